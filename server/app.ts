@@ -1,0 +1,103 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { VERSION, type Config } from './config.js';
+import type { Database } from './db/engine.js';
+import { AppError } from './errors.js';
+import { registerAuth } from './http/auth.js';
+import { registerErrorHandler } from './http/errorHandler.js';
+import './http/types.js';
+import { accountRoutes } from './routes/accounts.js';
+import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
+import { deputyRoutes } from './routes/deputies.js';
+import { healthRoutes } from './routes/health.js';
+import { metaRoutes } from './routes/meta.js';
+import { regionRoutes } from './routes/regions.js';
+import { stationRoutes } from './routes/stations.js';
+import { unitRoutes } from './routes/units.js';
+
+export type App = FastifyInstance;
+
+export interface AppOptions {
+  database: Database;
+  config: Config;
+  logger?: boolean | object;
+}
+
+/** Every route the API serves, as registered (method + URL); the access-matrix test reads it. */
+export const registeredRoutes = new WeakMap<FastifyInstance, { method: string; url: string; access?: string; ability?: string }[]>();
+
+export async function buildApp({ database, config, logger = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', database.db);
+  app.decorate('engine', database.engine);
+  app.decorate('config', config);
+
+  const routes: { method: string; url: string; access?: string; ability?: string }[] = [];
+  registeredRoutes.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    // The docs UI (page, assets, its copy of the document) is public like the document itself.
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), access: 'public' };
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      const cfg = (route.config ?? {}) as { access?: string; ability?: string };
+      routes.push({ method, url: route.url, access: cfg.access, ability: cfg.ability });
+    }
+  });
+
+  registerErrorHandler(app);
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => new AppError('RATE_LIMITED', { retryAfter: Math.ceil(ctx.ttl / 1000) }),
+  });
+  registerAuth(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: '连心桥 Lianxin API',
+        version: VERSION,
+        description: '人大代表联络站平台接口。Errors carry a stable `code` and a message in zh-CN or en (by Accept-Language). '
+          + 'Cookie-authenticated writes need the `X-CSRF-Token` header from the login answer.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lx_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(metaRoutes);
+  await app.register(regionRoutes);
+  await app.register(stationRoutes);
+  await app.register(deputyRoutes);
+  await app.register(unitRoutes);
+  await app.register(accountRoutes);
+  await app.register(auditRoutes);
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  await app.ready();
+  return app;
+}

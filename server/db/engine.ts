@@ -1,0 +1,72 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { acquireLockFile } from './lockFile.js';
+import { PGliteDialect } from './pgliteDialect.js';
+import type { DB } from './schema.js';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+const INT8 = 20;
+const DATE = 1082;
+
+/** Same value shapes on both engines: int8 as number, `date` as `YYYY-MM-DD` text. */
+const pgliteParsers = {
+  [INT8]: (v: string) => Number(v),
+  [DATE]: (v: string) => v,
+};
+
+pg.types.setTypeParser(INT8, (v) => Number(v));
+pg.types.setTypeParser(DATE, (v) => v);
+
+export async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on('error', () => { /* an idle client died; the pool replaces it */ });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgres', close: () => db.destroy() };
+}
+
+/** PGlite on a data directory (held with a lock file), or in memory when `dataDir` is null. */
+export async function openPGlite(dataDir: string | null, loadDataDir?: Blob): Promise<Database> {
+  let release: () => void = () => {};
+  let pgDir: string | undefined;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    release = acquireLockFile(path.join(dataDir, 'lianxin.lock'));
+    pgDir = path.join(dataDir, 'pgdata');
+  }
+  try {
+    const client = await PGlite.create({
+      dataDir: pgDir,
+      parsers: pgliteParsers,
+      ...(loadDataDir ? { loadDataDir } : {}),
+    });
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+    return {
+      db,
+      engine: 'pglite',
+      async close() {
+        try {
+          await db.destroy();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+export function openDatabase(opts: { databaseUrl: string | null; dataDir: string }): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPGlite(opts.dataDir);
+}

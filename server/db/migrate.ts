@@ -1,0 +1,18 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as m0001 from './migrations/0001_core.js';
+
+/** Every migration, in order. New ones are appended here; names never change. */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_core': m0001,
+};
+
+class StaticProvider implements MigrationProvider {
+  async getMigrations() { return MIGRATIONS; }
+}
+
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticProvider(), migrationTableName: 'schema_migration', migrationLockTableName: 'schema_migration_lock' });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,14 @@
+import { pinyin } from 'pinyin-pro';
+
+/** Pinyin without tones and the initials of a Chinese name: 张晓明 → `zhang xiao ming`, `zxm`. */
+export function nameToPinyin(name: string): { pinyin: string; initials: string } {
+  const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', surname: 'head' })
+    .map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, ''))
+    .filter(Boolean);
+  return { pinyin: syllables.join(' '), initials: syllables.map((s) => s[0]).join('') };
+}
+
+/** A query made only of Latin letters is taken as pinyin initials or a pinyin prefix. */
+export function isPinyinQuery(q: string): boolean {
+  return /^[a-z]+$/i.test(q);
+}

@@ -1,0 +1,128 @@
+/**
+ * Every error the API can answer with: a stable code, an HTTP status and a message in
+ * zh-CN and en. Messages may use `{name}` placeholders filled from the error's details.
+ */
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, zh: '提交的内容有误,请检查标出的字段', en: 'Some fields are invalid' },
+  BAD_REQUEST: { status: 400, zh: '请求格式不正确', en: 'The request is malformed' },
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
+  SESSION_EXPIRED: { status: 401, zh: '登录已过期,请重新登录', en: 'Your session has expired; please sign in again' },
+  INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    zh: '连续登录失败次数过多,账号已锁定,请于 {unlockAtLocal} 后再试',
+    en: 'Too many failed sign-ins; the account is locked until {unlockAtLocal}',
+  },
+  ACCOUNT_DISABLED: { status: 403, zh: '账号已停用', en: 'This account is disabled' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '首次登录请先修改密码', en: 'You must change your password first' },
+  PASSWORD_TOO_WEAK: {
+    status: 400,
+    zh: '密码至少 10 位,且包含大写字母、小写字母、数字、符号中的至少三类',
+    en: 'The password needs at least 10 characters from at least three of: upper case, lower case, digits, symbols',
+  },
+  PASSWORD_REUSED: { status: 400, zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
+  WRONG_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
+  CSRF_FAILED: { status: 403, zh: '安全校验失败,请刷新页面后重试', en: 'Security check failed; reload the page and try again' },
+  FORBIDDEN: { status: 403, zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
+  NOT_FOUND: { status: 404, zh: '找不到该记录', en: 'Not found' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
+  CONFLICT: { status: 409, zh: '数据已被他人修改,请刷新后重试', en: 'The record was changed by someone else; reload and try again' },
+  USERNAME_TAKEN: { status: 409, zh: '用户名已被使用', en: 'This username is already taken' },
+  REGION_NOT_FOUND: { status: 400, zh: '行政区划代码不存在: {code}', en: 'Unknown region code: {code}' },
+  STATION_NOT_FOUND: { status: 400, zh: '联络站不存在: {id}', en: 'Unknown station: {id}' },
+  DEPUTY_NOT_FOUND: { status: 400, zh: '代表不存在: {id}', en: 'Unknown deputy: {id}' },
+  UNIT_NOT_FOUND: { status: 400, zh: '承办单位不存在: {id}', en: 'Unknown handling unit: {id}' },
+  OUT_OF_SCOPE: { status: 403, zh: '超出您的管辖范围', en: 'This is outside your area of responsibility' },
+  STATION_PARENT_CYCLE: { status: 400, zh: '上级站点不能是本站或其下级站点', en: 'A station cannot be its own ancestor' },
+  CANNOT_MODIFY_SELF: { status: 400, zh: '不能停用或降级自己的账号', en: 'You cannot disable or demote your own account' },
+  RATE_LIMITED: { status: 429, zh: '请求过于频繁,请 {retryAfter} 秒后再试', en: 'Too many requests; try again in {retryAfter} seconds' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request is too large' },
+  DATA_DIR_LOCKED: {
+    status: 500,
+    zh: '数据目录正被另一个进程(pid {pid})使用: {lockPath}',
+    en: 'The data directory is in use by another process (pid {pid}): {lockPath}',
+  },
+  INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface FieldError {
+  path: string;
+  code: string;
+  message: string;
+}
+
+/**
+ * Field-level codes raised by our own checks (zod refinements say `{ message: 'PHONE_INVALID' }`,
+ * commands call `invalidField`); the client gets the code and the message in its language.
+ */
+export const FIELD_MESSAGES = {
+  REQUIRED: { zh: '此项必填', en: 'This field is required' },
+  NOT_APPLICABLE: { zh: '此项不适用', en: 'This field does not apply here' },
+  PHONE_INVALID: { zh: '请输入正确的手机号码', en: 'Enter a valid mainland mobile number' },
+  REGION_CODE_INVALID: { zh: '行政区划代码格式不正确', en: 'Malformed region code' },
+  DUPLICATE_VALUES: { zh: '不能有重复项', en: 'Duplicates are not allowed' },
+  CURSOR_INVALID: { zh: '分页游标无效', en: 'Invalid page cursor' },
+  EMPTY_PATCH: { zh: '没有需要修改的内容', en: 'Nothing to change' },
+  SCOPE_MISMATCH: { zh: '角色与授权范围不匹配', en: 'The scope does not fit the role' },
+  NOT_IN_SCOPE: { zh: '不在您的管辖范围内', en: 'Outside your area of responsibility' },
+  UNKNOWN_REFERENCE: { zh: '引用的记录不存在', en: 'The referenced record does not exist' },
+  NOT_ALLOWED_FOR_ROLE: { zh: '您的角色不能修改此项', en: 'Your role cannot change this field' },
+  PASSWORD_TOO_WEAK: {
+    zh: '密码至少 10 位,且包含大写字母、小写字母、数字、符号中的至少三类',
+    en: 'At least 10 characters from at least three of: upper case, lower case, digits, symbols',
+  },
+} as const;
+export type FieldMessageCode = keyof typeof FIELD_MESSAGES;
+
+/** A validation failure found by a command (after the schema passed): each entry names a field. */
+export function invalidFields(entries: { path: string; code: FieldMessageCode }[]): AppError {
+  return new AppError('VALIDATION_FAILED', {}, entries.map((e) => ({ ...e, message: FIELD_MESSAGES[e.code].en })));
+}
+
+/** Field messages in the client's language where the code is one of ours. */
+export function localiseFields(fields: FieldError[], lang: 'zh' | 'en'): FieldError[] {
+  return fields.map((f) => (f.code in FIELD_MESSAGES ? { ...f, message: FIELD_MESSAGES[f.code as FieldMessageCode][lang] } : f));
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown>;
+  readonly fields: FieldError[] | undefined;
+
+  constructor(code: ErrorCode, details: Record<string, unknown> = {}, fields?: FieldError[]) {
+    super(`${code}: ${fill(ERRORS[code].en, details)}`);
+    this.code = code;
+    this.details = details;
+    this.fields = fields;
+  }
+
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+}
+
+export type Lang = 'zh' | 'en';
+
+function fill(template: string, details: Record<string, unknown>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(details[key] ?? ''));
+}
+
+export function errorMessage(code: ErrorCode, lang: Lang, details: Record<string, unknown> = {}): string {
+  return fill(ERRORS[code][lang], details);
+}
+
+/** zh-CN unless the client prefers English over Chinese in `Accept-Language`. */
+export function pickLang(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage) return 'zh';
+  let best: { lang: Lang; q: number } | null = null;
+  for (const part of acceptLanguage.split(',')) {
+    const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+    const qParam = params.find((p) => p.trim().startsWith('q='));
+    const q = qParam ? Number.parseFloat(qParam.trim().slice(2)) : 1;
+    const lang: Lang | null = tag.startsWith('zh') ? 'zh' : tag.startsWith('en') ? 'en' : null;
+    if (lang && Number.isFinite(q) && (!best || q > best.q)) best = { lang, q };
+  }
+  return best?.lang ?? 'zh';
+}

@@ -1,0 +1,71 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, errorMessage, localiseFields, pickLang, type ErrorCode, type FieldError, type Lang } from '../errors.js';
+import { fieldErrors } from './zodMessages.js';
+
+const SHANGHAI = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit',
+  hour: '2-digit', minute: '2-digit', hour12: false,
+});
+
+/** Details rendered for people: instants become Asia/Shanghai wall-clock time. */
+function displayDetails(details: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...details };
+  if (typeof details.unlockAt === 'string') out.unlockAtLocal = SHANGHAI.format(new Date(details.unlockAt));
+  return out;
+}
+
+export function errorBody(code: ErrorCode, lang: Lang, details: Record<string, unknown> = {}, fields?: FieldError[]) {
+  return {
+    error: {
+      code,
+      message: errorMessage(code, lang, displayDetails(details)),
+      ...(Object.keys(details).length ? { details } : {}),
+      ...(fields ? { fields } : {}),
+    },
+  };
+}
+
+const PG_UNIQUE_VIOLATION = '23505';
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.decorateRequest('lang', 'zh');
+  app.addHook('onRequest', async (request) => {
+    request.lang = pickLang(request.headers['accept-language']);
+  });
+
+  app.setErrorHandler((err: FastifyError & { code?: string }, request, reply) => {
+    const lang = request.lang ?? pickLang(request.headers['accept-language']);
+    if (err instanceof AppError) {
+      if (err.code === 'RATE_LIMITED' && err.details.retryAfter) reply.header('retry-after', String(err.details.retryAfter));
+      return reply.status(err.status).send(errorBody(err.code, lang, err.details, err.fields && localiseFields(err.fields, lang)));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const prefix = err.validationContext ?? '';
+      const issues = err.validation.map((v) => v.params.issue) as Parameters<typeof fieldErrors>[0];
+      return reply.status(400).send(errorBody('VALIDATION_FAILED', lang, {}, fieldErrors(issues, lang, prefix)));
+    }
+    if (isResponseSerializationError(err)) {
+      request.log.error({ err, issues: err.cause?.issues }, 'response did not match its schema');
+      return reply.status(500).send(errorBody('INTERNAL', lang));
+    }
+    if (err.statusCode === 429) {
+      const retryAfter = Number(reply.getHeader('retry-after')) || 60;
+      return reply.status(429).send(errorBody('RATE_LIMITED', lang, { retryAfter }));
+    }
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.status(413).send(errorBody('PAYLOAD_TOO_LARGE', lang));
+    if (err.code === PG_UNIQUE_VIOLATION) {
+      request.log.warn({ err }, 'unique violation');
+      return reply.status(409).send(errorBody('CONFLICT', lang));
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply.status(400).send(errorBody('BAD_REQUEST', lang, { reason: err.message }));
+    }
+    request.log.error({ err }, 'unhandled error');
+    return reply.status(500).send(errorBody('INTERNAL', lang));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send(errorBody('ROUTE_NOT_FOUND', request.lang ?? 'zh'));
+  });
+}

@@ -1,0 +1,59 @@
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/engine.js';
+import { migrateToLatest } from './db/migrate.js';
+import { AppError } from './errors.js';
+import { bootstrap, BootstrapError } from './seed/bootstrap.js';
+import { DEMO_PASSWORD } from './seed/demo.js';
+
+const started = performance.now();
+const config = loadConfig();
+
+let database;
+try {
+  database = await openDatabase(config);
+} catch (err) {
+  if (err instanceof AppError && err.code === 'DATA_DIR_LOCKED') {
+    console.error(`✖ ${err.message}\n  另一个 Lianxin 进程正在使用数据目录 ${config.dataDir};请先停止它,或用 DATA_DIR 指定其他目录。`);
+    process.exit(1);
+  }
+  throw err;
+}
+
+let closing = false;
+async function shutdown(signal: string, app?: Awaited<ReturnType<typeof buildApp>>) {
+  if (closing) return;
+  closing = true;
+  console.log(`${signal}: shutting down / 正在关闭…`);
+  try {
+    await app?.close();
+  } finally {
+    await database!.close();
+  }
+  process.exit(0);
+}
+
+try {
+  const applied = await migrateToLatest(database.db);
+  if (applied.length) console.log(`Migrations applied / 已执行迁移: ${applied.join(', ')}`);
+  const first = await bootstrap(database.db, config);
+  const app = await buildApp({ database, config, logger: { level: config.logLevel } });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal, app));
+  await app.listen({ port: config.port, host: config.host });
+
+  const where = database.engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  console.log(`\n连心桥 Lianxin is listening on http://localhost:${config.port} — database: ${where}`);
+  console.log(`API docs / 接口文档: http://localhost:${config.port}/api/docs`);
+  if (first.kind === 'demo') {
+    console.log(`\nDemo data loaded. Demo logins (password ${DEMO_PASSWORD} for all) / 演示账号(密码均为 ${DEMO_PASSWORD}):`);
+    for (const l of first.logins) console.log(`  ${l.username.padEnd(10)} ${l.role.padEnd(8)} ${l.displayName} — ${l.sees}`);
+  } else if (first.kind === 'admin') {
+    console.log(`\nFirst administrator created / 已创建首个管理员: ${first.username} (password from LIANXIN_ADMIN_PASSWORD)`);
+  }
+  console.log(`\nReady in ${Math.round(performance.now() - started)} ms`);
+} catch (err) {
+  if (err instanceof BootstrapError) console.error(`✖ ${err.message}`);
+  else console.error(err);
+  await database.close();
+  process.exit(1);
+}

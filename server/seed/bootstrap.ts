@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.js';
+import { createAccount } from '../commands/accounts.js';
+import type { DB } from '../db/schema.js';
+import { isStrongPassword } from '../domain/password.js';
+import { SYSTEM_ACTOR } from '../policies/actor.js';
+import { loadDemo, type DemoLogin } from './demo.js';
+import { importRegions } from './regions.js';
+
+export type FirstStart =
+  | { kind: 'existing' }
+  | { kind: 'demo'; logins: DemoLogin[] }
+  | { kind: 'admin'; username: string };
+
+export class BootstrapError extends Error {}
+
+/**
+ * On an empty database: imports the region tree, then loads the demo set (unless
+ * LIANXIN_DEMO=0) or creates the first administrator from LIANXIN_ADMIN_PASSWORD.
+ * All in one transaction: a failed first start leaves the database empty.
+ */
+export async function bootstrap(db: Kysely<DB>, config: Config): Promise<FirstStart> {
+  const hasAccount = await db.selectFrom('account').select('id').limit(1).executeTakeFirst();
+  if (hasAccount) return { kind: 'existing' };
+  if (!config.demo) {
+    if (!config.adminPassword) {
+      throw new BootstrapError('First start without demo data: set LIANXIN_ADMIN_PASSWORD for the first administrator account (admin). '
+        + '首次启动且未加载演示数据:请设置 LIANXIN_ADMIN_PASSWORD 作为首个管理员(admin)的密码。');
+    }
+    if (!isStrongPassword(config.adminPassword)) {
+      throw new BootstrapError('LIANXIN_ADMIN_PASSWORD is too weak: at least 10 characters from at least three of upper case, lower case, digits, symbols. '
+        + 'LIANXIN_ADMIN_PASSWORD 强度不足:至少 10 位,且包含大写字母、小写字母、数字、符号中的至少三类。');
+    }
+  }
+  return db.transaction().execute(async (trx) => {
+    const ctx = { trx, actor: SYSTEM_ACTOR, ip: null };
+    const hasRegions = await trx.selectFrom('region').select('code').limit(1).executeTakeFirst();
+    if (!hasRegions) await importRegions(ctx);
+    if (config.demo) return { kind: 'demo' as const, logins: await loadDemo(ctx) };
+    await createAccount(ctx, { username: 'admin', displayName: '系统管理员', role: 'admin', password: config.adminPassword! }, { mustChangePassword: false });
+    return { kind: 'admin' as const, username: 'admin' };
+  });
+}
