@@ -13,6 +13,8 @@ export interface Database {
   db: Kysely<DB>;
   engine: Engine;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball (loadable with `openPGlite(null, blob)`). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 const INT8 = 20;
@@ -53,6 +55,7 @@ export async function openPGlite(dataDir: string | null, loadDataDir?: Blob): Pr
     return {
       db,
       engine: 'pglite',
+      dumpDataDir: () => client.dumpDataDir('none'),
       async close() {
         try {
           await db.destroy();

@@ -1,0 +1,73 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.js';
+import { loadConfig, type Config } from '../config.js';
+import type { Database } from '../db/engine.js';
+import { DEMO_PASSWORD } from '../seed/demo.js';
+import { openTestDatabase } from './database.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** The app on a fresh copy of the demo database (PGlite in memory, or PostgreSQL with DATABASE_URL). */
+export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const config = { ...loadConfig({}), ...overrides };
+  const app = await buildApp({ database, config });
+  return {
+    app,
+    database,
+    config,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+type Body = Record<string, unknown> | unknown[] | undefined;
+
+/** A signed-in client: keeps the session cookie and sends the CSRF token on writes, like the web UI. */
+export class Client {
+  cookie = '';
+  csrf = '';
+  constructor(readonly app: FastifyInstance, readonly lang: 'zh' | 'en' = 'zh') {}
+
+  request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: Body, headers: Record<string, string> = {}) {
+    return this.app.inject({
+      method,
+      url,
+      payload: body as object | undefined,
+      headers: {
+        ...(this.cookie && { cookie: this.cookie }),
+        ...(this.csrf && method !== 'GET' && { 'x-csrf-token': this.csrf }),
+        'accept-language': this.lang === 'en' ? 'en' : 'zh-CN',
+        ...headers,
+      },
+    });
+  }
+
+  get(url: string) { return this.request('GET', url); }
+  post(url: string, body?: Body) { return this.request('POST', url, body ?? {}); }
+  patch(url: string, body: Body) { return this.request('PATCH', url, body); }
+
+  async login(username: string, password = DEMO_PASSWORD): Promise<LightMyRequestResponse> {
+    const res = await this.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    if (res.statusCode === 200) {
+      const session = res.cookies.find((c) => c.name === 'lx_session');
+      this.cookie = `lx_session=${session!.value}`;
+      this.csrf = res.json<{ csrfToken: string }>().csrfToken;
+    }
+    return res;
+  }
+}
+
+export async function signIn(app: FastifyInstance, username: string, password = DEMO_PASSWORD): Promise<Client> {
+  const client = new Client(app);
+  const res = await client.login(username, password);
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  return client;
+}

@@ -1,0 +1,36 @@
+/**
+ * Run once by scripts/test.mjs before the test files: builds the template every test file
+ * starts from (migrations, the region tree, the demo set). Prints the variables to export.
+ */
+import { writeFileSync } from 'node:fs';
+import { loadConfig } from '../config.js';
+import { openPGlite, openPostgres } from '../db/engine.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { bootstrap } from '../seed/bootstrap.js';
+import { adminQuery, createPostgresDatabase, TEMPLATE_DB_ENV, TEMPLATE_FILE_ENV } from './database.js';
+
+const [, , out, dropName] = process.argv;
+if (out === '--drop') {
+  await adminQuery(process.env.DATABASE_URL!, `drop database if exists "${dropName}" with (force)`);
+  process.exit(0);
+}
+const config = { ...loadConfig(), demo: true };
+const databaseUrl = process.env.DATABASE_URL;
+
+if (databaseUrl) {
+  const name = `lianxin_tpl_${process.pid}`;
+  const url = await createPostgresDatabase(databaseUrl, name);
+  const database = await openPostgres(url);
+  await migrateToLatest(database.db);
+  await bootstrap(database.db, config);
+  await database.close();
+  console.log(JSON.stringify({ [TEMPLATE_DB_ENV]: name }));
+} else {
+  if (!out) throw new Error('usage: prepareTemplate <output file>');
+  const database = await openPGlite(null);
+  await migrateToLatest(database.db);
+  await bootstrap(database.db, config);
+  writeFileSync(out, Buffer.from(await (await database.dumpDataDir!()).arrayBuffer()));
+  await database.close();
+  console.log(JSON.stringify({ [TEMPLATE_FILE_ENV]: out }));
+}
