@@ -1,0 +1,228 @@
+/**
+ * The access matrix: every route × every role × a target inside and outside the role's scope,
+ * with the status each must answer. A route that is registered but missing here fails the test.
+ *
+ * Actors (demo data): admin; staff = pinggui (平桂区); officer = huangtian (黄田镇 stations);
+ * deputy = liangjun (黄田镇 deputy); unit = shuiliju (平桂区水利局).
+ * "in" targets sit in 平桂区 / 黄田镇; "out" targets in 宜城市.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { registeredRoutes } from '../app.js';
+import { Client, signIn, startTestApp, type TestApp } from '../testing/harness.js';
+
+const ROLES = ['anon', 'admin', 'staff', 'officer', 'deputy', 'unit'] as const;
+type Role = (typeof ROLES)[number];
+type Statuses = Record<Role, number>;
+type Method = 'GET' | 'POST' | 'PATCH';
+
+interface Targets {
+  station: { in: number; out: number };
+  deputy: { in: number; out: number };
+  unit: { in: number; out: number };
+  account: { in: number; out: number };
+}
+
+interface Case {
+  method: Method;
+  /** The route as registered. */
+  route: string;
+  /** The concrete URL for the in/out target. */
+  url: (t: Targets, scope: 'in' | 'out') => string;
+  body?: (t: Targets, scope: 'in' | 'out', h: Helpers) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  in: Statuses;
+  /** Only for routes where the target's scope matters. */
+  out?: Statuses;
+  /** Needs a session of its own (it ends the session). */
+  freshSession?: boolean;
+}
+
+interface Helpers {
+  version(table: 'station' | 'deputy' | 'unit' | 'account', id: number): Promise<number>;
+  unique(prefix: string): string;
+}
+
+const all = (status: number): Statuses => ({ anon: status, admin: status, staff: status, officer: status, deputy: status, unit: status });
+const authed = (status: number, except: Partial<Statuses> = {}): Statuses => ({ ...all(status), anon: 401, ...except });
+const S = (admin: number, staff: number, officer: number, deputy: number, unit: number): Statuses => ({ anon: 401, admin, staff, officer, deputy, unit });
+
+const stationBody = (region: string, h: Helpers) => ({ name: h.unique('矩阵测试站'), type: 'point', tier: 'village_point', homeRegionCode: region });
+
+const CASES: Case[] = [
+  { method: 'GET', route: '/api/health', url: () => '/api/health', in: all(200) },
+  { method: 'GET', route: '/api/openapi.json', url: () => '/api/openapi.json', in: all(200) },
+  { method: 'GET', route: '/api/meta/vocabulary', url: () => '/api/meta/vocabulary', in: all(200) },
+  { method: 'POST', route: '/api/auth/login', url: () => '/api/auth/login', body: () => ({ username: 'nobody-here', password: 'Wrong#Pass123' }), in: all(401) },
+  { method: 'POST', route: '/api/auth/logout', url: () => '/api/auth/logout', in: authed(200), freshSession: true },
+  { method: 'GET', route: '/api/auth/me', url: () => '/api/auth/me', in: authed(200) },
+  { method: 'POST', route: '/api/auth/password', url: () => '/api/auth/password', body: () => ({ currentPassword: 'not-my-password', newPassword: 'Another#Pass2026' }), in: authed(400) },
+
+  { method: 'GET', route: '/api/regions', url: (_, s) => `/api/regions?parent=${s === 'in' ? '451103' : '420684'}`, in: authed(200), out: authed(200) },
+  { method: 'GET', route: '/api/regions/search', url: (_, s) => `/api/regions/search?q=${encodeURIComponent(s === 'in' ? '黄田' : '雷河')}`, in: authed(200), out: authed(200) },
+  { method: 'GET', route: '/api/regions/:code', url: (_, s) => `/api/regions/${s === 'in' ? '451103101' : '420684109'}`, in: authed(200), out: authed(200) },
+
+  { method: 'GET', route: '/api/stations', url: () => '/api/stations', in: S(200, 200, 200, 200, 403) },
+  {
+    method: 'POST', route: '/api/stations', url: () => '/api/stations',
+    body: (_, s, h) => stationBody(s === 'in' ? '451103101' : '420684109', h),
+    in: S(201, 201, 403, 403, 403), out: S(201, 400, 403, 403, 403),
+  },
+  { method: 'GET', route: '/api/stations/:id', url: (t, s) => `/api/stations/${t.station[s]}`, in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403) },
+  {
+    method: 'PATCH', route: '/api/stations/:id', url: (t, s) => `/api/stations/${t.station[s]}`,
+    body: async (t, s, h) => ({ version: await h.version('station', t.station[s]), description: h.unique('矩阵') }),
+    in: S(200, 200, 200, 403, 403), out: S(200, 404, 404, 403, 403),
+  },
+  { method: 'POST', route: '/api/stations/:id/deactivate', url: (t, s) => `/api/stations/${t.station[s]}/deactivate`, in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403) },
+  { method: 'POST', route: '/api/stations/:id/reactivate', url: (t, s) => `/api/stations/${t.station[s]}/reactivate`, in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403) },
+
+  { method: 'GET', route: '/api/deputies', url: () => '/api/deputies', in: S(200, 200, 200, 200, 403) },
+  {
+    method: 'POST', route: '/api/deputies', url: () => '/api/deputies',
+    body: (_, s, h) => ({ name: h.unique('测试'), gender: 'female', regionCode: s === 'in' ? '451103101' : '420684109' }),
+    in: S(201, 201, 403, 403, 403), out: S(201, 400, 403, 403, 403),
+  },
+  { method: 'GET', route: '/api/deputies/:id', url: (t, s) => `/api/deputies/${t.deputy[s]}`, in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403) },
+  {
+    method: 'PATCH', route: '/api/deputies/:id', url: (t, s) => `/api/deputies/${t.deputy[s]}`,
+    body: async (t, s, h) => ({ version: await h.version('deputy', t.deputy[s]), occupation: h.unique('职业') }),
+    in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403),
+  },
+
+  { method: 'GET', route: '/api/units', url: () => '/api/units', in: S(200, 200, 200, 200, 200) },
+  {
+    method: 'POST', route: '/api/units', url: () => '/api/units',
+    body: (_, s, h) => ({ name: h.unique('测试局'), regionCode: s === 'in' ? '451103' : '420684' }),
+    in: S(201, 201, 403, 403, 403), out: S(201, 400, 403, 403, 403),
+  },
+  { method: 'GET', route: '/api/units/:id', url: (t, s) => `/api/units/${t.unit[s]}`, in: S(200, 200, 200, 200, 200), out: S(200, 404, 404, 404, 404) },
+  {
+    method: 'PATCH', route: '/api/units/:id', url: (t, s) => `/api/units/${t.unit[s]}`,
+    body: async (t, s, h) => ({ version: await h.version('unit', t.unit[s]), address: h.unique('地址') }),
+    in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403),
+  },
+
+  { method: 'GET', route: '/api/accounts', url: () => '/api/accounts', in: S(200, 200, 403, 403, 403) },
+  {
+    method: 'POST', route: '/api/accounts', url: () => '/api/accounts',
+    body: (t, s, h) => (s === 'in'
+      ? { username: h.unique('m_off'), displayName: '矩阵联络员', role: 'officer', password: 'Matrix#Pass2026', stationIds: [t.station.in] }
+      : { username: h.unique('m_staff'), displayName: '矩阵工作人员', role: 'staff', password: 'Matrix#Pass2026', regionCode: '420684' }),
+    in: S(201, 201, 403, 403, 403), out: S(201, 403, 403, 403, 403),
+  },
+  { method: 'GET', route: '/api/accounts/:id', url: (t, s) => `/api/accounts/${t.account[s]}`, in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403) },
+  {
+    method: 'PATCH', route: '/api/accounts/:id', url: (t, s) => `/api/accounts/${t.account[s]}`,
+    body: async (t, s, h) => ({ version: await h.version('account', t.account[s]), displayName: h.unique('改名') }),
+    in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403),
+  },
+  {
+    method: 'POST', route: '/api/accounts/:id/reset-password', url: (t, s) => `/api/accounts/${t.account[s]}/reset-password`,
+    body: () => ({ password: 'Reset#Pass2026' }), in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403),
+  },
+  { method: 'POST', route: '/api/accounts/:id/unlock', url: (t, s) => `/api/accounts/${t.account[s]}/unlock`, in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403) },
+
+  { method: 'GET', route: '/api/audit', url: () => '/api/audit', in: S(200, 403, 403, 403, 403) },
+  { method: 'GET', route: '/api/audit/verify', url: () => '/api/audit/verify', in: S(200, 403, 403, 403, 403) },
+];
+
+/** The API documentation UI: public pages and assets, registered by @fastify/swagger-ui. */
+const DOCS_PREFIX = '/api/docs';
+
+const USERNAMES: Record<Exclude<Role, 'anon'>, string> = {
+  admin: 'admin', staff: 'pinggui', officer: 'huangtian', deputy: 'liangjun', unit: 'shuiliju',
+};
+
+describe('access matrix', () => {
+  let t: TestApp;
+  let targets: Targets;
+  const clients = {} as Record<Role, Client>;
+  let counter = 0;
+  const helpers: Helpers = {
+    async version(table, id) {
+      const row = await t.database.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow();
+      return row.version;
+    },
+    unique: (prefix) => `${prefix}${++counter}`,
+  };
+
+  before(async () => {
+    t = await startTestApp();
+    const db = t.database.db;
+    const id = async (table: 'station' | 'deputy' | 'unit', name: string) =>
+      (await db.selectFrom(table).select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+    clients.anon = new Client(t.app);
+    for (const role of ROLES.filter((r) => r !== 'anon') as Exclude<Role, 'anon'>[]) clients[role] = await signIn(t.app, USERNAMES[role]);
+    // Accounts used only as targets, so resetting their passwords never touches an actor.
+    const admin = clients.admin;
+    const makeAccount = async (body: Record<string, unknown>) => {
+      const res = await admin.post('/api/accounts', { password: 'Target#Pass2026', ...body });
+      assert.equal(res.statusCode, 201, res.body);
+      return res.json<{ id: number }>().id;
+    };
+    const stationIn = await id('station', '平桂区黄田镇人大代表联络站');
+    targets = {
+      station: { in: stationIn, out: await id('station', '宜城市雷河镇人大代表中心联络站') },
+      deputy: { in: await id('deputy', '韦秀兰'), out: await id('deputy', '王建华') },
+      unit: { in: await id('unit', '贺州市平桂区水利局'), out: await id('unit', '宜城市水利和湖泊局') },
+      account: {
+        in: await makeAccount({ username: 'target_in', displayName: '目标(平桂)', role: 'officer', stationIds: [stationIn] }),
+        out: await makeAccount({ username: 'target_out', displayName: '目标(宜城)', role: 'staff', regionCode: '420684' }),
+      },
+    };
+  });
+  after(() => t.close());
+
+  it('covers every registered route', () => {
+    const registered = registeredRoutes.get(t.app)!
+      .filter((r) => !r.url.startsWith(DOCS_PREFIX))
+      .map((r) => `${r.method} ${r.url}`).sort();
+    const covered = CASES.map((c) => `${c.method} ${c.route}`).sort();
+    assert.deepEqual(registered.filter((r) => !covered.includes(r)), [], 'routes missing from the access matrix');
+    assert.deepEqual(covered.filter((c) => !registered.includes(c)), [], 'matrix rows for routes that do not exist');
+  });
+
+  it('declares an access level on every route (closed by default)', () => {
+    for (const r of registeredRoutes.get(t.app)!) assert.ok(r.access === 'public' || r.access === 'authenticated', `${r.method} ${r.url} has access ${r.access}`);
+  });
+
+  for (const c of CASES) {
+    for (const scope of ['in', 'out'] as const) {
+      const expected = scope === 'in' ? c.in : c.out;
+      if (!expected) continue;
+      it(`${c.method} ${c.route} [${scope}]`, async () => {
+        const failures: string[] = [];
+        for (const role of ROLES) {
+          let client = clients[role];
+          if (c.freshSession && role !== 'anon') client = await signIn(t.app, USERNAMES[role]);
+          const body = c.body ? await c.body(targets, scope, helpers) : undefined;
+          const res = await client.request(c.method, c.url(targets, scope), c.method === 'GET' ? undefined : body ?? {});
+          if (res.statusCode !== expected[role]) failures.push(`${role}: expected ${expected[role]}, got ${res.statusCode} ${res.body.slice(0, 200)}`);
+          if (res.statusCode >= 400) {
+            const error = res.json<{ error?: { code?: string; message?: string } }>().error;
+            if (!error?.code || !error.message) failures.push(`${role}: error without code/message: ${res.body.slice(0, 200)}`);
+          }
+        }
+        assert.deepEqual(failures, []);
+      });
+    }
+  }
+
+  it('serves the docs UI publicly', async () => {
+    const docs = registeredRoutes.get(t.app)!.filter((r) => r.url.startsWith(DOCS_PREFIX) && r.method === 'GET' && !r.url.includes('*') && !r.url.includes(':'));
+    assert.ok(docs.length >= 2);
+    for (const r of docs) {
+      const res = await clients.anon.get(r.url);
+      assert.ok(res.statusCode === 200 || res.statusCode === 302, `${r.url}: ${res.statusCode}`);
+    }
+  });
+
+  it('answers an out-of-scope id exactly like a missing one', async () => {
+    for (const [path, outId] of [['stations', targets.station.out], ['deputies', targets.deputy.out], ['units', targets.unit.out], ['accounts', targets.account.out]] as const) {
+      const outside = await clients.staff.get(`/api/${path}/${outId}`);
+      const missing = await clients.staff.get(`/api/${path}/999999`);
+      assert.equal(outside.statusCode, 404);
+      assert.equal(outside.body, missing.body, `${path}: same body for out-of-scope and missing`);
+    }
+  });
+});
