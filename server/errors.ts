@@ -83,7 +83,7 @@ export function invalidFields(entries: { path: string; code: FieldMessageCode }[
 
 /** Field messages in the client's language where the code is one of ours. */
 export function localiseFields(fields: FieldError[], lang: 'zh' | 'en'): FieldError[] {
-  return fields.map((f) => (f.code in FIELD_MESSAGES ? { ...f, message: FIELD_MESSAGES[f.code as FieldMessageCode][lang] } : f));
+  return fields.map((f) => (Object.hasOwn(FIELD_MESSAGES, f.code) ? { ...f, message: FIELD_MESSAGES[f.code as FieldMessageCode][lang] } : f));
 }
 
 export class AppError extends Error {
@@ -122,7 +122,7 @@ export function pickLang(acceptLanguage: string | undefined): Lang {
     const qParam = params.find((p) => p.trim().startsWith('q='));
     const q = qParam ? Number.parseFloat(qParam.trim().slice(2)) : 1;
     const lang: Lang | null = tag.startsWith('zh') ? 'zh' : tag.startsWith('en') ? 'en' : null;
-    if (lang && Number.isFinite(q) && (!best || q > best.q)) best = { lang, q };
+    if (lang && Number.isFinite(q) && q > 0 && (!best || q > best.q)) best = { lang, q };
   }
   return best?.lang ?? 'zh';
 }

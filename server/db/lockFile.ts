@@ -1,5 +1,7 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { AppError } from '../errors.js';
+
+const FRESH_LOCK_MS = 5000;
 
 function processAlive(pid: number): boolean {
   try {
@@ -16,7 +18,7 @@ function processAlive(pid: number): boolean {
  * Returns the release function.
  */
 export function acquireLockFile(lockPath: string): () => void {
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(lockPath, 'wx');
       writeSync(fd, String(process.pid));
@@ -24,7 +26,18 @@ export function acquireLockFile(lockPath: string): () => void {
       return () => rmSync(lockPath, { force: true });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const holder = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
+      let content: string;
+      try {
+        content = readFileSync(lockPath, 'utf8');
+      } catch (readErr) {
+        if ((readErr as NodeJS.ErrnoException).code === 'ENOENT') continue; // released meanwhile: try again
+        throw readErr;
+      }
+      // A lock file still empty was just created by a process about to write its pid.
+      if (!content.trim() && Date.now() - statSync(lockPath).mtimeMs < FRESH_LOCK_MS) {
+        throw new AppError('DATA_DIR_LOCKED', { lockPath, pid: '?' });
+      }
+      const holder = Number.parseInt(content, 10);
       if (Number.isInteger(holder) && holder !== process.pid && processAlive(holder)) {
         throw new AppError('DATA_DIR_LOCKED', { lockPath, pid: holder });
       }

@@ -35,14 +35,23 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
+/** Parameters a stored hash may carry: powers of two up to 2^20, small r and p (bounds the memory a hash can ask for). */
+function acceptableParams(N: number, r: number, p: number): boolean {
+  return Number.isInteger(N) && N >= 2 && N <= 1 << 20 && (N & (N - 1)) === 0
+    && Number.isInteger(r) && r >= 1 && r <= 32 && Number.isInteger(p) && p >= 1 && p <= 16;
+}
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, saltB64, keyB64] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !r || !p || !saltB64 || !keyB64) return false;
+  const params = { N: Number(n), r: Number(r), p: Number(p) };
+  if (!/^\d+$/.test(n) || !/^\d+$/.test(r) || !/^\d+$/.test(p) || !acceptableParams(params.N, params.r, params.p)) return false;
   const expected = Buffer.from(keyB64, 'base64');
-  const key = await scrypt(password, Buffer.from(saltB64, 'base64'), expected.length, {
-    N: Number(n), r: Number(r), p: Number(p),
-  });
-  return key.length === expected.length && timingSafeEqual(key, expected);
+  const salt = Buffer.from(saltB64, 'base64');
+  // Every hash we write has a full-length key; a shorter one is damaged, never a match.
+  if (expected.length !== KEY_LENGTH || salt.length === 0) return false;
+  const key = await scrypt(password, salt, KEY_LENGTH, params);
+  return timingSafeEqual(key, expected);
 }
 
 /** A hash nobody's password matches, verified against when the username is unknown so timing tells nothing. */

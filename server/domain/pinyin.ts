@@ -2,7 +2,8 @@ import { pinyin } from 'pinyin-pro';
 
 /** Pinyin without tones and the initials of a Chinese name: 张晓明 → `zhang xiao ming`, `zxm`. */
 export function nameToPinyin(name: string): { pinyin: string; initials: string } {
-  const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', surname: 'head' })
+  // `v: true` writes ü as v (吕 → lv), the way people type it.
+  const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', surname: 'head', v: true })
     .map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, ''))
     .filter(Boolean);
   return { pinyin: syllables.join(' '), initials: syllables.map((s) => s[0]).join('') };

@@ -42,7 +42,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const prefix = err.validationContext ?? '';
-      const issues = err.validation.map((v) => v.params.issue) as Parameters<typeof fieldErrors>[0];
+      // The type provider flattens each zod issue into { keyword, instancePath, message, params }.
+      const issues = err.validation.map((v) => ({
+        ...v.params,
+        code: v.keyword,
+        path: v.instancePath.split('/').filter(Boolean),
+        message: v.message,
+      })) as unknown as Parameters<typeof fieldErrors>[0];
       return reply.status(400).send(errorBody('VALIDATION_FAILED', lang, {}, fieldErrors(issues, lang, prefix)));
     }
     if (isResponseSerializationError(err)) {

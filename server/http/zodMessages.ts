@@ -7,7 +7,7 @@ const locales = { zh: z.locales.zhCN().localeError, en: z.locales.en().localeErr
 type Issue = z.core.$ZodIssue;
 
 function localise(issue: Issue, lang: Lang): { code: string; message: string } {
-  if (issue.message in FIELD_MESSAGES) {
+  if (Object.hasOwn(FIELD_MESSAGES, issue.message)) {
     return { code: issue.message, message: FIELD_MESSAGES[issue.message as FieldMessageCode][lang] };
   }
   const produced = locales[lang](issue as never);

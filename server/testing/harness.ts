@@ -16,7 +16,7 @@ export interface TestApp {
 export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const config = { ...loadConfig({}), ...overrides };
-  const app = await buildApp({ database, config });
+  const app = await buildApp({ database, config, logger: process.env.TEST_LOG ? { level: 'error' } : false });
   return {
     app,
     database,
@@ -30,16 +30,26 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
 
 type Body = Record<string, unknown> | unknown[] | undefined;
 
-/** A signed-in client: keeps the session cookie and sends the CSRF token on writes, like the web UI. */
+let clientCount = 0;
+
+/**
+ * A client like a browser: keeps the session cookie and sends the CSRF token on writes.
+ * Each client has its own loopback address, as separate devices would (rate limits are per address).
+ */
 export class Client {
   cookie = '';
   csrf = '';
-  constructor(readonly app: FastifyInstance, readonly lang: 'zh' | 'en' = 'zh') {}
+  readonly remoteAddress: string;
+  constructor(readonly app: FastifyInstance, readonly lang: 'zh' | 'en' = 'zh') {
+    clientCount++;
+    this.remoteAddress = `127.${(clientCount >> 16) & 255}.${(clientCount >> 8) & 255}.${clientCount & 255}`;
+  }
 
   request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: Body, headers: Record<string, string> = {}) {
     return this.app.inject({
       method,
       url,
+      remoteAddress: this.remoteAddress,
       payload: body as object | undefined,
       headers: {
         ...(this.cookie && { cookie: this.cookie }),
@@ -55,7 +65,7 @@ export class Client {
   patch(url: string, body: Body) { return this.request('PATCH', url, body); }
 
   async login(username: string, password = DEMO_PASSWORD): Promise<LightMyRequestResponse> {
-    const res = await this.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    const res = await this.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: this.remoteAddress });
     if (res.statusCode === 200) {
       const session = res.cookies.find((c) => c.name === 'lx_session');
       this.cookie = `lx_session=${session!.value}`;
