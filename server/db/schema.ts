@@ -13,7 +13,7 @@ export interface RegionTable {
   name: string;
   level: RegionLevel;
   parent_code: string | null;
-  /** Materialised ancestor path, e.g. `45.4511.451103.451103101.` — subtree = prefix match. */
+  /** Materialised ancestor path, e.g. `450000.451100.451103.451103101.` — subtree = prefix match. */
   path: string;
   /** Full name from the province down, e.g. 广西壮族自治区贺州市平桂区 */
   full_name: string;

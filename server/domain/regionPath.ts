@@ -1,5 +1,5 @@
 /**
- * Regions carry a materialised path of their ancestors' codes, e.g. `45.4511.451103.451103101.`:
+ * Regions carry a materialised path of their ancestors' codes, e.g. `450000.451100.451103.451103101.`:
  * region A is inside region B exactly when A's path starts with B's.
  */
 export function regionPath(ancestorCodes: string[]): string {
