@@ -68,6 +68,12 @@ export async function login(db: Kysely<DB>, config: Config, input: LoginInput): 
       return { error: new AppError('ACCOUNT_DISABLED') };
     }
     if (input.previousToken) await trx.deleteFrom('session').where('id_hash', '=', hashToken(input.previousToken)).execute();
+    // Sweep this account's dead sessions (past their absolute or idle expiry).
+    await trx.deleteFrom('session').where('account_id', '=', account.id)
+      .where((eb) => eb.or([
+        eb('expires_at', '<=', now),
+        eb('last_seen_at', '<=', new Date(now.getTime() - config.sessionIdleMinutes * 60_000)),
+      ])).execute();
     await trx.updateTable('account').set({ failed_logins: 0, locked_until: null, last_login_at: now }).where('id', '=', account.id).execute();
     const session = await createSession(trx, config, account.id, { ip: input.ip, userAgent: input.userAgent });
     await recordAudit(ctx(actor), { action: 'auth.login', entityType: 'account', entityId: account.id });
