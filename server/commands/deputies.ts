@@ -3,8 +3,8 @@ import type { DeputyLevel, DeputyStatus, Gender, StationMemberRole } from '../..
 import { recordAudit, type WriteContext } from '../audit.js';
 import { nameToPinyin } from '../domain/pinyin.js';
 import { AppError, invalidFields } from '../errors.js';
-import { deputyManageable, deputyVisible, ref, regionManageable, stationVisible } from '../policies/scope.js';
-import { requireRegions } from './regionLookup.js';
+import { deputyManageable, deputyVisible, ref, stationVisible } from '../policies/scope.js';
+import { requireManageableRegion, requireRegions } from './regionLookup.js';
 
 export interface DeputyInput {
   name: string;
@@ -62,12 +62,6 @@ async function writeStations(ctx: WriteContext, id: number, stations: DeputyInpu
       .onConflict((oc) => oc.columns(['deputy_id', 'station_id']).doUpdateSet({ role: sql`excluded.role` }))
       .execute();
   }
-}
-
-async function requireManageableRegion(ctx: WriteContext, code: string): Promise<string> {
-  const region = (await requireRegions(ctx.trx, [{ path: 'regionCode', code }])).get(code)!;
-  if (!regionManageable(ctx.actor, region.path)) throw invalidFields([{ path: 'regionCode', code: 'NOT_IN_SCOPE' }]);
-  return region.path;
 }
 
 export async function createDeputy(ctx: WriteContext, input: DeputyInput): Promise<number> {

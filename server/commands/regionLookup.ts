@@ -1,6 +1,8 @@
 import type { Transaction } from 'kysely';
+import type { WriteContext } from '../audit.js';
 import type { DB } from '../db/schema.js';
 import { AppError, invalidFields } from '../errors.js';
+import { regionManageable } from '../policies/scope.js';
 
 export interface RegionRef { code: string; path: string }
 
@@ -19,4 +21,11 @@ export async function requireRegion(trx: Transaction<DB>, field: string, code: s
   const region = found.get(code);
   if (!region) throw new AppError('REGION_NOT_FOUND', { code });
   return region;
+}
+
+/** A region the actor may place a record in (field `regionCode`); answers its path. */
+export async function requireManageableRegion(ctx: WriteContext, code: string): Promise<string> {
+  const region = (await requireRegions(ctx.trx, [{ path: 'regionCode', code }])).get(code)!;
+  if (!regionManageable(ctx.actor, region.path)) throw invalidFields([{ path: 'regionCode', code: 'NOT_IN_SCOPE' }]);
+  return region.path;
 }

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { recordAudit, type WriteContext } from '../audit.js';
 import type { UnitContact } from '../db/schema.js';
-import { AppError, invalidFields } from '../errors.js';
-import { ref, regionManageable, unitManageable, unitVisible } from '../policies/scope.js';
-import { requireRegions } from './regionLookup.js';
+import { AppError } from '../errors.js';
+import { ref, unitManageable, unitVisible } from '../policies/scope.js';
+import { requireManageableRegion } from './regionLookup.js';
 
 export interface UnitInput {
   name: string;
@@ -14,12 +14,6 @@ export interface UnitInput {
 
 async function snapshot(ctx: WriteContext, id: number) {
   return ctx.trx.selectFrom('unit').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-}
-
-async function requireManageableRegion(ctx: WriteContext, code: string): Promise<string> {
-  const region = (await requireRegions(ctx.trx, [{ path: 'regionCode', code }])).get(code)!;
-  if (!regionManageable(ctx.actor, region.path)) throw invalidFields([{ path: 'regionCode', code: 'NOT_IN_SCOPE' }]);
-  return region.path;
 }
 
 async function requireUniqueName(ctx: WriteContext, regionCode: string, name: string, exceptId?: number) {

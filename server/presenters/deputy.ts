@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { DEPUTY_LEVELS, DEPUTY_STATUSES, GENDERS, STATION_MEMBER_ROLES } from '../../common/enums.js';
 import type { Deputy } from '../db/schema.js';
 import { maskPhone } from '../domain/phone.js';
+import { regionBrief, RegionBriefSchema } from './region.js';
 
-const RegionBrief = z.object({ code: z.string(), name: z.string(), fullName: z.string() });
 
 export const DeputySchema = z.object({
   id: z.number(),
@@ -18,12 +18,12 @@ export const DeputySchema = z.object({
   phoneMasked: z.boolean(),
   status: z.enum(DEPUTY_STATUSES.keys),
   specialLiaison: z.boolean().meta({ description: '特邀联络员 (former deputies invited to keep collecting opinions)' }),
-  region: RegionBrief,
+  region: RegionBriefSchema,
   constituency: z.string(),
   professionTags: z.array(z.string()),
   occupation: z.string(),
   gridCell: z.string().nullable(),
-  levels: z.array(z.object({ level: z.enum(DEPUTY_LEVELS.keys), term: z.number().int(), region: RegionBrief.nullable() })),
+  levels: z.array(z.object({ level: z.enum(DEPUTY_LEVELS.keys), term: z.number().int(), region: RegionBriefSchema.nullable() })),
   stations: z.array(z.object({ id: z.number(), name: z.string(), role: z.enum(STATION_MEMBER_ROLES.keys) })),
   active: z.boolean(),
   version: z.number().int(),
@@ -43,7 +43,6 @@ export function presentPhone(phone: string | null, entitled: boolean) {
 }
 
 type RegionRow = { code: string; name: string; full_name: string };
-export const regionBrief = (r: RegionRow) => ({ code: r.code, name: r.name, fullName: r.full_name });
 
 export function presentDeputy(
   d: Deputy,

@@ -13,3 +13,10 @@ export const RegionSchema = z.object({
 export function presentRegion(r: Pick<Region, 'code' | 'name' | 'level' | 'parent_code' | 'full_name'>): z.infer<typeof RegionSchema> {
   return { code: r.code, name: r.name, level: r.level, parentCode: r.parent_code, fullName: r.full_name };
 }
+
+/** The short form other records embed: code, name and full name. */
+export const RegionBriefSchema = z.object({ code: z.string(), name: z.string(), fullName: z.string() }).meta({ id: 'RegionBrief' });
+
+export function regionBrief(r: Pick<Region, 'code' | 'name' | 'full_name'>): z.infer<typeof RegionBriefSchema> {
+  return { code: r.code, name: r.name, fullName: r.full_name };
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { STATION_CHECKLIST, STATION_GRADES, STATION_TIERS, STATION_TYPES } from '../../common/enums.js';
 import type { ReceptionSchedule, Station } from '../db/schema.js';
+import { regionBrief, RegionBriefSchema } from './region.js';
 
 export const ReceptionScheduleSchema = z.object({
   weekdays: z.array(z.number().int().min(1).max(7)).max(7).default([]).meta({ description: 'ISO weekdays, 1 = Monday' }),
@@ -11,7 +12,6 @@ export const ReceptionScheduleSchema = z.object({
 
 export const ChecklistSchema = z.partialRecord(z.enum(STATION_CHECKLIST.keys), z.boolean());
 
-const RegionBrief = z.object({ code: z.string(), name: z.string(), fullName: z.string() });
 
 export const StationSchema = z.object({
   id: z.number(),
@@ -19,8 +19,8 @@ export const StationSchema = z.object({
   type: z.enum(STATION_TYPES.keys),
   tier: z.enum(STATION_TIERS.keys),
   parent: z.object({ id: z.number(), name: z.string() }).nullable(),
-  homeRegion: RegionBrief,
-  memberRegions: z.array(RegionBrief.extend({ isHome: z.boolean() })),
+  homeRegion: RegionBriefSchema,
+  memberRegions: z.array(RegionBriefSchema.extend({ isHome: z.boolean() })),
   address: z.string(),
   phone: z.string().nullable(),
   openingHours: z.string(),
@@ -72,15 +72,14 @@ export function presentStation(
   },
 ): StationView {
   const home = extra.regions.find((r) => r.is_home)!;
-  const brief = (r: RegionRow) => ({ code: r.code, name: r.name, fullName: r.full_name });
   return {
     id: s.id,
     name: s.name,
     type: s.type,
     tier: s.tier,
     parent: extra.parent,
-    homeRegion: brief(home),
-    memberRegions: extra.regions.map((r) => ({ ...brief(r), isHome: r.is_home })),
+    homeRegion: regionBrief(home),
+    memberRegions: extra.regions.map((r) => ({ ...regionBrief(r), isHome: r.is_home })),
     address: s.address,
     phone: s.phone,
     openingHours: s.opening_hours,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Unit } from '../db/schema.js';
-import { regionBrief } from './deputy.js';
+import { regionBrief, RegionBriefSchema } from './region.js';
 
 export const UnitContactSchema = z.object({
   name: z.string().trim().min(1).max(50),
@@ -11,7 +11,7 @@ export const UnitContactSchema = z.object({
 export const UnitSchema = z.object({
   id: z.number(),
   name: z.string(),
-  region: z.object({ code: z.string(), name: z.string(), fullName: z.string() }),
+  region: RegionBriefSchema,
   address: z.string(),
   contacts: z.array(UnitContactSchema),
   active: z.boolean(),

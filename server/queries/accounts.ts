@@ -7,6 +7,7 @@ import { decodeCursor, isIdCursor, toPage } from '../http/pagination.js';
 import type { Actor } from '../policies/actor.js';
 import { accountManageable, ref } from '../policies/scope.js';
 import type { AccountView } from '../presenters/account.js';
+import { activeCondition, type ActiveFilter } from './filters.js';
 
 function accountsFor(db: Kysely<DB>, actor: Actor) {
   return db.selectFrom('account as a')
@@ -53,7 +54,7 @@ export async function getAccount(db: Kysely<DB>, actor: Actor, id: number): Prom
 export interface AccountFilters {
   role?: Role;
   q?: string;
-  active?: 'true' | 'false' | 'all';
+  active?: ActiveFilter;
   limit: number;
   cursor?: string;
 }
@@ -63,7 +64,8 @@ export async function listAccounts(db: Kysely<DB>, actor: Actor, f: AccountFilte
   let q = accountsFor(db, actor).orderBy('a.id').limit(f.limit + 1);
   if (f.role) q = q.where('a.role', '=', f.role);
   if (f.q) q = q.where((eb) => eb.or([eb('a.username', 'like', containsPattern(f.q!)), eb('a.display_name', 'like', containsPattern(f.q!))]));
-  if ((f.active ?? 'all') !== 'all') q = q.where('a.active', '=', f.active === 'true');
+  const active = activeCondition(f.active, 'all');
+  if (active !== null) q = q.where('a.active', '=', active);
   if (after !== null) q = q.where('a.id', '>', after);
   return toPage(await q.execute(), f.limit, (r) => r.id, present);
 }

@@ -7,7 +7,9 @@ import { AppError } from '../errors.js';
 import { decodeCursor, isIdCursor, toPage } from '../http/pagination.js';
 import type { Actor } from '../policies/actor.js';
 import { deputyContactVisible, deputyManageable, deputyVisible, ref } from '../policies/scope.js';
-import { presentDeputy, presentPhone, regionBrief, type DeputyView } from '../presenters/deputy.js';
+import { activeCondition, regionPathOf, type ActiveFilter } from './filters.js';
+import { presentDeputy, presentPhone, type DeputyView } from '../presenters/deputy.js';
+import { regionBrief } from '../presenters/region.js';
 
 export async function getDeputy(db: Kysely<DB>, actor: Actor, id: number): Promise<DeputyView> {
   const row = await db.selectFrom('deputy as d')
@@ -44,7 +46,7 @@ export interface DeputyFilters {
   status?: DeputyStatus;
   regionCode?: string;
   tag?: string;
-  active?: 'true' | 'false' | 'all';
+  active?: ActiveFilter;
   limit: number;
   cursor?: string;
 }
@@ -78,11 +80,10 @@ export async function listDeputies(db: Kysely<DB>, actor: Actor, f: DeputyFilter
   if (f.status) q = q.where('d.status', '=', f.status);
   if (f.tag) q = q.where(sql<boolean>`${f.tag} = any(d.profession_tags)`);
   if (f.regionCode) {
-    const region = await db.selectFrom('region').select('path').where('code', '=', f.regionCode).executeTakeFirst();
-    if (!region) throw new AppError('REGION_NOT_FOUND', { code: f.regionCode });
-    q = q.where('d.region_path', 'like', prefixPattern(region.path));
+    q = q.where('d.region_path', 'like', prefixPattern(await regionPathOf(db, f.regionCode)));
   }
-  if ((f.active ?? 'true') !== 'all') q = q.where('d.active', '=', (f.active ?? 'true') === 'true');
+  const active = activeCondition(f.active);
+  if (active !== null) q = q.where('d.active', '=', active);
   if (after !== null) q = q.where('d.id', '>', after);
   const rows = await q.execute();
   return toPage(rows, f.limit, (r) => r.id, (r) => ({

@@ -1,11 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { StationTier, StationType } from '../../common/enums.js';
 import type { DB } from '../db/schema.js';
-import { containsPattern } from '../db/sql.js';
+import { containsPattern, prefixPattern } from '../db/sql.js';
 import { AppError } from '../errors.js';
 import { decodeCursor, isIdCursor, toPage } from '../http/pagination.js';
 import type { Actor } from '../policies/actor.js';
 import { ref, stationManageable, stationOperable, stationVisible } from '../policies/scope.js';
+import { activeCondition, regionPathOf, type ActiveFilter } from './filters.js';
 import { checklistCounts, presentStation, type StationView } from '../presenters/station.js';
 
 function withHome(db: Kysely<DB>) {
@@ -47,7 +48,7 @@ export interface StationFilters {
   type?: StationType;
   tier?: StationTier;
   parentId?: number;
-  active?: 'true' | 'false' | 'all';
+  active?: ActiveFilter;
   q?: string;
   limit: number;
   cursor?: string;
@@ -66,14 +67,14 @@ export async function listStations(db: Kysely<DB>, actor: Actor, f: StationFilte
     .orderBy('s.id')
     .limit(f.limit + 1);
   if (f.regionCode) {
-    const region = await db.selectFrom('region').select('path').where('code', '=', f.regionCode).executeTakeFirst();
-    if (!region) throw new AppError('REGION_NOT_FOUND', { code: f.regionCode });
-    q = q.where(sql<boolean>`exists (select 1 from station_region f where f.station_id = s.id and f.region_path like ${`${region.path}%`})`);
+    const path = await regionPathOf(db, f.regionCode);
+    q = q.where(sql<boolean>`exists (select 1 from station_region f where f.station_id = s.id and f.region_path like ${prefixPattern(path)})`);
   }
   if (f.type) q = q.where('s.type', '=', f.type);
   if (f.tier) q = q.where('s.tier', '=', f.tier);
   if (f.parentId) q = q.where('s.parent_id', '=', f.parentId);
-  if ((f.active ?? 'true') !== 'all') q = q.where('s.active', '=', (f.active ?? 'true') === 'true');
+  const active = activeCondition(f.active);
+  if (active !== null) q = q.where('s.active', '=', active);
   if (f.q) q = q.where('s.name', 'like', containsPattern(f.q));
   if (after !== null) q = q.where('s.id', '>', after);
   const rows = await q.execute();

@@ -5,6 +5,7 @@ import { AppError } from '../errors.js';
 import { decodeCursor, isIdCursor, toPage } from '../http/pagination.js';
 import type { Actor } from '../policies/actor.js';
 import { ref, unitManageable, unitVisible } from '../policies/scope.js';
+import { activeCondition, regionPathOf, type ActiveFilter } from './filters.js';
 import { presentUnit, type UnitView } from '../presenters/unit.js';
 
 function unitsFor(db: Kysely<DB>, actor: Actor) {
@@ -28,7 +29,7 @@ export async function getUnit(db: Kysely<DB>, actor: Actor, id: number): Promise
 export interface UnitFilters {
   regionCode?: string;
   q?: string;
-  active?: 'true' | 'false' | 'all';
+  active?: ActiveFilter;
   limit: number;
   cursor?: string;
 }
@@ -37,12 +38,11 @@ export async function listUnits(db: Kysely<DB>, actor: Actor, f: UnitFilters) {
   const after = decodeCursor(f.cursor, isIdCursor);
   let q = unitsFor(db, actor).orderBy('u.id').limit(f.limit + 1);
   if (f.regionCode) {
-    const region = await db.selectFrom('region').select('path').where('code', '=', f.regionCode).executeTakeFirst();
-    if (!region) throw new AppError('REGION_NOT_FOUND', { code: f.regionCode });
-    q = q.where('u.region_path', 'like', prefixPattern(region.path));
+    q = q.where('u.region_path', 'like', prefixPattern(await regionPathOf(db, f.regionCode)));
   }
   if (f.q) q = q.where('u.name', 'like', containsPattern(f.q));
-  if ((f.active ?? 'true') !== 'all') q = q.where('u.active', '=', (f.active ?? 'true') === 'true');
+  const active = activeCondition(f.active);
+  if (active !== null) q = q.where('u.active', '=', active);
   if (after !== null) q = q.where('u.id', '>', after);
   return toPage(await q.execute(), f.limit, (r) => r.id, present);
 }

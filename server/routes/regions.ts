@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { containsPattern } from '../db/sql.js';
+import { containsPattern, prefixPattern } from '../db/sql.js';
 import { pathCodes } from '../domain/regionPath.js';
 import { AppError } from '../errors.js';
 import { decodeCursor, toPage } from '../http/pagination.js';
 import { errorResponses, PageQuery, pageOf, RegionCode } from '../http/schemas.js';
 import { presentRegion, RegionSchema } from '../presenters/region.js';
+import { regionPathOf } from '../queries/filters.js';
 
 const isCodeCursor = (v: unknown): v is string => typeof v === 'string' && /^\d+$/.test(v);
 const RegionWithChildren = RegionSchema.extend({ hasChildren: z.boolean() });
@@ -49,9 +50,7 @@ export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
       ? query.where('code', 'like', `${q}%`)
       : query.where((eb) => eb.or([eb('name', 'like', containsPattern(q)), eb('full_name', 'like', containsPattern(q))]));
     if (within) {
-      const scope = await app.db.selectFrom('region').select('path').where('code', '=', within).executeTakeFirst();
-      if (!scope) throw new AppError('REGION_NOT_FOUND', { code: within });
-      query = query.where('path', 'like', `${scope.path}%`);
+      query = query.where('path', 'like', prefixPattern(await regionPathOf(app.db, within)));
     }
     if (after) query = query.where('code', '>', after);
     const rows = await query.execute();
