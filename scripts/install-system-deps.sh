@@ -3,7 +3,7 @@
 # Safe to run again; needs root (or sudo) for apt-get. Nothing here is needed to run the server.
 set -euo pipefail
 
-PACKAGES=(postgresql-client)
+PACKAGES=(postgresql-client curl)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

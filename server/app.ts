@@ -53,6 +53,12 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
   app.addHook('onRoute', (route) => {
     // The docs UI (page, assets, its copy of the document) is public like the document itself.
     if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), access: 'public' };
+    // Document how each route authenticates: nothing, the session cookie, or cookie + CSRF header on writes.
+    const access = (route.config as { access?: string } | undefined)?.access;
+    if (route.schema) {
+      const reads = route.method === 'GET' || (Array.isArray(route.method) && route.method.every((m) => m === 'GET' || m === 'HEAD'));
+      route.schema = { ...route.schema, security: access === 'public' ? [] : reads ? [{ session: [] }] : [{ session: [], csrf: [] }] };
+    }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
@@ -79,7 +85,10 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
           + 'Cookie-authenticated writes need the `X-CSRF-Token` header from the login answer.',
       },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lx_session' } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'lx_session', description: 'Set by POST /api/auth/login' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token', description: 'The csrfToken answered by login and /api/auth/me (also in the lx_csrf cookie)' },
+        },
       },
     },
     transform: jsonSchemaTransform,

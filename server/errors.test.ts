@@ -74,12 +74,12 @@ describe('errorMessage', () => {
 
   it('fills a missing detail with an empty string and leaves no braces', () => {
     assert.equal(errorMessage('REGION_NOT_FOUND', 'en'), 'Unknown region code: ');
-    assert.equal(errorMessage('STATION_NOT_FOUND', 'en', { id: null }), 'Unknown station: ');
+    assert.equal(errorMessage('REGION_NOT_FOUND', 'en', { code: null }), 'Unknown region code: ');
     assert.ok(!errorMessage('ACCOUNT_LOCKED', 'zh').includes('{'));
   });
 
   it('keeps 0 and false as values', () => {
-    assert.equal(errorMessage('STATION_NOT_FOUND', 'en', { id: 0 }), 'Unknown station: 0');
+    assert.equal(errorMessage('REGION_NOT_FOUND', 'en', { code: 0 }), 'Unknown region code: 0');
     assert.equal(errorMessage('RATE_LIMITED', 'en', { retryAfter: 0 }), 'Too many requests; try again in 0 seconds');
   });
 

@@ -29,12 +29,9 @@ export const ERRORS = {
   CONFLICT: { status: 409, zh: '数据已被他人修改,请刷新后重试', en: 'The record was changed by someone else; reload and try again' },
   USERNAME_TAKEN: { status: 409, zh: '用户名已被使用', en: 'This username is already taken' },
   REGION_NOT_FOUND: { status: 400, zh: '行政区划代码不存在: {code}', en: 'Unknown region code: {code}' },
-  STATION_NOT_FOUND: { status: 400, zh: '联络站不存在: {id}', en: 'Unknown station: {id}' },
-  DEPUTY_NOT_FOUND: { status: 400, zh: '代表不存在: {id}', en: 'Unknown deputy: {id}' },
-  UNIT_NOT_FOUND: { status: 400, zh: '承办单位不存在: {id}', en: 'Unknown handling unit: {id}' },
   OUT_OF_SCOPE: { status: 403, zh: '超出您的管辖范围', en: 'This is outside your area of responsibility' },
   STATION_PARENT_CYCLE: { status: 400, zh: '上级站点不能是本站或其下级站点', en: 'A station cannot be its own ancestor' },
-  CANNOT_MODIFY_SELF: { status: 400, zh: '不能停用或降级自己的账号', en: 'You cannot disable or demote your own account' },
+  CANNOT_MODIFY_SELF: { status: 400, zh: '不能停用自己的账号', en: 'You cannot disable your own account' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁,请 {retryAfter} 秒后再试', en: 'Too many requests; try again in {retryAfter} seconds' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request is too large' },
   DATA_DIR_LOCKED: {
@@ -58,6 +55,7 @@ export interface FieldError {
  * commands call `invalidField`); the client gets the code and the message in its language.
  */
 export const FIELD_MESSAGES = {
+  REGION_LEVEL_MISMATCH: { zh: '该级人大代表应对应相应层级的行政区划', en: 'The region is not of the level of this congress' },
   REQUIRED: { zh: '此项必填', en: 'This field is required' },
   NOT_APPLICABLE: { zh: '此项不适用', en: 'This field does not apply here' },
   PHONE_INVALID: { zh: '请输入正确的手机号码', en: 'Enter a valid mainland mobile number' },

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Actor } from '../policies/actor.js';
 
@@ -6,10 +6,14 @@ import type { Actor } from '../policies/actor.js';
 export function selectActorRow(db: Kysely<DB>) {
   return db.selectFrom('account')
     .leftJoin('region', 'region.code', 'account.region_code')
+    .leftJoin('unit', 'unit.id', 'account.unit_id')
+    .leftJoin('deputy', 'deputy.id', 'account.deputy_id')
     .select([
       'account.id', 'account.username', 'account.display_name', 'account.role', 'account.region_code',
-      'account.deputy_id', 'account.unit_id', 'account.must_change_password', 'account.active',
+      'account.deputy_id', 'account.unit_id', 'account.must_change_password',
       'region.path as region_path',
+      // An account is usable while it, and the unit or deputy record it acts for, are active.
+      sql<boolean>`account.active and coalesce(unit.active, true) and coalesce(deputy.active, true)`.as('usable'),
     ]);
 }
 

@@ -178,3 +178,29 @@ export async function unlockAccount(ctx: WriteContext, id: number): Promise<void
   await ctx.trx.updateTable('account').set({ failed_logins: 0, locked_until: null, updated_at: new Date() }).where('id', '=', id).execute();
   await recordAudit(ctx, { action: 'account.unlock', entityType: 'account', entityId: id });
 }
+
+/**
+ * Re-derives the anchor of the accounts that act for a deputy, a unit or a station after it
+ * moved region, so the staff of the new region manage them and those of the old one no longer do.
+ */
+export async function refreshAccountAnchors(
+  ctx: WriteContext, link: { deputyId: number } | { unitId: number } | { stationId: number },
+): Promise<void> {
+  const { trx } = ctx;
+  if ('deputyId' in link) {
+    await trx.updateTable('account').set({ anchor_path: sql`(select region_path from deputy where id = ${link.deputyId})` })
+      .where('deputy_id', '=', link.deputyId).execute();
+  } else if ('unitId' in link) {
+    await trx.updateTable('account').set({ anchor_path: sql`(select region_path from unit where id = ${link.unitId})` })
+      .where('unit_id', '=', link.unitId).execute();
+  } else {
+    const officers = await trx.selectFrom('account_station').select('account_id').where('station_id', '=', link.stationId).execute();
+    for (const { account_id } of officers) {
+      const homes = await trx.selectFrom('account_station as acs')
+        .innerJoin('station_region as h', (j) => j.onRef('h.station_id', '=', 'acs.station_id').on('h.is_home', '=', true))
+        .select('h.region_path').where('acs.account_id', '=', account_id).execute();
+      await trx.updateTable('account').set({ anchor_path: commonAncestorPath(homes.map((h) => h.region_path)) })
+        .where('id', '=', account_id).execute();
+    }
+  }
+}

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../audit.js';
+import { selectActorRow } from '../auth/actors.js';
 import { createSession, hashToken, type NewSession } from '../auth/sessions.js';
 import type { Config } from '../config.js';
 import type { DB } from '../db/schema.js';
@@ -24,19 +25,25 @@ function actorFor(account: { id: number; username: string; display_name: string 
  * Signs in. Wrong passwords count up to `loginMaxFailures`, which locks the account for
  * `loginLockMinutes`; a locked account is refused even with the right password. The result
  * of every attempt — success, failure, lock — is committed with its audit record; failures
- * are reported to the caller after the commit.
+ * are reported to the caller after the commit. The password is checked before the
+ * transaction (a memory-hard hash must not hold the row lock or, on PGlite, the database),
+ * against a dummy hash when the username is unknown, and an unknown user is answered
+ * exactly like a wrong password.
  */
 export async function login(db: Kysely<DB>, config: Config, input: LoginInput): Promise<{ accountId: number; session: NewSession }> {
+  const username = input.username.trim().toLowerCase();
+  const seen = await db.selectFrom('account').selectAll().where(sql`lower(username)`, '=', username).executeTakeFirst();
+  const passwordOk = await verifyPassword(input.password, seen?.password_hash ?? await dummyPasswordHash());
+
   const outcome = await db.transaction().execute(async (trx) => {
     const account = await trx.selectFrom('account').selectAll()
-      .where(sql`lower(username)`, '=', input.username.trim().toLowerCase())
+      .where(sql`lower(username)`, '=', username)
       .forUpdate()
       .executeTakeFirst();
     const now = new Date();
     const ctx = (actor: Actor) => ({ trx, actor, ip: input.ip });
 
     if (!account) {
-      await verifyPassword(input.password, await dummyPasswordHash());
       await recordAudit(ctx(SYSTEM_ACTOR), { action: 'auth.login_failed', entityType: 'account', entityId: null, after: { username: input.username.slice(0, 100), reason: 'unknown_user' } });
       return { error: new AppError('INVALID_CREDENTIALS') };
     }
@@ -45,8 +52,8 @@ export async function login(db: Kysely<DB>, config: Config, input: LoginInput): 
       await recordAudit(ctx(actor), { action: 'auth.login_refused_locked', entityType: 'account', entityId: account.id });
       return { error: new AppError('ACCOUNT_LOCKED', { unlockAt: account.locked_until.toISOString() }) };
     }
-    const ok = await verifyPassword(input.password, account.password_hash);
-    if (!ok) {
+    // A password changed between the check and the lock counts as a failed attempt.
+    if (!passwordOk || account.password_hash !== seen?.password_hash) {
       const failures = account.failed_logins + 1;
       const locks = failures >= config.loginMaxFailures;
       const lockedUntil = locks ? new Date(now.getTime() + config.loginLockMinutes * 60_000) : null;
@@ -57,13 +64,10 @@ export async function login(db: Kysely<DB>, config: Config, input: LoginInput): 
         action: locks ? 'auth.account_locked' : 'auth.login_failed', entityType: 'account', entityId: account.id,
         after: { failedLogins: failures, lockedUntil },
       });
-      return {
-        error: locks
-          ? new AppError('ACCOUNT_LOCKED', { unlockAt: lockedUntil!.toISOString() })
-          : new AppError('INVALID_CREDENTIALS', { remainingAttempts: config.loginMaxFailures - failures }),
-      };
+      return { error: locks ? new AppError('ACCOUNT_LOCKED', { unlockAt: lockedUntil!.toISOString() }) : new AppError('INVALID_CREDENTIALS') };
     }
-    if (!account.active) {
+    const { usable } = await selectActorRow(trx).where('account.id', '=', account.id).executeTakeFirstOrThrow();
+    if (!usable) {
       await recordAudit(ctx(actor), { action: 'auth.login_refused_disabled', entityType: 'account', entityId: account.id });
       return { error: new AppError('ACCOUNT_DISABLED') };
     }

@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
 import type { DeputyLevel, DeputyStatus, Gender, StationMemberRole } from '../../common/enums.js';
 import { recordAudit, type WriteContext } from '../audit.js';
+import { congressRegionFits } from '../domain/congress.js';
 import { nameToPinyin } from '../domain/pinyin.js';
 import { AppError, invalidFields } from '../errors.js';
 import { deputyManageable, deputyVisible, ref, stationVisible } from '../policies/scope.js';
+import { refreshAccountAnchors } from './accounts.js';
 import { requireManageableRegion, requireRegions } from './regionLookup.js';
 
 export interface DeputyInput {
@@ -37,7 +39,10 @@ async function writeLevels(ctx: WriteContext, id: number, levels: DeputyInput['l
   if (misfit.length) {
     throw invalidFields(misfit.map(({ l, i }) => ({ path: `levels.${i}.regionCode`, code: l.level === 'national' ? 'NOT_APPLICABLE' as const : 'REQUIRED' as const })));
   }
-  await requireRegions(ctx.trx, levels.flatMap((l, i) => (l.regionCode ? [{ path: `levels.${i}.regionCode`, code: l.regionCode }] : [])));
+  const regions = await requireRegions(ctx.trx, levels.flatMap((l, i) => (l.regionCode ? [{ path: `levels.${i}.regionCode`, code: l.regionCode }] : [])));
+  const wrongLevel = levels.map((l, i) => ({ l, i }))
+    .filter(({ l }) => !congressRegionFits(l.level, l.regionCode ? regions.get(l.regionCode)!.level : null));
+  if (wrongLevel.length) throw invalidFields(wrongLevel.map(({ i }) => ({ path: `levels.${i}.regionCode`, code: 'REGION_LEVEL_MISMATCH' as const })));
   await ctx.trx.deleteFrom('deputy_level').where('deputy_id', '=', id).execute();
   if (levels.length) {
     await ctx.trx.insertInto('deputy_level')
@@ -92,7 +97,7 @@ export async function createDeputy(ctx: WriteContext, input: DeputyInput): Promi
   return id;
 }
 
-export async function updateDeputy(ctx: WriteContext, id: number, version: number, patch: Partial<DeputyInput>): Promise<void> {
+export async function updateDeputy(ctx: WriteContext, id: number, version: number, patch: Partial<DeputyInput> & { active?: boolean }): Promise<void> {
   const current = await ctx.trx.selectFrom('deputy as d')
     .select(['d.id', 'd.version', deputyManageable(ctx.actor, ref('d.region_path')).as('can_manage')])
     .where('d.id', '=', id).where(deputyVisible(ctx.actor, ref('d.id'), ref('d.region_path')))
@@ -117,9 +122,11 @@ export async function updateDeputy(ctx: WriteContext, id: number, version: numbe
     ...(patch.professionTags !== undefined && { profession_tags: patch.professionTags }),
     ...(patch.occupation !== undefined && { occupation: patch.occupation }),
     ...(patch.gridCell !== undefined && { grid_cell: patch.gridCell }),
+    ...(patch.active !== undefined && { active: patch.active }),
     updated_at: new Date(),
     version: sql`version + 1`,
   }).where('id', '=', id).execute();
+  if (regionPath !== undefined) await refreshAccountAnchors(ctx, { deputyId: id });
   if (patch.levels !== undefined) await writeLevels(ctx, id, patch.levels);
   if (patch.stations !== undefined) await writeStations(ctx, id, patch.stations);
   await recordAudit(ctx, { action: 'deputy.update', entityType: 'deputy', entityId: id, before, after: await snapshot(ctx, id) });

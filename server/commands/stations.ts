@@ -6,6 +6,7 @@ import { AppError, invalidFields } from '../errors.js';
 import { STATION_OPERATIONAL_FIELDS } from '../policies/abilities.js';
 import { ref, regionManageable, stationManageable, stationOperable, stationVisible } from '../policies/scope.js';
 import { normaliseSchedule } from '../presenters/station.js';
+import { refreshAccountAnchors } from './accounts.js';
 import { requireRegions } from './regionLookup.js';
 
 export interface StationInput {
@@ -139,6 +140,7 @@ export async function updateStation(
   if (patch.homeRegionCode !== undefined || patch.memberRegionCodes !== undefined) {
     const currentMembers = before.regions.filter((r) => !r.is_home).map((r) => r.region_code);
     await writeRegions(ctx, id, patch.homeRegionCode ?? current.home_region_code, patch.memberRegionCodes ?? currentMembers);
+    if (patch.homeRegionCode !== undefined) await refreshAccountAnchors(ctx, { stationId: id });
   }
   await recordAudit(ctx, { action: 'station.update', entityType: 'station', entityId: id, before, after: await snapshot(ctx, id) });
 }

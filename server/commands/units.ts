@@ -3,6 +3,7 @@ import { recordAudit, type WriteContext } from '../audit.js';
 import type { UnitContact } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { ref, unitManageable, unitVisible } from '../policies/scope.js';
+import { refreshAccountAnchors } from './accounts.js';
 import { requireManageableRegion } from './regionLookup.js';
 
 export interface UnitInput {
@@ -57,5 +58,6 @@ export async function updateUnit(
     updated_at: new Date(),
     version: sql`version + 1`,
   }).where('id', '=', id).execute();
+  if (path !== undefined) await refreshAccountAnchors(ctx, { unitId: id });
   await recordAudit(ctx, { action: 'unit.update', entityType: 'unit', entityId: id, before, after: await snapshot(ctx, id) });
 }

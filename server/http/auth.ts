@@ -26,7 +26,7 @@ async function loadActor(app: FastifyInstance, request: FastifyRequest): Promise
     .where('session.id_hash', '=', hashToken(token))
     .executeTakeFirst();
   const now = new Date();
-  if (!row || !row.active) throw new AppError('SESSION_EXPIRED');
+  if (!row || !row.usable) throw new AppError('SESSION_EXPIRED');
   if (sessionState(row, now, app.config.sessionIdleMinutes) !== 'active') {
     await app.db.deleteFrom('session').where('id_hash', '=', row.id_hash).execute();
     throw new AppError('SESSION_EXPIRED');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { signIn, startTestApp, type Client, type TestApp } from '../testing/harness.js';
+import { Client, signIn, startTestApp, type TestApp } from '../testing/harness.js';
 
 describe('deputies', () => {
   let t: TestApp;
@@ -87,6 +87,30 @@ describe('deputies', () => {
     const bad = await pinggui.post('/api/deputies', { name: '无区代表', gender: 'male', regionCode: '451103', levels: [{ level: 'county', term: 4 }] });
     assert.equal(bad.statusCode, 400);
     assert.deepEqual(bad.json().error.fields.map((f: { path: string; code: string }) => [f.path, f.code]), [['levels.0.regionCode', 'REQUIRED']]);
+  });
+
+  it('refuses a congress level paired with a region of another level', async () => {
+    const res = await pinggui.post('/api/deputies', {
+      name: '错级代表', gender: 'male', regionCode: '451103',
+      levels: [{ level: 'county', term: 4, regionCode: '451103101' }, { level: 'township', term: 12, regionCode: '451103101' }],
+    });
+    assert.equal(res.statusCode, 400);
+    assert.deepEqual(res.json().error.fields.map((f: { path: string; code: string }) => [f.path, f.code]), [['levels.0.regionCode', 'REGION_LEVEL_MISMATCH']]);
+  });
+
+  it('deactivates a deputy: gone from lists, their account stops working', async () => {
+    const deputy = await signIn(t.app, 'liangjun');
+    const who = await id('deputy', '梁俊华');
+    const current = (await pinggui.get(`/api/deputies/${who}`)).json();
+    const res = await pinggui.patch(`/api/deputies/${who}`, { version: current.version, active: false });
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.json().active, false);
+    assert.ok(!(await pinggui.get('/api/deputies?limit=200')).json().items.some((d: { id: number }) => d.id === who));
+    assert.ok((await pinggui.get('/api/deputies?active=false')).json().items.some((d: { id: number }) => d.id === who));
+    assert.equal((await deputy.get('/api/auth/me')).statusCode, 401);
+    assert.equal((await new Client(t.app).login('liangjun')).json().error.code, 'ACCOUNT_DISABLED');
+    assert.equal((await pinggui.patch(`/api/deputies/${who}`, { version: res.json().version, active: true })).statusCode, 200);
+    assert.equal((await new Client(t.app).login('liangjun')).statusCode, 200);
   });
 
   it('rejects a bad phone and an unknown station on their fields, writing nothing', async () => {

@@ -69,7 +69,8 @@ export const deputyRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['deputies'], summary: '修改代表 Edit a deputy',
       description: '`stations` replaces the memberships in stations you can see; others are kept.',
-      params: IdParams, body: patchOf(DeputyBody), response: { 200: DeputySchema, ...errorResponses },
+      params: IdParams, body: patchOf(DeputyBody).extend({ active: z.boolean().optional().meta({ description: 'false removes the deputy from lists (never deleted); their accounts stop working' }) }),
+      response: { 200: DeputySchema, ...errorResponses },
     },
   }, async (request) => {
     const { version, ...patch } = request.body;

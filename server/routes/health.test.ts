@@ -27,6 +27,10 @@ describe('health and API documents', () => {
     const login = doc.paths['/api/auth/login'].post;
     assert.deepEqual(Object.keys(login.requestBody.content['application/json'].schema.properties).sort(), ['password', 'username']);
     assert.ok(login.responses['423'], 'lockout documented');
+    assert.deepEqual(login.security, []);
+    assert.deepEqual(doc.paths['/api/stations'].get.security, [{ session: [] }]);
+    assert.deepEqual(doc.paths['/api/stations'].post.security, [{ session: [], csrf: [] }]);
+    assert.equal(doc.components.securitySchemes.csrf.name, 'X-CSRF-Token');
   });
 
   it('serves the docs page', async () => {

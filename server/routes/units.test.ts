@@ -41,6 +41,29 @@ describe('handling units', () => {
     assert.equal((await staff.patch(`/api/units/${water.id}`, { version: water.version, address: 'x' })).statusCode, 403);
   });
 
+  it('moves the clerk accounts of a unit that moves region, so the new region\'s staff manage them', async () => {
+    const admin = await signIn(t.app, 'admin');
+    const created = await pinggui.post('/api/units', { name: '平桂区搬迁测试局', regionCode: '451103' });
+    const unit = created.json();
+    const clerk = await pinggui.post('/api/accounts', { username: 'moving_clerk', displayName: '搬迁办事员', role: 'unit', unitId: unit.id, password: 'Moving#Clerk2026' });
+    assert.equal(clerk.statusCode, 201, clerk.body);
+    const yicheng = await signIn(t.app, 'yicheng');
+    assert.equal((await yicheng.get(`/api/accounts/${clerk.json().id}`)).statusCode, 404);
+    const moved = await admin.patch(`/api/units/${unit.id}`, { version: unit.version, regionCode: '420684' });
+    assert.equal(moved.statusCode, 200, moved.body);
+    assert.equal((await yicheng.get(`/api/accounts/${clerk.json().id}`)).statusCode, 200);
+    assert.equal((await pinggui.get(`/api/accounts/${clerk.json().id}`)).statusCode, 404);
+  });
+
+  it('stops the clerks of a deactivated unit from signing in', async () => {
+    const created = await pinggui.post('/api/units', { name: '平桂区停用测试局', regionCode: '451103' });
+    const unit = created.json();
+    assert.equal((await pinggui.post('/api/accounts', { username: 'closing_clerk', displayName: '停用办事员', role: 'unit', unitId: unit.id, password: 'Closing#Clerk2026' })).statusCode, 201);
+    const clerk = await signIn(t.app, 'closing_clerk', 'Closing#Clerk2026');
+    assert.equal((await pinggui.patch(`/api/units/${unit.id}`, { version: unit.version, active: false })).statusCode, 200);
+    assert.equal((await clerk.get('/api/auth/me')).statusCode, 401);
+  });
+
   it('shows a unit clerk only their own unit', async () => {
     const clerk = await signIn(t.app, 'shuiliju');
     assert.deepEqual(names(await clerk.get('/api/units')), ['贺州市平桂区水利局']);

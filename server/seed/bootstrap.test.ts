@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { DEPUTY_LEVELS, DEPUTY_STATUSES, GENDERS, REGION_LEVELS, ROLES, STATION_GRADES, STATION_MEMBER_ROLES, STATION_TIERS, STATION_TYPES } from '../../common/enums.js';
 import { loadConfig } from '../config.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { verifyAuditChain } from '../queries/auditChain.js';
@@ -35,6 +37,21 @@ describe('first start', () => {
       const xiantao = await database.db.selectFrom('region').selectAll().where('code', '=', '429004').executeTakeFirstOrThrow();
       assert.equal(xiantao.parent_code, '420000', 'a county-level city directly under the province');
       assert.equal((await verifyAuditChain(database.db)).ok, true);
+
+      // The frozen check constraints of the schema accept every coded value the code uses.
+      const checks = await sql<{ table: string; def: string }>`select conrelid::regclass::text as table, pg_get_constraintdef(oid) as def
+        from pg_constraint where contype = 'c'`.execute(database.db);
+      const expectations: [string, string, readonly string[]][] = [
+        ['region', 'level', REGION_LEVELS.keys], ['station', 'type', STATION_TYPES.keys], ['station', 'tier', STATION_TIERS.keys],
+        ['station', 'grade', STATION_GRADES.keys], ['deputy', 'gender', GENDERS.keys], ['deputy', 'status', DEPUTY_STATUSES.keys],
+        ['deputy_level', 'level', DEPUTY_LEVELS.keys], ['deputy_station', 'role', STATION_MEMBER_ROLES.keys], ['account', 'role', ROLES.keys],
+      ];
+      for (const [table, column, keys] of expectations) {
+        const def = checks.rows.find((c) => c.table === table && c.def.includes(`(${column} = ANY`))?.def
+          ?? checks.rows.find((c) => c.table === table && c.def.includes(`${column} =`) && keys.every((k) => c.def.includes(`'${k}'`)))?.def;
+        assert.ok(def, `check constraint on ${table}.${column}`);
+        for (const k of keys) assert.ok(def.includes(`'${k}'`), `${table}.${column} accepts ${k}`);
+      }
     } finally {
       await database.close();
     }

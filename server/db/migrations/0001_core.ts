@@ -1,14 +1,12 @@
 import { sql, type Kysely } from 'kysely';
-import { DEPUTY_LEVELS, DEPUTY_STATUSES, GENDERS, REGION_LEVELS, ROLES, STATION_GRADES,
-  STATION_MEMBER_ROLES, STATION_TIERS, STATION_TYPES } from '../../../common/enums.js';
-
-const inList = (keys: readonly string[]) => keys.map((k) => `'${k}'`).join(', ');
+// The coded values are written out: a migration is frozen once released; a later change of
+// common/enums.ts comes with a migration of its own.
 
 const statements = [
   `create table region (
     code text primary key,
     name text not null,
-    level text not null check (level in (${inList(REGION_LEVELS.keys)})),
+    level text not null check (level in ('province', 'city', 'county', 'town')),
     parent_code text references region (code),
     path text not null unique,
     full_name text not null
@@ -20,8 +18,8 @@ const statements = [
   `create table station (
     id integer generated always as identity primary key,
     name text not null check (length(name) between 1 and 100),
-    type text not null check (type in (${inList(STATION_TYPES.keys)})),
-    tier text not null check (tier in (${inList(STATION_TIERS.keys)})),
+    type text not null check (type in ('center', 'station', 'point', 'home', 'industry', 'judicial', 'cross_province')),
+    tier text not null check (tier in ('city_featured', 'town_center', 'village_point')),
     parent_id integer references station (id),
     home_region_code text not null references region (code),
     address text not null default '',
@@ -29,7 +27,7 @@ const statements = [
     opening_hours text not null default '',
     reception_schedule jsonb not null default '{"weekdays":[],"monthDays":[],"hours":"","note":""}',
     checklist jsonb not null default '{}',
-    grade text check (grade in (${inList(STATION_GRADES.keys)})),
+    grade text check (grade in ('first', 'second', 'third')),
     stars smallint check (stars between 1 and 5),
     description text not null default '',
     active boolean not null default true,
@@ -54,12 +52,12 @@ const statements = [
     name text not null check (length(name) between 1 and 50),
     name_pinyin text not null,
     name_initials text not null,
-    gender text not null check (gender in (${inList(GENDERS.keys)})),
+    gender text not null check (gender in ('male', 'female')),
     ethnicity text not null default '汉族',
     party text not null default '',
     birth_year smallint,
     phone text,
-    status text not null check (status in (${inList(DEPUTY_STATUSES.keys)})),
+    status text not null check (status in ('current', 'former')),
     special_liaison boolean not null default false,
     region_code text not null references region (code),
     region_path text not null,
@@ -77,7 +75,7 @@ const statements = [
   `create index deputy_name_idx on deputy (name text_pattern_ops)`,
   `create table deputy_level (
     deputy_id integer not null references deputy (id),
-    level text not null check (level in (${inList(DEPUTY_LEVELS.keys)})),
+    level text not null check (level in ('national', 'provincial', 'city', 'county', 'township')),
     term smallint not null check (term between 1 and 30),
     -- the congress's region; null for the National People's Congress
     region_code text references region (code),
@@ -87,7 +85,7 @@ const statements = [
   `create table deputy_station (
     deputy_id integer not null references deputy (id),
     station_id integer not null references station (id),
-    role text not null check (role in (${inList(STATION_MEMBER_ROLES.keys)})),
+    role text not null check (role in ('head', 'liaison', 'resident')),
     primary key (deputy_id, station_id)
   )`,
   `create index deputy_station_station_idx on deputy_station (station_id, deputy_id)`,
@@ -111,7 +109,7 @@ const statements = [
     id integer generated always as identity primary key,
     username text not null,
     display_name text not null,
-    role text not null check (role in (${inList(ROLES.keys)})),
+    role text not null check (role in ('admin', 'staff', 'officer', 'deputy', 'unit')),
     password_hash text not null,
     must_change_password boolean not null default false,
     region_code text references region (code),
