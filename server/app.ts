@@ -15,6 +15,7 @@ import { registerErrorHandler } from './http/errorHandler.js';
 import './http/types.js';
 import { accountRoutes } from './routes/accounts.js';
 import { auditRoutes } from './routes/audit.js';
+import { calendarRoutes } from './routes/calendar.js';
 import { authRoutes } from './routes/auth.js';
 import { deputyRoutes } from './routes/deputies.js';
 import { healthRoutes } from './routes/health.js';
@@ -105,6 +106,7 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
   await app.register(unitRoutes);
   await app.register(accountRoutes);
   await app.register(auditRoutes);
+  await app.register(calendarRoutes);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.ready();

@@ -56,6 +56,9 @@ export interface FieldError {
  */
 export const FIELD_MESSAGES = {
   REGION_LEVEL_MISMATCH: { zh: '该级人大代表应对应相应层级的行政区划', en: 'The region is not of the level of this congress' },
+  DATE_INVALID: { zh: '日期格式应为 YYYY-MM-DD 且真实存在', en: 'Expected a real date as YYYY-MM-DD' },
+  DATE_OUTSIDE_YEAR: { zh: '日期不在该年度内', en: 'The date is not in this year' },
+  MAKEUP_NOT_WEEKEND: { zh: '调休上班日只能是周六或周日', en: 'A makeup working day must be a Saturday or Sunday' },
   REQUIRED: { zh: '此项必填', en: 'This field is required' },
   NOT_APPLICABLE: { zh: '此项不适用', en: 'This field does not apply here' },
   PHONE_INVALID: { zh: '请输入正确的手机号码', en: 'Enter a valid mainland mobile number' },

@@ -1,9 +1,11 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/0001_core.js';
+import * as m0002 from './migrations/0002_calendar.js';
 
 /** Every migration, in order. New ones are appended here; names never change. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_core': m0001,
+  '0002_calendar': m0002,
 };
 
 class StaticProvider implements MigrationProvider {

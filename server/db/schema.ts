@@ -167,6 +167,20 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface HolidayYearTable {
+  year: number;
+  source: string;
+  updated_at: Timestamp;
+}
+
+export interface HolidayTable {
+  /** `YYYY-MM-DD` (a `date` column; read back as text). */
+  date: string;
+  year: number;
+  kind: 'rest' | 'workday';
+  name: string;
+}
+
 export interface DB {
   region: RegionTable;
   station: StationTable;
@@ -179,6 +193,8 @@ export interface DB {
   account_station: AccountStationTable;
   session: SessionTable;
   audit_log: AuditLogTable;
+  holiday_year: HolidayYearTable;
+  holiday: HolidayTable;
 }
 
 export type Station = Selectable<StationTable>;

@@ -22,6 +22,8 @@ export const ABILITIES = {
   'account.create': ['admin', 'staff'],
   'account.update': ['admin', 'staff'],
   'audit.read': ['admin'],
+  'calendar.read': ['admin', 'staff', 'officer', 'deputy', 'unit'],
+  'calendar.update': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Ability = keyof typeof ABILITIES;

@@ -14,7 +14,7 @@ import { Client, signIn, startTestApp, type TestApp } from '../testing/harness.j
 const ROLES = ['anon', 'admin', 'staff', 'officer', 'deputy', 'unit'] as const;
 type Role = (typeof ROLES)[number];
 type Statuses = Record<Role, number>;
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
 
 interface Targets {
   station: { in: number; out: number };
@@ -123,6 +123,13 @@ const CASES: Case[] = [
   { method: 'POST', route: '/api/accounts/:id/unlock', url: (t, s) => `/api/accounts/${t.account[s]}/unlock`, in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403) },
 
   { method: 'GET', route: '/api/audit', url: () => '/api/audit', in: S(200, 403, 403, 403, 403) },
+
+  { method: 'GET', route: '/api/calendar/add-working-days', url: () => '/api/calendar/add-working-days?from=2026-09-30&days=3', in: all(200) },
+  { method: 'GET', route: '/api/calendar/holidays', url: () => '/api/calendar/holidays?year=2026', in: authed(200) },
+  {
+    method: 'PUT', route: '/api/calendar/holidays/:year', url: () => '/api/calendar/holidays/2030',
+    body: () => ({ source: '测试', days: [{ date: '2030-01-01', kind: 'rest', name: '元旦' }] }), in: S(200, 403, 403, 403, 403),
+  },
   { method: 'GET', route: '/api/audit/verify', url: () => '/api/audit/verify', in: S(200, 403, 403, 403, 403) },
 ];
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
 import { createAccount } from '../commands/accounts.js';
+import { importShippedSchedules } from '../commands/calendar.js';
 import type { DB } from '../db/schema.js';
 import { isStrongPassword } from '../domain/password.js';
 import { SYSTEM_ACTOR } from '../policies/actor.js';
@@ -15,11 +16,14 @@ export type FirstStart =
 export class BootstrapError extends Error {}
 
 /**
+ * At every start, loads the shipped holiday schedules of years the database lacks.
  * On an empty database: imports the region tree, then loads the demo set (unless
  * LIANXIN_DEMO=0) or creates the first administrator from LIANXIN_ADMIN_PASSWORD.
  * All in one transaction: a failed first start leaves the database empty.
  */
 export async function bootstrap(db: Kysely<DB>, config: Config): Promise<FirstStart> {
+  // Holiday schedules shipped with a newer version arrive at every start.
+  await db.transaction().execute((trx) => importShippedSchedules({ trx, actor: SYSTEM_ACTOR, ip: null }));
   const hasAccount = await db.selectFrom('account').select('id').limit(1).executeTakeFirst();
   if (hasAccount) return { kind: 'existing' };
   if (!config.demo) {
