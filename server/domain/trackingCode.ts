@@ -1,0 +1,48 @@
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Tracking codes a villager can read out over the phone: nine characters in three groups
+ * (`7KM-4QX-2HB`), from an alphabet without look-alikes (no 0/O, 1/I/L, U/V), the last one a
+ * check character that catches any single mistyped character and most swaps.
+ */
+export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';
+const N = CODE_ALPHABET.length;
+
+function checkChar(body: string): string {
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) sum += (i + 1) * CODE_ALPHABET.indexOf(body[i]!);
+  return CODE_ALPHABET[sum % N]!;
+}
+
+export function newTrackingCode(): string {
+  let body = '';
+  for (let i = 0; i < 8; i++) body += CODE_ALPHABET[randomInt(N)];
+  return format(body + checkChar(body));
+}
+
+function format(raw: string): string {
+  return `${raw.slice(0, 3)}-${raw.slice(3, 6)}-${raw.slice(6, 9)}`;
+}
+
+/** Canonical form of a code as typed (any case, spaces or dashes), or null when it cannot be one. */
+export function normaliseTrackingCode(input: string): string | null {
+  const raw = input.toUpperCase().replace(/[\s-]/g, '');
+  if (raw.length !== 9 || [...raw].some((c) => !CODE_ALPHABET.includes(c))) return null;
+  if (checkChar(raw.slice(0, 8)) !== raw[8]) return null;
+  return format(raw);
+}
+
+/** The secret that, with the code, opens a case's public page: 128 random bits; only its hash is stored. */
+export function newQueryKey(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+export function hashQueryKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+export function queryKeyMatches(key: string, storedHash: string): boolean {
+  const a = Buffer.from(hashQueryKey(key), 'hex');
+  const b = Buffer.from(storedHash, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
