@@ -34,6 +34,8 @@ export interface Config {
   loginMaxFailures: number;
   loginLockMinutes: number;
   logLevel: string;
+  /** Run the background job worker in this process. */
+  worker: boolean;
 }
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -58,5 +60,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: 5,
     loginLockMinutes: 15,
     logLevel: env.LOG_LEVEL ?? 'info',
+    worker: env.LIANXIN_WORKER !== '0',
   };
 }

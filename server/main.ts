@@ -3,6 +3,7 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/engine.js';
 import { migrateToLatest } from './db/migrate.js';
 import { AppError } from './errors.js';
+import { defaultWorkerId, startWorker, type Worker } from './jobs/worker.js';
 import { bootstrap, BootstrapError } from './seed/bootstrap.js';
 import { DEMO_PASSWORD } from './seed/demo.js';
 
@@ -21,11 +22,13 @@ try {
 }
 
 let closing = false;
+let worker: Worker | undefined;
 async function shutdown(signal: string, app?: Awaited<ReturnType<typeof buildApp>>) {
   if (closing) return;
   closing = true;
   console.log(`${signal}: shutting down / 正在关闭…`);
   try {
+    await worker?.stop();
     await app?.close();
   } finally {
     await database!.close();
@@ -40,6 +43,7 @@ try {
   const app = await buildApp({ database, config, logger: { level: config.logLevel } });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal, app));
   await app.listen({ port: config.port, host: config.host });
+  if (config.worker && !closing) worker = startWorker({ db: database.db, workerId: defaultWorkerId(), logger: app.log });
 
   const where = database.engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   console.log(`\n连心桥 Lianxin is listening on http://localhost:${config.port} — database: ${where}`);

@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/0001_core.js';
 import * as m0002 from './migrations/0002_calendar.js';
+import * as m0003 from './migrations/0003_jobs.js';
 
 /** Every migration, in order. New ones are appended here; names never change. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_core': m0001,
   '0002_calendar': m0002,
+  '0003_jobs': m0003,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -3,6 +3,7 @@ import type {
   DeputyLevel, DeputyStatus, Gender, RegionLevel, Role, StationGrade, StationMemberRole,
   StationTier, StationType,
 } from '../../common/enums.js';
+import type { JobTables } from './schemaJobs.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -181,7 +182,7 @@ export interface HolidayTable {
   name: string;
 }
 
-export interface DB {
+export interface DB extends JobTables {
   region: RegionTable;
   station: StationTable;
   station_region: StationRegionTable;

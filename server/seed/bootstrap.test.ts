@@ -12,7 +12,7 @@ describe('first start', () => {
   it('without demo data, refuses to start without a strong LIANXIN_ADMIN_PASSWORD and then creates only the administrator', async () => {
     const database = await openTestDatabase({ empty: true });
     try {
-      assert.deepEqual(await migrateToLatest(database.db), ['0001_core', '0002_calendar']);
+      assert.deepEqual(await migrateToLatest(database.db), ['0001_core', '0002_calendar', '0003_jobs']);
       assert.deepEqual(await migrateToLatest(database.db), [], 'migrations run once');
       const config = { ...loadConfig({}), demo: false };
       await assert.rejects(bootstrap(database.db, { ...config, adminPassword: null }), BootstrapError);

@@ -1,0 +1,62 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface JobTable {
+  id: Generated<number>;
+  kind: string;
+  payload: Json<unknown>;
+  run_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** Unique when set: enqueuing a job with a key already used is a no-op. */
+  dedupe_key: string | null;
+  /** Claims so far (a claim counts, so a job that crashes its worker still runs out of attempts). */
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_by: string | null;
+  /** The lease: until then no other worker claims the job. */
+  locked_until: Timestamp | null;
+  done_at: Timestamp | null;
+  failed_at: Timestamp | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+}
+
+export type ChannelName = 'sms' | 'wechat' | 'log';
+
+export interface NotificationTable {
+  id: Generated<number>;
+  account_id: number;
+  kind: string;
+  title: string;
+  body: string;
+  /** An in-app path, e.g. `/cases/123`. */
+  link: string | null;
+  case_id: number | null;
+  created_at: CreatedAt;
+  read_at: Timestamp | null;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  channel: ChannelName;
+  recipient: string;
+  subject: string;
+  body: string;
+  notification_id: number | null;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+export interface JobTables {
+  job: JobTable;
+  notification: NotificationTable;
+  outbox: OutboxTable;
+}
+
+export type Job = Selectable<JobTable>;
+export type Notification = Selectable<NotificationTable>;
+export type OutboxRow = Selectable<OutboxTable>;
