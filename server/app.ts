@@ -20,6 +20,7 @@ import { authRoutes } from './routes/auth.js';
 import { deputyRoutes } from './routes/deputies.js';
 import { healthRoutes } from './routes/health.js';
 import { metaRoutes } from './routes/meta.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { regionRoutes } from './routes/regions.js';
 import { stationRoutes } from './routes/stations.js';
 import { unitRoutes } from './routes/units.js';
@@ -107,6 +108,7 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
   await app.register(accountRoutes);
   await app.register(auditRoutes);
   await app.register(calendarRoutes);
+  await app.register(notificationRoutes);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.ready();

@@ -4,6 +4,7 @@ import { openDatabase } from './db/engine.js';
 import { migrateToLatest } from './db/migrate.js';
 import { AppError } from './errors.js';
 import { defaultWorkerId, startWorker, type Worker } from './jobs/worker.js';
+import { LogChannel, registerChannel } from './notifications/channels.js';
 import { bootstrap, BootstrapError } from './seed/bootstrap.js';
 import { DEMO_PASSWORD } from './seed/demo.js';
 
@@ -42,6 +43,7 @@ try {
   const first = await bootstrap(database.db, config);
   const app = await buildApp({ database, config, logger: { level: config.logLevel } });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal, app));
+  registerChannel(new LogChannel(app.log));
   await app.listen({ port: config.port, host: config.host });
   if (config.worker && !closing) worker = startWorker({ db: database.db, workerId: defaultWorkerId(), logger: app.log });
 

@@ -2,4 +2,4 @@
  * Every job handler the server runs, registered by importing its module. Workers claim only
  * the kinds registered here, so a new kind goes into this list.
  */
-export {};
+import '../notifications/deliver.js';

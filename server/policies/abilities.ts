@@ -24,6 +24,9 @@ export const ABILITIES = {
   'audit.read': ['admin'],
   'calendar.read': ['admin', 'staff', 'officer', 'deputy', 'unit'],
   'calendar.update': ['admin'],
+  /** Every account reads and marks its own notifications (and nobody else's). */
+  'notification.read': ['admin', 'staff', 'officer', 'deputy', 'unit'],
+  'notification.update': ['admin', 'staff', 'officer', 'deputy', 'unit'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Ability = keyof typeof ABILITIES;

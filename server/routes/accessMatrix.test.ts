@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { registeredRoutes } from '../app.js';
+import { notify } from '../notifications/notify.js';
 import { Client, signIn, startTestApp, type TestApp } from '../testing/harness.js';
 
 const ROLES = ['anon', 'admin', 'staff', 'officer', 'deputy', 'unit'] as const;
@@ -21,6 +22,8 @@ interface Targets {
   deputy: { in: number; out: number };
   unit: { in: number; out: number };
   account: { in: number; out: number };
+  /** Each actor's own notification, and one of an account none of them is. */
+  notification: { own: Record<Exclude<Role, 'anon'>, number>; other: number };
 }
 
 interface Case {
@@ -28,7 +31,7 @@ interface Case {
   /** The route as registered. */
   route: string;
   /** The concrete URL for the in/out target. */
-  url: (t: Targets, scope: 'in' | 'out') => string;
+  url: (t: Targets, scope: 'in' | 'out', role: Role) => string;
   body?: (t: Targets, scope: 'in' | 'out', h: Helpers) => Promise<Record<string, unknown>> | Record<string, unknown>;
   in: Statuses;
   /** Only for routes where the target's scope matters. */
@@ -131,6 +134,15 @@ const CASES: Case[] = [
     body: () => ({ source: '测试', days: [{ date: '2030-01-01', kind: 'rest', name: '元旦' }] }), in: S(200, 403, 403, 403, 403),
   },
   { method: 'GET', route: '/api/audit/verify', url: () => '/api/audit/verify', in: S(200, 403, 403, 403, 403) },
+
+  { method: 'GET', route: '/api/notifications', url: () => '/api/notifications?unread=true', in: authed(200) },
+  { method: 'GET', route: '/api/notifications/unread-count', url: () => '/api/notifications/unread-count', in: authed(200) },
+  {
+    method: 'POST', route: '/api/notifications/:id/read',
+    url: (t, s, role) => `/api/notifications/${s === 'in' ? t.notification.own[role === 'anon' ? 'admin' : role] : t.notification.other}/read`,
+    in: authed(200), out: authed(404),
+  },
+  { method: 'POST', route: '/api/notifications/read-all', url: () => '/api/notifications/read-all', in: authed(200) },
 ];
 
 /** The API documentation UI: public pages and assets, registered by @fastify/swagger-ui. */
@@ -152,6 +164,20 @@ describe('access matrix', () => {
     },
     unique: (prefix) => `${prefix}${++counter}`,
   };
+
+  /** One notification for each actor and one for `xinren`, who is none of them. */
+  async function notificationTargets(): Promise<Targets['notification']> {
+    const db = t.database.db;
+    const accounts = await db.selectFrom('account').select(['id', 'username'])
+      .where('username', 'in', [...Object.values(USERNAMES), 'xinren']).execute();
+    const { notificationIds } = await db.transaction().execute((trx) => notify(trx, {
+      accountIds: accounts.map((a) => a.id), kind: 'matrix.test', title: '矩阵测试通知', body: '',
+    }));
+    const rows = await db.selectFrom('notification').select(['id', 'account_id']).where('id', 'in', notificationIds).execute();
+    const of = (username: string) => rows.find((r) => r.account_id === accounts.find((a) => a.username === username)!.id)!.id;
+    const own = Object.fromEntries(Object.entries(USERNAMES).map(([role, username]) => [role, of(username)])) as Targets['notification']['own'];
+    return { own, other: of('xinren') };
+  }
 
   before(async () => {
     t = await startTestApp();
@@ -176,6 +202,7 @@ describe('access matrix', () => {
         in: await makeAccount({ username: 'target_in', displayName: '目标(平桂)', role: 'officer', stationIds: [stationIn] }),
         out: await makeAccount({ username: 'target_out', displayName: '目标(宜城)', role: 'staff', regionCode: '420684' }),
       },
+      notification: await notificationTargets(),
     };
   });
   after(() => t.close());
@@ -203,7 +230,7 @@ describe('access matrix', () => {
           let client = clients[role];
           if (c.freshSession && role !== 'anon') client = await signIn(t.app, USERNAMES[role]);
           const body = c.body ? await c.body(targets, scope, helpers) : undefined;
-          const res = await client.request(c.method, c.url(targets, scope), c.method === 'GET' ? undefined : body ?? {});
+          const res = await client.request(c.method, c.url(targets, scope, role), c.method === 'GET' ? undefined : body ?? {});
           if (res.statusCode !== expected[role]) failures.push(`${role}: expected ${expected[role]}, got ${res.statusCode} ${res.body.slice(0, 200)}`);
           if (res.statusCode >= 400) {
             const error = res.json<{ error?: { code?: string; message?: string } }>().error;

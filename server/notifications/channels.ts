@@ -1,0 +1,84 @@
+import type { ChannelName } from '../db/schemaJobs.js';
+
+/** One outbox row as a channel sends it. */
+export interface OutboxMessage {
+  id: number;
+  channel: ChannelName;
+  /** The address on the channel: a phone number, an openid, a username… */
+  recipient: string;
+  subject: string;
+  body: string;
+  notificationId: number | null;
+}
+
+/** What `notify` knows about an account when asking a channel for its address. */
+export interface Recipient {
+  accountId: number;
+  username: string;
+  displayName: string;
+  /** The deputy's mobile number, for deputy accounts. */
+  phone: string | null;
+}
+
+/**
+ * A way of reaching people outside the app. `notify` writes one outbox message per account
+ * for every registered channel that has an address for it; the `outbox.deliver` job calls
+ * `deliver`, and a throw is retried through the job queue. Deliveries run inside the job's
+ * transaction (on PGlite that holds the database), so a network channel must time out in
+ * seconds, and must tolerate an occasional repeat (a worker dying after sending).
+ */
+export interface DeliveryChannel {
+  readonly name: ChannelName;
+  /** The account's address on this channel, or null to leave the account out. */
+  address(recipient: Recipient): string | null;
+  deliver(message: OutboxMessage): Promise<void>;
+}
+
+export interface LineLogger {
+  info(obj: object, msg?: string): void;
+}
+
+/** One JSON line on standard output, the shape pino writes. */
+const stdoutLogger: LineLogger = {
+  info: (obj, msg) => console.log(JSON.stringify({ level: 30, time: Date.now(), ...obj, msg })),
+};
+
+/** Writes each message as a structured log line: the channel every installation has. */
+export class LogChannel implements DeliveryChannel {
+  readonly name = 'log' as const;
+  constructor(private readonly logger: LineLogger = stdoutLogger) {}
+
+  address(recipient: Recipient): string {
+    return recipient.username;
+  }
+
+  async deliver(message: OutboxMessage): Promise<void> {
+    this.logger.info({
+      channel: this.name,
+      outboxId: message.id,
+      notificationId: message.notificationId,
+      recipient: message.recipient,
+      subject: message.subject,
+      body: message.body,
+    }, 'notification');
+  }
+}
+
+const channels = new Map<ChannelName, DeliveryChannel>([['log', new LogChannel()]]);
+
+/** Adds a channel, or replaces the one of the same name (e.g. the log channel with the app's logger). */
+export function registerChannel(channel: DeliveryChannel): void {
+  channels.set(channel.name, channel);
+}
+
+export function unregisterChannel(name: ChannelName): void {
+  channels.delete(name);
+}
+
+export function deliveryChannels(): DeliveryChannel[] {
+  return [...channels.values()];
+}
+
+export function deliveryChannel(name: ChannelName): DeliveryChannel | undefined {
+  return channels.get(name);
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import type { OutboxRow } from '../db/schemaJobs.js';
+import { describeError, PermanentJobError, registerJobHandler } from '../jobs/registry.js';
+import { deliveryChannel, type OutboxMessage } from './channels.js';
+
+/** The job that sends one outbox message; enqueued by `notify`, deduplicated per outbox row. */
+export const OUTBOX_DELIVER = 'outbox.deliver';
+
+export const outboxDedupeKey = (outboxId: number) => `outbox:${outboxId}`;
+
+function toMessage(row: OutboxRow): OutboxMessage {
+  return {
+    id: row.id, channel: row.channel, recipient: row.recipient, subject: row.subject, body: row.body,
+    notificationId: row.notification_id,
+  };
+}
+
+const Payload = z.object({ outboxId: z.number().int().positive() });
+
+registerJobHandler(OUTBOX_DELIVER, async ({ trx, payload, now }) => {
+  const row = await trx.selectFrom('outbox').selectAll().where('id', '=', payload.outboxId).forUpdate().executeTakeFirst();
+  if (!row) throw new PermanentJobError(`Outbox message ${payload.outboxId} does not exist`);
+  if (row.sent_at) return;
+  const channel = deliveryChannel(row.channel);
+  if (!channel) throw new Error(`No delivery channel '${row.channel}' is registered in this process`);
+  await channel.deliver(toMessage(row));
+  await trx.updateTable('outbox').set({ sent_at: now, attempts: row.attempts + 1 }).where('id', '=', row.id).execute();
+}, {
+  payload: Payload,
+  async onError({ trx, payload, error }) {
+    await trx.updateTable('outbox')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: describeError(error) }))
+      .where('id', '=', payload.outboxId).where('sent_at', 'is', null)
+      .execute();
+  },
+});
