@@ -5,7 +5,7 @@
 
 export type Label = { zh: string; en: string };
 
-function labelled<const K extends string>(entries: Record<K, Label>) {
+export function labelled<const K extends string>(entries: Record<K, Label>) {
   const keys = Object.keys(entries) as K[];
   return { keys: keys as [K, ...K[]], labels: entries };
 }

@@ -16,6 +16,10 @@ import './http/types.js';
 import { accountRoutes } from './routes/accounts.js';
 import { auditRoutes } from './routes/audit.js';
 import { calendarRoutes } from './routes/calendar.js';
+import { caseRoutes } from './routes/cases.js';
+import { publicOpinionRoutes } from './routes/publicOpinions.js';
+import { statisticsRoutes } from './routes/statistics.js';
+import { open311Routes } from './routes/open311.js';
 import { authRoutes } from './routes/auth.js';
 import { deputyRoutes } from './routes/deputies.js';
 import { healthRoutes } from './routes/health.js';
@@ -108,6 +112,10 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
   await app.register(accountRoutes);
   await app.register(auditRoutes);
   await app.register(calendarRoutes);
+  await app.register(caseRoutes);
+  await app.register(publicOpinionRoutes);
+  await app.register(statisticsRoutes);
+  await app.register(open311Routes);
   await app.register(notificationRoutes);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

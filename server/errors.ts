@@ -39,6 +39,16 @@ export const ERRORS = {
     zh: '数据目录正被另一个进程(pid {pid})使用: {lockPath}',
     en: 'The data directory is in use by another process (pid {pid}): {lockPath}',
   },
+  CASE_TRANSITION_INVALID: {
+    status: 409, zh: '当前状态({state})下不能执行“{actionLabel}”', en: 'Cannot “{actionLabel}” a case in state {state}',
+  },
+  CASE_ACTION_FORBIDDEN: { status: 403, zh: '您不能对该件执行“{actionLabel}”', en: 'You may not “{actionLabel}” on this case' },
+  RETURN_WINDOW_PASSED: { status: 409, zh: '已超过可退回期限(交办后 1 个工作日内)', en: 'The return window (1 working day after assignment) has passed' },
+  RATING_WINDOW_CLOSED: { status: 409, zh: '评价期限(答复后 15 日内)已过', en: 'The rating window (15 days after the answer) has closed' },
+  CASE_CANNOT_ESCALATE: { status: 409, zh: '已是最高一级,无法继续上报', en: 'There is no higher level to escalate to' },
+  DEADLINE_TOO_LONG: { status: 400, zh: '办理期限不能超过该类别上限 {max} 个工作日', en: 'The deadline may not exceed {max} working days for this category' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, zh: '该幂等键已用于不同内容的提交', en: 'This Idempotency-Key was used for a different submission' },
+  TARGET_NOT_FOUND: { status: 404, zh: '找不到该联络站或代表', en: 'No such station or deputy' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
@@ -59,6 +69,11 @@ export const FIELD_MESSAGES = {
   DATE_INVALID: { zh: '日期格式应为 YYYY-MM-DD 且真实存在', en: 'Expected a real date as YYYY-MM-DD' },
   DATE_OUTSIDE_YEAR: { zh: '日期不在该年度内', en: 'The date is not in this year' },
   MAKEUP_NOT_WEEKEND: { zh: '调休上班日只能是周六或周日', en: 'A makeup working day must be a Saturday or Sunday' },
+  CATEGORY_UNKNOWN: { zh: '意见类别不存在', en: 'Unknown category' },
+  PHOTO_TYPE: { zh: '照片只能是 JPEG、PNG 或 WebP 格式', en: 'Photos must be JPEG, PNG or WebP' },
+  PHOTO_TOO_LARGE: { zh: '每张照片不能超过 5 MB', en: 'Each photo must be at most 5 MB' },
+  TOO_MANY_PHOTOS: { zh: '最多上传 5 张照片', en: 'At most 5 photos' },
+  CASE_MERGE_TARGET: { zh: '只能并入另一件仍在办理中的意见', en: 'Merge only into another open case' },
   REQUIRED: { zh: '此项必填', en: 'This field is required' },
   NOT_APPLICABLE: { zh: '此项不适用', en: 'This field does not apply here' },
   PHONE_INVALID: { zh: '请输入正确的手机号码', en: 'Enter a valid mainland mobile number' },
@@ -106,12 +121,17 @@ export class AppError extends Error {
 
 export type Lang = 'zh' | 'en';
 
-function fill(template: string, details: Record<string, unknown>): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(details[key] ?? ''));
+/** Fills `{name}` placeholders; a detail given as `{ zh, en }` is shown in the message's language. */
+function fill(template: string, details: Record<string, unknown>, lang: Lang = 'en'): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = details[key];
+    if (value && typeof value === 'object' && 'zh' in value && 'en' in value) return String((value as Record<Lang, unknown>)[lang]);
+    return String(value ?? '');
+  });
 }
 
 export function errorMessage(code: ErrorCode, lang: Lang, details: Record<string, unknown> = {}): string {
-  return fill(ERRORS[code][lang], details);
+  return fill(ERRORS[code][lang], details, lang);
 }
 
 /** zh-CN unless the client prefers English over Chinese in `Accept-Language`. */

@@ -47,6 +47,9 @@ async function writeRegions(ctx: WriteContext, stationId: number, homeCode: stri
     { station_id: stationId, region_code: homeCode, region_path: home.path, is_home: true },
     ...members.map((code) => ({ station_id: stationId, region_code: code, region_path: regions.get(code)!.path, is_home: false })),
   ]).execute();
+  // The station's cases are reached through its regions: follow the change.
+  await ctx.trx.updateTable('opinion').set({ scope_paths: sql<string[]>`case_scope_paths(station_id, region_path)` })
+    .where('station_id', '=', stationId).execute();
 }
 
 function columnsOf(input: Partial<StationInput>) {

@@ -2,17 +2,22 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as m0001 from './migrations/0001_core.js';
 import * as m0002 from './migrations/0002_calendar.js';
 import * as m0003 from './migrations/0003_jobs.js';
+import * as m0004 from './migrations/0004_cases.js';
 
 /** Every migration, in order. New ones are appended here; names never change. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_core': m0001,
   '0002_calendar': m0002,
   '0003_jobs': m0003,
+  '0004_cases': m0004,
 };
 
 class StaticProvider implements MigrationProvider {
   async getMigrations() { return MIGRATIONS; }
 }
+
+/** The migrations in the order they run. */
+export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: new StaticProvider(), migrationTableName: 'schema_migration', migrationLockTableName: 'schema_migration_lock' });

@@ -3,6 +3,7 @@ import type {
   DeputyLevel, DeputyStatus, Gender, RegionLevel, Role, StationGrade, StationMemberRole,
   StationTier, StationType,
 } from '../../common/enums.js';
+import type { CaseTables } from './schemaCases.js';
 import type { JobTables } from './schemaJobs.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -182,7 +183,7 @@ export interface HolidayTable {
   name: string;
 }
 
-export interface DB extends JobTables {
+export interface DB extends CaseTables, JobTables {
   region: RegionTable;
   station: StationTable;
   station_region: StationRegionTable;

@@ -3,3 +3,4 @@
  * the kinds registered here, so a new kind goes into this list.
  */
 import '../notifications/deliver.js';
+import './caseTimers.js';

@@ -24,6 +24,10 @@ export const ABILITIES = {
   'audit.read': ['admin'],
   'calendar.read': ['admin', 'staff', 'officer', 'deputy', 'unit'],
   'calendar.update': ['admin'],
+  /** Reading cases; which cases is decided by policies/caseScope.ts, what may be done by domain/caseWorkflow.ts. */
+  'case.read': ['admin', 'staff', 'officer', 'deputy', 'unit'],
+  'case.register': ['admin', 'staff', 'officer', 'deputy'],
+  'case.act': ['admin', 'staff', 'officer', 'deputy', 'unit'],
   /** Every account reads and marks its own notifications (and nobody else's). */
   'notification.read': ['admin', 'staff', 'officer', 'deputy', 'unit'],
   'notification.update': ['admin', 'staff', 'officer', 'deputy', 'unit'],

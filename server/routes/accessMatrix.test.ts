@@ -18,6 +18,10 @@ type Statuses = Record<Role, number>;
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
 
 interface Targets {
+  case: { in: number; out: number };
+  photo: { in: number; out: number };
+  publicCase: { code: string; key: string };
+  categoryId: number;
   station: { in: number; out: number };
   deputy: { in: number; out: number };
   unit: { in: number; out: number };
@@ -129,6 +133,41 @@ const CASES: Case[] = [
 
   { method: 'GET', route: '/api/calendar/add-working-days', url: () => '/api/calendar/add-working-days?from=2026-09-30&days=3', in: all(200) },
   { method: 'GET', route: '/api/calendar/holidays', url: () => '/api/calendar/holidays?year=2026', in: authed(200) },
+  { method: 'GET', route: '/api/case-categories', url: () => '/api/case-categories', in: all(200) },
+  { method: 'GET', route: '/api/cases', url: () => '/api/cases', in: S(200, 200, 200, 200, 200) },
+  {
+    method: 'POST', route: '/api/cases', url: () => '/api/cases',
+    body: (t, s) => ({ stationId: t.station[s], channel: 'phone', items: [{ categoryId: t.categoryId, content: '矩阵测试来电' }] }),
+    in: S(201, 201, 201, 201, 403), out: S(201, 400, 400, 400, 403),
+  },
+  { method: 'GET', route: '/api/cases/:id', url: (t, s) => `/api/cases/${t.case[s]}`, in: S(200, 200, 200, 200, 200), out: S(200, 404, 404, 404, 404) },
+  {
+    method: 'GET', route: '/api/cases/:id/photos/:photoId', url: (t, s) => `/api/cases/${t.case[s]}/photos/${t.photo[s]}`,
+    in: S(200, 200, 200, 200, 200), out: S(200, 404, 404, 404, 404),
+  },
+  {
+    method: 'POST', route: '/api/cases/:id/actions/:action', url: (t, s) => `/api/cases/${t.case[s]}/actions/flag_key`,
+    in: S(200, 200, 403, 403, 403), out: S(200, 404, 404, 404, 404),
+  },
+  {
+    method: 'POST', route: '/api/public/opinions', url: () => '/api/public/opinions',
+    body: (t) => ({ stationId: t.station.in, categoryId: t.categoryId, content: '矩阵测试意见' }), in: all(201),
+  },
+  { method: 'GET', route: '/api/public/opinions/:code', url: (t) => `/api/public/opinions/${t.publicCase.code}?key=${t.publicCase.key}`, in: all(200) },
+  {
+    method: 'POST', route: '/api/public/opinions/:code/rating', url: (t) => `/api/public/opinions/${t.publicCase.code}/rating?key=${t.publicCase.key}`,
+    body: () => ({ rating: 'satisfied' }), in: all(409),
+  },
+  { method: 'GET', route: '/open311/v2/services.json', url: () => '/open311/v2/services.json', in: all(200) },
+  { method: 'GET', route: '/open311/v2/services/:code.json', url: () => '/open311/v2/services/water.json', in: all(200) },
+  { method: 'GET', route: '/open311/v2/requests.json', url: () => '/open311/v2/requests.json', in: all(200) },
+  { method: 'GET', route: '/open311/v2/requests/:id.json', url: (t) => `/open311/v2/requests/${t.publicCase.code}.json`, in: all(200) },
+  {
+    method: 'POST', route: '/open311/v2/requests.json', url: () => '/open311/v2/requests.json',
+    body: (t) => ({ service_code: 'water', description: 'Open311 矩阵测试', station_id: t.station.in }), in: all(201),
+  },
+  { method: 'GET', route: '/api/statistics/cases', url: () => '/api/statistics/cases', in: S(200, 200, 200, 200, 200) },
+  { method: 'GET', route: '/api/statistics/cases/by/:group', url: () => '/api/statistics/cases/by/category', in: S(200, 200, 200, 200, 200) },
   {
     method: 'PUT', route: '/api/calendar/holidays/:year', url: () => '/api/calendar/holidays/2030',
     body: () => ({ source: '测试', days: [{ date: '2030-01-01', kind: 'rest', name: '元旦' }] }), in: S(200, 403, 403, 403, 403),
@@ -194,8 +233,30 @@ describe('access matrix', () => {
       return res.json<{ id: number }>().id;
     };
     const stationIn = await id('station', '平桂区黄田镇人大代表联络站');
+    const stationOut = await id('station', '宜城市雷河镇人大代表中心联络站');
+    const categoryId = (await db.selectFrom('case_category').select('id').where('code', '=', 'water').executeTakeFirstOrThrow()).id;
+    const png = '89504e470d0a1a0a0000000d4948445200000001000000010806000000';
+    const submitCase = async (body: Record<string, unknown>) => {
+      const res = await clients.anon.post('/api/public/opinions', { categoryId, content: '矩阵目标', photos: [{ data: Buffer.from(png, 'hex').toString('base64') }], ...body });
+      assert.equal(res.statusCode, 201, res.body);
+      const { trackingCode, queryKey } = res.json();
+      const row = await db.selectFrom('opinion').select('id').where('tracking_code', '=', trackingCode).executeTakeFirstOrThrow();
+      const photo = await db.selectFrom('opinion_photo').select('id').where('opinion_id', '=', row.id).executeTakeFirstOrThrow();
+      return { id: row.id, photo: photo.id, code: trackingCode as string, key: queryKey as string };
+    };
+    const caseIn = await submitCase({ deputyId: await id('deputy', '梁俊华') });
+    const caseOut = await submitCase({ stationId: stationOut });
+    const water = await id('unit', '贺州市平桂区水利局');
+    for (const action of ['accept', 'assign']) {
+      const res = await admin.post(`/api/cases/${caseIn.id}/actions/${action}`, action === 'assign' ? { unitId: water } : {});
+      assert.equal(res.statusCode, 200, res.body);
+    }
     targets = {
-      station: { in: stationIn, out: await id('station', '宜城市雷河镇人大代表中心联络站') },
+      case: { in: caseIn.id, out: caseOut.id },
+      photo: { in: caseIn.photo, out: caseOut.photo },
+      publicCase: { code: caseIn.code, key: caseIn.key },
+      categoryId,
+      station: { in: stationIn, out: stationOut },
       deputy: { in: await id('deputy', '韦秀兰'), out: await id('deputy', '王建华') },
       unit: { in: await id('unit', '贺州市平桂区水利局'), out: await id('unit', '宜城市水利和湖泊局') },
       account: {

@@ -1,0 +1,45 @@
+import { labelled } from './enums.js';
+
+/** How an opinion reached the station (收集渠道). */
+export const CASE_CHANNELS = labelled({
+  reception: { zh: '接待日', en: 'Reception day' },
+  visit: { zh: '走访', en: 'Home visit' },
+  qr: { zh: '扫码', en: 'QR code' },
+  online: { zh: '在线', en: 'Online' },
+  wechat: { zh: '微信/QQ群', en: 'WeChat / QQ group' },
+  phone: { zh: '电话', en: 'Phone' },
+  letter: { zh: '信件', en: 'Letter' },
+  grid: { zh: '网格吹哨', en: 'Grid whistle' },
+});
+export type CaseChannel = (typeof CASE_CHANNELS.keys)[number];
+
+export const CASE_STATE_LABELS = labelled({
+  submitted: { zh: '已登记', en: 'Submitted' },
+  accepted: { zh: '已受理', en: 'Accepted' },
+  declined: { zh: '不予受理', en: 'Declined' },
+  escalated: { zh: '已上报', en: 'Escalated' },
+  assigned: { zh: '已交办', en: 'Assigned' },
+  returned: { zh: '已退回', en: 'Returned by the unit' },
+  in_progress: { zh: '办理中', en: 'In progress' },
+  extension_requested: { zh: '申请延期', en: 'Extension requested' },
+  replied: { zh: '已办复', en: 'Replied' },
+  reply_approved: { zh: '待反馈', en: 'Reply approved' },
+  answered: { zh: '已反馈', en: 'Answered' },
+  rehandling: { zh: '重新办理', en: 'Re-handling' },
+  merged: { zh: '已并单', en: 'Merged' },
+  closed: { zh: '已办结', en: 'Closed' },
+  archived: { zh: '已归档', en: 'Archived' },
+});
+
+export const RATING_LABELS = labelled({
+  satisfied: { zh: '满意', en: 'Satisfied' },
+  basically_satisfied: { zh: '基本满意', en: 'Basically satisfied' },
+  unsatisfied: { zh: '不满意', en: 'Unsatisfied' },
+});
+
+export const ANSWER_MODES = labelled({
+  on_spot: { zh: '当场答复', en: 'On the spot' },
+  agreed_time: { zh: '约定时间答复', en: 'At an agreed time' },
+  after_rehandling: { zh: '重新办理后答复', en: 'After re-handling' },
+});
+export type AnswerMode = (typeof ANSWER_MODES.keys)[number];

@@ -1,0 +1,55 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { CaseActor } from '../domain/caseWorkflow.js';
+import type { Actor } from './actor.js';
+import { ref, stationVisible } from './scope.js';
+
+/**
+ * Which cases an account reaches, inside the SQL (rows of `opinion as o`):
+ * - staff: cases their congress handles (its region inside their subtree — escalated ones
+ *   arrive this way) and cases of stations they see;
+ * - officers: the cases of their stations; deputies: cases addressed to them or to their stations;
+ * - unit clerks: cases assigned to their unit as lead or co-unit.
+ */
+export function caseVisible(actor: Actor): RawBuilder<SqlBool> {
+  const o = (c: string) => sql.ref(`o.${c}`);
+  switch (actor.role) {
+    case 'admin':
+      return sql<SqlBool>`true`;
+    case 'staff':
+      // Equivalent to: region_path inside the subtree, or a station with a member region inside it.
+      return sql<SqlBool>`${o('scope_paths')} @> array[${actor.scopePath}]::text[]`;
+    case 'officer':
+      return stationVisible(actor, ref('o.station_id'));
+    case 'deputy':
+      return sql<SqlBool>`(${o('deputy_id')} = ${actor.deputyId} or ${stationVisible(actor, ref('o.station_id'))})`;
+    case 'unit':
+      return sql<SqlBool>`(${o('assigned_unit_id')} = ${actor.unitId} or ${actor.unitId} = any(${o('co_unit_ids')}))`;
+    default:
+      return sql<SqlBool>`false`;
+  }
+}
+
+/**
+ * Who may read the submitter's name and phone: the people who handle the case — staff in
+ * scope, the station's officers, the deputy it is addressed to, the lead unit. Other deputies
+ * of the station and co-units see them masked; nobody else sees the case at all.
+ */
+export function caseContactVisible(actor: Actor): RawBuilder<SqlBool> {
+  switch (actor.role) {
+    case 'deputy':
+      return sql<SqlBool>`(o.deputy_id = ${actor.deputyId})`;
+    case 'unit':
+      return sql<SqlBool>`(o.assigned_unit_id = ${actor.unitId})`;
+    default:
+      return caseVisible(actor);
+  }
+}
+
+/**
+ * The workflow actor an account acts as on a case it can see. A unit clerk acts as the unit
+ * only for the lead unit; co-units read, but do not sign or reply.
+ */
+export function caseActorOf(actor: Actor, c: { assigned_unit_id: number | null }): CaseActor | null {
+  if (actor.role === 'unit') return c.assigned_unit_id === actor.unitId ? 'unit' : null;
+  return actor.role;
+}

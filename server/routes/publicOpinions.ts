@@ -1,0 +1,108 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ANSWER_MODES } from '../../common/caseVocabulary.js';
+import { takeCaseAction } from '../commands/caseActions.js';
+import { submitPublicOpinion } from '../commands/caseIntake.js';
+import { RATINGS } from '../domain/caseWorkflow.js';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../domain/imageType.js';
+import { normaliseTrackingCode, queryKeyMatches } from '../domain/trackingCode.js';
+import { AppError } from '../errors.js';
+import { ErrorResponse, MobilePhone } from '../http/schemas.js';
+import { SYSTEM_ACTOR } from '../policies/actor.js';
+import { getPublicCase } from '../queries/cases.js';
+
+const CONSTITUENT = { ...SYSTEM_ACTOR, accountId: 0, username: 'constituent', displayName: '群众' };
+
+const base64Limit = Math.ceil((MAX_PHOTO_BYTES * 4) / 3) + 4;
+const PublicError = { 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 413: ErrorResponse, 422: ErrorResponse, 429: ErrorResponse };
+
+const PublicCase = z.object({
+  trackingCode: z.string(),
+  state: z.string(),
+  stateLabel: z.object({ zh: z.string(), en: z.string() }),
+  category: z.string(),
+  station: z.string(),
+  submittedAt: z.string(),
+  timeline: z.array(z.object({
+    at: z.string(), action: z.string(), label: z.object({ zh: z.string(), en: z.string() }), toState: z.string(),
+    note: z.string().nullable().meta({ description: 'The reason for declining, the answer, or the unit it went to' }),
+  })),
+  answers: z.array(z.object({ at: z.string(), text: z.string(), mode: z.enum(ANSWER_MODES.keys).nullable() })),
+  rating: z.enum(RATINGS).nullable(),
+  canRate: z.boolean(),
+  mergedInto: z.boolean().meta({ description: 'Merged with a case on the same matter: the answers are that case\'s' }),
+}).meta({ id: 'PublicCase' });
+
+const KeyQuery = z.object({ key: z.string().max(64).optional() });
+
+function keyOf(request: { query: { key?: string | undefined }; headers: Record<string, unknown> }): string {
+  const header = request.headers['x-query-key'];
+  return request.query.key ?? (typeof header === 'string' ? header : '');
+}
+
+export const publicOpinionRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post('/api/public/opinions', {
+    config: { access: 'public', rateLimit: { max: 10, timeWindow: '10 minutes' } },
+    bodyLimit: MAX_PHOTOS * base64Limit + 64 * 1024,
+    schema: {
+      tags: ['public'],
+      summary: '群众提交意见 Submit an opinion (no account)',
+      description: 'To a station or a deputy (their QR code fills this in). Photos are base64 JPEG/PNG/WebP, checked by content. '
+        + 'Answers the tracking code and a secret query key: keep both to follow the case. '
+        + 'Send an `Idempotency-Key` header so a retry returns the first receipt instead of a duplicate.',
+      headers: z.object({ 'idempotency-key': z.string().trim().min(8).max(100).optional() }),
+      body: z.object({
+        stationId: z.number().int().positive().optional(),
+        deputyId: z.number().int().positive().optional(),
+        categoryId: z.number().int().positive(),
+        content: z.string().trim().min(1).max(2000),
+        place: z.string().trim().max(200).default(''),
+        name: z.string().trim().min(1).max(50).nullable().default(null),
+        phone: MobilePhone.nullable().default(null),
+        channel: z.enum(['qr', 'online']).default('online'),
+        photos: z.array(z.object({ data: z.base64().max(base64Limit) })).max(MAX_PHOTOS).default([]),
+      }).refine((b) => b.stationId !== undefined || b.deputyId !== undefined, { message: 'REQUIRED', path: ['stationId'] }),
+      response: { 201: z.object({ trackingCode: z.string(), queryKey: z.string() }), ...PublicError },
+    },
+  }, async (request, reply) => {
+    const { stationId, deputyId, photos, ...draft } = request.body;
+    const receipt = await app.db.transaction().execute((trx) => submitPublicOpinion({ trx, actor: CONSTITUENT, ip: request.ip }, {
+      ...draft,
+      target: { stationId, deputyId },
+      photos: photos.map((p) => ({ bytes: new Uint8Array(Buffer.from(p.data, 'base64')) })),
+      idempotencyKey: request.headers['idempotency-key'] ?? null,
+    }));
+    reply.status(201);
+    return { trackingCode: receipt.trackingCode, queryKey: receipt.queryKey };
+  });
+
+  app.get('/api/public/opinions/:code', {
+    config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['public'], summary: '查询办理进度 Follow a case with its tracking code and key',
+      description: 'The key goes in `?key=` or the `X-Query-Key` header. A wrong key answers 404 like an unknown code.',
+      params: z.object({ code: z.string().max(20) }), querystring: KeyQuery,
+      response: { 200: PublicCase, ...PublicError },
+    },
+  }, async (request) => getPublicCase(app.db, request.params.code, keyOf(request)));
+
+  app.post('/api/public/opinions/:code/rating', {
+    config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['public'], summary: '评价答复 Rate the answer (within 15 days)',
+      description: '不满意 (unsatisfied) sends the case back for re-handling and a second answer.',
+      params: z.object({ code: z.string().max(20) }), querystring: KeyQuery,
+      body: z.object({ rating: z.enum(RATINGS), comment: z.string().trim().max(500).nullable().default(null) }),
+      response: { 200: PublicCase, ...PublicError },
+    },
+  }, async (request) => {
+    const key = keyOf(request);
+    const code = normaliseTrackingCode(request.params.code);
+    const found = code ? await app.db.selectFrom('opinion').select(['id', 'query_key_hash']).where('tracking_code', '=', code).executeTakeFirst() : undefined;
+    if (!found || !queryKeyMatches(key, found.query_key_hash)) throw new AppError('NOT_FOUND');
+    await app.db.transaction().execute((trx) => takeCaseAction({ trx, actor: CONSTITUENT, ip: request.ip }, found.id,
+      { action: 'rate', rating: request.body.rating, comment: request.body.comment }, { kind: 'constituent' }));
+    return getPublicCase(app.db, code!, key);
+  });
+};
+
