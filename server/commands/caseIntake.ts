@@ -209,7 +209,8 @@ export async function registerOpinions(ctx: WriteContext, r: Registration): Prom
   return receipts;
 }
 
-/** Purges idempotency records older than a day (run by a job). */
-export async function purgeIdempotency(trx: Transaction<DB>): Promise<void> {
-  await trx.deleteFrom('idempotency').where('created_at', '<', sql<Date>`now() - interval '1 day'`).execute();
+/** Forgets idempotency records older than a day (run by the daily maintenance job). */
+export async function purgeIdempotency(trx: Transaction<DB>, now: Date): Promise<number> {
+  const result = await trx.deleteFrom('idempotency').where('created_at', '<', new Date(now.getTime() - 86_400_000)).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -4,3 +4,4 @@
  */
 import '../notifications/deliver.js';
 import './caseTimers.js';
+import './maintenance.js';

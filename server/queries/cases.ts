@@ -123,7 +123,10 @@ export async function listCases(db: Kysely<DB>, actor: Actor, f: CaseFilters) {
       'o.urge_count', 'o.round', 'c.name as category_name', 's.name as station_name', 'u.name as unit_name', overdueExpr.as('overdue'),
     ])
     .where(caseVisible(actor))
-    .orderBy('o.id', 'desc')
+    // A scoped reader reaches a small part of the cases through an index of its own (scope
+    // paths, unit, station): `id + 0` keeps the planner from walking the whole primary key
+    // backwards in search of them, and sorts the few it finds instead (measured: 130 ms → 7 ms).
+    .orderBy(actor.role === 'admin' ? sql`o.id` : sql`o.id + 0`, 'desc')
     .limit(f.limit + 1);
   if (f.state) q = q.where('o.state', '=', f.state);
   if (f.open) q = q.where('o.state', 'not in', ['declined', 'merged', 'closed', 'archived']);

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
 import { createAccount } from '../commands/accounts.js';
 import { importShippedSchedules } from '../commands/calendar.js';
+import { scheduleMaintenance } from '../jobs/maintenance.js';
 import type { DB } from '../db/schema.js';
 import { isStrongPassword } from '../domain/password.js';
 import { SYSTEM_ACTOR } from '../policies/actor.js';
@@ -23,7 +24,10 @@ export class BootstrapError extends Error {}
  */
 export async function bootstrap(db: Kysely<DB>, config: Config): Promise<FirstStart> {
   // Holiday schedules shipped with a newer version arrive at every start.
-  await db.transaction().execute((trx) => importShippedSchedules({ trx, actor: SYSTEM_ACTOR, ip: null }));
+  await db.transaction().execute(async (trx) => {
+    await importShippedSchedules({ trx, actor: SYSTEM_ACTOR, ip: null });
+    await scheduleMaintenance(trx, new Date());
+  });
   const hasAccount = await db.selectFrom('account').select('id').limit(1).executeTakeFirst();
   if (hasAccount) return { kind: 'existing' };
   if (!config.demo) {
