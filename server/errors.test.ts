@@ -215,3 +215,15 @@ describe('localiseFields', () => {
     assert.deepEqual(localiseFields(odd, 'zh'), odd);
   });
 });
+
+describe('the README', () => {
+  it('lists every error code with its messages', async () => {
+    const { readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { PROJECT_ROOT } = await import('./config.js');
+    const readme = readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
+    for (const [code, e] of Object.entries(ERRORS)) {
+      assert.ok(readme.includes(`| \`${code}\` | ${e.status} | ${e.zh} | `), `README row for ${code}`);
+    }
+  });
+});
