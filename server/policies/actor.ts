@@ -15,6 +15,22 @@ export interface Actor {
   mustChangePassword: boolean;
 }
 
+/**
+ * A constituent acting without an account (a public submission, a rating with the tracking
+ * key). It carries the least-privileged role with no unit, so every scope filter gives it nothing.
+ */
+export const CONSTITUENT_ACTOR: Actor = {
+  accountId: 0,
+  username: 'constituent',
+  displayName: '群众',
+  role: 'unit',
+  regionCode: null,
+  scopePath: null,
+  deputyId: null,
+  unitId: null,
+  mustChangePassword: false,
+};
+
 /** The system itself (first start, demo loading, scheduled work). */
 export const SYSTEM_ACTOR: Actor = {
   accountId: 0,

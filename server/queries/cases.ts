@@ -150,19 +150,26 @@ export async function listCases(db: Kysely<DB>, actor: Actor, f: CaseFilters) {
   }));
 }
 
+/** The case a tracking code and its key open; anything else answers 404, the same for a wrong key as for an unknown code. */
+export async function findByTrackingKey(db: Kysely<DB>, code: string, key: string): Promise<{ id: number; trackingCode: string }> {
+  const normalised = normaliseTrackingCode(code);
+  const row = normalised
+    ? await db.selectFrom('opinion').select(['id', 'tracking_code', 'query_key_hash']).where('tracking_code', '=', normalised).executeTakeFirst()
+    : undefined;
+  if (!row || !queryKeyMatches(key, row.query_key_hash)) throw new AppError('NOT_FOUND');
+  return { id: row.id, trackingCode: row.tracking_code };
+}
+
 /**
  * A case as its submitter sees it with the tracking code and the key: status, public timeline
  * and answers — no one's personal data. A wrong key answers exactly like an unknown code.
  * A merged case shows the answers of the case it was merged into.
  */
 export async function getPublicCase(db: Kysely<DB>, code: string, key: string) {
-  const normalised = normaliseTrackingCode(code);
-  const row = normalised
-    ? await db.selectFrom('opinion as o').innerJoin('case_category as c', 'c.id', 'o.category_id').innerJoin('station as s', 's.id', 'o.station_id')
-      .select(['o.id', 'o.tracking_code', 'o.query_key_hash', 'o.state', 'o.submitted_at', 'o.answered_at', 'o.rating', 'o.merged_into_id', 'c.name as category', 's.name as station'])
-      .where('o.tracking_code', '=', normalised).executeTakeFirst()
-    : undefined;
-  if (!row || !queryKeyMatches(key, row.query_key_hash)) throw new AppError('NOT_FOUND');
+  const { id } = await findByTrackingKey(db, code, key);
+  const row = await db.selectFrom('opinion as o').innerJoin('case_category as c', 'c.id', 'o.category_id').innerJoin('station as s', 's.id', 'o.station_id')
+    .select(['o.id', 'o.tracking_code', 'o.state', 'o.submitted_at', 'o.answered_at', 'o.rating', 'o.merged_into_id', 'c.name as category', 's.name as station'])
+    .where('o.id', '=', id).executeTakeFirstOrThrow();
   const answerSource = row.merged_into_id ?? row.id;
   const events = await db.selectFrom('opinion_event as e').leftJoin('unit as u', (j) => j.on(sql<boolean>`u.id = (e.data->>'unitId')::int`))
     .select(['e.opinion_id', 'e.at', 'e.action', 'e.to_state', 'e.comment', 'e.data', 'u.name as unit_name'])

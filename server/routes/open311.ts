@@ -13,9 +13,8 @@ import { isOpen } from '../domain/caseWorkflow.js';
 import { normaliseTrackingCode } from '../domain/trackingCode.js';
 import { AppError } from '../errors.js';
 import { ErrorResponse, MobilePhone } from '../http/schemas.js';
-import { SYSTEM_ACTOR } from '../policies/actor.js';
+import { CONSTITUENT_ACTOR } from '../policies/actor.js';
 
-const CONSTITUENT = { ...SYSTEM_ACTOR, accountId: 0, username: 'constituent', displayName: '群众' };
 
 const Service = z.object({
   service_code: z.string(), service_name: z.string(), description: z.string(), metadata: z.boolean(),
@@ -145,7 +144,7 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
     const category = await app.db.selectFrom('case_category').select('id').where('code', '=', b.service_code).where('active', '=', true).executeTakeFirst();
     if (!category) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body.service_code', code: 'CATEGORY_UNKNOWN', message: 'Unknown category' }]);
     const name = [b.last_name, b.first_name].filter(Boolean).join('') || null;
-    const receipt = await app.db.transaction().execute((trx) => submitPublicOpinion({ trx, actor: CONSTITUENT, ip: request.ip }, {
+    const receipt = await app.db.transaction().execute((trx) => submitPublicOpinion({ trx, actor: CONSTITUENT_ACTOR, ip: request.ip }, {
       target: { stationId: b.station_id, deputyId: b.deputy_id }, categoryId: category.id, content: b.description,
       place: b.address_string ?? '', name, phone: b.phone ?? null, channel: 'online', photos: [], idempotencyKey: null,
     }));

@@ -5,13 +5,10 @@ import { takeCaseAction } from '../commands/caseActions.js';
 import { submitPublicOpinion } from '../commands/caseIntake.js';
 import { RATINGS } from '../domain/caseWorkflow.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../domain/imageType.js';
-import { normaliseTrackingCode, queryKeyMatches } from '../domain/trackingCode.js';
-import { AppError } from '../errors.js';
 import { ErrorResponse, MobilePhone } from '../http/schemas.js';
-import { SYSTEM_ACTOR } from '../policies/actor.js';
-import { getPublicCase } from '../queries/cases.js';
+import { CONSTITUENT_ACTOR } from '../policies/actor.js';
+import { findByTrackingKey, getPublicCase } from '../queries/cases.js';
 
-const CONSTITUENT = { ...SYSTEM_ACTOR, accountId: 0, username: 'constituent', displayName: '群众' };
 
 const base64Limit = Math.ceil((MAX_PHOTO_BYTES * 4) / 3) + 4;
 const PublicError = { 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 413: ErrorResponse, 422: ErrorResponse, 429: ErrorResponse };
@@ -66,7 +63,7 @@ export const publicOpinionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request, reply) => {
     const { stationId, deputyId, photos, ...draft } = request.body;
-    const receipt = await app.db.transaction().execute((trx) => submitPublicOpinion({ trx, actor: CONSTITUENT, ip: request.ip }, {
+    const receipt = await app.db.transaction().execute((trx) => submitPublicOpinion({ trx, actor: CONSTITUENT_ACTOR, ip: request.ip }, {
       ...draft,
       target: { stationId, deputyId },
       photos: photos.map((p) => ({ bytes: new Uint8Array(Buffer.from(p.data, 'base64')) })),
@@ -97,12 +94,10 @@ export const publicOpinionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request) => {
     const key = keyOf(request);
-    const code = normaliseTrackingCode(request.params.code);
-    const found = code ? await app.db.selectFrom('opinion').select(['id', 'query_key_hash']).where('tracking_code', '=', code).executeTakeFirst() : undefined;
-    if (!found || !queryKeyMatches(key, found.query_key_hash)) throw new AppError('NOT_FOUND');
-    await app.db.transaction().execute((trx) => takeCaseAction({ trx, actor: CONSTITUENT, ip: request.ip }, found.id,
+    const found = await findByTrackingKey(app.db, request.params.code, key);
+    await app.db.transaction().execute((trx) => takeCaseAction({ trx, actor: CONSTITUENT_ACTOR, ip: request.ip }, found.id,
       { action: 'rate', rating: request.body.rating, comment: request.body.comment }, { kind: 'constituent' }));
-    return getPublicCase(app.db, code!, key);
+    return getPublicCase(app.db, found.trackingCode, key);
   });
 };
 
