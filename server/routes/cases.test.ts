@@ -147,6 +147,24 @@ describe('the case workflow through the API', () => {
     ok(await act(pinggui, id, 'assign', { unitId: ids.housing }));
   });
 
+  it('refuses a return after the 1-working-day window', async () => {
+    const { trackingCode } = ok(await submit({ content: '返回期限测试' }, {}, '203.0.113.31'), 201).json();
+    const id = await caseId(trackingCode);
+    ok(await act(officer, id, 'accept'));
+    const assigned = await acted(officer, id, 'assign', { unitId: ids.water });
+    const calendar = await loadCalendar(t.database.db);
+    assert.equal(
+      (await t.database.db.selectFrom('opinion').select('return_until').where('id', '=', id).executeTakeFirstOrThrow()).return_until,
+      calendar.addWorkingDays(shanghaiDate(new Date()), 1),
+    );
+    assert.equal(assigned.state, 'assigned');
+    await t.database.db.updateTable('opinion').set({ return_until: '2026-01-05' }).where('id', '=', id).execute();
+    const late = await act(clerk, id, 'return', { comment: '不是我们的' });
+    assert.equal(late.statusCode, 409);
+    assert.equal(late.json().error.code, 'RETURN_WINDOW_PASSED');
+    assert.equal((await officer.get(`/api/cases/${id}`)).json().state, 'assigned', 'nothing changed');
+  });
+
   it('grants an extension on top of the days spent waiting for the decision, and sends back a weak reply', async () => {
     const { trackingCode } = ok(await submit({ content: '河堤有裂缝' }, {}, '203.0.113.11'), 201).json();
     const id = await caseId(trackingCode);
