@@ -42,7 +42,15 @@ export const registeredRoutes = new WeakMap<FastifyInstance, { method: string; u
 
 export async function buildApp({ database, config, logger = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger,
+    // Request logs never carry a tracking key (`?key=` opens a case's public page).
+    logger: logger && {
+      ...(typeof logger === 'object' ? logger : {}),
+      serializers: {
+        req: (req: { method: string; url: string; ip?: string }) => ({
+          method: req.method, url: req.url.replace(/([?&]key=)[^&]*/g, '$1***'), remoteAddress: req.ip,
+        }),
+      },
+    },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },

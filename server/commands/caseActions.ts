@@ -42,6 +42,10 @@ const labels = (action: ActionInput['action']) => ({ actionLabel: CASE_RULES[act
 export async function takeCaseAction(
   ctx: WriteContext, caseId: number, req: ActionRequest, acting: Acting = { kind: 'account' }, now: Date = new Date(),
 ) {
+  // A merge changes two cases: lock both in id order, so two opposite merges cannot deadlock.
+  if (req.action === 'merge' && req.intoId) {
+    await ctx.trx.selectFrom('opinion').select('id').where('id', 'in', [caseId, req.intoId]).orderBy('id').forUpdate().execute();
+  }
   const c = await lockCase(ctx, caseId, acting);
   const actorKind: CaseActor | null = acting.kind === 'account' ? caseActorOf(ctx.actor, c) : acting.kind;
   if (!actorKind) throw new AppError('CASE_ACTION_FORBIDDEN', labels(req.action));
@@ -60,6 +64,11 @@ export async function takeCaseAction(
   await ctx.trx.updateTable('opinion')
     .set({ ...effect.set, state: to, updated_at: now, version: sql`version + 1` })
     .where('id', '=', caseId).execute();
+  if (input.action === 'merge') {
+    // Cases merged into this one follow it: no chain of merges, one shared answer.
+    await ctx.trx.updateTable('opinion').set({ merged_into_id: input.intoId, updated_at: now })
+      .where('merged_into_id', '=', caseId).execute();
+  }
   const actorName = acting.kind === 'constituent' ? '群众' : acting.kind === 'system' ? '系统' : ctx.actor.displayName;
   await ctx.trx.insertInto('opinion_event').values({
     opinion_id: caseId, at: now, actor_kind: actorKind,

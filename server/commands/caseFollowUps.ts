@@ -6,7 +6,7 @@
 import type { Transaction } from 'kysely';
 import type { CaseAction } from '../domain/caseWorkflow.js';
 import { RATING_WINDOW_DAYS } from '../domain/caseEffects.js';
-import type { WorkingCalendar } from '../domain/workingDays.js';
+import { shanghaiDate, type WorkingCalendar } from '../domain/workingDays.js';
 import type { DB } from '../db/schema.js';
 import { enqueueJob } from '../jobs/queue.js';
 import { notify } from '../notifications/notify.js';
@@ -42,11 +42,18 @@ function previousWorkingDay(cal: WorkingCalendar, date: string): string {
   return d;
 }
 
+/**
+ * Plans the reminders of a deadline: the working day before, the day itself, and the first
+ * overdue one — the working day after the deadline, or after today when the deadline has
+ * passed already (a reply sent back, a late decision on an extension), so the chain resumes.
+ */
 export async function scheduleDeadlineReminders(trx: Transaction<DB>, cal: WorkingCalendar, caseId: number, deadlineDate: string, now: Date) {
+  const afterDeadline = cal.addWorkingDays(deadlineDate, 1);
+  const afterToday = cal.addWorkingDays(shanghaiDate(now), 1);
   const plan: { kind: ReminderKind; day: string }[] = [
     { kind: 'before', day: previousWorkingDay(cal, deadlineDate) },
     { kind: 'due', day: deadlineDate },
-    { kind: 'overdue', day: cal.addWorkingDays(deadlineDate, 1) },
+    { kind: 'overdue', day: afterDeadline > afterToday ? afterDeadline : afterToday },
   ];
   for (const { kind, day } of plan) {
     const runAt = morningOf(day);
@@ -134,7 +141,8 @@ export async function caseFollowUps(trx: Transaction<DB>, cal: WorkingCalendar, 
     .select(['id', 'tracking_code', 'station_id', 'deputy_id', 'region_code', 'assigned_unit_id', 'co_unit_ids', 'deadline_date', 'answered_at', 'content'])
     .where('id', '=', caseId).executeTakeFirstOrThrow();
   await notifyCase(trx, c, action, actorAccountId);
-  if ((action === 'sign' || action === 'grant_extension' || action === 'refuse_extension') && c.deadline_date) {
+  // Every action that sets the unit's clock running again plans its reminders again.
+  if ((action === 'sign' || action === 'grant_extension' || action === 'refuse_extension' || action === 'send_back_reply') && c.deadline_date) {
     await scheduleDeadlineReminders(trx, cal, caseId, c.deadline_date, now);
   }
   if ((action === 'answer' || action === 'answer_on_spot') && c.answered_at) {

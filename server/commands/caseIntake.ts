@@ -4,7 +4,7 @@ import type { CaseChannel } from '../../common/caseVocabulary.js';
 import { recordAudit, type WriteContext } from '../audit.js';
 import type { DB } from '../db/schema.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS, sniffImageType } from '../domain/imageType.js';
-import { hashQueryKey, newQueryKey, newTrackingCode } from '../domain/trackingCode.js';
+import { deriveQueryKey, hashQueryKey, newQueryKey, newSalt, newTrackingCode } from '../domain/trackingCode.js';
 import { AppError, invalidFields } from '../errors.js';
 import { ref, stationVisible } from '../policies/scope.js';
 import { loadCalendar } from '../queries/calendar.js';
@@ -81,8 +81,8 @@ async function insertOpinion(
   draft: OpinionDraft,
   meta: { channel: CaseChannel; submittedAt: Date; ip: string | null; createdBy: number | null; idempotencyKey: string | null },
   photos: { mime: string; bytes: Uint8Array }[],
+  queryKey: string = newQueryKey(),
 ): Promise<Receipt> {
-  const queryKey = newQueryKey();
   let row: { id: number; tracking_code: string } | undefined;
   // A fresh code collides about once in 10^11; retry rather than fail.
   for (let attempt = 0; !row && attempt < 5; attempt++) {
@@ -150,27 +150,32 @@ function requestHash(s: PublicSubmission): string {
  */
 export async function submitPublicOpinion(ctx: WriteContext, s: PublicSubmission): Promise<Receipt> {
   const photos = checkPhotos(s.photos);
+  let queryKey: string | undefined;
   if (s.idempotencyKey) {
+    // Only hashes of the client's key are kept; the receipt stored for a retry has no query key.
+    const keyHash = createHash('sha256').update(s.idempotencyKey).digest('hex');
     const hash = requestHash(s);
-    const claimed = await ctx.trx.insertInto('idempotency').values({ scope: 'public-opinion', key: s.idempotencyKey, request_hash: hash, response: null })
+    const salt = newSalt();
+    const claimed = await ctx.trx.insertInto('idempotency').values({ scope: 'public-opinion', key: keyHash, request_hash: hash, response: JSON.stringify({ salt }) })
       .onConflict((oc) => oc.columns(['scope', 'key']).doNothing()).returning('key').executeTakeFirst();
     if (!claimed) {
       const first = await ctx.trx.selectFrom('idempotency').select(['request_hash', 'response'])
-        .where('scope', '=', 'public-opinion').where('key', '=', s.idempotencyKey).executeTakeFirstOrThrow();
-      if (first.request_hash !== hash || !first.response) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-      return first.response as Receipt;
+        .where('scope', '=', 'public-opinion').where('key', '=', keyHash).executeTakeFirstOrThrow();
+      const stored = first.response as { salt: string; id?: number; trackingCode?: string } | null;
+      if (first.request_hash !== hash || !stored?.trackingCode || stored.id === undefined) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+      return { id: stored.id, trackingCode: stored.trackingCode, queryKey: deriveQueryKey(s.idempotencyKey, stored.salt) };
     }
+    queryKey = deriveQueryKey(s.idempotencyKey, salt);
+    await requireCategories(ctx.trx, [s], () => 'categoryId');
+    const at = await resolveTarget(ctx.trx, s.target);
+    const receipt = await insertOpinion(ctx, at, s, { channel: s.channel, submittedAt: new Date(), ip: ctx.ip, createdBy: null, idempotencyKey: null }, photos, queryKey);
+    await ctx.trx.updateTable('idempotency').set({ response: JSON.stringify({ salt, id: receipt.id, trackingCode: receipt.trackingCode }) })
+      .where('scope', '=', 'public-opinion').where('key', '=', keyHash).execute();
+    return receipt;
   }
   await requireCategories(ctx.trx, [s], () => 'categoryId');
   const at = await resolveTarget(ctx.trx, s.target);
-  const receipt = await insertOpinion(ctx, at, s, {
-    channel: s.channel, submittedAt: new Date(), ip: ctx.ip, createdBy: null, idempotencyKey: null,
-  }, photos);
-  if (s.idempotencyKey) {
-    await ctx.trx.updateTable('idempotency').set({ response: JSON.stringify(receipt) })
-      .where('scope', '=', 'public-opinion').where('key', '=', s.idempotencyKey).execute();
-  }
-  return receipt;
+  return insertOpinion(ctx, at, s, { channel: s.channel, submittedAt: new Date(), ip: ctx.ip, createdBy: null, idempotencyKey: null }, photos);
 }
 
 export interface Registration {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
 /**
  * Tracking codes a villager can read out over the phone: nine characters in three groups
@@ -34,6 +34,19 @@ export function normaliseTrackingCode(input: string): string | null {
 
 /** The secret that, with the code, opens a case's public page: 128 random bits; only its hash is stored. */
 export function newQueryKey(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/**
+ * The query key of a submission made with an Idempotency-Key: derived from that key (which only
+ * the client holds; the database keeps its hash) and a stored salt, so a retry gets the same
+ * query key back without the query key itself being stored anywhere.
+ */
+export function deriveQueryKey(idempotencyKey: string, salt: string): string {
+  return createHmac('sha256', salt).update(idempotencyKey).digest().subarray(0, 16).toString('base64url');
+}
+
+export function newSalt(): string {
   return randomBytes(16).toString('base64url');
 }
 

@@ -27,6 +27,8 @@ export function errorBody(code: ErrorCode, lang: Lang, details: Record<string, u
 }
 
 const PG_UNIQUE_VIOLATION = '23505';
+/** Input the database cannot hold: a number out of range, a NUL or otherwise unencodable character. */
+const PG_BAD_INPUT = new Set(['22003', '22021', '22P05']);
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.decorateRequest('lang', 'zh');
@@ -60,6 +62,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(429).send(errorBody('RATE_LIMITED', lang, { retryAfter }));
     }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.status(413).send(errorBody('PAYLOAD_TOO_LARGE', lang));
+    if (err.code && PG_BAD_INPUT.has(err.code)) {
+      return reply.status(400).send(errorBody('BAD_REQUEST', lang, { reason: 'value not storable' }));
+    }
     if (err.code === PG_UNIQUE_VIOLATION) {
       request.log.warn({ err }, 'unique violation');
       return reply.status(409).send(errorBody('CONFLICT', lang));

@@ -10,7 +10,7 @@ export const ErrorResponse = z.object({
   }),
 }).meta({ id: 'Error' });
 
-export const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647).max(2_147_483_647) });
 
 export const RegionCode = z.string().regex(/^\d{6}(\d{3})?$/, { message: 'REGION_CODE_INVALID' });
 
@@ -49,6 +49,6 @@ export function patchOf<S extends z.ZodRawShape>(body: z.ZodObject<S>) {
     shape[key] = (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional();
   }
   return z.object(shape as { [K in keyof S]: z.ZodOptional<WithoutDefault<S[K]>> }).extend({
-    version: z.number().int().positive().meta({ description: 'The version read; a stale one answers 409' }),
+    version: z.number().int().positive().max(2_147_483_647).meta({ description: 'The version read; a stale one answers 409' }),
   });
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { morningOf } from '../commands/caseFollowUps.js';
+import { morningOf, scheduleDeadlineReminders } from '../commands/caseFollowUps.js';
 import { loadCalendar } from '../queries/calendar.js';
 import { signIn, startTestApp, type Client, type TestApp } from '../testing/harness.js';
 import { runDueJobs } from './runner.js';
@@ -78,6 +78,17 @@ describe('case timers', () => {
     const before = await reminders(c.id);
     await runDueJobs(db(), { workerId: 'test', now: new Date(morningOf(calendar.addWorkingDays(secondLate, 1)).getTime() + 60_000) });
     assert.equal(await reminders(c.id), before);
+  });
+
+  it('resumes the overdue reminders when the clock runs again after the deadline (a reply sent back late)', async () => {
+    const c = await signedCase();
+    const calendar = await loadCalendar(db());
+    const late = calendar.addWorkingDays(c.deadlineDate, 3);
+    const lateNoon = new Date(`${late}T12:00:00+08:00`);
+    await db().transaction().execute((trx) => scheduleDeadlineReminders(trx, calendar, c.id, c.deadlineDate, lateNoon));
+    const pending = await db().selectFrom('job').select('run_at').where('kind', '=', 'case.remind').where('done_at', 'is', null)
+      .where('payload', '@>', JSON.stringify({ caseId: c.id, kind: 'overdue' })).orderBy('run_at', 'desc').executeTakeFirstOrThrow();
+    assert.equal(pending.run_at.toISOString(), morningOf(calendar.addWorkingDays(late, 1)).toISOString());
   });
 
   it('closes an answer left unrated for 15 days, and not before', async () => {

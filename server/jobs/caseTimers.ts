@@ -21,7 +21,7 @@ const REMINDER_TITLES = {
 registerJobHandler<RemindPayload>(CASE_REMIND, async ({ trx, payload, now }) => {
   const c = await trx.selectFrom('opinion')
     .select(['id', 'tracking_code', 'state', 'station_id', 'deputy_id', 'region_code', 'assigned_unit_id', 'co_unit_ids', 'deadline_date', 'paused_at', 'answered_at', 'content'])
-    .where('id', '=', payload.caseId).executeTakeFirst();
+    .where('id', '=', payload.caseId).forUpdate().executeTakeFirst();
   if (!c || !WITH_UNIT.includes(c.state) || c.deadline_date !== payload.deadlineDate || c.paused_at) return;
   await takeCaseAction({ trx, actor: SYSTEM_ACTOR, ip: null }, c.id, { action: 'remind' }, { kind: 'system' }, now);
   await notifyCase(trx, c, 'remind', null, { title: REMINDER_TITLES[payload.kind], to: { unitIds: c.assigned_unit_id ? [c.assigned_unit_id] : [] } });
@@ -37,7 +37,7 @@ registerJobHandler<RemindPayload>(CASE_REMIND, async ({ trx, payload, now }) => 
 });
 
 registerJobHandler<AutoClosePayload>(CASE_AUTO_CLOSE, async ({ trx, payload, now }) => {
-  const c = await trx.selectFrom('opinion').select(['id', 'state', 'answered_at']).where('id', '=', payload.caseId).executeTakeFirst();
+  const c = await trx.selectFrom('opinion').select(['id', 'state', 'answered_at']).where('id', '=', payload.caseId).forUpdate().executeTakeFirst();
   if (!c || c.state !== 'answered' || c.answered_at?.toISOString() !== payload.answeredAt) return;
   await takeCaseAction({ trx, actor: SYSTEM_ACTOR, ip: null }, c.id, { action: 'auto_close' }, { kind: 'system' }, now);
 }, {

@@ -21,9 +21,10 @@ export function caseVisible(actor: Actor): RawBuilder<SqlBool> {
     case 'officer':
       return stationVisible(actor, ref('o.station_id'));
     case 'deputy':
-      return sql<SqlBool>`(${o('deputy_id')} = ${actor.deputyId} or ${stationVisible(actor, ref('o.station_id'))})`;
+      // Cases of the stations the deputy is in now (a case addressed to them is at one of them).
+      return sql<SqlBool>`${o('station_id')} = any(array(select ds.station_id from deputy_station ds where ds.deputy_id = ${actor.deputyId}))`;
     case 'unit':
-      return sql<SqlBool>`(${o('assigned_unit_id')} = ${actor.unitId} or ${actor.unitId} = any(${o('co_unit_ids')}))`;
+      return sql<SqlBool>`(${o('assigned_unit_id')} = ${actor.unitId} or ${o('co_unit_ids')} @> array[${actor.unitId}]::integer[])`;
     default:
       return sql<SqlBool>`false`;
   }
@@ -37,7 +38,7 @@ export function caseVisible(actor: Actor): RawBuilder<SqlBool> {
 export function caseContactVisible(actor: Actor): RawBuilder<SqlBool> {
   switch (actor.role) {
     case 'deputy':
-      return sql<SqlBool>`(o.deputy_id = ${actor.deputyId})`;
+      return sql<SqlBool>`(o.deputy_id = ${actor.deputyId} and ${caseVisible(actor)})`;
     case 'unit':
       return sql<SqlBool>`(o.assigned_unit_id = ${actor.unitId})`;
     default:
@@ -47,9 +48,25 @@ export function caseContactVisible(actor: Actor): RawBuilder<SqlBool> {
 
 /**
  * The workflow actor an account acts as on a case it can see. A unit clerk acts as the unit
- * only for the lead unit; co-units read, but do not sign or reply.
+ * only for the lead unit; co-units read, but do not sign or reply. An escalated case waits for
+ * the congress it was escalated to: only its staff (and administrators) act on it; the station
+ * below keeps reading it.
  */
-export function caseActorOf(actor: Actor, c: { assigned_unit_id: number | null }): CaseActor | null {
+export function caseActorOf(actor: Actor, c: { assigned_unit_id: number | null; state: string; region_path: string }): CaseActor | null {
   if (actor.role === 'unit') return c.assigned_unit_id === actor.unitId ? 'unit' : null;
+  if (c.state === 'escalated') {
+    if (actor.role === 'admin') return 'admin';
+    return actor.role === 'staff' && c.region_path.startsWith(actor.scopePath!) ? 'staff' : null;
+  }
   return actor.role;
+}
+
+/**
+ * Whether a reader reaches few enough cases that sorting them beats walking the primary key:
+ * everyone but administrators and province-wide staff.
+ */
+export function narrowCaseScope(actor: Actor): boolean {
+  if (actor.role === 'admin') return false;
+  if (actor.role === 'staff') return (actor.scopePath ?? '').split('.').filter(Boolean).length > 1;
+  return true;
 }

@@ -1,8 +1,9 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { prefixPattern } from '../db/sql.js';
 import type { Actor } from '../policies/actor.js';
 import { caseVisible } from '../policies/caseScope.js';
+import { overdueExpr } from './cases.js';
 import { regionPathOf } from './filters.js';
 
 /**
@@ -33,7 +34,7 @@ const COUNTS = {
   signedLate: sql<number>`count(*) filter (where o.signed_late)`,
   replied: sql<number>`count(o.replied_on_time)`,
   repliedOnTime: sql<number>`count(*) filter (where o.replied_on_time)`,
-  overdueNow: sql<number>`count(*) filter (where o.state in ('assigned', 'in_progress', 'extension_requested') and o.deadline_at < now() and o.paused_at is null)`,
+  overdueNow: sql<number>`count(*) filter (where ${overdueExpr})`,
   workingDaysSum: sql<number>`coalesce(sum(o.handling_working_days), 0)`,
   workingDaysCount: sql<number>`count(o.handling_working_days)`,
   satisfied: sql<number>`count(*) filter (where o.rating = 'satisfied')`,
@@ -78,12 +79,13 @@ async function conditions(db: Kysely<DB>, actor: Actor, f: StatisticsFilter): Pr
   return where;
 }
 
-const GROUP_KEYS: Record<Group, { key: ReturnType<typeof sql>; label: ReturnType<typeof sql> }> = {
-  station: { key: sql`o.station_id::text`, label: sql`(select name from station where id = o.station_id)` },
-  unit: { key: sql`coalesce(o.assigned_unit_id::text, '')`, label: sql`coalesce((select name from unit where id = o.assigned_unit_id), '')` },
-  category: { key: sql`o.category_id::text`, label: sql`(select name from case_category where id = o.category_id)` },
-  deputy: { key: sql`coalesce(o.deputy_id::text, '')`, label: sql`coalesce((select name from deputy where id = o.deputy_id), '')` },
-  month: { key: sql`to_char(o.submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM')`, label: sql`to_char(o.submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM')` },
+/** The key each group counts by, and its label — looked up once per group, after counting. */
+const GROUP_KEYS: Record<Group, { key: RawBuilder<unknown>; label: RawBuilder<unknown> }> = {
+  station: { key: sql`o.station_id::text`, label: sql`(select name from station where id::text = t.key)` },
+  unit: { key: sql`coalesce(o.assigned_unit_id::text, '')`, label: sql`coalesce((select name from unit where id::text = t.key), '')` },
+  category: { key: sql`o.category_id::text`, label: sql`(select name from case_category where id::text = t.key)` },
+  deputy: { key: sql`coalesce(o.deputy_id::text, '')`, label: sql`coalesce((select name from deputy where id::text = t.key), '')` },
+  month: { key: sql`to_char(o.submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM')`, label: sql`t.key` },
 };
 
 export async function caseStatistics(db: Kysely<DB>, actor: Actor, f: StatisticsFilter): Promise<Figures> {
@@ -98,12 +100,11 @@ export async function caseStatistics(db: Kysely<DB>, actor: Actor, f: Statistics
 export async function caseStatisticsBy(db: Kysely<DB>, actor: Actor, f: StatisticsFilter, group: Group) {
   const where = await conditions(db, actor, f);
   const g = GROUP_KEYS[group];
-  const rows = await db.selectFrom('opinion as o')
-    .select([g.key.as('key'), g.label.as('label'), ...Object.entries(COUNTS).map(([k, v]) => v.as(k))])
+  const counted = db.selectFrom('opinion as o')
+    .select([g.key.as('key'), ...Object.entries(COUNTS).map(([k, v]) => v.as(k))])
     .where((eb) => eb.and(where))
-    .groupBy([sql`1`, sql`2`])
-    .orderBy(sql`1`)
-    .execute();
+    .groupBy(sql`1`);
+  const rows = await db.selectFrom(counted.as('t')).selectAll('t').select(g.label.as('label')).orderBy('t.key').execute();
   return rows.map((r) => {
     const { key, label, ...counts } = r as Record<string, unknown>;
     return { key: String(key), label: String(label), ...figures(counts as Record<CountKey, unknown>) };

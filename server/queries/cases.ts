@@ -2,14 +2,14 @@ import { sql, type Kysely } from 'kysely';
 import { ANSWER_MODES, CASE_STATE_LABELS } from '../../common/caseVocabulary.js';
 import type { DB } from '../db/schema.js';
 import { containsPattern, prefixPattern } from '../db/sql.js';
-import { PUBLIC_COMMENTS } from '../domain/caseEffects.js';
+import { PUBLIC_COMMENTS, RATING_WINDOW_DAYS } from '../domain/caseEffects.js';
 import { allowedActions, CASE_RULES, type CaseAction, type CaseState } from '../domain/caseWorkflow.js';
 import { maskPhone } from '../domain/phone.js';
 import { normaliseTrackingCode, queryKeyMatches } from '../domain/trackingCode.js';
 import { AppError } from '../errors.js';
 import { decodeCursor, isIdCursor, toPage } from '../http/pagination.js';
 import type { Actor } from '../policies/actor.js';
-import { caseActorOf, caseContactVisible, caseVisible } from '../policies/caseScope.js';
+import { caseActorOf, caseContactVisible, caseVisible, narrowCaseScope } from '../policies/caseScope.js';
 import { regionPathOf } from './filters.js';
 
 /** 张三丰 → 张**: enough for a clerk to recognise a caller, not to identify a stranger. */
@@ -24,7 +24,8 @@ function actionLabel(action: string) {
   return CASE_RULES[action as CaseAction]?.label ?? { zh: action, en: action };
 }
 
-const overdueExpr = sql<boolean>`(o.state in ('assigned', 'in_progress', 'extension_requested') and o.deadline_at is not null and o.deadline_at < now() and o.paused_at is null)`;
+/** Past its deadline now; a pause for an extension decision stops the clock only if it began before the deadline. */
+export const overdueExpr = sql<boolean>`(o.state in ('assigned', 'in_progress', 'extension_requested') and o.deadline_at < now() and (o.paused_at is null or o.deadline_at < o.paused_at))`;
 
 export async function getCase(db: Kysely<DB>, actor: Actor, id: number) {
   const row = await db.selectFrom('opinion as o')
@@ -123,10 +124,11 @@ export async function listCases(db: Kysely<DB>, actor: Actor, f: CaseFilters) {
       'o.urge_count', 'o.round', 'c.name as category_name', 's.name as station_name', 'u.name as unit_name', overdueExpr.as('overdue'),
     ])
     .where(caseVisible(actor))
-    // A scoped reader reaches a small part of the cases through an index of its own (scope
+    // A narrow reader reaches a small part of the cases through an index of its own (scope
     // paths, unit, station): `id + 0` keeps the planner from walking the whole primary key
     // backwards in search of them, and sorts the few it finds instead (measured: 130 ms → 7 ms).
-    .orderBy(actor.role === 'admin' ? sql`o.id` : sql`o.id + 0`, 'desc')
+    // Administrators and province-wide staff reach so many that the walk is the faster way.
+    .orderBy(narrowCaseScope(actor) ? sql`o.id + 0` : sql`o.id`, 'desc')
     .limit(f.limit + 1);
   if (f.state) q = q.where('o.state', '=', f.state);
   if (f.open) q = q.where('o.state', 'not in', ['declined', 'merged', 'closed', 'archived']);
@@ -176,7 +178,8 @@ export async function getPublicCase(db: Kysely<DB>, code: string, key: string) {
     .where('e.opinion_id', 'in', [row.id, answerSource]).where('e.public', '=', true).orderBy('e.id').execute();
   const own = events.filter((e) => e.opinion_id === row.id);
   const answers = events.filter((e) => e.opinion_id === answerSource && (e.action === 'answer' || e.action === 'answer_on_spot'));
-  const ratingOpen = row.state === 'answered' && row.answered_at !== null;
+  const ratingOpen = row.state === 'answered' && row.answered_at !== null
+    && Date.now() - row.answered_at.getTime() <= RATING_WINDOW_DAYS * 86_400_000;
   return {
     trackingCode: row.tracking_code,
     state: row.state,

@@ -26,7 +26,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: z.object({
         entityType: z.string().max(50).optional(),
         entityId: z.string().max(50).optional(),
-        actorAccountId: z.coerce.number().int().positive().optional(),
+        actorAccountId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
         action: z.string().max(80).optional().meta({ description: 'Exact action, or a prefix ending with a dot (e.g. `station.`)' }),
         from: z.iso.datetime({ offset: true }).optional(),
         to: z.iso.datetime({ offset: true }).optional(),

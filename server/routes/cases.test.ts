@@ -264,11 +264,78 @@ describe('the case workflow through the API', () => {
     assert.equal((await yanggu.get(`/api/cases/${id}`)).statusCode, 404, '阳谷 left the station, and its cases');
   });
 
+  it('leaves an escalated case to the congress above: the station below reads it but no longer acts on it', async () => {
+    const { trackingCode } = ok(await submit({ content: '需上报的问题' }, {}, '203.0.113.40'), 201).json();
+    const id = await caseId(trackingCode);
+    await acted(officer, id, 'escalate', { comment: '超出镇级职权' });
+    assert.equal((await act(officer, id, 'escalate', { comment: '再报' })).statusCode, 403);
+    assert.equal((await act(deputy, id, 'accept')).statusCode, 403);
+    assert.equal((await officer.get(`/api/cases/${id}`)).statusCode, 200, 'still readable below');
+    const accepted = await acted(pinggui, id, 'accept');
+    assert.equal(accepted.state, 'accepted');
+  });
+
+  it('drops a deputy\'s reach to a case, and the submitter\'s contact, when they leave the station', async () => {
+    const { trackingCode } = ok(await submit({ content: '代表离站测试' }, {}, '203.0.113.41'), 201).json();
+    const id = await caseId(trackingCode);
+    assert.equal((await deputy.get(`/api/cases/${id}`)).json().submitter.masked, false);
+    await t.database.db.deleteFrom('deputy_station').where('deputy_id', '=', ids.deputy).where('station_id', '=', ids.station).execute();
+    try {
+      assert.equal((await deputy.get(`/api/cases/${id}`)).statusCode, 404);
+      assert.equal((await act(deputy, id, 'accept')).statusCode, 404);
+    } finally {
+      await t.database.db.insertInto('deputy_station').values({ deputy_id: ids.deputy, station_id: ids.station, role: 'head' }).execute();
+    }
+  });
+
+  it('keeps a case overdue when the unit asks for an extension after the deadline', async () => {
+    const { trackingCode } = ok(await submit({ content: '超期后申请延期' }, {}, '203.0.113.42'), 201).json();
+    const id = await caseId(trackingCode);
+    await acted(officer, id, 'accept');
+    await acted(officer, id, 'assign', { unitId: ids.water });
+    await acted(clerk, id, 'sign');
+    await t.database.db.updateTable('opinion').set({ deadline_at: new Date(Date.now() - 3600_000) }).where('id', '=', id).execute();
+    const overdue = () => clerk.get('/api/cases?overdue=true&limit=200').then((r) => r.json().items.some((c: { id: number }) => c.id === id));
+    assert.equal(await overdue(), true);
+    await acted(clerk, id, 'request_extension', { days: 2, comment: '来不及了' });
+    assert.equal(await overdue(), true, 'asking late does not clear the overdue');
+  });
+
+  it('points cases merged into a case that is merged in turn at the last one, so all share its answer', async () => {
+    const [a, b, c] = [
+      ok(await submit({ content: '并单链 A' }, {}, '203.0.113.43'), 201).json(),
+      ok(await submit({ content: '并单链 B' }, {}, '203.0.113.44'), 201).json(),
+      ok(await submit({ content: '并单链 C' }, {}, '203.0.113.45'), 201).json(),
+    ];
+    const [aId, bId, cId] = [await caseId(a.trackingCode), await caseId(b.trackingCode), await caseId(c.trackingCode)];
+    await acted(officer, aId, 'merge', { intoId: bId });
+    await acted(officer, bId, 'merge', { intoId: cId });
+    await acted(deputy, cId, 'answer_on_spot', { comment: '三件一并答复。' });
+    const view = ok(await track(a.trackingCode, a.queryKey)).json();
+    assert.deepEqual(view.answers.map((x: { text: string }) => x.text), ['三件一并答复。']);
+    const d = ok(await submit({ content: '并单自身' }, {}, '203.0.113.47'), 201).json();
+    const dId = await caseId(d.trackingCode);
+    const self = await act(officer, dId, 'merge', { intoId: dId });
+    assert.equal(self.statusCode, 400);
+    assert.equal(self.json().error.fields[0].code, 'CASE_MERGE_TARGET');
+  });
+
+  it('answers out-of-range ids and unstorable text with a 400, not a 500', async () => {
+    const big = await submit({ deputyId: undefined, stationId: 99_999_999_999 }, {}, '203.0.113.46');
+    assert.equal(big.statusCode, 400);
+    const nul = await submit({ content: '含有\u0000的文字' }, {}, '203.0.113.46');
+    assert.equal(nul.statusCode, 400);
+    assert.equal(nul.json().error.code, 'BAD_REQUEST');
+    assert.equal((await officer.get('/api/cases?stationId=99999999999')).statusCode, 400);
+  });
+
   it('answers a retried submission with the first receipt, and refuses the key for another submission', async () => {
     const headers = { 'idempotency-key': 'retry-0001-abcdef' };
     const first = ok(await submit({ content: '重复提交测试' }, headers, '203.0.113.18'), 201).json();
     const again = ok(await submit({ content: '重复提交测试' }, headers, '203.0.113.18'), 201).json();
     assert.deepEqual(again, first);
+    const stored = JSON.stringify(await t.database.db.selectFrom('idempotency').selectAll().execute());
+    assert.ok(!stored.includes(first.queryKey) && !stored.includes('retry-0001-abcdef'), 'neither the query key nor the client key is stored');
     const count = await t.database.db.selectFrom('opinion').select((eb) => eb.fn.countAll().as('n')).where('content', '=', '重复提交测试').executeTakeFirstOrThrow();
     assert.equal(Number(count.n), 1);
     const other = await submit({ content: '另一条内容' }, headers, '203.0.113.18');

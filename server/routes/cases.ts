@@ -42,7 +42,7 @@ const CaseDetail = z.object({
 }).meta({ id: 'CaseDetail' });
 
 const Draft = z.object({
-  categoryId: z.number().int().positive(),
+  categoryId: z.number().int().positive().max(2_147_483_647),
   content: z.string().trim().min(1).max(2000),
   place: z.string().trim().max(200).default(''),
   name: z.string().trim().min(1).max(50).nullable().default(null),
@@ -71,9 +71,9 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: z.object({
         state: z.enum(CASE_STATES).optional(),
         open: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-        stationId: z.coerce.number().int().positive().optional(),
-        unitId: z.coerce.number().int().positive().optional(),
-        categoryId: z.coerce.number().int().positive().optional(),
+        stationId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+        unitId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+        categoryId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
         regionCode: RegionCode.optional(),
         overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
         keySupervision: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
@@ -90,8 +90,8 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ['cases'], summary: '登记意见 Register opinions collected at a reception day, a visit, a group, a call or a letter',
       description: 'One batch, all or nothing. Each receipt carries the tracking code and the key to hand to the constituent.',
       body: z.object({
-        stationId: z.number().int().positive(),
-        deputyId: z.number().int().positive().nullable().default(null),
+        stationId: z.number().int().positive().max(2_147_483_647),
+        deputyId: z.number().int().positive().max(2_147_483_647).nullable().default(null),
         channel: z.enum(CASE_CHANNELS.keys),
         receivedAt: z.iso.datetime({ offset: true }).nullable().default(null),
         items: z.array(Draft).min(1).max(100),
@@ -114,7 +114,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'authenticated', ability: 'case.read' },
     schema: {
       tags: ['cases'], summary: '工单照片 A photo of a case',
-      params: IdParams.extend({ photoId: z.coerce.number().int().positive() }),
+      params: IdParams.extend({ photoId: z.coerce.number().int().positive().max(2_147_483_647) }),
     },
   }, async (request, reply) => {
     const photo = await app.db.selectFrom('opinion_photo as p').innerJoin('opinion as o', 'o.id', 'p.opinion_id')
@@ -137,12 +137,12 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       params: IdParams.extend({ action: z.enum(PERSONAL_ACTIONS as [typeof PERSONAL_ACTIONS[number], ...typeof PERSONAL_ACTIONS]) }),
       body: z.object({
         comment: z.string().trim().max(2000).nullable().optional(),
-        unitId: z.number().int().positive().optional(),
-        coUnitIds: z.array(z.number().int().positive()).max(10).optional(),
+        unitId: z.number().int().positive().max(2_147_483_647).optional(),
+        coUnitIds: z.array(z.number().int().positive().max(2_147_483_647)).max(10).optional(),
         deadlineDays: z.number().int().min(1).max(60).optional(),
         days: z.number().int().min(1).max(30).optional(),
         mode: z.enum(ANSWER_MODES.keys).optional(),
-        intoId: z.number().int().positive().optional(),
+        intoId: z.number().int().positive().max(2_147_483_647).optional(),
       }).default({}),
       response: {
         200: z.object({

@@ -25,7 +25,7 @@ const DeputyBody = z.object({
   levels: z.array(z.object({ level: z.enum(DEPUTY_LEVELS.keys), term: z.number().int().min(1).max(30), regionCode: RegionCode.nullable().default(null) }))
     .max(5).default([]).refine(uniqueBy((l: { level: string }) => l.level), { message: 'DUPLICATE_VALUES' })
     .meta({ description: 'Levels held at once (one person may be a deputy at several levels)' }),
-  stations: z.array(z.object({ stationId: z.number().int().positive(), role: z.enum(STATION_MEMBER_ROLES.keys).default('resident') }))
+  stations: z.array(z.object({ stationId: z.number().int().positive().max(2_147_483_647), role: z.enum(STATION_MEMBER_ROLES.keys).default('resident') }))
     .max(20).default([]).refine(uniqueBy((s: { stationId: number }) => s.stationId), { message: 'DUPLICATE_VALUES' }),
 });
 
@@ -38,7 +38,7 @@ export const deputyRoutes: FastifyPluginAsyncZod = async (app) => {
       description: '`q` matches a name, or pinyin initials/pinyin when all Latin letters (e.g. `zxm` for 张晓明).',
       querystring: z.object({
         q: z.string().trim().min(1).max(50).optional(),
-        stationId: z.coerce.number().int().positive().optional(),
+        stationId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
         level: z.enum(DEPUTY_LEVELS.keys).optional(),
         status: z.enum(DEPUTY_STATUSES.keys).optional(),
         regionCode: RegionCode.optional(),

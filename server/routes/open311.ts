@@ -90,7 +90,8 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request) => {
     const f = request.query;
-    let q = requestRows().orderBy('o.id', 'desc').limit(1000);
+    // Newest first within the date window, along the (submitted_at, id) index, so a rare service cannot make it read the whole table.
+    let q = requestRows().orderBy('o.submitted_at', 'desc').orderBy('o.id', 'desc').limit(1000);
     if (f.service_request_id) {
       const codes = f.service_request_id.split(',').map((c) => normaliseTrackingCode(c)).filter((c): c is string => c !== null);
       q = q.where('o.tracking_code', 'in', codes.length ? codes : ['']);
@@ -131,8 +132,8 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
         first_name: z.string().trim().max(25).optional(),
         last_name: z.string().trim().max(25).optional(),
         phone: MobilePhone.optional(),
-        station_id: z.coerce.number().int().positive().optional(),
-        deputy_id: z.coerce.number().int().positive().optional(),
+        station_id: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+        deputy_id: z.coerce.number().int().positive().max(2_147_483_647).optional(),
       }).refine((b) => b.station_id !== undefined || b.deputy_id !== undefined, { message: 'REQUIRED', path: ['station_id'] }),
       response: {
         201: z.array(z.object({ service_request_id: z.string(), token: z.string(), service_notice: z.string(), account_id: z.null() })),

@@ -49,9 +49,9 @@ export const publicOpinionRoutes: FastifyPluginAsyncZod = async (app) => {
         + 'Send an `Idempotency-Key` header so a retry returns the first receipt instead of a duplicate.',
       headers: z.object({ 'idempotency-key': z.string().trim().min(8).max(100).optional() }),
       body: z.object({
-        stationId: z.number().int().positive().optional(),
-        deputyId: z.number().int().positive().optional(),
-        categoryId: z.number().int().positive(),
+        stationId: z.number().int().positive().max(2_147_483_647).optional(),
+        deputyId: z.number().int().positive().max(2_147_483_647).optional(),
+        categoryId: z.number().int().positive().max(2_147_483_647),
         content: z.string().trim().min(1).max(2000),
         place: z.string().trim().max(200).default(''),
         name: z.string().trim().min(1).max(50).nullable().default(null),

@@ -11,7 +11,7 @@ const StationBody = z.object({
   name: z.string().trim().min(1).max(100),
   type: z.enum(STATION_TYPES.keys),
   tier: z.enum(STATION_TIERS.keys),
-  parentId: z.number().int().positive().nullable().default(null),
+  parentId: z.number().int().positive().max(2_147_483_647).nullable().default(null),
   homeRegionCode: RegionCode,
   memberRegionCodes: z.array(RegionCode).max(20).default([])
     .refine(uniqueBy((c: string) => c), { message: 'DUPLICATE_VALUES' })
@@ -38,7 +38,7 @@ export const stationRoutes: FastifyPluginAsyncZod = async (app) => {
         regionCode: RegionCode.optional().meta({ description: 'Stations with any member region inside this region' }),
         type: z.enum(STATION_TYPES.keys).optional(),
         tier: z.enum(STATION_TIERS.keys).optional(),
-        parentId: z.coerce.number().int().positive().optional(),
+        parentId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
         active: z.enum(['true', 'false', 'all']).default('true'),
         q: z.string().trim().min(1).max(50).optional(),
         ...PageQuery,

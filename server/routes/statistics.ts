@@ -14,10 +14,10 @@ const Figures = z.object({
 
 const Filter = z.object({
   regionCode: RegionCode.optional(),
-  stationId: z.coerce.number().int().positive().optional(),
-  unitId: z.coerce.number().int().positive().optional(),
-  deputyId: z.coerce.number().int().positive().optional(),
-  categoryId: z.coerce.number().int().positive().optional(),
+  stationId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  unitId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  deputyId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  categoryId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   from: z.iso.datetime({ offset: true }).optional().meta({ description: 'Cases submitted from this instant' }),
   to: z.iso.datetime({ offset: true }).optional().meta({ description: '…and before this one' }),
 });
