@@ -100,4 +100,3 @@ export const REGION_LEVELS = labelled({
 });
 export type RegionLevel = (typeof REGION_LEVELS.keys)[number];
 
-export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;

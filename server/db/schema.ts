@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 import type {
   DeputyLevel, DeputyStatus, Gender, RegionLevel, Role, StationGrade, StationMemberRole,
   StationTier, StationType,
@@ -204,6 +204,3 @@ export type Deputy = Selectable<DeputyTable>;
 export type Unit = Selectable<UnitTable>;
 export type Account = Selectable<AccountTable>;
 export type Region = Selectable<RegionTable>;
-export type AuditLog = Selectable<AuditLogTable>;
-export type NewAccount = Insertable<AccountTable>;
-export type AccountUpdate = Updateable<AccountTable>;

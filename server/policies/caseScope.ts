@@ -1,5 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { CaseActor } from '../domain/caseWorkflow.js';
+import { isWithin } from '../domain/regionPath.js';
 import type { Actor } from './actor.js';
 import { ref, stationVisible } from './scope.js';
 
@@ -56,7 +57,7 @@ export function caseActorOf(actor: Actor, c: { assigned_unit_id: number | null; 
   if (actor.role === 'unit') return c.assigned_unit_id === actor.unitId ? 'unit' : null;
   if (c.state === 'escalated') {
     if (actor.role === 'admin') return 'admin';
-    return actor.role === 'staff' && c.region_path.startsWith(actor.scopePath!) ? 'staff' : null;
+    return actor.role === 'staff' && isWithin(c.region_path, actor.scopePath!) ? 'staff' : null;
   }
   return actor.role;
 }

@@ -1,4 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { isWithin } from '../domain/regionPath.js';
 import type { Actor } from './actor.js';
 
 /**
@@ -133,6 +134,6 @@ export function accountManageable(actor: Actor, role: Ref, anchorPath: Ref): Raw
 /** A region path the actor may place things in (a new station's home, a deputy's or unit's region). */
 export function regionManageable(actor: Actor, path: string): boolean {
   if (actor.role === 'admin') return true;
-  if (actor.role === 'staff') return path.startsWith(actor.scopePath!);
+  if (actor.role === 'staff') return isWithin(path, actor.scopePath!);
   return false;
 }
