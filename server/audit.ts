@@ -27,7 +27,8 @@ function toJson(value: unknown): unknown {
 
 /**
  * Appends one record to the audit chain, inside the caller's transaction. The chain is
- * serialised with a transaction-scoped advisory lock so concurrent writers link in order.
+ * serialised with a transaction-scoped advisory lock so concurrent writers link in order; the
+ * lock is held until commit, so call this as late in the transaction as the write allows.
  */
 export async function recordAudit(ctx: WriteContext, entry: AuditEntry): Promise<void> {
   const { trx, actor, ip } = ctx;

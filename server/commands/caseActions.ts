@@ -76,11 +76,12 @@ export async function takeCaseAction(
     action: req.action, from_state: c.state, to_state: to, comment, public: PUBLIC_ACTIONS.has(req.action),
     data: JSON.stringify(effect.data),
   }).execute();
+  await caseFollowUps(ctx.trx, calendar, caseId, req.action, acting.kind === 'account' ? ctx.actor.accountId : null, now);
+  // Last: the audit record takes the chain's lock, held until commit.
   await recordAudit(ctx, {
     action: `case.${req.action}`, entityType: 'case', entityId: caseId,
     before: { state: c.state }, after: { state: to, comment, ...effect.data },
   });
-  await caseFollowUps(ctx.trx, calendar, caseId, req.action, acting.kind === 'account' ? ctx.actor.accountId : null, now);
   return { id: caseId, from: c.state, to, data: effect.data };
 }
 
