@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { registeredRoutes } from '../app.js';
 import { notify } from '../notifications/notify.js';
-import { Client, signIn, startTestApp, type TestApp } from '../testing/harness.js';
+import { Client, idOf, signIn, startTestApp, type TestApp } from '../testing/harness.js';
 
 const ROLES = ['anon', 'admin', 'staff', 'officer', 'deputy', 'unit'] as const;
 type Role = (typeof ROLES)[number];
@@ -221,8 +221,7 @@ describe('access matrix', () => {
   before(async () => {
     t = await startTestApp();
     const db = t.database.db;
-    const id = async (table: 'station' | 'deputy' | 'unit', name: string) =>
-      (await db.selectFrom(table).select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+    const id = (table: 'station' | 'deputy' | 'unit', name: string) => idOf(db, table, name);
     clients.anon = new Client(t.app);
     for (const role of ROLES.filter((r) => r !== 'anon') as Exclude<Role, 'anon'>[]) clients[role] = await signIn(t.app, USERNAMES[role]);
     // Accounts used only as targets, so resetting their passwords never touches an actor.

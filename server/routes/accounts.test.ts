@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Client, signIn, startTestApp, type TestApp } from '../testing/harness.js';
+import { Client, idOf, signIn, startTestApp, type TestApp } from '../testing/harness.js';
 
 describe('accounts', () => {
   let t: TestApp;
@@ -13,8 +13,7 @@ describe('accounts', () => {
   });
   after(() => t.close());
 
-  const stationId = async (name: string) =>
-    (await t.database.db.selectFrom('station').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+  const stationId = (name: string) => idOf(t.database.db, 'station', name);
 
   it('lets staff create an officer for a station in their region, who must change the initial password', async () => {
     const station = await stationId('平桂区西湾街道人大代表联络站');

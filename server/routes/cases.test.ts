@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadCalendar } from '../queries/calendar.js';
 import { shanghaiDate } from '../domain/workingDays.js';
-import { Client, signIn, startTestApp, type TestApp } from '../testing/harness.js';
+import { Client, idOf, signIn, startTestApp, type TestApp } from '../testing/harness.js';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201ffa0e1d7b70000000049454e44ae426082', 'hex');
 
@@ -21,7 +21,7 @@ describe('the case workflow through the API', () => {
     clerk = await signIn(t.app, 'shuiliju');
     pinggui = await signIn(t.app, 'pinggui');
     const db = t.database.db;
-    const one = async (table: 'deputy' | 'station' | 'unit', name: string) => (await db.selectFrom(table).select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+    const one = (table: 'deputy' | 'station' | 'unit', name: string) => idOf(db, table, name);
     ids = {
       deputy: await one('deputy', '梁俊华'),
       station: await one('station', '平桂区黄田镇人大代表联络站'),
@@ -240,7 +240,7 @@ describe('the case workflow through the API', () => {
     assert.deepEqual(co.submitter, { name: '梁**', phone: '139****0000', masked: true });
     assert.equal((await act(coClerk, id, 'sign')).statusCode, 403, 'a co-unit reads but does not sign');
 
-    const otherDeputy = await admin.post('/api/accounts', { username: 'zhongls', displayName: '钟代表', role: 'deputy', deputyId: (await t.database.db.selectFrom('deputy').select('id').where('name', '=', '钟立新').executeTakeFirstOrThrow()).id, password: 'Deputy#Court2026' });
+    const otherDeputy = await admin.post('/api/accounts', { username: 'zhongls', displayName: '钟代表', role: 'deputy', deputyId: await idOf(t.database.db, 'deputy', '钟立新'), password: 'Deputy#Court2026' });
     assert.equal(otherDeputy.statusCode, 201);
     await t.database.db.updateTable('account').set({ must_change_password: false }).where('username', '=', 'zhongls').execute();
     const court = await signIn(t.app, 'zhongls', 'Deputy#Court2026');
@@ -252,7 +252,7 @@ describe('the case workflow through the API', () => {
   });
 
   it('shows a cross-province station\'s case to the staff of every member side, following changes of the members', async () => {
-    const yulu = (await t.database.db.selectFrom('station').select('id').where('name', '=', '豫鲁跨省联建人大代表联络站').executeTakeFirstOrThrow()).id;
+    const yulu = await idOf(t.database.db, 'station', '豫鲁跨省联建人大代表联络站');
     const { trackingCode } = ok(await submit({ deputyId: undefined, stationId: yulu, content: '跨省河道清淤' }, {}, '203.0.113.30'), 201).json();
     const id = await caseId(trackingCode);
     const [taiqian, yanggu, lianjiang] = [await signIn(t.app, 'taiqian'), await signIn(t.app, 'yanggu'), await signIn(t.app, 'lianjiang')];

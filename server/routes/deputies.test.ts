@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Client, signIn, startTestApp, type TestApp } from '../testing/harness.js';
+import { Client, idOf, signIn, startTestApp, type TestApp } from '../testing/harness.js';
 
 describe('deputies', () => {
   let t: TestApp;
@@ -11,8 +11,7 @@ describe('deputies', () => {
   });
   after(() => t.close());
 
-  const id = async (table: 'deputy' | 'station', name: string) =>
-    (await t.database.db.selectFrom(table).select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+  const id = (table: 'deputy' | 'station', name: string) => idOf(t.database.db, table, name);
 
   it('adds a deputy holding several levels, with station memberships, pinyin and an audit record', async () => {
     const station = await id('station', '平桂区黄田镇人大代表联络站');

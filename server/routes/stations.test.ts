@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { signIn, startTestApp, type Client, type TestApp } from '../testing/harness.js';
+import { idOf, signIn, startTestApp, type Client, type TestApp } from '../testing/harness.js';
 
 describe('stations', () => {
   let t: TestApp;
@@ -13,8 +13,7 @@ describe('stations', () => {
   });
   after(() => t.close());
 
-  const stationId = async (name: string) =>
-    (await t.database.db.selectFrom('station').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+  const stationId = (name: string) => idOf(t.database.db, 'station', name);
   const counts = async () => ({
     stations: Number((await t.database.db.selectFrom('station').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
     audit: Number((await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),

@@ -1,4 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
 import { buildApp } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
 import type { Database } from '../db/engine.js';
@@ -73,6 +75,11 @@ export class Client {
     }
     return res;
   }
+}
+
+/** The id of a demo record by its name (names are unique in the demo set). */
+export async function idOf(db: Kysely<DB>, table: 'station' | 'deputy' | 'unit', name: string): Promise<number> {
+  return (await db.selectFrom(table).select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
 }
 
 export async function signIn(app: FastifyInstance, username: string, password = DEMO_PASSWORD): Promise<Client> {
