@@ -12,6 +12,7 @@ import type { Database } from './db/engine.js';
 import { AppError } from './errors.js';
 import { registerAuth } from './http/auth.js';
 import { registerErrorHandler } from './http/errorHandler.js';
+import { registerWebApp } from './http/webApp.js';
 import './http/types.js';
 import { accountRoutes } from './routes/accounts.js';
 import { auditRoutes } from './routes/audit.js';
@@ -66,7 +67,8 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
   registeredRoutes.set(app, routes);
   app.addHook('onRoute', (route) => {
     // The docs UI (page, assets, its copy of the document) is public like the document itself.
-    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), access: 'public' };
+    // The docs UI and the web clients' assets are public files.
+    if (route.url.startsWith('/api/docs') || route.url.startsWith('/assets/')) route.config = { ...(route.config ?? {}), access: 'public' };
     // Document how each route authenticates: nothing, the session cookie, or cookie + CSRF header on writes.
     const access = (route.config as { access?: string } | undefined)?.access;
     if (route.schema) {
@@ -81,7 +83,7 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
     }
   });
 
-  registerErrorHandler(app);
+  registerErrorHandler(app, await registerWebApp(app));
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,

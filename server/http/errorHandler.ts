@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, errorMessage, localiseFields, pickLang, type ErrorCode, type FieldError, type Lang } from '../errors.js';
 import { fieldErrors } from './zodMessages.js';
@@ -30,7 +30,7 @@ const PG_UNIQUE_VIOLATION = '23505';
 /** Input the database cannot hold: a number out of range, a NUL or otherwise unencodable character. */
 const PG_BAD_INPUT = new Set(['22003', '22021', '22P05']);
 
-export function registerErrorHandler(app: FastifyInstance): void {
+export function registerErrorHandler(app: FastifyInstance, pages: (request: FastifyRequest, reply: FastifyReply) => boolean = () => false): void {
   app.decorateRequest('lang', 'zh');
   app.addHook('onRequest', async (request) => {
     request.lang = pickLang(request.headers['accept-language']);
@@ -77,6 +77,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
+    if (pages(request, reply)) return;
     reply.status(404).send(errorBody('ROUTE_NOT_FOUND', request.lang ?? 'zh'));
   });
 }
