@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
-import { ApiError, get, post } from '../shared/api.js';
+import { ApiError, formFieldErrors, get, post } from '../shared/api.js';
 import { formatDate, formatDateTime } from '../shared/format.js';
 import { useI18n } from '../shared/i18n.js';
 
@@ -74,7 +74,7 @@ export function CaseDetailPage() {
       else setError(zh ? '该件已不在您的办理范围内' : 'This case is no longer in your reach');
     } catch (err) {
       if (err instanceof ApiError && err.fields.length) {
-        form.setFields(err.fields.map((f) => ({ name: f.path.replace(/^body\./, '').split('.')[0]!, errors: [f.message] })));
+        form.setFields(formFieldErrors(err));
       } else {
         message.error(err instanceof Error ? err.message : String(err));
       }

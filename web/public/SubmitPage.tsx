@@ -1,7 +1,7 @@
 import { Button, Form, Input, NavBar, Result, Selector, TextArea, Toast } from 'antd-mobile';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ApiError, get, post } from '../shared/api.js';
+import { ApiError, formFieldErrors, get, post } from '../shared/api.js';
 import { compressPhoto } from './compress.js';
 
 interface Category { id: number; name: string; nameEn: string }
@@ -36,7 +36,7 @@ export function SubmitPage() {
       }, { 'idempotency-key': idempotencyKey }));
     } catch (err) {
       if (err instanceof ApiError && err.fields.length) {
-        form.setFields(err.fields.map((f) => ({ name: f.path.replace(/^body\./, '').split('.')[0]!, errors: [f.message] })));
+        form.setFields(formFieldErrors(err));
       } else {
         Toast.show({ content: err instanceof Error ? err.message : String(err) });
       }

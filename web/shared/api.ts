@@ -49,6 +49,11 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: stri
   return data as T;
 }
 
+/** Server field errors (`body.content`, `body.photos.0` …) as form fields: the top-level field carries the message. */
+export function formFieldErrors(err: ApiError): { name: string; errors: string[] }[] {
+  return err.fields.map((f) => ({ name: f.path.replace(/^(body|querystring)\./, '').split('.')[0]!, errors: [f.message] }));
+}
+
 export const get = <T>(url: string) => api<T>('GET', url);
 export const post = <T>(url: string, body: unknown = {}, headers?: Record<string, string>) => api<T>('POST', url, body, headers);
 export const patch = <T>(url: string, body: unknown) => api<T>('PATCH', url, body);
