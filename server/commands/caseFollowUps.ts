@@ -10,6 +10,7 @@ import { shanghaiDate, type WorkingCalendar } from '../domain/workingDays.js';
 import type { DB } from '../db/schema.js';
 import { enqueueJob } from '../jobs/queue.js';
 import { notify } from '../notifications/notify.js';
+import { loadCalendar } from '../queries/calendar.js';
 
 export const CASE_REMIND = 'case.remind';
 export const CASE_AUTO_CLOSE = 'case.auto_close';
@@ -135,15 +136,18 @@ export async function notifyCase(
   });
 }
 
-/** Everything that follows `action` on the case as it now stands. */
-export async function caseFollowUps(trx: Transaction<DB>, cal: WorkingCalendar, caseId: number, action: CaseAction | 'submit', actorAccountId: number | null, now: Date) {
+/**
+ * Everything that follows `action` on the case as it now stands. The calendar is needed only to
+ * plan reminders; a caller without one at hand passes null and it is loaded when needed.
+ */
+export async function caseFollowUps(trx: Transaction<DB>, cal: WorkingCalendar | null, caseId: number, action: CaseAction | 'submit', actorAccountId: number | null, now: Date) {
   const c = await trx.selectFrom('opinion')
     .select(['id', 'tracking_code', 'station_id', 'deputy_id', 'region_code', 'assigned_unit_id', 'co_unit_ids', 'deadline_date', 'answered_at', 'content'])
     .where('id', '=', caseId).executeTakeFirstOrThrow();
   await notifyCase(trx, c, action, actorAccountId);
   // Every action that sets the unit's clock running again plans its reminders again.
   if ((action === 'sign' || action === 'grant_extension' || action === 'refuse_extension' || action === 'send_back_reply') && c.deadline_date) {
-    await scheduleDeadlineReminders(trx, cal, caseId, c.deadline_date, now);
+    await scheduleDeadlineReminders(trx, cal ?? await loadCalendar(trx), caseId, c.deadline_date, now);
   }
   if ((action === 'answer' || action === 'answer_on_spot') && c.answered_at) {
     await enqueueJob(trx, {

@@ -7,7 +7,6 @@ import { MAX_PHOTO_BYTES, MAX_PHOTOS, sniffImageType } from '../domain/imageType
 import { deriveQueryKey, hashQueryKey, newQueryKey, newSalt, newTrackingCode } from '../domain/trackingCode.js';
 import { AppError, invalidFields } from '../errors.js';
 import { ref, stationVisible } from '../policies/scope.js';
-import { loadCalendar } from '../queries/calendar.js';
 import { caseFollowUps } from './caseFollowUps.js';
 
 export interface OpinionDraft {
@@ -121,7 +120,7 @@ async function insertOpinion(
     action: 'submit', from_state: null, to_state: 'submitted', comment: null, public: true,
     data: JSON.stringify({ channel: meta.channel, photos: photos.length }),
   }).execute();
-  await caseFollowUps(ctx.trx, await loadCalendar(ctx.trx), row.id, 'submit', meta.createdBy, meta.submittedAt);
+  await caseFollowUps(ctx.trx, null, row.id, 'submit', meta.createdBy, meta.submittedAt);
   await recordAudit(ctx, {
     action: 'case.submit', entityType: 'case', entityId: row.id,
     after: { trackingCode: row.tracking_code, channel: meta.channel, stationId: at.stationId, deputyId: at.deputyId, categoryId: draft.categoryId, photos: photos.length },
