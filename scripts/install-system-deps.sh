@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Lianxin's tests and tools use beyond Node and npm.
-# Safe to run again; needs root (or sudo) for apt-get. Nothing here is needed to run the server.
+# Installs the Debian packages Lianxin's tests and tools use beyond Node and npm:
+#   chromium          the real browser the browser tests drive (/usr/bin/chromium)
+#   fonts-noto-cjk    Chinese type for PNG/PDF posters and for screenshots
+#   zbar-tools        zbarimg, which decodes the QR codes of posters in the tests
+#   poppler-utils     pdftotext, which reads the posters' PDF text back in the tests
+#   postgresql-client psql, to create the test database; curl for the start check
+# Safe to run again; needs root (or sudo) for apt-get. The server itself needs none of them,
+# except that PNG and PDF posters need a CJK font (fonts-noto-cjk or LIANXIN_POSTER_FONT).
 set -euo pipefail
 
-PACKAGES=(postgresql-client curl)
+PACKAGES=(postgresql-client curl chromium fonts-noto-cjk zbar-tools poppler-utils)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -1,7 +1,8 @@
 /**
  * The one i18n mechanism of the web clients: every string has a zh-CN and an en form here;
  * coded values (roles, states, station types …) take their labels from the server's
- * vocabulary (`/api/meta/vocabulary`). zh-CN is the default; the choice is remembered.
+ * vocabulary (`/api/meta/vocabulary`). Strings used on one screen only are written in place as
+ * pairs through `l(zh, en)`. zh-CN is the default; the choice is remembered.
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { setApiLanguage } from './api.js';
@@ -36,6 +37,10 @@ interface I18n {
   lang: Lang;
   setLang(lang: Lang): void;
   t(key: MessageKey, params?: Record<string, string | number>): string;
+  /** A string written where it is used, in both languages: `l('办理中', 'Open')`. */
+  l(zh: string, en: string): string;
+  /** A server label `{ zh, en }` in the current language. */
+  label(value: { zh: string; en: string } | null | undefined): string;
 }
 
 const Context = createContext<I18n | null>(null);
@@ -52,7 +57,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   const t = useCallback((key: MessageKey, params: Record<string, string | number> = {}) =>
     MESSAGES[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? '')), [lang]);
-  const value = useMemo(() => ({ lang, setLang, t }), [lang, setLang, t]);
+  const value = useMemo(() => ({
+    lang, setLang, t,
+    l: (zh: string, en: string) => (lang === 'en' ? en : zh),
+    label: (v: { zh: string; en: string } | null | undefined) => (v ? v[lang] : '—'),
+  }), [lang, setLang, t]);
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
 
