@@ -22,7 +22,7 @@ export interface StatisticsFilter {
   to?: Date;
 }
 
-export const GROUPS = ['station', 'unit', 'category', 'deputy', 'month'] as const;
+export const GROUPS = ['station', 'unit', 'category', 'deputy', 'week', 'month'] as const;
 export type Group = (typeof GROUPS)[number];
 
 const COUNTS = {
@@ -85,6 +85,8 @@ const GROUP_KEYS: Record<Group, { key: RawBuilder<unknown>; label: RawBuilder<un
   unit: { key: sql`coalesce(o.assigned_unit_id::text, '')`, label: sql`coalesce((select name from unit where id::text = t.key), '')` },
   category: { key: sql`o.category_id::text`, label: sql`(select name from case_category where id::text = t.key)` },
   deputy: { key: sql`coalesce(o.deputy_id::text, '')`, label: sql`coalesce((select name from deputy where id::text = t.key), '')` },
+  // A week is named by its Monday, in Beijing time.
+  week: { key: sql`to_char(date_trunc('week', o.submitted_at at time zone 'Asia/Shanghai'), 'YYYY-MM-DD')`, label: sql`t.key` },
   month: { key: sql`to_char(o.submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM')`, label: sql`t.key` },
 };
 

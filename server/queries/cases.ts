@@ -95,6 +95,8 @@ export async function getCase(db: Kysely<DB>, actor: Actor, id: number) {
       fromState: e.from_state, toState: e.to_state, comment: e.comment, public: e.public, data: e.data,
     })),
     abilities: actorKind ? allowedActions(row.state, actorKind) : [],
+    actions: (actorKind ? allowedActions(row.state, actorKind) : [])
+      .map((a) => ({ action: a, label: CASE_RULES[a].label, needsComment: Boolean(CASE_RULES[a].needsComment) })),
   };
 }
 

@@ -39,6 +39,8 @@ const CaseDetail = z.object({
     fromState: z.string().nullable(), toState: z.string(), comment: z.string().nullable(), public: z.boolean(), data: z.unknown(),
   })),
   abilities: z.array(z.enum(CASE_ACTIONS)).meta({ description: 'The actions you may take now' }),
+  actions: z.array(z.object({ action: z.enum(CASE_ACTIONS), label: Label, needsComment: z.boolean() }))
+    .meta({ description: 'The same actions with their labels, and whether each needs a comment' }),
 }).meta({ id: 'CaseDetail' });
 
 const Draft = z.object({

@@ -149,11 +149,13 @@ describe('case statistics', () => {
 
   it('adds up per group to the whole, and narrows to a scope', async () => {
     const whole = (await pinggui.get('/api/statistics/cases')).json();
-    for (const group of ['station', 'unit', 'category', 'deputy', 'month']) {
+    for (const group of ['station', 'unit', 'category', 'deputy', 'week', 'month']) {
       const rows = (await pinggui.get(`/api/statistics/cases/by/${group}`)).json() as { received: number; repliedOnTime: number }[];
       assert.equal(rows.reduce((s, r) => s + r.received, 0), whole.received, group);
       assert.equal(rows.reduce((s, r) => s + r.repliedOnTime, 0), whole.repliedOnTime, group);
     }
+    const weeks = (await pinggui.get('/api/statistics/cases/by/week')).json() as { key: string }[];
+    for (const w of weeks) assert.equal(new Date(`${w.key}T12:00:00+08:00`).getUTCDay(), 1, `${w.key} is a Monday`);
     const water = (await t.database.db.selectFrom('unit').select('id').where('name', '=', '贺州市平桂区水利局').executeTakeFirstOrThrow()).id;
     const unit = (await clerk.get(`/api/statistics/cases?unitId=${water}`)).json();
     const own = (await clerk.get('/api/statistics/cases')).json();

@@ -39,7 +39,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/statistics/cases/by/:group', {
     config: { access: 'authenticated', ability: 'case.read' },
     schema: {
-      tags: ['statistics'], summary: '分组统计 Case figures per station, unit, category, deputy or month',
+      tags: ['statistics'], summary: '分组统计 Case figures per station, unit, category, deputy, week (named by its Monday) or month',
       params: z.object({ group: z.enum(GROUPS) }), querystring: Filter,
       response: { 200: z.array(Figures.extend({ key: z.string(), label: z.string() })), ...errorResponses },
     },
