@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,6 +36,26 @@ export interface Config {
   logLevel: string;
   /** Run the background job worker in this process. */
   worker: boolean;
+  /** Where constituents reach this server: the origin (and path prefix, if any) printed in QR codes, no trailing slash. */
+  publicBaseUrl: string;
+  /** A TTF/OTF/TTC font with Chinese glyphs for PNG and PDF posters; null when none is installed. */
+  posterFont: string | null;
+}
+
+/**
+ * Where Debian and Ubuntu (fonts-noto-cjk, fonts-wqy-zenhei), Fedora and Arch put a Chinese
+ * sans-serif face. The first that exists is the posters' default font.
+ */
+export const DEFAULT_POSTER_FONTS = [
+  '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+  '/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc',
+  '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc',
+  '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc',
+];
+
+/** A setting that cannot work; the server refuses to start with it. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
 }
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -45,9 +65,31 @@ function intFrom(value: string | undefined, fallback: number): number {
   return n;
 }
 
+/**
+ * An http(s) origin with an optional path prefix, without a trailing slash. A query or a
+ * fragment would end up in the middle of every QR link, so they are refused too.
+ */
+export function publicBaseUrlFrom(value: string | undefined, port: number): string {
+  if (value === undefined || value.trim() === '') return `http://localhost:${port}`;
+  const url = URL.canParse(value.trim()) ? new URL(value.trim()) : null;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !url.host || url.search || url.hash || url.username || url.password) {
+    throw new ConfigError(
+      `LIANXIN_PUBLIC_BASE_URL must be an http(s) URL such as https://lianxin.example.gov.cn, without query or fragment; got "${value}". `
+      + `LIANXIN_PUBLIC_BASE_URL 应为 http(s) 网址,如 https://lianxin.example.gov.cn,不含查询参数或 #;当前值为 "${value}"。`,
+    );
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+function posterFontFrom(value: string | undefined): string | null {
+  if (value !== undefined && value.trim() !== '') return path.resolve(value.trim());
+  return DEFAULT_POSTER_FONTS.find((f) => existsSync(f)) ?? null;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = intFrom(env.PORT, 3000);
   return {
-    port: intFrom(env.PORT, 3000),
+    port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? path.join(PROJECT_ROOT, 'data')),
     databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : null,
@@ -61,5 +103,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMinutes: 15,
     logLevel: env.LOG_LEVEL ?? 'info',
     worker: env.LIANXIN_WORKER !== '0',
+    publicBaseUrl: publicBaseUrlFrom(env.LIANXIN_PUBLIC_BASE_URL, port),
+    // A path that is set but missing is kept: posters then answer POSTER_FONT_MISSING, naming the fix.
+    posterFont: posterFontFrom(env.LIANXIN_POSTER_FONT),
   };
 }

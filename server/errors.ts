@@ -49,6 +49,11 @@ export const ERRORS = {
   DEADLINE_TOO_LONG: { status: 400, zh: '办理期限不能超过该类别上限 {max} 个工作日', en: 'The deadline may not exceed {max} working days for this category' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, zh: '该幂等键已用于不同内容的提交', en: 'This Idempotency-Key was used for a different submission' },
   TARGET_NOT_FOUND: { status: 404, zh: '找不到该联络站或代表', en: 'No such station or deputy' },
+  POSTER_FONT_MISSING: {
+    status: 503,
+    zh: '服务器缺少海报所需的中文字体:请安装 fonts-noto-cjk(scripts/install-system-deps.sh),或用 LIANXIN_POSTER_FONT 指定字体文件。SVG 格式不受影响',
+    en: 'The server has no Chinese font for posters: install fonts-noto-cjk (scripts/install-system-deps.sh) or set LIANXIN_POSTER_FONT to a font file. SVG still works',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -1,5 +1,5 @@
 import { buildApp } from './app.js';
-import { loadConfig } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/engine.js';
 import { migrateToLatest } from './db/migrate.js';
 import { AppError } from './errors.js';
@@ -9,7 +9,14 @@ import { bootstrap, BootstrapError } from './seed/bootstrap.js';
 import { DEMO_PASSWORD } from './seed/demo.js';
 
 const started = performance.now();
-const config = loadConfig();
+let config: Config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  console.error(`✖ ${err.message}`);
+  process.exit(1);
+}
 
 let database;
 try {

@@ -79,6 +79,11 @@ async function accountsOf(trx: Transaction<DB>, who: { stationId?: number; unitI
   }
   if (who.deputyId) {
     for (const r of await trx.selectFrom('account').select('id').where('deputy_id', '=', who.deputyId).execute()) ids.add(r.id);
+  } else if (who.deputyId === null && who.stationId !== undefined) {
+    // A case written to the station rather than to a deputy: the station's head deputy (站长) answers for it.
+    const heads = await trx.selectFrom('account as a').innerJoin('deputy_station as ds', 'ds.deputy_id', 'a.deputy_id')
+      .select('a.id').where('ds.station_id', '=', who.stationId).where('ds.role', '=', 'head').execute();
+    for (const r of heads) ids.add(r.id);
   }
   if (who.staffRegion) {
     for (const r of await trx.selectFrom('account').select('id').where('role', '=', 'staff').where('region_code', '=', who.staffRegion).execute()) ids.add(r.id);

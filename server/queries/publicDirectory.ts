@@ -16,7 +16,7 @@ import { regionPathOf } from './filters.js';
 const stationDeputies = sql<{ id: number; name: string }[]>`coalesce((
   select json_agg(json_build_object('id', d.id, 'name', d.name) order by ds.role, d.id)
   from deputy_station ds join deputy d on d.id = ds.deputy_id
-  where ds.station_id = s.id and d.status = 'current'), '[]'::json)`;
+  where ds.station_id = s.id and d.active and d.status = 'current'), '[]'::json)`;
 
 function activeStations(db: Kysely<DB>) {
   return db.selectFrom('station as s')
@@ -80,10 +80,13 @@ export async function publicStationRegions(db: Kysely<DB>, parentCode: string | 
   return (await q.execute()).map((r) => ({ code: r.code, name: r.name, level: r.level, stations: Number(r.stations) }));
 }
 
-/** A deputy as a QR card names them: name, levels and the active stations where they receive. */
+/**
+ * A deputy as a QR card names them: name, levels and the active stations where they receive.
+ * Any deputy still on the lists, as submissions addressed to a deputy accept them.
+ */
 export async function getPublicDeputy(db: Kysely<DB>, id: number) {
-  const deputy = await db.selectFrom('deputy').select(['id', 'name', 'status']).where('id', '=', id).executeTakeFirst();
-  if (!deputy || deputy.status !== 'current') throw new AppError('NOT_FOUND');
+  const deputy = await db.selectFrom('deputy').select(['id', 'name']).where('id', '=', id).where('active', '=', true).executeTakeFirst();
+  if (!deputy) throw new AppError('NOT_FOUND');
   const [levels, stations] = await Promise.all([
     db.selectFrom('deputy_level').select('level').distinct().where('deputy_id', '=', id).execute(),
     db.selectFrom('deputy_station as ds').innerJoin('station as s', 's.id', 'ds.station_id')

@@ -82,6 +82,7 @@ const CASES: Case[] = [
   },
   { method: 'POST', route: '/api/stations/:id/deactivate', url: (t, s) => `/api/stations/${t.station[s]}/deactivate`, in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403) },
   { method: 'POST', route: '/api/stations/:id/reactivate', url: (t, s) => `/api/stations/${t.station[s]}/reactivate`, in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403) },
+  { method: 'GET', route: '/api/stations/:id/poster.:format', url: (t, s) => `/api/stations/${t.station[s]}/poster.svg`, in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403) },
 
   { method: 'GET', route: '/api/deputies', url: () => '/api/deputies', in: S(200, 200, 200, 200, 403) },
   {
@@ -95,6 +96,7 @@ const CASES: Case[] = [
     body: async (t, s, h) => ({ version: await h.version('deputy', t.deputy[s]), occupation: h.unique('职业') }),
     in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403),
   },
+  { method: 'GET', route: '/api/deputies/:id/card.:format', url: (t, s) => `/api/deputies/${t.deputy[s]}/card.pdf`, in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403) },
 
   { method: 'GET', route: '/api/units', url: () => '/api/units', in: S(200, 200, 200, 200, 200) },
   {
@@ -158,6 +160,10 @@ const CASES: Case[] = [
     method: 'POST', route: '/api/public/opinions/:code/rating', url: (t) => `/api/public/opinions/${t.publicCase.code}/rating?key=${t.publicCase.key}`,
     body: () => ({ rating: 'satisfied' }), in: all(409),
   },
+  { method: 'GET', route: '/api/public/stations', url: () => '/api/public/stations', in: all(200) },
+  { method: 'GET', route: '/api/public/stations/regions', url: () => '/api/public/stations/regions', in: all(200) },
+  { method: 'GET', route: '/api/public/stations/:id', url: (t, scope) => `/api/public/stations/${t.station[scope]}`, in: all(200), out: all(200) },
+  { method: 'GET', route: '/api/public/deputies/:id', url: (t, scope) => `/api/public/deputies/${t.deputy[scope]}`, in: all(200), out: all(200) },
   { method: 'GET', route: '/open311/v2/services.json', url: () => '/open311/v2/services.json', in: all(200) },
   { method: 'GET', route: '/open311/v2/services/:code.json', url: () => '/open311/v2/services/water.json', in: all(200) },
   { method: 'GET', route: '/open311/v2/requests.json', url: () => '/open311/v2/requests.json', in: all(200) },

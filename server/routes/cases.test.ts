@@ -100,6 +100,26 @@ describe('the case workflow through the API', () => {
     assert.deepEqual(photo.rawPayload, PNG);
   });
 
+  it('tells the station\'s head deputy of a case written to the station, and not the other deputies there', async () => {
+    const unreadFor = async (client: Client, code: string) => ((await client.get('/api/notifications?unread=true&limit=200')).json().items as { body: string; title: string }[])
+      .filter((n) => n.body.startsWith(code)).map((n) => n.title);
+    const { trackingCode } = ok(await submit({ deputyId: undefined, stationId: ids.station }, {}, '203.0.113.31'), 201).json();
+    const id = await caseId(trackingCode);
+    assert.deepEqual(await unreadFor(deputy, trackingCode), ['收到新的群众意见'], '梁俊华 heads the station');
+    ok(await act(officer, id, 'accept'));
+    ok(await act(officer, id, 'assign', { unitId: ids.water }));
+    ok(await act(clerk, id, 'sign'));
+    ok(await act(clerk, id, 'reply', { comment: '已处理' }));
+    ok(await act(officer, id, 'approve_reply'));
+    assert.deepEqual(await unreadFor(deputy, trackingCode), ['办复已审核,请向群众反馈', '收到新的群众意见']);
+    const db = t.database.db;
+    const resident = await db.selectFrom('deputy_station as ds').innerJoin('deputy as d', 'd.id', 'ds.deputy_id')
+      .innerJoin('notification as n', (j) => j.on('n.case_id', '=', id))
+      .innerJoin('account as a', (j) => j.onRef('a.id', '=', 'n.account_id').onRef('a.deputy_id', '=', 'd.id'))
+      .select('d.name').where('ds.station_id', '=', ids.station).where('ds.role', '!=', 'head').execute();
+    assert.deepEqual(resident, [], 'only the head hears of it');
+  });
+
   it('hides the case behind its key: a wrong key answers exactly like an unknown code', async () => {
     const { trackingCode } = ok(await submit({}, {}, '203.0.113.8'), 201).json();
     const wrong = await track(trackingCode, 'not-the-key');

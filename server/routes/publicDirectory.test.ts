@@ -53,7 +53,7 @@ describe('the public station directory', () => {
     assert.ok(!list.items.some((s) => s.id === id));
   });
 
-  it('names a current deputy with levels and stations, and hides a former one', async () => {
+  it('names a deputy with levels and stations, and hides one taken off the lists', async () => {
     const id = await idOf(t.database.db, 'deputy', '梁俊华');
     const d = (await anon.get(`/api/public/deputies/${id}`)).json();
     assert.equal(d.name, '梁俊华');
@@ -61,7 +61,12 @@ describe('the public station directory', () => {
     assert.equal(d.levels[0].label.zh, '县(区)人大代表');
     assert.ok(d.stations.some((s: { name: string }) => s.name === '平桂区黄田镇人大代表联络站'));
     assert.ok(!('phone' in d));
-    const former = await idOf(t.database.db, 'deputy', '莫德光');
-    assert.equal((await anon.get(`/api/public/deputies/${former}`)).statusCode, 404);
+    const staff = await signIn(t.app, 'pinggui');
+    const gone = await idOf(t.database.db, 'deputy', '黄志强');
+    const { version } = (await staff.get(`/api/deputies/${gone}`)).json();
+    assert.equal((await staff.patch(`/api/deputies/${gone}`, { version, active: false })).statusCode, 200);
+    assert.equal((await anon.get(`/api/public/deputies/${gone}`)).statusCode, 404);
+    const page = (await anon.get('/api/public/stations?regionCode=451103101')).json() as { items: { deputies: { name: string }[] }[] };
+    assert.ok(!JSON.stringify(page).includes('黄志强'), 'nor listed at their stations');
   });
 });

@@ -51,6 +51,6 @@ export const publicDirectoryRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/public/deputies/:id', {
     config: { access: 'public', rateLimit: LIMIT },
-    schema: { tags: ['public'], summary: '代表公开信息 A current deputy, as the public sees them', params: IdParams, response: { 200: PublicDeputy, ...Errors } },
+    schema: { tags: ['public'], summary: '代表公开信息 A deputy, as the public sees them', params: IdParams, response: { 200: PublicDeputy, ...Errors } },
   }, async (request) => getPublicDeputy(app.db, request.params.id));
 };

@@ -1,0 +1,58 @@
+/**
+ * The browser side of the browser tests: Debian's Chromium driven by playwright-core against
+ * the server that scripts/test-browser.mjs started. Each context is one person's device, with
+ * its own cookies and its own address (X-Forwarded-For), phone-sized or desktop-sized.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const BASE_URL = process.env.LIANXIN_E2E_URL ?? 'http://127.0.0.1:3000';
+export const DEMO_PASSWORD = 'Lianxin@2026';
+export const SCREENSHOTS = path.resolve(import.meta.dirname, '..', 'test-output', 'screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+let device = 0;
+
+/** A new device: 'phone' is 375 × 740 with touch, 'desktop' 1366 × 860. */
+export async function newDevice(browser: Browser, kind: 'phone' | 'desktop', locale = 'zh-CN'): Promise<BrowserContext> {
+  device++;
+  const context = await browser.newContext({
+    baseURL: BASE_URL,
+    locale,
+    timezoneId: 'Asia/Shanghai',
+    extraHTTPHeaders: { 'x-forwarded-for': `10.77.${(device >> 8) & 255}.${device & 255}` },
+    ...(kind === 'phone'
+      ? { viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
+      : { viewport: { width: 1366, height: 860 } }),
+  });
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+/** Page errors fail the test that collects them: a screen that throws is broken even if it renders. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) errors.push(m.text()); });
+  return errors;
+}
+
+/** Signs in through the back office's sign-in form. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel(/用户名|Username/).fill(username);
+  await page.getByLabel(/密码|Password/).fill(password);
+  await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,78 @@
+/**
+ * Every back-office screen opens for the roles that use it, without page errors, with the
+ * navigation their role gives; a screenshot of each is saved (desktop, and phone for the
+ * deputy and the unit clerk, who work on phones).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { collectErrors, launch, newDevice, shot, signIn } from './browser.js';
+
+const MENU = ['工作台', '意见办理', '联络站', '人大代表', '承办单位', '行政区划', '账号管理', '节假日', '审计日志', '通知'];
+
+const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; screens: { path: string; ready: RegExp; name: string }[] }[] = [
+  {
+    username: 'admin', kind: 'desktop', menu: MENU,
+    screens: [
+      { path: '/', ready: /本月工作概况/, name: 'dashboard' },
+      { path: '/cases', ready: /受理编号/, name: 'cases' },
+      { path: '/stations', ready: /黄田镇人大代表联络站/, name: 'stations' },
+      { path: '/deputies', ready: /梁俊华/, name: 'deputies' },
+      { path: '/units', ready: /水利局/, name: 'units' },
+      { path: '/regions', ready: /广西壮族自治区/, name: 'regions' },
+      { path: '/accounts', ready: /pinggui/, name: 'accounts' },
+      { path: '/holidays', ready: /节假日安排/, name: 'holidays' },
+      { path: '/audit', ready: /auth\.login/, name: 'audit' },
+      { path: '/notifications', ready: /通知/, name: 'notifications' },
+    ],
+  },
+  {
+    username: 'pinggui', kind: 'desktop', menu: ['工作台', '意见办理', '联络站', '人大代表', '承办单位', '行政区划', '账号管理', '通知'],
+    screens: [{ path: '/', ready: /本月工作概况/, name: 'staff-dashboard' }],
+  },
+  {
+    username: 'liangjun', kind: 'phone', menu: ['工作台', '意见办理', '联络站', '人大代表', '承办单位', '通知'],
+    screens: [
+      { path: '/', ready: /我所在的联络站/, name: 'deputy-home' },
+      { path: '/cases', ready: /办理中|没有符合条件的意见/, name: 'deputy-cases' },
+    ],
+  },
+  {
+    username: 'shuiliju', kind: 'phone', menu: ['工作台', '意见办理', '通知'],
+    screens: [
+      { path: '/', ready: /本月工作概况/, name: 'unit-home' },
+      { path: '/cases', ready: /办理中|没有符合条件的意见/, name: 'unit-cases' },
+    ],
+  },
+];
+
+describe('the back-office screens', () => {
+  let browser: Browser;
+  before(async () => { browser = await launch(); });
+  after(async () => { await browser.close(); });
+
+  for (const role of ROLES) {
+    it(`${role.username} sees the navigation of their role and every screen opens`, async () => {
+      const page = await (await newDevice(browser, role.kind)).newPage();
+      const errors = collectErrors(page);
+      await signIn(page, role.username);
+      if (role.kind === 'phone') await page.getByRole('button', { name: '菜单' }).click();
+      const nav = page.getByRole('navigation', { name: '主导航' }).last();
+      await nav.getByRole('menuitem').first().waitFor();
+      const shown = (await nav.getByRole('menuitem').allTextContents()).map((s) => s.trim());
+      assert.deepEqual(shown, role.menu);
+      if (role.kind === 'phone') await page.keyboard.press('Escape');
+      for (const s of role.screens) {
+        await page.goto(s.path);
+        await page.getByText(s.ready).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        await shot(page, `${role.kind}-${s.name}`);
+        if (role.kind === 'phone') {
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(overflow <= 0, `${s.path} is ${overflow}px wider than the phone`);
+        }
+      }
+      assert.deepEqual(errors, []);
+    });
+  }
+});

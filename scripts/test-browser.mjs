@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Browser tests: builds the web clients, starts the server on a fresh data directory with the
+// demo data (PGlite; or the PostgreSQL database in DATABASE_URL), then runs e2e/*.test.ts with
+// Node's test runner driving Debian's Chromium through playwright-core. Screenshots go to
+// test-output/screenshots. Usage: npm run test:browser [-- file-filter ...]
+// Needs /usr/bin/chromium (scripts/install-system-deps.sh), or CHROMIUM_PATH.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  console.error(`No Chromium at ${chromium}. Install it with: sudo bash scripts/install-system-deps.sh (or set CHROMIUM_PATH).`);
+  process.exit(1);
+}
+
+console.log('Building the web clients…');
+const build = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const port = await new Promise((resolve) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => { const p = probe.address().port; probe.close(() => resolve(p)); });
+});
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lianxin-e2e-'));
+const baseUrl = `http://127.0.0.1:${port}`;
+mkdirSync(path.join(root, 'test-output', 'screenshots'), { recursive: true });
+
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  cwd: root,
+  env: {
+    ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn',
+    // Each browser context stands for a separate device: it sends its own X-Forwarded-For.
+    LIANXIN_TRUST_PROXY: '1', LIANXIN_PUBLIC_BASE_URL: baseUrl,
+  },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+let serverLog = '';
+server.stdout.on('data', (d) => { serverLog += d; });
+const stop = () => { server.kill('SIGTERM'); };
+process.on('exit', () => { stop(); rmSync(dataDir, { recursive: true, force: true }); });
+
+const started = Date.now();
+for (;;) {
+  if (server.exitCode !== null) { console.error(serverLog); console.error('The server exited before answering.'); process.exit(1); }
+  try { if ((await fetch(`${baseUrl}/api/health`)).ok) break; } catch { /* not yet */ }
+  if (Date.now() - started > 120_000) { console.error(serverLog); console.error('The server did not answer within 2 minutes.'); process.exit(1); }
+  await new Promise((r) => setTimeout(r, 250));
+}
+console.log(`Server up at ${baseUrl} in ${Date.now() - started} ms`);
+
+const filters = process.argv.slice(2);
+const files = readdirSync(path.join(root, 'e2e')).filter((f) => f.endsWith('.test.ts'))
+  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x))).sort().map((f) => path.join('e2e', f));
+// One file at a time: the files share the server and its demo accounts.
+const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
+  cwd: root, stdio: 'inherit', env: { ...process.env, LIANXIN_E2E_URL: baseUrl, CHROMIUM_PATH: chromium, TZ: 'Asia/Shanghai' },
+});
+stop();
+process.exit(run.status ?? 1);
