@@ -11,7 +11,7 @@ import { launch, newDevice, shot } from './browser.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-interface Violation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
+interface Violation { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] }
 
 async function audit(page: Page): Promise<Violation[]> {
   await page.addScriptTag({ path: AXE });
@@ -22,7 +22,7 @@ async function audit(page: Page): Promise<Violation[]> {
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-const describeViolations = (vs: Violation[]) => vs.map((v) => `${v.impact} ${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n');
+const describeViolations = (vs: Violation[]) => vs.map((v) => `${v.impact} ${v.id}: ${v.help} @ ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary ?? ''})`).join(', ')}`).join('\n');
 
 describe('accessibility of the public pages', () => {
   let browser: Browser;

@@ -45,12 +45,15 @@ export function collectErrors(page: Page): string[] {
   return errors;
 }
 
-/** Signs in through the back office's sign-in form. */
+/** Signs in through the back office's sign-in form, and waits for the server's answer. */
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/');
   await page.getByLabel(/用户名|Username/).fill(username);
   await page.getByLabel(/密码|Password/).fill(password);
-  await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/auth/login')),
+    page.getByRole('button', { name: /登\s*录|Sign in/ }).click(),
+  ]);
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

@@ -1,37 +1,108 @@
-import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { BellOutlined, MenuOutlined } from '@ant-design/icons';
+import { Badge, Button, Drawer, Grid, Layout, Menu, Space, Spin, Typography, type MenuProps } from 'antd';
+import { useState } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { useI18n } from '../shared/i18n.js';
+import { AuditPage } from './AuditPage.js';
 import { CaseDetailPage } from './CaseDetailPage.js';
 import { CasesPage } from './CasesPage.js';
 import { ChangePasswordPage } from './ChangePasswordPage.js';
+import { DashboardPage } from './DashboardPage.js';
+import { HolidaysPage } from './HolidaysPage.js';
 import { LoginPage } from './LoginPage.js';
+import { AccountsPage } from './manage/AccountsPage.js';
+import { DeputiesPage } from './manage/DeputiesPage.js';
+import { DeputyDetailPage } from './manage/DeputyDetailPage.js';
+import { RegionsPage } from './manage/RegionsPage.js';
+import { StationDetailPage } from './manage/StationDetailPage.js';
+import { StationsPage } from './manage/StationsPage.js';
+import { UnitsPage } from './manage/UnitsPage.js';
+import { NotificationsPage, useUnreadCount } from './NotificationsPage.js';
 import { SessionProvider, useSession } from './session.js';
 
+/**
+ * The back office's pages and who sees them in the navigation. A page shows in the menu when
+ * the account holds its ability; the server checks again on every request.
+ */
+interface Page { path: string; zh: string; en: string; ability: string; hideFor?: string[] }
+const PAGES: Page[] = [
+  { path: '/', zh: '工作台', en: 'Dashboard', ability: 'case.read' },
+  { path: '/cases', zh: '意见办理', en: 'Cases', ability: 'case.read' },
+  { path: '/stations', zh: '联络站', en: 'Stations', ability: 'station.read' },
+  { path: '/deputies', zh: '人大代表', en: 'Deputies', ability: 'deputy.read' },
+  { path: '/units', zh: '承办单位', en: 'Units', ability: 'unit.read', hideFor: ['unit'] },
+  { path: '/regions', zh: '行政区划', en: 'Regions', ability: 'station.create' },
+  { path: '/accounts', zh: '账号管理', en: 'Accounts', ability: 'account.read' },
+  { path: '/holidays', zh: '节假日', en: 'Holidays', ability: 'calendar.update' },
+  { path: '/audit', zh: '审计日志', en: 'Audit log', ability: 'audit.read' },
+  { path: '/notifications', zh: '通知', en: 'Notifications', ability: 'notification.read' },
+];
+
 function Shell() {
-  const { me, signOut } = useSession();
-  const { t, lang, setLang } = useI18n();
+  const { me, signOut, can } = useSession();
+  const { t, l, lang, setLang } = useI18n();
   const location = useLocation();
-  const items = [
-    { key: '/cases', label: <Link to="/cases">{lang === 'en' ? 'Cases' : '意见办理'}</Link> },
-  ];
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.md;
+  const [drawer, setDrawer] = useState(false);
+  const unread = useUnreadCount();
+
+  const visible = PAGES.filter((p) => can(p.ability) && !p.hideFor?.includes(me!.role));
+  const section = `/${location.pathname.split('/')[1] ?? ''}`;
+  const items: MenuProps['items'] = visible.map((p) => ({
+    key: p.path,
+    label: <Link to={p.path} onClick={() => setDrawer(false)}>{l(p.zh, p.en)}</Link>,
+  }));
+  const menu = <Menu mode="inline" selectedKeys={[section]} items={items} style={{ borderInlineEnd: 0 }} />;
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>
-        <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>{t('appName')}</Typography.Text>
-        <Menu theme="dark" mode="horizontal" selectedKeys={[`/${location.pathname.split('/')[1] ?? ''}`]} items={items} style={{ flex: 1, minWidth: 0 }} />
-        <Space>
-          <Typography.Text style={{ color: '#fff' }}>{me!.displayName} · {me!.roleLabel[lang]}</Typography.Text>
-          <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('language')}</Button>
-          <Button size="small" onClick={() => void signOut()}>{t('signOut')}</Button>
-        </Space>
-      </Layout.Header>
-      <Layout.Content style={{ padding: 16 }}>
-        <Routes>
-          <Route path="/cases" element={<CasesPage />} />
-          <Route path="/cases/:id" element={<CaseDetailPage />} />
-          <Route path="*" element={<Navigate to="/cases" replace />} />
-        </Routes>
-      </Layout.Content>
+      {!narrow && (
+        <Layout.Sider theme="light" width={176} style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+          <nav aria-label={l('主导航', 'Main navigation')}>{menu}</nav>
+        </Layout.Sider>
+      )}
+      <Layout>
+        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 8, paddingInline: narrow ? 8 : 16, background: '#b71c1c' }}>
+          {narrow && (
+            <Button type="text" aria-label={l('菜单', 'Menu')} icon={<MenuOutlined style={{ color: '#fff' }} />} onClick={() => setDrawer(true)} />
+          )}
+          <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', flex: 1 }}>
+            {narrow ? l('连心桥', 'Lianxin') : t('appName')}
+          </Typography.Text>
+          <Space size={narrow ? 4 : 8}>
+            <Link to="/notifications" aria-label={l(`通知,${unread} 条未读`, `Notifications, ${unread} unread`)}>
+              <Badge count={unread} size="small"><BellOutlined style={{ color: '#fff', fontSize: 18 }} /></Badge>
+            </Link>
+            {!narrow && <Typography.Text style={{ color: '#fff' }}>{me!.displayName} · {me!.roleLabel[lang]}</Typography.Text>}
+            <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('language')}</Button>
+            <Button size="small" onClick={() => void signOut()}>{t('signOut')}</Button>
+          </Space>
+        </Layout.Header>
+        <Drawer open={narrow && drawer} onClose={() => setDrawer(false)} placement="left" width={220} title={`${me!.displayName} · ${me!.roleLabel[lang]}`}>
+          <nav aria-label={l('主导航', 'Main navigation')}>{menu}</nav>
+        </Drawer>
+        <Layout.Content style={{ padding: narrow ? 8 : 16 }}>
+          <main>
+            <Routes>
+              <Route path="/" element={<DashboardPage />} />
+              <Route path="/cases" element={<CasesPage />} />
+              <Route path="/cases/:id" element={<CaseDetailPage />} />
+              <Route path="/stations" element={<StationsPage />} />
+              <Route path="/stations/:id" element={<StationDetailPage />} />
+              <Route path="/deputies" element={<DeputiesPage />} />
+              <Route path="/deputies/:id" element={<DeputyDetailPage />} />
+              <Route path="/units" element={<UnitsPage />} />
+              <Route path="/regions" element={<RegionsPage />} />
+              <Route path="/accounts" element={<AccountsPage />} />
+              <Route path="/holidays" element={<HolidaysPage />} />
+              <Route path="/audit" element={<AuditPage />} />
+              <Route path="/notifications" element={<NotificationsPage />} />
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
+          </main>
+        </Layout.Content>
+      </Layout>
     </Layout>
   );
 }

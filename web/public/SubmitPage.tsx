@@ -1,16 +1,34 @@
-import { Button, Form, Input, NavBar, Result, Selector, TextArea, Toast } from 'antd-mobile';
+import { Button, Form, Input, Result, Selector, TextArea, Toast } from 'antd-mobile';
 import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ApiError, formFieldErrors, get, post } from '../shared/api.js';
+import { useI18n } from '../shared/i18n.js';
 import { compressPhoto } from './compress.js';
 
 interface Category { id: number; name: string; nameEn: string }
+interface Target { station: { id: number; name: string; address: string } | null; deputy: { name: string; levels: { label: { zh: string; en: string } }[] } | null }
+
+/** Whom the QR link addresses: the station, or the deputy (and the station they were reached through). */
+function useTarget(station: number | undefined, deputy: number | undefined) {
+  const [target, setTarget] = useState<Target | null>(null);
+  const [missing, setMissing] = useState(false);
+  useEffect(() => {
+    if (!station && !deputy) return;
+    Promise.all([
+      station ? get<Target['station']>(`/api/public/stations/${station}`) : null,
+      deputy ? get<Target['deputy']>(`/api/public/deputies/${deputy}`) : null,
+    ]).then(([s, d]) => setTarget({ station: s, deputy: d }), () => setMissing(true));
+  }, [station, deputy]);
+  return { target, missing };
+}
 
 /** A constituent's submission, pre-addressed by the QR link (`?station=` or `?deputy=`). */
 export function SubmitPage() {
+  const { l, label, lang } = useI18n();
   const [params] = useSearchParams();
   const station = Number(params.get('station')) || undefined;
   const deputy = Number(params.get('deputy')) || undefined;
+  const { target, missing } = useTarget(station, deputy);
   const [categories, setCategories] = useState<Category[]>([]);
   const [photos, setPhotos] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -22,8 +40,12 @@ export function SubmitPage() {
 
   async function addPhotos(files: FileList | null) {
     if (!files) return;
-    const added = await Promise.all([...files].slice(0, 5 - photos.length).map((f) => compressPhoto(f)));
-    setPhotos([...photos, ...added]);
+    try {
+      const added = await Promise.all([...files].slice(0, 5 - photos.length).map((f) => compressPhoto(f)));
+      setPhotos([...photos, ...added]);
+    } catch {
+      Toast.show({ content: l('无法读取这张照片,请换一张', 'This photo cannot be read; please choose another') });
+    }
   }
 
   async function submit(values: { categoryId: number[]; content: string; place?: string; name?: string; phone?: string }) {
@@ -45,31 +67,51 @@ export function SubmitPage() {
     }
   }
 
-  if (!station && !deputy) return <Result status="warning" title="请扫描联络站或代表的二维码" description="Scan a station's or a deputy's QR code" />;
-  if (receipt) {
-    const link = `/m/t/${receipt.trackingCode}?key=${receipt.queryKey}`;
+  if ((!station && !deputy) || missing) {
     return (
       <Result
-        status="success" title="已收到您的意见"
-        description={<div>受理编号 <strong style={{ fontSize: 20 }}>{receipt.trackingCode}</strong><br />请截图保存此页,凭编号查询办理进度。<br /><a href={link}>查看办理进度</a></div>}
+        status="warning" title={missing ? l('二维码已失效', 'This QR code is no longer valid') : l('请扫描联络站或代表的二维码', "Scan a station's or a deputy's QR code")}
+        description={<Link to="/">{l('或在联络站名录中选择', 'or choose from the station directory')}</Link>}
       />
     );
   }
+  if (receipt) {
+    const link = `/t/${receipt.trackingCode}?key=${receipt.queryKey}`;
+    return (
+      <Result
+        status="success" title={l('已收到您的意见', 'Your opinion has been received')}
+        description={(
+          <div>
+            {l('受理编号', 'Tracking code')}<br /><span className="lx-code">{receipt.trackingCode}</span><br />
+            {l('请截图保存此页,凭链接查询办理进度并评价。', 'Save a screenshot of this page; the link shows the progress and lets you rate the answer.')}<br />
+            <Link to={link}>{l('查看办理进度', 'Follow the progress')}</Link>
+          </div>
+        )}
+      />
+    );
+  }
+  const deputyLine = target?.deputy
+    ? `${target.deputy.name}${target.deputy.levels.length ? `(${target.deputy.levels.map((v) => label(v.label)).join(lang === 'zh' ? '、' : ', ')})` : ''}`
+    : null;
   return (
     <div>
-      <NavBar back={null}>群众意见建议</NavBar>
-      <Form form={form} layout="vertical" onFinish={submit} footer={<Button block type="submit" color="primary" size="large" loading={busy}>提交</Button>}>
-        <Form.Item name="categoryId" label="类别" rules={[{ required: true, message: '请选择类别' }]}>
-          <Selector columns={2} options={categories.map((c) => ({ label: c.name, value: c.id }))} />
+      <h1 className="lx-title">{l('群众意见建议', 'Tell your deputies')}</h1>
+      <div className="lx-target" aria-live="polite">
+        {deputyLine && <div>{l('致人大代表', 'To deputy')}:<strong>{deputyLine}</strong></div>}
+        {target?.station && <div>{l('联络站', 'Station')}:<strong>{target.station.name}</strong></div>}
+      </div>
+      <Form form={form} layout="vertical" onFinish={submit} footer={<Button block type="submit" color="primary" size="large" loading={busy}>{l('提交', 'Submit')}</Button>}>
+        <Form.Item name="categoryId" label={l('类别', 'Category')} rules={[{ required: true, message: l('请选择类别', 'Choose a category') }]}>
+          <Selector columns={2} options={categories.map((c) => ({ label: lang === 'en' ? c.nameEn : c.name, value: c.id }))} />
         </Form.Item>
-        <Form.Item name="content" label="您的意见或诉求" rules={[{ required: true, message: '请填写内容' }]}>
-          <TextArea rows={5} maxLength={2000} showCount placeholder="例如:我们屯还没有通自来水" />
+        <Form.Item name="content" label={l('您的意见或诉求', 'Your opinion or request')} rules={[{ required: true, message: l('请填写内容', 'Please write something') }]}>
+          <TextArea rows={5} maxLength={2000} showCount placeholder={l('例如:我们屯还没有通自来水', 'e.g. our village still has no tap water')} />
         </Form.Item>
-        <Form.Item name="place" label="地点(选填)"><Input placeholder="村、组、街道" /></Form.Item>
-        <Form.Item name="name" label="姓名(选填)"><Input /></Form.Item>
-        <Form.Item name="phone" label="手机号(选填,仅办理人员可见)"><Input type="tel" /></Form.Item>
-        <Form.Item label={`照片(选填,最多 5 张,已选 ${photos.length} 张)`}>
-          <input type="file" accept="image/jpeg,image/png,image/webp" multiple onChange={(e) => void addPhotos(e.target.files)} aria-label="选择照片" />
+        <Form.Item name="place" label={l('地点(选填)', 'Place (optional)')}><Input placeholder={l('村、组、街道', 'Village, group or street')} /></Form.Item>
+        <Form.Item name="name" label={l('姓名(选填)', 'Name (optional)')}><Input /></Form.Item>
+        <Form.Item name="phone" label={l('手机号(选填,仅办理人员可见)', 'Mobile (optional, seen only by those handling it)')}><Input type="tel" /></Form.Item>
+        <Form.Item label={l(`照片(选填,最多 5 张,已选 ${photos.length} 张)`, `Photos (optional, up to 5; ${photos.length} chosen)`)}>
+          <input type="file" accept="image/jpeg,image/png,image/webp" multiple onChange={(e) => void addPhotos(e.target.files)} aria-label={l('选择照片', 'Choose photos')} />
         </Form.Item>
       </Form>
     </div>

@@ -1,17 +1,21 @@
-import { Button, List, NavBar, Result, Selector, Steps, TextArea, Toast } from 'antd-mobile';
+import { Button, List, Result, Selector, Steps, TextArea, Toast } from 'antd-mobile';
 import { useCallback, useEffect, useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { RATING_LABELS } from '../../common/caseVocabulary.js';
 import { ApiError, get, post } from '../shared/api.js';
 import { formatDateTime } from '../shared/format.js';
+import { useI18n } from '../shared/i18n.js';
 
+type Label = { zh: string; en: string };
 interface PublicCase {
-  trackingCode: string; stateLabel: { zh: string }; station: string; category: string; submittedAt: string;
-  timeline: { at: string; label: { zh: string }; note: string | null }[];
-  answers: { at: string; text: string }[]; rating: string | null; canRate: boolean; mergedInto: boolean;
+  trackingCode: string; stateLabel: Label; station: string; category: string; submittedAt: string;
+  timeline: { at: string; label: Label; note: string | null }[];
+  answers: { at: string; text: string }[]; rating: keyof typeof RATING_LABELS.labels | null; canRate: boolean; mergedInto: boolean;
 }
 
 /** The tracking page: status, public timeline, answers, and the rating within 15 days. */
 export function TrackPage() {
+  const { l, label } = useI18n();
   const { code } = useParams();
   const [params] = useSearchParams();
   const key = params.get('key') ?? '';
@@ -33,39 +37,44 @@ export function TrackPage() {
   async function rate() {
     try {
       setC(await post<PublicCase>(`/api/public/opinions/${encodeURIComponent(code ?? '')}/rating?key=${encodeURIComponent(key)}`, { rating: rating[0], comment: comment || null }));
-      Toast.show({ content: '感谢您的评价' });
+      Toast.show({ content: l('感谢您的评价', 'Thank you for your rating') });
     } catch (err) {
       Toast.show({ content: err instanceof Error ? err.message : String(err) });
     }
   }
 
-  if (missing) return <Result status="error" title="查询不到该意见" description="请核对受理编号和查询链接" />;
+  if (missing) {
+    return <Result status="error" title={l('查询不到该意见', 'No such opinion')} description={<>{l('请核对受理编号和查询链接', 'Check the tracking code and the link')}<br /><Link to="/">{l('联络站名录', 'Station directory')}</Link></>} />;
+  }
   if (!c) return null;
   return (
     <div>
-      <NavBar back={null}>办理进度</NavBar>
-      <List header={`受理编号 ${c.trackingCode}`}>
-        <List.Item extra={c.stateLabel.zh}>状态</List.Item>
-        <List.Item extra={c.station}>联络站</List.Item>
-        <List.Item extra={c.category}>类别</List.Item>
-        <List.Item extra={formatDateTime(c.submittedAt)}>提交时间</List.Item>
+      <h1 className="lx-title">{l('办理进度', 'Progress')}</h1>
+      <List header={<>{l('受理编号', 'Tracking code')} <span className="lx-code">{c.trackingCode}</span></>}>
+        <List.Item extra={label(c.stateLabel)}>{l('状态', 'State')}</List.Item>
+        <List.Item extra={c.station}>{l('联络站', 'Station')}</List.Item>
+        <List.Item extra={c.category}>{l('类别', 'Category')}</List.Item>
+        <List.Item extra={formatDateTime(c.submittedAt)}>{l('提交时间', 'Submitted')}</List.Item>
+        {c.rating && <List.Item extra={label(RATING_LABELS.labels[c.rating])}>{l('您的评价', 'Your rating')}</List.Item>}
       </List>
+      {c.mergedInto && <div style={{ padding: '8px 16px' }}>{l('此意见与同一事项的意见合并办理,答复相同。', 'This opinion is handled together with another on the same matter; the answers are shared.')}</div>}
       {c.answers.length > 0 && (
-        <List header="答复">
+        <List header={l('答复', 'Answers')}>
           {c.answers.map((a) => <List.Item key={a.at} description={formatDateTime(a.at)}>{a.text}</List.Item>)}
         </List>
       )}
       <Steps direction="vertical" current={c.timeline.length - 1} style={{ padding: 16 }}>
         {c.timeline.map((e) => (
-          <Steps.Step key={`${e.at}-${e.label.zh}`} title={e.label.zh} description={[formatDateTime(e.at), e.note].filter(Boolean).join(' · ')} />
+          <Steps.Step key={`${e.at}-${e.label.zh}`} title={label(e.label)} description={[formatDateTime(e.at), e.note].filter(Boolean).join(' · ')} />
         ))}
       </Steps>
       {c.canRate && (
-        <div style={{ padding: 16 }}>
-          <Selector options={[{ label: '满意', value: 'satisfied' }, { label: '基本满意', value: 'basically_satisfied' }, { label: '不满意', value: 'unsatisfied' }]} value={rating} onChange={setRating} />
-          <TextArea placeholder="补充说明(选填)" value={comment} onChange={setComment} rows={3} style={{ marginTop: 12 }} />
-          <Button block color="primary" disabled={!rating.length} onClick={() => void rate()} style={{ marginTop: 12 }}>提交评价</Button>
-        </div>
+        <section style={{ padding: 16 }} aria-label={l('评价答复', 'Rate the answer')}>
+          <h2 style={{ fontSize: '1.1em', marginTop: 0 }}>{l('您对答复满意吗?', 'Are you satisfied with the answer?')}</h2>
+          <Selector options={RATING_LABELS.keys.map((r) => ({ label: label(RATING_LABELS.labels[r]), value: r }))} value={rating} onChange={setRating} />
+          <TextArea placeholder={l('补充说明(选填)', 'Anything to add (optional)')} value={comment} onChange={setComment} rows={3} style={{ marginTop: 12 }} aria-label={l('补充说明', 'Comment')} />
+          <Button block color="primary" disabled={!rating.length} onClick={() => void rate()} style={{ marginTop: 12 }}>{l('提交评价', 'Submit the rating')}</Button>
+        </section>
       )}
     </div>
   );

@@ -2,19 +2,30 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { I18nProvider } from '../shared/i18n.js';
+import { DirectoryPage } from './DirectoryPage.js';
+import { ElderProvider } from './elder.js';
+import './public.css';
+import { Shell } from './Shell.js';
+import { StationPage } from './StationPage.js';
 import { SubmitPage } from './SubmitPage.js';
 import { TrackPage } from './TrackPage.js';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider>
-      <BrowserRouter basename="/m">
-        <Routes>
-          <Route path="/submit" element={<SubmitPage />} />
-          <Route path="/t/:code" element={<TrackPage />} />
-          <Route path="*" element={<Navigate to="/submit" replace />} />
-        </Routes>
-      </BrowserRouter>
+      <ElderProvider>
+        <BrowserRouter basename="/m">
+          <Shell>
+            <Routes>
+              <Route path="/" element={<DirectoryPage />} />
+              <Route path="/s/:id" element={<StationPage />} />
+              <Route path="/submit" element={<SubmitPage />} />
+              <Route path="/t/:code" element={<TrackPage />} />
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
+          </Shell>
+        </BrowserRouter>
+      </ElderProvider>
     </I18nProvider>
   </StrictMode>,
 );

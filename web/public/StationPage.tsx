@@ -1,0 +1,29 @@
+import { ErrorBlock, List } from 'antd-mobile';
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { get } from '../shared/api.js';
+import { useI18n } from '../shared/i18n.js';
+import { StationCard, type PublicStation } from './DirectoryPage.js';
+
+/** One station's public page: its facts, its deputies (each can be written to), the way to write to it. */
+export function StationPage() {
+  const { id } = useParams();
+  const { l } = useI18n();
+  const [s, setS] = useState<PublicStation | null>(null);
+  const [missing, setMissing] = useState(false);
+  useEffect(() => { get<PublicStation>(`/api/public/stations/${id}`).then(setS, () => setMissing(true)); }, [id]);
+  if (missing) return <ErrorBlock status="empty" title={l('没有这个联络站', 'No such station')} description={<Link to="/">{l('查看全部联络站', 'All stations')}</Link>} />;
+  if (!s) return null;
+  return (
+    <div style={{ padding: 12 }}>
+      <StationCard s={s} />
+      {s.deputies.length > 0 && (
+        <List header={l('向进站代表反映', 'Write to a deputy of this station')}>
+          {s.deputies.map((d) => (
+            <Link key={d.id} to={`/submit?deputy=${d.id}&station=${s.id}`}><List.Item arrowIcon>{d.name}</List.Item></Link>
+          ))}
+        </List>
+      )}
+    </div>
+  );
+}
