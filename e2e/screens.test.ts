@@ -6,7 +6,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { stationId } from './api.js';
 import { collectErrors, launch, newDevice, shot, signIn } from './browser.js';
+
+/** `station:<name>` and `deputy:<name>` stand for the detail page of that demo record. */
+async function resolve(path: string): Promise<string> {
+  const [kind, name] = path.split(':') as [string, string | undefined];
+  if (!name) return path;
+  const station = await stationId(kind === 'station' ? name : '平桂区黄田镇人大代表联络站');
+  if (kind === 'station') return `/stations/${station}`;
+  const page = await (await fetch(`${process.env.LIANXIN_E2E_URL}/api/public/stations/${station}`)).json() as { deputies: { id: number; name: string }[] };
+  return `/deputies/${page.deputies.find((d) => d.name === name)!.id}`;
+}
 
 const MENU = ['工作台', '意见办理', '联络站', '人大代表', '承办单位', '行政区划', '账号管理', '节假日', '审计日志', '通知'];
 
@@ -17,6 +28,8 @@ const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; scre
       { path: '/', ready: /本月工作概况/, name: 'dashboard' },
       { path: '/cases', ready: /受理编号/, name: 'cases' },
       { path: '/stations', ready: /黄田镇人大代表联络站/, name: 'stations' },
+      { path: 'station:平桂区黄田镇人大代表联络站', ready: /八有一册六簿|接待/, name: 'station-detail' },
+      { path: 'deputy:梁俊华', ready: /代表名片|梁俊华/, name: 'deputy-card' },
       { path: '/deputies', ready: /梁俊华/, name: 'deputies' },
       { path: '/units', ready: /水利局/, name: 'units' },
       { path: '/regions', ready: /广西壮族自治区/, name: 'regions' },
@@ -63,7 +76,7 @@ describe('the back-office screens', () => {
       assert.deepEqual(shown, role.menu);
       if (role.kind === 'phone') await page.keyboard.press('Escape');
       for (const s of role.screens) {
-        await page.goto(s.path);
+        await page.goto(await resolve(s.path));
         await page.getByText(s.ready).first().waitFor();
         await page.waitForLoadState('networkidle');
         await shot(page, `${role.kind}-${s.name}`);

@@ -116,10 +116,10 @@ describe('a QR opinion from the phone to the rating', () => {
   it('the villager reads the answer and rates it', async () => {
     const page = await person('phone');
     await page.goto(trackLink);
-    await page.getByText('水利局已更换管段并恢复供水').waitFor();
+    await page.getByText('水利局已更换管段并恢复供水').first().waitFor();
     await page.getByText('满意', { exact: true }).click();
     await page.getByRole('button', { name: '提交评价' }).click();
-    await page.getByText('已办结').waitFor();
+    await page.getByText('已办结').first().waitFor();
     await shot(page, 'phone-track-rated');
     assert.deepEqual(errors, []);
   });

@@ -47,7 +47,7 @@ async function shutdown(signal: string, app?: Awaited<ReturnType<typeof buildApp
 try {
   const applied = await migrateToLatest(database.db);
   if (applied.length) console.log(`Migrations applied / 已执行迁移: ${applied.join(', ')}`);
-  const first = await bootstrap(database.db, config);
+  const first = await bootstrap(database.db, config, { demoCases: true });
   const app = await buildApp({ database, config, logger: { level: config.logLevel } });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal, app));
   registerChannel(new LogChannel(app.log));

@@ -7,6 +7,7 @@ import type { DB } from '../db/schema.js';
 import { isStrongPassword } from '../domain/password.js';
 import { SYSTEM_ACTOR } from '../policies/actor.js';
 import { loadDemo, type DemoLogin } from './demo.js';
+import { loadDemoCases } from './demoCases.js';
 import { importRegions } from './regions.js';
 
 export type FirstStart =
@@ -19,10 +20,11 @@ export class BootstrapError extends Error {}
 /**
  * At every start, loads the shipped holiday schedules of years the database lacks.
  * On an empty database: imports the region tree, then loads the demo set (unless
- * LIANXIN_DEMO=0) or creates the first administrator from LIANXIN_ADMIN_PASSWORD.
+ * LIANXIN_DEMO=0), with twelve weeks of cases when `demoCases` is set (the server, not the
+ * test fixtures), or creates the first administrator from LIANXIN_ADMIN_PASSWORD.
  * All in one transaction: a failed first start leaves the database empty.
  */
-export async function bootstrap(db: Kysely<DB>, config: Config): Promise<FirstStart> {
+export async function bootstrap(db: Kysely<DB>, config: Config, options: { demoCases?: boolean } = {}): Promise<FirstStart> {
   // Holiday schedules shipped with a newer version arrive at every start.
   await db.transaction().execute(async (trx) => {
     await importShippedSchedules({ trx, actor: SYSTEM_ACTOR, ip: null });
@@ -44,7 +46,11 @@ export async function bootstrap(db: Kysely<DB>, config: Config): Promise<FirstSt
     const ctx = { trx, actor: SYSTEM_ACTOR, ip: null };
     const hasRegions = await trx.selectFrom('region').select('code').limit(1).executeTakeFirst();
     if (!hasRegions) await importRegions(ctx);
-    if (config.demo) return { kind: 'demo' as const, logins: await loadDemo(ctx) };
+    if (config.demo) {
+      const logins = await loadDemo(ctx);
+      if (options.demoCases) await loadDemoCases(trx);
+      return { kind: 'demo' as const, logins };
+    }
     await createAccount(ctx, { username: 'admin', displayName: '系统管理员', role: 'admin', password: config.adminPassword! }, { mustChangePassword: false });
     return { kind: 'admin' as const, username: 'admin' };
   });

@@ -32,6 +32,7 @@ export function DashboardPage() {
   const [byCategory, setByCategory] = useState<Grouped[]>([]);
   const [byWeek, setByWeek] = useState<Grouped[]>([]);
   const [overdue, setOverdue] = useState<CaseItem[]>([]);
+  const [overdueNow, setOverdueNow] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -46,7 +47,8 @@ export function DashboardPage() {
     Promise.all([
       get<Grouped[]>(`/api/statistics/cases/by/week${qs({ from: weeksAgo(WEEKS - 1) })}`),
       get<{ items: CaseItem[] }>(`/api/cases${qs({ overdue: true, open: true, limit: 10 })}`),
-    ]).then(([w, o]) => { setByWeek(w); setOverdue(o.items); }, (err: Error) => setError(err.message));
+      get<Figures>('/api/statistics/cases'), // overdue now, whenever submitted
+    ]).then(([w, o, all]) => { setByWeek(w); setOverdue(o.items); setOverdueNow(all.overdueNow); }, (err: Error) => setError(err.message));
   }, []);
 
   const weekOption = useMemo(() => ({
@@ -115,7 +117,7 @@ export function DashboardPage() {
           </Card>
         </Col>
       </Row>
-      <Card size="small" title={<Space>{l('超期未办结', 'Overdue')}<Tag color="red">{figures?.overdueNow ?? 0}</Tag></Space>} extra={<Link to="/cases?overdue=true">{l('全部', 'All')}</Link>}>
+      <Card size="small" title={<Space>{l('超期未办结', 'Overdue')}<Tag color="red">{overdueNow ?? '—'}</Tag></Space>} extra={<Link to="/cases?overdue=true">{l('全部', 'All')}</Link>}>
         <Table<CaseItem>
           rowKey="id" size="small" dataSource={overdue} pagination={false} scroll={{ x: 640 }}
           locale={{ emptyText: l('没有超期的意见', 'Nothing is overdue') }}

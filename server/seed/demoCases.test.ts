@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { verifyAuditChain } from '../queries/auditChain.js';
+import { signIn, startTestApp, type TestApp } from '../testing/harness.js';
+import { loadDemoCases } from './demoCases.js';
+
+describe('the demo cases', () => {
+  let t: TestApp;
+  let made = 0;
+  const now = new Date('2026-11-20T10:00:00+08:00');
+  before(async () => {
+    t = await startTestApp();
+    made = await t.database.db.transaction().execute((trx) => loadDemoCases(trx, now));
+  });
+  after(() => t.close());
+
+  it('spread twelve weeks of cases over every stage, none in the future', async () => {
+    assert.ok(made >= 60, `${made} cases`);
+    const db = t.database.db;
+    const states = new Set((await db.selectFrom('opinion').select('state').execute()).map((r) => r.state));
+    for (const s of ['closed', 'declined', 'in_progress', 'answered']) assert.ok(states.has(s as never), `some ${s}: ${[...states]}`);
+    const latest = await db.selectFrom('opinion_event').select((eb) => eb.fn.max('at').as('at')).executeTakeFirstOrThrow();
+    assert.ok(new Date(latest.at as Date) <= now);
+    const earliest = await db.selectFrom('opinion').select((eb) => eb.fn.min('submitted_at').as('at')).executeTakeFirstOrThrow();
+    assert.ok(now.getTime() - new Date(earliest.at as Date).getTime() <= 84 * 86_400_000);
+  });
+
+  it('are true to the rules: figures from stored facts, the audit chain intact', async () => {
+    const staff = await signIn(t.app, 'pinggui');
+    const stats = (await staff.get('/api/statistics/cases')).json();
+    assert.equal(stats.received, made);
+    assert.ok(stats.replied > 0 && stats.rated > 0 && stats.onTimeRate > 0.5 && stats.onTimeRate < 1, JSON.stringify(stats));
+    assert.ok(stats.unsatisfied + stats.rehandled > 0);
+    assert.equal((await verifyAuditChain(t.database.db)).ok, true);
+  });
+});
