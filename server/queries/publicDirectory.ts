@@ -8,6 +8,7 @@ import { sql, type Kysely } from 'kysely';
 import { DEPUTY_LEVELS, STATION_TYPES, type DeputyLevel, type StationType } from '../../common/enums.js';
 import type { DB, ReceptionSchedule } from '../db/schema.js';
 import { containsPattern, prefixPattern } from '../db/sql.js';
+import { pathCodes } from '../domain/regionPath.js';
 import { AppError } from '../errors.js';
 import { decodeCursor, isIdCursor, toPage } from '../http/pagination.js';
 import { regionPathOf } from './filters.js';
@@ -62,7 +63,8 @@ export async function getPublicStation(db: Kysely<DB>, id: number) {
 
 /**
  * The regions one level below `parentCode` (the provinces when absent) that hold at least one
- * active station, with how many: the steps of the directory's drill-down.
+ * active station, with how many: the steps of the directory's drill-down. `trail` is the way
+ * down to `parentCode`, province first, so a linked page can show where it is.
  */
 export async function publicStationRegions(db: Kysely<DB>, parentCode: string | undefined) {
   let q = db.selectFrom('region as r')
@@ -71,13 +73,17 @@ export async function publicStationRegions(db: Kysely<DB>, parentCode: string | 
     .select(['r.code', 'r.name', 'r.level', sql<number>`count(distinct s.id)`.as('stations')])
     .groupBy(['r.code', 'r.name', 'r.level'])
     .orderBy('r.code');
+  let trail: { code: string; name: string }[] = [];
   if (parentCode) {
-    await regionPathOf(db, parentCode); // 404 REGION_NOT_FOUND for an unknown code
+    const codes = pathCodes(await regionPathOf(db, parentCode)); // 400 REGION_NOT_FOUND for an unknown code
+    const names = await db.selectFrom('region').select(['code', 'name']).where('code', 'in', codes).execute();
+    trail = codes.map((code) => ({ code, name: names.find((n) => n.code === code)?.name ?? code }));
     q = q.where('r.parent_code', '=', parentCode);
   } else {
     q = q.where('r.parent_code', 'is', null);
   }
-  return (await q.execute()).map((r) => ({ code: r.code, name: r.name, level: r.level, stations: Number(r.stations) }));
+  const regions = (await q.execute()).map((r) => ({ code: r.code, name: r.name, level: r.level, stations: Number(r.stations) }));
+  return { trail, regions };
 }
 
 /**

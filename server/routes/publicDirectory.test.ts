@@ -12,15 +12,19 @@ describe('the public station directory', () => {
   after(() => t.close());
 
   it('drills down from provinces to towns, counting only regions that hold active stations', async () => {
-    const provinces = (await anon.get('/api/public/stations/regions')).json() as { code: string; name: string; stations: number }[];
+    const top = (await anon.get('/api/public/stations/regions')).json() as { trail: unknown[]; regions: { code: string; name: string; stations: number }[] };
+    assert.deepEqual(top.trail, []);
+    const provinces = top.regions;
     const guangxi = provinces.find((p) => p.code === '450000');
     assert.ok(guangxi && guangxi.stations >= 5, JSON.stringify(provinces));
     assert.ok(provinces.every((p) => p.stations > 0));
     assert.ok(!provinces.some((p) => p.code === '110000'), 'a province without stations is not offered');
 
-    const cities = (await anon.get('/api/public/stations/regions?parent=450000')).json() as { code: string; stations: number }[];
+    const cities = (await anon.get('/api/public/stations/regions?parent=450000')).json().regions as { code: string; stations: number }[];
     assert.ok(cities.some((c) => c.code === '451100'));
-    const towns = (await anon.get('/api/public/stations/regions?parent=451103')).json() as { code: string; name: string; level: string }[];
+    const county = (await anon.get('/api/public/stations/regions?parent=451103')).json();
+    assert.deepEqual(county.trail.map((r: { name: string }) => r.name), ['广西壮族自治区', '贺州市', '平桂区']);
+    const towns = county.regions as { code: string; name: string; level: string }[];
     assert.deepEqual(towns.find((r) => r.code === '451103101'), { code: '451103101', name: '黄田镇', level: 'town', stations: 2 });
 
     const missing = await anon.get('/api/public/stations/regions?parent=999999');

@@ -40,7 +40,13 @@ export const publicDirectoryRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['public'], summary: '有联络站的地区 The regions one level down that have stations, with counts',
       querystring: z.object({ parent: RegionCode.optional().meta({ description: 'Absent: the provinces' }) }),
-      response: { 200: z.array(z.object({ code: z.string(), name: z.string(), level: z.enum(REGION_LEVELS.keys), stations: z.number() })), ...Errors },
+      response: {
+        200: z.object({
+          trail: z.array(z.object({ code: z.string(), name: z.string() })).meta({ description: 'The way down to `parent`, province first' }),
+          regions: z.array(z.object({ code: z.string(), name: z.string(), level: z.enum(REGION_LEVELS.keys), stations: z.number() })),
+        }),
+        ...Errors,
+      },
     },
   }, async (request) => publicStationRegions(app.db, request.query.parent));
 

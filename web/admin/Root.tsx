@@ -1,24 +1,26 @@
 import { BellOutlined, MenuOutlined } from '@ant-design/icons';
 import { Badge, Button, Drawer, Grid, Layout, Menu, Space, Spin, Typography, type MenuProps } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { useI18n } from '../shared/i18n.js';
-import { AuditPage } from './AuditPage.js';
 import { CaseDetailPage } from './CaseDetailPage.js';
 import { CasesPage } from './CasesPage.js';
 import { ChangePasswordPage } from './ChangePasswordPage.js';
-import { DashboardPage } from './DashboardPage.js';
-import { HolidaysPage } from './HolidaysPage.js';
 import { LoginPage } from './LoginPage.js';
-import { AccountsPage } from './manage/AccountsPage.js';
-import { DeputiesPage } from './manage/DeputiesPage.js';
-import { DeputyDetailPage } from './manage/DeputyDetailPage.js';
-import { RegionsPage } from './manage/RegionsPage.js';
-import { StationDetailPage } from './manage/StationDetailPage.js';
-import { StationsPage } from './manage/StationsPage.js';
-import { UnitsPage } from './manage/UnitsPage.js';
 import { NotificationsPage, useUnreadCount } from './NotificationsPage.js';
 import { SessionProvider, useSession } from './session.js';
+
+// Screens load when first opened: the sign-in page and the case queue come without charts and management forms.
+const AuditPage = lazy(() => import('./AuditPage.js').then((m) => ({ default: m.AuditPage })));
+const DashboardPage = lazy(() => import('./DashboardPage.js').then((m) => ({ default: m.DashboardPage })));
+const HolidaysPage = lazy(() => import('./HolidaysPage.js').then((m) => ({ default: m.HolidaysPage })));
+const AccountsPage = lazy(() => import('./manage/AccountsPage.js').then((m) => ({ default: m.AccountsPage })));
+const DeputiesPage = lazy(() => import('./manage/DeputiesPage.js').then((m) => ({ default: m.DeputiesPage })));
+const DeputyDetailPage = lazy(() => import('./manage/DeputyDetailPage.js').then((m) => ({ default: m.DeputyDetailPage })));
+const RegionsPage = lazy(() => import('./manage/RegionsPage.js').then((m) => ({ default: m.RegionsPage })));
+const StationDetailPage = lazy(() => import('./manage/StationDetailPage.js').then((m) => ({ default: m.StationDetailPage })));
+const StationsPage = lazy(() => import('./manage/StationsPage.js').then((m) => ({ default: m.StationsPage })));
+const UnitsPage = lazy(() => import('./manage/UnitsPage.js').then((m) => ({ default: m.UnitsPage })));
 
 /**
  * The back office's pages and who sees them in the navigation. A page shows in the menu when
@@ -84,6 +86,7 @@ function Shell() {
         </Drawer>
         <Layout.Content style={{ padding: narrow ? 8 : 16 }}>
           <main>
+            <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
             <Routes>
               <Route path="/" element={<DashboardPage />} />
               <Route path="/cases" element={<CasesPage />} />
@@ -100,6 +103,7 @@ function Shell() {
               <Route path="/notifications" element={<NotificationsPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>
+            </Suspense>
           </main>
         </Layout.Content>
       </Layout>

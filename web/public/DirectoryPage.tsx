@@ -42,7 +42,8 @@ export function DirectoryPage() {
 
   useEffect(() => {
     setChildren(null);
-    get<RegionStep[]>(`/api/public/stations/regions${qs({ parent: region })}`).then(setChildren, (e: Error) => setError(e.message));
+    get<{ trail: { code: string; name: string }[]; regions: RegionStep[] }>(`/api/public/stations/regions${qs({ parent: region })}`)
+      .then((r) => { setTrail(r.trail); setChildren(r.regions); }, (e: Error) => setError(e.message));
   }, [region]);
 
   useEffect(() => {
@@ -57,9 +58,9 @@ export function DirectoryPage() {
     setStations({ items: [...stations!.items, ...next.items], nextCursor: next.nextCursor });
   }
 
-  const go = (step: { code: string; name: string } | null, depth: number) => {
+  /** Down to a child region (`step`), or back up to the first `depth` steps of the trail. */
+  const go = (step: { code: string } | null, depth: number) => {
     const kept = trail.slice(0, depth);
-    setTrail(step ? [...kept, step] : kept);
     setParams(step ? { region: step.code } : kept.length ? { region: kept.at(-1)!.code } : {});
   };
 
@@ -83,7 +84,7 @@ export function DirectoryPage() {
           {children === null ? <DotLoading /> : children.length > 0 && (
             <List header={l('选择地区', 'Choose a place')}>
               {children.map((c) => (
-                <List.Item key={c.code} onClick={() => go({ code: c.code, name: c.name }, trail.length)} extra={l(`${c.stations} 个站点`, `${c.stations} stations`)} arrowIcon>
+                <List.Item key={c.code} onClick={() => go({ code: c.code }, trail.length)} extra={l(`${c.stations} 个站点`, `${c.stations} stations`)} arrowIcon>
                   {c.name}
                 </List.Item>
               ))}
