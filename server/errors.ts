@@ -82,6 +82,7 @@ export const FIELD_MESSAGES = {
   REQUIRED: { zh: '此项必填', en: 'This field is required' },
   NOT_APPLICABLE: { zh: '此项不适用', en: 'This field does not apply here' },
   PHONE_INVALID: { zh: '请输入正确的手机号码', en: 'Enter a valid mainland mobile number' },
+  TELEPHONE_INVALID: { zh: '电话号码只能包含数字、空格和 + - ( )', en: 'A telephone number may hold only digits, spaces and + - ( )' },
   REGION_CODE_INVALID: { zh: '行政区划代码格式不正确', en: 'Malformed region code' },
   DUPLICATE_VALUES: { zh: '不能有重复项', en: 'Duplicates are not allowed' },
   CURSOR_INVALID: { zh: '分页游标无效', en: 'Invalid page cursor' },

@@ -5,7 +5,7 @@ import { regionBrief, RegionBriefSchema } from './region.js';
 export const UnitContactSchema = z.object({
   name: z.string().trim().min(1).max(50),
   title: z.string().trim().max(50).default(''),
-  phone: z.string().trim().min(3).max(30).regex(/^[0-9+\-() ]+$/),
+  phone: z.string().trim().min(3).max(30).regex(/^[0-9+\-() ]+$/, { message: 'TELEPHONE_INVALID' }),
 });
 
 export const UnitSchema = z.object({

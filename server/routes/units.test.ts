@@ -23,6 +23,8 @@ describe('handling units', () => {
     const badPhone = await pinggui.post('/api/units', { name: '坏电话局', regionCode: '451103', contacts: [{ name: '甲', phone: 'call me' }] });
     assert.equal(badPhone.statusCode, 400);
     assert.equal(badPhone.json().error.fields[0].path, 'body.contacts.0.phone');
+    assert.equal(badPhone.json().error.fields[0].code, 'TELEPHONE_INVALID');
+    assert.match(badPhone.json().error.fields[0].message, /电话号码只能包含数字/);
   });
 
   it('shows town staff the units of their town and of the regions above it, but not of sibling regions', async () => {

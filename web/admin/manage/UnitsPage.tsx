@@ -160,7 +160,6 @@ function UnitModal({ unit, open, onClose, onSaved, onConflict }: { unit?: Unit; 
                   <Col xs={21} sm={8}>
                     <Form.Item name={[field.name, 'phone']} rules={[
                       { required: true, whitespace: true, message: l('请填写电话', 'Phone needed') },
-                      { pattern: /^[0-9+\-() ]{3,30}$/, message: l('电话只能含数字、+、-、括号和空格', 'Digits, +, -, brackets and spaces only') },
                     ]} style={{ marginBottom: 8 }}>
                       <Input placeholder={l('电话', 'Phone')} aria-label={l('联系电话', 'Contact phone')} inputMode="tel" maxLength={30} />
                     </Form.Item>
