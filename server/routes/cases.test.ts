@@ -120,6 +120,24 @@ describe('the case workflow through the API', () => {
     assert.deepEqual(resident, [], 'only the head hears of it');
   });
 
+  it('sorts the queue by the nearest deadline, cases without one last, paging by key without gaps', async () => {
+    for (const ip of ['203.0.113.41', '203.0.113.42']) ok(await submit({}, {}, ip), 201);
+    const all = ok(await pinggui.get('/api/cases?sort=deadline&limit=200')).json().items as { id: number; deadlineAt: string | null }[];
+    assert.ok(all.some((c) => c.deadlineAt) && all.some((c) => !c.deadlineAt), 'both kinds present');
+    const keys = all.map((c) => (c.deadlineAt ? Date.parse(c.deadlineAt) : Infinity));
+    assert.deepEqual(keys, [...keys].sort((a, b) => a - b));
+    const paged: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = ok(await pinggui.get(`/api/cases?sort=deadline&limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      paged.push(...page.items.map((c: { id: number }) => c.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    assert.deepEqual(paged, all.map((c) => c.id));
+    const mixed = await pinggui.get(`/api/cases?sort=deadline&cursor=${Buffer.from('42').toString('base64url')}`);
+    assert.equal(mixed.statusCode, 400, 'a newest-first cursor does not page the deadline order');
+  });
+
   it('hides the case behind its key: a wrong key answers exactly like an unknown code', async () => {
     const { trackingCode } = ok(await submit({}, {}, '203.0.113.8'), 201).json();
     const wrong = await track(trackingCode, 'not-the-key');

@@ -80,6 +80,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
         keySupervision: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
         q: z.string().trim().min(1).max(50).optional().meta({ description: 'A tracking code, or words of the text' }),
+        sort: z.enum(['newest', 'deadline']).default('newest').meta({ description: '`deadline`: the nearest deadline first, cases without one last' }),
         ...PageQuery,
       }),
       response: { 200: pageOf(CaseListItem), ...errorResponses },

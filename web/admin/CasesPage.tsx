@@ -13,7 +13,7 @@ export interface CaseItem {
 }
 
 /** The filters the queue understands, kept in the address so a filtered queue can be linked and survives going back. */
-const FILTERS = ['open', 'state', 'overdue', 'keySupervision', 'q', 'stationId', 'unitId'] as const;
+const FILTERS = ['open', 'state', 'overdue', 'keySupervision', 'q', 'stationId', 'unitId', 'sort'] as const;
 
 function StateTag({ c }: { c: CaseItem }) {
   const { label } = useI18n();
@@ -66,6 +66,11 @@ export function CasesPage() {
         value={filters.keySupervision ?? ''} style={{ width: 130 }} aria-label={l('督办', 'Supervision')}
         onChange={(v) => setFilter('keySupervision', v || undefined)}
         options={[{ value: '', label: l('全部督办', 'Any') }, { value: 'true', label: l('重点督办', 'Key supervision') }]}
+      />
+      <Select
+        value={filters.sort ?? 'newest'} style={{ width: 150 }} aria-label={l('排序', 'Order')}
+        onChange={(v) => setFilter('sort', v === 'newest' ? undefined : v)}
+        options={[{ value: 'newest', label: l('最新提交在前', 'Newest first') }, { value: 'deadline', label: l('期限最近在前', 'Nearest deadline first') }]}
       />
       <Input.Search
         defaultValue={filters.q} placeholder={l('受理编号或内容', 'Tracking code or words')} allowClear style={{ width: narrow ? '100%' : 240 }}
