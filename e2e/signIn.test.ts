@@ -44,4 +44,18 @@ describe('signing in', () => {
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('本月工作概况').waitFor();
   });
+
+  it('returns to the sign-in page when the session ends elsewhere', async () => {
+    const context = await newDevice(browser, 'desktop');
+    const working = await context.newPage();
+    await signIn(working, 'taiqian');
+    await working.getByText('本月工作概况').waitFor();
+    const other = await context.newPage();
+    await other.goto('/');
+    await other.getByRole('button', { name: /退出登录/ }).click();
+    await other.getByLabel('用户名').waitFor();
+    // The first tab still shows the dashboard; its next request finds the session gone.
+    await working.getByRole('link', { name: '意见办理' }).click();
+    await working.getByLabel('用户名').waitFor();
+  });
 });

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { ApiError, get, post, setCsrfToken } from '../shared/api.js';
+import { ApiError, get, onSessionEnded, post, setCsrfToken } from '../shared/api.js';
 
 export interface Me {
   id: number;
@@ -49,6 +49,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => { void refresh(); }, [refresh]);
+  // Any request that finds the session gone brings the sign-in page back, saying why when it expired.
+  useEffect(() => onSessionEnded((err) => {
+    if (err.code === 'SESSION_EXPIRED') setEnded(err.message);
+    setMe(null);
+  }), []);
 
   const signIn = useCallback(async (username: string, password: string) => {
     const answer = await post<{ account: Me; csrfToken: string }>('/api/auth/login', { username, password });

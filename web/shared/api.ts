@@ -18,6 +18,13 @@ export class ApiError extends Error {
 }
 
 let csrfToken = '';
+const sessionEndedListeners = new Set<(err: ApiError) => void>();
+
+/** Called when the server says the session is gone (expired, signed out elsewhere): the back office returns to sign-in. */
+export function onSessionEnded(listener: (err: ApiError) => void): () => void {
+  sessionEndedListeners.add(listener);
+  return () => sessionEndedListeners.delete(listener);
+}
 let language: 'zh' | 'en' = 'zh';
 
 export function setCsrfToken(token: string): void { csrfToken = token; }
@@ -44,7 +51,11 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: stri
   const data = text ? JSON.parse(text) : null;
   if (!res.ok) {
     const e = data?.error ?? {};
-    throw new ApiError(res.status, e.code ?? 'INTERNAL', e.message ?? res.statusText, e.details ?? {}, e.fields ?? []);
+    const err = new ApiError(res.status, e.code ?? 'INTERNAL', e.message ?? res.statusText, e.details ?? {}, e.fields ?? []);
+    if (res.status === 401 && (err.code === 'SESSION_EXPIRED' || err.code === 'UNAUTHENTICATED')) {
+      for (const listener of sessionEndedListeners) listener(err);
+    }
+    throw err;
   }
   return data as T;
 }
