@@ -36,7 +36,11 @@ export type DeputyView = z.infer<typeof DeputySchema>;
 export const DeputyListItemSchema = DeputySchema.pick({
   id: true, name: true, initials: true, gender: true, party: true, phone: true, phoneMasked: true, status: true,
   specialLiaison: true, region: true, professionTags: true, occupation: true, active: true,
-}).extend({ levels: z.array(z.enum(DEPUTY_LEVELS.keys)), stationCount: z.number().int() }).meta({ id: 'DeputyListItem' });
+}).extend({
+  levels: z.array(z.enum(DEPUTY_LEVELS.keys)),
+  stationCount: z.number().int(),
+  stationRole: z.enum(STATION_MEMBER_ROLES.keys).nullable().meta({ description: 'With `stationId`: the role in that station (站长, 联络员, 驻站代表)' }),
+}).meta({ id: 'DeputyListItem' });
 
 export function presentPhone(phone: string | null, entitled: boolean) {
   return { phone: entitled ? phone : maskPhone(phone), phoneMasked: !entitled && phone !== null };

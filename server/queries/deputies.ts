@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { DeputyLevel, DeputyStatus } from '../../common/enums.js';
+import type { DeputyLevel, DeputyStatus, StationMemberRole } from '../../common/enums.js';
 import type { DB } from '../db/schema.js';
 import { containsPattern, prefixPattern } from '../db/sql.js';
 import { isPinyinQuery } from '../domain/pinyin.js';
@@ -62,6 +62,7 @@ export async function listDeputies(db: Kysely<DB>, actor: Actor, f: DeputyFilter
       deputyContactVisible(actor, ref('d.id'), ref('d.region_path')).as('contact_entitled'),
       sql<string[]>`array(select l.level from deputy_level l where l.deputy_id = d.id order by l.level)`.as('levels'),
       sql<number>`(select count(*) from deputy_station ds where ds.deputy_id = d.id)`.as('station_count'),
+      sql<string | null>`(select ds.role from deputy_station ds where ds.deputy_id = d.id and ds.station_id = ${f.stationId ?? null}::int)`.as('station_role'),
     ])
     .where(deputyVisible(actor, ref('d.id'), ref('d.region_path')))
     .orderBy('d.id')
@@ -93,5 +94,6 @@ export async function listDeputies(db: Kysely<DB>, actor: Actor, f: DeputyFilter
     region: { code: r.code, name: r.region_name, fullName: r.full_name },
     professionTags: r.profession_tags, occupation: r.occupation, active: r.active,
     levels: r.levels as DeputyView['levels'][number]['level'][], stationCount: Number(r.station_count),
+    stationRole: (r.station_role ?? null) as StationMemberRole | null,
   }));
 }

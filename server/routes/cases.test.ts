@@ -129,8 +129,8 @@ describe('the case workflow through the API', () => {
     const paged: number[] = [];
     let cursor: string | null = null;
     do {
-      const page = ok(await pinggui.get(`/api/cases?sort=deadline&limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
-      paged.push(...page.items.map((c: { id: number }) => c.id));
+      const page: { items: { id: number }[]; nextCursor: string | null } = ok(await pinggui.get(`/api/cases?sort=deadline&limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      paged.push(...page.items.map((c) => c.id));
       cursor = page.nextCursor;
     } while (cursor);
     assert.deepEqual(paged, all.map((c) => c.id));

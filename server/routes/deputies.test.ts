@@ -49,6 +49,9 @@ describe('deputies', () => {
     const court = await id('station', '平桂区公会镇代表法庭联络室');
     const members = (await pinggui.get(`/api/deputies?stationId=${court}`)).json().items.map((d: { name: string }) => d.name).sort();
     assert.deepEqual(members, ['李红梅', '覃永福', '邓丽娟', '钟立新'].sort());
+    const roles = (await pinggui.get(`/api/deputies?stationId=${court}`)).json().items.map((d: { name: string; stationRole: string }) => [d.name, d.stationRole]);
+    assert.deepEqual(Object.fromEntries(roles), { 钟立新: 'head', 邓丽娟: 'liaison', 覃永福: 'resident', 李红梅: 'resident' }, 'each with the role in that station');
+    assert.equal((await pinggui.get('/api/deputies?limit=1')).json().items[0].stationRole, null, 'no station asked, no role');
     const former = (await pinggui.get('/api/deputies?status=former')).json().items;
     assert.deepEqual(former.map((d: { name: string; specialLiaison: boolean }) => [d.name, d.specialLiaison]), [['莫德光', true]]);
     const law = (await pinggui.get(`/api/deputies?tag=${encodeURIComponent('法律')}`)).json().items.map((d: { name: string }) => d.name).sort();

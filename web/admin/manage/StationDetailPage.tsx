@@ -284,7 +284,7 @@ function ChecklistCard({ station, editable, onSaved, onConflict }: SectionProps)
   );
 }
 
-/** The station's deputies (the list filtered by station; their role in it shows on each deputy's page). */
+/** The station's deputies, with the role each has in it (站长, 联络员, 驻站代表). */
 function StationDeputies({ stationId }: { stationId: number }) {
   const { l } = useI18n();
   const vocabulary = useVocabulary();
@@ -300,6 +300,7 @@ function StationDeputies({ stationId }: { stationId: number }) {
               title: l('姓名', 'Name'), dataIndex: 'name', width: 110,
               render: (n: string, d) => <Space size={4}><Link to={`/deputies/${d.id}`}>{n}</Link>{!d.active && <Tag>{l('已停用', 'Inactive')}</Tag>}</Space>,
             },
+            { title: l('站内职责', 'Role here'), dataIndex: 'stationRole', width: 100, render: (r: string | null) => (r ? vocabulary.text('stationMemberRoles', r) : '—') },
             {
               title: l('代表层级', 'Levels'), dataIndex: 'levels',
               render: (levels: string[]) => <Space size={[4, 4]} wrap>{levels.map((v) => <Tag key={v} color="red">{vocabulary.text('deputyLevels', v)}</Tag>)}</Space>,

@@ -35,7 +35,7 @@ export interface Deputy {
 export interface DeputyListItem {
   id: number; name: string; initials: string; gender: string; party: string; phone: string | null; phoneMasked: boolean;
   status: string; specialLiaison: boolean; region: RegionBrief; professionTags: string[]; occupation: string;
-  active: boolean; levels: string[]; stationCount: number;
+  active: boolean; levels: string[]; stationCount: number; stationRole: string | null;
 }
 
 export interface UnitContact { name: string; title: string; phone: string }
