@@ -100,3 +100,28 @@ export const REGION_LEVELS = labelled({
 });
 export type RegionLevel = (typeof REGION_LEVELS.keys)[number];
 
+
+/** 履职活动的类别. */
+export const ACTIVITY_KINDS = labelled({
+  reception: { zh: '接待选民', en: 'Receiving constituents' },
+  visit: { zh: '走访选民', en: 'Visiting constituents' },
+  inspection: { zh: '视察', en: 'Inspection' },
+  research: { zh: '调研', en: 'Research' },
+  training: { zh: '学习培训', en: 'Study and training' },
+  group: { zh: '小组活动', en: 'Deputy group meeting' },
+  theme: { zh: '主题活动', en: 'Themed activity' },
+  joint_meeting: { zh: '联席会议', en: 'Joint meeting' },
+  deliberation: { zh: '议事', en: 'Deliberation' },
+  report_back: { zh: '述职', en: 'Report-back' },
+  legal_education: { zh: '普法', en: 'Legal education' },
+  mediation: { zh: '调解', en: 'Mediation' },
+  other: { zh: '其他', en: 'Other' },
+});
+export type ActivityKind = (typeof ACTIVITY_KINDS.keys)[number];
+
+export const ATTENDANCE = labelled({
+  present: { zh: '出席', en: 'Present' },
+  absent: { zh: '缺席', en: 'Absent' },
+  leave: { zh: '请假', en: 'On leave' },
+});
+export type Attendance = (typeof ATTENDANCE.keys)[number];

@@ -19,13 +19,19 @@ async function resolve(path: string): Promise<string> {
   return `/deputies/${page.deputies.find((d) => d.name === name)!.id}`;
 }
 
-const MENU = ['工作台', '意见办理', '联络站', '人大代表', '承办单位', '行政区划', '账号管理', '节假日', '审计日志', '通知'];
+const MENU = ['工作台', '意见办理', '履职活动', '主题活动', '履职积分', '考核评价', '联络站', '人大代表', '登记簿', '承办单位', '行政区划', '账号管理', '节假日', '审计日志', '通知'];
+const WORK = ['工作台', '意见办理', '履职活动', '主题活动', '履职积分', '考核评价', '联络站', '人大代表', '登记簿', '承办单位'];
 
 const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; screens: { path: string; ready: RegExp; name: string }[] }[] = [
   {
     username: 'admin', kind: 'desktop', menu: MENU,
     screens: [
       { path: '/', ready: /本月工作概况/, name: 'dashboard' },
+      { path: '/activities', ready: /代表接待日/, name: 'activities' },
+      { path: '/campaigns', ready: /产业协同发展/, name: 'campaigns' },
+      { path: '/points', ready: /梁俊华/, name: 'points' },
+      { path: '/assessments', ready: /黄田镇/, name: 'assessments' },
+      { path: '/registers', ready: /接待选民登记簿/, name: 'registers' },
       { path: '/cases', ready: /受理编号/, name: 'cases' },
       { path: '/stations', ready: /黄田镇人大代表联络站/, name: 'stations' },
       { path: 'station:平桂区黄田镇人大代表联络站', ready: /八有一册六簿|接待/, name: 'station-detail' },
@@ -40,14 +46,15 @@ const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; scre
     ],
   },
   {
-    username: 'pinggui', kind: 'desktop', menu: ['工作台', '意见办理', '联络站', '人大代表', '承办单位', '行政区划', '账号管理', '通知'],
+    username: 'pinggui', kind: 'desktop', menu: [...WORK, '行政区划', '账号管理', '通知'],
     screens: [{ path: '/', ready: /本月工作概况/, name: 'staff-dashboard' }],
   },
   {
-    username: 'liangjun', kind: 'phone', menu: ['工作台', '意见办理', '联络站', '人大代表', '承办单位', '通知'],
+    username: 'liangjun', kind: 'phone', menu: [...WORK, '通知'],
     screens: [
       { path: '/', ready: /我所在的联络站/, name: 'deputy-home' },
       { path: '/cases', ready: /办理中|没有符合条件的意见/, name: 'deputy-cases' },
+      { path: '/activities', ready: /代表接待日|走访/, name: 'deputy-activities' },
     ],
   },
   {

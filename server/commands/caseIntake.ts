@@ -5,7 +5,8 @@ import { recordAudit, type WriteContext } from '../audit.js';
 import type { DB } from '../db/schema.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS, sniffImageType } from '../domain/imageType.js';
 import { deriveQueryKey, hashQueryKey, newQueryKey, newSalt, newTrackingCode } from '../domain/trackingCode.js';
-import { AppError, invalidFields } from '../errors.js';
+import { AppError, invalidFields, type FieldMessageCode } from '../errors.js';
+import { activityVisible } from '../policies/activityScope.js';
 import { ref, stationVisible } from '../policies/scope.js';
 import { caseFollowUps } from './caseFollowUps.js';
 
@@ -61,15 +62,20 @@ async function requireCategories(trx: Transaction<DB>, drafts: OpinionDraft[], p
 }
 
 /** Photos are checked by their content: type by magic bytes, size, count. */
-export function checkPhotos(photos: Photo[]): { mime: string; bytes: Uint8Array }[] {
-  if (photos.length > MAX_PHOTOS) throw invalidFields([{ path: 'photos', code: 'TOO_MANY_PHOTOS' }]);
-  const problems: { path: string; code: 'PHOTO_TYPE' | 'PHOTO_TOO_LARGE' }[] = [];
-  const checked = photos.map((p, i) => {
+/** Each photo's type read from its bytes and its size checked; problems are added to `problems`. */
+export function photoProblems(photos: Photo[], problems: { path: string; code: FieldMessageCode }[]): { mime: string; bytes: Uint8Array }[] {
+  return photos.map((p, i) => {
     const mime = sniffImageType(p.bytes);
     if (!mime) problems.push({ path: `photos.${i}`, code: 'PHOTO_TYPE' });
     else if (p.bytes.length > MAX_PHOTO_BYTES) problems.push({ path: `photos.${i}`, code: 'PHOTO_TOO_LARGE' });
     return { mime: mime ?? '', bytes: p.bytes };
   });
+}
+
+export function checkPhotos(photos: Photo[]): { mime: string; bytes: Uint8Array }[] {
+  if (photos.length > MAX_PHOTOS) throw invalidFields([{ path: 'photos', code: 'TOO_MANY_PHOTOS' }]);
+  const problems: { path: string; code: FieldMessageCode }[] = [];
+  const checked = photoProblems(photos, problems);
   if (problems.length) throw invalidFields(problems);
   return checked;
 }
@@ -78,7 +84,7 @@ async function insertOpinion(
   ctx: WriteContext,
   at: { stationId: number; deputyId: number | null; regionCode: string; regionPath: string },
   draft: OpinionDraft,
-  meta: { channel: CaseChannel; submittedAt: Date; ip: string | null; createdBy: number | null; idempotencyKey: string | null },
+  meta: { channel: CaseChannel; submittedAt: Date; ip: string | null; createdBy: number | null; idempotencyKey: string | null; activityId?: number | null },
   photos: { mime: string; bytes: Uint8Array }[],
   queryKey: string = newQueryKey(),
 ): Promise<Receipt> {
@@ -103,6 +109,7 @@ async function insertOpinion(
       submitted_at: meta.submittedAt,
       submitter_ip: meta.ip,
       created_by_account_id: meta.createdBy,
+      activity_id: meta.activityId ?? null,
       idempotency_key: meta.idempotencyKey,
       co_unit_ids: [],
       updated_at: meta.submittedAt,
@@ -182,6 +189,8 @@ export interface Registration {
   deputyId: number | null;
   channel: CaseChannel;
   receivedAt: Date | null;
+  /** The activity during which they were collected (a reception day, a visit): its output. */
+  activityId?: number | null;
   items: OpinionDraft[];
 }
 
@@ -201,13 +210,20 @@ export async function registerOpinions(ctx: WriteContext, r: Registration): Prom
   if (ctx.actor.role === 'deputy' && r.deputyId !== null && r.deputyId !== ctx.actor.deputyId) {
     throw invalidFields([{ path: 'deputyId', code: 'NOT_IN_SCOPE' }]);
   }
+  if (r.activityId) {
+    const activity = await ctx.trx.selectFrom('activity as a').select(['a.id', 'a.station_id'])
+      .where('a.id', '=', r.activityId).where(activityVisible(ctx.actor)).executeTakeFirst();
+    if (!activity || (activity.station_id !== null && activity.station_id !== r.stationId)) {
+      throw invalidFields([{ path: 'activityId', code: 'UNKNOWN_REFERENCE' }]);
+    }
+  }
   await requireCategories(ctx.trx, r.items, (i) => `items.${i}.categoryId`);
   const at = await resolveTarget(ctx.trx, { stationId: r.stationId });
   const receipts: Receipt[] = [];
   const receivedAt = r.receivedAt ?? new Date();
   for (const item of r.items) {
     receipts.push(await insertOpinion(ctx, { ...at, deputyId: r.deputyId }, item, {
-      channel: r.channel, submittedAt: receivedAt, ip: ctx.ip, createdBy: ctx.actor.accountId, idempotencyKey: null,
+      channel: r.channel, submittedAt: receivedAt, ip: ctx.ip, createdBy: ctx.actor.accountId, idempotencyKey: null, activityId: r.activityId ?? null,
     }, []));
   }
   return receipts;

@@ -3,6 +3,10 @@ import * as m0001 from './migrations/0001_core.js';
 import * as m0002 from './migrations/0002_calendar.js';
 import * as m0003 from './migrations/0003_jobs.js';
 import * as m0004 from './migrations/0004_cases.js';
+import * as m0005 from './migrations/0005_activities.js';
+import * as m0006 from './migrations/0006_imports.js';
+import * as m0007 from './migrations/0007_points.js';
+import * as m0008 from './migrations/0008_registers.js';
 
 /** Every migration, in order. New ones are appended here; names never change. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +14,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_calendar': m0002,
   '0003_jobs': m0003,
   '0004_cases': m0004,
+  '0005_activities': m0005,
+  '0006_imports': m0006,
+  '0007_points': m0007,
+  '0008_registers': m0008,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -3,8 +3,11 @@ import type {
   DeputyLevel, DeputyStatus, Gender, RegionLevel, Role, StationGrade, StationMemberRole,
   StationTier, StationType,
 } from '../../common/enums.js';
+import type { ActivityTables } from './schemaActivities.js';
 import type { CaseTables } from './schemaCases.js';
 import type { JobTables } from './schemaJobs.js';
+import type { PointTables } from './schemaPoints.js';
+import type { RegisterTables } from './schemaRegisters.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -183,7 +186,7 @@ export interface HolidayTable {
   name: string;
 }
 
-export interface DB extends CaseTables, JobTables {
+export interface DB extends CaseTables, JobTables, ActivityTables, RegisterTables, PointTables {
   region: RegionTable;
   station: StationTable;
   station_region: StationRegionTable;

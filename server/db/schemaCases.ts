@@ -68,6 +68,8 @@ export interface OpinionTable {
   urge_count: Generated<number>;
   escalation_count: Generated<number>;
   merged_into_id: number | null;
+  /** The activity during which the opinion was collected (its output). */
+  activity_id: Generated<number | null>;
   closed_at: Timestamp | null;
   close_reason: 'rated' | 'unrated' | 'declined' | 'merged' | null;
   archived_at: Timestamp | null;

@@ -65,6 +65,11 @@ export class WorkingCalendar {
     return this.#years.has(Number(date.slice(0, 4)));
   }
 
+  /** A rest day of the official schedule (a public holiday), as opposed to an ordinary weekend. */
+  isPublicHoliday(date: string): boolean {
+    return this.#kinds.get(date) === 'rest';
+  }
+
   isWorkingDay(date: string): boolean {
     const kind = this.#kinds.get(date);
     if (kind) return kind === 'workday';

@@ -31,6 +31,27 @@ export const ABILITIES = {
   /** Every account reads and marks its own notifications (and nobody else's). */
   'notification.read': ['admin', 'staff', 'officer', 'deputy', 'unit'],
   'notification.update': ['admin', 'staff', 'officer', 'deputy', 'unit'],
+  /** Activities: which ones is decided by policies/activityScope.ts; units read those they were invited to. */
+  'activity.read': ['admin', 'staff', 'officer', 'deputy', 'unit'],
+  'activity.write': ['admin', 'staff', 'officer', 'deputy'],
+  'campaign.read': ['admin', 'staff', 'officer', 'deputy'],
+  'campaign.manage': ['admin', 'staff'],
+  'rota.read': ['admin', 'staff', 'officer', 'deputy'],
+  'rota.manage': ['admin', 'staff', 'officer'],
+  /** 履职积分: rankings of the regions and stations in reach; a deputy reads their own ledger only (policies/pointScope.ts). */
+  'points.read': ['admin', 'staff', 'officer', 'deputy'],
+  /** Rule versions, bonuses and 履职之星 of the regions one manages. */
+  'points.manage': ['admin', 'staff'],
+  /** 考核评价 of the stations in reach. */
+  'assessment.read': ['admin', 'staff', 'officer', 'deputy'],
+  /** Assessment schemes of the regions one manages, and confirming (and grading) the stations one manages. */
+  'assessment.manage': ['admin', 'staff'],
+  /** The stations' registers (六簿一表一登记) of a station or a region in reach; personal data masked as in the API. */
+  'register.read': ['admin', 'staff', 'officer', 'deputy'],
+  /** Entries of the two registers kept by hand: 先进事迹 and 大事记. */
+  'register.write': ['admin', 'staff', 'officer'],
+  /** A deputy's performance archive (履职档案): deputies read their own only. */
+  'archive.read': ['admin', 'staff', 'officer', 'deputy'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Ability = keyof typeof ABILITIES;

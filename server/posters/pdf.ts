@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
 import type { PosterFont } from './font.js';
+import { cjkPdf } from './pdfDocument.js';
 import { moduleSize, type Layout } from './layout.js';
 import { darkRuns, QUIET_ZONE } from './qr.js';
 
@@ -13,19 +13,10 @@ const POINTS_PER_MM = 72 / 25.4;
 export function posterPdf(layout: Layout, font: PosterFont): Promise<Buffer> {
   const width = layout.widthMm * POINTS_PER_MM;
   const height = layout.heightMm * POINTS_PER_MM;
-  const doc = new PDFDocument({
+  const { doc, done } = cjkPdf({
     autoFirstPage: false,
     info: { Title: layout.title, Author: '连心桥 Lianxin', Creator: '连心桥 Lianxin' },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  // A face of a collection is chosen by PostScript name; a single font needs none.
-  doc.registerFont('regular', font.regular.file, font.regular.postscriptName ?? undefined);
-  doc.registerFont('bold', font.bold.file, font.bold.postscriptName ?? undefined);
+  }, font);
   doc.addPage({ size: [width, height], margin: 0 });
   doc.scale(width / layout.width);
 

@@ -14,6 +14,8 @@ import { regionPathOf } from './filters.js';
 export interface StatisticsFilter {
   regionCode?: string;
   stationId?: number;
+  /** Cases of any of these stations (the station assessment counts a page of stations at once). */
+  stationIds?: number[];
   unitId?: number;
   deputyId?: number;
   categoryId?: number;
@@ -71,6 +73,7 @@ async function conditions(db: Kysely<DB>, actor: Actor, f: StatisticsFilter): Pr
   const where: Expression<SqlBool>[] = [caseVisible(actor)];
   if (f.regionCode) where.push(sql<SqlBool>`o.region_path like ${prefixPattern(await regionPathOf(db, f.regionCode))}`);
   if (f.stationId) where.push(sql<SqlBool>`o.station_id = ${f.stationId}`);
+  if (f.stationIds) where.push(f.stationIds.length ? sql<SqlBool>`o.station_id in (${sql.join(f.stationIds)})` : sql<SqlBool>`false`);
   if (f.unitId) where.push(sql<SqlBool>`o.assigned_unit_id = ${f.unitId}`);
   if (f.deputyId) where.push(sql<SqlBool>`o.deputy_id = ${f.deputyId}`);
   if (f.categoryId) where.push(sql<SqlBool>`o.category_id = ${f.categoryId}`);

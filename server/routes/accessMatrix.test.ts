@@ -28,6 +28,16 @@ interface Targets {
   account: { in: number; out: number };
   /** Each actor's own notification, and one of an account none of them is. */
   notification: { own: Record<Exclude<Role, 'anon'>, number>; other: number };
+  /** Import batches of the administrator's (a batch is seen by its creator only). */
+  importBatch: Record<'deputies' | 'stations', number>;
+  activity: { in: number; out: number };
+  activityFile: { in: number; out: number };
+  campaign: { in: number; out: number };
+  /** Reception days: one to swap turns on, one to cancel. */
+  rotaSwap: { in: number; out: number };
+  rotaCancel: { in: number; out: number };
+  /** Bonuses (加分) entered by the administrator, one on each side, to withdraw. */
+  pointBonus: { in: number; out: number };
 }
 
 interface Case {
@@ -45,8 +55,10 @@ interface Case {
 }
 
 interface Helpers {
-  version(table: 'station' | 'deputy' | 'unit' | 'account', id: number): Promise<number>;
+  version(table: 'station' | 'deputy' | 'unit' | 'account' | 'activity' | 'activity_campaign', id: number): Promise<number>;
   unique(prefix: string): string;
+  /** A swap on a reception day: whoever is on duty now hands the turn to another deputy of the station. */
+  swap(slotId: number): Promise<{ fromDeputyId: number; toDeputyId: number }>;
 }
 
 const all = (status: number): Statuses => ({ anon: status, admin: status, staff: status, officer: status, deputy: status, unit: status });
@@ -54,6 +66,13 @@ const authed = (status: number, except: Partial<Statuses> = {}): Statuses => ({ 
 const S = (admin: number, staff: number, officer: number, deputy: number, unit: number): Statuses => ({ anon: 401, admin, staff, officer, deputy, unit });
 
 const stationBody = (region: string, h: Helpers) => ({ name: h.unique('矩阵测试站'), type: 'point', tier: 'village_point', homeRegionCode: region });
+
+/** Writes of points and assessments keyed by region and date or year: a fresh key each call, so none replaces another. */
+const uniqueYear = (h: Helpers, from: number) => from + (Number(h.unique('')) % 20);
+const pointRules = () => ({
+  present: Object.fromEntries(['reception', 'visit', 'inspection', 'research', 'training', 'group', 'theme', 'joint_meeting', 'deliberation', 'report_back', 'legal_education', 'mediation', 'other'].map((k) => [k, 1])),
+  absent: -1, leave: 0, organiser: 1, suggestion: 1, caseCollected: 1, caseAnswered: 1, caseSatisfied: 1, caseBasicallySatisfied: 1,
+});
 
 const CASES: Case[] = [
   { method: 'GET', route: '/api/health', url: () => '/api/health', in: all(200) },
@@ -164,6 +183,124 @@ const CASES: Case[] = [
   { method: 'GET', route: '/api/public/stations/regions', url: () => '/api/public/stations/regions', in: all(200) },
   { method: 'GET', route: '/api/public/stations/:id', url: (t, scope) => `/api/public/stations/${t.station[scope]}`, in: all(200), out: all(200) },
   { method: 'GET', route: '/api/public/deputies/:id', url: (t, scope) => `/api/public/deputies/${t.deputy[scope]}`, in: all(200), out: all(200) },
+  { method: 'GET', route: '/api/activities', url: () => '/api/activities', in: authed(200) },
+  { method: 'GET', route: '/api/activities.xlsx', url: () => '/api/activities.xlsx', in: authed(200) },
+  {
+    method: 'POST', route: '/api/activities', url: () => '/api/activities',
+    body: (t, s) => ({ kind: 'visit', title: '矩阵走访', stationId: t.station[s], startsAt: '2026-11-10T09:00:00+08:00' }),
+    in: S(201, 201, 201, 201, 403), out: S(201, 400, 400, 400, 403),
+  },
+  { method: 'GET', route: '/api/activities/:id', url: (t, s) => `/api/activities/${t.activity[s]}`, in: S(200, 200, 200, 200, 404), out: S(200, 404, 404, 404, 404) },
+  {
+    method: 'PUT', route: '/api/activities/:id', url: (t, s) => `/api/activities/${t.activity[s]}`,
+    body: async (t, s, h) => ({ kind: 'visit', title: '矩阵走访(改)', stationId: t.station[s], startsAt: '2026-11-10T09:00:00+08:00', version: await h.version('activity', t.activity[s]) }),
+    in: S(200, 200, 200, 403, 403), out: S(200, 404, 404, 404, 403),
+  },
+  {
+    method: 'POST', route: '/api/activities/:id/files', url: (t, s) => `/api/activities/${t.activity[s]}/files`,
+    body: () => ({ photos: [{ data: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex').toString('base64') }] }),
+    in: S(200, 200, 200, 403, 403), out: S(200, 404, 404, 404, 403),
+  },
+  {
+    method: 'GET', route: '/api/activities/:id/files/:fileId', url: (t, s) => `/api/activities/${t.activity[s]}/files/${t.activityFile[s]}`,
+    in: S(200, 200, 200, 200, 404), out: S(200, 404, 404, 404, 404),
+  },
+  { method: 'GET', route: '/api/campaigns', url: () => '/api/campaigns', in: authed(200, { unit: 403 }) },
+  {
+    method: 'POST', route: '/api/campaigns', url: () => '/api/campaigns',
+    body: (_t, s, h) => ({ name: h.unique('矩阵主题活动'), regionCode: s === 'in' ? '451103' : '420684', startsOn: '2026-11-01', endsOn: '2026-12-31' }),
+    in: S(201, 201, 403, 403, 403), out: S(201, 400, 403, 403, 403),
+  },
+  { method: 'GET', route: '/api/campaigns/:id', url: (t, s) => `/api/campaigns/${t.campaign[s]}`, in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403) },
+  {
+    method: 'PUT', route: '/api/campaigns/:id', url: (t, s) => `/api/campaigns/${t.campaign[s]}`,
+    body: async (t, s, h) => ({ name: '矩阵主题活动(改)', regionCode: s === 'in' ? '451103' : '420684', startsOn: '2026-11-01', endsOn: '2026-12-31', version: await h.version('activity_campaign', t.campaign[s]) }),
+    in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403),
+  },
+  { method: 'GET', route: '/api/stations/:id/rota', url: (t, s) => `/api/stations/${t.station[s]}/rota`, in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403) },
+  {
+    method: 'POST', route: '/api/stations/:id/rota', url: (t, s) => `/api/stations/${t.station[s]}/rota`,
+    body: () => ({ from: '2027-03-01', to: '2027-03-31' }),
+    in: S(201, 201, 201, 403, 403), out: S(201, 404, 404, 403, 403),
+  },
+  {
+    method: 'POST', route: '/api/rota/:id/swap', url: (t, s) => `/api/rota/${t.rotaSwap[s]}/swap`,
+    body: (t, s, h) => h.swap(t.rotaSwap[s]),
+    in: S(200, 200, 200, 403, 403), out: S(200, 404, 404, 403, 403),
+  },
+  {
+    // The first to cancel a day succeeds; after that the day is closed (409), which still shows the caller got through.
+    method: 'POST', route: '/api/rota/:id/cancel', url: (t, s) => `/api/rota/${t.rotaCancel[s]}/cancel`, body: () => ({ reason: '矩阵取消' }),
+    in: S(200, 409, 409, 403, 403), out: S(200, 404, 404, 403, 403),
+  },
+  { method: 'GET', route: '/api/rota/mine', url: () => '/api/rota/mine', in: authed(200, { unit: 403 }) },
+
+  // 履职积分 and 考核评价: regions in the staff's subtree, stations the reader sees; a deputy reads their own ledger only.
+  {
+    method: 'GET', route: '/api/points/ranking', url: (t, s) => `/api/points/ranking?year=2026&stationId=${t.station[s]}`,
+    in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403),
+  },
+  { method: 'GET', route: '/api/points/deputies/:id', url: (t, s) => `/api/points/deputies/${t.deputy[s]}`, in: S(200, 200, 200, 404, 403), out: S(200, 404, 404, 404, 403) },
+  { method: 'GET', route: '/api/points/rules', url: (_, s) => `/api/points/rules?regionCode=${s === 'in' ? '451103' : '420684'}`, in: authed(200, { unit: 403 }), out: authed(200, { unit: 403 }) },
+  {
+    method: 'POST', route: '/api/points/rules', url: () => '/api/points/rules',
+    body: (_, s, h) => ({ regionCode: s === 'in' ? '451103' : '420684', effectiveFrom: `${uniqueYear(h, 2040)}-01-01`, rules: pointRules() }),
+    in: S(201, 201, 403, 403, 403), out: S(201, 400, 403, 403, 403),
+  },
+  { method: 'GET', route: '/api/points/bonuses', url: () => '/api/points/bonuses', in: authed(200, { unit: 403 }) },
+  {
+    method: 'POST', route: '/api/points/bonuses', url: () => '/api/points/bonuses',
+    body: (t, s) => ({ deputyId: t.deputy[s], stationId: t.station[s], date: '2026-01-05', points: 5, reason: '矩阵加分' }),
+    in: S(201, 201, 403, 403, 403), out: S(201, 400, 403, 403, 403),
+  },
+  {
+    // The first to withdraw a bonus succeeds; after that it is withdrawn already (409).
+    method: 'POST', route: '/api/points/bonuses/:id/void', url: (t, s) => `/api/points/bonuses/${t.pointBonus[s]}/void`, body: () => ({ reason: '矩阵撤销' }),
+    in: S(200, 409, 403, 403, 403), out: S(200, 404, 403, 403, 403),
+  },
+  {
+    method: 'GET', route: '/api/points/stars', url: (_, s) => `/api/points/stars?year=2026&regionCode=${s === 'in' ? '451103' : '420684'}`,
+    in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403),
+  },
+  {
+    method: 'POST', route: '/api/points/stars', url: () => '/api/points/stars',
+    body: (t, s, h) => ({ year: uniqueYear(h, 2007), regionCode: s === 'in' ? '451103' : '420684', deputyIds: [t.deputy[s]] }),
+    in: S(200, 200, 403, 403, 403), out: S(200, 400, 403, 403, 403),
+  },
+  { method: 'GET', route: '/api/assessments', url: (t, s) => `/api/assessments?stationId=${t.station[s]}`, in: authed(200, { unit: 403 }) },
+  { method: 'GET', route: '/api/assessments/schemes', url: (_, s) => `/api/assessments/schemes?regionCode=${s === 'in' ? '451103' : '420684'}`, in: authed(200, { unit: 403 }), out: authed(200, { unit: 403 }) },
+  {
+    method: 'POST', route: '/api/assessments/schemes', url: () => '/api/assessments/schemes',
+    body: (_, s, h) => ({ regionCode: s === 'in' ? '451103' : '420684', fromYear: uniqueYear(h, 2040), indicators: [{ key: 'activities', weight: 100, target: 12 }], grades: { first: 85, second: 70 } }),
+    in: S(201, 201, 403, 403, 403), out: S(201, 400, 403, 403, 403),
+  },
+  {
+    method: 'POST', route: '/api/assessments/stations/:id/confirm', url: (t, s) => `/api/assessments/stations/${t.station[s]}/confirm`,
+    body: (_, _s, h) => ({ year: uniqueYear(h, 2007) }),
+    in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403),
+  },
+  { method: 'GET', route: '/api/registers', url: () => '/api/registers', in: S(200, 200, 200, 200, 403) },
+  {
+    method: 'GET', route: '/api/registers/:kind.:format', url: (t, s) => `/api/registers/roster.xlsx?stationId=${t.station[s]}`,
+    in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403),
+  },
+  { method: 'GET', route: '/api/deeds', url: (t, s) => `/api/deeds?stationId=${t.station[s]}`, in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403) },
+  {
+    // deputy.in sits at station.in, deputy.out at station.out.
+    method: 'POST', route: '/api/deeds', url: () => '/api/deeds',
+    body: (t, s) => ({ stationId: t.station[s], deputyId: t.deputy[s], occurredOn: '2026-11-10', title: '矩阵事迹' }),
+    in: S(201, 201, 201, 403, 403), out: S(201, 400, 400, 403, 403),
+  },
+  { method: 'GET', route: '/api/chronicle', url: (t, s) => `/api/chronicle?stationId=${t.station[s]}`, in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403) },
+  {
+    method: 'POST', route: '/api/chronicle', url: () => '/api/chronicle',
+    body: (t, s) => ({ stationId: t.station[s], occurredOn: '2026-11-10', title: '矩阵大事' }),
+    in: S(201, 201, 201, 403, 403), out: S(201, 400, 400, 403, 403),
+  },
+  // A deputy reads their own archive only; deputy.in is a colleague of liangjun.
+  { method: 'GET', route: '/api/deputies/:id/archive', url: (t, s) => `/api/deputies/${t.deputy[s]}/archive`, in: S(200, 200, 200, 404, 403), out: S(200, 404, 404, 404, 403) },
+  { method: 'GET', route: '/api/deputies/:id/archive.pdf', url: (t, s) => `/api/deputies/${t.deputy[s]}/archive.pdf`, in: S(200, 200, 200, 404, 403), out: S(200, 404, 404, 404, 403) },
+  { method: 'GET', route: '/api/public/deputies/:id/disclosure', url: (t, s) => `/api/public/deputies/${t.deputy[s]}/disclosure`, in: all(200), out: all(200) },
   { method: 'GET', route: '/open311/v2/services.json', url: () => '/open311/v2/services.json', in: all(200) },
   { method: 'GET', route: '/open311/v2/services/:code.json', url: () => '/open311/v2/services/water.json', in: all(200) },
   { method: 'GET', route: '/open311/v2/requests.json', url: () => '/open311/v2/requests.json', in: all(200) },
@@ -179,6 +316,24 @@ const CASES: Case[] = [
     body: () => ({ source: '测试', days: [{ date: '2030-01-01', kind: 'rest', name: '元旦' }] }), in: S(200, 403, 403, 403, 403),
   },
   { method: 'GET', route: '/api/audit/verify', url: () => '/api/audit/verify', in: S(200, 403, 403, 403, 403) },
+
+  // Imports: the batch is the administrator's, so other staff get 404 as for a missing one.
+  ...(['deputies', 'stations'] as const).flatMap((kind): Case[] => [
+    { method: 'GET', route: `/api/imports/${kind}/template.xlsx`, url: () => `/api/imports/${kind}/template.xlsx`, in: S(200, 200, 403, 403, 403) },
+    { method: 'POST', route: `/api/imports/${kind}`, url: () => `/api/imports/${kind}`, body: () => ({ filename: '矩阵.xlsx' }), in: S(201, 201, 403, 403, 403) },
+    // A JSON body is not a file (400); the batch still waits for one, so it cannot be committed (409).
+    { method: 'PUT', route: `/api/imports/${kind}/:id/file`, url: (t) => `/api/imports/${kind}/${t.importBatch[kind]}/file`, in: S(400, 404, 403, 403, 403) },
+    { method: 'GET', route: `/api/imports/${kind}/:id`, url: (t) => `/api/imports/${kind}/${t.importBatch[kind]}`, in: S(200, 404, 403, 403, 403) },
+    { method: 'GET', route: `/api/imports/${kind}/:id/rows`, url: (t) => `/api/imports/${kind}/${t.importBatch[kind]}/rows`, in: S(200, 404, 403, 403, 403) },
+    { method: 'POST', route: `/api/imports/${kind}/:id/commit`, url: (t) => `/api/imports/${kind}/${t.importBatch[kind]}/commit`, in: S(409, 404, 403, 403, 403) },
+  ]),
+  // Excel exports: the list's own read ability and scope.
+  { method: 'GET', route: '/api/deputies.xlsx', url: () => '/api/deputies.xlsx', in: S(200, 200, 200, 200, 403) },
+  { method: 'GET', route: '/api/stations.xlsx', url: () => '/api/stations.xlsx', in: S(200, 200, 200, 200, 403) },
+  { method: 'GET', route: '/api/units.xlsx', url: () => '/api/units.xlsx', in: S(200, 200, 200, 200, 200) },
+  { method: 'GET', route: '/api/accounts.xlsx', url: () => '/api/accounts.xlsx', in: S(200, 200, 403, 403, 403) },
+  { method: 'GET', route: '/api/cases.xlsx', url: () => '/api/cases.xlsx?open=true', in: S(200, 200, 200, 200, 200) },
+  { method: 'GET', route: '/api/audit.xlsx', url: () => '/api/audit.xlsx?action=station.', in: S(200, 403, 403, 403, 403) },
 
   { method: 'GET', route: '/api/notifications', url: () => '/api/notifications?unread=true', in: authed(200) },
   { method: 'GET', route: '/api/notifications/unread-count', url: () => '/api/notifications/unread-count', in: authed(200) },
@@ -210,6 +365,14 @@ describe('access matrix', () => {
       return row.version;
     },
     unique: (prefix) => `${prefix}${++counter}`,
+    async swap(slotId) {
+      const db = t.database.db;
+      const slot = await db.selectFrom('rota_slot').select('station_id').where('id', '=', slotId).executeTakeFirstOrThrow();
+      const onDuty = (await db.selectFrom('rota_duty').select('deputy_id').where('slot_id', '=', slotId).execute()).map((d) => d.deputy_id);
+      const other = await db.selectFrom('deputy_station').select('deputy_id').where('station_id', '=', slot.station_id)
+        .where('deputy_id', 'not in', onDuty).orderBy('deputy_id').executeTakeFirstOrThrow();
+      return { fromDeputyId: onDuty[0]!, toDeputyId: other.deputy_id };
+    },
   };
 
   /** One notification for each actor and one for `xinren`, who is none of them. */
@@ -224,6 +387,42 @@ describe('access matrix', () => {
     const of = (username: string) => rows.find((r) => r.account_id === accounts.find((a) => a.username === username)!.id)!.id;
     const own = Object.fromEntries(Object.entries(USERNAMES).map(([role, username]) => [role, of(username)])) as Targets['notification']['own'];
     return { own, other: of('xinren') };
+  }
+
+  /** An activity with a photo, a campaign and two reception days on each side, made by the administrator. */
+  async function activityTargets(stationIn: number, stationOut: number) {
+    const admin = clients.admin;
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex').toString('base64');
+    const made = async (url: string, body: Record<string, unknown>) => {
+      const res = await admin.post(url, body);
+      assert.equal(res.statusCode, 201, res.body);
+      return res.json();
+    };
+    const activity = async (stationId: number) => made('/api/activities', { kind: 'visit', title: '矩阵目标活动', stationId, startsAt: '2026-11-10T09:00:00+08:00', photos: [{ data: png }] });
+    const [aIn, aOut] = [await activity(stationIn), await activity(stationOut)];
+    const campaign = async (regionCode: string) => (await made('/api/campaigns', { name: '矩阵目标', regionCode, startsOn: '2026-11-01', endsOn: '2026-12-31' })).id as number;
+    const days = async (stationId: number) => {
+      await made(`/api/stations/${stationId}/rota`, { from: '2027-01-01', to: '2027-02-28' });
+      return (await t.database.db.selectFrom('rota_slot').select('id').where('station_id', '=', stationId).orderBy('on_date').limit(2).execute()).map((r) => r.id);
+    };
+    const [daysIn, daysOut] = [await days(stationIn), await days(stationOut)];
+    return {
+      activity: { in: aIn.id, out: aOut.id },
+      activityFile: { in: aIn.photos[0].id, out: aOut.photos[0].id },
+      campaign: { in: await campaign('451103'), out: await campaign('420684') },
+      rotaSwap: { in: daysIn[0]!, out: daysOut[0]! },
+      rotaCancel: { in: daysIn[1]!, out: daysOut[1]! },
+    };
+  }
+
+  /** A bonus at each side's station, entered by the administrator for a deputy there. */
+  async function pointBonusTargets(stationIn: number, stationOut: number) {
+    const bonus = async (stationId: number, deputyName: string) => {
+      const res = await clients.admin.post('/api/points/bonuses', { deputyId: await idOf(t.database.db, 'deputy', deputyName), stationId, date: '2026-01-05', points: 10, reason: '矩阵目标' });
+      assert.equal(res.statusCode, 201, res.body);
+      return res.json<{ id: number }>().id;
+    };
+    return { in: await bonus(stationIn, '韦秀兰'), out: await bonus(stationOut, '王建华') };
   }
 
   before(async () => {
@@ -271,6 +470,12 @@ describe('access matrix', () => {
         out: await makeAccount({ username: 'target_out', displayName: '目标(宜城)', role: 'staff', regionCode: '420684' }),
       },
       notification: await notificationTargets(),
+      importBatch: {
+        deputies: (await admin.post('/api/imports/deputies', { filename: '矩阵花名册.xlsx' })).json<{ id: number }>().id,
+        stations: (await admin.post('/api/imports/stations', { filename: '矩阵站点.xlsx' })).json<{ id: number }>().id,
+      },
+      ...(await activityTargets(stationIn, stationOut)),
+      pointBonus: await pointBonusTargets(stationIn, stationOut),
     };
   });
   after(() => t.close());

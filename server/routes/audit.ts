@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { decodeCursor, isIdCursor, toPage } from '../http/pagination.js';
 import { errorResponses, PageQuery, pageOf } from '../http/schemas.js';
+import { listAuditLog } from '../queries/auditLog.js';
 import { verifyAuditChain } from '../queries/auditChain.js';
 
 const AuditEntrySchema = z.object({
@@ -35,20 +35,14 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: pageOf(AuditEntrySchema), ...errorResponses },
     },
   }, async (request) => {
-    const f = request.query;
-    const before = decodeCursor(f.cursor, isIdCursor);
-    let q = app.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(f.limit + 1);
-    if (f.entityType) q = q.where('entity_type', '=', f.entityType);
-    if (f.entityId) q = q.where('entity_id', '=', f.entityId);
-    if (f.actorAccountId) q = q.where('actor_account_id', '=', f.actorAccountId);
-    if (f.action) q = f.action.endsWith('.') ? q.where('action', 'like', `${f.action.replace(/[%_\\]/g, '\\$&')}%`) : q.where('action', '=', f.action);
-    if (f.from) q = q.where('at', '>=', new Date(f.from));
-    if (f.to) q = q.where('at', '<', new Date(f.to));
-    if (before !== null) q = q.where('id', '<', before);
-    return toPage(await q.execute(), f.limit, (r) => r.id, (r) => ({
-      id: r.id, at: r.at.toISOString(), actorAccountId: r.actor_account_id, actorName: r.actor_name, action: r.action,
-      entityType: r.entity_type, entityId: r.entity_id, before: r.before, after: r.after, ip: r.ip, hash: r.hash,
-    }));
+    const page = await listAuditLog(app.db, request.query);
+    return {
+      nextCursor: page.nextCursor,
+      items: page.items.map((r) => ({
+        id: r.id, at: r.at.toISOString(), actorAccountId: r.actor_account_id, actorName: r.actor_name, action: r.action,
+        entityType: r.entity_type, entityId: r.entity_id, before: r.before, after: r.after, ip: r.ip, hash: r.hash,
+      })),
+    };
   });
 
   app.get('/api/audit/verify', {

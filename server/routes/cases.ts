@@ -97,6 +97,8 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         deputyId: z.number().int().positive().max(2_147_483_647).nullable().default(null),
         channel: z.enum(CASE_CHANNELS.keys),
         receivedAt: z.iso.datetime({ offset: true }).nullable().default(null),
+        activityId: z.number().int().positive().max(2_147_483_647).nullable().default(null)
+          .meta({ description: 'The activity during which they were collected; they count as its output' }),
         items: z.array(Draft).min(1).max(100),
       }),
       response: { 201: z.object({ items: z.array(Receipt) }), ...errorResponses },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import * as enums from '../../common/enums.js';
+import * as points from '../../common/points.js';
 
 const LABELLED = {
   roles: enums.ROLES,
@@ -13,6 +14,10 @@ const LABELLED = {
   stationMemberRoles: enums.STATION_MEMBER_ROLES,
   genders: enums.GENDERS,
   regionLevels: enums.REGION_LEVELS,
+  activityKinds: enums.ACTIVITY_KINDS,
+  attendance: enums.ATTENDANCE,
+  pointSources: points.POINT_SOURCES,
+  assessmentIndicators: points.ASSESSMENT_INDICATORS,
 };
 
 const Vocabulary = z.record(z.string(), z.array(z.object({ value: z.string(), zh: z.string(), en: z.string() })));

@@ -4,6 +4,7 @@ import { createAccount } from '../commands/accounts.js';
 import { createDeputy, type DeputyInput } from '../commands/deputies.js';
 import { createStation, type StationInput } from '../commands/stations.js';
 import { createUnit } from '../commands/units.js';
+import { loadDemoPoints } from './demoPoints.js';
 
 /**
  * Demo data drawn from the source reports: 贺州市平桂区, 宜城市, the 豫鲁 cross-province
@@ -224,5 +225,6 @@ export async function loadDemo(ctx: WriteContext): Promise<DemoLogin[]> {
   await account('liangjun', { role: 'deputy', deputyId: deputyIds.liangjun! });
   await account('shuiliju', { role: 'unit', unitId: unitIds.water! });
   await account('xinren', { role: 'staff', regionCode: R.pinggui }, true);
+  await loadDemoPoints(ctx);
   return DEMO_LOGINS;
 }

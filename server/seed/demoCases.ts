@@ -14,6 +14,10 @@ import { registerOpinions } from '../commands/caseIntake.js';
 import type { WriteContext } from '../audit.js';
 import type { DB } from '../db/schema.js';
 import { CONSTITUENT_ACTOR, type Actor } from '../policies/actor.js';
+import { createActivity } from '../commands/activities.js';
+import { createCampaign } from '../commands/campaigns.js';
+import { generateRota } from '../commands/rota.js';
+import { addDays, shanghaiDate } from '../domain/workingDays.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -91,6 +95,8 @@ export async function loadDemoCases(trx: WriteContext['trx'], now: Date = new Da
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const codes = Object.keys(OPINIONS);
 
+  const receptions = await loadDemoActivities(trx, now, cast, { huangtian, gonghe }, rand);
+
   let made = 0;
   for (let daysAgo = WEEKS * 7 - 1; daysAgo >= 0; daysAgo--) {
     const weekday = new Date(now.getTime() - daysAgo * DAY + 8 * HOUR).getUTCDay();
@@ -104,8 +110,11 @@ export async function loadDemoCases(trx: WriteContext['trx'], now: Date = new Da
       const code = pick(codes);
       const text = pick(OPINIONS[code]!);
       const stationActor = station === xiwan ? cast.staff : cast.officer;
+      const channel = pick(['reception', 'reception', 'visit', 'phone', 'wechat'] as const);
+      // Heard on a reception day the station held: the opinion is that day's output.
+      const heldThatDay = channel === 'reception' ? receptions.get(`${station}:${shanghaiDate(at)}`) ?? null : null;
       const [receipt] = await registerOpinions({ trx, actor: stationActor, ip: null }, {
-        stationId: station, deputyId: null, channel: pick(['reception', 'reception', 'visit', 'phone', 'wechat'] as const), receivedAt: at,
+        stationId: station, deputyId: null, channel, receivedAt: at, activityId: heldThatDay,
         items: [{ categoryId: categories.get(code)!, content: text.content, place: text.place, name: null, phone: null }],
       });
       made++;
@@ -151,4 +160,69 @@ export async function loadDemoCases(trx: WriteContext['trx'], now: Date = new Da
     }
   }
   return made;
+}
+
+/**
+ * The stations' side of the same twelve weeks: the 黄田镇 rota with most reception days held
+ * (and recorded as activities), a few missed; visits and a themed campaign. Answers the
+ * reception activities by station and date, so opinions heard there are linked to them.
+ */
+async function loadDemoActivities(
+  trx: WriteContext['trx'], now: Date, cast: Cast, stations: { huangtian: number; gonghe: number }, rand: () => number,
+): Promise<Map<string, number>> {
+  const today = shanghaiDate(now);
+  const officer = { trx, actor: cast.officer, ip: null };
+  await generateRota(officer, stations.huangtian, { from: addDays(today, -WEEKS * 7), to: addDays(today, 28), perDay: 1, deputyIds: null });
+  await generateRota(officer, stations.gonghe, { from: addDays(today, -WEEKS * 7), to: addDays(today, 28), perDay: 2, deputyIds: null });
+  const receptions = new Map<string, number>();
+  const days = await trx.selectFrom('rota_slot as s').innerJoin('rota_duty as t', 't.slot_id', 's.id')
+    .select(['s.id', 's.station_id', 's.on_date', 't.deputy_id']).where('s.on_date', '<', today).orderBy('s.on_date').execute();
+  const bySlot = new Map<number, { stationId: number; date: string; deputies: number[] }>();
+  for (const d of days) {
+    const slot = bySlot.get(d.id) ?? { stationId: d.station_id, date: d.on_date, deputies: [] };
+    slot.deputies.push(d.deputy_id);
+    bySlot.set(d.id, slot);
+  }
+  for (const [slotId, slot] of bySlot) {
+    if (rand() < 0.12) continue; // missed: nobody recorded the day
+    const id = await createActivity(officer, {
+      kind: 'reception', title: '代表接待日', stationId: slot.stationId, regionCode: null, campaignId: null,
+      startsAt: new Date(`${slot.date}T09:00:00+08:00`), endsAt: new Date(`${slot.date}T12:00:00+08:00`), place: '联络站接待室',
+      summary: '代表轮值接待选民,现场登记群众意见,能当场解答的当场解答。', suggestionsMade: 0,
+      participants: slot.deputies.map((deputyId) => ({ deputyId, attendance: rand() < 0.9 ? 'present' as const : 'leave' as const })),
+      unitIds: [], rotaSlotId: slotId,
+    });
+    receptions.set(`${slot.stationId}:${slot.date}`, id);
+  }
+
+  const staff = { trx, actor: cast.staff, ip: null };
+  const campaignStart = addDays(today, -45);
+  const campaignId = await createCampaign(staff, {
+    name: '产业协同发展·代表在行动', description: '组织代表走进企业、产业园,收集发展中遇到的困难和建议。',
+    regionCode: '451103', startsOn: campaignStart, endsOn: addDays(today, 45),
+  });
+  const themed = [
+    { daysAgo: 40, title: '走进黄田镇特色种植合作社', place: '黄田镇', suggestions: 3 },
+    { daysAgo: 26, title: '珠宝产业园企业座谈会', place: '平桂区黄金珠宝产业园', suggestions: 5 },
+    { daysAgo: 12, title: '农产品销路问题专题调研', place: '公和村', suggestions: 2 },
+  ];
+  const deputies = await trx.selectFrom('deputy_station').select('deputy_id').where('station_id', '=', stations.huangtian).execute();
+  for (const t of themed) {
+    await createActivity(staff, {
+      kind: 'theme', title: t.title, stationId: stations.huangtian, regionCode: null, campaignId,
+      startsAt: officeHour(now, t.daysAgo, 14.5), endsAt: null, place: t.place, summary: '代表与企业负责人面对面交流,梳理问题清单。',
+      suggestionsMade: t.suggestions,
+      participants: deputies.map((d, i) => ({ deputyId: d.deputy_id, attendance: i % 4 === 3 ? 'absent' as const : 'present' as const })),
+      unitIds: [], rotaSlotId: null,
+    });
+  }
+  const deputy = { trx, actor: cast.deputy, ip: null };
+  for (const daysAgo of [60, 33, 19, 5]) {
+    await createActivity(deputy, {
+      kind: 'visit', title: '走访公和村困难群众', stationId: stations.gonghe, regionCode: null, campaignId: null,
+      startsAt: officeHour(now, daysAgo, 15), endsAt: null, place: '公和村', summary: '上门了解生产生活困难,收集意见建议。',
+      suggestionsMade: 0, participants: [], unitIds: [], rotaSlotId: null,
+    });
+  }
+  return receptions;
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { get, qs } from '../shared/api.js';
 import { formatDateTime } from '../shared/format.js';
 import { useI18n } from '../shared/i18n.js';
+import { ExportButton } from './ExportButton.js';
 import { useKeysetList } from './useKeysetList.js';
 
 interface AuditEntry {
@@ -53,7 +54,10 @@ export function AuditPage() {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Typography.Title level={4} style={{ margin: 0 }}>{l('审计日志', 'Audit log')}</Typography.Title>
-        <Button onClick={() => void verify()} loading={verifying}>{l('校验审计链', 'Verify the chain')}</Button>
+        <Space wrap>
+          <ExportButton href={`/api/audit.xlsx${qs(filters)}`} />
+          <Button onClick={() => void verify()} loading={verifying}>{l('校验审计链', 'Verify the chain')}</Button>
+        </Space>
       </Space>
       {verdict && (verdict.ok
         ? <Alert type="success" showIcon message={l(`审计链完整:已校验 ${verdict.checked} 条记录`, `The chain is intact: ${verdict.checked} records checked`)} />

@@ -4,6 +4,7 @@ import { CASE_STATE_LABELS } from '../../common/caseVocabulary.js';
 import { qs } from '../shared/api.js';
 import { formatDateTime } from '../shared/format.js';
 import { useI18n } from '../shared/i18n.js';
+import { ExportButton } from './ExportButton.js';
 import { useKeysetList } from './useKeysetList.js';
 
 export interface CaseItem {
@@ -76,6 +77,7 @@ export function CasesPage() {
         defaultValue={filters.q} placeholder={l('受理编号或内容', 'Tracking code or words')} allowClear style={{ width: narrow ? '100%' : 240 }}
         onSearch={(q) => setFilter('q', q || undefined)} aria-label={l('搜索', 'Search')}
       />
+      <ExportButton href={`/api/cases.xlsx${qs(filters)}`} />
     </Space>
   );
 

@@ -1,9 +1,11 @@
-import { Alert, Card, Col, List, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { CameraOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, List, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { get, qs } from '../shared/api.js';
 import { formatDateTime, monthRange, monthsBefore, percent, shanghaiMonth } from '../shared/format.js';
 import { useI18n } from '../shared/i18n.js';
+import { MyRotaCard } from './activities/RotaCard.js';
 import { Chart } from './Chart.js';
 import type { CaseItem } from './CasesPage.js';
 import { useSession } from './session.js';
@@ -82,6 +84,10 @@ export function DashboardPage() {
         />
       </Space>
       {error && <Alert type="error" showIcon message={error} />}
+      {me!.role === 'deputy' && (
+        <Link to="/activities?new=1"><Button type="primary" block size="large" icon={<CameraOutlined />}>{l('记录履职活动', 'Record an activity')}</Button></Link>
+      )}
+      {me!.role === 'deputy' && <MyRotaCard />}
       {me!.role === 'deputy' && me!.scope.stations.length > 0 && (
         <Card size="small" title={l('我所在的联络站', 'My stations')}>
           <List size="small" dataSource={me!.scope.stations} renderItem={(s) => (

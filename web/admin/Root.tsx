@@ -12,6 +12,12 @@ import { SessionProvider, useSession } from './session.js';
 
 // Screens load when first opened: the sign-in page and the case queue come without charts and management forms.
 const AuditPage = lazy(() => import('./AuditPage.js').then((m) => ({ default: m.AuditPage })));
+const ActivitiesPage = lazy(() => import('./activities/ActivitiesPage.js').then((m) => ({ default: m.ActivitiesPage })));
+const ActivityDetailPage = lazy(() => import('./activities/ActivityDetailPage.js').then((m) => ({ default: m.ActivityDetailPage })));
+const CampaignsPage = lazy(() => import('./activities/CampaignsPage.js').then((m) => ({ default: m.CampaignsPage })));
+const PointsPage = lazy(() => import('./points/PointsPage.js').then((m) => ({ default: m.PointsPage })));
+const LedgerPage = lazy(() => import('./points/LedgerPage.js').then((m) => ({ default: m.LedgerPage })));
+const AssessmentsPage = lazy(() => import('./points/AssessmentsPage.js').then((m) => ({ default: m.AssessmentsPage })));
 const DashboardPage = lazy(() => import('./DashboardPage.js').then((m) => ({ default: m.DashboardPage })));
 const HolidaysPage = lazy(() => import('./HolidaysPage.js').then((m) => ({ default: m.HolidaysPage })));
 const AccountsPage = lazy(() => import('./manage/AccountsPage.js').then((m) => ({ default: m.AccountsPage })));
@@ -21,6 +27,8 @@ const RegionsPage = lazy(() => import('./manage/RegionsPage.js').then((m) => ({ 
 const StationDetailPage = lazy(() => import('./manage/StationDetailPage.js').then((m) => ({ default: m.StationDetailPage })));
 const StationsPage = lazy(() => import('./manage/StationsPage.js').then((m) => ({ default: m.StationsPage })));
 const UnitsPage = lazy(() => import('./manage/UnitsPage.js').then((m) => ({ default: m.UnitsPage })));
+const RegistersPage = lazy(() => import('./registers/RegistersPage.js').then((m) => ({ default: m.RegistersPage })));
+const ArchivePage = lazy(() => import('./registers/ArchivePage.js').then((m) => ({ default: m.ArchivePage })));
 
 /**
  * The back office's pages and who sees them in the navigation. A page shows in the menu when
@@ -30,8 +38,13 @@ interface Page { path: string; zh: string; en: string; ability: string; hideFor?
 const PAGES: Page[] = [
   { path: '/', zh: '工作台', en: 'Dashboard', ability: 'case.read' },
   { path: '/cases', zh: '意见办理', en: 'Cases', ability: 'case.read' },
+  { path: '/activities', zh: '履职活动', en: 'Activities', ability: 'activity.read', hideFor: ['unit'] },
+  { path: '/campaigns', zh: '主题活动', en: 'Campaigns', ability: 'campaign.read' },
+  { path: '/points', zh: '履职积分', en: 'Points', ability: 'points.read' },
+  { path: '/assessments', zh: '考核评价', en: 'Assessment', ability: 'assessment.read' },
   { path: '/stations', zh: '联络站', en: 'Stations', ability: 'station.read' },
   { path: '/deputies', zh: '人大代表', en: 'Deputies', ability: 'deputy.read' },
+  { path: '/registers', zh: '登记簿', en: 'Registers', ability: 'register.read' },
   { path: '/units', zh: '承办单位', en: 'Units', ability: 'unit.read', hideFor: ['unit'] },
   { path: '/regions', zh: '行政区划', en: 'Regions', ability: 'station.create' },
   { path: '/accounts', zh: '账号管理', en: 'Accounts', ability: 'account.read' },
@@ -91,10 +104,18 @@ function Shell() {
               <Route path="/" element={<DashboardPage />} />
               <Route path="/cases" element={<CasesPage />} />
               <Route path="/cases/:id" element={<CaseDetailPage />} />
+              <Route path="/activities" element={<ActivitiesPage />} />
+              <Route path="/activities/:id" element={<ActivityDetailPage />} />
+              <Route path="/campaigns" element={<CampaignsPage />} />
+              <Route path="/points" element={<PointsPage />} />
+              <Route path="/points/deputies/:id" element={<LedgerPage />} />
+              <Route path="/assessments" element={<AssessmentsPage />} />
               <Route path="/stations" element={<StationsPage />} />
               <Route path="/stations/:id" element={<StationDetailPage />} />
               <Route path="/deputies" element={<DeputiesPage />} />
               <Route path="/deputies/:id" element={<DeputyDetailPage />} />
+              <Route path="/deputies/:id/archive" element={<ArchivePage />} />
+              <Route path="/registers" element={<RegistersPage />} />
               <Route path="/units" element={<UnitsPage />} />
               <Route path="/regions" element={<RegionsPage />} />
               <Route path="/accounts" element={<AccountsPage />} />

@@ -20,7 +20,12 @@ export function StationPage() {
       {s.deputies.length > 0 && (
         <List header={l('向进站代表反映', 'Write to a deputy of this station')}>
           {s.deputies.map((d) => (
-            <Link key={d.id} to={`/submit?deputy=${d.id}&station=${s.id}`}><List.Item arrowIcon>{d.name}</List.Item></Link>
+            <List.Item
+              key={d.id} arrowIcon={false}
+              extra={<Link to={`/d/${d.id}`}>{l('履职公示', 'Record')}</Link>}
+            >
+              <Link to={`/submit?deputy=${d.id}&station=${s.id}`} style={{ display: 'block' }}>{d.name}</Link>
+            </List.Item>
           ))}
         </List>
       )}

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError, formFieldErrors, get, post } from '../shared/api.js';
 import { useI18n } from '../shared/i18n.js';
-import { compressPhoto } from './compress.js';
+import { compressPhoto } from '../shared/compress.js';
 
 interface Category { id: number; name: string; nameEn: string }
 interface Target { station: { id: number; name: string; address: string } | null; deputy: { name: string; levels: { label: { zh: string; en: string } }[] } | null }
@@ -97,7 +97,7 @@ export function SubmitPage() {
     <div>
       <h1 className="lx-title">{l('群众意见建议', 'Tell your deputies')}</h1>
       <div className="lx-target" aria-live="polite">
-        {deputyLine && <div>{l('致人大代表', 'To deputy')}:<strong>{deputyLine}</strong></div>}
+        {deputyLine && <div>{l('致人大代表', 'To deputy')}:<strong>{deputyLine}</strong> <Link to={`/d/${deputy}`}>{l('履职公示', 'Record')}</Link></div>}
         {target?.station && <div>{l('联络站', 'Station')}:<strong>{target.station.name}</strong></div>}
       </div>
       <Form form={form} layout="vertical" onFinish={submit} footer={<Button block type="submit" color="primary" size="large" loading={busy}>{l('提交', 'Submit')}</Button>}>

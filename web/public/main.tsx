@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { I18nProvider } from '../shared/i18n.js';
 import { DirectoryPage } from './DirectoryPage.js';
+import { DisclosurePage } from './DisclosurePage.js';
 import { ElderProvider } from './elder.js';
 import './public.css';
 import { Shell } from './Shell.js';
@@ -19,6 +20,7 @@ createRoot(document.getElementById('root')!).render(
             <Routes>
               <Route path="/" element={<DirectoryPage />} />
               <Route path="/s/:id" element={<StationPage />} />
+              <Route path="/d/:deputyId" element={<DisclosurePage />} />
               <Route path="/submit" element={<SubmitPage />} />
               <Route path="/t/:code" element={<TrackPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { patch, post, qs } from '../../shared/api.js';
 import { formatDateTime } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
+import { ExportButton } from '../ExportButton.js';
 import { useSession } from '../session.js';
 import { useKeysetList } from '../useKeysetList.js';
 import { ActiveSelect, FilterBar, LoadError, PageTitle, RequireAbility, useFilterStyle, useNarrow, type ActiveFilter } from './common.js';
@@ -55,7 +56,12 @@ function AccountList() {
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <PageTitle
         title={l('账号管理', 'Accounts')}
-        extra={can('account.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{l('新建账号', 'New account')}</Button>}
+        extra={(
+          <>
+            <ExportButton href={`/api/accounts.xlsx${qs({ ...filters })}`} />
+            {can('account.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{l('新建账号', 'New account')}</Button>}
+          </>
+        )}
       />
       <FilterBar>
         <Input.Search

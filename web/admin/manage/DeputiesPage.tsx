@@ -1,12 +1,14 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { qs } from '../../shared/api.js';
 import { useI18n } from '../../shared/i18n.js';
+import { ExportButton } from '../ExportButton.js';
 import { useSession } from '../session.js';
 import { useKeysetList } from '../useKeysetList.js';
 import { DeputyFormDrawer } from './DeputyForm.js';
+import { ImportDrawer } from './ImportDrawer.js';
 import { PhoneText } from './PhoneText.js';
 import { ActiveSelect, FilterBar, LoadError, PageTitle, RequireAbility, useFilterStyle, useNarrow, type ActiveFilter } from './common.js';
 import { RecordSelect } from './RecordSelect.js';
@@ -30,6 +32,7 @@ function DeputyList() {
   const navigate = useNavigate();
   const [filters, setFilters] = useState<Filters>({ active: 'true' });
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const list = useKeysetList<DeputyListItem>(`/api/deputies${qs({ ...filters })}`);
   const regional = me?.role === 'admin' || me?.role === 'staff';
 
@@ -37,7 +40,13 @@ function DeputyList() {
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <PageTitle
         title={l('人大代表', 'Deputies')}
-        extra={can('deputy.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{l('新增代表', 'New deputy')}</Button>}
+        extra={(
+          <>
+            <ExportButton href={`/api/deputies.xlsx${qs({ ...filters })}`} />
+            {can('deputy.create') && <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>{l('导入花名册', 'Import a roster')}</Button>}
+            {can('deputy.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{l('新增代表', 'New deputy')}</Button>}
+          </>
+        )}
       />
       <FilterBar>
         <Input.Search
@@ -103,6 +112,7 @@ function DeputyList() {
         ]}
       />
       {list.pager}
+      <ImportDrawer kind="deputies" open={importing} onClose={() => setImporting(false)} onImported={() => void list.reload()} />
       <DeputyFormDrawer open={creating} onClose={() => setCreating(false)} onSaved={(d) => { setCreating(false); navigate(`/deputies/${d.id}`); }} />
     </Space>
   );

@@ -1,4 +1,4 @@
-import { EditOutlined, EnvironmentOutlined, PhoneOutlined, ShopOutlined } from '@ant-design/icons';
+import { EditOutlined, EnvironmentOutlined, PhoneOutlined, ProfileOutlined, ShopOutlined } from '@ant-design/icons';
 import { Alert, Avatar, Button, Card, Col, Descriptions, Row, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -10,6 +10,7 @@ import { DeputyFormDrawer } from './DeputyForm.js';
 import { errorText, LoadError, PageTitle, RequireAbility } from './common.js';
 import { PhoneText } from './PhoneText.js';
 import { QrDownloads } from './QrDownloads.js';
+import { PointsCard } from '../points/PointsCard.js';
 import type { Deputy } from './types.js';
 import { useVocabulary } from './vocabulary.js';
 
@@ -21,7 +22,7 @@ export function DeputyDetailPage() {
 function DeputyDetail() {
   const { id } = useParams();
   const { l } = useI18n();
-  const { can } = useSession();
+  const { can, me } = useSession();
   const [deputy, setDeputy] = useState<Deputy | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
@@ -39,13 +40,18 @@ function DeputyDetail() {
   if (error) return <LoadError error={error} retry={() => void load()} />;
   if (!deputy) return <Spin style={{ display: 'block', margin: 48 }} />;
   const mayEdit = can('deputy.update') && deputy.abilities.includes('update');
+  // A deputy's archive is read by those who read the deputy, and by the deputy themself only among deputies.
+  const mayArchive = can('archive.read') && (me!.role !== 'deputy' || me!.scope.deputy?.id === deputy.id);
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Text><Link to="/deputies">{l('人大代表', 'Deputies')}</Link> / {deputy.name}</Typography.Text>
       <PageTitle
         title={<Space wrap size={8}><span>{deputy.name}</span>{!deputy.active && <Tag>{l('已停用', 'Inactive')}</Tag>}</Space>}
-        extra={mayEdit && <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{l('编辑', 'Edit')}</Button>}
+        extra={<>
+          {mayArchive && <Link to={`/deputies/${deputy.id}/archive`}><Button icon={<ProfileOutlined />}>{l('履职档案', 'Archive')}</Button></Link>}
+          {mayEdit && <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{l('编辑', 'Edit')}</Button>}
+        </>}
       />
       {!deputy.active && <Alert type="warning" showIcon title={l('该代表已停用:不再出现在列表中,其账号无法登录。', 'This deputy is inactive: out of the lists, and their accounts cannot sign in.')} />}
       <Row gutter={[16, 16]}>
@@ -61,6 +67,7 @@ function DeputyDetail() {
             title={l('代表二维码名片', 'QR name card')} base={`/api/deputies/${deputy.id}/card`} fileName={l(`${deputy.name}-代表名片`, `${deputy.name}-name-card`)}
             hint={l('群众扫码即可直接向该代表反映意见建议。', 'Constituents scan it to send this deputy their opinions directly.')}
           />
+          <div style={{ marginTop: 16 }}><PointsCard deputyId={deputy.id} /></div>
         </Col>
       </Row>
       <DeputyFormDrawer

@@ -1,4 +1,4 @@
-import { EditOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
+import { BookOutlined, EditOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
 import {
   Alert, App, Button, Card, Checkbox, Col, Descriptions, Form, Input, Modal, Progress, Rate, Row, Select, Space, Spin, Table, Tag, Typography,
 } from 'antd';
@@ -15,6 +15,7 @@ import { StationFormDrawer } from './StationForm.js';
 import type { DeputyListItem, ReceptionSchedule, Station } from './types.js';
 import { useVocabulary } from './vocabulary.js';
 import { useWriteErrors } from './writeErrors.js';
+import { RotaCard } from '../activities/RotaCard.js';
 
 /** One station: what it is, when it receives constituents, its checklist, its deputies and its QR poster. */
 export function StationDetailPage() {
@@ -53,6 +54,7 @@ function StationDetail() {
         title={<Space wrap size={8}><span>{station.name}</span>{!station.active && <Tag color="default">{l('已停用', 'Deactivated')}</Tag>}</Space>}
         extra={(
           <>
+            {can('register.read') && <Link to={`/registers?stationId=${station.id}`}><Button icon={<BookOutlined />}>{l('登记簿', 'Registers')}</Button></Link>}
             {mayEdit && <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{l('编辑', 'Edit')}</Button>}
             {mayDeactivate && (
               <Button danger={station.active} icon={station.active ? <StopOutlined /> : <UndoOutlined />} onClick={() => setSwitching(true)}>
@@ -72,6 +74,7 @@ function StationDetail() {
             <ScheduleCard station={station} editable={mayEdit} onSaved={setStation} onConflict={() => void load()} />
             <ChecklistCard station={station} editable={mayEdit} onSaved={setStation} onConflict={() => void load()} />
             <StationDeputies stationId={station.id} />
+            <RotaCard stationId={station.id} />
           </Space>
         </Col>
         <Col xs={24} lg={8}>

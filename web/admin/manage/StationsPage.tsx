@@ -1,12 +1,14 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Input, Progress, Rate, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { qs } from '../../shared/api.js';
 import { useI18n } from '../../shared/i18n.js';
+import { ExportButton } from '../ExportButton.js';
 import { useSession } from '../session.js';
 import { useKeysetList } from '../useKeysetList.js';
 import { ActiveSelect, FilterBar, LoadError, PageTitle, RequireAbility, useFilterStyle, useNarrow, type ActiveFilter } from './common.js';
+import { ImportDrawer } from './ImportDrawer.js';
 import { RegionPicker } from './RegionPicker.js';
 import { StationFormDrawer } from './StationForm.js';
 import type { StationListItem } from './types.js';
@@ -28,6 +30,7 @@ function StationList() {
   const navigate = useNavigate();
   const [filters, setFilters] = useState<Filters>({ active: 'true' });
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const list = useKeysetList<StationListItem>(`/api/stations${qs({ ...filters })}`);
   // Officers and deputies see a handful of stations of their own: a region filter would only be noise.
   const regional = me?.role === 'admin' || me?.role === 'staff';
@@ -36,8 +39,12 @@ function StationList() {
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <PageTitle
         title={l('联络站', 'Stations')}
-        extra={can('station.create') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{l('新建联络站', 'New station')}</Button>
+        extra={(
+          <>
+            <ExportButton href={`/api/stations.xlsx${qs({ ...filters })}`} />
+            {can('station.create') && <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>{l('导入站点', 'Import stations')}</Button>}
+            {can('station.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{l('新建联络站', 'New station')}</Button>}
+          </>
         )}
       />
       <FilterBar>
@@ -108,6 +115,7 @@ function StationList() {
         ]}
       />
       {list.pager}
+      <ImportDrawer kind="stations" open={importing} onClose={() => setImporting(false)} onImported={() => void list.reload()} />
       <StationFormDrawer
         open={creating} onClose={() => setCreating(false)}
         onSaved={(s) => { setCreating(false); navigate(`/stations/${s.id}`); }}

@@ -3,6 +3,7 @@ import { App, Button, Col, Form, Input, Modal, Row, Space, Switch, Table, Tag, T
 import { useEffect, useState } from 'react';
 import { patch, post, qs } from '../../shared/api.js';
 import { useI18n } from '../../shared/i18n.js';
+import { ExportButton } from '../ExportButton.js';
 import { useSession } from '../session.js';
 import { useKeysetList } from '../useKeysetList.js';
 import { ActiveSelect, FilterBar, LoadError, PageTitle, RequireAbility, useFilterStyle, useNarrow, type ActiveFilter } from './common.js';
@@ -32,7 +33,12 @@ function UnitList() {
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <PageTitle
         title={l('承办单位', 'Handling units')}
-        extra={can('unit.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>{l('新增单位', 'New unit')}</Button>}
+        extra={(
+          <>
+            <ExportButton href={`/api/units.xlsx${qs({ ...filters })}`} />
+            {can('unit.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>{l('新增单位', 'New unit')}</Button>}
+          </>
+        )}
       />
       <FilterBar>
         <Input.Search

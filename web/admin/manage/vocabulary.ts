@@ -9,7 +9,7 @@ import { useI18n } from '../../shared/i18n.js';
  */
 export type VocabularyList =
   | 'roles' | 'stationTypes' | 'stationTiers' | 'stationGrades' | 'stationChecklist'
-  | 'deputyLevels' | 'deputyStatuses' | 'stationMemberRoles' | 'genders' | 'regionLevels';
+  | 'deputyLevels' | 'deputyStatuses' | 'stationMemberRoles' | 'genders' | 'regionLevels' | 'activityKinds' | 'attendance';
 
 export interface VocabularyEntry { value: string; zh: string; en: string }
 type Vocabulary = Record<VocabularyList, VocabularyEntry[]>;

@@ -1,0 +1,93 @@
+/**
+ * How long the points ranking, a ledger, the stars view and the station assessment take for a
+ * county of the size the seeds report (平桂区: 43 stations, 818 deputies), with a busy year of
+ * facts: 3 000 activities of about 8 deputies each, 6 000 cases credited to deputies, 200
+ * bonuses. Everything is computed on read, so this is the cost of every request.
+ *
+ *   node --import tsx scripts/bench-points.ts            # PGlite in memory
+ *   DATABASE_URL=postgres://… node --import tsx scripts/bench-points.ts
+ */
+import { sql } from 'kysely';
+import { loadConfig } from '../server/config.js';
+import { openPGlite, openPostgres } from '../server/db/engine.js';
+import { migrateToLatest } from '../server/db/migrate.js';
+import { SYSTEM_ACTOR } from '../server/policies/actor.js';
+import { listAssessments } from '../server/queries/assessments.js';
+import { deputyLedger, pointsRanking, regionStars } from '../server/queries/points.js';
+import { bootstrap } from '../server/seed/bootstrap.js';
+import { createPostgresDatabase } from '../server/testing/database.js';
+
+const STATIONS = 43;
+const DEPUTIES = 818;
+const ACTIVITIES = 3000;
+const PER_ACTIVITY = 8;
+const CASES = 6000;
+const YEAR = 2025;
+
+const url = process.env.DATABASE_URL;
+const database = url ? await openPostgres(await createPostgresDatabase(url, `lianxin_bench_points_${process.pid}`)) : await openPGlite(null);
+const db = database.db;
+await migrateToLatest(db);
+await bootstrap(db, { ...loadConfig(), demo: true });
+
+const county = await db.selectFrom('region').select(['code', 'path', 'full_name']).where('code', '=', '451103').executeTakeFirstOrThrow();
+const town = await db.selectFrom('region').select(['code', 'path']).where('code', '=', '451103101').executeTakeFirstOrThrow();
+const t0 = Date.now();
+await sql`insert into station (name, type, tier, home_region_code, checklist)
+  select '测速站' || g, 'station', 'town_center', ${town.code}, '{"has_venue": true, "has_sign": true}' from generate_series(1, ${STATIONS}) g`.execute(db);
+await sql`insert into station_region (station_id, region_code, region_path, is_home)
+  select id, ${town.code}, ${town.path}, true from station where name like '测速站%'`.execute(db);
+await sql`insert into deputy (name, name_pinyin, name_initials, gender, status, region_code, region_path)
+  select '测速代表' || g, 'ce su', 'cs', 'male', 'current', ${town.code}, ${town.path} from generate_series(1, ${DEPUTIES}) g`.execute(db);
+// Each deputy in one station; stations take deputies in turn.
+await sql`insert into deputy_station (deputy_id, station_id, role)
+  select d.id, s.id, 'resident' from (select id, row_number() over (order by id) % ${STATIONS} as k from deputy where name like '测速代表%') d
+  join (select id, row_number() over (order by id) % ${STATIONS} as k from station where name like '测速站%') s on s.k = d.k`.execute(db);
+await sql`insert into activity (kind, title, station_id, region_code, region_path, starts_at, suggestions_made)
+  select (array['reception','visit','research','training','theme'])[1 + g % 5], '测速活动' || g,
+    (select id from station where name = '测速站' || (1 + g % ${STATIONS})), ${town.code}, ${town.path},
+    ${`${YEAR}-01-01T09:00:00+08:00`}::timestamptz + (g % 360) * interval '1 day', g % 3
+  from generate_series(1, ${ACTIVITIES}) g`.execute(db);
+await sql`insert into activity_participant (activity_id, deputy_id, attendance)
+  select a.id, ds.deputy_id, (array['present','present','present','present','absent','leave'])[1 + (a.id + ds.deputy_id) % 6]
+  from activity a join lateral (select deputy_id from deputy_station where station_id = a.station_id order by deputy_id limit ${PER_ACTIVITY}) ds on true
+  where a.title like '测速活动%'`.execute(db);
+await sql`insert into opinion (tracking_code, query_key_hash, channel, state, category_id, station_id, deputy_id, region_code, region_path, content,
+    submitted_at, answered_at, rating, rated_at, accepted_at)
+  select 'BENCH-' || g, 'x', 'visit', 'closed', 1, ds.station_id, ds.deputy_id, ${town.code}, ${town.path}, '测速意见',
+    ${`${YEAR}-01-01T10:00:00+08:00`}::timestamptz + (g % 350) * interval '1 day',
+    ${`${YEAR}-01-03T10:00:00+08:00`}::timestamptz + (g % 350) * interval '1 day',
+    (array['satisfied','basically_satisfied','unsatisfied'])[1 + g % 3],
+    ${`${YEAR}-01-05T10:00:00+08:00`}::timestamptz + (g % 350) * interval '1 day', now()
+  from generate_series(1, ${CASES}) g
+  join lateral (select deputy_id, station_id from deputy_station where deputy_id = (select min(id) from deputy where name like '测速代表%') + g % ${DEPUTIES}) ds on true`.execute(db);
+await sql`update opinion set scope_paths = case_scope_paths(station_id, region_path) where tracking_code like 'BENCH-%'`.execute(db);
+await sql`insert into point_bonus (deputy_id, region_code, region_path, on_date, points, reason)
+  select (select min(id) from deputy where name like '测速代表%') + g % ${DEPUTIES}, ${county.code}, ${county.path}, ${`${YEAR}-06-01`}::date + g, 5, '测速加分'
+  from generate_series(1, 200) g`.execute(db);
+await sql`analyze`.execute(db);
+console.log(`data loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s (${database.engine})`);
+
+async function time<T>(label: string, fn: () => Promise<T>, runs = 3): Promise<T> {
+  let result!: T;
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    result = await fn();
+    ms.push(performance.now() - start);
+  }
+  console.log(`${label}: ${ms.map((m) => m.toFixed(0)).join(' / ')} ms`);
+  return result;
+}
+
+const scope = { kind: 'region' as const, code: county.code, path: county.path, name: county.full_name };
+const rows = await time('ranking of the county, a year', () => pointsRanking(db, SYSTEM_ACTOR, YEAR, scope));
+console.log(`  ${rows.length} deputies ranked, ${rows.reduce((n, r) => n + r.entries, 0)} ledger entries`);
+const someone = rows[Math.floor(rows.length / 2)]!.deputy.id;
+await time('one deputy\'s ledger (the year and ten years\' totals)', () => deputyLedger(db, SYSTEM_ACTOR, someone, YEAR));
+await time('stars view (ranking + award)', () => regionStars(db, SYSTEM_ACTOR, YEAR, county.code, 10));
+const page = await time('assessment of 50 stations', () => listAssessments(db, SYSTEM_ACTOR, { year: YEAR, regionCode: county.code, limit: 50 }));
+console.log(`  ${page.items.length} stations assessed`);
+await database.close();
+if (url && !process.env.BENCH_KEEP) await (await import('../server/testing/database.js')).adminQuery(url, `drop database if exists "lianxin_bench_points_${process.pid}" with (force)`);
+else if (url) console.log(`kept database lianxin_bench_points_${process.pid}`);

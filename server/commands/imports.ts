@@ -1,0 +1,66 @@
+import { sql, type Kysely } from 'kysely';
+import { IMPORT_STATUSES } from '../../common/importVocabulary.js';
+import type { DB } from '../db/schema.js';
+import { withImports, type ImportKind } from '../db/schemaImports.js';
+import { AppError } from '../errors.js';
+import type { Actor } from '../policies/actor.js';
+import { commitDeputyImport, StaleImportError } from './importDeputies.js';
+import { commitStationImport } from './importStations.js';
+
+/**
+ * A new import, waiting for its file. The staging tables are a scratch pad of their creator:
+ * nothing in the registers changes, and nothing is audited, until the commit.
+ */
+export async function createImportBatch(db: Kysely<DB>, actor: Actor, kind: ImportKind, filename: string): Promise<number> {
+  const { id } = await withImports(db).insertInto('import_batch')
+    .values({ kind, filename, created_by: actor.accountId }).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Writes the problems the commit found into the staged rows, so the preview shows them. */
+async function recordStaleRows(db: Kysely<DB>, batchId: number, stale: StaleImportError['rows']): Promise<void> {
+  await db.transaction().execute(async (plain) => {
+    const trx = withImports(plain);
+    for (let i = 0; i < stale.length; i += 1000) {
+      const part = stale.slice(i, i + 1000);
+      await sql`update import_row r set errors = v.errors::jsonb
+        from (values ${sql.join(part.map((s) => sql`(${s.rowNo}::int, ${JSON.stringify(s.errors)})`))}) as v(row_no, errors)
+        where r.batch_id = ${batchId} and r.row_no = v.row_no`.execute(trx);
+    }
+    await sql`update import_batch b set
+        error_rows = (select count(*) from import_row r where r.batch_id = b.id and r.errors is not null),
+        error_count = (select coalesce(sum(jsonb_array_length(r.errors)), 0) from import_row r where r.batch_id = b.id and r.errors is not null)
+      where b.id = ${batchId}`.execute(trx);
+  });
+}
+
+/**
+ * Commits a ready batch without errors, all or nothing: one transaction creates every record,
+ * with the audit records, and marks the batch committed. If anything fails nothing is written;
+ * rows found no longer valid (a station deactivated since the preview) get their errors in
+ * the preview and the batch stays `ready` with errors, so it cannot be committed as it is.
+ */
+export async function commitImport(db: Kysely<DB>, actor: Actor, ip: string | null, kind: ImportKind, batchId: number): Promise<number> {
+  try {
+    return await db.transaction().execute(async (plain) => {
+      const trx = withImports(plain);
+      const batch = await trx.selectFrom('import_batch').selectAll()
+        .where('id', '=', batchId).where('kind', '=', kind).where('created_by', '=', actor.accountId)
+        .forUpdate().executeTakeFirst();
+      if (!batch) throw new AppError('NOT_FOUND');
+      if (batch.status !== 'ready') throw new AppError('IMPORT_NOT_READY', { status: batch.status, statusLabel: IMPORT_STATUSES.labels[batch.status] });
+      if (batch.error_rows > 0) throw new AppError('IMPORT_HAS_ERRORS', { errorRows: batch.error_rows });
+      const ctx = { trx: plain, actor, ip };
+      const created = kind === 'deputies' ? await commitDeputyImport(ctx, batch) : await commitStationImport(ctx, batch);
+      // The staged rows have served; the batch keeps its counts and the audit log the records.
+      await trx.deleteFrom('import_row').where('batch_id', '=', batchId).execute();
+      await trx.updateTable('import_batch').set({ status: 'committed', committed_at: new Date(), created_count: created })
+        .where('id', '=', batchId).execute();
+      return created;
+    });
+  } catch (err) {
+    if (!(err instanceof StaleImportError)) throw err;
+    await recordStaleRows(db, batchId, err.rows);
+    throw new AppError('IMPORT_STALE', { errorRows: err.rows.length });
+  }
+}

@@ -1,0 +1,59 @@
+import type { ColumnType, Generated, Kysely, Selectable, Transaction } from 'kysely';
+import type { DB } from './schema.js';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type ImportKind = 'deputies' | 'stations';
+export type ImportStatus = 'new' | 'parsing' | 'ready' | 'failed' | 'committed';
+
+/** A column of the uploaded file's header row and the field it was taken for (null: ignored). */
+export interface ImportColumn { index: number; header: string; field: string | null; ignored?: 'unknown' | 'duplicate' }
+
+/** A problem with one cell of a row: the column as the file names it, a stable code, the value found. */
+export interface ImportRowError { column: string; code: string; value?: string; details?: Record<string, unknown> }
+
+/** A problem with the file as a whole; the batch is then `failed`. */
+export interface ImportFailure { code: string; details?: Record<string, unknown> }
+
+export interface ImportBatchTable {
+  id: Generated<number>;
+  kind: ImportKind;
+  filename: string;
+  status: ColumnType<ImportStatus, ImportStatus | undefined, ImportStatus>;
+  columns: ColumnType<ImportColumn[], string | undefined, string>;
+  failure: Json<ImportFailure> | null;
+  bytes_received: ColumnType<number, number | undefined, number>;
+  total_rows: ColumnType<number, number | undefined, number>;
+  error_rows: ColumnType<number, number | undefined, number>;
+  error_count: ColumnType<number, number | undefined, number>;
+  created_count: ColumnType<number, number | undefined, number>;
+  created_by: number;
+  created_at: CreatedAt;
+  parsed_at: Timestamp | null;
+  committed_at: Timestamp | null;
+}
+
+export interface ImportRowTable {
+  batch_id: number;
+  row_no: number;
+  data: Json<Record<string, unknown>>;
+  errors: Json<ImportRowError[]> | null;
+}
+
+// A type alias, not an interface: `withTables` wants a plain record of tables.
+export type ImportTables = {
+  import_batch: ImportBatchTable;
+  import_row: ImportRowTable;
+};
+
+export type ImportBatch = Selectable<ImportBatchTable>;
+export type ImportDB = DB & ImportTables;
+
+/** The registers plus the import staging tables, on the same connection or transaction. */
+export function withImports(db: Kysely<DB>): Kysely<ImportDB>;
+export function withImports(db: Transaction<DB>): Transaction<ImportDB>;
+export function withImports(db: Kysely<DB> | Transaction<DB>): Kysely<ImportDB> | Transaction<ImportDB> {
+  return db.withTables<ImportTables>() as Kysely<ImportDB> | Transaction<ImportDB>;
+}

@@ -1,0 +1,129 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ACTIVITY_KINDS, ATTENDANCE, DEPUTY_LEVELS } from '../../common/enums.js';
+import { CASE_STATES } from '../domain/caseWorkflow.js';
+import { isValidDate, shanghaiDate } from '../domain/workingDays.js';
+import { invalidFields } from '../errors.js';
+import { ErrorResponse, errorResponses, IdParams } from '../http/schemas.js';
+import { sendFile } from '../http/sendFile.js';
+import { getDeputyArchive } from '../queries/archive.js';
+import { getDisclosure } from '../queries/disclosure.js';
+import { archiveDocument } from '../registers/archiveDocument.js';
+import { documentFileName, type Period } from '../registers/model.js';
+import { registerFont } from '../registers/pdf.js';
+import { renderRegister } from '../registers/renderWorker.js';
+
+const CivilDate = z.string().refine(isValidDate, { message: 'DATE_INVALID' }).meta({ description: 'YYYY-MM-DD (Asia/Shanghai)' });
+const Label = z.object({ zh: z.string(), en: z.string() });
+const Rating = z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']);
+const ArchiveQuery = z.object({
+  from: CivilDate.optional().meta({ description: 'The term\'s first day; default: from the first record' }),
+  to: CivilDate.optional().meta({ description: 'The term\'s last day (inclusive); default: today' }),
+});
+
+const Opinions = z.object({
+  total: z.number(), addressed: z.number(), answeredByDeputy: z.number(), collectedAtActivities: z.number(), answered: z.number(),
+  rated: z.number(), satisfied: z.number(), basicallySatisfied: z.number(), unsatisfied: z.number(),
+  satisfactionRate: z.number().nullable().meta({ description: '(satisfied + basically satisfied) / rated' }),
+});
+
+const Archive = z.object({
+  deputy: z.object({
+    id: z.number(), name: z.string(), gender: Label, ethnicity: z.string(), party: z.string(), occupation: z.string(), constituency: z.string(),
+    region: z.string(), status: Label, specialLiaison: z.boolean(),
+    levels: z.array(z.object({ level: z.enum(DEPUTY_LEVELS.keys), label: Label, term: z.number(), region: z.string().nullable() })),
+    stations: z.array(z.object({ id: z.number(), name: z.string(), role: Label })),
+  }),
+  period: z.object({ from: z.string().nullable(), to: z.string() }),
+  generatedAt: z.string(),
+  summary: z.object({
+    activities: z.object({
+      expected: z.number(), present: z.number(), leave: z.number(), absent: z.number(),
+      byKind: z.array(z.object({ kind: z.enum(ACTIVITY_KINDS.keys), label: Label, count: z.number() })).meta({ description: 'Activities attended, by kind' }),
+    }),
+    receptionDays: z.object({ total: z.number(), held: z.number(), missed: z.number(), cancelled: z.number(), scheduled: z.number() })
+      .meta({ description: 'Rota days: held = held with the deputy present; missed = not held, or held without them' }),
+    opinions: Opinions.meta({ description: 'Opinions addressed to the deputy, answered by them, or collected at an activity they attended' }),
+    campaigns: z.number(),
+    points: z.object({
+      total: z.number(),
+      years: z.array(z.object({ year: z.number(), points: z.number() })),
+      bySource: z.array(z.object({ source: z.string(), label: Label, points: z.number() })),
+    }),
+  }),
+  activities: z.array(z.object({
+    id: z.number(), date: z.string(), kind: z.enum(ACTIVITY_KINDS.keys), kindLabel: Label, title: z.string(), station: z.string().nullable(),
+    campaign: z.string().nullable(), attendance: z.enum(ATTENDANCE.keys), attendanceLabel: Label,
+  })),
+  opinions: z.array(z.object({
+    id: z.number(), trackingCode: z.string(), date: z.string(), category: z.string(), summary: z.string(),
+    state: z.enum(CASE_STATES), stateLabel: Label, rating: Rating.nullable(), ratingLabel: Label.nullable(),
+    addressed: z.boolean(), answeredByDeputy: z.boolean(), collectedAtActivity: z.boolean(),
+  })),
+  campaigns: z.array(z.object({ id: z.number(), name: z.string(), activities: z.number() })),
+  receptionDays: z.array(z.object({ date: z.string(), station: z.string(), status: z.enum(['scheduled', 'held', 'missed', 'cancelled']), statusLabel: Label })),
+}).meta({ id: 'DeputyArchive' });
+
+const Disclosure = z.object({
+  id: z.number(), name: z.string(), current: z.boolean().meta({ description: 'A deputy of the current term (现届), not a former one' }),
+  levels: z.array(z.object({ level: z.enum(DEPUTY_LEVELS.keys), label: Label, term: z.number() })),
+  stations: z.array(z.object({ id: z.number(), name: z.string() })),
+  asOf: z.string(),
+  activities: z.object({ total: z.number(), byKind: z.array(z.object({ kind: z.enum(ACTIVITY_KINDS.keys), label: Label, count: z.number() })) }),
+  receptionDaysHeld: z.number(),
+  opinions: Opinions.pick({ rated: true, satisfied: true, basicallySatisfied: true, unsatisfied: true, satisfactionRate: true, answered: true })
+    .extend({ collected: z.number() }),
+  campaigns: z.number(),
+}).meta({ id: 'DeputyDisclosure' });
+
+function periodOf(q: { from?: string | undefined; to?: string | undefined }, now: Date): Period {
+  const period = { from: q.from ?? null, to: q.to ?? shanghaiDate(now) };
+  if (period.from !== null && period.from > period.to) throw invalidFields([{ path: 'querystring.to', code: 'ENDS_BEFORE_START' }]);
+  return period;
+}
+
+// Read by phones opening a deputy's page: generous for people, a ceiling for crawlers.
+const PUBLIC_LIMIT = { max: 120, timeWindow: '1 minute' };
+
+export const archiveRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/deputies/:id/archive', {
+    config: { access: 'authenticated', ability: 'archive.read' },
+    schema: {
+      tags: ['deputies'], summary: '代表履职档案 A deputy\'s performance archive over a term',
+      description: 'Built from activities (with attendance), opinions addressed to the deputy, answered by them or collected at activities '
+        + 'they attended, campaigns, reception rota days and points. Deputies read their own only; others as they read the deputy (404 otherwise).',
+      params: IdParams, querystring: ArchiveQuery,
+      response: { 200: Archive, ...errorResponses },
+    },
+  }, async (request) => {
+    const now = new Date();
+    return getDeputyArchive(app.db, request.actor!, request.params.id, periodOf(request.query, now), now);
+  });
+
+  app.get('/api/deputies/:id/archive.pdf', {
+    config: { access: 'authenticated', ability: 'archive.read' },
+    schema: {
+      tags: ['deputies'], summary: '打印履职档案 The archive as a PDF (A4 landscape)',
+      description: 'The same archive as the JSON, for print. 503 PDF_FONT_MISSING without a CJK font.',
+      params: IdParams, querystring: ArchiveQuery, produces: ['application/pdf'],
+      response: { ...errorResponses, 503: ErrorResponse },
+    },
+  }, async (request, reply) => {
+    const now = new Date();
+    const font = registerFont(app.config.posterFont);
+    const archive = await getDeputyArchive(app.db, request.actor!, request.params.id, periodOf(request.query, now), now);
+    const doc = archiveDocument(archive, now);
+    return sendFile(reply, { body: await renderRegister(doc, 'pdf', font), type: 'application/pdf', name: `${documentFileName(doc)}.pdf`, asciiName: `deputy-${archive.deputy.id}-archive.pdf` });
+  });
+
+  app.get('/api/public/deputies/:id/disclosure', {
+    config: { access: 'public', rateLimit: PUBLIC_LIMIT },
+    schema: {
+      tags: ['public'], summary: '代表履职公示 A deputy\'s work, as the public sees it',
+      description: 'Counts only, over everything recorded: activities attended by kind, reception days held, opinions collected and answered, '
+        + 'satisfaction, campaigns. No constituent\'s data, no phone number, no attendance of single events.',
+      params: IdParams,
+      response: { 200: Disclosure, 400: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse },
+    },
+  }, async (request) => getDisclosure(app.db, request.params.id));
+};

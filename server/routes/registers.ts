@@ -1,0 +1,155 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { recordChronicleEntry, recordDeed } from '../commands/registerEntries.js';
+import { isValidDate } from '../domain/workingDays.js';
+import { invalidFields } from '../errors.js';
+import { ErrorResponse, errorResponses, PageQuery, pageOf, RegionCode } from '../http/schemas.js';
+import { sendFile } from '../http/sendFile.js';
+import { runWrite } from '../http/write.js';
+import { getChronicleEntry, getDeed, listChronicle, listDeeds } from '../queries/registerEntries.js';
+import { buildRegister } from '../registers/build.js';
+import { REGISTER_KINDS, REGISTERS } from '../registers/kinds.js';
+import { defaultPeriod, documentFileName, type Period } from '../registers/model.js';
+import { registerFont } from '../registers/pdf.js';
+import { renderRegister } from '../registers/renderWorker.js';
+import { resolvePlace } from '../registers/place.js';
+
+const CivilDate = z.string().refine(isValidDate, { message: 'DATE_INVALID' }).meta({ description: 'YYYY-MM-DD (Asia/Shanghai)' });
+const Id = z.number().int().positive().max(2_147_483_647);
+const QueryId = z.coerce.number().int().positive().max(2_147_483_647);
+const Label = z.object({ zh: z.string(), en: z.string() });
+
+const PlaceQuery = {
+  stationId: QueryId.optional().meta({ description: 'One station (any the reader sees); or give regionCode' }),
+  regionCode: RegionCode.optional().meta({ description: 'Every station of a region (staff: inside their subtree; administrators: any)' }),
+};
+const PeriodQuery = {
+  from: CivilDate.optional().meta({ description: 'First day of the period; default 1 January of the current year' }),
+  to: CivilDate.optional().meta({ description: 'Last day of the period (inclusive); default 31 December of the current year' }),
+};
+
+const FORMATS = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+} as const;
+
+/** The period asked for, or the current year; a period that ends before it starts is the client's error. */
+function periodOf(q: { from?: string | undefined; to?: string | undefined }, now: Date): Period {
+  const fallback = defaultPeriod(now);
+  const from = q.from ?? (q.to ? `${q.to.slice(0, 4)}-01-01` : fallback.from);
+  const period = { from, to: q.to ?? (q.from ? `${q.from.slice(0, 4)}-12-31` : fallback.to) };
+  if (period.from > period.to) throw invalidFields([{ path: 'querystring.to', code: 'ENDS_BEFORE_START' }]);
+  return period;
+}
+
+const Deed = z.object({
+  id: z.number(), station: z.object({ id: z.number(), name: z.string() }), deputy: z.object({ id: z.number(), name: z.string() }),
+  occurredOn: z.string(), title: z.string(), description: z.string(), recordedBy: z.string(), createdAt: z.string(),
+}).meta({ id: 'Deed' });
+const ChronicleEntry = z.object({
+  id: z.number(), station: z.object({ id: z.number(), name: z.string() }).nullable(), region: z.object({ code: z.string(), fullName: z.string() }),
+  occurredOn: z.string(), title: z.string(), body: z.string(), recordedBy: z.string(), createdAt: z.string(),
+}).meta({ id: 'ChronicleEntry' });
+
+export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/registers', {
+    config: { access: 'authenticated', ability: 'register.read' },
+    schema: {
+      tags: ['registers'], summary: '登记簿种类 The registers a station keeps (六簿一表一登记)',
+      response: {
+        200: z.array(z.object({
+          key: z.enum(REGISTER_KINDS), label: Label, description: Label,
+          periodic: z.boolean().meta({ description: 'false for the roster, which lists who is in the station now' }),
+          entries: z.enum(['deeds', 'chronicle']).nullable().meta({ description: 'The endpoint its hand-made entries are kept at' }),
+          formats: z.array(z.enum(['xlsx', 'pdf'])),
+        })),
+        ...errorResponses,
+      },
+    },
+  }, async () => REGISTER_KINDS.map((k) => ({ ...REGISTERS[k], formats: ['xlsx' as const, 'pdf' as const] })));
+
+  app.get('/api/registers/:kind.:format', {
+    config: { access: 'authenticated', ability: 'register.read' },
+    schema: {
+      tags: ['registers'], summary: '生成登记簿 A register of a station or region over a period, as Excel or PDF',
+      description: 'Generated from the records as the reader reaches them: a station outside the reader\'s reach, or a region outside a '
+        + 'staff member\'s subtree, answers 404. Constituents\' names and phones, and deputies\' phones, are masked exactly as the API '
+        + 'masks them for the reader. PDF answers 503 PDF_FONT_MISSING without a CJK font; a register of more than 10 000 rows answers '
+        + '413 REGISTER_TOO_LARGE.',
+      params: z.object({ kind: z.enum(REGISTER_KINDS), format: z.enum(['xlsx', 'pdf']) }),
+      querystring: z.object({ ...PlaceQuery, ...PeriodQuery }),
+      produces: Object.values(FORMATS),
+      response: { ...errorResponses, 413: ErrorResponse, 503: ErrorResponse },
+    },
+  }, async (request, reply) => {
+    const { kind, format } = request.params;
+    const now = new Date();
+    const period = periodOf(request.query, now);
+    const place = await resolvePlace(app.db, request.actor!, request.query);
+    // Look for the font before reading the records, so a server without one answers at once.
+    const font = format === 'pdf' ? registerFont(app.config.posterFont) : null;
+    const doc = await buildRegister(app.db, request.actor!, kind, place, period, now);
+    const body = font ? await renderRegister(doc, 'pdf', font) : await renderRegister(doc, 'xlsx');
+    const ascii = `register-${kind}-${place.kind === 'station' ? `station-${place.id}` : `region-${place.code}`}`;
+    return sendFile(reply, { body, type: FORMATS[format], name: `${documentFileName(doc)}.${format}`, asciiName: `${ascii}.${format}` });
+  });
+
+  app.get('/api/deeds', {
+    config: { access: 'authenticated', ability: 'register.read' },
+    schema: {
+      tags: ['registers'], summary: '先进事迹 Deeds recorded at a station or in a region, newest entry first',
+      querystring: z.object({ ...PlaceQuery, deputyId: QueryId.optional(), ...PeriodQuery, ...PageQuery }),
+      response: { 200: pageOf(Deed), ...errorResponses },
+    },
+  }, async (request) => {
+    const { stationId, regionCode, ...filters } = request.query;
+    const place = await resolvePlace(app.db, request.actor!, { stationId, regionCode });
+    return listDeeds(app.db, request.actor!, place, filters);
+  });
+
+  app.post('/api/deeds', {
+    config: { access: 'authenticated', ability: 'register.write' },
+    schema: {
+      tags: ['registers'], summary: '登记先进事迹 Record a deputy\'s deed at their station',
+      body: z.object({
+        stationId: Id, deputyId: Id.meta({ description: 'A deputy of that station' }), occurredOn: CivilDate,
+        title: z.string().trim().min(1).max(100), description: z.string().trim().max(2000).default(''),
+      }),
+      response: { 201: Deed, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const id = await runWrite(request, (ctx) => recordDeed(ctx, request.body));
+    reply.status(201);
+    return getDeed(app.db, request.actor!, id);
+  });
+
+  app.get('/api/chronicle', {
+    config: { access: 'authenticated', ability: 'register.read' },
+    schema: {
+      tags: ['registers'], summary: '大事记条目 Chronicle entries of a station or region, newest entry first',
+      description: 'The entries made by hand; the chronicle register adds the period\'s campaigns and well-attended activities by itself.',
+      querystring: z.object({ ...PlaceQuery, ...PeriodQuery, ...PageQuery }),
+      response: { 200: pageOf(ChronicleEntry), ...errorResponses },
+    },
+  }, async (request) => {
+    const { stationId, regionCode, ...filters } = request.query;
+    const place = await resolvePlace(app.db, request.actor!, { stationId, regionCode });
+    return listChronicle(app.db, request.actor!, place, filters);
+  });
+
+  app.post('/api/chronicle', {
+    config: { access: 'authenticated', ability: 'register.write' },
+    schema: {
+      tags: ['registers'], summary: '登记大事记 Record an event in a station\'s or a region\'s chronicle',
+      body: z.object({
+        stationId: Id.nullable().default(null), regionCode: RegionCode.nullable().default(null).meta({ description: 'A region the writer manages; give this or stationId' }),
+        occurredOn: CivilDate, title: z.string().trim().min(1).max(100), body: z.string().trim().max(2000).default(''),
+      }),
+      response: { 201: ChronicleEntry, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const id = await runWrite(request, (ctx) => recordChronicleEntry(ctx, request.body));
+    reply.status(201);
+    return getChronicleEntry(app.db, request.actor!, id);
+  });
+};

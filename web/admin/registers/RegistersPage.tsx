@@ -1,0 +1,274 @@
+import { FileExcelOutlined, FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, DatePicker, Form, Input, List, Modal, Row, Segmented, Select, Space, Tabs, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { get, post, qs } from '../../shared/api.js';
+import { useI18n } from '../../shared/i18n.js';
+import { FilterBar, LoadError, PageTitle, RequireAbility, useFilterStyle, useNarrow } from '../manage/common.js';
+import { RecordSelect } from '../manage/RecordSelect.js';
+import { RegionPicker } from '../manage/RegionPicker.js';
+import { useWriteErrors } from '../manage/writeErrors.js';
+import { useSession } from '../session.js';
+import { useKeysetList } from '../useKeysetList.js';
+import { downloadFile } from './download.js';
+import { PeriodPicker, periodPresets, type Period } from './PeriodPicker.js';
+
+type Label = { zh: string; en: string };
+interface RegisterKind { key: string; label: Label; description: Label; periodic: boolean; entries: 'deeds' | 'chronicle' | null }
+interface Deed { id: number; station: { id: number; name: string }; deputy: { id: number; name: string }; occurredOn: string; title: string; description: string; recordedBy: string }
+interface Entry { id: number; station: { id: number; name: string } | null; region: { code: string; fullName: string }; occurredOn: string; title: string; body: string; recordedBy: string }
+
+/** Where the registers are drawn from: one station, or (staff) a region with all its stations. */
+type Place = { stationId: number | null; regionCode: string | null };
+
+/**
+ * 登记簿: the eight registers a station keeps (六簿一表一登记), generated for a station or a
+ * region over a period, each as Excel or PDF; and the entries of the two kept by hand, 先进事迹
+ * and 大事记. The place and period stay in the address, so a link opens the same registers.
+ */
+export function RegistersPage() {
+  return <RequireAbility ability="register.read"><Registers /></RequireAbility>;
+}
+
+function Registers() {
+  const { l, label, lang } = useI18n();
+  const { me, can } = useSession();
+  const { message } = App.useApp();
+  const width = useFilterStyle();
+  const narrow = useNarrow();
+  const [params, setParams] = useSearchParams();
+  const mayRegion = me!.role === 'admin' || me!.role === 'staff';
+  const year = periodPresets().year;
+  // Staff start from their region, officers and deputies from their first station.
+  const mode = mayRegion && params.get('mode') !== 'station' && !params.get('stationId') ? 'region' : 'station';
+  const place: Place = mode === 'station'
+    ? { stationId: Number(params.get('stationId')) || (me!.scope.stations[0]?.id ?? null), regionCode: null }
+    : { stationId: null, regionCode: params.get('regionCode') ?? me!.scope.region?.code ?? null };
+  const period: Period = { from: params.get('from') ?? year.from, to: params.get('to') ?? year.to };
+  const [kinds, setKinds] = useState<RegisterKind[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  useEffect(() => { get<RegisterKind[]>('/api/registers').then(setKinds, (e: Error) => setError(e.message)); }, []);
+
+  const update = (next: Partial<Place & Period & { mode: 'station' | 'region' }>) => {
+    const merged = { mode, ...place, ...period, ...next };
+    setParams(Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, String(v)])), { replace: true });
+  };
+  const placeQuery = qs({ stationId: place.stationId, regionCode: place.regionCode });
+  const ready = Boolean(place.stationId || place.regionCode);
+
+  async function download(kind: RegisterKind, format: 'xlsx' | 'pdf') {
+    setBusy(`${kind.key}.${format}`);
+    try {
+      await downloadFile(`/api/registers/${kind.key}.${format}${qs({ stationId: place.stationId, regionCode: place.regionCode, from: period.from, to: period.to })}`,
+        lang, `${kind.label.zh}.${format}`);
+    } catch (err) {
+      message.error(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <PageTitle title={l('登记簿', 'Registers')} />
+      <Card size="small" title={l('范围与时间', 'Place and period')}>
+        <FilterBar>
+          {mayRegion && (
+            <Segmented
+              style={width(180, true)} value={mode} aria-label={l('范围', 'Scope')}
+              options={[{ value: 'station', label: l('联络站', 'Station') }, { value: 'region', label: l('行政区划', 'Region') }]}
+              onChange={(m) => update(m === 'region' ? { mode: 'region', stationId: null, regionCode: me!.scope.region?.code ?? null } : { mode: 'station', regionCode: null, stationId: null })}
+            />
+          )}
+          {mode === 'station' ? (
+            <RecordSelect<number>
+              source="stations" style={width(280, true)} aria-label={l('联络站', 'Station')} allowClear={false}
+              known={me!.scope.stations} value={place.stationId} onChange={(stationId) => update({ mode: 'station', stationId, regionCode: null })}
+            />
+          ) : (
+            <RegionPicker
+              style={width(280, true)} aria-label={l('行政区划', 'Region')} allowClear={false}
+              value={place.regionCode} onChange={(regionCode) => update({ mode: 'region', regionCode, stationId: null })}
+            />
+          )}
+          <PeriodPicker value={period} onChange={(p) => update({ from: p.from ?? year.from, to: p.to })} style={width} />
+        </FilterBar>
+      </Card>
+      <LoadError error={error} />
+      {!ready && <Typography.Text type="secondary">{l('请先选择联络站或行政区划。', 'Choose a station or a region first.')}</Typography.Text>}
+      <Row gutter={[12, 12]}>
+        {kinds.map((k) => (
+          <Col key={k.key} xs={24} md={12} xl={8}>
+            <Card size="small" style={{ height: '100%' }} title={label(k.label)}
+              extra={!k.periodic && <Tag>{l('当前名单', 'As of today')}</Tag>}>
+              <Typography.Paragraph type="secondary" style={{ minHeight: narrow ? undefined : 44, fontSize: 13 }}>{label(k.description)}</Typography.Paragraph>
+              <Space wrap>
+                <Button icon={<FileExcelOutlined />} disabled={!ready} loading={busy === `${k.key}.xlsx`} onClick={() => void download(k, 'xlsx')}>Excel</Button>
+                <Button icon={<FilePdfOutlined />} disabled={!ready} loading={busy === `${k.key}.pdf`} onClick={() => void download(k, 'pdf')}>PDF</Button>
+              </Space>
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      {ready && (
+        <Card size="small">
+          <Tabs items={[
+            { key: 'deeds', label: l('先进事迹', 'Deeds'), children: <Deeds place={place} period={period} placeQuery={placeQuery} canWrite={can('register.write')} /> },
+            { key: 'chronicle', label: l('大事记', 'Chronicle'), children: <Chronicle place={place} period={period} placeQuery={placeQuery} canWrite={can('register.write')} /> },
+          ]} />
+        </Card>
+      )}
+    </Space>
+  );
+}
+
+interface PanelProps { place: Place; period: Period; placeQuery: string; canWrite: boolean }
+const periodQuery = (p: Period) => `&from=${p.from}&to=${p.to}`;
+
+function Deeds({ place, period, placeQuery, canWrite }: PanelProps) {
+  const { l } = useI18n();
+  const list = useKeysetList<Deed>(`/api/deeds${placeQuery}${periodQuery(period)}`);
+  const [open, setOpen] = useState(false);
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {canWrite && <Button icon={<PlusOutlined />} onClick={() => setOpen(true)}>{l('登记先进事迹', 'Record a deed')}</Button>}
+      <LoadError error={list.error} retry={() => void list.reload()} />
+      <List<Deed>
+        loading={list.loading} dataSource={list.items} locale={{ emptyText: l('本期没有登记先进事迹', 'No deeds recorded in this period') }}
+        renderItem={(d) => (
+          <List.Item>
+            <List.Item.Meta
+              title={<Space wrap size={6}><span>{d.title}</span><Tag color="red">{d.deputy.name}</Tag></Space>}
+              description={<>
+                <div style={{ whiteSpace: 'pre-wrap' }}>{d.description}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{d.occurredOn} · {d.station.name} · {l('登记人', 'By')} {d.recordedBy}</Typography.Text>
+              </>}
+            />
+          </List.Item>
+        )}
+      />
+      {list.pager}
+      {canWrite && <DeedForm open={open} stationId={place.stationId} onClose={() => setOpen(false)} onSaved={() => { setOpen(false); void list.reload(); }} />}
+    </Space>
+  );
+}
+
+function DeedForm({ open, stationId, onClose, onSaved }: { open: boolean; stationId: number | null; onClose(): void; onSaved(): void }) {
+  const { l } = useI18n();
+  const { message } = App.useApp();
+  const reportError = useWriteErrors();
+  const [form] = Form.useForm();
+  const chosenStation = Form.useWatch('stationId', form) as number | undefined;
+  const [deputies, setDeputies] = useState<{ value: number; label: string }[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => { if (open) form.setFieldsValue({ stationId: stationId ?? undefined }); }, [open, stationId, form]);
+  useEffect(() => {
+    if (!chosenStation) { setDeputies([]); return; }
+    get<{ items: { id: number; name: string }[] }>(`/api/deputies${qs({ stationId: chosenStation, limit: 200 })}`)
+      .then((p) => setDeputies(p.items.map((d) => ({ value: d.id, label: d.name }))), () => setDeputies([]));
+  }, [chosenStation]);
+
+  async function save(v: { stationId: number; deputyId: number; occurredOn: Dayjs; title: string; description?: string }) {
+    setBusy(true);
+    try {
+      await post('/api/deeds', { ...v, occurredOn: v.occurredOn.format('YYYY-MM-DD'), description: v.description ?? '' });
+      message.success(l('已登记', 'Recorded'));
+      form.resetFields();
+      onSaved();
+    } catch (err) {
+      reportError(err, message, form);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal open={open} title={l('登记先进事迹', 'Record a deed')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} forceRender>
+      <Form form={form} name="deed" layout="vertical" onFinish={(v) => void save(v)}>
+        <Form.Item name="stationId" label={l('联络站', 'Station')} rules={[{ required: true, message: l('请选择联络站', 'Choose a station') }]}>
+          <RecordSelect<number> source="stations" onChange={() => form.setFieldValue('deputyId', undefined)} />
+        </Form.Item>
+        <Form.Item name="deputyId" label={l('代表', 'Deputy')} rules={[{ required: true, message: l('请选择本站代表', 'Choose a deputy of the station') }]}>
+          <Select options={deputies} placeholder={l('本站代表', 'A deputy of the station')} showSearch={{ optionFilterProp: 'label' }} />
+        </Form.Item>
+        <Form.Item name="occurredOn" label={l('日期', 'Date')} rules={[{ required: true, message: l('请选择日期', 'Choose a date') }]}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="title" label={l('事迹', 'Deed')} rules={[{ required: true, whitespace: true, message: l('请填写事迹', 'Required') }, { max: 100 }]}>
+          <Input maxLength={100} placeholder={l('如:协调解决水并片区通水', 'e.g. brought running water to 120 homes')} />
+        </Form.Item>
+        <Form.Item name="description" label={l('事迹内容', 'Description')} rules={[{ max: 2000 }]}>
+          <Input.TextArea rows={4} maxLength={2000} showCount />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function Chronicle({ place, period, placeQuery, canWrite }: PanelProps) {
+  const { l } = useI18n();
+  const { message } = App.useApp();
+  const reportError = useWriteErrors();
+  const list = useKeysetList<Entry>(`/api/chronicle${placeQuery}${periodQuery(period)}`);
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm();
+  const where = useMemo(() => (place.stationId ? { stationId: place.stationId } : { regionCode: place.regionCode }), [place.stationId, place.regionCode]);
+
+  async function save(v: { occurredOn: Dayjs; title: string; body?: string }) {
+    setBusy(true);
+    try {
+      await post('/api/chronicle', { ...where, occurredOn: v.occurredOn.format('YYYY-MM-DD'), title: v.title, body: v.body ?? '' });
+      message.success(l('已登记', 'Recorded'));
+      form.resetFields();
+      setOpen(false);
+      void list.reload();
+    } catch (err) {
+      reportError(err, message, form);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+        {l('大事记登记簿还会自动列入期间开始的主题活动和 5 名以上代表出席的活动。', 'The chronicle register also lists, by itself, the campaigns that began and the activities at least 5 deputies attended.')}
+      </Typography.Text>
+      {canWrite && <Button icon={<PlusOutlined />} onClick={() => setOpen(true)}>{l('登记大事', 'Record an event')}</Button>}
+      <LoadError error={list.error} retry={() => void list.reload()} />
+      <List<Entry>
+        loading={list.loading} dataSource={list.items} locale={{ emptyText: l('本期没有登记大事', 'No events recorded in this period') }}
+        renderItem={(e) => (
+          <List.Item>
+            <List.Item.Meta
+              title={<Space wrap size={6}><span>{e.occurredOn}</span><span>{e.title}</span></Space>}
+              description={<>
+                {e.body && <div style={{ whiteSpace: 'pre-wrap' }}>{e.body}</div>}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{e.station?.name ?? e.region.fullName} · {l('登记人', 'By')} {e.recordedBy}</Typography.Text>
+              </>}
+            />
+          </List.Item>
+        )}
+      />
+      {list.pager}
+      <Modal open={open} title={l('登记大事', 'Record an event')} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={busy} forceRender>
+        <Form form={form} name="chronicle" layout="vertical" onFinish={(v) => void save(v)}>
+          <Form.Item name="occurredOn" label={l('日期', 'Date')} rules={[{ required: true, message: l('请选择日期', 'Choose a date') }]}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="title" label={l('事项', 'Event')} rules={[{ required: true, whitespace: true, message: l('请填写事项', 'Required') }, { max: 100 }]}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="body" label={l('内容', 'Details')} rules={[{ max: 2000 }]}>
+            <Input.TextArea rows={4} maxLength={2000} showCount />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Space>
+  );
+}
