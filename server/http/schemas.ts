@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isMainlandMobile, normalisePhone } from '../domain/phone.js';
+import { isValidDate } from '../domain/workingDays.js';
 
 export const ErrorResponse = z.object({
   error: z.object({
@@ -11,6 +12,12 @@ export const ErrorResponse = z.object({
 }).meta({ id: 'Error' });
 
 export const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647).max(2_147_483_647) });
+
+/** A record id in a JSON body (the database's integer range). */
+export const Id = z.number().int().positive().max(2_147_483_647);
+
+/** A civil date as YYYY-MM-DD that exists in the calendar. */
+export const CivilDate = z.string().refine(isValidDate, { message: 'DATE_INVALID' }).meta({ description: 'YYYY-MM-DD (Asia/Shanghai)' });
 
 export const RegionCode = z.string().regex(/^\d{6}(\d{3})?$/, { message: 'REGION_CODE_INVALID' });
 

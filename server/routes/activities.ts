@@ -4,11 +4,10 @@ import { ACTIVITY_KINDS, ATTENDANCE } from '../../common/enums.js';
 import { addActivityFiles, createActivity, MAX_ACTIVITY_PHOTOS, MAX_REPORT_BYTES, updateActivity, type ActivityInput } from '../commands/activities.js';
 import { MAX_PHOTO_BYTES } from '../domain/imageType.js';
 import { attachment } from '../http/download.js';
-import { errorResponses, IdParams, PageQuery, pageOf, RegionCode } from '../http/schemas.js';
+import { errorResponses, Id, IdParams, pageOf, PageQuery, RegionCode } from '../http/schemas.js';
 import { runWrite } from '../http/write.js';
 import { getActivity, getActivityFile, listActivities } from '../queries/activities.js';
 
-const Id = z.number().int().positive().max(2_147_483_647);
 const Label = z.object({ zh: z.string(), en: z.string() });
 const base64Of = (bytes: number) => Math.ceil((bytes * 4) / 3) + 4;
 const MAX_REPORTS = 5;

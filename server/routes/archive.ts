@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACTIVITY_KINDS, ATTENDANCE, DEPUTY_LEVELS } from '../../common/enums.js';
 import { CASE_STATES } from '../domain/caseWorkflow.js';
-import { isValidDate, shanghaiDate } from '../domain/workingDays.js';
+import { shanghaiDate } from '../domain/workingDays.js';
 import { invalidFields } from '../errors.js';
-import { ErrorResponse, errorResponses, IdParams } from '../http/schemas.js';
+import { CivilDate, ErrorResponse, errorResponses, IdParams } from '../http/schemas.js';
 import { sendFile } from '../http/sendFile.js';
 import { getDeputyArchive } from '../queries/archive.js';
 import { getDisclosure } from '../queries/disclosure.js';
@@ -13,7 +13,6 @@ import { documentFileName, type Period } from '../registers/model.js';
 import { registerFont } from '../registers/pdf.js';
 import { renderRegister } from '../registers/renderWorker.js';
 
-const CivilDate = z.string().refine(isValidDate, { message: 'DATE_INVALID' }).meta({ description: 'YYYY-MM-DD (Asia/Shanghai)' });
 const Label = z.object({ zh: z.string(), en: z.string() });
 const Rating = z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']);
 const ArchiveQuery = z.object({

@@ -1,12 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { replaceSchedule } from '../commands/calendar.js';
-import { isValidDate } from '../domain/workingDays.js';
-import { errorResponses, ErrorResponse } from '../http/schemas.js';
+import { CivilDate, ErrorResponse, errorResponses } from '../http/schemas.js';
 import { runWrite } from '../http/write.js';
 import { loadCalendar } from '../queries/calendar.js';
 
-const CivilDate = z.string().refine(isValidDate, { message: 'DATE_INVALID' }).meta({ description: 'YYYY-MM-DD (Asia/Shanghai)' });
 const Year = z.coerce.number().int().min(2000).max(2100);
 const Day = z.object({ date: CivilDate, kind: z.enum(['rest', 'workday']), name: z.string().trim().max(50).default('') });
 const Schedule = z.object({

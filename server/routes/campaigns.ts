@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createCampaign, updateCampaign } from '../commands/campaigns.js';
-import { isValidDate, shanghaiDate } from '../domain/workingDays.js';
-import { errorResponses, IdParams, RegionCode } from '../http/schemas.js';
+import { shanghaiDate } from '../domain/workingDays.js';
+import { CivilDate, errorResponses, IdParams, RegionCode } from '../http/schemas.js';
 import { runWrite } from '../http/write.js';
 import { getCampaign, listCampaigns } from '../queries/campaigns.js';
 
-const CivilDate = z.string().refine(isValidDate, { message: 'DATE_INVALID' }).meta({ description: 'YYYY-MM-DD' });
 const CampaignBody = z.object({
   name: z.string().trim().min(1).max(100),
   description: z.string().trim().max(2000).default(''),

@@ -3,19 +3,16 @@ import { z } from 'zod';
 import { ACTIVITY_KINDS } from '../../common/enums.js';
 import { POINT_SOURCES } from '../../common/points.js';
 import { addBonus, confirmStars, saveRuleSet, voidBonus } from '../commands/points.js';
-import { isValidDate } from '../domain/workingDays.js';
 import { invalidFields } from '../errors.js';
-import { errorResponses, IdParams, PageQuery, pageOf, RegionCode } from '../http/schemas.js';
+import { CivilDate, errorResponses, Id, IdParams, pageOf, PageQuery, RegionCode } from '../http/schemas.js';
 import { runWrite } from '../http/write.js';
 import {
   currentYear, deputyLedger, listBonuses, pointsRanking, presentScope, rankingScope, regionStars, ruleVersions,
 } from '../queries/points.js';
 
-const Id = z.number().int().positive().max(2_147_483_647);
 const QueryId = z.coerce.number().int().positive().max(2_147_483_647);
 const Label = z.object({ zh: z.string(), en: z.string() });
 const Year = z.coerce.number().int().min(2000).max(2100);
-const Day = z.string().refine(isValidDate, { message: 'DATE_INVALID' });
 /** Points as people write them: whole or with up to two decimals. */
 const Points = (min: number, max: number) => z.number().min(min).max(max)
   .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, { message: 'At most two decimals' });
@@ -137,7 +134,7 @@ export const pointRoutes: FastifyPluginAsyncZod = async (app) => {
       description: 'Facts before `effectiveFrom` keep the rules in force for them. A version of the same day is replaced (send its `version`). '
         + '`regionCode: null` is the nationwide default (administrators).',
       body: z.object({
-        regionCode: RegionCode.nullable(), effectiveFrom: Day, rules: Rules, note: z.string().trim().max(500).default(''),
+        regionCode: RegionCode.nullable(), effectiveFrom: CivilDate, rules: Rules, note: z.string().trim().max(500).default(''),
         version: z.number().int().positive().nullable().default(null),
       }),
       response: { 201: RuleVersions, ...errorResponses },
@@ -164,7 +161,7 @@ export const pointRoutes: FastifyPluginAsyncZod = async (app) => {
       body: z.object({
         deputyId: Id, stationId: Id.nullable().default(null),
         regionCode: RegionCode.nullable().default(null).meta({ description: 'Without a station; staff default to their region' }),
-        date: Day, points: Points(-1000, 1000).refine((v) => v !== 0, { message: 'Not zero' }), reason: z.string().trim().min(1).max(500),
+        date: CivilDate, points: Points(-1000, 1000).refine((v) => v !== 0, { message: 'Not zero' }), reason: z.string().trim().min(1).max(500),
       }),
       response: { 201: Bonus, ...errorResponses },
     },

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordChronicleEntry, recordDeed } from '../commands/registerEntries.js';
-import { isValidDate } from '../domain/workingDays.js';
 import { invalidFields } from '../errors.js';
-import { ErrorResponse, errorResponses, PageQuery, pageOf, RegionCode } from '../http/schemas.js';
+import { CivilDate, ErrorResponse, errorResponses, Id, pageOf, PageQuery, RegionCode } from '../http/schemas.js';
 import { sendFile } from '../http/sendFile.js';
 import { runWrite } from '../http/write.js';
 import { getChronicleEntry, getDeed, listChronicle, listDeeds } from '../queries/registerEntries.js';
@@ -14,8 +13,6 @@ import { registerFont } from '../registers/pdf.js';
 import { renderRegister } from '../registers/renderWorker.js';
 import { resolvePlace } from '../registers/place.js';
 
-const CivilDate = z.string().refine(isValidDate, { message: 'DATE_INVALID' }).meta({ description: 'YYYY-MM-DD (Asia/Shanghai)' });
-const Id = z.number().int().positive().max(2_147_483_647);
 const QueryId = z.coerce.number().int().positive().max(2_147_483_647);
 const Label = z.object({ zh: z.string(), en: z.string() });
 

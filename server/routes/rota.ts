@@ -1,14 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { cancelSlot, generateRota, swapDuty } from '../commands/rota.js';
-import { isValidDate, shanghaiDate, addDays } from '../domain/workingDays.js';
+import { shanghaiDate, addDays } from '../domain/workingDays.js';
 import { AppError } from '../errors.js';
-import { errorResponses, IdParams, OkResponse } from '../http/schemas.js';
+import { CivilDate, errorResponses, Id, IdParams, OkResponse } from '../http/schemas.js';
 import { runWrite } from '../http/write.js';
 import { deputyDuties, stationRota } from '../queries/rota.js';
 
-const CivilDate = z.string().refine(isValidDate, { message: 'DATE_INVALID' }).meta({ description: 'YYYY-MM-DD (Asia/Shanghai)' });
-const Id = z.number().int().positive().max(2_147_483_647);
 const Day = z.object({
   id: z.number(), station: z.object({ id: z.number(), name: z.string() }), date: z.string(), hours: z.string(),
   status: z.enum(['scheduled', 'held', 'missed', 'cancelled']), activityId: z.number().nullable(), note: z.string(), version: z.number(),

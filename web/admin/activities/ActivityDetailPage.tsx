@@ -3,7 +3,7 @@ import { App, Breadcrumb, Button, Card, Descriptions, Form, Image, Input, List, 
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { get, post } from '../../shared/api.js';
-import { compressPhoto } from '../../shared/compress.js';
+import { base64Of, compressPhoto } from '../../shared/compress.js';
 import { formatDate, formatDateTime } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
 import { errorText, LoadError, PageTitle } from '../manage/common.js';
@@ -13,14 +13,6 @@ import { ActivityForm } from './ActivityForm.js';
 import type { ActivityDetail } from './types.js';
 
 const ATTENDANCE_COLOURS: Record<string, string> = { present: 'green', leave: 'gold', absent: 'default' };
-
-/** Reads a picked file as base64 (reports are sent as they are; photos are shrunk first). */
-async function base64Of(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** One activity: what happened, who came, what it produced (opinions, suggestions, photos, reports). */
 export function ActivityDetailPage() {
