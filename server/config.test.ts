@@ -27,3 +27,19 @@ describe('posterFont (LIANXIN_POSTER_FONT)', () => {
     assert.equal(loadConfig({ LIANXIN_POSTER_FONT: '/opt/fonts/SourceHanSansSC-Regular.otf' }).posterFont, '/opt/fonts/SourceHanSansSC-Regular.otf');
   });
 });
+
+describe('memory settings', () => {
+  it('defaults to a small PGlite buffer pool and a tight heap', () => {
+    const config = loadConfig({});
+    assert.equal(config.pgliteSharedBuffersMb, 32);
+    assert.equal(config.heapGrowingPercent, 20);
+  });
+
+  it('takes whole numbers within bounds, and refuses anything else naming the setting', () => {
+    assert.equal(loadConfig({ LIANXIN_PGLITE_SHARED_BUFFERS_MB: '128' }).pgliteSharedBuffersMb, 128);
+    assert.equal(loadConfig({ LIANXIN_HEAP_GROWING_PERCENT: '0' }).heapGrowingPercent, 0);
+    for (const [name, value] of [['LIANXIN_PGLITE_SHARED_BUFFERS_MB', '0'], ['LIANXIN_PGLITE_SHARED_BUFFERS_MB', '32MB'], ['LIANXIN_HEAP_GROWING_PERCENT', '-5'], ['LIANXIN_HEAP_GROWING_PERCENT', '2.5']] as const) {
+      assert.throws(() => loadConfig({ [name]: value }), (err: unknown) => err instanceof ConfigError && err.message.includes(name) && err.message.includes('整数'));
+    }
+  });
+});

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PGLITE_SHARED_BUFFERS_MB } from './db/engine.js';
+import { DEFAULT_HEAP_GROWING_PERCENT } from './heap.js';
 
 /** The repository root, whether running from `server/` (tsx) or `dist/server/` (built). */
 export const PROJECT_ROOT = (() => {
@@ -40,6 +42,10 @@ export interface Config {
   publicBaseUrl: string;
   /** A TTF/OTF/TTC font with Chinese glyphs for PNG and PDF posters; null when none is installed. */
   posterFont: string | null;
+  /** PGlite only: PostgreSQL's buffer pool in MB (see db/engine.ts). */
+  pgliteSharedBuffersMb: number;
+  /** How far the JavaScript heap may grow past what survived the last full collection, in percent; 0 leaves it to V8 (see heap.ts). */
+  heapGrowingPercent: number;
 }
 
 /**
@@ -81,6 +87,17 @@ export function publicBaseUrlFrom(value: string | undefined, port: number): stri
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
+/** A whole number within bounds, or the server refuses to start naming the setting. */
+function boundedInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const value = env[name];
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value.trim());
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}; got "${value}". ${name} 应为 ${min} 到 ${max} 之间的整数;当前值为 "${value}"。`);
+  }
+  return n;
+}
+
 function posterFontFrom(value: string | undefined): string | null {
   if (value !== undefined && value.trim() !== '') return path.resolve(value.trim());
   return DEFAULT_POSTER_FONTS.find((f) => existsSync(f)) ?? null;
@@ -106,5 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: publicBaseUrlFrom(env.LIANXIN_PUBLIC_BASE_URL, port),
     // A path that is set but missing is kept: posters then answer POSTER_FONT_MISSING, naming the fix.
     posterFont: posterFontFrom(env.LIANXIN_POSTER_FONT),
+    pgliteSharedBuffersMb: boundedInt(env, 'LIANXIN_PGLITE_SHARED_BUFFERS_MB', PGLITE_SHARED_BUFFERS_MB, 1, 8192),
+    heapGrowingPercent: boundedInt(env, 'LIANXIN_HEAP_GROWING_PERCENT', DEFAULT_HEAP_GROWING_PERCENT, 0, 1000),
   };
 }

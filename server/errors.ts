@@ -66,6 +66,7 @@ export const ERRORS = {
   IMPORT_COLUMNS_MISSING: { status: 400, zh: '缺少必需的列:{columns}。请参照导入模板的表头', en: 'Required columns are missing: {columns}. See the headers of the import template' },
   IMPORT_TOO_MANY_ROWS: { status: 413, zh: '文件超过 {max} 行,请拆分后分批导入', en: 'The file has more than {max} rows; split it into several imports' },
   IMPORT_NOT_READY: { status: 409, zh: '该导入批次{statusLabel},不能进行此操作', en: 'This import is {statusLabel}; that cannot be done now' },
+  IMPORT_EXPIRED: { status: 410, zh: '该导入批次超过 {days} 天未提交,暂存的数据已清除,请重新上传文件', en: 'This import was not committed within {days} days and its staged rows were cleared; upload the file again' },
   IMPORT_HAS_ERRORS: { status: 409, zh: '还有 {errorRows} 行有错误,请改正文件后重新上传', en: '{errorRows} rows have errors; correct the file and upload it again' },
   IMPORT_STALE: {
     status: 409,

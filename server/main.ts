@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/engine.js';
 import { migrateToLatest } from './db/migrate.js';
 import { AppError } from './errors.js';
+import { limitHeapGrowth } from './heap.js';
 import { defaultWorkerId, startWorker, type Worker } from './jobs/worker.js';
 import { LogChannel, registerChannel } from './notifications/channels.js';
 import { bootstrap, BootstrapError } from './seed/bootstrap.js';
@@ -12,6 +13,7 @@ const started = performance.now();
 let config: Config;
 try {
   config = loadConfig();
+  limitHeapGrowth(config.heapGrowingPercent);
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err;
   console.error(`✖ ${err.message}`);

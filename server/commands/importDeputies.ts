@@ -9,6 +9,7 @@
  * rows written are those `createDeputy` writes: the deputy, its levels, its memberships and a
  * `deputy.create` audit record with the same snapshot (checked by a test against the command).
  */
+import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 import type { WriteContext } from '../audit.js';
 import { recordAudit } from '../audit.js';
 import { withImports, type ImportBatch, type ImportRowError } from '../db/schemaImports.js';
@@ -47,6 +48,9 @@ export async function commitDeputyImport(ctx: WriteContext, batch: ImportBatch):
   const header = (field: string, fallback: string) => batch.columns.find((c) => c.field === field)?.header ?? fallback;
 
   for (;;) {
+    // PGlite answers within the same turn of the event loop: without this pause a long commit
+    // would keep the server from answering anything else, even requests that need no database.
+    await setImmediatePromise();
     const staged = await trx.selectFrom('import_row').select(['row_no', 'data'])
       .where('batch_id', '=', batch.id).where('row_no', '>', after).orderBy('row_no').limit(CHUNK).execute();
     if (staged.length === 0) break;

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { IMPORT_STATUSES } from '../../common/importVocabulary.js';
 import type { DB } from '../db/schema.js';
 import { withImports, type ImportKind } from '../db/schemaImports.js';
@@ -15,6 +15,26 @@ export async function createImportBatch(db: Kysely<DB>, actor: Actor, kind: Impo
   const { id } = await withImports(db).insertInto('import_batch')
     .values({ kind, filename, created_by: actor.accountId }).returning('id').executeTakeFirstOrThrow();
   return id;
+}
+
+/** How long an uncommitted import keeps its staged rows. */
+export const IMPORT_KEEP_DAYS = 7;
+
+/**
+ * Daily housekeeping: an import not committed within `IMPORT_KEEP_DAYS` of its creation —
+ * checked and left, or cut off mid-upload by a restart — loses its staged rows and fails with
+ * `IMPORT_EXPIRED`, which its creator is told on coming back to it (the batch and a commit say so). The batch itself stays, with its
+ * file name and counts. Returns how many batches expired.
+ */
+export async function expireImports(trx: Transaction<DB>, now: Date): Promise<number> {
+  const idb = withImports(trx);
+  const cutoff = new Date(now.getTime() - IMPORT_KEEP_DAYS * 24 * 3600 * 1000);
+  const expired = await idb.updateTable('import_batch')
+    .set({ status: 'failed', failure: JSON.stringify({ code: 'IMPORT_EXPIRED', details: { days: IMPORT_KEEP_DAYS } }) })
+    .where('status', 'in', ['new', 'parsing', 'ready']).where('created_at', '<', cutoff)
+    .returning('id').execute();
+  if (expired.length) await idb.deleteFrom('import_row').where('batch_id', 'in', expired.map((b) => b.id)).execute();
+  return expired.length;
 }
 
 /** Writes the problems the commit found into the staged rows, so the preview shows them. */
@@ -48,6 +68,7 @@ export async function commitImport(db: Kysely<DB>, actor: Actor, ip: string | nu
         .where('id', '=', batchId).where('kind', '=', kind).where('created_by', '=', actor.accountId)
         .forUpdate().executeTakeFirst();
       if (!batch) throw new AppError('NOT_FOUND');
+      if (batch.failure?.code === 'IMPORT_EXPIRED') throw new AppError('IMPORT_EXPIRED', batch.failure.details);
       if (batch.status !== 'ready') throw new AppError('IMPORT_NOT_READY', { status: batch.status, statusLabel: IMPORT_STATUSES.labels[batch.status] });
       if (batch.error_rows > 0) throw new AppError('IMPORT_HAS_ERRORS', { errorRows: batch.error_rows });
       const ctx = { trx: plain, actor, ip };

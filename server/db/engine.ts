@@ -36,8 +36,18 @@ export async function openPostgres(url: string): Promise<Database> {
   return { db, engine: 'postgres', close: () => db.destroy() };
 }
 
+/**
+ * PostgreSQL's buffer pool inside PGlite, in MB. PGlite's own default (128 MB) sits in the
+ * WebAssembly heap, which PostgreSQL touches at start and which never shrinks: it was a third of
+ * an idle server's memory, and a large import filled the rest. The data directory is on the
+ * local disk, so pages outside the pool are read from the operating system's page cache.
+ */
+export const PGLITE_SHARED_BUFFERS_MB = 32;
+
 /** PGlite on a data directory (held with a lock file), or in memory when `dataDir` is null. */
-export async function openPGlite(dataDir: string | null, loadDataDir?: Blob): Promise<Database> {
+export async function openPGlite(
+  dataDir: string | null, loadDataDir?: Blob, sharedBuffersMb: number = PGLITE_SHARED_BUFFERS_MB,
+): Promise<Database> {
   let release: () => void = () => {};
   let pgDir: string | undefined;
   if (dataDir) {
@@ -49,6 +59,7 @@ export async function openPGlite(dataDir: string | null, loadDataDir?: Blob): Pr
     const client = await PGlite.create({
       dataDir: pgDir,
       parsers: pgliteParsers,
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffersMb}MB`],
       ...(loadDataDir ? { loadDataDir } : {}),
     });
     const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
@@ -70,6 +81,6 @@ export async function openPGlite(dataDir: string | null, loadDataDir?: Blob): Pr
   }
 }
 
-export function openDatabase(opts: { databaseUrl: string | null; dataDir: string }): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPGlite(opts.dataDir);
+export function openDatabase(opts: { databaseUrl: string | null; dataDir: string; pgliteSharedBuffersMb?: number }): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPGlite(opts.dataDir, undefined, opts.pgliteSharedBuffersMb);
 }

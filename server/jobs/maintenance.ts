@@ -1,10 +1,11 @@
 /**
  * Daily housekeeping at 03:00 Asia/Shanghai: forget public-submission idempotency keys older
- * than a day. The job schedules the next day's run itself; every start schedules it too (the
+ * than a day, and clear the staged rows of imports left uncommitted for a week. The job schedules the next day's run itself; every start schedules it too (the
  * dedupe key makes that a no-op when it is already planned).
  */
 import type { Transaction } from 'kysely';
 import { purgeIdempotency } from '../commands/caseIntake.js';
+import { expireImports } from '../commands/imports.js';
 import type { DB } from '../db/schema.js';
 import { addDays, shanghaiDate } from '../domain/workingDays.js';
 import { enqueueJob } from './queue.js';
@@ -19,5 +20,6 @@ export async function scheduleMaintenance(trx: Transaction<DB>, now: Date): Prom
 
 registerJobHandler(MAINTENANCE_DAILY, async ({ trx, now }) => {
   await purgeIdempotency(trx, now);
+  await expireImports(trx, now);
   await scheduleMaintenance(trx, now);
 });

@@ -113,8 +113,9 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: [tag, 'imports'], summary: `提交导入 Commit the import (${what})`,
         description: 'All or nothing, in one transaction. Refused with 409 while the batch is not `ready` (IMPORT_NOT_READY) or has rows '
           + 'with errors (IMPORT_HAS_ERRORS). Rows that were valid at the preview but are not now (a station deactivated meanwhile) '
-          + 'answer 409 IMPORT_STALE, write nothing, and show their errors in the preview.',
-        params: IdParams, response: { 200: ImportBatchSchema, ...errorResponses },
+          + 'answer 409 IMPORT_STALE, write nothing, and show their errors in the preview. A batch left uncommitted for a week has had '
+          + 'its staged rows cleared and answers 410 IMPORT_EXPIRED.',
+        params: IdParams, response: { 200: ImportBatchSchema, ...errorResponses, 410: ErrorResponse },
       },
     }, async (request) => {
       await commitImport(app.db, request.actor!, request.ip, kind, request.params.id);
