@@ -60,3 +60,47 @@ export async function recordAudit(ctx: WriteContext, entry: AuditEntry): Promise
     hash: auditHash(prevHash, facts),
   }).execute();
 }
+
+/**
+ * Appends many records to the audit chain at once, for a bulk write that has already taken
+ * the chain's lock: the caller records its own summary entry with `recordAudit` first, and
+ * the transaction-scoped lock that took is held until commit, so nobody else can append in
+ * between. Each record is hashed exactly as `recordAudit` hashes one.
+ */
+export class AuditAppender {
+  private prevHash: string | null = null;
+
+  constructor(private readonly ctx: WriteContext) {}
+
+  async append(entries: { action: string; entityType: string; entityId: number | string; after: unknown }[]): Promise<void> {
+    if (entries.length === 0) return;
+    const { trx, actor, ip } = this.ctx;
+    if (this.prevHash === null) {
+      const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+      this.prevHash = last.hash;
+    }
+    const rows = entries.map((e) => {
+      const facts: AuditFacts = {
+        at: new Date().toISOString(),
+        actorAccountId: actor.accountId || null,
+        actorName: actor.displayName,
+        action: e.action,
+        entityType: e.entityType,
+        entityId: String(e.entityId),
+        before: null,
+        // Exactly what jsonb will read back: dates as ISO strings, no undefined.
+        after: JSON.parse(JSON.stringify(e.after)),
+        ip,
+      };
+      const hash = auditHash(this.prevHash!, facts);
+      const row = {
+        at: facts.at, actor_account_id: facts.actorAccountId, actor_name: facts.actorName, action: facts.action,
+        entity_type: facts.entityType, entity_id: facts.entityId, before: null, after: JSON.stringify(facts.after),
+        ip: facts.ip, prev_hash: this.prevHash!, hash,
+      };
+      this.prevHash = hash;
+      return row;
+    });
+    for (let i = 0; i < rows.length; i += 2000) await trx.insertInto('audit_log').values(rows.slice(i, i + 2000)).execute();
+  }
+}

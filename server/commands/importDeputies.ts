@@ -10,13 +10,11 @@
  * `deputy.create` audit record with the same snapshot (checked by a test against the command).
  */
 import { setImmediate as setImmediatePromise } from 'node:timers/promises';
-import type { WriteContext } from '../audit.js';
-import { recordAudit } from '../audit.js';
-import { withImports, type ImportBatch, type ImportRowError } from '../db/schemaImports.js';
+import { AuditAppender, recordAudit, type WriteContext } from '../audit.js';
+import type { ImportBatch, ImportRowError } from '../db/schemaImports.js';
 import { regionManageable, deputyVisible, ref, stationVisible } from '../policies/scope.js';
 import { personKeys, type DeputyRowData } from '../imports/deputyRows.js';
 import { AppError } from '../errors.js';
-import { AuditAppender } from './auditAppend.js';
 
 const CHUNK = 1000;
 
@@ -33,7 +31,7 @@ async function insertSliced<T>(rows: T[], size: number, insert: (slice: T[]) => 
 }
 
 export async function commitDeputyImport(ctx: WriteContext, batch: ImportBatch): Promise<number> {
-  const trx = withImports(ctx.trx);
+  const { trx } = ctx;
   // The import's own record first: it takes the audit chain's lock for the rest of the transaction.
   await recordAudit(ctx, {
     action: 'deputy.import', entityType: 'import_batch', entityId: batch.id,

@@ -4,7 +4,7 @@
  * which the command handles in seconds. Parents named by an earlier row get that row's new id.
  */
 import { recordAudit, type WriteContext } from '../audit.js';
-import { withImports, type ImportBatch, type ImportRowError } from '../db/schemaImports.js';
+import type { ImportBatch, ImportRowError } from '../db/schemaImports.js';
 import { AppError } from '../errors.js';
 import type { StationRowData } from '../imports/stationRows.js';
 import { ref, stationVisible } from '../policies/scope.js';
@@ -20,7 +20,7 @@ function rowError(batch: ImportBatch, field: { path: string; code: string }, d: 
 }
 
 export async function commitStationImport(ctx: WriteContext, batch: ImportBatch): Promise<number> {
-  const trx = withImports(ctx.trx);
+  const { trx } = ctx;
   await recordAudit(ctx, {
     action: 'station.import', entityType: 'import_batch', entityId: batch.id,
     after: { batchId: batch.id, filename: batch.filename, rows: batch.total_rows },

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { IMPORT_STATUSES } from '../../common/importVocabulary.js';
 import type { DB } from '../db/schema.js';
-import { withImports, type ImportKind } from '../db/schemaImports.js';
+import type { ImportKind } from '../db/schemaImports.js';
 import { AppError } from '../errors.js';
 import type { Actor } from '../policies/actor.js';
 import { commitDeputyImport, StaleImportError } from './importDeputies.js';
@@ -12,7 +12,7 @@ import { commitStationImport } from './importStations.js';
  * nothing in the registers changes, and nothing is audited, until the commit.
  */
 export async function createImportBatch(db: Kysely<DB>, actor: Actor, kind: ImportKind, filename: string): Promise<number> {
-  const { id } = await withImports(db).insertInto('import_batch')
+  const { id } = await db.insertInto('import_batch')
     .values({ kind, filename, created_by: actor.accountId }).returning('id').executeTakeFirstOrThrow();
   return id;
 }
@@ -27,20 +27,18 @@ export const IMPORT_KEEP_DAYS = 7;
  * file name and counts. Returns how many batches expired.
  */
 export async function expireImports(trx: Transaction<DB>, now: Date): Promise<number> {
-  const idb = withImports(trx);
   const cutoff = new Date(now.getTime() - IMPORT_KEEP_DAYS * 24 * 3600 * 1000);
-  const expired = await idb.updateTable('import_batch')
+  const expired = await trx.updateTable('import_batch')
     .set({ status: 'failed', failure: JSON.stringify({ code: 'IMPORT_EXPIRED', details: { days: IMPORT_KEEP_DAYS } }) })
     .where('status', 'in', ['new', 'parsing', 'ready']).where('created_at', '<', cutoff)
     .returning('id').execute();
-  if (expired.length) await idb.deleteFrom('import_row').where('batch_id', 'in', expired.map((b) => b.id)).execute();
+  if (expired.length) await trx.deleteFrom('import_row').where('batch_id', 'in', expired.map((b) => b.id)).execute();
   return expired.length;
 }
 
 /** Writes the problems the commit found into the staged rows, so the preview shows them. */
 async function recordStaleRows(db: Kysely<DB>, batchId: number, stale: StaleImportError['rows']): Promise<void> {
-  await db.transaction().execute(async (plain) => {
-    const trx = withImports(plain);
+  await db.transaction().execute(async (trx) => {
     for (let i = 0; i < stale.length; i += 1000) {
       const part = stale.slice(i, i + 1000);
       await sql`update import_row r set errors = v.errors::jsonb
@@ -62,8 +60,7 @@ async function recordStaleRows(db: Kysely<DB>, batchId: number, stale: StaleImpo
  */
 export async function commitImport(db: Kysely<DB>, actor: Actor, ip: string | null, kind: ImportKind, batchId: number): Promise<number> {
   try {
-    return await db.transaction().execute(async (plain) => {
-      const trx = withImports(plain);
+    return await db.transaction().execute(async (trx) => {
       const batch = await trx.selectFrom('import_batch').selectAll()
         .where('id', '=', batchId).where('kind', '=', kind).where('created_by', '=', actor.accountId)
         .forUpdate().executeTakeFirst();
@@ -71,7 +68,7 @@ export async function commitImport(db: Kysely<DB>, actor: Actor, ip: string | nu
       if (batch.failure?.code === 'IMPORT_EXPIRED') throw new AppError('IMPORT_EXPIRED', batch.failure.details);
       if (batch.status !== 'ready') throw new AppError('IMPORT_NOT_READY', { status: batch.status, statusLabel: IMPORT_STATUSES.labels[batch.status] });
       if (batch.error_rows > 0) throw new AppError('IMPORT_HAS_ERRORS', { errorRows: batch.error_rows });
-      const ctx = { trx: plain, actor, ip };
+      const ctx = { trx, actor, ip };
       const created = kind === 'deputies' ? await commitDeputyImport(ctx, batch) : await commitStationImport(ctx, batch);
       // The staged rows have served; the batch keeps its counts and the audit log the records.
       await trx.deleteFrom('import_row').where('batch_id', '=', batchId).execute();

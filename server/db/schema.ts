@@ -5,6 +5,7 @@ import type {
 } from '../../common/enums.js';
 import type { ActivityTables } from './schemaActivities.js';
 import type { CaseTables } from './schemaCases.js';
+import type { ImportTables } from './schemaImports.js';
 import type { JobTables } from './schemaJobs.js';
 import type { PointTables } from './schemaPoints.js';
 import type { RegisterTables } from './schemaRegisters.js';
@@ -186,7 +187,7 @@ export interface HolidayTable {
   name: string;
 }
 
-export interface DB extends CaseTables, JobTables, ActivityTables, RegisterTables, PointTables {
+export interface DB extends CaseTables, JobTables, ImportTables, ActivityTables, RegisterTables, PointTables {
   region: RegionTable;
   station: StationTable;
   station_region: StationRegionTable;

@@ -1,5 +1,4 @@
-import type { ColumnType, Generated, Kysely, Selectable, Transaction } from 'kysely';
-import type { DB } from './schema.js';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -42,18 +41,9 @@ export interface ImportRowTable {
   errors: Json<ImportRowError[]> | null;
 }
 
-// A type alias, not an interface: `withTables` wants a plain record of tables.
-export type ImportTables = {
+export interface ImportTables {
   import_batch: ImportBatchTable;
   import_row: ImportRowTable;
-};
+}
 
 export type ImportBatch = Selectable<ImportBatchTable>;
-export type ImportDB = DB & ImportTables;
-
-/** The registers plus the import staging tables, on the same connection or transaction. */
-export function withImports(db: Kysely<DB>): Kysely<ImportDB>;
-export function withImports(db: Transaction<DB>): Transaction<ImportDB>;
-export function withImports(db: Kysely<DB> | Transaction<DB>): Kysely<ImportDB> | Transaction<ImportDB> {
-  return db.withTables<ImportTables>() as Kysely<ImportDB> | Transaction<ImportDB>;
-}

@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { withImports, type ImportFailure, type ImportKind } from '../db/schemaImports.js';
+import type { ImportFailure, ImportKind } from '../db/schemaImports.js';
 import { COLUMNS, isHeaderRow, mapHeaders, type MappedColumn } from '../domain/importColumns.js';
 import { IMPORT_STATUSES } from '../../common/importVocabulary.js';
 import { AppError } from '../errors.js';
@@ -37,12 +37,11 @@ function requiredHeaders(kind: ImportKind, missing?: string[]): AppError {
 
 /** Moves a batch from `new` to `parsing`: one file per batch, from its own creator only. */
 async function claim(db: Kysely<DB>, actor: Actor, kind: ImportKind, batchId: number): Promise<void> {
-  const idb = withImports(db);
-  const claimed = await idb.updateTable('import_batch').set({ status: 'parsing' })
+  const claimed = await db.updateTable('import_batch').set({ status: 'parsing' })
     .where('id', '=', batchId).where('kind', '=', kind).where('created_by', '=', actor.accountId).where('status', '=', 'new')
     .returning('id').executeTakeFirst();
   if (claimed) return;
-  const batch = await idb.selectFrom('import_batch').select('status')
+  const batch = await db.selectFrom('import_batch').select('status')
     .where('id', '=', batchId).where('kind', '=', kind).where('created_by', '=', actor.accountId).executeTakeFirst();
   if (!batch) throw new AppError('NOT_FOUND');
   throw new AppError('IMPORT_NOT_READY', { status: batch.status, statusLabel: IMPORT_STATUSES.labels[batch.status] });
@@ -55,7 +54,6 @@ async function claim(db: Kysely<DB>, actor: Actor, kind: ImportKind, batchId: nu
  */
 export async function stageImport(db: Kysely<DB>, actor: Actor, kind: ImportKind, batchId: number, file: AsyncIterable<Buffer | string>): Promise<void> {
   await claim(db, actor, kind, batchId);
-  const idb = withImports(db);
   let bytes = 0;
   let checker: RowChecker | null = null;
   let titleRows = 0;
@@ -68,11 +66,11 @@ export async function stageImport(db: Kysely<DB>, actor: Actor, kind: ImportKind
     chunk = [];
     const errorRows = checked.filter((c) => c.errors.length).length;
     const errorCount = checked.reduce((n, c) => n + c.errors.length, 0);
-    await idb.insertInto('import_row').values(checked.map((c) => ({
+    await db.insertInto('import_row').values(checked.map((c) => ({
       batch_id: batchId, row_no: c.rowNo, data: JSON.stringify(c.data), errors: c.errors.length ? JSON.stringify(c.errors) : null,
     }))).execute();
     total += checked.length;
-    await idb.updateTable('import_batch').set((eb) => ({
+    await db.updateTable('import_batch').set((eb) => ({
       total_rows: total,
       error_rows: eb('error_rows', '+', errorRows),
       error_count: eb('error_count', '+', errorCount),
@@ -87,7 +85,7 @@ export async function stageImport(db: Kysely<DB>, actor: Actor, kind: ImportKind
         if (isHeaderRow(kind, row.cells)) {
           const mapping = mapHeaders(kind, row.cells);
           if (mapping.missing.length) throw requiredHeaders(kind, mapping.missing);
-          await idb.updateTable('import_batch').set({ columns: JSON.stringify(mapping.columns) }).where('id', '=', batchId).execute();
+          await db.updateTable('import_batch').set({ columns: JSON.stringify(mapping.columns) }).where('id', '=', batchId).execute();
           checker = checkerFor(db, actor, kind, mapping.columns);
         } else if (++titleRows >= IMPORT_LIMITS.maxTitleRows) {
           throw requiredHeaders(kind);
@@ -101,12 +99,12 @@ export async function stageImport(db: Kysely<DB>, actor: Actor, kind: ImportKind
     if (!checker) throw requiredHeaders(kind);
     await flush();
     if (total === 0) throw new AppError('IMPORT_FILE_EMPTY');
-    await idb.updateTable('import_batch').set({ status: 'ready', parsed_at: new Date(), bytes_received: bytes })
+    await db.updateTable('import_batch').set({ status: 'ready', parsed_at: new Date(), bytes_received: bytes })
       .where('id', '=', batchId).execute();
   } catch (err) {
     const failure: ImportFailure = err instanceof AppError ? { code: err.code, details: err.details } : { code: 'INTERNAL' };
-    await idb.deleteFrom('import_row').where('batch_id', '=', batchId).execute();
-    await idb.updateTable('import_batch')
+    await db.deleteFrom('import_row').where('batch_id', '=', batchId).execute();
+    await db.updateTable('import_batch')
       .set({ status: 'failed', failure: JSON.stringify(failure), bytes_received: bytes, total_rows: 0, error_rows: 0, error_count: 0 })
       .where('id', '=', batchId).execute();
     throw err;

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { withImports } from '../db/schemaImports.js';
 import { signIn, startTestApp, type TestApp } from '../testing/harness.js';
 import { runDueJobs } from './runner.js';
 
@@ -27,7 +26,7 @@ describe('daily maintenance', () => {
   });
 
   it('clears the staged rows of imports left uncommitted for a week, and says so to their creator', async () => {
-    const db = withImports(t.database.db);
+    const db = t.database.db;
     const clerk = await db.selectFrom('account').select('id').where('username', '=', 'pinggui').executeTakeFirstOrThrow();
     const now = Date.now();
     const batch = async (status: 'ready' | 'parsing' | 'committed', daysAgo: number) => {

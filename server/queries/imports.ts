@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { withImports, type ImportKind } from '../db/schemaImports.js';
+import type { ImportKind } from '../db/schemaImports.js';
 import { AppError, type Lang } from '../errors.js';
 import { decodeCursor, isIdCursor, toPage } from '../http/pagination.js';
 import type { Actor } from '../policies/actor.js';
@@ -8,7 +8,7 @@ import { presentBatch, presentRowErrors, type ImportBatchView } from '../present
 
 /** A batch of the caller's own: someone else's answers 404 like a missing one. */
 export async function getImportBatch(db: Kysely<DB>, actor: Actor, kind: ImportKind, id: number, lang: Lang): Promise<ImportBatchView> {
-  const batch = await withImports(db).selectFrom('import_batch').selectAll()
+  const batch = await db.selectFrom('import_batch').selectAll()
     .where('id', '=', id).where('kind', '=', kind).where('created_by', '=', actor.accountId).executeTakeFirst();
   if (!batch) throw new AppError('NOT_FOUND');
   return presentBatch(batch, lang);
@@ -21,7 +21,7 @@ export async function listImportRows(
 ) {
   await getImportBatch(db, actor, kind, id, lang);
   const after = decodeCursor(f.cursor, isIdCursor);
-  let q = withImports(db).selectFrom('import_row').select(['row_no', 'data', 'errors'])
+  let q = db.selectFrom('import_row').select(['row_no', 'data', 'errors'])
     .where('batch_id', '=', id).orderBy('row_no').limit(f.limit + 1);
   if (f.errors) q = q.where('errors', 'is not', null);
   if (after !== null) q = q.where('row_no', '>', after);

@@ -5,7 +5,6 @@ import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { PROJECT_ROOT } from '../config.js';
-import { withImports } from '../db/schemaImports.js';
 import { COLUMNS } from '../domain/importColumns.js';
 import { IMPORT_ROW_ERRORS } from '../domain/importErrors.js';
 import { IMPORT_LIMITS } from '../imports/stage.js';
@@ -275,7 +274,7 @@ describe('imports', () => {
     assert.deepEqual(summary, { entity_type: 'import_batch', entity_id: String(id), after: { batchId: id, filename: 'roster.xlsx', rows: 1 } });
     const verify = await admin.get('/api/audit/verify');
     assert.equal(verify.json().ok, true, verify.body);
-    assert.equal(await withImports(db()).selectFrom('import_row').select('row_no').where('batch_id', '=', id).executeTakeFirst(), undefined,
+    assert.equal(await db().selectFrom('import_row').select('row_no').where('batch_id', '=', id).executeTakeFirst(), undefined,
       'staged rows are dropped once committed');
   });
 
