@@ -56,9 +56,21 @@ describe('years and rankings', () => {
   });
 
   it('proposes the top N stars with everyone tied at the cut, and no one without points', () => {
-    const ranked = rankByTotal([{ id: 1, cents: 900 }, { id: 2, cents: 500 }, { id: 3, cents: 500 }, { id: 4, cents: 100 }, { id: 5, cents: 0 }], (a, b) => a.id - b.id);
+    const ranked = rankByTotal([{ id: 1, cents: 900 }, { id: 2, cents: 500 }, { id: 3, cents: 500 }, { id: 4, cents: 100 }, { id: 5, cents: 0 }]
+      .map((r) => ({ ...r, serving: true })), (a, b) => a.id - b.id);
     assert.deepEqual(proposeStars(ranked, 2).map((r) => r.id), [1, 2, 3]);
     assert.deepEqual(proposeStars(ranked, 1).map((r) => r.id), [1]);
     assert.deepEqual(proposeStars(ranked, 10).map((r) => r.id), [1, 2, 3, 4]);
+    assert.deepEqual(proposeStars(ranked, 0), []);
+  });
+
+  it('counts the top N among deputies still serving, who keep their rank in the ranking', () => {
+    const ranked = rankByTotal([
+      { id: 1, cents: 900, serving: false }, { id: 2, cents: 500, serving: true }, { id: 3, cents: 400, serving: true },
+      { id: 4, cents: 400, serving: false }, { id: 5, cents: 300, serving: true }, { id: 6, cents: 100, serving: true },
+    ], (a, b) => a.id - b.id);
+    assert.deepEqual(proposeStars(ranked, 2).map((r) => [r.id, r.rank]), [[2, 2], [3, 3]]);
+    assert.deepEqual(proposeStars(ranked, 3).map((r) => r.id), [2, 3, 5]);
+    assert.deepEqual(proposeStars(ranked, 10).map((r) => r.id), [2, 3, 5, 6]);
   });
 });

@@ -83,9 +83,15 @@ export function rankByTotal<T extends { cents: number }>(rows: readonly T[], tie
 }
 
 /**
- * The 履职之星 proposal: the top `n` of a ranking. Everyone tied at the last place is included
- * (so the proposal may be longer than `n`), and a deputy without points is never proposed.
+ * The 履职之星 proposal: the top `n` of a ranking among deputies still serving. Everyone tied at
+ * the last place is included (so the proposal may be longer than `n`); a deputy without points,
+ * or no longer serving (离任, 终止资格), is never proposed, though their points stay in the
+ * ranking. Each keeps their rank in the ranking.
  */
-export function proposeStars<T extends { cents: number; rank: number }>(ranked: readonly T[], n: number): T[] {
-  return ranked.filter((r) => r.rank <= n && r.cents > 0);
+export function proposeStars<T extends { cents: number; rank: number; serving: boolean }>(ranked: readonly T[], n: number): T[] {
+  const eligible = ranked.filter((r) => r.serving && r.cents > 0);
+  if (n <= 0) return [];
+  if (eligible.length <= n) return eligible;
+  const cut = eligible[n - 1]!.cents;
+  return eligible.filter((r) => r.cents >= cut);
 }

@@ -72,7 +72,7 @@ async function members(db: Kysely<DB>, scope: RankingScope): Promise<number[]> {
   return (await q.execute()).map((r) => r.id);
 }
 
-export interface RankingRow { rank: number; deputy: { id: number; name: string }; stations: string[]; points: number; entries: number; cents: number }
+export interface RankingRow { rank: number; deputy: { id: number; name: string }; serving: boolean; stations: string[]; points: number; entries: number; cents: number }
 
 /**
  * Points earned in a region (facts placed in its subtree) or at a station in a year, per
@@ -88,7 +88,8 @@ export async function pointsRanking(db: Kysely<DB>, actor: Actor, year: number, 
   for (const id of await members(db, scope)) if (!totals.has(id)) totals.set(id, { cents: 0, entries: 0 });
   const ids = [...totals.keys()];
   if (!ids.length) return [];
-  const names = new Map((await db.selectFrom('deputy').select(['id', 'name']).where('id', 'in', ids).execute()).map((d) => [d.id, d.name]));
+  const people = new Map((await db.selectFrom('deputy').select(['id', 'name', 'status', 'active']).where('id', 'in', ids).execute())
+    .map((d) => [d.id, { name: d.name, serving: d.active && d.status === 'current' }]));
   let stationsQuery = db.selectFrom('deputy_station as ds').innerJoin('station as s', 's.id', 'ds.station_id')
     .innerJoin('station_region as h', (j) => j.onRef('h.station_id', '=', 's.id').on('h.is_home', '=', true))
     .select(['ds.deputy_id', 's.name']).where('ds.deputy_id', 'in', ids).orderBy('s.id');
@@ -96,9 +97,10 @@ export async function pointsRanking(db: Kysely<DB>, actor: Actor, year: number, 
   if (scope.kind === 'region') stationsQuery = stationsQuery.where('h.region_path', 'like', `${scope.path}%`);
   const stations = new Map<number, string[]>();
   for (const s of await stationsQuery.execute()) stations.set(s.deputy_id, [...(stations.get(s.deputy_id) ?? []), s.name]);
-  const rows = ids.map((id) => ({ id, name: names.get(id) ?? '', ...totals.get(id)! }));
+  const rows = ids.map((id) => ({ id, name: people.get(id)?.name ?? '', serving: people.get(id)?.serving ?? false, ...totals.get(id)! }));
   return rankByTotal(rows, (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id)).map((r) => ({
-    rank: r.rank, deputy: { id: r.id, name: r.name }, stations: stations.get(r.id) ?? [], points: fromCents(r.cents), entries: r.entries, cents: r.cents,
+    rank: r.rank, deputy: { id: r.id, name: r.name }, serving: r.serving, stations: stations.get(r.id) ?? [],
+    points: fromCents(r.cents), entries: r.entries, cents: r.cents,
   }));
 }
 
@@ -140,8 +142,23 @@ export async function deputyLedger(db: Kysely<DB>, actor: Actor, deputyId: numbe
     total: fromCents(entries.reduce((n, e) => n + e.cents, 0)),
     bySource: [...bySource].map(([source, cents]) => ({ source, sourceLabel: POINT_SOURCES.labels[source as LedgerEntry['source']], points: fromCents(cents) })),
     years,
+    stars: await deputyStars(db, actor, deputyId, year),
     entries: entries.map(presentEntry),
   };
+}
+
+/**
+ * The confirmed 履职之星 awards of a year that name the deputy, as recorded (rank and total
+ * then), of the regions whose award the reader may read (those who manage the region, and the
+ * officers and deputies of its stations): the award is announced to the deputy on their ledger.
+ */
+async function deputyStars(db: Kysely<DB>, actor: Actor, deputyId: number, year: number) {
+  const rows = await db.selectFrom('point_star as ps').innerJoin('point_star_award as a', 'a.id', 'ps.award_id').innerJoin('region as r', 'r.code', 'a.region_code')
+    .select(['a.region_code', 'a.region_path', 'r.full_name', 'ps.rank', sql<number>`ps.total::float8`.as('total')])
+    .where('ps.deputy_id', '=', deputyId).where('a.year', '=', year).orderBy(sql`length(a.region_path)`).execute();
+  const readable: typeof rows = [];
+  for (const r of rows) if (await starsReadable(db, actor, r.region_path)) readable.push(r);
+  return readable.map((r) => ({ region: { code: r.region_code, fullName: r.full_name }, rank: r.rank, points: Number(r.total) }));
 }
 
 // ── rules ───────────────────────────────────────────────────────────────────────────────────

@@ -117,6 +117,9 @@ describe('履职积分: rules, ledger, rankings, corrections and stars', () => {
     // Changing the award needs the version read; a stale one is refused.
     const changed = ok(await staff.post('/api/points/stars', { year: 2022, regionCode: '451103', top: 1, deputyIds: [ids.zhong], version: later.confirmed.version })).json();
     assert.deepEqual(changed.confirmed.stars.map((s: { deputy: { name: string } }) => s.deputy.name), ['钟立新']);
+    // A star's ledger of that year names the award as recorded; one no longer named, none.
+    assert.deepEqual((await ledger(staff, ids.zhong, 2022)).stars, [{ region: { code: '451103', fullName: '广西壮族自治区贺州市平桂区' }, rank: 1, points: 12 }]);
+    assert.deepEqual((await ledger(staff, ids.deng, 2022)).stars, []);
     assert.equal((await staff.post('/api/points/stars', { year: 2022, regionCode: '451103', deputyIds: [ids.zhong], version: later.confirmed.version })).statusCode, 409);
     const stranger = await staff.post('/api/points/stars', { year: 2022, regionCode: '451103', deputyIds: [await idOf(t.database.db, 'deputy', '王建华')], version: changed.confirmed.version });
     assert.deepEqual(fieldCodes(stranger), ['deputyIds.0:NOT_RANKED']);

@@ -47,7 +47,9 @@ const Scope = z.object({
 });
 const RankingRow = z.object({
   rank: z.number().meta({ description: 'Equal totals share a rank (1, 2, 2, 4)' }),
-  deputy: z.object({ id: z.number(), name: z.string() }), stations: z.array(z.string()), points: z.number(), entries: z.number(),
+  deputy: z.object({ id: z.number(), name: z.string() }),
+  serving: z.boolean().meta({ description: 'Still a serving deputy (not 离任 or 终止资格); only those serving are proposed as 履职之星' }),
+  stations: z.array(z.string()), points: z.number(), entries: z.number(),
 });
 const Ranking = z.object({ year: z.number(), scope: Scope, rows: z.array(RankingRow) }).meta({ id: 'PointRanking' });
 
@@ -64,6 +66,9 @@ const Ledger = z.object({
   deputy: z.object({ id: z.number(), name: z.string() }), year: z.number(), total: z.number(),
   bySource: z.array(z.object({ source: z.string(), sourceLabel: Label, points: z.number() })),
   years: z.array(z.object({ year: z.number(), points: z.number() })).meta({ description: 'Each year\'s total on its own (totals start from zero every year)' }),
+  stars: z.array(z.object({
+    region: z.object({ code: z.string(), fullName: z.string() }), rank: z.number(), points: z.number().meta({ description: 'As recorded at the confirmation' }),
+  })).meta({ description: 'The year\'s confirmed 履职之星 awards naming the deputy, of the regions whose award you may read' }),
   entries: z.array(Entry),
 }).meta({ id: 'PointLedger' });
 

@@ -6,7 +6,7 @@ import { formatDate } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
 import { errorText, LoadError, PageTitle, RequireAbility, useNarrow } from '../manage/common.js';
 import { useSession } from '../session.js';
-import { PointsText, thisYear, YearSelect } from './common.js';
+import { PointsText, StarTags, thisYear, YearSelect } from './common.js';
 import type { Ledger, LedgerEntry } from './types.js';
 
 /**
@@ -70,6 +70,7 @@ function LedgerView() {
         <Col xs={24} md={8}>
           <Card size="small">
             <Statistic title={l(`${year} 年度积分`, `Points in ${year}`)} value={ledger.total} styles={{ content: { color: '#b71c1c' } }} />
+            <StarTags year={year} stars={ledger.stars} />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>{l('积分按年度计算,每年从零开始', 'Points are counted per year, from zero each year')}</Typography.Text>
           </Card>
         </Col>

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { get } from '../../shared/api.js';
 import { useI18n } from '../../shared/i18n.js';
 import { useSession } from '../session.js';
-import { thisYear } from './common.js';
+import { StarTags, thisYear } from './common.js';
 import type { Ledger } from './types.js';
 
 /**
@@ -36,6 +36,7 @@ export function PointsCard({ deputyId }: { deputyId: number }) {
           <Statistic key={y.year} title={l(`${y.year} 年度`, `${y.year}`)} value={y.points} />
         ))}
       </Space>
+      <StarTags year={year} stars={ledger?.stars} />
     </Card>
   );
 }

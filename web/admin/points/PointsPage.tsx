@@ -7,7 +7,7 @@ import { useI18n } from '../../shared/i18n.js';
 import { PageTitle, RequireAbility } from '../manage/common.js';
 import { useSession } from '../session.js';
 import { BonusesPanel } from './BonusesPanel.js';
-import { thisYear, YearSelect } from './common.js';
+import { StarTags, thisYear, YearSelect } from './common.js';
 import { RankingPanel } from './RankingPanel.js';
 import { RulesPanel } from './RulesPanel.js';
 import { StarsPanel } from './StarsPanel.js';
@@ -45,19 +45,22 @@ function Points() {
   );
 }
 
-/** A deputy's own total of the year, leading to the ledger. */
+/** A deputy's own total of the year, and their 履职之星 if they were named one, leading to the ledger. */
 function MyPoints({ deputyId, year }: { deputyId: number; year: number }) {
   const { l } = useI18n();
-  const [total, setTotal] = useState<number | null>(null);
+  const [ledger, setLedger] = useState<Ledger | null>(null);
   useEffect(() => {
-    get<Ledger>(`/api/points/deputies/${deputyId}?year=${year}`).then((d) => setTotal(d.total), () => setTotal(null));
+    get<Ledger>(`/api/points/deputies/${deputyId}?year=${year}`).then(setLedger, () => setLedger(null));
   }, [deputyId, year]);
   return (
     <Link to={`/points/deputies/${deputyId}?year=${year}`} aria-label={l('查看我的积分明细', 'See my points')}>
       <Card size="small" hoverable>
         <div style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
           <TrophyOutlined style={{ fontSize: 28, color: '#d4a017' }} />
-          <Statistic title={l(`我的 ${year} 年度积分`, `My points in ${year}`)} value={total ?? '—'} styles={{ content: { color: '#b71c1c' } }} style={{ flex: 1 }} />
+          <div style={{ flex: 1 }}>
+            <Statistic title={l(`我的 ${year} 年度积分`, `My points in ${year}`)} value={ledger?.total ?? '—'} styles={{ content: { color: '#b71c1c' } }} />
+            <StarTags year={year} stars={ledger?.stars} />
+          </div>
           <Typography.Text type="secondary">{l('明细', 'Entries')} <RightOutlined /></Typography.Text>
         </div>
       </Card>

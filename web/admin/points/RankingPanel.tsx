@@ -1,4 +1,4 @@
-import { Empty, Segmented, Space, Table, Typography } from 'antd';
+import { Empty, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { get, qs } from '../../shared/api.js';
@@ -76,6 +76,7 @@ export function RankingPanel({ year }: { year: number }) {
             render: (_, r) => (
               <div>
                 {ledgerLink(r)}
+                {!r.serving && <Tag style={{ marginInlineStart: 6 }} title={l('不再列入履职之星推荐', 'Not proposed as a star')}>{l('已离任', 'No longer serving')}</Tag>}
                 {narrow && ranking?.scope.kind !== 'station' && r.stations.length > 0 && <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.stations.join('、')}</Typography.Text></div>}
               </div>
             ),

@@ -1,6 +1,8 @@
-import { Select, Tag, Typography } from 'antd';
+import { StarFilled } from '@ant-design/icons';
+import { Select, Space, Tag, Typography } from 'antd';
 import type { CSSProperties } from 'react';
 import { useI18n } from '../../shared/i18n.js';
+import type { Ledger } from './types.js';
 
 /** This year in Beijing time. */
 export function thisYear(): number {
@@ -48,5 +50,22 @@ export function RankBadge({ rank }: { rank: number }) {
     >
       {rank}
     </span>
+  );
+}
+
+/** The 履职之星 a deputy was named for the year, one tag per awarding region, with the rank then. */
+export function StarTags({ year, stars }: { year: number; stars: Ledger['stars'] | undefined }) {
+  const { l } = useI18n();
+  if (!stars?.length) return null;
+  return (
+    <div style={{ margin: '4px 0' }}>
+      <Space size={[4, 4]} wrap>
+        {stars.map((s) => (
+          <Tag key={s.region.code} color="gold" icon={<StarFilled />} style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}>
+            {l(`${year} 年度履职之星 · ${s.region.fullName} 第 ${s.rank} 名`, `${year} star deputy · ${s.region.fullName}, rank ${s.rank}`)}
+          </Tag>
+        ))}
+      </Space>
+    </div>
   );
 }

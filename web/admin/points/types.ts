@@ -5,7 +5,7 @@ export interface Label { zh: string; en: string }
 export interface Named { id: number; name: string }
 export interface RegionRef { code: string; fullName: string }
 
-export interface RankingRow { rank: number; deputy: Named; stations: string[]; points: number; entries: number }
+export interface RankingRow { rank: number; deputy: Named; serving: boolean; stations: string[]; points: number; entries: number }
 export interface Ranking {
   year: number;
   scope: { kind: 'region' | 'station' | 'all'; region: RegionRef | null; station: Named | null };
@@ -28,6 +28,8 @@ export interface Ledger {
   total: number;
   bySource: { source: string; sourceLabel: Label; points: number }[];
   years: { year: number; points: number }[];
+  /** The year's confirmed 履职之星 awards naming the deputy, as recorded. */
+  stars: { region: RegionRef; rank: number; points: number }[];
   entries: LedgerEntry[];
 }
 
