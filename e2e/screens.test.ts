@@ -9,17 +9,18 @@ import type { Browser } from 'playwright-core';
 import { stationId } from './api.js';
 import { collectErrors, launch, newDevice, shot, signIn } from './browser.js';
 
-/** `station:<name>` and `deputy:<name>` stand for the detail page of that demo record. */
+/** `station:<name>` and `deputy:<name>` stand for the detail page of that demo record, `archive:<name>` for a deputy's archive. */
 async function resolve(path: string): Promise<string> {
   const [kind, name] = path.split(':') as [string, string | undefined];
   if (!name) return path;
   const station = await stationId(kind === 'station' ? name : '平桂区黄田镇人大代表联络站');
   if (kind === 'station') return `/stations/${station}`;
   const page = await (await fetch(`${process.env.LIANXIN_E2E_URL}/api/public/stations/${station}`)).json() as { deputies: { id: number; name: string }[] };
-  return `/deputies/${page.deputies.find((d) => d.name === name)!.id}`;
+  const deputy = `/deputies/${page.deputies.find((d) => d.name === name)!.id}`;
+  return kind === 'archive' ? `${deputy}/archive` : deputy;
 }
 
-const MENU = ['工作台', '意见办理', '履职活动', '主题活动', '履职积分', '考核评价', '联络站', '人大代表', '登记簿', '承办单位', '行政区划', '账号管理', '节假日', '审计日志', '通知'];
+const MENU = ['工作台', '意见办理', '履职活动', '主题活动', '履职积分', '考核评价', '联络站', '人大代表', '登记簿', '承办单位', '行政区划', '人大届次', '账号管理', '节假日', '审计日志', '通知'];
 const WORK = ['工作台', '意见办理', '履职活动', '主题活动', '履职积分', '考核评价', '联络站', '人大代表', '登记簿', '承办单位'];
 
 const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; screens: { path: string; ready: RegExp; name: string }[] }[] = [
@@ -39,14 +40,15 @@ const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; scre
       { path: '/deputies', ready: /梁俊华/, name: 'deputies' },
       { path: '/units', ready: /水利局/, name: 'units' },
       { path: '/regions', ready: /广西壮族自治区/, name: 'regions' },
+      { path: '/terms', ready: /平桂区第四届人民代表大会/, name: 'terms' },
       { path: '/accounts', ready: /pinggui/, name: 'accounts' },
       { path: '/holidays', ready: /节假日安排/, name: 'holidays' },
-      { path: '/audit', ready: /auth\.login/, name: 'audit' },
+      { path: '/audit', ready: /^登录$/, name: 'audit' },
       { path: '/notifications', ready: /通知/, name: 'notifications' },
     ],
   },
   {
-    username: 'pinggui', kind: 'desktop', menu: [...WORK, '行政区划', '账号管理', '通知'],
+    username: 'pinggui', kind: 'desktop', menu: [...WORK, '行政区划', '人大届次', '账号管理', '通知'],
     screens: [{ path: '/', ready: /本月工作概况/, name: 'staff-dashboard' }],
   },
   {
@@ -55,6 +57,8 @@ const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; scre
       { path: '/', ready: /我所在的联络站/, name: 'deputy-home' },
       { path: '/cases', ready: /办理中|没有符合条件的意见/, name: 'deputy-cases' },
       { path: '/activities', ready: /代表接待日|走访/, name: 'deputy-activities' },
+      // The archive opens on the deputy's running term of the highest level.
+      { path: 'archive:梁俊华', ready: /平桂区第四届人民代表大会代表 2021-12-10 至今/, name: 'deputy-archive' },
     ],
   },
   {

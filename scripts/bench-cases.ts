@@ -6,7 +6,7 @@
  * stations in BENCH_COUNTIES real counties and BENCH_CASES cases (default 1 000 000) with facts
  * as the workflow stores them, then measures through the real application:
  *   - public submissions per second (each one committed: case, photo-less, event, audit, notifications, jobs);
- *   - the staff queue's first page for a county (p50/p99);
+ *   - the staff queue's first page for a county (p50/p99), newest first and by nearest deadline;
  *   - statistics for a county and for the whole data set (admin).
  * Prints a Markdown table for docs/BENCHMARKS.md. Set BENCH_KEEP=1 to keep the database.
  */
@@ -136,6 +136,8 @@ const rows = [
   await timed(`queue, first page, county staff (${countyCases} cases in scope)`, 200, get(staff, '/api/cases?limit=50')),
   await timed('queue, open cases only, county staff', 100, get(staff, '/api/cases?open=true&limit=50')),
   await timed('queue, first page, admin (whole set)', 100, get(admin, '/api/cases?limit=50')),
+  await timed('queue, open cases by nearest deadline, county staff', 100, get(staff, '/api/cases?open=true&sort=deadline&limit=50')),
+  await timed('queue, open cases by nearest deadline, admin (whole set)', 20, get(admin, '/api/cases?open=true&sort=deadline&limit=50')),
   await timed('statistics, county', 20, get(staff, '/api/statistics/cases')),
   await timed('statistics, whole data set (admin)', 10, get(admin, '/api/statistics/cases')),
   await timed('statistics by category, county', 20, get(staff, '/api/statistics/cases/by/category')),

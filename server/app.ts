@@ -40,6 +40,7 @@ import { regionRoutes } from './routes/regions.js';
 import { registerRoutes } from './routes/registers.js';
 import { stationRoutes } from './routes/stations.js';
 import { unitRoutes } from './routes/units.js';
+import { termRoutes } from './routes/terms.js';
 
 export type App = FastifyInstance;
 
@@ -149,6 +150,7 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
   await app.register(assessmentRoutes);
   await app.register(registerRoutes);
   await app.register(archiveRoutes);
+  await app.register(termRoutes);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.ready();

@@ -74,6 +74,13 @@ export const ERRORS = {
     en: 'At commit {errorRows} rows were no longer valid (a station deactivated, say); nothing was written. See the errors',
   },
   BONUS_ALREADY_VOIDED: { status: 409, zh: '该加减分记录已撤销', en: 'This bonus has already been withdrawn' },
+  TERM_EXISTS: { status: 409, zh: '该人大的第{number}届已经登记', en: 'Term {number} of this congress is already registered' },
+  TERM_OVERLAP: { status: 409, zh: '与该人大第{number}届({dates})的时间重叠', en: 'The dates overlap term {number} of this congress ({dates})' },
+  TERM_OUT_OF_ORDER: {
+    status: 409, zh: '届次应与时间先后一致:该人大第{number}届为 {dates}', en: 'Terms follow one another in number order: term {number} of this congress is {dates}',
+  },
+  ARCHIVE_TERM_WITH_PERIOD: { status: 400, zh: '请按届次或按起止日期查看,不能同时指定', en: 'Give either a term or a from/to period, not both' },
+  DEPUTY_NOT_IN_TERM: { status: 400, zh: '该代表不是{term}代表', en: 'The deputy does not sit in {term}' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -7,6 +7,9 @@ import * as m0005 from './migrations/0005_activities.js';
 import * as m0006 from './migrations/0006_imports.js';
 import * as m0007 from './migrations/0007_points.js';
 import * as m0008 from './migrations/0008_registers.js';
+import * as m0009 from './migrations/0009_register_entries.js';
+import * as m0010 from './migrations/0010_congress_terms.js';
+import * as m0011 from './migrations/0011_case_deadline_order.js';
 
 /** Every migration, in order. New ones are appended here; names never change. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +21,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_imports': m0006,
   '0007_points': m0007,
   '0008_registers': m0008,
+  '0009_register_entries': m0009,
+  '0010_congress_terms': m0010,
+  '0011_case_deadline_order': m0011,
 };
 
 class StaticProvider implements MigrationProvider {

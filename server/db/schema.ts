@@ -9,6 +9,7 @@ import type { ImportTables } from './schemaImports.js';
 import type { JobTables } from './schemaJobs.js';
 import type { PointTables } from './schemaPoints.js';
 import type { RegisterTables } from './schemaRegisters.js';
+import type { TermTables } from './schemaTerms.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -187,7 +188,7 @@ export interface HolidayTable {
   name: string;
 }
 
-export interface DB extends CaseTables, JobTables, ImportTables, ActivityTables, RegisterTables, PointTables {
+export interface DB extends CaseTables, JobTables, ImportTables, ActivityTables, RegisterTables, PointTables, TermTables {
   region: RegionTable;
   station: StationTable;
   station_region: StationRegionTable;

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 
 /** 先进事迹: one deed of a deputy, recorded at a station. */
 export interface DeputyDeedTable {
@@ -13,6 +14,8 @@ export interface DeputyDeedTable {
   recorded_by_account_id: number | null;
   recorded_by_name: string;
   created_at: CreatedAt;
+  version: Generated<number>;
+  updated_at: UpdatedAt;
 }
 
 /** 大事记: one entry of a region's or a station's chronicle. */
@@ -27,6 +30,8 @@ export interface ChronicleEntryTable {
   recorded_by_account_id: number | null;
   recorded_by_name: string;
   created_at: CreatedAt;
+  version: Generated<number>;
+  updated_at: UpdatedAt;
 }
 
 export interface RegisterTables {

@@ -11,7 +11,19 @@ export const ErrorResponse = z.object({
   }),
 }).meta({ id: 'Error' });
 
-export const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647).max(2_147_483_647) });
+/** A record id in a query string or a path (the database's integer range). */
+export const QueryId = z.coerce.number().int().positive().max(2_147_483_647);
+
+export const IdParams = z.object({ id: QueryId });
+
+/** A yes/no filter in a query string: `true` or `false`. */
+export const QueryFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** Which records a list shows by whether they are active (deactivated records are kept). */
+export const ActiveQuery = z.enum(['true', 'false', 'all']);
+
+/** Words to search a list by. */
+export const SearchQuery = z.string().trim().min(1).max(50);
 
 /** A record id in a JSON body (the database's integer range). */
 export const Id = z.number().int().positive().max(2_147_483_647);

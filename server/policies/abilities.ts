@@ -52,6 +52,10 @@ export const ABILITIES = {
   'register.write': ['admin', 'staff', 'officer'],
   /** A deputy's performance archive (履职档案): deputies read their own only. */
   'archive.read': ['admin', 'staff', 'officer', 'deputy'],
+  /** Terms (届) of the congresses at, above and below where one works (policies/termScope.ts). */
+  'term.read': ['admin', 'staff', 'officer', 'deputy'],
+  /** Recording and correcting terms: staff those of the congresses of their subtree, administrators every one. */
+  'term.manage': ['admin', 'staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Ability = keyof typeof ABILITIES;

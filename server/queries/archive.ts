@@ -1,22 +1,25 @@
 /**
- * A deputy's performance archive (履职档案) over a period, built from the records: who they
- * are, the figures of their work and every fact behind the figures. Readable by those who may
- * read the deputy's record (administrators, staff and officers in scope); a deputy reads their
- * own only. The facts are the deputy's whoever reads them; nothing of the constituents is in
- * it beyond the gist of each opinion.
+ * A deputy's performance archive (履职档案) over one of their terms or a period, built from the
+ * records: who they are, the figures of their work and every fact behind the figures. Readable
+ * by those who may read the deputy's record (administrators, staff and officers in scope); a
+ * deputy reads their own only. The facts are the deputy's whoever reads them; nothing of the
+ * constituents is in it beyond the gist of each opinion.
  */
 import type { Kysely } from 'kysely';
 import { CASE_STATE_LABELS, RATING_LABELS } from '../../common/caseVocabulary.js';
 import { ACTIVITY_KINDS, ATTENDANCE, DEPUTY_LEVELS, DEPUTY_STATUSES, GENDERS, STATION_MEMBER_ROLES, type DeputyLevel } from '../../common/enums.js';
 import { POINT_SOURCES } from '../../common/points.js';
 import type { DB } from '../db/schema.js';
+import { termPeriod } from '../domain/congressTerms.js';
 import { fromCents } from '../domain/points.js';
+import { shanghaiDate } from '../domain/workingDays.js';
 import { AppError } from '../errors.js';
 import type { Actor } from '../policies/actor.js';
 import { deputyVisible, ref } from '../policies/scope.js';
 import { dateText, type Period } from '../registers/model.js';
 import { deputyRecord, recordFigures } from './deputyRecord.js';
 import { ledgerEntries } from './pointFacts.js';
+import { deputyTerm, deputyTerms } from './terms.js';
 
 const LEVEL_ORDER = DEPUTY_LEVELS.keys as readonly string[];
 const DUTY_LABELS = {
@@ -70,8 +73,20 @@ async function archivePoints(db: Kysely<DB>, actor: Actor, deputyId: number, per
   };
 }
 
-export async function getDeputyArchive(db: Kysely<DB>, actor: Actor, deputyId: number, period: Period, now = new Date()) {
+/** The terms a deputy's archive can be read for, to whoever may read that archive (404 otherwise). */
+export async function getArchiveTerms(db: Kysely<DB>, actor: Actor, deputyId: number, now = new Date()) {
+  await archiveDeputy(db, actor, deputyId);
+  return deputyTerms(db, deputyId, shanghaiDate(now));
+}
+
+/** What an archive covers: one of the deputy's terms (its days), or a period of dates. */
+export type ArchiveSelection = { term: number } | { period: Period };
+
+export async function getDeputyArchive(db: Kysely<DB>, actor: Actor, deputyId: number, selection: ArchiveSelection, now = new Date()) {
   const d = await archiveDeputy(db, actor, deputyId);
+  const today = shanghaiDate(now);
+  const term = 'term' in selection ? await deputyTerm(db, deputyId, selection.term, today) : null;
+  const period: Period = 'period' in selection ? selection.period : termPeriod({ startsOn: term!.from, endsOn: term!.to }, today);
   const [record, points] = await Promise.all([deputyRecord(db, deputyId, period, now), archivePoints(db, actor, deputyId, period)]);
   const figures = recordFigures(record);
   const campaigns = new Map<number, { id: number; name: string; activities: number }>();
@@ -88,6 +103,7 @@ export async function getDeputyArchive(db: Kysely<DB>, actor: Actor, deputyId: n
       levels: d.levels.map((l) => ({ level: l.level as DeputyLevel, label: DEPUTY_LEVELS.labels[l.level], term: l.term, region: l.full_name })),
       stations: d.stations.map((s) => ({ id: s.id, name: s.name, role: STATION_MEMBER_ROLES.labels[s.role] })),
     },
+    term,
     period: { from: period.from, to: period.to },
     generatedAt: now.toISOString(),
     summary: {

@@ -21,7 +21,7 @@ export interface EntryFilters {
 function deeds(db: Kysely<DB>, actor: Actor) {
   return db.selectFrom('deputy_deed as dd')
     .innerJoin('deputy as d', 'd.id', 'dd.deputy_id').innerJoin('station as s', 's.id', 'dd.station_id')
-    .select(['dd.id', 'dd.occurred_on', 'dd.title', 'dd.description', 'dd.recorded_by_name', 'dd.created_at',
+    .select(['dd.id', 'dd.occurred_on', 'dd.title', 'dd.description', 'dd.recorded_by_name', 'dd.created_at', 'dd.updated_at', 'dd.version',
       'd.id as deputy_id', 'd.name as deputy_name', 's.id as station_id', 's.name as station_name'])
     .where(stationVisible(actor, ref('s.id')));
 }
@@ -30,6 +30,7 @@ type DeedRow = Awaited<ReturnType<ReturnType<typeof deeds>['execute']>>[number];
 const presentDeed = (r: DeedRow) => ({
   id: r.id, station: { id: r.station_id, name: r.station_name }, deputy: { id: r.deputy_id, name: r.deputy_name },
   occurredOn: r.occurred_on, title: r.title, description: r.description, recordedBy: r.recorded_by_name, createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(), version: r.version,
 });
 
 export async function listDeeds(db: Kysely<DB>, actor: Actor, place: Place, f: EntryFilters & { deputyId?: number | undefined }) {
@@ -51,7 +52,7 @@ export async function getDeed(db: Kysely<DB>, actor: Actor, id: number) {
 function entries(db: Kysely<DB>, actor: Actor) {
   return db.selectFrom('chronicle_entry as ce')
     .leftJoin('station as s', 's.id', 'ce.station_id').innerJoin('region as r', 'r.code', 'ce.region_code')
-    .select(['ce.id', 'ce.occurred_on', 'ce.title', 'ce.body', 'ce.recorded_by_name', 'ce.created_at', 'ce.station_id',
+    .select(['ce.id', 'ce.occurred_on', 'ce.title', 'ce.body', 'ce.recorded_by_name', 'ce.created_at', 'ce.updated_at', 'ce.version', 'ce.station_id',
       's.name as station_name', 'r.code as region_code', 'r.full_name as region_name'])
     .where(sql<boolean>`(ce.station_id is null or ${stationVisible(actor, ref('ce.station_id'))})`);
 }
@@ -60,7 +61,7 @@ type EntryRow = Awaited<ReturnType<ReturnType<typeof entries>['execute']>>[numbe
 const presentEntry = (r: EntryRow) => ({
   id: r.id, station: r.station_id ? { id: r.station_id, name: r.station_name ?? '' } : null,
   region: { code: r.region_code, fullName: r.region_name }, occurredOn: r.occurred_on, title: r.title, body: r.body,
-  recordedBy: r.recorded_by_name, createdAt: r.created_at.toISOString(),
+  recordedBy: r.recorded_by_name, createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(), version: r.version,
 });
 
 export async function listChronicle(db: Kysely<DB>, actor: Actor, place: Place, f: EntryFilters) {

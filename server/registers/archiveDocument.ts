@@ -35,7 +35,8 @@ export function archiveDocument(a: DeputyArchive, now: Date): RegisterDocument {
       .map((y, i): Cell[] => [i === 0 ? '履职积分' : '', `${y.year} 年`, y.points, i === 0 ? '积分每年从零累计' : '']),
   ];
   return {
-    title: '人大代表履职档案',
+    // An archive of one term is that congress's deputy's: 平桂区第四届人民代表大会代表履职档案.
+    title: a.term ? `${a.term.label.zh}代表履职档案` : '人大代表履职档案',
     place: d.name,
     period: periodText(a.period),
     generatedAt: now,

@@ -15,7 +15,7 @@ import { Client, idOf, signIn, startTestApp, type TestApp } from '../testing/har
 const ROLES = ['anon', 'admin', 'staff', 'officer', 'deputy', 'unit'] as const;
 type Role = (typeof ROLES)[number];
 type Statuses = Record<Role, number>;
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 interface Targets {
   case: { in: number; out: number };
@@ -38,7 +38,14 @@ interface Targets {
   rotaCancel: { in: number; out: number };
   /** Bonuses (加分) entered by the administrator, one on each side, to withdraw. */
   pointBonus: { in: number; out: number };
+  /** 先进事迹 and 大事记 entries at each side's station: one to change, and one for each caller to delete. */
+  deed: RegisterEntryTargets;
+  chronicleEntry: RegisterEntryTargets;
+  /** Terms of 平桂区's and 宜城市's county congresses. */
+  term: { in: number; out: number };
 }
+
+interface RegisterEntryTargets { in: number; out: number; remove: Record<'in' | 'out', Record<Role, number>> }
 
 interface Case {
   method: Method;
@@ -55,7 +62,7 @@ interface Case {
 }
 
 interface Helpers {
-  version(table: 'station' | 'deputy' | 'unit' | 'account' | 'activity' | 'activity_campaign', id: number): Promise<number>;
+  version(table: 'station' | 'deputy' | 'unit' | 'account' | 'activity' | 'activity_campaign' | 'deputy_deed' | 'chronicle_entry' | 'congress_term', id: number): Promise<number>;
   unique(prefix: string): string;
   /** A swap on a reception day: whoever is on duty now hands the turn to another deputy of the station. */
   swap(slotId: number): Promise<{ fromDeputyId: number; toDeputyId: number }>;
@@ -297,9 +304,39 @@ const CASES: Case[] = [
     body: (t, s) => ({ stationId: t.station[s], occurredOn: '2026-11-10', title: '矩阵大事' }),
     in: S(201, 201, 201, 403, 403), out: S(201, 400, 400, 403, 403),
   },
+  // Changing and deleting entries: the station must be one the writer sees, like recording; elsewhere 404.
+  ...([['deeds', 'deed', 'deputy_deed'], ['chronicle', 'chronicleEntry', 'chronicle_entry']] as const).flatMap(([path, target, table]): Case[] => [
+    {
+      method: 'PATCH', route: `/api/${path}/:id`, url: (t, s) => `/api/${path}/${t[target][s]}`,
+      body: async (t, s, h) => ({ version: await h.version(table, t[target][s]), title: h.unique('矩阵修改') }),
+      in: S(200, 200, 200, 403, 403), out: S(200, 404, 404, 403, 403),
+    },
+    {
+      method: 'DELETE', route: `/api/${path}/:id`, url: (t, s, role) => `/api/${path}/${t[target].remove[s][role]}?version=1`,
+      in: S(204, 204, 204, 403, 403), out: S(204, 404, 404, 403, 403),
+    },
+  ]),
   // A deputy reads their own archive only; deputy.in is a colleague of liangjun.
   { method: 'GET', route: '/api/deputies/:id/archive', url: (t, s) => `/api/deputies/${t.deputy[s]}/archive`, in: S(200, 200, 200, 404, 403), out: S(200, 404, 404, 404, 403) },
   { method: 'GET', route: '/api/deputies/:id/archive.pdf', url: (t, s) => `/api/deputies/${t.deputy[s]}/archive.pdf`, in: S(200, 200, 200, 404, 403), out: S(200, 404, 404, 404, 403) },
+  { method: 'GET', route: '/api/deputies/:id/terms', url: (t, s) => `/api/deputies/${t.deputy[s]}/terms`, in: S(200, 200, 200, 404, 403), out: S(200, 404, 404, 404, 403) },
+  // Terms: read at, above and below where one works; recorded by the staff of the congress's region.
+  { method: 'GET', route: '/api/terms', url: () => '/api/terms', in: S(200, 200, 200, 200, 403) },
+  {
+    // A fresh term of a town's congress each call, numbered and dated in step so none overlaps or runs against another.
+    method: 'POST', route: '/api/terms', url: () => '/api/terms',
+    body: (_, s, h) => {
+      const number = (Number(h.unique('')) % 30) + 1;
+      return { level: 'township', regionCode: s === 'in' ? '451103103' : '420684103', number, startsOn: `${1950 + number * 5}-01-01`, endsOn: `${1954 + number * 5}-12-31` };
+    },
+    in: S(201, 201, 403, 403, 403), out: S(201, 400, 403, 403, 403),
+  },
+  { method: 'GET', route: '/api/terms/:id', url: (t, s) => `/api/terms/${t.term[s]}`, in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403) },
+  {
+    method: 'PATCH', route: '/api/terms/:id', url: (t, s) => `/api/terms/${t.term[s]}`,
+    body: async (t, s, h) => ({ version: await h.version('congress_term', t.term[s]), endsOn: null }),
+    in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403),
+  },
   { method: 'GET', route: '/api/public/deputies/:id/disclosure', url: (t, s) => `/api/public/deputies/${t.deputy[s]}/disclosure`, in: all(200), out: all(200) },
   { method: 'GET', route: '/open311/v2/services.json', url: () => '/open311/v2/services.json', in: all(200) },
   { method: 'GET', route: '/open311/v2/services/:code.json', url: () => '/open311/v2/services/water.json', in: all(200) },
@@ -415,6 +452,24 @@ describe('access matrix', () => {
     };
   }
 
+  /** Entries at each side's station, recorded by the administrator for a deputy there. */
+  async function registerEntryTargets(stationIn: number, stationOut: number) {
+    const deputyAt = { in: await idOf(t.database.db, 'deputy', '韦秀兰'), out: await idOf(t.database.db, 'deputy', '王建华') };
+    const made = async (path: 'deeds' | 'chronicle', scope: 'in' | 'out') => {
+      const stationId = scope === 'in' ? stationIn : stationOut;
+      const body = path === 'deeds' ? { stationId, deputyId: deputyAt[scope], occurredOn: '2026-11-10', title: '矩阵目标事迹' } : { stationId, occurredOn: '2026-11-10', title: '矩阵目标大事' };
+      const res = await clients.admin.post(`/api/${path}`, body);
+      assert.equal(res.statusCode, 201, res.body);
+      return res.json<{ id: number }>().id;
+    };
+    const targets = async (path: 'deeds' | 'chronicle'): Promise<RegisterEntryTargets> => {
+      const remove = { in: {}, out: {} } as RegisterEntryTargets['remove'];
+      for (const scope of ['in', 'out'] as const) for (const role of ROLES) remove[scope][role] = await made(path, scope);
+      return { in: await made(path, 'in'), out: await made(path, 'out'), remove };
+    };
+    return { deed: await targets('deeds'), chronicleEntry: await targets('chronicle') };
+  }
+
   /** A bonus at each side's station, entered by the administrator for a deputy there. */
   async function pointBonusTargets(stationIn: number, stationOut: number) {
     const bonus = async (stationId: number, deputyName: string) => {
@@ -438,6 +493,8 @@ describe('access matrix', () => {
       assert.equal(res.statusCode, 201, res.body);
       return res.json<{ id: number }>().id;
     };
+    const countyTerm = async (regionCode: string) => (await db.selectFrom('congress_term').select('id')
+      .where('level', '=', 'county').where('region_code', '=', regionCode).where('ends_on', 'is', null).executeTakeFirstOrThrow()).id;
     const stationIn = await id('station', '平桂区黄田镇人大代表联络站');
     const stationOut = await id('station', '宜城市雷河镇人大代表中心联络站');
     const categoryId = (await db.selectFrom('case_category').select('id').where('code', '=', 'water').executeTakeFirstOrThrow()).id;
@@ -476,6 +533,8 @@ describe('access matrix', () => {
       },
       ...(await activityTargets(stationIn, stationOut)),
       pointBonus: await pointBonusTargets(stationIn, stationOut),
+      ...(await registerEntryTargets(stationIn, stationOut)),
+      term: { in: await countyTerm('451103'), out: await countyTerm('420684') },
     };
   });
   after(() => t.close());

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../common/enums.js';
 import { createAccount, resetPassword, unlockAccount, updateAccount } from '../commands/accounts.js';
-import { errorResponses, IdParams, OkResponse, PageQuery, pageOf, RegionCode } from '../http/schemas.js';
+import { ActiveQuery, errorResponses, IdParams, OkResponse, pageOf, PageQuery, RegionCode, SearchQuery } from '../http/schemas.js';
 import { runWrite } from '../http/write.js';
 import { AccountSchema } from '../presenters/account.js';
 import { getAccount, listAccounts } from '../queries/accounts.js';
@@ -10,17 +10,19 @@ import { getAccount, listAccounts } from '../queries/accounts.js';
 const Username = z.string().trim().regex(/^[A-Za-z0-9_.-]{3,50}$/).meta({ description: '3–50 letters, digits, _ . -' });
 const Password = z.string().min(1).max(200).meta({ description: '≥ 10 characters from ≥ 3 classes (upper, lower, digit, symbol)' });
 
+/** The account list's filters, which its Excel export takes too. */
+export const AccountFilters = {
+  role: z.enum(ROLES.keys).optional(),
+  q: SearchQuery.optional(),
+  active: ActiveQuery.default('all'),
+};
+
 export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/accounts', {
     config: { access: 'authenticated', ability: 'account.read' },
     schema: {
       tags: ['accounts'], summary: '账号列表 Accounts you manage',
-      querystring: z.object({
-        role: z.enum(ROLES.keys).optional(),
-        q: z.string().trim().min(1).max(50).optional(),
-        active: z.enum(['true', 'false', 'all']).default('all'),
-        ...PageQuery,
-      }),
+      querystring: z.object({ ...AccountFilters, ...PageQuery }),
       response: { 200: pageOf(AccountSchema), ...errorResponses },
     },
   }, async (request) => listAccounts(app.db, request.actor!, request.query));
@@ -31,7 +33,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ['accounts'], summary: '新建账号 Create an account (must change its password at first sign-in)',
       body: z.object({
         username: Username,
-        displayName: z.string().trim().min(1).max(50),
+        displayName: SearchQuery,
         role: z.enum(ROLES.keys),
         password: Password,
         regionCode: RegionCode.nullable().optional().meta({ description: 'staff: the region they run' }),
@@ -59,7 +61,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       params: IdParams,
       body: z.object({
         version: z.number().int().positive().max(2_147_483_647),
-        displayName: z.string().trim().min(1).max(50).optional(),
+        displayName: SearchQuery.optional(),
         active: z.boolean().optional(),
         regionCode: RegionCode.optional(),
         stationIds: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(50).optional(),

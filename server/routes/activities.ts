@@ -4,7 +4,7 @@ import { ACTIVITY_KINDS, ATTENDANCE } from '../../common/enums.js';
 import { addActivityFiles, createActivity, MAX_ACTIVITY_PHOTOS, MAX_REPORT_BYTES, updateActivity, type ActivityInput } from '../commands/activities.js';
 import { MAX_PHOTO_BYTES } from '../domain/imageType.js';
 import { attachment } from '../http/download.js';
-import { errorResponses, Id, IdParams, pageOf, PageQuery, RegionCode } from '../http/schemas.js';
+import { errorResponses, Id, IdParams, pageOf, PageQuery, QueryId, RegionCode } from '../http/schemas.js';
 import { runWrite } from '../http/write.js';
 import { getActivity, getActivityFile, listActivities } from '../queries/activities.js';
 
@@ -63,11 +63,11 @@ const bytesOf = (files: { data: string; filename?: string | undefined }[]) =>
 
 /** The activity list's filters, shared by the JSON list and its Excel export. */
 export const ActivityQuery = z.object({
-  stationId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  stationId: QueryId.optional(),
   regionCode: RegionCode.optional(),
   kind: z.enum(ACTIVITY_KINDS.keys).optional(),
-  campaignId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  deputyId: z.coerce.number().int().positive().max(2_147_483_647).optional().meta({ description: 'Activities this deputy took part in' }),
+  campaignId: QueryId.optional(),
+  deputyId: QueryId.optional().meta({ description: 'Activities this deputy took part in' }),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   q: z.string().trim().min(1).max(50).optional(),
@@ -144,7 +144,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'authenticated', ability: 'activity.read' },
     schema: {
       tags: ['activities'], summary: '活动照片或材料 A photo or report of an activity',
-      params: IdParams.extend({ fileId: z.coerce.number().int().positive().max(2_147_483_647) }),
+      params: IdParams.extend({ fileId: QueryId }),
     },
   }, async (request, reply) => {
     const file = await getActivityFile(app.db, request.actor!, request.params.id, request.params.fileId);

@@ -1,12 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACTIVITY_KINDS, ATTENDANCE, DEPUTY_LEVELS } from '../../common/enums.js';
+import { recordArchiveDownload } from '../commands/downloads.js';
 import { CASE_STATES } from '../domain/caseWorkflow.js';
 import { shanghaiDate } from '../domain/workingDays.js';
-import { invalidFields } from '../errors.js';
+import { AppError, invalidFields } from '../errors.js';
 import { CivilDate, ErrorResponse, errorResponses, IdParams } from '../http/schemas.js';
 import { sendFile } from '../http/sendFile.js';
-import { getDeputyArchive } from '../queries/archive.js';
+import { runWrite } from '../http/write.js';
+import { ArchiveTermSchema } from '../presenters/term.js';
+import { getDeputyArchive, type ArchiveSelection } from '../queries/archive.js';
 import { getDisclosure } from '../queries/disclosure.js';
 import { archiveDocument } from '../registers/archiveDocument.js';
 import { documentFileName, type Period } from '../registers/model.js';
@@ -16,8 +19,10 @@ import { renderRegister } from '../registers/renderWorker.js';
 const Label = z.object({ zh: z.string(), en: z.string() });
 const Rating = z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']);
 const ArchiveQuery = z.object({
-  from: CivilDate.optional().meta({ description: 'The term\'s first day; default: from the first record' }),
-  to: CivilDate.optional().meta({ description: 'The term\'s last day (inclusive); default: today' }),
+  term: z.coerce.number().int().positive().max(2_147_483_647).optional()
+    .meta({ description: 'One of the deputy\'s terms (GET /api/deputies/:id/terms): its first day to its last, or to today while it runs. Not with from/to' }),
+  from: CivilDate.optional().meta({ description: 'The first day; default: from the first record' }),
+  to: CivilDate.optional().meta({ description: 'The last day (inclusive); default: today' }),
 });
 
 const Opinions = z.object({
@@ -33,6 +38,7 @@ const Archive = z.object({
     levels: z.array(z.object({ level: z.enum(DEPUTY_LEVELS.keys), label: Label, term: z.number(), region: z.string().nullable() })),
     stations: z.array(z.object({ id: z.number(), name: z.string(), role: Label })),
   }),
+  term: ArchiveTermSchema.nullable().meta({ description: 'The term asked for with ?term=; null for a period of dates' }),
   period: z.object({ from: z.string().nullable(), to: z.string() }),
   generatedAt: z.string(),
   summary: z.object({
@@ -81,6 +87,13 @@ function periodOf(q: { from?: string | undefined; to?: string | undefined }, now
   return period;
 }
 
+/** A term, or a period of dates; a term fixes its own dates, so both at once are refused. */
+function selectionOf(q: z.infer<typeof ArchiveQuery>, now: Date): ArchiveSelection {
+  if (q.term === undefined) return { period: periodOf(q, now) };
+  if (q.from !== undefined || q.to !== undefined) throw new AppError('ARCHIVE_TERM_WITH_PERIOD');
+  return { term: q.term };
+}
+
 // Read by phones opening a deputy's page: generous for people, a ceiling for crawlers.
 const PUBLIC_LIMIT = { max: 120, timeWindow: '1 minute' };
 
@@ -96,7 +109,7 @@ export const archiveRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request) => {
     const now = new Date();
-    return getDeputyArchive(app.db, request.actor!, request.params.id, periodOf(request.query, now), now);
+    return getDeputyArchive(app.db, request.actor!, request.params.id, selectionOf(request.query, now), now);
   });
 
   app.get('/api/deputies/:id/archive.pdf', {
@@ -110,9 +123,14 @@ export const archiveRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => {
     const now = new Date();
     const font = registerFont(app.config.posterFont);
-    const archive = await getDeputyArchive(app.db, request.actor!, request.params.id, periodOf(request.query, now), now);
+    const archive = await getDeputyArchive(app.db, request.actor!, request.params.id, selectionOf(request.query, now), now);
     const doc = archiveDocument(archive, now);
-    return sendFile(reply, { body: await renderRegister(doc, 'pdf', font), type: 'application/pdf', name: `${documentFileName(doc)}.pdf`, asciiName: `deputy-${archive.deputy.id}-archive.pdf` });
+    const body = await renderRegister(doc, 'pdf', font);
+    // Personal data is leaving: on the record once the file is made, before it is sent.
+    await runWrite(request, (ctx) => recordArchiveDownload(ctx, {
+      deputyId: archive.deputy.id, deputyName: archive.deputy.name, format: 'pdf', term: archive.term, period: archive.period, doc,
+    }));
+    return sendFile(reply, { body, type: 'application/pdf', name: `${documentFileName(doc)}.pdf`, asciiName: `deputy-${archive.deputy.id}-archive.pdf` });
   });
 
   app.get('/api/public/deputies/:id/disclosure', {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { STATION_GRADES } from '../../common/enums.js';
 import { ASSESSMENT_INDICATORS } from '../../common/points.js';
 import { confirmAssessment, saveScheme } from '../commands/assessments.js';
-import { errorResponses, IdParams, PageQuery, pageOf, RegionCode } from '../http/schemas.js';
+import { errorResponses, IdParams, pageOf, PageQuery, QueryId, RegionCode } from '../http/schemas.js';
 import { runWrite } from '../http/write.js';
 import { listAssessments, schemeVersions } from '../queries/assessments.js';
 import { currentYear } from '../queries/points.js';
@@ -60,7 +60,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       description: 'Computed now from the facts of the year (a year in progress so far), beside the confirmed assessment if any. Stations in your reach, by id.',
       querystring: z.object({
         year: Year.optional(), regionCode: RegionCode.optional().meta({ description: 'Stations whose home region is in this subtree' }),
-        stationId: z.coerce.number().int().positive().max(2_147_483_647).optional(), ...PageQuery,
+        stationId: QueryId.optional(), ...PageQuery,
       }),
       response: { 200: pageOf(Assessment), ...errorResponses },
     },

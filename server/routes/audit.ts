@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, PageQuery, pageOf } from '../http/schemas.js';
+import { errorResponses, pageOf, PageQuery, QueryId } from '../http/schemas.js';
 import { listAuditLog } from '../queries/auditLog.js';
 import { verifyAuditChain } from '../queries/auditChain.js';
 
@@ -18,20 +18,22 @@ const AuditEntrySchema = z.object({
   hash: z.string(),
 }).meta({ id: 'AuditEntry' });
 
+/** The audit log's filters, which its Excel export takes too. */
+export const AuditFilters = {
+  entityType: z.string().max(50).optional(),
+  entityId: z.string().max(50).optional(),
+  actorAccountId: QueryId.optional(),
+  action: z.string().max(80).optional().meta({ description: 'Exact action, or a prefix ending with a dot (e.g. `station.`)' }),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+};
+
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/audit', {
     config: { access: 'authenticated', ability: 'audit.read' },
     schema: {
       tags: ['audit'], summary: '审计日志 The audit log, newest first',
-      querystring: z.object({
-        entityType: z.string().max(50).optional(),
-        entityId: z.string().max(50).optional(),
-        actorAccountId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-        action: z.string().max(80).optional().meta({ description: 'Exact action, or a prefix ending with a dot (e.g. `station.`)' }),
-        from: z.iso.datetime({ offset: true }).optional(),
-        to: z.iso.datetime({ offset: true }).optional(),
-        ...PageQuery,
-      }),
+      querystring: z.object({ ...AuditFilters, ...PageQuery }),
       response: { 200: pageOf(AuditEntrySchema), ...errorResponses },
     },
   }, async (request) => {

@@ -5,7 +5,7 @@ import { takeCaseAction } from '../commands/caseActions.js';
 import { registerOpinions } from '../commands/caseIntake.js';
 import { CASE_ACTIONS, CASE_STATES, RATINGS } from '../domain/caseWorkflow.js';
 import { AppError } from '../errors.js';
-import { errorResponses, IdParams, MobilePhone, PageQuery, pageOf, RegionCode } from '../http/schemas.js';
+import { errorResponses, IdParams, MobilePhone, pageOf, PageQuery, QueryFlag, QueryId, RegionCode, SearchQuery } from '../http/schemas.js';
 import { runWrite } from '../http/write.js';
 import { caseVisible } from '../policies/caseScope.js';
 import { getCase, listCases } from '../queries/cases.js';
@@ -47,7 +47,7 @@ const Draft = z.object({
   categoryId: z.number().int().positive().max(2_147_483_647),
   content: z.string().trim().min(1).max(2000),
   place: z.string().trim().max(200).default(''),
-  name: z.string().trim().min(1).max(50).nullable().default(null),
+  name: SearchQuery.nullable().default(null),
   phone: MobilePhone.nullable().default(null),
 });
 
@@ -55,6 +55,20 @@ const Receipt = z.object({ id: z.number(), trackingCode: z.string(), queryKey: z
 
 /** Actions people take through this route (the constituent rates on the public page; timers act by themselves). */
 const PERSONAL_ACTIONS = CASE_ACTIONS.filter((a) => a !== 'rate' && a !== 'auto_close' && a !== 'remind');
+
+/** The case queue's filters, which its Excel export takes too. */
+export const CaseFilters = {
+  state: z.enum(CASE_STATES).optional(),
+  open: QueryFlag.optional(),
+  stationId: QueryId.optional(),
+  unitId: QueryId.optional(),
+  categoryId: QueryId.optional(),
+  regionCode: RegionCode.optional(),
+  overdue: QueryFlag.optional(),
+  keySupervision: QueryFlag.optional(),
+  q: SearchQuery.optional().meta({ description: 'A tracking code, or words of the text' }),
+  sort: z.enum(['newest', 'deadline']).default('newest').meta({ description: '`deadline`: the nearest deadline first, cases without one last' }),
+};
 
 export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/case-categories', {
@@ -70,19 +84,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'authenticated', ability: 'case.read' },
     schema: {
       tags: ['cases'], summary: '意见工单列表 The case queue, newest first',
-      querystring: z.object({
-        state: z.enum(CASE_STATES).optional(),
-        open: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-        stationId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-        unitId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-        categoryId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-        regionCode: RegionCode.optional(),
-        overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-        keySupervision: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-        q: z.string().trim().min(1).max(50).optional().meta({ description: 'A tracking code, or words of the text' }),
-        sort: z.enum(['newest', 'deadline']).default('newest').meta({ description: '`deadline`: the nearest deadline first, cases without one last' }),
-        ...PageQuery,
-      }),
+      querystring: z.object({ ...CaseFilters, ...PageQuery }),
       response: { 200: pageOf(CaseListItem), ...errorResponses },
     },
   }, async (request) => listCases(app.db, request.actor!, request.query));
@@ -119,7 +121,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'authenticated', ability: 'case.read' },
     schema: {
       tags: ['cases'], summary: '工单照片 A photo of a case',
-      params: IdParams.extend({ photoId: z.coerce.number().int().positive().max(2_147_483_647) }),
+      params: IdParams.extend({ photoId: QueryId }),
     },
   }, async (request, reply) => {
     const photo = await app.db.selectFrom('opinion_photo as p').innerJoin('opinion as o', 'o.id', 'p.opinion_id')

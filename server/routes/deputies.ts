@@ -2,13 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DEPUTY_LEVELS, DEPUTY_STATUSES, GENDERS, STATION_MEMBER_ROLES } from '../../common/enums.js';
 import { createDeputy, updateDeputy } from '../commands/deputies.js';
-import { errorResponses, IdParams, MobilePhone, PageQuery, pageOf, patchOf, RegionCode, uniqueBy } from '../http/schemas.js';
+import { ActiveQuery, errorResponses, IdParams, MobilePhone, pageOf, PageQuery, patchOf, QueryId, RegionCode, SearchQuery, uniqueBy } from '../http/schemas.js';
 import { runWrite } from '../http/write.js';
 import { DeputyListItemSchema, DeputySchema } from '../presenters/deputy.js';
 import { getDeputy, listDeputies } from '../queries/deputies.js';
 
 const DeputyBody = z.object({
-  name: z.string().trim().min(1).max(50),
+  name: SearchQuery,
   gender: z.enum(GENDERS.keys),
   ethnicity: z.string().trim().min(1).max(20).default('汉族'),
   party: z.string().trim().max(30).default(''),
@@ -29,6 +29,17 @@ const DeputyBody = z.object({
     .max(20).default([]).refine(uniqueBy((s: { stationId: number }) => s.stationId), { message: 'DUPLICATE_VALUES' }),
 });
 
+/** The deputy list's filters, which its Excel export takes too. */
+export const DeputyFilters = {
+  q: SearchQuery.optional(),
+  stationId: QueryId.optional(),
+  level: z.enum(DEPUTY_LEVELS.keys).optional(),
+  status: z.enum(DEPUTY_STATUSES.keys).optional(),
+  regionCode: RegionCode.optional(),
+  tag: z.string().trim().min(1).max(20).optional(),
+  active: ActiveQuery.default('true'),
+};
+
 export const deputyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/deputies', {
     config: { access: 'authenticated', ability: 'deputy.read' },
@@ -36,16 +47,7 @@ export const deputyRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ['deputies'],
       summary: '代表列表 Deputies in your scope',
       description: '`q` matches a name, or pinyin initials/pinyin when all Latin letters (e.g. `zxm` for 张晓明).',
-      querystring: z.object({
-        q: z.string().trim().min(1).max(50).optional(),
-        stationId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-        level: z.enum(DEPUTY_LEVELS.keys).optional(),
-        status: z.enum(DEPUTY_STATUSES.keys).optional(),
-        regionCode: RegionCode.optional(),
-        tag: z.string().trim().min(1).max(20).optional(),
-        active: z.enum(['true', 'false', 'all']).default('true'),
-        ...PageQuery,
-      }),
+      querystring: z.object({ ...DeputyFilters, ...PageQuery }),
       response: { 200: pageOf(DeputyListItemSchema), ...errorResponses },
     },
   }, async (request) => listDeputies(app.db, request.actor!, request.query));

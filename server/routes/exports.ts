@@ -2,31 +2,52 @@ import { PassThrough } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DEPUTY_LEVELS, DEPUTY_STATUSES, ROLES, STATION_TIERS, STATION_TYPES } from '../../common/enums.js';
-import { CASE_STATES } from '../domain/caseWorkflow.js';
+import { recordExportDownload } from '../commands/downloads.js';
 import { accountExport, activityExport, auditExport, caseExport, deputyExport, stationExport, unitExport, type ExportList } from '../exports/lists.js';
 import { allPages, shanghaiDate, writeXlsx } from '../exports/xlsx.js';
 import { attachment } from '../http/download.js';
-import { errorResponses, RegionCode } from '../http/schemas.js';
+import { errorResponses } from '../http/schemas.js';
+import { runWrite } from '../http/write.js';
+import { AccountFilters } from './accounts.js';
 import { activityFilters, ActivityQuery } from './activities.js';
+import { AuditFilters } from './audit.js';
+import { CaseFilters } from './cases.js';
+import { DeputyFilters } from './deputies.js';
+import { StationFilters } from './stations.js';
+import { UnitFilters } from './units.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const Id = z.coerce.number().int().positive().max(2_147_483_647);
-const Flag = z.enum(['true', 'false']).transform((v) => v === 'true');
-const Active = z.enum(['true', 'false', 'all']);
+
+/** Every page, counting the rows as they pass. */
+async function* counted<T>(pages: AsyncIterable<T[]>, count: { rows: number }): AsyncGenerator<T[]> {
+  for await (const page of pages) {
+    count.rows += page.length;
+    yield page;
+  }
+}
 
 /**
  * Sends a list as an .xlsx download. The first page is read before anything is sent, so a bad
- * filter still answers as a JSON error; the rest streams.
+ * filter still answers as a JSON error; the rest streams. The download is audited: the record
+ * (`export.download`, with the filters and the number of rows) is written once the workbook is
+ * complete, and the response ends only after it is committed. A workbook that fails on the way
+ * leaves no record, and a record that cannot be written breaks the download off.
  */
 async function sendExport<F, T>(request: FastifyRequest, reply: FastifyReply, list: ExportList<F, T>, filters: F) {
   const db = request.server.db;
   const actor = request.actor!;
   const fetch = (cursor: string | undefined) => list.fetch(db, actor, filters, cursor);
   const first = await fetch(undefined);
-  const out = new PassThrough();
+  const count = { rows: 0 };
+  const out = new PassThrough({
+    // Runs when the workbook writer has ended the stream, before its end reaches the client.
+    flush(done) {
+      runWrite(request, (ctx) => recordExportDownload(ctx, { list: list.asciiName, name: list.fileName, filters, rows: count.rows }))
+        .then(() => done(), done);
+    },
+  });
   const date = shanghaiDate();
-  writeXlsx(out, list.sheet, list.columns, allPages(fetch, first)).catch((err: unknown) => {
+  writeXlsx(out, list.sheet, list.columns, counted(allPages(fetch, first), count)).catch((err: unknown) => {
     request.log.error({ err }, 'export failed while streaming');
     out.destroy(err instanceof Error ? err : new Error(String(err)));
   });
@@ -49,15 +70,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['deputies'], summary: '导出代表花名册 Deputies as Excel', description: `${described('deputies')} The headers are those of the import template.`,
       produces,
-      querystring: z.object({
-        q: z.string().trim().min(1).max(50).optional(),
-        stationId: Id.optional(),
-        level: z.enum(DEPUTY_LEVELS.keys).optional(),
-        status: z.enum(DEPUTY_STATUSES.keys).optional(),
-        regionCode: RegionCode.optional(),
-        tag: z.string().trim().min(1).max(20).optional(),
-        active: Active.default('true'),
-      }),
+      querystring: z.object(DeputyFilters),
       response: errorResponses,
     },
   }, async (request, reply) => sendExport(request, reply, deputyExport, request.query));
@@ -67,14 +80,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['stations'], summary: '导出联络站名单 Stations as Excel', description: `${described('stations')} The headers are those of the import template.`,
       produces,
-      querystring: z.object({
-        regionCode: RegionCode.optional(),
-        type: z.enum(STATION_TYPES.keys).optional(),
-        tier: z.enum(STATION_TIERS.keys).optional(),
-        parentId: Id.optional(),
-        active: Active.default('true'),
-        q: z.string().trim().min(1).max(50).optional(),
-      }),
+      querystring: z.object(StationFilters),
       response: errorResponses,
     },
   }, async (request, reply) => sendExport(request, reply, stationExport, request.query));
@@ -91,11 +97,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'authenticated', ability: 'unit.read' },
     schema: {
       tags: ['units'], summary: '导出承办单位 Handling units as Excel', description: described('units'), produces,
-      querystring: z.object({
-        regionCode: RegionCode.optional(),
-        q: z.string().trim().min(1).max(50).optional(),
-        active: Active.default('true'),
-      }),
+      querystring: z.object(UnitFilters),
       response: errorResponses,
     },
   }, async (request, reply) => sendExport(request, reply, unitExport, request.query));
@@ -104,11 +106,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'authenticated', ability: 'account.read' },
     schema: {
       tags: ['accounts'], summary: '导出账号 Accounts as Excel', description: described('accounts'), produces,
-      querystring: z.object({
-        role: z.enum(ROLES.keys).optional(),
-        q: z.string().trim().min(1).max(50).optional(),
-        active: Active.default('all'),
-      }),
+      querystring: z.object(AccountFilters),
       response: errorResponses,
     },
   }, async (request, reply) => sendExport(request, reply, accountExport, request.query));
@@ -117,18 +115,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'authenticated', ability: 'case.read' },
     schema: {
       tags: ['cases'], summary: '导出意见工单 The case queue as Excel', description: described('cases'), produces,
-      querystring: z.object({
-        state: z.enum(CASE_STATES).optional(),
-        open: Flag.optional(),
-        stationId: Id.optional(),
-        unitId: Id.optional(),
-        categoryId: Id.optional(),
-        regionCode: RegionCode.optional(),
-        overdue: Flag.optional(),
-        keySupervision: Flag.optional(),
-        q: z.string().trim().min(1).max(50).optional(),
-        sort: z.enum(['newest', 'deadline']).default('newest'),
-      }),
+      querystring: z.object(CaseFilters),
       response: errorResponses,
     },
   }, async (request, reply) => sendExport(request, reply, caseExport, request.query));
@@ -137,14 +124,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'authenticated', ability: 'audit.read' },
     schema: {
       tags: ['audit'], summary: '导出审计日志 The audit log as Excel', description: described('audit records'), produces,
-      querystring: z.object({
-        entityType: z.string().max(50).optional(),
-        entityId: z.string().max(50).optional(),
-        actorAccountId: Id.optional(),
-        action: z.string().max(80).optional(),
-        from: z.iso.datetime({ offset: true }).optional(),
-        to: z.iso.datetime({ offset: true }).optional(),
-      }),
+      querystring: z.object(AuditFilters),
       response: errorResponses,
     },
   }, async (request, reply) => sendExport(request, reply, auditExport, request.query));

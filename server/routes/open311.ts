@@ -12,7 +12,7 @@ import { submitPublicOpinion } from '../commands/caseIntake.js';
 import { isOpen } from '../domain/caseWorkflow.js';
 import { normaliseTrackingCode } from '../domain/trackingCode.js';
 import { AppError } from '../errors.js';
-import { ErrorResponse, MobilePhone } from '../http/schemas.js';
+import { ErrorResponse, MobilePhone, QueryId } from '../http/schemas.js';
 import { CONSTITUENT_ACTOR } from '../policies/actor.js';
 
 
@@ -132,8 +132,8 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
         first_name: z.string().trim().max(25).optional(),
         last_name: z.string().trim().max(25).optional(),
         phone: MobilePhone.optional(),
-        station_id: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-        deputy_id: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+        station_id: QueryId.optional(),
+        deputy_id: QueryId.optional(),
       }).refine((b) => b.station_id !== undefined || b.deputy_id !== undefined, { message: 'REQUIRED', path: ['station_id'] }),
       response: {
         201: z.array(z.object({ service_request_id: z.string(), token: z.string(), service_notice: z.string(), account_id: z.null() })),

@@ -4,13 +4,12 @@ import { ACTIVITY_KINDS } from '../../common/enums.js';
 import { POINT_SOURCES } from '../../common/points.js';
 import { addBonus, confirmStars, saveRuleSet, voidBonus } from '../commands/points.js';
 import { invalidFields } from '../errors.js';
-import { CivilDate, errorResponses, Id, IdParams, pageOf, PageQuery, RegionCode } from '../http/schemas.js';
+import { CivilDate, errorResponses, Id, IdParams, pageOf, PageQuery, QueryId, RegionCode } from '../http/schemas.js';
 import { runWrite } from '../http/write.js';
 import {
   currentYear, deputyLedger, listBonuses, pointsRanking, presentScope, rankingScope, regionStars, ruleVersions,
 } from '../queries/points.js';
 
-const QueryId = z.coerce.number().int().positive().max(2_147_483_647);
 const Label = z.object({ zh: z.string(), en: z.string() });
 const Year = z.coerce.number().int().min(2000).max(2100);
 /** Points as people write them: whole or with up to two decimals. */

@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordChronicleEntry, recordDeed } from '../commands/registerEntries.js';
+import { recordRegisterDownload } from '../commands/downloads.js';
+import {
+  deleteChronicleEntry, deleteDeed, recordChronicleEntry, recordDeed, updateChronicleEntry, updateDeed,
+} from '../commands/registerEntries.js';
 import { invalidFields } from '../errors.js';
-import { CivilDate, ErrorResponse, errorResponses, Id, pageOf, PageQuery, RegionCode } from '../http/schemas.js';
+import { CivilDate, ErrorResponse, errorResponses, Id, IdParams, pageOf, PageQuery, patchOf, QueryId, RegionCode } from '../http/schemas.js';
 import { sendFile } from '../http/sendFile.js';
 import { runWrite } from '../http/write.js';
 import { getChronicleEntry, getDeed, listChronicle, listDeeds } from '../queries/registerEntries.js';
@@ -13,7 +16,6 @@ import { registerFont } from '../registers/pdf.js';
 import { renderRegister } from '../registers/renderWorker.js';
 import { resolvePlace } from '../registers/place.js';
 
-const QueryId = z.coerce.number().int().positive().max(2_147_483_647);
 const Label = z.object({ zh: z.string(), en: z.string() });
 
 const PlaceQuery = {
@@ -39,14 +41,32 @@ function periodOf(q: { from?: string | undefined; to?: string | undefined }, now
   return period;
 }
 
+const Versioned = {
+  createdAt: z.string(), updatedAt: z.string(),
+  version: z.number().meta({ description: 'Send it back with a change or a deletion; a stale one answers 409 CONFLICT' }),
+};
 const Deed = z.object({
   id: z.number(), station: z.object({ id: z.number(), name: z.string() }), deputy: z.object({ id: z.number(), name: z.string() }),
-  occurredOn: z.string(), title: z.string(), description: z.string(), recordedBy: z.string(), createdAt: z.string(),
+  occurredOn: z.string(), title: z.string(), description: z.string(), recordedBy: z.string(), ...Versioned,
 }).meta({ id: 'Deed' });
 const ChronicleEntry = z.object({
   id: z.number(), station: z.object({ id: z.number(), name: z.string() }).nullable(), region: z.object({ code: z.string(), fullName: z.string() }),
-  occurredOn: z.string(), title: z.string(), body: z.string(), recordedBy: z.string(), createdAt: z.string(),
+  occurredOn: z.string(), title: z.string(), body: z.string(), recordedBy: z.string(), ...Versioned,
 }).meta({ id: 'ChronicleEntry' });
+
+const DeedBody = z.object({
+  stationId: Id, deputyId: Id.meta({ description: 'A deputy of that station' }), occurredOn: CivilDate,
+  title: z.string().trim().min(1).max(100), description: z.string().trim().max(2000).default(''),
+});
+const ChronicleBody = z.object({
+  stationId: Id.nullable().default(null), regionCode: RegionCode.nullable().default(null).meta({ description: 'A region the writer manages; give this or stationId' }),
+  occurredOn: CivilDate, title: z.string().trim().min(1).max(100), body: z.string().trim().max(2000).default(''),
+});
+/** A deletion names the version it saw, as a change does: an entry changed meanwhile is not deleted unseen. */
+const DeleteQuery = z.object({
+  version: QueryId.meta({ description: 'The version read; a stale one answers 409' }),
+});
+const Deleted = z.null().meta({ description: 'Deleted; the audit log keeps what the entry held' });
 
 export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/registers', {
@@ -87,6 +107,8 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
     const font = format === 'pdf' ? registerFont(app.config.posterFont) : null;
     const doc = await buildRegister(app.db, request.actor!, kind, place, period, now);
     const body = font ? await renderRegister(doc, 'pdf', font) : await renderRegister(doc, 'xlsx');
+    // Personal data is leaving: on the record once the file is made, before it is sent.
+    await runWrite(request, (ctx) => recordRegisterDownload(ctx, { kind, format, place, period, doc }));
     const ascii = `register-${kind}-${place.kind === 'station' ? `station-${place.id}` : `region-${place.code}`}`;
     return sendFile(reply, { body, type: FORMATS[format], name: `${documentFileName(doc)}.${format}`, asciiName: `${ascii}.${format}` });
   });
@@ -108,16 +130,40 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'authenticated', ability: 'register.write' },
     schema: {
       tags: ['registers'], summary: '登记先进事迹 Record a deputy\'s deed at their station',
-      body: z.object({
-        stationId: Id, deputyId: Id.meta({ description: 'A deputy of that station' }), occurredOn: CivilDate,
-        title: z.string().trim().min(1).max(100), description: z.string().trim().max(2000).default(''),
-      }),
+      body: DeedBody,
       response: { 201: Deed, ...errorResponses },
     },
   }, async (request, reply) => {
     const id = await runWrite(request, (ctx) => recordDeed(ctx, request.body));
     reply.status(201);
     return getDeed(app.db, request.actor!, id);
+  });
+
+  app.patch('/api/deeds/:id', {
+    config: { access: 'authenticated', ability: 'register.write' },
+    schema: {
+      tags: ['registers'], summary: '修改先进事迹 Correct a deed',
+      description: 'The deed\'s station must be one the writer sees (404 otherwise). A new station or deputy is checked as recording would check it.',
+      params: IdParams, body: patchOf(DeedBody),
+      response: { 200: Deed, ...errorResponses },
+    },
+  }, async (request) => {
+    const { version, ...patch } = request.body;
+    await runWrite(request, (ctx) => updateDeed(ctx, request.params.id, version, patch));
+    return getDeed(app.db, request.actor!, request.params.id);
+  });
+
+  app.delete('/api/deeds/:id', {
+    config: { access: 'authenticated', ability: 'register.write' },
+    schema: {
+      tags: ['registers'], summary: '删除先进事迹 Delete a deed',
+      description: 'The deed\'s station must be one the writer sees (404 otherwise). The audit record (deed.delete) keeps what it held.',
+      params: IdParams, querystring: DeleteQuery,
+      response: { 204: Deleted, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    await runWrite(request, (ctx) => deleteDeed(ctx, request.params.id, request.query.version));
+    return reply.status(204).send(null);
   });
 
   app.get('/api/chronicle', {
@@ -138,15 +184,41 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'authenticated', ability: 'register.write' },
     schema: {
       tags: ['registers'], summary: '登记大事记 Record an event in a station\'s or a region\'s chronicle',
-      body: z.object({
-        stationId: Id.nullable().default(null), regionCode: RegionCode.nullable().default(null).meta({ description: 'A region the writer manages; give this or stationId' }),
-        occurredOn: CivilDate, title: z.string().trim().min(1).max(100), body: z.string().trim().max(2000).default(''),
-      }),
+      body: ChronicleBody,
       response: { 201: ChronicleEntry, ...errorResponses },
     },
   }, async (request, reply) => {
     const id = await runWrite(request, (ctx) => recordChronicleEntry(ctx, request.body));
     reply.status(201);
     return getChronicleEntry(app.db, request.actor!, id);
+  });
+
+  app.patch('/api/chronicle/:id', {
+    config: { access: 'authenticated', ability: 'register.write' },
+    schema: {
+      tags: ['registers'], summary: '修改大事记 Correct a chronicle entry',
+      description: 'A station\'s entry needs a station the writer sees, a region\'s a region they manage (404 otherwise). '
+        + 'Giving stationId or regionCode moves the entry to exactly that place, checked as recording would check it.',
+      params: IdParams, body: patchOf(ChronicleBody),
+      response: { 200: ChronicleEntry, ...errorResponses },
+    },
+  }, async (request) => {
+    const { version, ...patch } = request.body;
+    await runWrite(request, (ctx) => updateChronicleEntry(ctx, request.params.id, version, patch));
+    return getChronicleEntry(app.db, request.actor!, request.params.id);
+  });
+
+  app.delete('/api/chronicle/:id', {
+    config: { access: 'authenticated', ability: 'register.write' },
+    schema: {
+      tags: ['registers'], summary: '删除大事记 Delete a chronicle entry',
+      description: 'A station\'s entry needs a station the writer sees, a region\'s a region they manage (404 otherwise). '
+        + 'The audit record (chronicle.delete) keeps what it held.',
+      params: IdParams, querystring: DeleteQuery,
+      response: { 204: Deleted, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    await runWrite(request, (ctx) => deleteChronicleEntry(ctx, request.params.id, request.query.version));
+    return reply.status(204).send(null);
   });
 };

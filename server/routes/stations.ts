@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { STATION_GRADES, STATION_TIERS, STATION_TYPES } from '../../common/enums.js';
 import { createStation, setStationActive, updateStation } from '../commands/stations.js';
-import { errorResponses, IdParams, OkResponse, PageQuery, pageOf, patchOf, RegionCode, uniqueBy } from '../http/schemas.js';
+import { ActiveQuery, errorResponses, IdParams, OkResponse, pageOf, PageQuery, patchOf, QueryId, RegionCode, SearchQuery, uniqueBy } from '../http/schemas.js';
 import { runWrite } from '../http/write.js';
 import { ChecklistSchema, ReceptionScheduleSchema, StationListItemSchema, StationSchema } from '../presenters/station.js';
 import { getStation, listStations } from '../queries/stations.js';
@@ -28,21 +28,23 @@ const StationBody = z.object({
 
 const StationPatch = patchOf(StationBody);
 
+/** The station list's filters, which its Excel export takes too. */
+export const StationFilters = {
+  regionCode: RegionCode.optional().meta({ description: 'Stations with any member region inside this region' }),
+  type: z.enum(STATION_TYPES.keys).optional(),
+  tier: z.enum(STATION_TIERS.keys).optional(),
+  parentId: QueryId.optional(),
+  active: ActiveQuery.default('true'),
+  q: SearchQuery.optional(),
+};
+
 export const stationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/stations', {
     config: { access: 'authenticated', ability: 'station.read' },
     schema: {
       tags: ['stations'],
       summary: '联络站列表 Stations in your scope',
-      querystring: z.object({
-        regionCode: RegionCode.optional().meta({ description: 'Stations with any member region inside this region' }),
-        type: z.enum(STATION_TYPES.keys).optional(),
-        tier: z.enum(STATION_TIERS.keys).optional(),
-        parentId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-        active: z.enum(['true', 'false', 'all']).default('true'),
-        q: z.string().trim().min(1).max(50).optional(),
-        ...PageQuery,
-      }),
+      querystring: z.object({ ...StationFilters, ...PageQuery }),
       response: { 200: pageOf(StationListItemSchema), ...errorResponses },
     },
   }, async (request) => listStations(app.db, request.actor!, request.query));

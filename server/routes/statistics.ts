@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, RegionCode } from '../http/schemas.js';
+import { errorResponses, QueryId, RegionCode } from '../http/schemas.js';
 import { caseStatistics, caseStatisticsBy, GROUPS } from '../queries/caseStatistics.js';
 
 const Figures = z.object({
@@ -14,10 +14,10 @@ const Figures = z.object({
 
 const Filter = z.object({
   regionCode: RegionCode.optional(),
-  stationId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  unitId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  deputyId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  categoryId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  stationId: QueryId.optional(),
+  unitId: QueryId.optional(),
+  deputyId: QueryId.optional(),
+  categoryId: QueryId.optional(),
   from: z.iso.datetime({ offset: true }).optional().meta({ description: 'Cases submitted from this instant' }),
   to: z.iso.datetime({ offset: true }).optional().meta({ description: '…and before this one' }),
 });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createUnit, updateUnit } from '../commands/units.js';
-import { errorResponses, IdParams, PageQuery, pageOf, patchOf, RegionCode } from '../http/schemas.js';
+import { ActiveQuery, errorResponses, IdParams, pageOf, PageQuery, patchOf, RegionCode, SearchQuery } from '../http/schemas.js';
 import { runWrite } from '../http/write.js';
 import { UnitContactSchema, UnitSchema } from '../presenters/unit.js';
 import { getUnit, listUnits } from '../queries/units.js';
@@ -13,18 +13,20 @@ const UnitBody = z.object({
   contacts: z.array(UnitContactSchema).max(20).default([]),
 });
 
+/** The unit list's filters, which its Excel export takes too. */
+export const UnitFilters = {
+  regionCode: RegionCode.optional(),
+  q: SearchQuery.optional(),
+  active: ActiveQuery.default('true'),
+};
+
 export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/units', {
     config: { access: 'authenticated', ability: 'unit.read' },
     schema: {
       tags: ['units'],
       summary: '承办单位列表 Handling units you can reach',
-      querystring: z.object({
-        regionCode: RegionCode.optional(),
-        q: z.string().trim().min(1).max(50).optional(),
-        active: z.enum(['true', 'false', 'all']).default('true'),
-        ...PageQuery,
-      }),
+      querystring: z.object({ ...UnitFilters, ...PageQuery }),
       response: { 200: pageOf(UnitSchema), ...errorResponses },
     },
   }, async (request) => listUnits(app.db, request.actor!, request.query));

@@ -46,6 +46,7 @@ describe('first start', () => {
         ['region', 'level', REGION_LEVELS.keys], ['station', 'type', STATION_TYPES.keys], ['station', 'tier', STATION_TIERS.keys],
         ['station', 'grade', STATION_GRADES.keys], ['deputy', 'gender', GENDERS.keys], ['deputy', 'status', DEPUTY_STATUSES.keys],
         ['deputy_level', 'level', DEPUTY_LEVELS.keys], ['deputy_station', 'role', STATION_MEMBER_ROLES.keys], ['account', 'role', ROLES.keys],
+        ['congress_term', 'level', DEPUTY_LEVELS.keys],
       ];
       for (const [table, column, keys] of expectations) {
         const def = checks.rows.find((c) => c.table === table && c.def.includes(`(${column} = ANY`))?.def

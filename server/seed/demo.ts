@@ -5,6 +5,7 @@ import { createDeputy, type DeputyInput } from '../commands/deputies.js';
 import { createStation, type StationInput } from '../commands/stations.js';
 import { createUnit } from '../commands/units.js';
 import { loadDemoPoints } from './demoPoints.js';
+import { loadDemoTerms } from './demoTerms.js';
 
 /**
  * Demo data drawn from the source reports: 贺州市平桂区, 宜城市, the 豫鲁 cross-province
@@ -226,5 +227,6 @@ export async function loadDemo(ctx: WriteContext): Promise<DemoLogin[]> {
   await account('shuiliju', { role: 'unit', unitId: unitIds.water! });
   await account('xinren', { role: 'staff', regionCode: R.pinggui }, true);
   await loadDemoPoints(ctx);
+  await loadDemoTerms(ctx);
   return DEMO_LOGINS;
 }

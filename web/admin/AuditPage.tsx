@@ -1,6 +1,8 @@
 import { Alert, Button, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../../common/auditVocabulary.js';
+import type { Label } from '../../common/enums.js';
 import { get, qs } from '../shared/api.js';
 import { formatDateTime } from '../shared/format.js';
 import { useI18n } from '../shared/i18n.js';
@@ -13,12 +15,16 @@ interface AuditEntry {
 }
 interface Verdict { ok: boolean; checked: number; lastId: number | null; broken: { id: number; reason: string } | null }
 
-const ENTITY_TYPES: { value: string; zh: string; en: string }[] = [
-  { value: 'case', zh: '意见工单', en: 'Case' }, { value: 'account', zh: '账号', en: 'Account' },
-  { value: 'station', zh: '联络站', en: 'Station' }, { value: 'deputy', zh: '代表', en: 'Deputy' },
-  { value: 'unit', zh: '承办单位', en: 'Unit' }, { value: 'holiday_year', zh: '节假日', en: 'Holidays' },
-  { value: 'notification', zh: '通知', en: 'Notification' }, { value: 'region', zh: '行政区划', en: 'Region' },
-];
+const actionLabels = AUDIT_ACTIONS.labels as Record<string, Label | undefined>;
+const entityLabels = AUDIT_ENTITY_TYPES.labels as Record<string, Label | undefined>;
+
+/** An exported list is named by what it held (人大代表花名册), recorded with the download. */
+function recordName(e: AuditEntry): string | null {
+  const after = e.after && typeof e.after === 'object' ? (e.after as Record<string, unknown>) : {};
+  if (e.entityType === 'export' && typeof after.name === 'string') return after.name;
+  if (e.action === 'register.download' && typeof after.place === 'string') return after.place;
+  return null;
+}
 
 /** Fields that differ between the before and after images of a change. */
 function changedFields(before: unknown, after: unknown): { field: string; before: unknown; after: unknown }[] {
@@ -66,7 +72,7 @@ export function AuditPage() {
         <Select
           allowClear placeholder={l('对象类型', 'Record type')} style={{ width: 140 }} aria-label={l('对象类型', 'Record type')}
           value={filters.entityType} onChange={(v) => setFilters({ ...filters, entityType: v })}
-          options={ENTITY_TYPES.map((e) => ({ value: e.value, label: label(e) }))}
+          options={AUDIT_ENTITY_TYPES.keys.map((value) => ({ value, label: label(AUDIT_ENTITY_TYPES.labels[value]) }))}
         />
         <Input.Search
           allowClear placeholder={l('对象编号', 'Record id')} style={{ width: 140 }} aria-label={l('对象编号', 'Record id')}
@@ -101,8 +107,14 @@ export function AuditPage() {
           { title: '#', dataIndex: 'id', width: 80 },
           { title: l('时间', 'Time'), dataIndex: 'at', render: formatDateTime, width: 150 },
           { title: l('操作人', 'Actor'), dataIndex: 'actorName' },
-          { title: l('操作', 'Action'), dataIndex: 'action', render: (a: string) => <Tag>{a}</Tag> },
-          { title: l('对象', 'Record'), render: (_, e) => `${label(ENTITY_TYPES.find((t) => t.value === e.entityType) ?? { zh: e.entityType, en: e.entityType })} ${e.entityId ?? ''}` },
+          {
+            title: l('操作', 'Action'), dataIndex: 'action',
+            render: (a: string) => (actionLabels[a] ? <Tag title={a}>{label(actionLabels[a])}</Tag> : <Tag>{a}</Tag>),
+          },
+          {
+            title: l('对象', 'Record'),
+            render: (_, e) => `${entityLabels[e.entityType] ? label(entityLabels[e.entityType]!) : e.entityType} ${recordName(e) ?? e.entityId ?? ''}`,
+          },
           { title: 'IP', dataIndex: 'ip', render: (ip) => ip ?? '—' },
         ]}
       />

@@ -24,6 +24,7 @@ const AccountsPage = lazy(() => import('./manage/AccountsPage.js').then((m) => (
 const DeputiesPage = lazy(() => import('./manage/DeputiesPage.js').then((m) => ({ default: m.DeputiesPage })));
 const DeputyDetailPage = lazy(() => import('./manage/DeputyDetailPage.js').then((m) => ({ default: m.DeputyDetailPage })));
 const RegionsPage = lazy(() => import('./manage/RegionsPage.js').then((m) => ({ default: m.RegionsPage })));
+const TermsPage = lazy(() => import('./manage/TermsPage.js').then((m) => ({ default: m.TermsPage })));
 const StationDetailPage = lazy(() => import('./manage/StationDetailPage.js').then((m) => ({ default: m.StationDetailPage })));
 const StationsPage = lazy(() => import('./manage/StationsPage.js').then((m) => ({ default: m.StationsPage })));
 const UnitsPage = lazy(() => import('./manage/UnitsPage.js').then((m) => ({ default: m.UnitsPage })));
@@ -47,6 +48,7 @@ const PAGES: Page[] = [
   { path: '/registers', zh: '登记簿', en: 'Registers', ability: 'register.read' },
   { path: '/units', zh: '承办单位', en: 'Units', ability: 'unit.read', hideFor: ['unit'] },
   { path: '/regions', zh: '行政区划', en: 'Regions', ability: 'station.create' },
+  { path: '/terms', zh: '人大届次', en: 'Congress terms', ability: 'term.manage' },
   { path: '/accounts', zh: '账号管理', en: 'Accounts', ability: 'account.read' },
   { path: '/holidays', zh: '节假日', en: 'Holidays', ability: 'calendar.update' },
   { path: '/audit', zh: '审计日志', en: 'Audit log', ability: 'audit.read' },
@@ -86,7 +88,11 @@ function Shell() {
             {narrow ? l('连心桥', 'Lianxin') : t('appName')}
           </Typography.Text>
           <Space size={narrow ? 4 : 8}>
-            <Link to="/notifications" aria-label={l(`通知,${unread} 条未读`, `Notifications, ${unread} unread`)}>
+            {/* The count sits over the bell's top-right corner; room for it keeps "99+" off the next button. */}
+            <Link
+              to="/notifications" aria-label={l(`通知,${unread} 条未读`, `Notifications, ${unread} unread`)}
+              style={{ display: 'inline-block', paddingInlineEnd: unread > 9 ? 18 : unread > 0 ? 8 : 0 }}
+            >
               <Badge count={unread} size="small"><BellOutlined style={{ color: '#fff', fontSize: 18 }} /></Badge>
             </Link>
             {!narrow && <Typography.Text style={{ color: '#fff' }}>{me!.displayName} · {me!.roleLabel[lang]}</Typography.Text>}
@@ -118,6 +124,7 @@ function Shell() {
               <Route path="/registers" element={<RegistersPage />} />
               <Route path="/units" element={<UnitsPage />} />
               <Route path="/regions" element={<RegionsPage />} />
+              <Route path="/terms" element={<TermsPage />} />
               <Route path="/accounts" element={<AccountsPage />} />
               <Route path="/holidays" element={<HolidaysPage />} />
               <Route path="/audit" element={<AuditPage />} />

@@ -35,7 +35,7 @@ function readCsrfCookie(): string {
   return match ? decodeURIComponent(match[1]!) : '';
 }
 
-export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const res = await fetch(url, {
     method,
     credentials: 'same-origin',
@@ -69,6 +69,7 @@ export const get = <T>(url: string) => api<T>('GET', url);
 export const post = <T>(url: string, body: unknown = {}, headers?: Record<string, string>) => api<T>('POST', url, body, headers);
 export const patch = <T>(url: string, body: unknown) => api<T>('PATCH', url, body);
 export const put = <T>(url: string, body: unknown) => api<T>('PUT', url, body);
+export const del = (url: string) => api<null>('DELETE', url);
 
 /** Query string from an object, leaving out empty values. */
 export function qs(params: Record<string, string | number | boolean | null | undefined>): string {

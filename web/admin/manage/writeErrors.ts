@@ -11,6 +11,9 @@ const CODE_FIELDS: Record<string, string> = {
   STATION_PARENT_CYCLE: 'parentId',
   CANNOT_MODIFY_SELF: 'active',
   PASSWORD_TOO_WEAK: 'password',
+  TERM_EXISTS: 'number',
+  TERM_OUT_OF_ORDER: 'number',
+  TERM_OVERLAP: 'startsOn',
 };
 
 /**

@@ -1,5 +1,5 @@
 import { FilePdfOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Descriptions, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Row, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, get, qs } from '../../shared/api.js';
@@ -10,7 +10,11 @@ import { downloadFile } from './download.js';
 import { PeriodPicker, type Period } from './PeriodPicker.js';
 
 type Label = { zh: string; en: string };
+/** One of the deputy's terms: a congress's term and its dates (`to` null while it runs). */
+interface ArchiveTerm { id: number; level: string; label: Label; number: number; from: string; to: string | null; current: boolean }
+interface DeputyTerms { terms: ArchiveTerm[]; current: number | null }
 interface Archive {
+  term: ArchiveTerm | null;
   deputy: {
     id: number; name: string; gender: Label; ethnicity: string; party: string; occupation: string; constituency: string; region: string;
     status: Label; specialLiaison: boolean; levels: { level: string; label: Label; term: number; region: string | null }[];
@@ -46,19 +50,31 @@ function ArchiveView() {
   const [params, setParams] = useSearchParams();
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
   const period: Period = { from: params.get('from'), to: params.get('to') ?? today };
-  const query = qs({ from: period.from, to: period.to });
+  const [terms, setTerms] = useState<DeputyTerms | null>(null);
+  useEffect(() => {
+    let live = true;
+    // Without the list (an error is the archive's to report) the archive covers everything, as before terms were dated.
+    get<DeputyTerms>(`/api/deputies/${id}/terms`).then((t) => { if (live) setTerms(t); }, () => { if (live) setTerms({ terms: [], current: null }); });
+    return () => { live = false; };
+  }, [id]);
+  // A term or dates in the address are the reader's choice; otherwise the deputy's running term, which the server names.
+  const chosen = params.has('term') || params.has('from') || params.has('to');
+  const term = params.get('term') ?? (!chosen && terms?.current != null ? String(terms.current) : null);
+  const ready = chosen || terms !== null;
+  const query = term ? qs({ term }) : qs({ from: period.from, to: period.to });
   const [archive, setArchive] = useState<Archive | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [printing, setPrinting] = useState(false);
 
   const load = useCallback(async () => {
+    if (!ready) return;
     try {
       setArchive(await get<Archive>(`/api/deputies/${id}/archive${query}`));
       setError(null);
     } catch (err) {
       setError(err instanceof ApiError && err.code === 'NOT_FOUND' ? l('找不到该代表的履职档案,或您无权查看', 'No such archive within your reach') : errorText(err));
     }
-  }, [id, query, l]);
+  }, [id, query, ready, l]);
   useEffect(() => { void load(); }, [load]);
 
   async function print() {
@@ -71,6 +87,12 @@ function ArchiveView() {
       setPrinting(false);
     }
   }
+
+  // 平桂区第四届人民代表大会代表 2021-12-10 至今
+  const termText = (x: ArchiveTerm) => l(
+    `${x.label.zh}代表 ${x.from} 至${x.to ? ` ${x.to}` : '今'}`,
+    `Deputy to the ${x.label.en}, ${x.from} – ${x.to ?? 'present'}`,
+  );
 
   if (error) return <LoadError error={error} retry={() => void load()} />;
   if (!archive) return <Spin style={{ display: 'block', margin: 48 }} />;
@@ -87,8 +109,20 @@ function ArchiveView() {
         extra={<Button type="primary" icon={<FilePdfOutlined />} loading={printing} onClick={() => void print()}>{l('打印 PDF', 'PDF for print')}</Button>}
       />
       <FilterBar>
-        <PeriodPicker allowAll value={period} style={width}
-          onChange={(p) => setParams(Object.fromEntries(Object.entries(p).filter(([, v]) => v).map(([k, v]) => [k, String(v)])), { replace: true })} />
+        {terms && terms.terms.length > 0 && (
+          <Select
+            aria-label={l('届次', 'Term')} prefix={l('届次', 'Term')} style={width(420, true)} value={term ?? 'period'}
+            options={[
+              ...terms.terms.map((x) => ({ value: String(x.id), label: termText(x) })),
+              { value: 'period', label: l('按时间段查看', 'Choose dates') },
+            ]}
+            onChange={(v: string) => setParams(v === 'period' ? { to: today } : { term: v }, { replace: true })}
+          />
+        )}
+        {term === null && (
+          <PeriodPicker allowAll value={period} style={width}
+            onChange={(p) => setParams(Object.fromEntries(Object.entries(p).filter(([, v]) => v).map(([k, v]) => [k, String(v)])), { replace: true })} />
+        )}
       </FilterBar>
       <Card size="small" title={l('基本情况', 'The deputy')}>
         <Descriptions size="small" column={{ xs: 1, md: 2 }} items={[

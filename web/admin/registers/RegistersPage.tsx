@@ -1,14 +1,14 @@
-import { FileExcelOutlined, FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, DatePicker, Form, Input, List, Modal, Row, Segmented, Select, Space, Tabs, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { DeleteOutlined, EditOutlined, FileExcelOutlined, FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, DatePicker, Form, Input, List, Modal, Popconfirm, Row, Segmented, Select, Space, Tabs, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { get, post, qs } from '../../shared/api.js';
+import { del, get, patch, post, qs } from '../../shared/api.js';
 import { useI18n } from '../../shared/i18n.js';
 import { FilterBar, LoadError, PageTitle, RequireAbility, useFilterStyle, useNarrow } from '../manage/common.js';
 import { RecordSelect } from '../manage/RecordSelect.js';
 import { RegionPicker } from '../manage/RegionPicker.js';
-import { useWriteErrors } from '../manage/writeErrors.js';
+import { changedFields, useWriteErrors } from '../manage/writeErrors.js';
 import { useSession } from '../session.js';
 import { useKeysetList } from '../useKeysetList.js';
 import { downloadFile } from './download.js';
@@ -16,8 +16,8 @@ import { PeriodPicker, periodPresets, type Period } from './PeriodPicker.js';
 
 type Label = { zh: string; en: string };
 interface RegisterKind { key: string; label: Label; description: Label; periodic: boolean; entries: 'deeds' | 'chronicle' | null }
-interface Deed { id: number; station: { id: number; name: string }; deputy: { id: number; name: string }; occurredOn: string; title: string; description: string; recordedBy: string }
-interface Entry { id: number; station: { id: number; name: string } | null; region: { code: string; fullName: string }; occurredOn: string; title: string; body: string; recordedBy: string }
+interface Deed { id: number; version: number; station: { id: number; name: string }; deputy: { id: number; name: string }; occurredOn: string; title: string; description: string; recordedBy: string }
+interface Entry { id: number; version: number; station: { id: number; name: string } | null; region: { code: string; fullName: string }; occurredOn: string; title: string; body: string; recordedBy: string }
 
 /** Where the registers are drawn from: one station, or (staff) a region with all its stations. */
 type Place = { stationId: number | null; regionCode: string | null };
@@ -128,18 +128,57 @@ function Registers() {
 interface PanelProps { place: Place; period: Period; placeQuery: string; canWrite: boolean }
 const periodQuery = (p: Period) => `&from=${p.from}&to=${p.to}`;
 
+/** What a form holds open: nothing, a new entry, or an entry being corrected. */
+type Editing<T> = null | 'new' | T;
+
+/** Edit and delete buttons of an entry, for List.Item's actions. */
+function entryActions(props: DeleteProps & { editLabel: string; onEdit(): void }) {
+  const { editLabel, onEdit, ...rest } = props;
+  return [
+    <Button key="edit" type="link" size="small" icon={<EditOutlined />} onClick={onEdit}>{editLabel}</Button>,
+    <DeleteEntry key="delete" {...rest} />,
+  ];
+}
+
+interface DeleteProps { what: string; url: string; version: number; onDone(): void }
+
+/** Deleting after a confirmation; it names the version shown, so an entry changed meanwhile is not deleted unseen. */
+function DeleteEntry({ what, url, version, onDone }: DeleteProps) {
+  const { l } = useI18n();
+  const { message } = App.useApp();
+  const reportError = useWriteErrors();
+  async function remove() {
+    try {
+      await del(`${url}${qs({ version })}`);
+      message.success(l('已删除', 'Deleted'));
+      onDone();
+    } catch (err) {
+      reportError(err, message, undefined, onDone);
+    }
+  }
+  return (
+    <Popconfirm
+      title={l(`删除“${what}”?`, `Delete “${what}”?`)} description={l('删除后不能恢复,审计日志保留原内容。', 'This cannot be undone; the audit log keeps what it held.')}
+      okText={l('删除', 'Delete')} okButtonProps={{ danger: true }} cancelText={l('取消', 'Cancel')} onConfirm={() => remove()}
+    >
+      <Button type="link" size="small" danger icon={<DeleteOutlined />}>{l('删除', 'Delete')}</Button>
+    </Popconfirm>
+  );
+}
+
 function Deeds({ place, period, placeQuery, canWrite }: PanelProps) {
   const { l } = useI18n();
   const list = useKeysetList<Deed>(`/api/deeds${placeQuery}${periodQuery(period)}`);
-  const [open, setOpen] = useState(false);
+  const [editing, setEditing] = useState<Editing<Deed>>(null);
+  const reload = () => { setEditing(null); void list.reload(); };
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      {canWrite && <Button icon={<PlusOutlined />} onClick={() => setOpen(true)}>{l('登记先进事迹', 'Record a deed')}</Button>}
+      {canWrite && <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>{l('登记先进事迹', 'Record a deed')}</Button>}
       <LoadError error={list.error} retry={() => void list.reload()} />
       <List<Deed>
         loading={list.loading} dataSource={list.items} locale={{ emptyText: l('本期没有登记先进事迹', 'No deeds recorded in this period') }}
         renderItem={(d) => (
-          <List.Item>
+          <List.Item actions={canWrite ? entryActions({ what: d.title, url: `/api/deeds/${d.id}`, version: d.version, editLabel: l('修改', 'Edit'), onEdit: () => setEditing(d), onDone: reload }) : undefined}>
             <List.Item.Meta
               title={<Space wrap size={6}><span>{d.title}</span><Tag color="red">{d.deputy.name}</Tag></Space>}
               description={<>
@@ -151,12 +190,15 @@ function Deeds({ place, period, placeQuery, canWrite }: PanelProps) {
         )}
       />
       {list.pager}
-      {canWrite && <DeedForm open={open} stationId={place.stationId} onClose={() => setOpen(false)} onSaved={() => { setOpen(false); void list.reload(); }} />}
+      {canWrite && <DeedForm editing={editing} stationId={place.stationId} onClose={() => setEditing(null)} onSaved={reload} />}
     </Space>
   );
 }
 
-function DeedForm({ open, stationId, onClose, onSaved }: { open: boolean; stationId: number | null; onClose(): void; onSaved(): void }) {
+interface DeedValues { stationId: number; deputyId: number; occurredOn: Dayjs; title: string; description?: string }
+
+/** Recording a deed, or correcting one: the same form, a POST or a PATCH of the fields changed. */
+function DeedForm({ editing, stationId, onClose, onSaved }: { editing: Editing<Deed>; stationId: number | null; onClose(): void; onSaved(): void }) {
   const { l } = useI18n();
   const { message } = App.useApp();
   const reportError = useWriteErrors();
@@ -164,33 +206,53 @@ function DeedForm({ open, stationId, onClose, onSaved }: { open: boolean; statio
   const chosenStation = Form.useWatch('stationId', form) as number | undefined;
   const [deputies, setDeputies] = useState<{ value: number; label: string }[]>([]);
   const [busy, setBusy] = useState(false);
+  const deed = editing !== null && editing !== 'new' ? editing : null;
 
-  useEffect(() => { if (open) form.setFieldsValue({ stationId: stationId ?? undefined }); }, [open, stationId, form]);
+  useEffect(() => {
+    if (editing === null) return;
+    form.resetFields();
+    form.setFieldsValue(deed
+      ? { stationId: deed.station.id, deputyId: deed.deputy.id, occurredOn: dayjs(deed.occurredOn), title: deed.title, description: deed.description }
+      : { stationId: stationId ?? undefined });
+  }, [editing, deed, stationId, form]);
   useEffect(() => {
     if (!chosenStation) { setDeputies([]); return; }
-    get<{ items: { id: number; name: string }[] }>(`/api/deputies${qs({ stationId: chosenStation, limit: 200 })}`)
-      .then((p) => setDeputies(p.items.map((d) => ({ value: d.id, label: d.name }))), () => setDeputies([]));
-  }, [chosenStation]);
+    get<{ items: { id: number; name: string }[] }>(`/api/deputies${qs({ stationId: chosenStation, limit: 200 })}`).then((p) => {
+      const options = p.items.map((d) => ({ value: d.id, label: d.name }));
+      // A deputy who has since left the station still shows by name on the deed being corrected.
+      if (deed && deed.station.id === chosenStation && !options.some((o) => o.value === deed.deputy.id)) options.push({ value: deed.deputy.id, label: deed.deputy.name });
+      setDeputies(options);
+    }, () => setDeputies([]));
+  }, [chosenStation, deed]);
 
-  async function save(v: { stationId: number; deputyId: number; occurredOn: Dayjs; title: string; description?: string }) {
+  async function save(v: DeedValues) {
     setBusy(true);
+    const values = { ...v, occurredOn: v.occurredOn.format('YYYY-MM-DD'), description: v.description ?? '' };
     try {
-      await post('/api/deeds', { ...v, occurredOn: v.occurredOn.format('YYYY-MM-DD'), description: v.description ?? '' });
-      message.success(l('已登记', 'Recorded'));
-      form.resetFields();
+      if (deed) {
+        const original = { stationId: deed.station.id, deputyId: deed.deputy.id, occurredOn: deed.occurredOn, title: deed.title, description: deed.description };
+        await patch(`/api/deeds/${deed.id}`, { version: deed.version, ...changedFields(values, original) });
+        message.success(l('已保存', 'Saved'));
+      } else {
+        await post('/api/deeds', values);
+        message.success(l('已登记', 'Recorded'));
+      }
       onSaved();
     } catch (err) {
-      reportError(err, message, form);
+      reportError(err, message, form, onSaved);
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <Modal open={open} title={l('登记先进事迹', 'Record a deed')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} forceRender>
-      <Form form={form} name="deed" layout="vertical" onFinish={(v) => void save(v)}>
+    <Modal
+      open={editing !== null} title={deed ? l('修改先进事迹', 'Correct a deed') : l('登记先进事迹', 'Record a deed')}
+      onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} okText={l('保存', 'Save')} cancelText={l('取消', 'Cancel')} forceRender
+    >
+      <Form form={form} name="deed" layout="vertical" onFinish={(v: DeedValues) => void save(v)}>
         <Form.Item name="stationId" label={l('联络站', 'Station')} rules={[{ required: true, message: l('请选择联络站', 'Choose a station') }]}>
-          <RecordSelect<number> source="stations" onChange={() => form.setFieldValue('deputyId', undefined)} />
+          <RecordSelect<number> source="stations" known={deed ? [deed.station] : []} onChange={() => form.setFieldValue('deputyId', undefined)} />
         </Form.Item>
         <Form.Item name="deputyId" label={l('代表', 'Deputy')} rules={[{ required: true, message: l('请选择本站代表', 'Choose a deputy of the station') }]}>
           <Select options={deputies} placeholder={l('本站代表', 'A deputy of the station')} showSearch={{ optionFilterProp: 'label' }} />
@@ -211,40 +273,20 @@ function DeedForm({ open, stationId, onClose, onSaved }: { open: boolean; statio
 
 function Chronicle({ place, period, placeQuery, canWrite }: PanelProps) {
   const { l } = useI18n();
-  const { message } = App.useApp();
-  const reportError = useWriteErrors();
   const list = useKeysetList<Entry>(`/api/chronicle${placeQuery}${periodQuery(period)}`);
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm();
-  const where = useMemo(() => (place.stationId ? { stationId: place.stationId } : { regionCode: place.regionCode }), [place.stationId, place.regionCode]);
-
-  async function save(v: { occurredOn: Dayjs; title: string; body?: string }) {
-    setBusy(true);
-    try {
-      await post('/api/chronicle', { ...where, occurredOn: v.occurredOn.format('YYYY-MM-DD'), title: v.title, body: v.body ?? '' });
-      message.success(l('已登记', 'Recorded'));
-      form.resetFields();
-      setOpen(false);
-      void list.reload();
-    } catch (err) {
-      reportError(err, message, form);
-    } finally {
-      setBusy(false);
-    }
-  }
-
+  const [editing, setEditing] = useState<Editing<Entry>>(null);
+  const reload = () => { setEditing(null); void list.reload(); };
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Text type="secondary" style={{ fontSize: 13 }}>
         {l('大事记登记簿还会自动列入期间开始的主题活动和 5 名以上代表出席的活动。', 'The chronicle register also lists, by itself, the campaigns that began and the activities at least 5 deputies attended.')}
       </Typography.Text>
-      {canWrite && <Button icon={<PlusOutlined />} onClick={() => setOpen(true)}>{l('登记大事', 'Record an event')}</Button>}
+      {canWrite && <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>{l('登记大事', 'Record an event')}</Button>}
       <LoadError error={list.error} retry={() => void list.reload()} />
       <List<Entry>
         loading={list.loading} dataSource={list.items} locale={{ emptyText: l('本期没有登记大事', 'No events recorded in this period') }}
         renderItem={(e) => (
-          <List.Item>
+          <List.Item actions={canWrite ? entryActions({ what: e.title, url: `/api/chronicle/${e.id}`, version: e.version, editLabel: l('修改', 'Edit'), onEdit: () => setEditing(e), onDone: reload }) : undefined}>
             <List.Item.Meta
               title={<Space wrap size={6}><span>{e.occurredOn}</span><span>{e.title}</span></Space>}
               description={<>
@@ -256,19 +298,64 @@ function Chronicle({ place, period, placeQuery, canWrite }: PanelProps) {
         )}
       />
       {list.pager}
-      <Modal open={open} title={l('登记大事', 'Record an event')} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={busy} forceRender>
-        <Form form={form} name="chronicle" layout="vertical" onFinish={(v) => void save(v)}>
-          <Form.Item name="occurredOn" label={l('日期', 'Date')} rules={[{ required: true, message: l('请选择日期', 'Choose a date') }]}>
-            <DatePicker style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="title" label={l('事项', 'Event')} rules={[{ required: true, whitespace: true, message: l('请填写事项', 'Required') }, { max: 100 }]}>
-            <Input maxLength={100} />
-          </Form.Item>
-          <Form.Item name="body" label={l('内容', 'Details')} rules={[{ max: 2000 }]}>
-            <Input.TextArea rows={4} maxLength={2000} showCount />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {canWrite && <ChronicleForm editing={editing} place={place} onClose={() => setEditing(null)} onSaved={reload} />}
     </Space>
+  );
+}
+
+interface EntryValues { occurredOn: Dayjs; title: string; body?: string }
+
+/** Recording an event at the place on screen, or correcting one where it was recorded. */
+function ChronicleForm({ editing, place, onClose, onSaved }: { editing: Editing<Entry>; place: Place; onClose(): void; onSaved(): void }) {
+  const { l } = useI18n();
+  const { message } = App.useApp();
+  const reportError = useWriteErrors();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const entry = editing !== null && editing !== 'new' ? editing : null;
+  const where = useMemo(() => (place.stationId ? { stationId: place.stationId } : { regionCode: place.regionCode }), [place.stationId, place.regionCode]);
+
+  useEffect(() => {
+    if (editing === null) return;
+    form.resetFields();
+    if (entry) form.setFieldsValue({ occurredOn: dayjs(entry.occurredOn), title: entry.title, body: entry.body });
+  }, [editing, entry, form]);
+
+  async function save(v: EntryValues) {
+    setBusy(true);
+    const values = { occurredOn: v.occurredOn.format('YYYY-MM-DD'), title: v.title, body: v.body ?? '' };
+    try {
+      if (entry) {
+        await patch(`/api/chronicle/${entry.id}`, { version: entry.version, ...changedFields(values, { occurredOn: entry.occurredOn, title: entry.title, body: entry.body }) });
+        message.success(l('已保存', 'Saved'));
+      } else {
+        await post('/api/chronicle', { ...where, ...values });
+        message.success(l('已登记', 'Recorded'));
+      }
+      onSaved();
+    } catch (err) {
+      reportError(err, message, form, onSaved);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      open={editing !== null} title={entry ? l('修改大事记', 'Correct an event') : l('登记大事', 'Record an event')}
+      onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} okText={l('保存', 'Save')} cancelText={l('取消', 'Cancel')} forceRender
+    >
+      <Form form={form} name="chronicle" layout="vertical" onFinish={(v: EntryValues) => void save(v)}>
+        <Form.Item name="occurredOn" label={l('日期', 'Date')} rules={[{ required: true, message: l('请选择日期', 'Choose a date') }]}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="title" label={l('事项', 'Event')} rules={[{ required: true, whitespace: true, message: l('请填写事项', 'Required') }, { max: 100 }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="body" label={l('内容', 'Details')} rules={[{ max: 2000 }]}>
+          <Input.TextArea rows={4} maxLength={2000} showCount />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }
