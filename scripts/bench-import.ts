@@ -40,6 +40,18 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** CPU time a process has used (user + system), in ms, from /proc (Linux). Time the machine's hypervisor takes away is not in it. */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+/** The machine's CPU counters from /proc/stat: [steal, total], in ticks. */
+function machineTicks(): [number, number] {
+  const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  return [cpu[7] ?? 0, cpu.reduce((a, b) => a + b, 0)];
+}
+
 /** Resident set size of a process, from /proc (Linux). */
 function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -138,6 +150,8 @@ try {
 
   // 3. Upload and check.
   const startAll = performance.now();
+  const cpuStart = cpuMsOf(pid);
+  const ticksStart = machineTicks();
   const created = await request(port, 'POST', '/api/imports/deputies', { ...auth, 'content-type': 'application/json' }, JSON.stringify({ filename: path.basename(file) }));
   const batchId = JSON.parse(created.text).id as number;
   t = performance.now();
@@ -155,6 +169,7 @@ try {
   const batch = JSON.parse(uploaded.text);
   if (uploaded.status !== 200 || batch.errorRows !== 0) throw new Error(`upload: ${uploaded.status} ${uploaded.text.slice(0, 500)}`);
   const checkPeak = peak;
+  const cpuChecked = cpuMsOf(pid);
   console.log(`upload + check: ${batch.totalRows} rows, ${batch.errorRows} with errors, ${seconds(uploadMs)}; server RSS peak so far ${mb(peak)}`);
 
   // 4. The preview a person would look at: the first pages of rows and of errors.
@@ -169,6 +184,9 @@ try {
   const commitMs = performance.now() - t;
   if (committed.status !== 200) throw new Error(`commit: ${committed.status} ${committed.text.slice(0, 500)}`);
   const totalMs = performance.now() - startAll;
+  const cpuCommitted = cpuMsOf(pid);
+  const ticksEnd = machineTicks();
+  const stealShare = (ticksEnd[0] - ticksStart[0]) / Math.max(1, ticksEnd[1] - ticksStart[1]);
   clearInterval(sampler);
   peak = Math.max(peak, rssOf(pid));
   const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
@@ -201,9 +219,11 @@ try {
 
   const engine = PG_SERVER ? `PostgreSQL (${new URL(serverUrl(PG_SERVER, 'x')).host})` : 'PGlite';
   console.log(`
-| rows | engine | file | upload + check | preview | commit | import total | server RSS: idle → peak while checking → peak while committing | createDeputy per row |
-|---|---|---|---|---|---|---|---|---|
-| ${ROWS.toLocaleString('en')} | ${engine} | ${mb(fileBytes)} .xlsx | ${seconds(uploadMs)} | ${Math.round(previewMs)} ms | ${seconds(commitMs)} | ${seconds(totalMs)} | ${mb(baseline)} → ${mb(checkPeak)} → ${mb(peak)} (VmHWM ${mb(hwm)}) | ${perRowMs.toFixed(2)} ms (≈ ${seconds(perRowMs * ROWS)} for ${ROWS.toLocaleString('en')}) |
+| rows | engine | file | upload + check | preview | commit | import total | server CPU time: check + commit | server RSS: idle → peak while checking → peak while committing | createDeputy per row |
+|---|---|---|---|---|---|---|---|---|---|
+| ${ROWS.toLocaleString('en')} | ${engine} | ${mb(fileBytes)} .xlsx | ${seconds(uploadMs)} | ${Math.round(previewMs)} ms | ${seconds(commitMs)} | ${seconds(totalMs)} | ${seconds(cpuChecked - cpuStart)} + ${seconds(cpuCommitted - cpuChecked)} | ${mb(baseline)} → ${mb(checkPeak)} → ${mb(peak)} (VmHWM ${mb(hwm)}) | ${perRowMs.toFixed(2)} ms (≈ ${seconds(perRowMs * ROWS)} for ${ROWS.toLocaleString('en')}) |
+
+CPU time the hypervisor took from this machine during the import (steal, from /proc/stat): ${Math.round(stealShare * 100)} %.
 
 Node ${process.version}${process.env.BENCH_SERVER_NODE_OPTIONS ? ` (server: ${process.env.BENCH_SERVER_NODE_OPTIONS})` : ''}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${mb(os.totalmem())} RAM; file generated in ${seconds(generateMs)}.`);
 } finally {

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, FileExcelOutlined, FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, DatePicker, Form, Input, List, Modal, Popconfirm, Row, Segmented, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, DatePicker, Form, Input, List, Modal, Popconfirm, Row, Segmented, Select, Space, Tabs, Tag, Typography, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -195,17 +195,41 @@ function Deeds({ place, period, placeQuery, canWrite }: PanelProps) {
   );
 }
 
+/** Saving an entry from its form: a POST of a new one, or a PATCH of what changed in one being corrected. */
+function useEntrySave(url: string, form: FormInstance, onSaved: () => void) {
+  const { l } = useI18n();
+  const { message } = App.useApp();
+  const reportError = useWriteErrors();
+  const [busy, setBusy] = useState(false);
+  async function save<V extends object>(values: V, existing: { id: number; version: number; original: V } | null, extra: object = {}) {
+    setBusy(true);
+    try {
+      if (existing) {
+        await patch(`${url}/${existing.id}`, { version: existing.version, ...changedFields(values, existing.original) });
+        message.success(l('已保存', 'Saved'));
+      } else {
+        await post(url, { ...extra, ...values });
+        message.success(l('已登记', 'Recorded'));
+      }
+      onSaved();
+    } catch (err) {
+      reportError(err, message, form, onSaved);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, save };
+}
+
 interface DeedValues { stationId: number; deputyId: number; occurredOn: Dayjs; title: string; description?: string }
 
 /** Recording a deed, or correcting one: the same form, a POST or a PATCH of the fields changed. */
 function DeedForm({ editing, stationId, onClose, onSaved }: { editing: Editing<Deed>; stationId: number | null; onClose(): void; onSaved(): void }) {
   const { l } = useI18n();
-  const { message } = App.useApp();
-  const reportError = useWriteErrors();
   const [form] = Form.useForm();
+  const { busy, save: saveEntry } = useEntrySave('/api/deeds', form, onSaved);
   const chosenStation = Form.useWatch('stationId', form) as number | undefined;
   const [deputies, setDeputies] = useState<{ value: number; label: string }[]>([]);
-  const [busy, setBusy] = useState(false);
   const deed = editing !== null && editing !== 'new' ? editing : null;
 
   useEffect(() => {
@@ -225,25 +249,11 @@ function DeedForm({ editing, stationId, onClose, onSaved }: { editing: Editing<D
     }, () => setDeputies([]));
   }, [chosenStation, deed]);
 
-  async function save(v: DeedValues) {
-    setBusy(true);
+  const save = (v: DeedValues) => {
     const values = { ...v, occurredOn: v.occurredOn.format('YYYY-MM-DD'), description: v.description ?? '' };
-    try {
-      if (deed) {
-        const original = { stationId: deed.station.id, deputyId: deed.deputy.id, occurredOn: deed.occurredOn, title: deed.title, description: deed.description };
-        await patch(`/api/deeds/${deed.id}`, { version: deed.version, ...changedFields(values, original) });
-        message.success(l('已保存', 'Saved'));
-      } else {
-        await post('/api/deeds', values);
-        message.success(l('已登记', 'Recorded'));
-      }
-      onSaved();
-    } catch (err) {
-      reportError(err, message, form, onSaved);
-    } finally {
-      setBusy(false);
-    }
-  }
+    const original = deed && { stationId: deed.station.id, deputyId: deed.deputy.id, occurredOn: deed.occurredOn, title: deed.title, description: deed.description };
+    return saveEntry(values, deed && { id: deed.id, version: deed.version, original: original! });
+  };
 
   return (
     <Modal
@@ -308,10 +318,8 @@ interface EntryValues { occurredOn: Dayjs; title: string; body?: string }
 /** Recording an event at the place on screen, or correcting one where it was recorded. */
 function ChronicleForm({ editing, place, onClose, onSaved }: { editing: Editing<Entry>; place: Place; onClose(): void; onSaved(): void }) {
   const { l } = useI18n();
-  const { message } = App.useApp();
-  const reportError = useWriteErrors();
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
+  const { busy, save: saveEntry } = useEntrySave('/api/chronicle', form, onSaved);
   const entry = editing !== null && editing !== 'new' ? editing : null;
   const where = useMemo(() => (place.stationId ? { stationId: place.stationId } : { regionCode: place.regionCode }), [place.stationId, place.regionCode]);
 
@@ -321,24 +329,10 @@ function ChronicleForm({ editing, place, onClose, onSaved }: { editing: Editing<
     if (entry) form.setFieldsValue({ occurredOn: dayjs(entry.occurredOn), title: entry.title, body: entry.body });
   }, [editing, entry, form]);
 
-  async function save(v: EntryValues) {
-    setBusy(true);
+  const save = (v: EntryValues) => {
     const values = { occurredOn: v.occurredOn.format('YYYY-MM-DD'), title: v.title, body: v.body ?? '' };
-    try {
-      if (entry) {
-        await patch(`/api/chronicle/${entry.id}`, { version: entry.version, ...changedFields(values, { occurredOn: entry.occurredOn, title: entry.title, body: entry.body }) });
-        message.success(l('已保存', 'Saved'));
-      } else {
-        await post('/api/chronicle', { ...where, ...values });
-        message.success(l('已登记', 'Recorded'));
-      }
-      onSaved();
-    } catch (err) {
-      reportError(err, message, form, onSaved);
-    } finally {
-      setBusy(false);
-    }
-  }
+    return saveEntry(values, entry && { id: entry.id, version: entry.version, original: { occurredOn: entry.occurredOn, title: entry.title, body: entry.body } }, where);
+  };
 
   return (
     <Modal
