@@ -1,4 +1,4 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Form, InputNumber, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -6,7 +6,7 @@ import { patch, post, qs } from '../../shared/api.js';
 import { useI18n } from '../../shared/i18n.js';
 import { useSession } from '../session.js';
 import { useKeysetList } from '../useKeysetList.js';
-import { FilterBar, LoadError, PageTitle, RequireAbility, useFilterStyle, useNarrow } from './common.js';
+import { editColumn, FilterBar, LoadError, PageTitle, RequireAbility, useFilterStyle, useNarrow } from './common.js';
 import { RegionPicker, type RegionBrief } from './RegionPicker.js';
 import { useVocabulary } from './vocabulary.js';
 import { changedFields, useWriteErrors } from './writeErrors.js';
@@ -77,12 +77,7 @@ function TermList() {
           { title: l('起始日期', 'From'), dataIndex: 'startsOn', width: 110 },
           { title: l('结束日期', 'To'), dataIndex: 'endsOn', width: 110, render: (v: string | null) => v ?? l('至今', 'Present') },
           { title: l('状态', 'State'), key: 'state', width: 90, render: (_: unknown, x: Term) => state(x) },
-          ...(can('term.manage') ? [{
-            title: l('操作', 'Actions'), key: 'actions', width: 90, fixed: narrow ? undefined : 'right' as const,
-            render: (_: unknown, x: Term) => x.abilities.includes('update') && (
-              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(x)}>{l('编辑', 'Edit')}</Button>
-            ),
-          }] : []),
+          ...editColumn<Term>(can('term.manage'), narrow, l, setEditing),
         ]}
       />
       {list.pager}

@@ -1,4 +1,4 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Col, Form, Input, Modal, Row, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { patch, post, qs } from '../../shared/api.js';
@@ -6,7 +6,7 @@ import { useI18n } from '../../shared/i18n.js';
 import { ExportButton } from '../ExportButton.js';
 import { useSession } from '../session.js';
 import { useKeysetList } from '../useKeysetList.js';
-import { ActiveSelect, FilterBar, LoadError, PageTitle, RequireAbility, useFilterStyle, useNarrow, type ActiveFilter } from './common.js';
+import { ActiveSelect, editColumn, FilterBar, LoadError, PageTitle, RequireAbility, type ActiveFilter, useFilterStyle, useNarrow } from './common.js';
 import { RegionPicker } from './RegionPicker.js';
 import type { Unit, UnitContact } from './types.js';
 import { changedFields, useWriteErrors } from './writeErrors.js';
@@ -73,12 +73,7 @@ function UnitList() {
               </Space>
             ) : '—',
           },
-          ...(can('unit.update') ? [{
-            title: l('操作', 'Actions'), key: 'actions', width: 90, fixed: narrow ? undefined : 'right' as const,
-            render: (_: unknown, u: Unit) => u.abilities.includes('update') && (
-              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(u)}>{l('编辑', 'Edit')}</Button>
-            ),
-          }] : []),
+          ...editColumn<Unit>(can('unit.update'), narrow, l, setEditing),
         ]}
       />
       {list.pager}

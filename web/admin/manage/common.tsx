@@ -1,4 +1,6 @@
+import { EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Grid, Result, Select, Space, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import type { CSSProperties, ReactNode } from 'react';
 import { useI18n } from '../../shared/i18n.js';
 import { useSession } from '../session.js';
@@ -77,4 +79,20 @@ export function RequireAbility({ ability, children }: { ability: string; childre
   const { can } = useSession();
   if (can(ability)) return <>{children}</>;
   return <Result status="403" title={l('无权访问', 'Not allowed')} subTitle={l('您的账号不能使用此页面。', 'Your account cannot use this page.')} />;
+}
+
+/**
+ * The last column of a register list: an edit button on the rows the reader may change. Empty
+ * (no column at all) for readers who may change none.
+ */
+export function editColumn<T extends { abilities: string[] }>(
+  shown: boolean, narrow: boolean, l: (zh: string, en: string) => string, onEdit: (row: T) => void,
+): ColumnsType<T> {
+  if (!shown) return [];
+  return [{
+    title: l('操作', 'Actions'), key: 'actions', width: 90, fixed: narrow ? undefined : 'right',
+    render: (_: unknown, row: T) => row.abilities.includes('update') && (
+      <Button size="small" icon={<EditOutlined />} onClick={() => onEdit(row)}>{l('编辑', 'Edit')}</Button>
+    ),
+  }];
 }
