@@ -3,7 +3,7 @@ import { ANSWER_MODES, CASE_STATE_LABELS } from '../../common/caseVocabulary.js'
 import type { DB } from '../db/schema.js';
 import { containsPattern, prefixPattern } from '../db/sql.js';
 import { PUBLIC_COMMENTS, RATING_WINDOW_DAYS } from '../domain/caseEffects.js';
-import { allowedActions, CASE_RULES, type CaseAction, type CaseState } from '../domain/caseWorkflow.js';
+import { allowedActions, CASE_RULES, CASE_STATES, OPEN_STATES, type CaseAction, type CaseState } from '../domain/caseWorkflow.js';
 import { maskPhone } from '../domain/phone.js';
 import { normaliseTrackingCode, queryKeyMatches } from '../domain/trackingCode.js';
 import { AppError } from '../errors.js';
@@ -120,6 +120,8 @@ export interface CaseFilters {
 const isDeadlineCursor = (v: unknown): v is [string | null, number] =>
   Array.isArray(v) && v.length === 2 && (v[0] === null || (typeof v[0] === 'string' && !Number.isNaN(Date.parse(v[0])))) && Number.isInteger(v[1]);
 const deadlineKey = sql<Date>`coalesce(o.deadline_at, 'infinity'::timestamptz)`;
+/** Declined, merged, closed, archived: every state that is not open. */
+const ENDED_STATES = CASE_STATES.filter((s) => !OPEN_STATES.includes(s));
 
 /** The work queue: cases in reach, newest first or nearest deadline first, keyset-paged. */
 export async function listCases(db: Kysely<DB>, actor: Actor, f: CaseFilters) {
@@ -150,7 +152,14 @@ export async function listCases(db: Kysely<DB>, actor: Actor, f: CaseFilters) {
     q = q.orderBy(narrowCaseScope(actor) ? sql`o.id + 0` : sql`o.id`, 'desc');
   }
   if (f.state) q = q.where('o.state', '=', f.state);
-  if (f.open) q = q.where('o.state', 'not in', ['declined', 'merged', 'closed', 'archived']);
+  if (f.open) {
+    // Two spellings of one filter, for the planner. Listing the open states matches the partial
+    // index of open cases by deadline (migration 0011), from which a wide reader's first page by
+    // deadline is read (657 ms → 7 ms for an administrator over a million cases). Naming the ended
+    // states instead keeps the planner off that index for narrow readers, whose few cases come
+    // from their own index and sort fast: with it, it combined both indexes (9 ms → 62 ms).
+    q = byDeadline && !narrowCaseScope(actor) ? q.where('o.state', 'in', OPEN_STATES) : q.where('o.state', 'not in', ENDED_STATES);
+  }
   if (f.stationId) q = q.where('o.station_id', '=', f.stationId);
   if (f.unitId) q = q.where('o.assigned_unit_id', '=', f.unitId);
   if (f.categoryId) q = q.where('o.category_id', '=', f.categoryId);
