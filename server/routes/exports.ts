@@ -8,6 +8,7 @@ import { allPages, shanghaiDate, writeXlsx } from '../exports/xlsx.js';
 import { attachment } from '../http/download.js';
 import { errorResponses } from '../http/schemas.js';
 import { runWrite } from '../http/write.js';
+import type { Ability } from '../policies/abilities.js';
 import { AccountFilters } from './accounts.js';
 import { activityFilters, ActivityQuery } from './activities.js';
 import { AuditFilters } from './audit.js';
@@ -62,70 +63,58 @@ async function sendExport<F, T>(request: FastifyRequest, reply: FastifyReply, li
 const described = (what: string) => `All ${what} the JSON list would give with the same filters and scope, every page, as an .xlsx `
   + 'download (Chinese headers, coded values as Chinese labels, times in Asia/Shanghai).';
 
+/** One list's Excel export: the list route's filters, its read ability and its name in the docs. */
+interface ExportRoute<Q extends z.ZodType, F, T> {
+  url: string;
+  ability: Ability;
+  tag: string;
+  summary: string;
+  description: string;
+  query: Q;
+  list: ExportList<F, T>;
+  /** The list's filters from the query string, when they are not the query string itself. */
+  filters?: (query: z.output<Q>) => F;
+}
+
+const templateHeaders = ' The headers are those of the import template.';
+
 export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
-  const produces = [XLSX];
+  function exportRoute<Q extends z.ZodType, F, T>(r: ExportRoute<Q, F, T>) {
+    app.get(r.url, {
+      config: { access: 'authenticated', ability: r.ability },
+      schema: { tags: [r.tag], summary: r.summary, description: r.description, produces: [XLSX], querystring: r.query, response: errorResponses },
+    }, async (request, reply) => {
+      const query = request.query as z.output<Q>;
+      return sendExport(request, reply, r.list, r.filters ? r.filters(query) : (query as F));
+    });
+  }
 
-  app.get('/api/deputies.xlsx', {
-    config: { access: 'authenticated', ability: 'deputy.read' },
-    schema: {
-      tags: ['deputies'], summary: '导出代表花名册 Deputies as Excel', description: `${described('deputies')} The headers are those of the import template.`,
-      produces,
-      querystring: z.object(DeputyFilters),
-      response: errorResponses,
-    },
-  }, async (request, reply) => sendExport(request, reply, deputyExport, request.query));
-
-  app.get('/api/stations.xlsx', {
-    config: { access: 'authenticated', ability: 'station.read' },
-    schema: {
-      tags: ['stations'], summary: '导出联络站名单 Stations as Excel', description: `${described('stations')} The headers are those of the import template.`,
-      produces,
-      querystring: z.object(StationFilters),
-      response: errorResponses,
-    },
-  }, async (request, reply) => sendExport(request, reply, stationExport, request.query));
-
-  app.get('/api/activities.xlsx', {
-    config: { access: 'authenticated', ability: 'activity.read' },
-    schema: {
-      tags: ['activities'], summary: '导出履职活动 Activities as Excel', description: described('activities'), produces,
-      querystring: ActivityQuery, response: errorResponses,
-    },
-  }, async (request, reply) => sendExport(request, reply, activityExport, activityFilters(request.query)));
-
-  app.get('/api/units.xlsx', {
-    config: { access: 'authenticated', ability: 'unit.read' },
-    schema: {
-      tags: ['units'], summary: '导出承办单位 Handling units as Excel', description: described('units'), produces,
-      querystring: z.object(UnitFilters),
-      response: errorResponses,
-    },
-  }, async (request, reply) => sendExport(request, reply, unitExport, request.query));
-
-  app.get('/api/accounts.xlsx', {
-    config: { access: 'authenticated', ability: 'account.read' },
-    schema: {
-      tags: ['accounts'], summary: '导出账号 Accounts as Excel', description: described('accounts'), produces,
-      querystring: z.object(AccountFilters),
-      response: errorResponses,
-    },
-  }, async (request, reply) => sendExport(request, reply, accountExport, request.query));
-
-  app.get('/api/cases.xlsx', {
-    config: { access: 'authenticated', ability: 'case.read' },
-    schema: {
-      tags: ['cases'], summary: '导出意见工单 The case queue as Excel', description: described('cases'), produces,
-      querystring: z.object(CaseFilters),
-      response: errorResponses,
-    },
-  }, async (request, reply) => sendExport(request, reply, caseExport, request.query));
-
-  app.get('/api/audit.xlsx', {
-    config: { access: 'authenticated', ability: 'audit.read' },
-    schema: {
-      tags: ['audit'], summary: '导出审计日志 The audit log as Excel', description: described('audit records'), produces,
-      querystring: z.object(AuditFilters),
-      response: errorResponses,
-    },
-  }, async (request, reply) => sendExport(request, reply, auditExport, request.query));
+  exportRoute({
+    url: '/api/deputies.xlsx', ability: 'deputy.read', tag: 'deputies', summary: '导出代表花名册 Deputies as Excel',
+    description: described('deputies') + templateHeaders, query: z.object(DeputyFilters), list: deputyExport,
+  });
+  exportRoute({
+    url: '/api/stations.xlsx', ability: 'station.read', tag: 'stations', summary: '导出联络站名单 Stations as Excel',
+    description: described('stations') + templateHeaders, query: z.object(StationFilters), list: stationExport,
+  });
+  exportRoute({
+    url: '/api/activities.xlsx', ability: 'activity.read', tag: 'activities', summary: '导出履职活动 Activities as Excel',
+    description: described('activities'), query: ActivityQuery, list: activityExport, filters: activityFilters,
+  });
+  exportRoute({
+    url: '/api/units.xlsx', ability: 'unit.read', tag: 'units', summary: '导出承办单位 Handling units as Excel',
+    description: described('units'), query: z.object(UnitFilters), list: unitExport,
+  });
+  exportRoute({
+    url: '/api/accounts.xlsx', ability: 'account.read', tag: 'accounts', summary: '导出账号 Accounts as Excel',
+    description: described('accounts'), query: z.object(AccountFilters), list: accountExport,
+  });
+  exportRoute({
+    url: '/api/cases.xlsx', ability: 'case.read', tag: 'cases', summary: '导出意见工单 The case queue as Excel',
+    description: described('cases'), query: z.object(CaseFilters), list: caseExport,
+  });
+  exportRoute({
+    url: '/api/audit.xlsx', ability: 'audit.read', tag: 'audit', summary: '导出审计日志 The audit log as Excel',
+    description: described('audit records'), query: z.object(AuditFilters), list: auditExport,
+  });
 };
