@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import { auditHash, GENESIS_HASH, type AuditFacts } from './domain/auditHash.js';
 import type { DB } from './db/schema.js';
 import type { Actor } from './policies/actor.js';
+import { now } from './clock.js';
 
 /** Any advisory-lock key unique to the audit chain. */
 const AUDIT_CHAIN_LOCK = 72_741_001;
@@ -36,7 +37,7 @@ export async function recordAudit(ctx: WriteContext, entry: AuditEntry): Promise
   const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
   const prevHash = last?.hash ?? GENESIS_HASH;
   const facts: AuditFacts = {
-    at: new Date().toISOString(),
+    at: now().toISOString(),
     actorAccountId: actor.accountId || null,
     actorName: actor.displayName,
     action: entry.action,
@@ -81,7 +82,7 @@ export class AuditAppender {
     }
     const rows = entries.map((e) => {
       const facts: AuditFacts = {
-        at: new Date().toISOString(),
+        at: now().toISOString(),
         actorAccountId: actor.accountId || null,
         actorName: actor.displayName,
         action: e.action,

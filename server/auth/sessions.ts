@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Config } from '../config.js';
 import type { DB } from '../db/schema.js';
+import { now as clockNow } from '../clock.js';
 
 export const SESSION_COOKIE = 'lx_session';
 export const CSRF_COOKIE = 'lx_csrf';
@@ -26,7 +27,7 @@ export async function createSession(
 ): Promise<NewSession> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  const now = new Date();
+  const now = clockNow();
   const expiresAt = new Date(now.getTime() + config.sessionAbsoluteHours * 3600_000);
   await trx.insertInto('session').values({
     id_hash: hashToken(token),

@@ -6,6 +6,7 @@ import { commonAncestorPath } from '../domain/regionPath.js';
 import { AppError, invalidFields } from '../errors.js';
 import { accountManageable, deputyManageable, ref, stationVisible, unitManageable } from '../policies/scope.js';
 import { requireRegions } from './regionLookup.js';
+import { now } from '../clock.js';
 
 export interface AccountInput {
   username: string;
@@ -108,7 +109,7 @@ export async function createAccount(ctx: WriteContext, input: AccountInput, opts
     password_changed_at: null,
     locked_until: null,
     last_login_at: null,
-    updated_at: new Date(),
+    updated_at: now(),
   }).returning('id').executeTakeFirstOrThrow();
   await writeStations(ctx, id, scope.stationIds);
   await requireManageable(ctx, id);
@@ -151,7 +152,7 @@ export async function updateAccount(ctx: WriteContext, id: number, version: numb
     ...(patch.active !== undefined && { active: patch.active }),
     ...(patch.regionCode !== undefined && { region_code: patch.regionCode }),
     ...(scope && { anchor_path: scope.anchorPath }),
-    updated_at: new Date(),
+    updated_at: now(),
     version: sql`version + 1`,
   }).where('id', '=', id).execute();
   if (scope && current.role === 'officer') await writeStations(ctx, id, scope.stationIds);
@@ -167,7 +168,7 @@ export async function resetPassword(ctx: WriteContext, id: number, password: str
   await lockForChange(ctx, id);
   await ctx.trx.updateTable('account').set({
     password_hash: await hashPassword(password), must_change_password: true, failed_logins: 0, locked_until: null,
-    updated_at: new Date(), version: sql`version + 1`,
+    updated_at: now(), version: sql`version + 1`,
   }).where('id', '=', id).execute();
   await ctx.trx.deleteFrom('session').where('account_id', '=', id).execute();
   await recordAudit(ctx, { action: 'account.password_reset', entityType: 'account', entityId: id });
@@ -175,7 +176,7 @@ export async function resetPassword(ctx: WriteContext, id: number, password: str
 
 export async function unlockAccount(ctx: WriteContext, id: number): Promise<void> {
   await lockForChange(ctx, id);
-  await ctx.trx.updateTable('account').set({ failed_logins: 0, locked_until: null, updated_at: new Date() }).where('id', '=', id).execute();
+  await ctx.trx.updateTable('account').set({ failed_logins: 0, locked_until: null, updated_at: now() }).where('id', '=', id).execute();
   await recordAudit(ctx, { action: 'account.unlock', entityType: 'account', entityId: id });
 }
 

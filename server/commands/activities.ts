@@ -11,6 +11,7 @@ import { AppError, invalidFields, type FieldMessageCode } from '../errors.js';
 import { activityEditable, activityVisible } from '../policies/activityScope.js';
 import { deputyVisible, ref, regionManageable, stationVisible, unitVisible } from '../policies/scope.js';
 import { photoProblems } from './caseIntake.js';
+import { now } from '../clock.js';
 
 export const MAX_ACTIVITY_PHOTOS = 9;
 export const MAX_REPORT_BYTES = 10 * 1024 * 1024;
@@ -179,7 +180,7 @@ export async function updateActivity(ctx: WriteContext, id: number, version: num
   await ctx.trx.updateTable('activity').set({
     kind: input.kind, title: input.title, station_id: place.stationId, region_code: place.regionCode, region_path: place.regionPath,
     campaign_id: input.campaignId, starts_at: input.startsAt, ends_at: input.endsAt, place: input.place, summary: input.summary,
-    suggestions_made: input.suggestionsMade, updated_at: new Date(), version: sql`version + 1`,
+    suggestions_made: input.suggestionsMade, updated_at: now(), version: sql`version + 1`,
   }).where('id', '=', id).execute();
   await writeLinks(ctx, id, input);
   await recordAudit(ctx, { action: 'activity.update', entityType: 'activity', entityId: id, before, after: await activitySnapshot(ctx, id) });
@@ -215,7 +216,7 @@ export async function addActivityFiles(ctx: WriteContext, id: number, photos: Ac
   if (problems.length) throw invalidFields(problems);
   const before = await activitySnapshot(ctx, id);
   await insertFiles(ctx, id, files);
-  await ctx.trx.updateTable('activity').set({ updated_at: new Date(), version: sql`version + 1` }).where('id', '=', id).execute();
+  await ctx.trx.updateTable('activity').set({ updated_at: now(), version: sql`version + 1` }).where('id', '=', id).execute();
   await recordAudit(ctx, { action: 'activity.add_files', entityType: 'activity', entityId: id, before, after: await activitySnapshot(ctx, id) });
 }
 

@@ -11,6 +11,7 @@ import { ref, regionManageable, stationManageable, stationVisible } from '../pol
 import { assessStations } from '../queries/assessments.js';
 import { currentYear } from '../queries/points.js';
 import { updateStation } from './stations.js';
+import { now } from '../clock.js';
 
 export interface SchemeInput extends AssessmentScheme {
   regionCode: string | null;
@@ -40,7 +41,7 @@ export async function saveScheme(ctx: WriteContext, input: SchemeInput): Promise
   let id: number;
   if (existing) {
     if (input.version !== existing.version) throw new AppError('CONFLICT', { currentVersion: existing.version });
-    await ctx.trx.updateTable('assessment_scheme').set({ ...values, updated_at: new Date(), version: sql`version + 1` }).where('id', '=', existing.id).execute();
+    await ctx.trx.updateTable('assessment_scheme').set({ ...values, updated_at: now(), version: sql`version + 1` }).where('id', '=', existing.id).execute();
     id = existing.id;
   } else {
     ({ id } = await ctx.trx.insertInto('assessment_scheme').values({
@@ -87,7 +88,7 @@ export async function confirmAssessment(ctx: WriteContext, stationId: number, in
 
   const snapshot = {
     scheme_id: scheme.id, indicators: JSON.stringify(indicators), grades: JSON.stringify(scheme.grades), score, grade, grade_applied: applied,
-    confirmed_by_account_id: ctx.actor.accountId || null, confirmed_by_name: ctx.actor.displayName, confirmed_at: new Date(),
+    confirmed_by_account_id: ctx.actor.accountId || null, confirmed_by_name: ctx.actor.displayName, confirmed_at: now(),
   };
   let id: number;
   if (existing) {

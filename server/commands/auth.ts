@@ -7,6 +7,7 @@ import type { DB } from '../db/schema.js';
 import { dummyPasswordHash, hashPassword, isStrongPassword, verifyPassword } from '../domain/password.js';
 import { AppError } from '../errors.js';
 import { SYSTEM_ACTOR, type Actor } from '../policies/actor.js';
+import { now as clockNow } from '../clock.js';
 
 export interface LoginInput {
   username: string;
@@ -40,7 +41,7 @@ export async function login(db: Kysely<DB>, config: Config, input: LoginInput): 
       .where(sql`lower(username)`, '=', username)
       .forUpdate()
       .executeTakeFirst();
-    const now = new Date();
+    const now = clockNow();
     const ctx = (actor: Actor) => ({ trx, actor, ip: input.ip });
 
     if (!account) {
@@ -108,7 +109,7 @@ export async function changePassword(
   const hash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('account')
-      .set({ password_hash: hash, must_change_password: false, password_changed_at: new Date(), updated_at: new Date(), version: sql`version + 1` })
+      .set({ password_hash: hash, must_change_password: false, password_changed_at: clockNow(), updated_at: clockNow(), version: sql`version + 1` })
       .where('id', '=', actor.accountId).execute();
     await trx.deleteFrom('session')
       .where('account_id', '=', actor.accountId)

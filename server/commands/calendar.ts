@@ -5,6 +5,7 @@ import { recordAudit, type WriteContext } from '../audit.js';
 import { PROJECT_ROOT } from '../config.js';
 import { isValidDate, weekday, type DayKind } from '../domain/workingDays.js';
 import { invalidFields } from '../errors.js';
+import { now } from '../clock.js';
 
 export interface HolidayDay {
   date: string;
@@ -50,7 +51,7 @@ export async function replaceSchedule(ctx: WriteContext, schedule: HolidaySchedu
   const { trx } = ctx;
   const before = await trx.selectFrom('holiday').select(['date', 'kind', 'name']).where('year', '=', schedule.year).orderBy('date').execute();
   await trx.deleteFrom('holiday').where('year', '=', schedule.year).execute();
-  await trx.insertInto('holiday_year').values({ year: schedule.year, source: schedule.source, updated_at: new Date() })
+  await trx.insertInto('holiday_year').values({ year: schedule.year, source: schedule.source, updated_at: now() })
     .onConflict((oc) => oc.column('year').doUpdateSet({ source: sql`excluded.source`, updated_at: sql`excluded.updated_at` })).execute();
   if (schedule.days.length) {
     await trx.insertInto('holiday').values(schedule.days.map((d) => ({ ...d, year: schedule.year }))).execute();

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { recordAudit, type WriteContext } from '../audit.js';
 import { AppError, invalidFields } from '../errors.js';
 import { regionManageable } from '../policies/scope.js';
+import { now } from '../clock.js';
 
 export interface CampaignInput { name: string; description: string; regionCode: string; startsOn: string; endsOn: string }
 
@@ -32,7 +33,7 @@ export async function updateCampaign(ctx: WriteContext, id: number, version: num
   const region = await manageableRegion(ctx, input.regionCode);
   await ctx.trx.updateTable('activity_campaign').set({
     name: input.name, description: input.description, region_code: region.code, region_path: region.path,
-    starts_on: input.startsOn, ends_on: input.endsOn, updated_at: new Date(), version: sql`version + 1`,
+    starts_on: input.startsOn, ends_on: input.endsOn, updated_at: now(), version: sql`version + 1`,
   }).where('id', '=', id).execute();
   await recordAudit(ctx, { action: 'campaign.update', entityType: 'campaign', entityId: id, before, after: input });
 }

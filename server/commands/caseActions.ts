@@ -7,6 +7,7 @@ import { caseActorOf, caseVisible } from '../policies/caseScope.js';
 import { ref, unitVisible } from '../policies/scope.js';
 import { loadCalendar } from '../queries/calendar.js';
 import { caseFollowUps } from './caseFollowUps.js';
+import { now as clockNow } from '../clock.js';
 
 /** What the API accepts for an action; the command turns it into the domain's ActionInput. */
 export interface ActionRequest {
@@ -40,7 +41,7 @@ const labels = (action: ActionInput['action']) => ({ actionLabel: CASE_RULES[act
  * facts, the timeline event and the audit record together.
  */
 export async function takeCaseAction(
-  ctx: WriteContext, caseId: number, req: ActionRequest, acting: Acting = { kind: 'account' }, now: Date = new Date(),
+  ctx: WriteContext, caseId: number, req: ActionRequest, acting: Acting = { kind: 'account' }, now: Date = clockNow(),
 ) {
   // A merge changes two cases: lock both in id order, so two opposite merges cannot deadlock.
   if (req.action === 'merge' && req.intoId) {

@@ -9,6 +9,7 @@ import { AppError, invalidFields, type FieldMessageCode } from '../errors.js';
 import { activityVisible } from '../policies/activityScope.js';
 import { ref, stationVisible } from '../policies/scope.js';
 import { caseFollowUps } from './caseFollowUps.js';
+import { now } from '../clock.js';
 
 export interface OpinionDraft {
   categoryId: number;
@@ -174,14 +175,14 @@ export async function submitPublicOpinion(ctx: WriteContext, s: PublicSubmission
     queryKey = deriveQueryKey(s.idempotencyKey, salt);
     await requireCategories(ctx.trx, [s], () => 'categoryId');
     const at = await resolveTarget(ctx.trx, s.target);
-    const receipt = await insertOpinion(ctx, at, s, { channel: s.channel, submittedAt: new Date(), ip: ctx.ip, createdBy: null, idempotencyKey: null }, photos, queryKey);
+    const receipt = await insertOpinion(ctx, at, s, { channel: s.channel, submittedAt: now(), ip: ctx.ip, createdBy: null, idempotencyKey: null }, photos, queryKey);
     await ctx.trx.updateTable('idempotency').set({ response: JSON.stringify({ salt, id: receipt.id, trackingCode: receipt.trackingCode }) })
       .where('scope', '=', 'public-opinion').where('key', '=', keyHash).execute();
     return receipt;
   }
   await requireCategories(ctx.trx, [s], () => 'categoryId');
   const at = await resolveTarget(ctx.trx, s.target);
-  return insertOpinion(ctx, at, s, { channel: s.channel, submittedAt: new Date(), ip: ctx.ip, createdBy: null, idempotencyKey: null }, photos);
+  return insertOpinion(ctx, at, s, { channel: s.channel, submittedAt: now(), ip: ctx.ip, createdBy: null, idempotencyKey: null }, photos);
 }
 
 export interface Registration {
@@ -220,7 +221,7 @@ export async function registerOpinions(ctx: WriteContext, r: Registration): Prom
   await requireCategories(ctx.trx, r.items, (i) => `items.${i}.categoryId`);
   const at = await resolveTarget(ctx.trx, { stationId: r.stationId });
   const receipts: Receipt[] = [];
-  const receivedAt = r.receivedAt ?? new Date();
+  const receivedAt = r.receivedAt ?? now();
   for (const item of r.items) {
     receipts.push(await insertOpinion(ctx, { ...at, deputyId: r.deputyId }, item, {
       channel: r.channel, submittedAt: receivedAt, ip: ctx.ip, createdBy: ctx.actor.accountId, idempotencyKey: null, activityId: r.activityId ?? null,

@@ -7,6 +7,7 @@ import { AppError, invalidFields } from '../errors.js';
 import { deputyManageable, deputyVisible, ref, stationVisible } from '../policies/scope.js';
 import { refreshAccountAnchors } from './accounts.js';
 import { requireManageableRegion, requireRegions } from './regionLookup.js';
+import { now } from '../clock.js';
 
 export interface DeputyInput {
   name: string;
@@ -89,7 +90,7 @@ export async function createDeputy(ctx: WriteContext, input: DeputyInput): Promi
     profession_tags: input.professionTags,
     occupation: input.occupation,
     grid_cell: input.gridCell,
-    updated_at: new Date(),
+    updated_at: now(),
   }).returning('id').executeTakeFirstOrThrow();
   await writeLevels(ctx, id, input.levels);
   await writeStations(ctx, id, input.stations);
@@ -123,7 +124,7 @@ export async function updateDeputy(ctx: WriteContext, id: number, version: numbe
     ...(patch.occupation !== undefined && { occupation: patch.occupation }),
     ...(patch.gridCell !== undefined && { grid_cell: patch.gridCell }),
     ...(patch.active !== undefined && { active: patch.active }),
-    updated_at: new Date(),
+    updated_at: now(),
     version: sql`version + 1`,
   }).where('id', '=', id).execute();
   if (regionPath !== undefined) await refreshAccountAnchors(ctx, { deputyId: id });

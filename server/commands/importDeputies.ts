@@ -15,6 +15,7 @@ import type { ImportBatch, ImportRowError } from '../db/schemaImports.js';
 import { regionManageable, deputyVisible, ref, stationVisible } from '../policies/scope.js';
 import { personKeys, type DeputyRowData } from '../imports/deputyRows.js';
 import { AppError } from '../errors.js';
+import { now as clockNow } from '../clock.js';
 
 const CHUNK = 1000;
 
@@ -100,7 +101,7 @@ export async function commitDeputyImport(ctx: WriteContext, batch: ImportBatch):
     // Once anything is stale nothing will be kept: check the rest, write no more.
     if (stale.length) continue;
 
-    const now = new Date();
+    const now = clockNow();
     const inserted = await trx.insertInto('deputy').values(rows.map(({ d }) => ({
       name: d.name, name_pinyin: d.namePinyin, name_initials: d.nameInitials, gender: d.gender!, ethnicity: d.ethnicity,
       party: d.party, birth_year: d.birthYear, phone: d.phone, status: d.status, special_liaison: false,

@@ -6,6 +6,7 @@ import { AppError } from '../errors.js';
 import type { Actor } from '../policies/actor.js';
 import { commitDeputyImport, StaleImportError } from './importDeputies.js';
 import { commitStationImport } from './importStations.js';
+import { now } from '../clock.js';
 
 /**
  * A new import, waiting for its file. The staging tables are a scratch pad of their creator:
@@ -72,7 +73,7 @@ export async function commitImport(db: Kysely<DB>, actor: Actor, ip: string | nu
       const created = kind === 'deputies' ? await commitDeputyImport(ctx, batch) : await commitStationImport(ctx, batch);
       // The staged rows have served; the batch keeps its counts and the audit log the records.
       await trx.deleteFrom('import_row').where('batch_id', '=', batchId).execute();
-      await trx.updateTable('import_batch').set({ status: 'committed', committed_at: new Date(), created_count: created })
+      await trx.updateTable('import_batch').set({ status: 'committed', committed_at: now(), created_count: created })
         .where('id', '=', batchId).execute();
       return created;
     });

@@ -10,6 +10,7 @@ import { shanghaiDate } from '../domain/workingDays.js';
 import { AppError, invalidFields } from '../errors.js';
 import { deputyVisible, ref, regionManageable, stationVisible } from '../policies/scope.js';
 import { currentYear, pointsRanking } from '../queries/points.js';
+import { now } from '../clock.js';
 
 /** The region a points record belongs to: one the writer manages, or (administrators only) the whole country. */
 async function manageableRegion(ctx: WriteContext, code: string | null) {
@@ -45,7 +46,7 @@ export async function saveRuleSet(ctx: WriteContext, input: RuleSetInput): Promi
   let id: number;
   if (existing) {
     if (input.version !== existing.version) throw new AppError('CONFLICT', { currentVersion: existing.version });
-    await ctx.trx.updateTable('point_rule_set').set({ ...values, updated_at: new Date(), version: sql`version + 1` }).where('id', '=', existing.id).execute();
+    await ctx.trx.updateTable('point_rule_set').set({ ...values, updated_at: now(), version: sql`version + 1` }).where('id', '=', existing.id).execute();
     id = existing.id;
   } else {
     ({ id } = await ctx.trx.insertInto('point_rule_set').values({
@@ -74,7 +75,7 @@ export interface BonusInput {
 /** 加分 / 扣分 with a reason (先进事迹 +10), for a deputy the writer sees, in a region they manage. */
 export async function addBonus(ctx: WriteContext, input: BonusInput): Promise<number> {
   const problems: Parameters<typeof invalidFields>[0] = [];
-  if (input.date > shanghaiDate(new Date())) problems.push({ path: 'date', code: 'DATE_IN_FUTURE' });
+  if (input.date > shanghaiDate(now())) problems.push({ path: 'date', code: 'DATE_IN_FUTURE' });
   const deputy = await ctx.trx.selectFrom('deputy as d').select('d.id')
     .where('d.id', '=', input.deputyId).where(deputyVisible(ctx.actor, ref('d.id'), ref('d.region_path'))).executeTakeFirst();
   if (!deputy) problems.push({ path: 'deputyId', code: 'UNKNOWN_REFERENCE' });
@@ -106,7 +107,7 @@ export async function voidBonus(ctx: WriteContext, id: number, reason: string): 
   const bonus = await ctx.trx.selectFrom('point_bonus').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!bonus || !regionManageable(ctx.actor, bonus.region_path)) throw new AppError('NOT_FOUND');
   if (bonus.voided_at) throw new AppError('BONUS_ALREADY_VOIDED');
-  await ctx.trx.updateTable('point_bonus').set({ voided_at: new Date(), voided_by_account_id: ctx.actor.accountId || null, void_reason: reason })
+  await ctx.trx.updateTable('point_bonus').set({ voided_at: now(), voided_by_account_id: ctx.actor.accountId || null, void_reason: reason })
     .where('id', '=', id).execute();
   await recordAudit(ctx, {
     action: 'points.bonus.void', entityType: 'point_bonus', entityId: id,
@@ -147,7 +148,7 @@ export async function confirmStars(ctx: WriteContext, input: StarsInput): Promis
     stars: await ctx.trx.selectFrom('point_star').select(['deputy_id', 'position', 'rank', sql<number>`total::float8`.as('total')])
       .where('award_id', '=', existing.id).orderBy('position').execute(),
   };
-  const award = { top_n: input.top, note: input.note, confirmed_by_account_id: ctx.actor.accountId || null, confirmed_by_name: ctx.actor.displayName, confirmed_at: new Date() };
+  const award = { top_n: input.top, note: input.note, confirmed_by_account_id: ctx.actor.accountId || null, confirmed_by_name: ctx.actor.displayName, confirmed_at: now() };
   let id: number;
   if (existing) {
     if (input.version !== existing.version) throw new AppError('CONFLICT', { currentVersion: existing.version });

@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { recordAudit, type WriteContext } from '../audit.js';
 import { AppError, invalidFields } from '../errors.js';
 import { deputyVisible, ref, regionManageable, stationVisible } from '../policies/scope.js';
+import { now } from '../clock.js';
 
 export interface DeedInput {
   stationId: number;
@@ -98,7 +99,7 @@ export async function updateDeed(ctx: WriteContext, id: number, version: number,
     ...(patch.occurredOn !== undefined && { occurred_on: patch.occurredOn }),
     ...(patch.title !== undefined && { title: patch.title }),
     ...(patch.description !== undefined && { description: patch.description }),
-    updated_at: new Date(),
+    updated_at: now(),
     version: sql`version + 1`,
   }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   await recordAudit(ctx, { action: 'deed.update', entityType: 'deputy_deed', entityId: id, before, after });
@@ -138,7 +139,7 @@ export async function updateChronicleEntry(ctx: WriteContext, id: number, versio
     ...(patch.occurredOn !== undefined && { occurred_on: patch.occurredOn }),
     ...(patch.title !== undefined && { title: patch.title }),
     ...(patch.body !== undefined && { body: patch.body }),
-    updated_at: new Date(),
+    updated_at: now(),
     version: sql`version + 1`,
   }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   await recordAudit(ctx, { action: 'chronicle.update', entityType: 'chronicle_entry', entityId: id, before, after });

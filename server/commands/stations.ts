@@ -8,6 +8,7 @@ import { ref, regionManageable, stationManageable, stationOperable, stationVisib
 import { normaliseSchedule } from '../presenters/station.js';
 import { refreshAccountAnchors } from './accounts.js';
 import { requireRegions } from './regionLookup.js';
+import { now as clockNow } from '../clock.js';
 
 export interface StationInput {
   name: string;
@@ -79,7 +80,7 @@ async function snapshot(ctx: WriteContext, id: number) {
 
 export async function createStation(ctx: WriteContext, input: StationInput): Promise<number> {
   await requireVisibleParent(ctx, input.parentId);
-  const now = new Date();
+  const now = clockNow();
   const { id } = await ctx.trx.insertInto('station').values({
     name: input.name,
     type: input.type,
@@ -138,7 +139,7 @@ export async function updateStation(
   }
   const before = await snapshot(ctx, id);
   await ctx.trx.updateTable('station')
-    .set({ ...columnsOf(patch), updated_at: new Date(), version: sql`version + 1` })
+    .set({ ...columnsOf(patch), updated_at: clockNow(), version: sql`version + 1` })
     .where('id', '=', id).execute();
   if (patch.homeRegionCode !== undefined || patch.memberRegionCodes !== undefined) {
     const currentMembers = before.regions.filter((r) => !r.is_home).map((r) => r.region_code);
@@ -159,7 +160,7 @@ export async function setStationActive(ctx: WriteContext, id: number, active: bo
   if (!current) throw new AppError('NOT_FOUND');
   if (!current.can_manage) throw new AppError('FORBIDDEN');
   if (current.active === active) return;
-  await ctx.trx.updateTable('station').set({ active, updated_at: new Date(), version: sql`version + 1` }).where('id', '=', id).execute();
+  await ctx.trx.updateTable('station').set({ active, updated_at: clockNow(), version: sql`version + 1` }).where('id', '=', id).execute();
   await recordAudit(ctx, {
     action: active ? 'station.reactivate' : 'station.deactivate', entityType: 'station', entityId: id,
     before: { active: current.active }, after: { active, reason },

@@ -7,6 +7,7 @@ import { termConflict, termDatesText, type TermDates } from '../domain/congressT
 import { AppError, invalidFields } from '../errors.js';
 import { ref, regionManageable } from '../policies/scope.js';
 import { termManageable, termVisible } from '../policies/termScope.js';
+import { now } from '../clock.js';
 
 export interface TermInput {
   level: DeputyLevel;
@@ -66,7 +67,7 @@ export async function createTerm(ctx: WriteContext, input: TermInput): Promise<n
   await requireFits(ctx, input);
   const { id } = await ctx.trx.insertInto('congress_term').values({
     level: input.level, region_code: congress.code, region_path: congress.path, number: input.number,
-    starts_on: input.startsOn, ends_on: input.endsOn, updated_at: new Date(),
+    starts_on: input.startsOn, ends_on: input.endsOn, updated_at: now(),
   }).returning('id').executeTakeFirstOrThrow();
   await recordAudit(ctx, { action: 'term.create', entityType: 'congress_term', entityId: id, after: await snapshot(ctx, id) });
   return id;
@@ -96,7 +97,7 @@ export async function updateTerm(ctx: WriteContext, id: number, version: number,
   const before = await snapshot(ctx, id);
   await ctx.trx.updateTable('congress_term').set({
     level: input.level, region_code: congress.code, region_path: congress.path, number: input.number,
-    starts_on: input.startsOn, ends_on: input.endsOn, updated_at: new Date(), version: sql`version + 1`,
+    starts_on: input.startsOn, ends_on: input.endsOn, updated_at: now(), version: sql`version + 1`,
   }).where('id', '=', id).execute();
   await recordAudit(ctx, { action: 'term.update', entityType: 'congress_term', entityId: id, before, after: await snapshot(ctx, id) });
 }

@@ -5,6 +5,7 @@ import { AppError } from '../errors.js';
 import { ref, unitManageable, unitVisible } from '../policies/scope.js';
 import { refreshAccountAnchors } from './accounts.js';
 import { requireManageableRegion } from './regionLookup.js';
+import { now } from '../clock.js';
 
 export interface UnitInput {
   name: string;
@@ -28,7 +29,7 @@ export async function createUnit(ctx: WriteContext, input: UnitInput): Promise<n
   await requireUniqueName(ctx, input.regionCode, input.name);
   const { id } = await ctx.trx.insertInto('unit').values({
     name: input.name, region_code: input.regionCode, region_path: path, address: input.address,
-    contacts: JSON.stringify(input.contacts), updated_at: new Date(),
+    contacts: JSON.stringify(input.contacts), updated_at: now(),
   }).returning('id').executeTakeFirstOrThrow();
   await recordAudit(ctx, { action: 'unit.create', entityType: 'unit', entityId: id, after: await snapshot(ctx, id) });
   return id;
@@ -55,7 +56,7 @@ export async function updateUnit(
     ...(patch.address !== undefined && { address: patch.address }),
     ...(patch.contacts !== undefined && { contacts: JSON.stringify(patch.contacts) }),
     ...(patch.active !== undefined && { active: patch.active }),
-    updated_at: new Date(),
+    updated_at: now(),
     version: sql`version + 1`,
   }).where('id', '=', id).execute();
   if (path !== undefined) await refreshAccountAnchors(ctx, { unitId: id });

@@ -6,6 +6,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { now as clockNow } from '../clock.js';
 
 export type CellValue = string | number | Date | null;
 
@@ -28,7 +29,7 @@ export function shanghaiCell(instant: Date): Date {
 }
 
 /** Today in Asia/Shanghai as YYYY-MM-DD, for file names. */
-export function shanghaiDate(now = new Date()): string {
+export function shanghaiDate(now = clockNow()): string {
   return shanghaiCell(now).toISOString().slice(0, 10);
 }
 

@@ -4,6 +4,7 @@ import { CSRF_HEADER, hashToken, SESSION_COOKIE, sessionState } from '../auth/se
 import { AppError } from '../errors.js';
 import { can } from '../policies/abilities.js';
 import { selectActorRow, toActor } from '../auth/actors.js';
+import { now as clockNow } from '../clock.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Refresh `last_seen_at` at most this often, so reads do not each cost a write. */
@@ -25,7 +26,7 @@ async function loadActor(app: FastifyInstance, request: FastifyRequest): Promise
     .select(['session.id_hash', 'session.csrf_token', 'session.last_seen_at', 'session.expires_at'])
     .where('session.id_hash', '=', hashToken(token))
     .executeTakeFirst();
-  const now = new Date();
+  const now = clockNow();
   if (!row || !row.usable) throw new AppError('SESSION_EXPIRED');
   if (sessionState(row, now, app.config.sessionIdleMinutes) !== 'active') {
     await app.db.deleteFrom('session').where('id_hash', '=', row.id_hash).execute();

@@ -15,6 +15,7 @@ import { DeputyRowChecker } from './deputyRows.js';
 import { readSheet, type SheetRow } from './read.js';
 import type { RowChecker } from './rows.js';
 import { StationRowChecker } from './stationRows.js';
+import { now } from '../clock.js';
 
 export const IMPORT_LIMITS = {
   /** The largest file accepted; a 100 000-row roster is about 6 MB as .xlsx, 15 MB as CSV. */
@@ -99,7 +100,7 @@ export async function stageImport(db: Kysely<DB>, actor: Actor, kind: ImportKind
     if (!checker) throw requiredHeaders(kind);
     await flush();
     if (total === 0) throw new AppError('IMPORT_FILE_EMPTY');
-    await db.updateTable('import_batch').set({ status: 'ready', parsed_at: new Date(), bytes_received: bytes })
+    await db.updateTable('import_batch').set({ status: 'ready', parsed_at: now(), bytes_received: bytes })
       .where('id', '=', batchId).execute();
   } catch (err) {
     const failure: ImportFailure = err instanceof AppError ? { code: err.code, details: err.details } : { code: 'INTERNAL' };

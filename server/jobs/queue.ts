@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Job } from '../db/schemaJobs.js';
+import { now } from '../clock.js';
 
 export interface NewJob {
   /** The handler's kind, e.g. `outbox.deliver`. */
@@ -25,7 +26,7 @@ export async function enqueueJob(trx: Transaction<DB>, job: NewJob): Promise<Job
     kind: job.kind,
     payload: JSON.stringify(job.payload ?? {}),
     dedupe_key: job.dedupeKey ?? null,
-    ...(job.runAt && { run_at: job.runAt }),
+    run_at: job.runAt ?? now(),
     ...(job.maxAttempts !== undefined && { max_attempts: job.maxAttempts }),
   })
     .onConflict((oc) => oc.column('dedupe_key').where('dedupe_key', 'is not', null).doNothing())

@@ -4,6 +4,7 @@ import type { Job } from '../db/schemaJobs.js';
 import { retryDelayMs } from './backoff.js';
 import './handlers.js';
 import { describeError, jobHandler, PermanentJobError, registeredJobKinds, type RegisteredHandler } from './registry.js';
+import { now } from '../clock.js';
 
 /** Where the worker reports failures; pino (Fastify's `app.log`) fits. */
 export interface JobLogger {
@@ -91,7 +92,7 @@ export interface RunJobOptions {
  * rescheduled with exponential backoff, or marked failed after its last attempt.
  */
 export async function runClaimedJob(db: Kysely<DB>, job: Job, opts: RunJobOptions): Promise<JobOutcome> {
-  const clock = opts.clock ?? (() => new Date());
+  const clock = opts.clock ?? (() => now());
   const handler = jobHandler(job.kind);
   if (!handler) return recordFailure(db, job, opts, clock(), new Error(`No handler for job kind '${job.kind}'`), undefined);
   if (job.attempts > job.max_attempts) {
@@ -163,7 +164,7 @@ export type RunSummary = Record<JobOutcome, number>;
 
 /** Claims and runs due jobs until none is left (jobs rescheduled by this run are not due again in it). */
 export async function runDueJobs(db: Kysely<DB>, opts: RunDueOptions): Promise<RunSummary> {
-  const clock = opts.now ? () => opts.now! : () => new Date();
+  const clock = opts.now ? () => opts.now! : () => now();
   const summary: RunSummary = { done: 0, retry: 0, failed: 0, lost: 0 };
   for (;;) {
     const claimed = await claimJobs(db, { ...opts, now: clock(), batch: opts.batch ?? 20 });

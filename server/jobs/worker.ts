@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { claimJobs, DEFAULT_LEASE_MS, releaseJobs, runClaimedJob, type JobLogger } from './runner.js';
+import { now } from '../clock.js';
 
 export interface WorkerOptions {
   db: Kysely<DB>;
@@ -54,7 +55,7 @@ export function startWorker(opts: WorkerOptions): Worker {
     while (!stopping) {
       let claimed = 0;
       try {
-        const jobs = await claimJobs(db, { workerId, now: new Date(), batch, leaseMs: opts.leaseMs ?? DEFAULT_LEASE_MS });
+        const jobs = await claimJobs(db, { workerId, now: now(), batch, leaseMs: opts.leaseMs ?? DEFAULT_LEASE_MS });
         claimed = jobs.length;
         for (const [i, job] of jobs.entries()) {
           if (stopping) {

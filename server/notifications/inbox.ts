@@ -5,6 +5,7 @@ import { AppError } from '../errors.js';
 import { decodeCursor, isIdCursor, toPage } from '../http/pagination.js';
 import type { Actor } from '../policies/actor.js';
 import { presentNotification, type NotificationView } from '../presenters/notification.js';
+import { now } from '../clock.js';
 
 /** The one rule of the inbox: an account reaches its own notifications and no one else's. */
 function own(db: Kysely<DB>, actor: Actor) {
@@ -38,7 +39,7 @@ export async function markRead(ctx: WriteContext, id: number): Promise<Notificat
   const current = await own(ctx.trx, ctx.actor).selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!current) throw new AppError('NOT_FOUND');
   if (current.read_at) return presentNotification(current);
-  const updated = await ctx.trx.updateTable('notification').set({ read_at: new Date() })
+  const updated = await ctx.trx.updateTable('notification').set({ read_at: now() })
     .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   await recordAudit(ctx, {
     action: 'notification.read', entityType: 'notification', entityId: id,
@@ -49,7 +50,7 @@ export async function markRead(ctx: WriteContext, id: number): Promise<Notificat
 
 /** Marks every unread notification of the actor read; answers how many changed. */
 export async function markAllRead(ctx: WriteContext): Promise<number> {
-  const readAt = new Date();
+  const readAt = now();
   const changed = await ctx.trx.updateTable('notification').set({ read_at: readAt })
     .where('account_id', '=', ctx.actor.accountId).where('read_at', 'is', null)
     .returning('id').execute();

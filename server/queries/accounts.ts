@@ -8,6 +8,7 @@ import type { Actor } from '../policies/actor.js';
 import { accountManageable, ref } from '../policies/scope.js';
 import type { AccountView } from '../presenters/account.js';
 import { activeCondition, type ActiveFilter } from './filters.js';
+import { now } from '../clock.js';
 
 function accountsFor(db: Kysely<DB>, actor: Actor) {
   return db.selectFrom('account as a')
@@ -37,7 +38,7 @@ function present(r: Row): AccountView {
     deputy: r.deputy_id ? { id: r.deputy_id, name: r.deputy_name ?? '' } : null,
     unit: r.unit_id ? { id: r.unit_id, name: r.unit_name ?? '' } : null,
     mustChangePassword: r.must_change_password,
-    lockedUntil: r.locked_until && r.locked_until > new Date() ? r.locked_until.toISOString() : null,
+    lockedUntil: r.locked_until && r.locked_until > now() ? r.locked_until.toISOString() : null,
     lastLoginAt: r.last_login_at?.toISOString() ?? null,
     active: r.active,
     version: r.version,

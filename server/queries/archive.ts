@@ -20,6 +20,7 @@ import { dateText, type Period } from '../registers/model.js';
 import { deputyRecord, recordFigures } from './deputyRecord.js';
 import { ledgerEntries } from './pointFacts.js';
 import { deputyTerm, deputyTerms } from './terms.js';
+import { now as clockNow } from '../clock.js';
 
 const LEVEL_ORDER = DEPUTY_LEVELS.keys as readonly string[];
 const DUTY_LABELS = {
@@ -74,7 +75,7 @@ async function archivePoints(db: Kysely<DB>, actor: Actor, deputyId: number, per
 }
 
 /** The terms a deputy's archive can be read for, to whoever may read that archive (404 otherwise). */
-export async function getArchiveTerms(db: Kysely<DB>, actor: Actor, deputyId: number, now = new Date()) {
+export async function getArchiveTerms(db: Kysely<DB>, actor: Actor, deputyId: number, now = clockNow()) {
   await archiveDeputy(db, actor, deputyId);
   return deputyTerms(db, deputyId, shanghaiDate(now));
 }
@@ -82,7 +83,7 @@ export async function getArchiveTerms(db: Kysely<DB>, actor: Actor, deputyId: nu
 /** What an archive covers: one of the deputy's terms (its days), or a period of dates. */
 export type ArchiveSelection = { term: number } | { period: Period };
 
-export async function getDeputyArchive(db: Kysely<DB>, actor: Actor, deputyId: number, selection: ArchiveSelection, now = new Date()) {
+export async function getDeputyArchive(db: Kysely<DB>, actor: Actor, deputyId: number, selection: ArchiveSelection, now = clockNow()) {
   const d = await archiveDeputy(db, actor, deputyId);
   const today = shanghaiDate(now);
   const term = 'term' in selection ? await deputyTerm(db, deputyId, selection.term, today) : null;

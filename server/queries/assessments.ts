@@ -17,6 +17,7 @@ import type { Actor } from '../policies/actor.js';
 import { ref, regionManageable, stationManageable, stationVisible } from '../policies/scope.js';
 import { caseStatisticsBy } from './caseStatistics.js';
 import { regionPathOf } from './filters.js';
+import { now as clockNow } from '../clock.js';
 
 export interface LoadedScheme extends StoredScheme {
   regionCode: string | null;
@@ -63,7 +64,7 @@ export async function schemeVersions(db: Kysely<DB>, actor: Actor, regionCode: s
 export interface StationRow { id: number; name: string; grade: StationGrade | null; version: number; home_path: string; checklist: Record<string, boolean>; manageable: boolean }
 
 /** Today's assessment of the given stations for a year, as the actor counts the cases. */
-export async function assessStations(db: Kysely<DB>, actor: Actor, year: number, stations: StationRow[], now = new Date()) {
+export async function assessStations(db: Kysely<DB>, actor: Actor, year: number, stations: StationRow[], now = clockNow()) {
   const ids = stations.map((s) => s.id);
   if (!ids.length) return [];
   const p = yearPeriod(year);
@@ -112,7 +113,7 @@ export interface AssessmentFilters { year: number; regionCode?: string | undefin
  * The stations in reach (their home region in `regionCode` if given), one page by id, each
  * with today's indicator values, score and grade, and the confirmed assessment if there is one.
  */
-export async function listAssessments(db: Kysely<DB>, actor: Actor, f: AssessmentFilters, now = new Date()) {
+export async function listAssessments(db: Kysely<DB>, actor: Actor, f: AssessmentFilters, now = clockNow()) {
   const after = decodeCursor(f.cursor, isIdCursor);
   let q = db.selectFrom('station as s')
     .innerJoin('station_region as h', (j) => j.onRef('h.station_id', '=', 's.id').on('h.is_home', '=', true))

@@ -27,7 +27,8 @@ export interface StatisticsFilter {
 export const GROUPS = ['station', 'unit', 'category', 'deputy', 'week', 'month'] as const;
 export type Group = (typeof GROUPS)[number];
 
-const COUNTS = {
+/** The counted figures; built per query, since "overdue now" reads the clock. */
+const counts = () => ({
   received: sql<number>`count(*)`,
   accepted: sql<number>`count(o.accepted_at)`,
   declined: sql<number>`count(o.declined_at)`,
@@ -36,7 +37,7 @@ const COUNTS = {
   signedLate: sql<number>`count(*) filter (where o.signed_late)`,
   replied: sql<number>`count(o.replied_on_time)`,
   repliedOnTime: sql<number>`count(*) filter (where o.replied_on_time)`,
-  overdueNow: sql<number>`count(*) filter (where ${overdueExpr})`,
+  overdueNow: sql<number>`count(*) filter (where ${overdueExpr()})`,
   workingDaysSum: sql<number>`coalesce(sum(o.handling_working_days), 0)`,
   workingDaysCount: sql<number>`count(o.handling_working_days)`,
   satisfied: sql<number>`count(*) filter (where o.rating = 'satisfied')`,
@@ -45,8 +46,8 @@ const COUNTS = {
   unrated: sql<number>`count(*) filter (where o.close_reason = 'unrated')`,
   rehandled: sql<number>`count(*) filter (where o.rehandled)`,
   closed: sql<number>`count(o.closed_at)`,
-};
-type CountKey = keyof typeof COUNTS;
+});
+type CountKey = keyof ReturnType<typeof counts>;
 
 /** Ratings count each case once, by its latest rating (a re-handled case by its second one). */
 export type Figures = Record<Exclude<CountKey, 'workingDaysSum' | 'workingDaysCount'>, number> & {
@@ -96,7 +97,7 @@ const GROUP_KEYS: Record<Group, { key: RawBuilder<unknown>; label: RawBuilder<un
 export async function caseStatistics(db: Kysely<DB>, actor: Actor, f: StatisticsFilter): Promise<Figures> {
   const where = await conditions(db, actor, f);
   const row = await db.selectFrom('opinion as o')
-    .select(Object.entries(COUNTS).map(([k, v]) => v.as(k)))
+    .select(Object.entries(counts()).map(([k, v]) => v.as(k)))
     .where((eb) => eb.and(where))
     .executeTakeFirstOrThrow();
   return figures(row as Record<CountKey, unknown>);
@@ -106,7 +107,7 @@ export async function caseStatisticsBy(db: Kysely<DB>, actor: Actor, f: Statisti
   const where = await conditions(db, actor, f);
   const g = GROUP_KEYS[group];
   const counted = db.selectFrom('opinion as o')
-    .select([g.key.as('key'), ...Object.entries(COUNTS).map(([k, v]) => v.as(k))])
+    .select([g.key.as('key'), ...Object.entries(counts()).map(([k, v]) => v.as(k))])
     .where((eb) => eb.and(where))
     .groupBy(sql`1`);
   const rows = await db.selectFrom(counted.as('t')).selectAll('t').select(g.label.as('label')).orderBy('t.key').execute();

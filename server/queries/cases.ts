@@ -6,6 +6,7 @@ import { PUBLIC_COMMENTS, RATING_WINDOW_DAYS } from '../domain/caseEffects.js';
 import { allowedActions, CASE_RULES, CASE_STATES, OPEN_STATES, type CaseAction, type CaseState } from '../domain/caseWorkflow.js';
 import { maskPhone } from '../domain/phone.js';
 import { normaliseTrackingCode, queryKeyMatches } from '../domain/trackingCode.js';
+import { nowMs, now } from '../clock.js';
 import { AppError } from '../errors.js';
 import { decodeCursor, isIdCursor, toPage } from '../http/pagination.js';
 import type { Actor } from '../policies/actor.js';
@@ -25,7 +26,8 @@ function actionLabel(action: string) {
 }
 
 /** Past its deadline now; a pause for an extension decision stops the clock only if it began before the deadline. */
-export const overdueExpr = sql<boolean>`(o.state in ('assigned', 'in_progress', 'extension_requested') and o.deadline_at < now() and (o.paused_at is null or o.deadline_at < o.paused_at))`;
+/** Whether a case is past its deadline by the server's clock (asked at each call, not fixed when the module loads). */
+export const overdueExpr = () => sql<boolean>`(o.state in ('assigned', 'in_progress', 'extension_requested') and o.deadline_at < ${now()} and (o.paused_at is null or o.deadline_at < o.paused_at))`;
 
 export async function getCase(db: Kysely<DB>, actor: Actor, id: number) {
   const row = await db.selectFrom('opinion as o')
@@ -40,7 +42,7 @@ export async function getCase(db: Kysely<DB>, actor: Actor, id: number) {
       'c.name as category_name', 's.name as station_name', 'r.name as region_name', 'd.name as deputy_name', 'u.name as unit_name',
       'm.tracking_code as merged_into_code',
       caseContactVisible(actor).as('contact_entitled'),
-      overdueExpr.as('overdue'),
+      overdueExpr().as('overdue'),
     ])
     .where('o.id', '=', id)
     .where(caseVisible(actor))
@@ -134,7 +136,7 @@ export async function listCases(db: Kysely<DB>, actor: Actor, f: CaseFilters) {
     .leftJoin('unit as u', 'u.id', 'o.assigned_unit_id')
     .select([
       'o.id', 'o.tracking_code', 'o.state', 'o.channel', 'o.content', 'o.submitted_at', 'o.deadline_at', 'o.key_supervision',
-      'o.urge_count', 'o.round', 'c.name as category_name', 's.name as station_name', 'u.name as unit_name', overdueExpr.as('overdue'),
+      'o.urge_count', 'o.round', 'c.name as category_name', 's.name as station_name', 'u.name as unit_name', overdueExpr().as('overdue'),
     ])
     .where(caseVisible(actor))
     .limit(f.limit + 1);
@@ -164,7 +166,7 @@ export async function listCases(db: Kysely<DB>, actor: Actor, f: CaseFilters) {
   if (f.unitId) q = q.where('o.assigned_unit_id', '=', f.unitId);
   if (f.categoryId) q = q.where('o.category_id', '=', f.categoryId);
   if (f.regionCode) q = q.where('o.region_path', 'like', prefixPattern(await regionPathOf(db, f.regionCode)));
-  if (f.overdue !== undefined) q = q.where(f.overdue ? overdueExpr : sql<boolean>`not ${overdueExpr}`);
+  if (f.overdue !== undefined) q = q.where(f.overdue ? overdueExpr() : sql<boolean>`not ${overdueExpr()}`);
   if (f.keySupervision !== undefined) q = q.where('o.key_supervision', '=', f.keySupervision);
   if (f.q) {
     const code = normaliseTrackingCode(f.q);
@@ -208,7 +210,7 @@ export async function getPublicCase(db: Kysely<DB>, code: string, key: string) {
   const own = events.filter((e) => e.opinion_id === row.id);
   const answers = events.filter((e) => e.opinion_id === answerSource && (e.action === 'answer' || e.action === 'answer_on_spot'));
   const ratingOpen = row.state === 'answered' && row.answered_at !== null
-    && Date.now() - row.answered_at.getTime() <= RATING_WINDOW_DAYS * 86_400_000;
+    && nowMs() - row.answered_at.getTime() <= RATING_WINDOW_DAYS * 86_400_000;
   return {
     trackingCode: row.tracking_code,
     state: row.state,

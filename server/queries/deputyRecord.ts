@@ -14,6 +14,7 @@ import type { CaseState, Rating } from '../domain/caseWorkflow.js';
 import { rotaStatus } from '../domain/rota.js';
 import { shanghaiDate } from '../domain/workingDays.js';
 import { periodBounds, type Period } from '../registers/model.js';
+import { now as clockNow } from '../clock.js';
 
 export interface RecordActivity {
   id: number; kind: ActivityKind; title: string; startsAt: Date; station: string | null; campaignId: number | null;
@@ -46,7 +47,7 @@ export function dutyStatus(slot: { onDate: string; activityId: number | null; ca
   return status === 'held' && !slot.present ? 'missed' : status;
 }
 
-export async function deputyRecord(db: Kysely<DB>, deputyId: number, period: Period, now = new Date()): Promise<DeputyRecord> {
+export async function deputyRecord(db: Kysely<DB>, deputyId: number, period: Period, now = clockNow()): Promise<DeputyRecord> {
   const { from, to } = periodBounds(period);
   const during = (column: string) => (from ? sql<boolean>`(${sql.ref(column)} >= ${from} and ${sql.ref(column)} < ${to})` : sql<boolean>`${sql.ref(column)} < ${to}`);
   const answeredByThem = sql<boolean>`exists (select 1 from opinion_event e join account ac on ac.id = e.actor_account_id

@@ -12,10 +12,11 @@ import type { DB } from '../db/schema.js';
 import { shanghaiDate } from '../domain/workingDays.js';
 import { AppError } from '../errors.js';
 import { deputyRecord, recordFigures } from './deputyRecord.js';
+import { now as clockNow } from '../clock.js';
 
 const LEVEL_ORDER = DEPUTY_LEVELS.keys as readonly string[];
 
-export async function getDisclosure(db: Kysely<DB>, deputyId: number, now = new Date()) {
+export async function getDisclosure(db: Kysely<DB>, deputyId: number, now = clockNow()) {
   // Like the QR card: any deputy still on the lists; only the active stations they receive at.
   const deputy = await db.selectFrom('deputy').select(['id', 'name', 'status']).where('id', '=', deputyId).where('active', '=', true).executeTakeFirst();
   if (!deputy) throw new AppError('NOT_FOUND');

@@ -9,8 +9,9 @@ import type { Actor } from '../policies/actor.js';
 import { deputyVisible, ref, regionManageable, stationVisible } from '../policies/scope.js';
 import { regionPathOf } from './filters.js';
 import { ledgerEntries, loadRuleSets, pointTotals, type LedgerEntry } from './pointFacts.js';
+import { now as clockNow } from '../clock.js';
 
-export const currentYear = (now = new Date()): number => Number(shanghaiDate(now).slice(0, 4));
+export const currentYear = (now = clockNow()): number => Number(shanghaiDate(now).slice(0, 4));
 
 function presentEntry(e: LedgerEntry) {
   return {
@@ -168,7 +169,7 @@ async function deputyStars(db: Kysely<DB>, actor: Actor, deputyId: number, year:
  * included), newest first, with the one in force today marked. Rules are published policy:
  * every account that reads points may read any region's.
  */
-export async function ruleVersions(db: Kysely<DB>, actor: Actor, regionCode: string | null, today = shanghaiDate(new Date())) {
+export async function ruleVersions(db: Kysely<DB>, actor: Actor, regionCode: string | null, today = shanghaiDate(clockNow())) {
   const path = regionCode ? await regionPathOf(db, regionCode) : '';
   const region = regionCode ? await db.selectFrom('region').select(['code', 'full_name']).where('code', '=', regionCode).executeTakeFirstOrThrow() : null;
   const rows = await db.selectFrom('point_rule_set as rs').leftJoin('region as r', 'r.code', 'rs.region_code').leftJoin('account as a', 'a.id', 'rs.created_by_account_id')

@@ -5,6 +5,7 @@ import { shanghaiDate } from '../domain/workingDays.js';
 import { AppError } from '../errors.js';
 import type { Actor } from '../policies/actor.js';
 import { ref, stationOperable, stationVisible } from '../policies/scope.js';
+import { now as clockNow } from '../clock.js';
 
 interface SlotRow { id: number; station_id: number; station_name: string; on_date: string; hours: string; activity_id: number | null; cancelled: boolean; note: string; version: number }
 
@@ -25,7 +26,7 @@ async function present(db: Kysely<DB>, slots: SlotRow[], now: Date) {
 const slotColumns = ['s.id', 's.station_id', 'st.name as station_name', 's.on_date', 's.hours', 's.activity_id', 's.cancelled', 's.note', 's.version'] as const;
 
 /** A station's rota over a period, with each day's status and whether the reader may change it. */
-export async function stationRota(db: Kysely<DB>, actor: Actor, stationId: number, from: string, to: string, now = new Date()) {
+export async function stationRota(db: Kysely<DB>, actor: Actor, stationId: number, from: string, to: string, now = clockNow()) {
   const station = await db.selectFrom('station as st')
     .innerJoin('station_region as h', (j) => j.onRef('h.station_id', '=', 'st.id').on('h.is_home', '=', true))
     .select(['st.id', stationOperable(actor, ref('st.id'), ref('h.region_path')).as('operable')])
@@ -43,7 +44,7 @@ export async function stationRota(db: Kysely<DB>, actor: Actor, stationId: numbe
 }
 
 /** A deputy's own turns from a day on (their phone's "my reception days"). */
-export async function deputyDuties(db: Kysely<DB>, deputyId: number, from: string, now = new Date()) {
+export async function deputyDuties(db: Kysely<DB>, deputyId: number, from: string, now = clockNow()) {
   const slots = await db.selectFrom('rota_slot as s').innerJoin('station as st', 'st.id', 's.station_id').select([...slotColumns])
     .where('s.on_date', '>=', from)
     .where(sql<boolean>`exists (select 1 from rota_duty t where t.slot_id = s.id and t.deputy_id = ${deputyId})`)

@@ -14,6 +14,7 @@ import { dateText, periodText, type Period, type RegisterDocument } from './mode
 import { opinionRegister } from './opinionRegister.js';
 import type { Place } from './place.js';
 import { rosterRegister } from './rosterRegister.js';
+import { now as clockNow } from '../clock.js';
 
 const BUILDERS: Record<RegisterKind, (ctx: RegisterContext) => Promise<RegisterBody>> = {
   reception: receptionRegister,
@@ -26,7 +27,7 @@ const BUILDERS: Record<RegisterKind, (ctx: RegisterContext) => Promise<RegisterB
   chronicle: chronicleRegister,
 };
 
-export async function buildRegister(db: Kysely<DB>, actor: Actor, kind: RegisterKind, place: Place, period: Period, now = new Date()): Promise<RegisterDocument> {
+export async function buildRegister(db: Kysely<DB>, actor: Actor, kind: RegisterKind, place: Place, period: Period, now = clockNow()): Promise<RegisterDocument> {
   const body = await BUILDERS[kind]({ db, actor, place, period, now });
   return {
     title: REGISTERS[kind].label.zh,

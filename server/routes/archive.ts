@@ -15,6 +15,7 @@ import { archiveDocument } from '../registers/archiveDocument.js';
 import { documentFileName, type Period } from '../registers/model.js';
 import { registerFont } from '../registers/pdf.js';
 import { renderRegister } from '../registers/renderWorker.js';
+import { now as clockNow } from '../clock.js';
 
 const Label = z.object({ zh: z.string(), en: z.string() });
 const Rating = z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']);
@@ -108,7 +109,7 @@ export const archiveRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: Archive, ...errorResponses },
     },
   }, async (request) => {
-    const now = new Date();
+    const now = clockNow();
     return getDeputyArchive(app.db, request.actor!, request.params.id, selectionOf(request.query, now), now);
   });
 
@@ -121,7 +122,7 @@ export const archiveRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { ...errorResponses, 503: ErrorResponse },
     },
   }, async (request, reply) => {
-    const now = new Date();
+    const now = clockNow();
     const font = registerFont(app.config.posterFont);
     const archive = await getDeputyArchive(app.db, request.actor!, request.params.id, selectionOf(request.query, now), now);
     const doc = archiveDocument(archive, now);

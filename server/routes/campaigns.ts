@@ -5,6 +5,7 @@ import { shanghaiDate } from '../domain/workingDays.js';
 import { CivilDate, errorResponses, IdParams, RegionCode } from '../http/schemas.js';
 import { runWrite } from '../http/write.js';
 import { getCampaign, listCampaigns } from '../queries/campaigns.js';
+import { now } from '../clock.js';
 
 const CampaignBody = z.object({
   name: z.string().trim().min(1).max(100),
@@ -31,7 +32,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: z.object({ current: z.enum(['true', 'false']).optional().meta({ description: '`true`: only those running today' }) }),
       response: { 200: z.array(Campaign), ...errorResponses },
     },
-  }, async (request) => listCampaigns(app.db, request.actor!, { current: request.query.current === 'true', today: shanghaiDate(new Date()) }));
+  }, async (request) => listCampaigns(app.db, request.actor!, { current: request.query.current === 'true', today: shanghaiDate(now()) }));
 
   app.post('/api/campaigns', {
     config: { access: 'authenticated', ability: 'campaign.manage' },

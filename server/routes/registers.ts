@@ -15,6 +15,7 @@ import { defaultPeriod, documentFileName, type Period } from '../registers/model
 import { registerFont } from '../registers/pdf.js';
 import { renderRegister } from '../registers/renderWorker.js';
 import { resolvePlace } from '../registers/place.js';
+import { now as clockNow } from '../clock.js';
 
 const Label = z.object({ zh: z.string(), en: z.string() });
 
@@ -100,7 +101,7 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request, reply) => {
     const { kind, format } = request.params;
-    const now = new Date();
+    const now = clockNow();
     const period = periodOf(request.query, now);
     const place = await resolvePlace(app.db, request.actor!, request.query);
     // Look for the font before reading the records, so a server without one answers at once.

@@ -6,6 +6,7 @@ import { AppError } from '../errors.js';
 import { CivilDate, errorResponses, Id, IdParams, OkResponse } from '../http/schemas.js';
 import { runWrite } from '../http/write.js';
 import { deputyDuties, stationRota } from '../queries/rota.js';
+import { now } from '../clock.js';
 
 const Day = z.object({
   id: z.number(), station: z.object({ id: z.number(), name: z.string() }), date: z.string(), hours: z.string(),
@@ -30,7 +31,7 @@ export const rotaRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
   }, async (request) => {
-    const today = shanghaiDate(new Date());
+    const today = shanghaiDate(now());
     const from = request.query.from ?? `${today.slice(0, 8)}01`;
     const to = request.query.to ?? addDays(from, 91);
     return stationRota(app.db, request.actor!, request.params.id, from, to);
@@ -87,6 +88,6 @@ export const rotaRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const deputyId = request.actor!.deputyId;
     if (deputyId === null) return [];
-    return deputyDuties(app.db, deputyId, addDays(shanghaiDate(new Date()), -30));
+    return deputyDuties(app.db, deputyId, addDays(shanghaiDate(now()), -30));
   });
 };

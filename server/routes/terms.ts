@@ -8,6 +8,7 @@ import { runWrite } from '../http/write.js';
 import { ArchiveTermSchema, TermSchema } from '../presenters/term.js';
 import { getArchiveTerms } from '../queries/archive.js';
 import { getTerm, listTerms } from '../queries/terms.js';
+import { now } from '../clock.js';
 
 const TermBody = z.object({
   level: z.enum(DEPUTY_LEVELS.keys),
@@ -17,7 +18,7 @@ const TermBody = z.object({
   endsOn: CivilDate.nullable().default(null).meta({ description: 'Last day; null while it is the running term' }),
 });
 
-const today = () => shanghaiDate(new Date());
+const today = () => shanghaiDate(now());
 
 export const termRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/terms', {

@@ -9,6 +9,7 @@ import { SYSTEM_ACTOR } from '../policies/actor.js';
 import { loadDemo, type DemoLogin } from './demo.js';
 import { loadDemoCases } from './demoCases.js';
 import { importRegions } from './regions.js';
+import { now } from '../clock.js';
 
 export type FirstStart =
   | { kind: 'existing' }
@@ -28,7 +29,7 @@ export async function bootstrap(db: Kysely<DB>, config: Config, options: { demoC
   // Holiday schedules shipped with a newer version arrive at every start.
   await db.transaction().execute(async (trx) => {
     await importShippedSchedules({ trx, actor: SYSTEM_ACTOR, ip: null });
-    await scheduleMaintenance(trx, new Date());
+    await scheduleMaintenance(trx, now());
   });
   const hasAccount = await db.selectFrom('account').select('id').limit(1).executeTakeFirst();
   if (hasAccount) return { kind: 'existing' };

@@ -18,6 +18,7 @@ import { createActivity } from '../commands/activities.js';
 import { createCampaign } from '../commands/campaigns.js';
 import { generateRota } from '../commands/rota.js';
 import { addDays, shanghaiDate } from '../domain/workingDays.js';
+import { now as clockNow } from '../clock.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -80,7 +81,7 @@ function officeHour(now: Date, daysAgo: number, hour: number): Date {
 
 interface Cast { officer: Actor; staff: Actor; deputy: Actor; unit: Actor }
 
-export async function loadDemoCases(trx: WriteContext['trx'], now: Date = new Date()): Promise<number> {
+export async function loadDemoCases(trx: WriteContext['trx'], now: Date = clockNow()): Promise<number> {
   const db = trx as unknown as Kysely<DB>;
   const account = async (username: string) =>
     loadActor(db, (await trx.selectFrom('account').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id);

@@ -1,6 +1,7 @@
 import type { DeputyLevel } from '../../common/enums.js';
 import type { WriteContext } from '../audit.js';
 import { createTerm } from '../commands/terms.js';
+import { demoDate } from './demoTime.js';
 
 /**
  * The terms of the congresses the demo deputies sit in, with the numbers their levels name.
@@ -9,6 +10,7 @@ import { createTerm } from '../commands/terms.js';
  * 2023 and the 14th NPC on 5 March 2023; all are running. The two former deputies (莫德光 of
  * 黄田镇, 胡德胜 of 宜城市) sat in the terms before, which ended the day before the next began.
  * Everything the demo records (its twelve weeks of cases and activities) falls in the running terms.
+ * The dates are written as on the demo's reference date and moved to today (`demoTime.ts`).
  */
 const TERMS: [DeputyLevel, string | null, number, string, string | null][] = [
   ['national', null, 14, '2023-03-05', null],
@@ -41,6 +43,6 @@ const TERMS: [DeputyLevel, string | null, number, string, string | null][] = [
 
 export async function loadDemoTerms(ctx: WriteContext): Promise<void> {
   for (const [level, regionCode, number, startsOn, endsOn] of TERMS) {
-    await createTerm(ctx, { level, regionCode, number, startsOn, endsOn });
+    await createTerm(ctx, { level, regionCode, number, startsOn: demoDate(startsOn), endsOn: endsOn === null ? null : demoDate(endsOn) });
   }
 }
