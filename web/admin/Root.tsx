@@ -25,6 +25,8 @@ const DeputiesPage = lazy(() => import('./manage/DeputiesPage.js').then((m) => (
 const DeputyDetailPage = lazy(() => import('./manage/DeputyDetailPage.js').then((m) => ({ default: m.DeputyDetailPage })));
 const RegionsPage = lazy(() => import('./manage/RegionsPage.js').then((m) => ({ default: m.RegionsPage })));
 const TermsPage = lazy(() => import('./manage/TermsPage.js').then((m) => ({ default: m.TermsPage })));
+const ElectionRoundPage = lazy(() => import('./manage/ElectionRoundPage.js').then((m) => ({ default: m.ElectionRoundPage })));
+const CoveragePage = lazy(() => import('./manage/CoverageView.js').then((m) => ({ default: m.CoveragePage })));
 const StationDetailPage = lazy(() => import('./manage/StationDetailPage.js').then((m) => ({ default: m.StationDetailPage })));
 const StationsPage = lazy(() => import('./manage/StationsPage.js').then((m) => ({ default: m.StationsPage })));
 const UnitsPage = lazy(() => import('./manage/UnitsPage.js').then((m) => ({ default: m.UnitsPage })));
@@ -125,6 +127,8 @@ function Shell() {
               <Route path="/units" element={<UnitsPage />} />
               <Route path="/regions" element={<RegionsPage />} />
               <Route path="/terms" element={<TermsPage />} />
+              <Route path="/terms/:id/round" element={<ElectionRoundPage />} />
+              <Route path="/terms/:id/coverage" element={<CoveragePage />} />
               <Route path="/accounts" element={<AccountsPage />} />
               <Route path="/holidays" element={<HolidaysPage />} />
               <Route path="/audit" element={<AuditPage />} />

@@ -8,7 +8,7 @@ import { useVocabulary } from './vocabulary.js';
 
 export type ImportKind = 'deputies' | 'stations';
 
-interface Batch {
+export interface Batch {
   id: number; filename: string; status: 'new' | 'parsing' | 'ready' | 'failed' | 'committed';
   columns: { header: string; field: string | null; ignored?: 'unknown' | 'duplicate' }[];
   failure: { code: string; message: string } | null;
@@ -73,6 +73,12 @@ interface Props {
   onClose(): void;
   /** After a commit, so the list behind can reload. */
   onImported(): void;
+  /**
+   * A roster for an election round (换届) of this term: the batch is created for the term and is
+   * not committed here; the round commits it. `onUse` takes the checked batch instead.
+   */
+  termId?: number;
+  onUse?(batch: Batch): void;
 }
 
 /**
@@ -80,7 +86,7 @@ interface Props {
  * checked, read the rows with problems (row, column, message), then commit all rows at once —
  * or correct the file and choose it again. Nothing is written before the commit.
  */
-export function ImportDrawer({ kind, open, onClose, onImported }: Props) {
+export function ImportDrawer({ kind, open, onClose, onImported, termId, onUse }: Props) {
   const { l, lang } = useI18n();
   const narrow = useNarrow();
   const [phase, setPhase] = useState<Phase>({ step: 'choose' });
@@ -110,7 +116,7 @@ export function ImportDrawer({ kind, open, onClose, onImported }: Props) {
     }
     setPhase({ step: 'checking', file, sent: 0, batchId: null, rows: 0 });
     try {
-      const created = await post<Batch>(base, { filename: file.name });
+      const created = await post<Batch>(base, { filename: file.name, ...(termId !== undefined && { termId }) });
       setPhase((p) => (p.step === 'checking' ? { ...p, batchId: created.id } : p));
       // While the server checks, the batch's row count grows: ask for it now and then.
       poll.current = setInterval(() => {
@@ -150,12 +156,18 @@ export function ImportDrawer({ kind, open, onClose, onImported }: Props) {
   const footer = phase.step === 'preview' ? (
     <Space style={{ justifyContent: 'flex-end', width: '100%' }} wrap>
       <Button icon={<ReloadOutlined />} onClick={() => { setError(null); setPhase({ step: 'choose' }); }}>{l('重新选择文件', 'Choose another file')}</Button>
-      <Button
-        type="primary" loading={committing} disabled={phase.batch.errorRows > 0 || phase.batch.status !== 'ready'}
-        onClick={() => void commit(phase.batch)}
-      >
-        {l(`确认导入 ${phase.batch.totalRows} 行`, `Import ${phase.batch.totalRows} rows`)}
-      </Button>
+      {onUse ? (
+        <Button type="primary" disabled={phase.batch.errorRows > 0 || phase.batch.status !== 'ready'} onClick={() => onUse(phase.batch)}>
+          {l(`用于本次换届(${phase.batch.totalRows} 行)`, `Use for this round (${phase.batch.totalRows} rows)`)}
+        </Button>
+      ) : (
+        <Button
+          type="primary" loading={committing} disabled={phase.batch.errorRows > 0 || phase.batch.status !== 'ready'}
+          onClick={() => void commit(phase.batch)}
+        >
+          {l(`确认导入 ${phase.batch.totalRows} 行`, `Import ${phase.batch.totalRows} rows`)}
+        </Button>
+      )}
     </Space>
   ) : phase.step === 'done' ? (
     <Space style={{ justifyContent: 'flex-end', width: '100%' }}><Button type="primary" onClick={onClose}>{l('完成', 'Done')}</Button></Space>
@@ -164,7 +176,8 @@ export function ImportDrawer({ kind, open, onClose, onImported }: Props) {
   return (
     <Drawer
       open={open} onClose={onClose} destroyOnHidden size={narrow ? '100%' : 880} footer={footer}
-      title={kind === 'deputies' ? l('导入花名册', 'Import a deputy roster') : l('导入站点', 'Import stations')}
+      title={termId !== undefined ? l('上传新一届代表花名册', 'Upload the new term\'s roster')
+        : kind === 'deputies' ? l('导入花名册', 'Import a deputy roster') : l('导入站点', 'Import stations')}
     >
       <Space orientation="vertical" size="large" style={{ width: '100%' }}>
         <Steps
@@ -180,6 +193,15 @@ export function ImportDrawer({ kind, open, onClose, onImported }: Props) {
                 `Upload an Excel (.xlsx) or CSV file (UTF-8 or GBK), at most ${MAX_MB} MB. Columns may use the usual names, in any order. Every row is checked first; the import then writes all rows at once, or none.`,
               )}
             </Typography.Paragraph>
+            {termId !== undefined && (
+              <Alert
+                type="info" showIcon
+                title={l(
+                  '换届花名册:已登记的人员按“姓名+手机”或“姓名+出生年份”匹配,不会重复建档;“代表层级”“届次”两列可留空。检查通过后回到换届页面,随换届一并写入。',
+                  'A roster for the round: people already registered are matched by name and mobile, or name and year of birth, not duplicated; the level and term columns may be left blank. Once checked, it is written together with the round.',
+                )}
+              />
+            )}
             <a href={`${base}/template.xlsx`} download><DownloadOutlined /> {l(`下载${what}导入模板`, `Download the ${what} template`)}</a>
             <Upload.Dragger
               accept=".xlsx,.csv,.txt" multiple={false} showUploadList={false}
@@ -318,6 +340,15 @@ function RowTable({ kind, batch }: { kind: ImportKind; batch: Batch }) {
     { title: l('代表层级', 'Levels'), width: 170, render: (_: unknown, r: Row) => (r.data.levels as { level: string }[]).map((x) => vocabulary.text('deputyLevels', x.level)).join('、') || '—' },
     { title: l('手机', 'Mobile'), width: 120, render: (_: unknown, r: Row) => String(r.data.phone ?? '—') },
     { title: l('联络站', 'Stations'), ellipsis: true, render: (_: unknown, r: Row) => (r.data.stations as { name: string }[]).map((s) => s.name).join('、') || '—' },
+    // A roster for an election round: the registered person a row is, or a new deputy.
+    ...(rows.some((r) => 'match' in r.data) ? [{
+      title: l('匹配', 'Match'), width: 150,
+      render: (_: unknown, r: Row) => {
+        const match = r.data.match as { name: string } | null | undefined;
+        if (match === undefined) return '—';
+        return match ? <Tag color="blue">{l(`已登记:${match.name}`, `Registered: ${match.name}`)}</Tag> : <Tag color="green">{l('新代表', 'New deputy')}</Tag>;
+      },
+    }] : []),
     { title: l('检查', 'Check'), width: 96, render: (_: unknown, r: Row) => ok(r) },
   ] : [
     { title: l('行号', 'Row'), dataIndex: 'row', width: 64 },

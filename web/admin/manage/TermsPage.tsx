@@ -1,7 +1,8 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Form, InputNumber, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { patch, post, qs } from '../../shared/api.js';
 import { useI18n } from '../../shared/i18n.js';
 import { useSession } from '../session.js';
@@ -34,6 +35,7 @@ function TermList() {
   const vocabulary = useVocabulary();
   const fs = useFilterStyle();
   const narrow = useNarrow();
+  const navigate = useNavigate();
   const [filters, setFilters] = useState<Filters>({});
   // null: closed; 'new': recording one; a term: correcting it.
   const [editing, setEditing] = useState<Term | 'new' | null>(null);
@@ -78,6 +80,22 @@ function TermList() {
           { title: l('结束日期', 'To'), dataIndex: 'endsOn', width: 110, render: (v: string | null) => v ?? l('至今', 'Present') },
           { title: l('状态', 'State'), key: 'state', width: 90, render: (_: unknown, x: Term) => state(x) },
           ...editColumn<Term>(can('term.manage'), narrow, l, setEditing),
+          // 换届 from the running term of a congress one manages; any term's 编组进站 (coverage).
+          ...(can('term.round') ? [{
+            title: l('换届', 'Election round'), key: 'round', width: 190,
+            render: (_: unknown, x: Term) => (
+              <Space size={4} wrap>
+                {x.current && x.abilities.includes('update') && (
+                  <Button size="small" icon={<SwapOutlined />} aria-label={l(`换届:${label(x.name)}`, `Election round: ${label(x.name)}`)} onClick={() => navigate(`/terms/${x.id}/round`)}>
+                    {l('换届', 'Round')}
+                  </Button>
+                )}
+                <Button size="small" type="link" aria-label={l(`编组进站:${label(x.name)}`, `Deputies in stations: ${label(x.name)}`)} onClick={() => navigate(`/terms/${x.id}/coverage`)}>
+                  {l('进站', 'Stations')}
+                </Button>
+              </Space>
+            ),
+          }] : []),
         ]}
       />
       {list.pager}
