@@ -2,7 +2,8 @@
  * A deputy's performance archive per term: `?term=` covers exactly the days of one of the
  * deputy's terms. A known set at the 黄田镇 station, around the demo's term boundaries:
  * 梁俊华 sits in 黄田镇's 12th congress (from 2021-11-26) and 平桂区's 4th (from 2021-12-10);
- * 莫德光 sat in 黄田镇's 11th (2016-11-18 to 2021-11-25).
+ * 莫德光 sat in 黄田镇's 11th (2016-11-18 to 2021-11-25). These are the demo's dates as written
+ * for its reference day; the template holds them moved to its own day (`demoDay`).
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { demoDay } from '../testing/demoDates.js';
 import { idOf, signIn, startTestApp, type Client, type TestApp } from '../testing/harness.js';
 
 interface ArchiveTerm { id: number; level: string; label: { zh: string; en: string }; number: number; from: string; to: string | null; current: boolean }
@@ -29,7 +31,8 @@ describe('the archive per term', () => {
   const ids = { liangjun: 0, mo: 0, huangtian: 0, county4: 0, township11: 0, township12: 0, yicheng10: 0 };
   const codes = { before: '', during: '' };
   // Titles of the set, so the demo's own records never count here.
-  const TITLES = ['二〇二〇年走访困难户', '二〇二一年十二月履职培训', '二〇二六年小组活动'];
+  const TITLES = ['十一届期间走访困难户', '换届后履职培训', '两届期间小组活动'];
+  const at = (written: string, time: string) => `${demoDay(written)}T${time}+08:00`;
 
   const ok = <R extends { statusCode: number; body: string }>(res: R, status = 200): R => { assert.equal(res.statusCode, status, res.body); return res; };
   const errorOf = (res: { json(): { error: { code: string; message: string; fields?: { path: string; code: string }[] } } }) => res.json().error;
@@ -53,17 +56,17 @@ describe('the archive per term', () => {
       stationId: ids.huangtian, kind, title, startsAt, participants: Object.entries(attendance).map(([id, a]) => ({ deputyId: Number(id), attendance: a })),
     }), 201);
     // In 莫德光's 11th term; before 梁俊华's terms.
-    await activity(TITLES[0]!, 'visit', '2020-05-06T09:00:00+08:00', { [ids.liangjun]: 'present', [ids.mo]: 'present' });
+    await activity(TITLES[0]!, 'visit', at('2020-05-06', '09:00:00'), { [ids.liangjun]: 'present', [ids.mo]: 'present' });
     // After the 11th term: in 梁俊华's township term, not yet in his county term.
-    await activity(TITLES[1]!, 'training', '2021-12-01T14:30:00+08:00', { [ids.liangjun]: 'present', [ids.mo]: 'present' });
+    await activity(TITLES[1]!, 'training', at('2021-12-01', '14:30:00'), { [ids.liangjun]: 'present', [ids.mo]: 'present' });
     // In both of 梁俊华's terms; 莫德光 no longer sits.
-    await activity(TITLES[2]!, 'group', '2026-03-20T09:00:00+08:00', { [ids.liangjun]: 'present', [ids.mo]: 'absent' });
+    await activity(TITLES[2]!, 'group', at('2026-03-20', '09:00:00'), { [ids.liangjun]: 'present', [ids.mo]: 'absent' });
     const categoryId = (await db.selectFrom('case_category').select('id').where('code', '=', 'water').executeTakeFirstOrThrow()).id;
     const opinion = async (receivedAt: string, content: string) => ok(await officer.post('/api/cases', {
       stationId: ids.huangtian, deputyId: ids.liangjun, channel: 'phone', receivedAt, items: [{ categoryId, content }],
     }), 201).json<{ items: { trackingCode: string }[] }>().items[0]!.trackingCode;
-    codes.before = await opinion('2021-06-01T10:00:00+08:00', '二〇二一年六月来电反映饮水问题');
-    codes.during = await opinion('2022-02-15T10:00:00+08:00', '二〇二二年二月来电反映饮水问题');
+    codes.before = await opinion(at('2021-06-01', '10:00:00'), '二〇二一年六月来电反映饮水问题');
+    codes.during = await opinion(at('2022-02-15', '10:00:00'), '二〇二二年二月来电反映饮水问题');
     dir = mkdtempSync(path.join(tmpdir(), 'lianxin-archive-terms-'));
   });
   after(async () => {
@@ -74,7 +77,7 @@ describe('the archive per term', () => {
   it('lists the terms a deputy sits in, highest level first, and the running one the archive opens on', async () => {
     const theirs = ok(await deputy.get(`/api/deputies/${ids.liangjun}/terms`)).json<{ terms: ArchiveTerm[]; current: number | null }>();
     assert.deepEqual(theirs.terms.map((x) => `${x.label.zh} ${x.from}~${x.to ?? ''} ${x.current}`), [
-      '平桂区第四届人民代表大会 2021-12-10~ true', '黄田镇第十二届人民代表大会 2021-11-26~ true',
+      `平桂区第四届人民代表大会 ${demoDay('2021-12-10')}~ true`, `黄田镇第十二届人民代表大会 ${demoDay('2021-11-26')}~ true`,
     ]);
     assert.equal(theirs.current, ids.county4);
     const former = ok(await staff.get(`/api/deputies/${ids.mo}/terms`)).json<{ terms: ArchiveTerm[]; current: number | null }>();
@@ -91,21 +94,21 @@ describe('the archive per term', () => {
 
     const county = await archive(deputy, ids.liangjun, `term=${ids.county4}`);
     assert.deepEqual(county.term && { ...county.term, id: undefined }, {
-      id: undefined, level: 'county', label: { zh: '平桂区第四届人民代表大会', en: '4th People\'s Congress of 平桂区' }, number: 4, from: '2021-12-10', to: null, current: true,
+      id: undefined, level: 'county', label: { zh: '平桂区第四届人民代表大会', en: '4th People\'s Congress of 平桂区' }, number: 4, from: demoDay('2021-12-10'), to: null, current: true,
     });
-    assert.equal(county.period.from, '2021-12-10');
+    assert.equal(county.period.from, demoDay('2021-12-10'));
     assert.equal(county.period.to, everything.period.to, 'a running term reaches today');
     assert.deepEqual(titles(county), [TITLES[2]]);
     assert.deepEqual(mine(county), [codes.during]);
 
     const township = await archive(staff, ids.liangjun, `term=${ids.township12}`);
-    assert.deepEqual([township.period.from, titles(township), mine(township)], ['2021-11-26', [TITLES[1], TITLES[2]], [codes.during]]);
+    assert.deepEqual([township.period.from, titles(township), mine(township)], [demoDay('2021-11-26'), [TITLES[1], TITLES[2]], [codes.during]]);
 
     // A term that ended: its first day to its last.
     const former = await archive(staff, ids.mo, `term=${ids.township11}`);
-    assert.deepEqual(former.period, { from: '2016-11-18', to: '2021-11-25' });
+    assert.deepEqual(former.period, { from: demoDay('2016-11-18'), to: demoDay('2021-11-25') });
     assert.deepEqual(titles(former), [TITLES[0]]);
-    assert.deepEqual([former.summary.activities.present, former.summary.activities.absent], [1, 0], 'the absence of 2026 is after his term');
+    assert.deepEqual([former.summary.activities.present, former.summary.activities.absent], [1, 0], 'the absence in the two terms is after his term');
   });
 
   it('refuses a term the deputy does not sit in, an unknown term, and a term with dates', async () => {
@@ -133,7 +136,7 @@ describe('the archive per term', () => {
     const out = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     assert.equal(out.status, 0, `pdftotext: ${out.stderr} (scripts/install-system-deps.sh installs poppler-utils)`);
     const text = out.stdout.replace(/\s+/g, '');
-    for (const x of ['平桂区第四届人民代表大会代表履职档案', '梁俊华', '2021-12-10至', TITLES[2]!]) assert.ok(text.includes(x), `“${x}”`);
+    for (const x of ['平桂区第四届人民代表大会代表履职档案', '梁俊华', `${demoDay('2021-12-10')}至`, TITLES[2]!]) assert.ok(text.includes(x), `“${x}”`);
     assert.ok(!text.includes(TITLES[0]!), 'nothing from before the term');
   });
 });

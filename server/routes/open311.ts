@@ -6,7 +6,6 @@
  * tracking page shows without the key — category, status, dates and the unit handling it.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { submitPublicOpinion } from '../commands/caseIntake.js';
 import { isOpen } from '../domain/caseWorkflow.js';
@@ -14,6 +13,7 @@ import { normaliseTrackingCode } from '../domain/trackingCode.js';
 import { AppError } from '../errors.js';
 import { ErrorResponse, MobilePhone, QueryId } from '../http/schemas.js';
 import { CONSTITUENT_ACTOR } from '../policies/actor.js';
+import { nowMs } from '../clock.js';
 
 
 const Service = z.object({
@@ -100,7 +100,7 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
     if (f.status === 'open') q = q.where('o.state', 'not in', ['declined', 'merged', 'closed', 'archived']);
     if (f.status === 'closed') q = q.where('o.state', 'in', ['declined', 'merged', 'closed', 'archived']);
     // GeoReport's default window: the last 90 days.
-    q = q.where('o.submitted_at', '>=', f.start_date ? new Date(f.start_date) : sql<Date>`now() - interval '90 days'`);
+    q = q.where('o.submitted_at', '>=', f.start_date ? new Date(f.start_date) : new Date(nowMs() - 90 * 86_400_000));
     if (f.end_date) q = q.where('o.submitted_at', '<', new Date(f.end_date));
     return (await q.execute()).map(present);
   });

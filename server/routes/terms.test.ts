@@ -5,6 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { today } from '../clock.js';
+import { addDays } from '../domain/workingDays.js';
+import { demoDay } from '../testing/demoDates.js';
 import { Client, signIn, startTestApp, type TestApp } from '../testing/harness.js';
 
 interface Term {
@@ -46,7 +49,7 @@ describe('congress terms', () => {
     for (const zh of ['宜城市第十届人民代表大会', '广东省第十四届人民代表大会', '石角镇第十八届人民代表大会']) assert.ok(!seen.includes(zh), `not ${zh}`);
 
     const county = await term(pinggui, '平桂区第四届人民代表大会');
-    assert.deepEqual([county.level, county.region?.code, county.number, county.startsOn, county.endsOn, county.current], ['county', '451103', 4, '2021-12-10', null, true]);
+    assert.deepEqual([county.level, county.region?.code, county.number, county.startsOn, county.endsOn, county.current], ['county', '451103', 4, demoDay('2021-12-10'), null, true]);
     assert.deepEqual(county.abilities, ['update']);
     assert.deepEqual((await term(pinggui, '黄田镇第十一届人民代表大会')).current, false);
     assert.deepEqual((await term(pinggui, '广西壮族自治区第十四届人民代表大会')).abilities, [], 'the province\'s congress is above them');
@@ -59,18 +62,21 @@ describe('congress terms', () => {
   });
 
   it('records a term with its audit record, corrects it with the version read, and closes it when the next begins', async () => {
-    const created = ok(await pinggui.post('/api/terms', { level: 'township', regionCode: SHATIAN, number: 12, startsOn: '2021-11-27' }), 201).json<Term>();
+    // A term that began five years ago; the next one begins in a week.
+    const began = addDays(today(), -5 * 365);
+    const begins = addDays(today(), 7);
+    const created = ok(await pinggui.post('/api/terms', { level: 'township', regionCode: SHATIAN, number: 12, startsOn: addDays(began, -1) }), 201).json<Term>();
     assert.deepEqual([created.name.zh, created.endsOn, created.current, created.version], ['沙田镇第十二届人民代表大会', null, true, 1]);
-    const stale = await pinggui.patch(`/api/terms/${created.id}`, { version: 7, startsOn: '2021-11-28' });
+    const stale = await pinggui.patch(`/api/terms/${created.id}`, { version: 7, startsOn: began });
     assert.equal(stale.statusCode, 409);
     assert.equal(stale.json().error.details.currentVersion, 1);
-    const moved = ok(await pinggui.patch(`/api/terms/${created.id}`, { version: 1, startsOn: '2021-11-28' })).json<Term>();
-    assert.deepEqual([moved.startsOn, moved.version], ['2021-11-28', 2]);
+    const moved = ok(await pinggui.patch(`/api/terms/${created.id}`, { version: 1, startsOn: began })).json<Term>();
+    assert.deepEqual([moved.startsOn, moved.version], [began, 2]);
 
     // The next term: the running one is closed first, then the new one fits.
-    assert.equal(errorOf(await pinggui.post('/api/terms', { level: 'township', regionCode: SHATIAN, number: 13, startsOn: '2026-11-28' })).code, 'TERM_OVERLAP');
-    ok(await pinggui.patch(`/api/terms/${created.id}`, { version: 2, endsOn: '2026-11-27' }));
-    const next = ok(await pinggui.post('/api/terms', { level: 'township', regionCode: SHATIAN, number: 13, startsOn: '2026-11-28' }), 201).json<Term>();
+    assert.equal(errorOf(await pinggui.post('/api/terms', { level: 'township', regionCode: SHATIAN, number: 13, startsOn: begins })).code, 'TERM_OVERLAP');
+    ok(await pinggui.patch(`/api/terms/${created.id}`, { version: 2, endsOn: addDays(begins, -1) }));
+    const next = ok(await pinggui.post('/api/terms', { level: 'township', regionCode: SHATIAN, number: 13, startsOn: begins }), 201).json<Term>();
     assert.equal(next.current, false, 'it has not begun');
 
     const audit = await t.database.db.selectFrom('audit_log').select(['action', 'entity_id']).where('entity_type', '=', 'congress_term')
@@ -80,26 +86,29 @@ describe('congress terms', () => {
 
   it('keeps the terms of one congress apart: no shared day, no number twice, numbers in the order of the dates', async () => {
     const body = { level: 'township', regionCode: '451103101' };
-    const overlap = await pinggui.post('/api/terms', { ...body, number: 10, startsOn: '2011-11-20', endsOn: '2016-11-18' });
+    // The demo's 11th term of 黄田镇 (as placed in time): the 10th may end the day before it begins, not on that day.
+    const [from11, to11] = [demoDay('2016-11-18'), demoDay('2021-11-25')];
+    const tenth = { ...body, number: 10, startsOn: addDays(from11, -5 * 365), endsOn: from11 };
+    const overlap = await pinggui.post('/api/terms', tenth);
     assert.equal(overlap.statusCode, 409);
     assert.equal(errorOf(overlap).code, 'TERM_OVERLAP');
-    assert.equal(errorOf(overlap).message, '与该人大第11届(2016-11-18 至 2021-11-25)的时间重叠');
+    assert.equal(errorOf(overlap).message, `与该人大第11届(${from11} 至 ${to11})的时间重叠`);
     const english = new Client(t.app, 'en');
     await english.login('pinggui');
-    assert.equal(errorOf(await english.post('/api/terms', { ...body, number: 10, startsOn: '2011-11-20', endsOn: '2016-11-18' })).message,
-      'The dates overlap term 11 of this congress (2016-11-18 – 2021-11-25)');
-    ok(await pinggui.post('/api/terms', { ...body, number: 10, startsOn: '2011-11-20', endsOn: '2016-11-17' }), 201);
+    assert.equal(errorOf(await english.post('/api/terms', tenth)).message,
+      `The dates overlap term 11 of this congress (${from11} – ${to11})`);
+    ok(await pinggui.post('/api/terms', { ...tenth, endsOn: addDays(from11, -1) }), 201);
 
-    const taken = await pinggui.post('/api/terms', { ...body, number: 12, startsOn: '2031-12-01' });
+    const taken = await pinggui.post('/api/terms', { ...body, number: 12, startsOn: addDays(today(), 5 * 365) });
     assert.deepEqual([taken.statusCode, errorOf(taken).code], [409, 'TERM_EXISTS']);
-    const backwards = await pinggui.post('/api/terms', { ...body, number: 13, startsOn: '2001-01-01', endsOn: '2005-12-31' });
+    const backwards = await pinggui.post('/api/terms', { ...body, number: 13, startsOn: addDays(from11, -15 * 365), endsOn: addDays(from11, -11 * 365) });
     assert.deepEqual([backwards.statusCode, errorOf(backwards).code], [409, 'TERM_OUT_OF_ORDER']);
 
     const reversed = await pinggui.post('/api/terms', { ...body, number: 9, startsOn: '2006-11-20', endsOn: '2001-01-01' });
     assert.deepEqual(errorOf(reversed).fields?.map((f) => `${f.path}:${f.code}`), ['endsOn:ENDS_BEFORE_START']);
     // A correction is held to the same rules.
     const eleventh = await term(pinggui, '黄田镇第十一届人民代表大会');
-    const stretched = await pinggui.patch(`/api/terms/${eleventh.id}`, { version: eleventh.version, endsOn: '2021-11-26' });
+    const stretched = await pinggui.patch(`/api/terms/${eleventh.id}`, { version: eleventh.version, endsOn: addDays(to11, 1) });
     assert.deepEqual([stretched.statusCode, errorOf(stretched).code], [409, 'TERM_OVERLAP']);
   });
 
@@ -116,7 +125,7 @@ describe('congress terms', () => {
     assert.deepEqual(await fields({ level: 'county', regionCode: '420684' }), ['regionCode:NOT_IN_SCOPE']);
     assert.deepEqual(await fields({ level: 'city', regionCode: '451100' }), ['regionCode:NOT_IN_SCOPE'], 'the city above them');
     assert.deepEqual(await fields({ level: 'county', regionCode: '999999' }), ['regionCode:UNKNOWN_REFERENCE']);
-    ok(await admin.post('/api/terms', { level: 'national', number: 13, startsOn: '2018-03-05', endsOn: '2023-03-04' }), 201);
+    ok(await admin.post('/api/terms', { level: 'national', number: 13, startsOn: demoDay('2018-03-05'), endsOn: demoDay('2023-03-04') }), 201);
   });
 
   it('answers a congress out of reach like a missing term, and one in reach but not theirs with 403', async () => {
@@ -127,8 +136,8 @@ describe('congress terms', () => {
     const outside = await yicheng.get(`/api/terms/${own.id}`);
     assert.equal(outside.statusCode, 404);
     assert.equal(outside.body, missing.body);
-    assert.equal((await pinggui.patch(`/api/terms/${theirs.id}`, { version: theirs.version, endsOn: '2026-12-31' })).statusCode, 404);
-    const refused = await pinggui.patch(`/api/terms/${above.id}`, { version: above.version, endsOn: '2026-12-31' });
+    assert.equal((await pinggui.patch(`/api/terms/${theirs.id}`, { version: theirs.version, endsOn: addDays(today(), 30) })).statusCode, 404);
+    const refused = await pinggui.patch(`/api/terms/${above.id}`, { version: above.version, endsOn: addDays(today(), 30) });
     assert.deepEqual([refused.statusCode, errorOf(refused).code], [403, 'FORBIDDEN']);
     // Moving a term to a congress outside one's region is refused on the field.
     const moved = await pinggui.patch(`/api/terms/${own.id}`, { version: own.version, regionCode: '420684' });

@@ -3,11 +3,13 @@
  * starts from (migrations, the region tree, the demo set). Prints the variables to export.
  */
 import { writeFileSync } from 'node:fs';
+import { now, setClock, today } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { openPGlite, openPostgres } from '../db/engine.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { bootstrap } from '../seed/bootstrap.js';
 import { adminQuery, createPostgresDatabase, TEMPLATE_DB_ENV, TEMPLATE_FILE_ENV } from './database.js';
+import { DEMO_DAY_ENV } from './demoDates.js';
 
 const [, , out, dropName] = process.argv;
 if (out === '--drop') {
@@ -15,6 +17,9 @@ if (out === '--drop') {
   process.exit(0);
 }
 const config = { ...loadConfig(), demo: true };
+// The whole demo is placed on one day, even when the build runs over midnight; the tests learn which.
+setClock(now());
+const demoDay = { [DEMO_DAY_ENV]: today() };
 const databaseUrl = process.env.DATABASE_URL;
 
 if (databaseUrl) {
@@ -24,7 +29,7 @@ if (databaseUrl) {
   await migrateToLatest(database.db);
   await bootstrap(database.db, config);
   await database.close();
-  console.log(JSON.stringify({ [TEMPLATE_DB_ENV]: name }));
+  console.log(JSON.stringify({ [TEMPLATE_DB_ENV]: name, ...demoDay }));
 } else {
   if (!out) throw new Error('usage: prepareTemplate <output file>');
   const database = await openPGlite(null);
@@ -32,5 +37,5 @@ if (databaseUrl) {
   await bootstrap(database.db, config);
   writeFileSync(out, Buffer.from(await (await database.dumpDataDir!()).arrayBuffer()));
   await database.close();
-  console.log(JSON.stringify({ [TEMPLATE_FILE_ENV]: out }));
+  console.log(JSON.stringify({ [TEMPLATE_FILE_ENV]: out, ...demoDay }));
 }
