@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = labelled({
   'region.import': { zh: '导入行政区划', en: 'Regions imported' },
   'calendar.update': { zh: '修改节假日安排', en: 'Holiday schedule changed' },
   'calendar.import': { zh: '导入节假日安排', en: 'Holiday schedule imported' },
+  'calendar.deadlines_recomputed': { zh: '按放假安排重算办理期限', en: 'Deadlines recomputed on the holiday schedule' },
   'station.create': { zh: '新增联络站', en: 'Station added' },
   'station.update': { zh: '修改联络站', en: 'Station changed' },
   'station.deactivate': { zh: '停用联络站', en: 'Station deactivated' },

@@ -6,6 +6,7 @@ import { PROJECT_ROOT } from '../config.js';
 import { isValidDate, weekday, type DayKind } from '../domain/workingDays.js';
 import { invalidFields } from '../errors.js';
 import { now } from '../clock.js';
+import { recomputeProvisionalDeadlines, type MovedDeadline } from './provisionalDeadlines.js';
 
 export interface HolidayDay {
   date: string;
@@ -45,8 +46,15 @@ export function validateSchedule(year: number, days: HolidayDay[]): void {
   if (problems.length) throw invalidFields(problems);
 }
 
-/** Replaces the schedule of one year (admins, when the State Council publishes the next one). */
-export async function replaceSchedule(ctx: WriteContext, schedule: HolidaySchedule, action = 'calendar.update'): Promise<void> {
+/**
+ * Replaces the schedule of one year (admins, when the State Council publishes the next one), and
+ * counts again the running deadlines that were counted on the provisional calendar; returns
+ * those that moved. Entering the year's schedule is also how a year's provisional calendar is
+ * confirmed: the holidays page offers the statutory days as the starting point.
+ */
+export async function replaceSchedule(
+  ctx: WriteContext, schedule: HolidaySchedule, action = 'calendar.update', options: { recompute?: boolean } = {},
+): Promise<MovedDeadline[]> {
   validateSchedule(schedule.year, schedule.days);
   const { trx } = ctx;
   const before = await trx.selectFrom('holiday').select(['date', 'kind', 'name']).where('year', '=', schedule.year).orderBy('date').execute();
@@ -56,10 +64,16 @@ export async function replaceSchedule(ctx: WriteContext, schedule: HolidaySchedu
   if (schedule.days.length) {
     await trx.insertInto('holiday').values(schedule.days.map((d) => ({ ...d, year: schedule.year }))).execute();
   }
+  const moved = options.recompute === false ? [] : await recomputeProvisionalDeadlines(ctx, now(), `已录入${schedule.year}年放假安排`);
   await recordAudit(ctx, {
     action, entityType: 'holiday_year', entityId: schedule.year,
-    before: before.length ? { days: before } : null, after: { source: schedule.source, days: [...schedule.days].sort((a, b) => (a.date < b.date ? -1 : 1)) },
+    before: before.length ? { days: before } : null,
+    after: {
+      source: schedule.source, days: [...schedule.days].sort((a, b) => (a.date < b.date ? -1 : 1)),
+      ...(moved.length ? { deadlinesMoved: moved } : {}),
+    },
   });
+  return moved;
 }
 
 /** Loads the shipped schedules of the years the database does not have yet; edited years are left alone. */
@@ -68,8 +82,13 @@ export async function importShippedSchedules(ctx: WriteContext): Promise<number[
   const added: number[] = [];
   for (const schedule of shippedSchedules()) {
     if (present.has(schedule.year)) continue;
-    await replaceSchedule(ctx, schedule, 'calendar.import');
+    await replaceSchedule(ctx, schedule, 'calendar.import', { recompute: false });
     added.push(schedule.year);
+  }
+  // Also after the upgrade that introduced the provisional calendar: deadlines counted on weekends alone move onto it.
+  const moved = await recomputeProvisionalDeadlines(ctx, now(), added.length ? `已导入${added.join('、')}年放假安排` : '按暂定放假安排重新计算');
+  if (moved.length) {
+    await recordAudit(ctx, { action: 'calendar.deadlines_recomputed', entityType: 'holiday_year', entityId: null, after: { years: added, deadlinesMoved: moved } });
   }
   return added;
 }

@@ -127,10 +127,10 @@ type Audience = Parameters<typeof accountsOf>[1];
 
 /** Tells the people concerned by `action`; `override` names other people or another title (reminders). */
 export async function notifyCase(
-  trx: Transaction<DB>, c: CaseSnapshot, action: CaseAction | 'submit', exceptAccountId: number | null,
+  trx: Transaction<DB>, c: CaseSnapshot, action: CaseAction | 'submit' | 'deadline_recomputed', exceptAccountId: number | null,
   override: { title?: string; to?: Audience } = {},
 ) {
-  const message = MESSAGES[action];
+  const message = action === 'deadline_recomputed' ? undefined : MESSAGES[action];
   const title = override.title ?? message?.title;
   const to = override.to ?? message?.to(c);
   if (!title || !to) return;

@@ -49,6 +49,7 @@ export interface OpinionTable {
   signed_late: boolean | null;
   deadline_date: string | null;
   deadline_at: Timestamp | null;
+  deadline_provisional: Generated<boolean>;
   paused_at: Timestamp | null;
   paused_working_days: Generated<number>;
   extension_days: Generated<number>;

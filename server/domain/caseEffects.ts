@@ -23,6 +23,8 @@ export interface CaseFacts {
   deadline_days: number | null;
   deadline_date: string | null;
   deadline_at: Date | null;
+  /** The deadline was counted over a year without an official holiday schedule (see workingDays.ts). */
+  deadline_provisional: boolean;
   return_until: string | null;
   paused_at: Date | null;
   paused_working_days: number;
@@ -60,7 +62,7 @@ export interface Effect {
 }
 
 const clearedHandling = {
-  signed_at: null, signed_late: null, deadline_date: null, deadline_at: null, paused_at: null,
+  signed_at: null, signed_late: null, deadline_date: null, deadline_at: null, deadline_provisional: false, paused_at: null,
   replied_at: null, replied_on_time: null, handling_working_days: null, return_until: null,
 };
 
@@ -90,9 +92,10 @@ export function caseEffect(c: CaseFacts, input: ActionInput, now: Date, cal: Wor
       const deadlineDate = cal.addWorkingDays(today, c.deadline_days ?? 3);
       const signBy = cal.addWorkingDays(shanghaiDate(c.assigned_at ?? now), SIGN_WINDOW_WORKING_DAYS);
       const late = today > signBy;
+      const provisional = cal.provisionalWithin(today, deadlineDate);
       return {
-        set: { signed_at: now, signed_late: late, deadline_date: deadlineDate, deadline_at: endOfShanghaiDay(deadlineDate) },
-        data: { deadlineDate, signedLate: late },
+        set: { signed_at: now, signed_late: late, deadline_date: deadlineDate, deadline_at: endOfShanghaiDay(deadlineDate), deadline_provisional: provisional },
+        data: { deadlineDate, signedLate: late, ...(provisional ? { deadlineProvisional: true } : {}) },
       };
     }
     case 'return': {
@@ -107,12 +110,15 @@ export function caseEffect(c: CaseFacts, input: ActionInput, now: Date, cal: Wor
       const paused = c.paused_at ? Math.max(0, cal.workingDaysBetween(shanghaiDate(c.paused_at), today)) : 0;
       const granted = input.action === 'grant_extension' ? input.days : 0;
       const deadlineDate = c.deadline_date ? cal.addWorkingDays(c.deadline_date, paused + granted) : null;
+      const provisional = c.deadline_provisional
+        || (c.paused_at !== null && cal.provisionalWithin(shanghaiDate(c.paused_at), today))
+        || (c.deadline_date !== null && deadlineDate !== null && cal.provisionalWithin(c.deadline_date, deadlineDate));
       return {
         set: {
           paused_at: null, paused_working_days: c.paused_working_days + paused, extension_days: c.extension_days + granted,
-          deadline_date: deadlineDate, deadline_at: deadlineDate ? endOfShanghaiDay(deadlineDate) : null,
+          deadline_date: deadlineDate, deadline_at: deadlineDate ? endOfShanghaiDay(deadlineDate) : null, deadline_provisional: provisional,
         },
-        data: { pausedWorkingDays: paused, grantedDays: granted, deadlineDate },
+        data: { pausedWorkingDays: paused, grantedDays: granted, deadlineDate, ...(provisional ? { deadlineProvisional: true } : {}) },
       };
     }
     case 'reply': {

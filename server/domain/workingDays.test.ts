@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import chineseDays from 'chinese-days';
+import { LegalHoliday } from 'tyme4ts';
 import { PROJECT_ROOT } from '../config.js';
 import { addDays, endOfShanghaiDay, isValidDate, shanghaiDate, weekday, WorkingCalendar, type CalendarDay } from './workingDays.js';
 
@@ -16,6 +17,19 @@ describe('the shipped State Council schedules', () => {
     for (const y of YEARS) {
       for (let d = `${y}-01-01`; d.startsWith(String(y)); d = addDays(d, 1)) {
         if (calendar.isWorkingDay(d) !== chineseDays.isWorkday(d)) disagreements.push(d);
+      }
+    }
+    assert.deepEqual(disagreements, []);
+  });
+
+  it('agree day by day with a second independent source (tyme4ts\'s LegalHoliday) for 2024–2026', () => {
+    const disagreements: string[] = [];
+    for (const y of YEARS) {
+      for (let d = `${y}-01-01`; d.startsWith(String(y)); d = addDays(d, 1)) {
+        const [, m, day] = d.split('-').map(Number);
+        const legal = LegalHoliday.fromYmd(y, m!, day!);
+        const working = legal ? legal.isWork() : weekday(d) <= 5;
+        if (calendar.isWorkingDay(d) !== working) disagreements.push(d);
       }
     }
     assert.deepEqual(disagreements, []);
@@ -80,10 +94,12 @@ describe('working-day deadlines', () => {
     assert.equal(calendar.workingDaysBetween('2026-11-23', '2026-11-20'), -1);
   });
 
-  it('treats years without a schedule as plain weeks and says so', () => {
+  it('treats a year without a schedule as provisional: its statutory holidays rest, and it says so', () => {
     assert.equal(calendar.covers('2027-03-01'), false);
     assert.equal(calendar.covers('2026-03-01'), true);
-    assert.equal(calendar.addWorkingDays('2027-01-01', 1), '2027-01-04'); // Fri → Mon
+    assert.equal(calendar.isProvisional('2027-03-01'), true);
+    assert.equal(calendar.addWorkingDays('2026-12-31', 1), '2027-01-04', '元旦 (Fri) rests, then the weekend');
+    assert.equal(calendar.addWorkingDays('2027-09-30', 1), '2027-10-04', '国庆 1–3 October rests');
   });
 
   it('refuses bad input', () => {

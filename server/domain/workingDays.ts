@@ -2,7 +2,14 @@
  * Chinese working days: Monday to Friday, less the State Council's rest days, plus the
  * weekend days that become working days (调休). Dates are `YYYY-MM-DD` civil dates in
  * Asia/Shanghai; the arithmetic is done on UTC midnights so it never meets a DST gap.
+ *
+ * A year whose official schedule is not entered is not treated as plain weeks: its statutory
+ * public holidays (statutoryHolidays.ts) are rest days of a **provisional** calendar, without
+ * makeup working days. Whatever is computed over such a year says so (`isProvisional`,
+ * `provisionalWithin`), and is computed again when the official schedule arrives.
  */
+import { statutoryRestDays } from './statutoryHolidays.js';
+
 export type DayKind = 'rest' | 'workday';
 
 export interface CalendarDay {
@@ -53,24 +60,58 @@ export function endOfShanghaiDay(date: string): Date {
 export class WorkingCalendar {
   readonly #kinds: Map<string, DayKind>;
   readonly #years: Set<number>;
+  readonly #provisional: (year: number) => Iterable<{ date: string }>;
+  readonly #provisionalRest = new Map<number, Set<string>>();
 
-  /** `days` lists the exceptions; `years` the years whose official schedule they cover. */
-  constructor(days: Iterable<CalendarDay>, years: Iterable<number>) {
+  /**
+   * `days` lists the exceptions; `years` the years whose official schedule they cover.
+   * `provisional` gives the rest days of a year without one (the statutory holidays by default).
+   */
+  constructor(days: Iterable<CalendarDay>, years: Iterable<number>, provisional: (year: number) => Iterable<{ date: string }> = statutoryRestDays) {
     this.#kinds = new Map([...days].map((d) => [d.date, d.kind]));
     this.#years = new Set(years);
+    this.#provisional = provisional;
   }
 
-  /** Whether the schedule of the year is known (otherwise only weekends are rest days). */
+  /** Whether the official schedule of the date's year is known. */
   covers(date: string): boolean {
     return this.#years.has(Number(date.slice(0, 4)));
   }
 
-  /** A rest day of the official schedule (a public holiday), as opposed to an ordinary weekend. */
+  /** Whether the date's year follows the provisional (statutory holidays only) calendar. */
+  isProvisional(date: string): boolean {
+    return !this.covers(date);
+  }
+
+  /**
+   * Whether a count over the days after `from` up to `to` (the days a working-day count walks)
+   * meets a year without an official schedule.
+   */
+  provisionalWithin(from: string, to: string): boolean {
+    const [a, b] = from <= to ? [addDays(from, 1), to] : [addDays(to, 1), from];
+    if (a > b) return false;
+    for (let y = Number(a.slice(0, 4)); y <= Number(b.slice(0, 4)); y++) if (!this.#years.has(y)) return true;
+    return false;
+  }
+
+  #provisionalRestDay(date: string): boolean {
+    const year = Number(date.slice(0, 4));
+    let rest = this.#provisionalRest.get(year);
+    if (!rest) {
+      rest = new Set([...this.#provisional(year)].map((d) => d.date));
+      this.#provisionalRest.set(year, rest);
+    }
+    return rest.has(date);
+  }
+
+  /** A public holiday (of the official schedule, or a statutory one of a provisional year), as opposed to an ordinary weekend. */
   isPublicHoliday(date: string): boolean {
+    if (!this.covers(date)) return this.#provisionalRestDay(date);
     return this.#kinds.get(date) === 'rest';
   }
 
   isWorkingDay(date: string): boolean {
+    if (!this.covers(date)) return weekday(date) <= 5 && !this.#provisionalRestDay(date);
     const kind = this.#kinds.get(date);
     if (kind) return kind === 'workday';
     return weekday(date) <= 5;

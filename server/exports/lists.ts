@@ -187,6 +187,7 @@ export const caseExport: ExportList<Omit<CaseFilters, 'limit' | 'cursor'>, CaseI
     { header: '承办单位', width: 24, value: (c) => c.unit ?? '' },
     { header: '提交时间', width: 17, kind: 'datetime', value: (c) => new Date(c.submittedAt) },
     { header: '办理期限', width: 17, kind: 'datetime', value: (c) => (c.deadlineAt ? new Date(c.deadlineAt) : null) },
+    { header: '期限暂定', width: 8, value: (c) => (c.deadlineAt ? yesNo(c.deadlineProvisional) : '') },
     { header: '是否超期', width: 8, value: (c) => yesNo(c.overdue) },
     { header: '重点督办', width: 8, value: (c) => yesNo(c.keySupervision) },
     { header: '催办次数', width: 8, kind: 'number', value: (c) => c.urgeCount },

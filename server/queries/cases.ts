@@ -5,6 +5,7 @@ import { containsPattern, prefixPattern } from '../db/sql.js';
 import { PUBLIC_COMMENTS, RATING_WINDOW_DAYS } from '../domain/caseEffects.js';
 import { allowedActions, CASE_RULES, CASE_STATES, OPEN_STATES, type CaseAction, type CaseState } from '../domain/caseWorkflow.js';
 import { maskPhone } from '../domain/phone.js';
+import { DEADLINE_RECOMPUTED } from '../commands/provisionalDeadlines.js';
 import { normaliseTrackingCode, queryKeyMatches } from '../domain/trackingCode.js';
 import { nowMs, now } from '../clock.js';
 import { AppError } from '../errors.js';
@@ -22,6 +23,7 @@ export function maskName(name: string | null): string | null {
 
 function actionLabel(action: string) {
   if (action === 'submit') return { zh: '提交意见', en: 'Submitted' };
+  if (action === DEADLINE_RECOMPUTED) return { zh: '办理期限重算', en: 'Deadline recomputed' };
   return CASE_RULES[action as CaseAction]?.label ?? { zh: action, en: action };
 }
 
@@ -79,6 +81,7 @@ export async function getCase(db: Kysely<DB>, actor: Actor, id: number) {
     deadlineDays: row.deadline_days,
     deadlineDate: row.deadline_date,
     deadlineAt: row.deadline_at?.toISOString() ?? null,
+    deadlineProvisional: row.deadline_date !== null && row.deadline_provisional,
     overdue: Boolean(row.overdue),
     signedLate: row.signed_late,
     repliedOnTime: row.replied_on_time,
@@ -136,7 +139,7 @@ export async function listCases(db: Kysely<DB>, actor: Actor, f: CaseFilters) {
     .leftJoin('unit as u', 'u.id', 'o.assigned_unit_id')
     .select([
       'o.id', 'o.tracking_code', 'o.state', 'o.channel', 'o.content', 'o.submitted_at', 'o.deadline_at', 'o.key_supervision',
-      'o.urge_count', 'o.round', 'c.name as category_name', 's.name as station_name', 'u.name as unit_name', overdueExpr().as('overdue'),
+      'o.urge_count', 'o.round', 'o.deadline_provisional', 'c.name as category_name', 's.name as station_name', 'u.name as unit_name', overdueExpr().as('overdue'),
     ])
     .where(caseVisible(actor))
     .limit(f.limit + 1);
@@ -179,6 +182,7 @@ export async function listCases(db: Kysely<DB>, actor: Actor, f: CaseFilters) {
     id: r.id, trackingCode: r.tracking_code, state: r.state, stateLabel: CASE_STATE_LABELS.labels[r.state], channel: r.channel,
     summary: r.content.length > 80 ? `${r.content.slice(0, 80)}…` : r.content, category: r.category_name, station: r.station_name,
     unit: r.unit_name, submittedAt: r.submitted_at.toISOString(), deadlineAt: r.deadline_at?.toISOString() ?? null,
+    deadlineProvisional: r.deadline_at !== null && r.deadline_provisional,
     overdue: Boolean(r.overdue), keySupervision: r.key_supervision, urgeCount: r.urge_count, round: r.round,
   }));
 }

@@ -161,6 +161,7 @@ const CASES: Case[] = [
 
   { method: 'GET', route: '/api/calendar/add-working-days', url: () => '/api/calendar/add-working-days?from=2026-09-30&days=3', in: all(200) },
   { method: 'GET', route: '/api/calendar/holidays', url: () => '/api/calendar/holidays?year=2026', in: authed(200) },
+  { method: 'GET', route: '/api/calendar/status', url: () => '/api/calendar/status', in: authed(200) },
   { method: 'GET', route: '/api/case-categories', url: () => '/api/case-categories', in: all(200) },
   { method: 'GET', route: '/api/cases', url: () => '/api/cases', in: S(200, 200, 200, 200, 200) },
   {

@@ -43,7 +43,7 @@ describe('working-day calendar', () => {
   });
 
   it('lets an administrator enter the next year\'s schedule, which deadlines follow at once', async () => {
-    assert.equal(await add('2027-09-30', 1), '2027-10-01', 'before: 2027-10-01 is a plain Friday');
+    assert.equal(await add('2027-09-30', 1), '2027-10-04', 'before: the provisional calendar rests on 国庆 1–3 October only');
     const days = [
       ...['2027-10-01', '2027-10-04', '2027-10-05', '2027-10-06', '2027-10-07'].map((date) => ({ date, kind: 'rest', name: '国庆节' })),
       { date: '2027-09-26', kind: 'workday', name: '国庆节调休上班' },

@@ -11,11 +11,13 @@ import { caseVisible } from '../policies/caseScope.js';
 import { getCase, listCases } from '../queries/cases.js';
 
 const Label = z.object({ zh: z.string(), en: z.string() });
+const DeadlineProvisional = z.boolean().meta({ description: 'true when the deadline was counted over a year whose official holiday schedule is not entered yet (暂定: statutory holidays only); it is counted again when the schedule is entered' });
 
 const CaseListItem = z.object({
   id: z.number(), trackingCode: z.string(), state: z.enum(CASE_STATES), stateLabel: Label, channel: z.enum(CASE_CHANNELS.keys),
   summary: z.string(), category: z.string(), station: z.string(), unit: z.string().nullable(), submittedAt: z.string(),
-  deadlineAt: z.string().nullable(), overdue: z.boolean(), keySupervision: z.boolean(), urgeCount: z.number(), round: z.number(),
+  deadlineAt: z.string().nullable(), deadlineProvisional: DeadlineProvisional,
+  overdue: z.boolean(), keySupervision: z.boolean(), urgeCount: z.number(), round: z.number(),
 }).meta({ id: 'CaseListItem' });
 
 const Ref = z.object({ id: z.number(), name: z.string() });
@@ -29,7 +31,8 @@ const CaseDetail = z.object({
   }),
   photos: z.array(z.object({ id: z.number(), mime: z.string(), size: z.number(), url: z.string() })),
   submittedAt: z.string(), unit: Ref.nullable(), coUnits: z.array(Ref),
-  deadlineDays: z.number().nullable(), deadlineDate: z.string().nullable(), deadlineAt: z.string().nullable(), overdue: z.boolean(),
+  deadlineDays: z.number().nullable(), deadlineDate: z.string().nullable(), deadlineAt: z.string().nullable(),
+  deadlineProvisional: DeadlineProvisional, overdue: z.boolean(),
   signedLate: z.boolean().nullable(), repliedOnTime: z.boolean().nullable(), handlingWorkingDays: z.number().nullable(),
   answerMode: z.string().nullable(), rating: z.enum(RATINGS).nullable(), round: z.number(), keySupervision: z.boolean(),
   urgeCount: z.number(), mergedInto: z.object({ id: z.number(), trackingCode: z.string() }).nullable(),
