@@ -5,6 +5,7 @@ import { ANSWER_MODES } from '../../common/caseVocabulary.js';
 import { ApiError, formFieldErrors, get, post } from '../shared/api.js';
 import { formatDate, formatDateTime } from '../shared/format.js';
 import { useI18n } from '../shared/i18n.js';
+import { ProvisionalTag } from './calendarNotice.js';
 
 interface Label { zh: string; en: string }
 interface CaseDetail {
@@ -12,7 +13,7 @@ interface CaseDetail {
   category: { name: string }; station: { name: string }; deputy: { name: string } | null; region: { name: string };
   submitter: { name: string | null; phone: string | null; masked: boolean };
   photos: { id: number; url: string }[]; submittedAt: string; unit: { name: string } | null; coUnits: { name: string }[];
-  deadlineDate: string | null; overdue: boolean; round: number; keySupervision: boolean; rating: string | null;
+  deadlineDate: string | null; deadlineProvisional: boolean; overdue: boolean; round: number; keySupervision: boolean; rating: string | null;
   timeline: { at: string; actorName: string; action: string; label: Label; comment: string | null }[];
   actions: { action: string; label: Label; needsComment: boolean }[];
 }
@@ -90,7 +91,7 @@ export function CaseDetailPage() {
           <Descriptions.Item label={l('提交人', 'Submitter')}>{c.submitter.name ?? (l('匿名', 'Anonymous'))}</Descriptions.Item>
           <Descriptions.Item label={l('联系电话', 'Phone')}>{c.submitter.phone ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={l('承办单位', 'Unit')}>{c.unit?.name ?? '—'}{c.coUnits.length ? ` (+${c.coUnits.map((u) => u.name).join('、')})` : ''}</Descriptions.Item>
-          <Descriptions.Item label={l('办理期限', 'Deadline')}>{formatDate(c.deadlineDate)}</Descriptions.Item>
+          <Descriptions.Item label={l('办理期限', 'Deadline')}>{formatDate(c.deadlineDate)}<ProvisionalTag show={c.deadlineProvisional} /></Descriptions.Item>
           <Descriptions.Item label={l('提交时间', 'Submitted')}>{formatDateTime(c.submittedAt)}</Descriptions.Item>
           <Descriptions.Item label={l('办理轮次', 'Round')}>{c.round}</Descriptions.Item>
         </Descriptions>

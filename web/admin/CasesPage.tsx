@@ -4,12 +4,13 @@ import { CASE_STATE_LABELS } from '../../common/caseVocabulary.js';
 import { qs } from '../shared/api.js';
 import { formatDateTime } from '../shared/format.js';
 import { useI18n } from '../shared/i18n.js';
+import { ProvisionalTag } from './calendarNotice.js';
 import { ExportButton } from './ExportButton.js';
 import { useKeysetList } from './useKeysetList.js';
 
 export interface CaseItem {
   id: number; trackingCode: string; state: string; stateLabel: { zh: string; en: string }; summary: string; category: string;
-  station: string; unit: string | null; submittedAt: string; deadlineAt: string | null; overdue: boolean; keySupervision: boolean;
+  station: string; unit: string | null; submittedAt: string; deadlineAt: string | null; deadlineProvisional?: boolean; overdue: boolean; keySupervision: boolean;
   urgeCount: number;
 }
 
@@ -93,7 +94,7 @@ export function CasesPage() {
               <Card size="small" title={<Space size={4}><StateTag c={c} />{c.keySupervision && <Tag color="gold">{l('督', 'Key')}</Tag>}</Space>} extra={<Typography.Text type="secondary">{c.trackingCode}</Typography.Text>}>
                 <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 4 }}>{c.summary}</Typography.Paragraph>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {c.station} · {c.unit ?? l('未交办', 'Not assigned')} · {l('期限', 'Due')} {formatDateTime(c.deadlineAt)}
+                  {c.station} · {c.unit ?? l('未交办', 'Not assigned')} · {l('期限', 'Due')} {formatDateTime(c.deadlineAt)}<ProvisionalTag show={c.deadlineProvisional} />
                 </Typography.Text>
               </Card>
             </Link>
@@ -111,7 +112,7 @@ export function CasesPage() {
             { title: l('联络站', 'Station'), dataIndex: 'station' },
             { title: l('承办单位', 'Unit'), dataIndex: 'unit', render: (u) => u ?? '—' },
             { title: l('提交时间', 'Submitted'), dataIndex: 'submittedAt', render: formatDateTime },
-            { title: l('办理期限', 'Deadline'), dataIndex: 'deadlineAt', render: (d, c) => <span style={{ color: c.overdue ? '#cf1322' : undefined }}>{formatDateTime(d)}</span> },
+            { title: l('办理期限', 'Deadline'), dataIndex: 'deadlineAt', render: (d, c) => <span style={{ color: c.overdue ? '#cf1322' : undefined }}>{formatDateTime(d)}<ProvisionalTag show={c.deadlineProvisional} /></span> },
           ]}
         />
       )}

@@ -6,6 +6,7 @@ import { get, qs } from '../shared/api.js';
 import { formatDateTime, monthRange, monthsBefore, percent, shanghaiMonth } from '../shared/format.js';
 import { useI18n } from '../shared/i18n.js';
 import { MyRotaCard } from './activities/RotaCard.js';
+import { ProvisionalTag } from './calendarNotice.js';
 import { Chart } from './Chart.js';
 import type { CaseItem } from './CasesPage.js';
 import { useSession } from './session.js';
@@ -131,7 +132,7 @@ export function DashboardPage() {
             { title: l('受理编号', 'Code'), dataIndex: 'trackingCode', render: (code, c) => <Link to={`/cases/${c.id}`}>{code}</Link> },
             { title: l('内容', 'Summary'), dataIndex: 'summary', ellipsis: true },
             { title: l('承办单位', 'Unit'), dataIndex: 'unit', render: (u) => u ?? '—' },
-            { title: l('办理期限', 'Deadline'), dataIndex: 'deadlineAt', render: formatDateTime },
+            { title: l('办理期限', 'Deadline'), dataIndex: 'deadlineAt', render: (d, c) => <>{formatDateTime(d)}<ProvisionalTag show={c.deadlineProvisional} /></> },
             { title: l('催办', 'Urged'), dataIndex: 'urgeCount' },
           ]}
         />

@@ -1,31 +1,35 @@
 import { Alert, App, Button, Calendar, Card, Col, Form, Input, Modal, Radio, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { ApiError, get, put } from '../shared/api.js';
 import { useI18n } from '../shared/i18n.js';
 import { useSession } from './session.js';
 
 interface Day { date: string; kind: 'rest' | 'workday'; name: string }
-interface Schedule { year: number; source: string; covered: boolean; days: Day[]; years: number[] }
+interface Schedule { year: number; source: string; covered: boolean; days: Day[]; years: number[]; provisionalDays: Day[]; provisionalSource: string }
 
 const isWeekend = (d: Dayjs) => d.day() === 0 || d.day() === 6;
 
 /**
  * The holiday calendar of a year: the State Council's rest days and the weekend days worked
- * instead (调休). Deadlines count working days from it, so changes apply to deadlines set from now on.
+ * instead (调休). Deadlines count working days from it. A year without its schedule follows the
+ * provisional calendar (the statutory holidays, shown as 暂定), which is also offered as the
+ * starting point for entering it; saving recomputes the provisional deadlines.
  */
 export function HolidaysPage() {
   const { l } = useI18n();
   const { can } = useSession();
   const { message } = App.useApp();
   const editable = can('calendar.update');
-  const [year, setYear] = useState(dayjs().year());
+  const [params] = useSearchParams();
+  const [year, setYear] = useState(() => Number(params.get('year')) || dayjs().year());
   const [schedule, setSchedule] = useState<Schedule | null>(null);
   const [days, setDays] = useState<Map<string, Day>>(new Map());
   const [source, setSource] = useState('');
   const [dirty, setDirty] = useState(false);
   const [editing, setEditing] = useState<Dayjs | null>(null);
-  const [month, setMonth] = useState<Dayjs>(dayjs().startOf('month'));
+  const [month, setMonth] = useState<Dayjs>(() => (params.get('year') ? dayjs(`${params.get('year')}-01-01`) : dayjs().startOf('month')));
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<{ kind: 'normal' | 'rest' | 'workday'; name: string }>();
@@ -60,8 +64,11 @@ export function HolidaysPage() {
   async function save() {
     setSaving(true);
     try {
-      await put(`/api/calendar/holidays/${year}`, { source, days: [...days.values()].sort((a, b) => a.date.localeCompare(b.date)) });
-      message.success(l('已保存;此后计算的办理期限将按新的安排', 'Saved; deadlines set from now on follow the new schedule'));
+      const saved = await put<{ deadlinesMoved: unknown[] }>(`/api/calendar/holidays/${year}`, { source, days: [...days.values()].sort((a, b) => a.date.localeCompare(b.date)) });
+      const moved = saved.deadlinesMoved.length;
+      message.success(moved
+        ? l(`已保存;${moved} 件暂定的办理期限已按新安排重新计算,并已通知承办单位`, `Saved; ${moved} provisional deadlines were recomputed and their units told`)
+        : l('已保存;此后计算的办理期限将按新的安排', 'Saved; deadlines set from now on follow the new schedule'));
       await load(year);
     } catch (err) {
       message.error(err instanceof ApiError ? err.message : String(err));
@@ -71,7 +78,15 @@ export function HolidaysPage() {
   }
 
   const years = [...new Set([...(schedule?.years ?? []), dayjs().year(), dayjs().year() + 1])].sort();
+  // Before the year's schedule is entered, the calendar shows the provisional (statutory) rest days.
+  const provisional = schedule && !schedule.covered && !dirty ? new Map(schedule.provisionalDays.map((d) => [d.date, d])) : null;
+  function startFromStatutory() {
+    setDays(new Map(schedule!.provisionalDays.map((d) => [d.date, d])));
+    setDirty(true);
+  }
   const cell = (d: Dayjs) => {
+    const tentative = provisional?.get(d.format('YYYY-MM-DD'));
+    if (tentative) return <Tag color="orange" style={{ marginInlineEnd: 0 }}>{l('暂定休', 'Off?')} {tentative.name}</Tag>;
     const day = days.get(d.format('YYYY-MM-DD'));
     if (day?.kind === 'rest') return <Tag color="red" style={{ marginInlineEnd: 0 }}>{l('休', 'Off')} {day.name}</Tag>;
     if (day?.kind === 'workday') return <Tag color="blue" style={{ marginInlineEnd: 0 }}>{l('班', 'Work')} {day.name}</Tag>;
@@ -93,7 +108,17 @@ export function HolidaysPage() {
       </Space>
       {error && <Alert type="error" showIcon message={error} />}
       {schedule && !schedule.covered && !dirty && (
-        <Alert type="warning" showIcon message={l(`${year} 年尚无节假日安排:只有周末按休息日计算。`, `No schedule is stored for ${year}: only weekends count as rest days.`)} />
+        <Alert
+          type="warning" showIcon
+          message={l(`${year} 年放假安排尚未录入`, `The ${year} holiday schedule has not been entered`)}
+          description={l(
+            `在录入前,${year} 年按法定节假日暂定计算(${schedule.provisionalSource}:元旦1天、春节4天(除夕至初三)、清明1天、劳动节2天、端午1天、中秋1天、国庆3天),不安排调休,节日逢周末也不补休;据此算出的办理期限标为"暂定"。国务院公布安排后请在此录入,保存时暂定期限将自动重新计算并通知承办单位。`,
+            `Until it is entered, ${year} follows a provisional calendar: the statutory holidays (New Year 1 day, Spring Festival 4 days from New Year's Eve, Qingming 1, Labour Day 2, Dragon Boat 1, Mid-Autumn 1, National Day 3), with no makeup working days and no day in lieu of a holiday on a weekend. Deadlines counted on it are marked provisional. Enter the State Council's schedule here once published: saving recomputes those deadlines and tells their units.`,
+          )}
+          action={editable && schedule.provisionalDays.length > 0
+            ? <Button size="small" onClick={startFromStatutory}>{l('以法定节假日为底稿', 'Start from the statutory days')}</Button>
+            : undefined}
+        />
       )}
       {editable && (
         <Input

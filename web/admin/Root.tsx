@@ -3,6 +3,7 @@ import { Badge, Button, Drawer, Grid, Layout, Menu, Space, Spin, Typography, typ
 import { lazy, Suspense, useState } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { useI18n } from '../shared/i18n.js';
+import { CalendarBanner } from './calendarNotice.js';
 import { CaseDetailPage } from './CaseDetailPage.js';
 import { CasesPage } from './CasesPage.js';
 import { ChangePasswordPage } from './ChangePasswordPage.js';
@@ -107,6 +108,7 @@ function Shell() {
         </Drawer>
         <Layout.Content style={{ padding: narrow ? 8 : 16 }}>
           <main>
+            <CalendarBanner />
             <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
             <Routes>
               <Route path="/" element={<DashboardPage />} />

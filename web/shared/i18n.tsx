@@ -29,6 +29,11 @@ const MESSAGES = {
   passwordsDiffer: { zh: '两次输入的新密码不一致', en: 'The two new passwords differ' },
   save: { zh: '保存', en: 'Save' },
   language: { zh: 'English', en: '中文' },
+  deadlineProvisional: { zh: '暂定', en: 'Provisional' },
+  deadlineProvisionalHint: {
+    zh: '该年国务院放假安排尚未录入,期限暂按法定节假日计算(不含调休),录入后将重新计算',
+    en: 'The year\'s official holiday schedule is not entered yet: counted on the statutory holidays only (no makeup working days), and recomputed once it is entered',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
