@@ -41,6 +41,7 @@ import { registerRoutes } from './routes/registers.js';
 import { stationRoutes } from './routes/stations.js';
 import { unitRoutes } from './routes/units.js';
 import { termRoutes } from './routes/terms.js';
+import { electionRoundRoutes } from './routes/electionRound.js';
 
 export type App = FastifyInstance;
 
@@ -151,6 +152,7 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
   await app.register(registerRoutes);
   await app.register(archiveRoutes);
   await app.register(termRoutes);
+  await app.register(electionRoundRoutes);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.ready();

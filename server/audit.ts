@@ -73,7 +73,7 @@ export class AuditAppender {
 
   constructor(private readonly ctx: WriteContext) {}
 
-  async append(entries: { action: string; entityType: string; entityId: number | string; after: unknown }[]): Promise<void> {
+  async append(entries: { action: string; entityType: string; entityId: number | string; before?: unknown; after: unknown }[]): Promise<void> {
     if (entries.length === 0) return;
     const { trx, actor, ip } = this.ctx;
     if (this.prevHash === null) {
@@ -88,7 +88,7 @@ export class AuditAppender {
         action: e.action,
         entityType: e.entityType,
         entityId: String(e.entityId),
-        before: null,
+        before: toJson(e.before),
         // Exactly what jsonb will read back: dates as ISO strings, no undefined.
         after: JSON.parse(JSON.stringify(e.after)),
         ip,
@@ -96,7 +96,7 @@ export class AuditAppender {
       const hash = auditHash(this.prevHash!, facts);
       const row = {
         at: facts.at, actor_account_id: facts.actorAccountId, actor_name: facts.actorName, action: facts.action,
-        entity_type: facts.entityType, entity_id: facts.entityId, before: null, after: JSON.stringify(facts.after),
+        entity_type: facts.entityType, entity_id: facts.entityId, before: facts.before === null ? null : JSON.stringify(facts.before), after: JSON.stringify(facts.after),
         ip: facts.ip, prev_hash: this.prevHash!, hash,
       };
       this.prevHash = hash;

@@ -147,7 +147,9 @@ export async function notifyCase(
  */
 export async function caseFollowUps(trx: Transaction<DB>, cal: WorkingCalendar | null, caseId: number, action: CaseAction | 'submit', actorAccountId: number | null, now: Date) {
   const c = await trx.selectFrom('opinion')
-    .select(['id', 'tracking_code', 'station_id', 'deputy_id', 'region_code', 'assigned_unit_id', 'co_unit_ids', 'deadline_date', 'answered_at', 'content'])
+    .select(['id', 'tracking_code', 'station_id', 'region_code', 'assigned_unit_id', 'co_unit_ids', 'deadline_date', 'answered_at', 'content'])
+    // The deputy who holds the case now: its successor after an election round's hand-over.
+    .select((eb) => eb.fn.coalesce('holder_deputy_id', 'deputy_id').as('deputy_id'))
     .where('id', '=', caseId).executeTakeFirstOrThrow();
   await notifyCase(trx, c, action, actorAccountId);
   // Every action that sets the unit's clock running again plans its reminders again.

@@ -5,6 +5,7 @@ import type { ImportKind } from '../db/schemaImports.js';
 import { AppError } from '../errors.js';
 import type { Actor } from '../policies/actor.js';
 import { commitDeputyImport, StaleImportError } from './importDeputies.js';
+import { requireRoundTerm } from './electionRound.js';
 import { commitStationImport } from './importStations.js';
 import { now } from '../clock.js';
 
@@ -12,9 +13,10 @@ import { now } from '../clock.js';
  * A new import, waiting for its file. The staging tables are a scratch pad of their creator:
  * nothing in the registers changes, and nothing is audited, until the commit.
  */
-export async function createImportBatch(db: Kysely<DB>, actor: Actor, kind: ImportKind, filename: string): Promise<number> {
+export async function createImportBatch(db: Kysely<DB>, actor: Actor, kind: ImportKind, filename: string, termId: number | null = null): Promise<number> {
+  if (termId !== null) await requireRoundTerm(db, actor, termId);
   const { id } = await db.insertInto('import_batch')
-    .values({ kind, filename, created_by: actor.accountId }).returning('id').executeTakeFirstOrThrow();
+    .values({ kind, filename, created_by: actor.accountId, term_id: termId }).returning('id').executeTakeFirstOrThrow();
   return id;
 }
 
@@ -69,6 +71,7 @@ export async function commitImport(db: Kysely<DB>, actor: Actor, ip: string | nu
       if (batch.failure?.code === 'IMPORT_EXPIRED') throw new AppError('IMPORT_EXPIRED', batch.failure.details);
       if (batch.status !== 'ready') throw new AppError('IMPORT_NOT_READY', { status: batch.status, statusLabel: IMPORT_STATUSES.labels[batch.status] });
       if (batch.error_rows > 0) throw new AppError('IMPORT_HAS_ERRORS', { errorRows: batch.error_rows });
+      if (batch.term_id !== null) throw new AppError('IMPORT_FOR_ROUND', { termId: batch.term_id });
       const ctx = { trx, actor, ip };
       const created = kind === 'deputies' ? await commitDeputyImport(ctx, batch) : await commitStationImport(ctx, batch);
       // The staged rows have served; the batch keeps its counts and the audit log the records.

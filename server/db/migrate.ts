@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009_register_entries.js';
 import * as m0010 from './migrations/0010_congress_terms.js';
 import * as m0011 from './migrations/0011_case_deadline_order.js';
 import * as m0012 from './migrations/0012_provisional_deadlines.js';
+import * as m0013 from './migrations/0013_election_round.js';
 
 /** Every migration, in order. New ones are appended here; names never change. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010_congress_terms': m0010,
   '0011_case_deadline_order': m0011,
   '0012_provisional_deadlines': m0012,
+  '0013_election_round': m0013,
 };
 
 class StaticProvider implements MigrationProvider {

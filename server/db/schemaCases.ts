@@ -25,6 +25,8 @@ export interface OpinionTable {
   category_id: number;
   station_id: number;
   deputy_id: number | null;
+  /** The deputy holding the case now, when not the one it was addressed to (an election round's hand-over). */
+  holder_deputy_id: ColumnType<number | null, number | null | undefined, number | null>;
   /** The congress handling the case (the station's region; escalation moves it up). */
   region_code: string;
   region_path: string;

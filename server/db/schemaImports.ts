@@ -29,6 +29,8 @@ export interface ImportBatchTable {
   error_count: ColumnType<number, number | undefined, number>;
   created_count: ColumnType<number, number | undefined, number>;
   created_by: number;
+  /** For a roster of an election round: the term the round closes (the rows become the next term's deputies). */
+  term_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: CreatedAt;
   parsed_at: Timestamp | null;
   committed_at: Timestamp | null;

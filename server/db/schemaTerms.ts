@@ -22,6 +22,21 @@ export interface CongressTermTable {
   updated_at: Timestamp;
 }
 
+/** How a deputy's seat in a term began. */
+export type SeatJoinedBy = 'recorded' | 'elected' | 're_elected';
+/** How it ended; null while it runs. */
+export type SeatOutcome = 're_elected' | 'left';
+
+/** A deputy's seat in one term (届) of a congress. */
+export interface DeputyTermTable {
+  deputy_id: number;
+  term_id: number;
+  joined_by: SeatJoinedBy;
+  outcome: SeatOutcome | null;
+  created_at: CreatedAt;
+}
+
 export interface TermTables {
   congress_term: CongressTermTable;
+  deputy_term: DeputyTermTable;
 }

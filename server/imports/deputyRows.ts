@@ -38,6 +38,11 @@ export interface DeputyRowData {
   gridCell: string | null;
   levels: { level: DeputyLevel; term: number; regionCode: string | null }[];
   stations: { id: number; name: string; role: StationMemberRole }[];
+  /**
+   * In a roster for an election round: the registered person the row is (same name and phone,
+   * or same name and year of birth), who is then not created again. Null when none.
+   */
+  match?: { id: number; name: string; by: 'phone' | 'birthYear' } | null;
 }
 
 /** Keys under which two rows are the same person: name + phone, name + year of birth. */
@@ -48,13 +53,25 @@ export function personKeys(d: { name: string; phone: string | null; birthYear: n
   return keys;
 }
 
+/** Which of `personKeys` a key is: the phone one or the year-of-birth one. */
+export function personKeyKind(key: string): 'phone' | 'birthYear' {
+  return key.includes('\u0000p') ? 'phone' : 'birthYear';
+}
+
 export class DeputyRowChecker implements RowChecker {
   private readonly regions: RegionLookup;
   private readonly stations: StationLookup;
   /** Person keys seen earlier in the file → the row they were on. */
   private readonly seen = new Map<string, number>();
 
-  constructor(private readonly db: Kysely<DB>, private readonly actor: Actor, private readonly columns: MappedColumn[]) {
+  /**
+   * `matchExisting`: a roster for an election round, whose rows may be people already
+   * registered (re-elected, or returning); they are matched instead of refused as duplicates.
+   */
+  constructor(
+    private readonly db: Kysely<DB>, private readonly actor: Actor, private readonly columns: MappedColumn[],
+    private readonly options: { matchExisting?: boolean } = {},
+  ) {
     this.regions = new RegionLookup(db, actor);
     this.stations = new StationLookup(db, actor);
   }
@@ -187,9 +204,12 @@ export class DeputyRowChecker implements RowChecker {
       if (!data.name) continue;
       const keys = personKeys(data);
       const earlier = keys.map((k) => this.seen.get(k)).find((n) => n !== undefined);
-      const registered = keys.map((k) => existing.get(k)).find((d) => d !== undefined);
+      const matchKey = keys.find((k) => existing.has(k));
+      const registered = matchKey === undefined ? undefined : existing.get(matchKey);
       if (earlier !== undefined) r.fail('name', 'DUPLICATE_IN_FILE', data.name, { row: earlier });
+      else if (registered && this.options.matchExisting) data.match = { id: registered.id, name: registered.name, by: personKeyKind(matchKey!) };
       else if (registered) r.fail('name', 'DUPLICATE_EXISTING', data.name, { id: registered.id, name: registered.name });
+      if (this.options.matchExisting && data.match === undefined) data.match = null;
       for (const k of keys) if (!this.seen.has(k)) this.seen.set(k, rowNo);
     }
   }

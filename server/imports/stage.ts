@@ -27,8 +27,8 @@ export const IMPORT_LIMITS = {
   chunkRows: 500,
 };
 
-function checkerFor(db: Kysely<DB>, actor: Actor, kind: ImportKind, columns: MappedColumn[]): RowChecker {
-  return kind === 'deputies' ? new DeputyRowChecker(db, actor, columns) : new StationRowChecker(db, actor, columns);
+function checkerFor(db: Kysely<DB>, actor: Actor, kind: ImportKind, columns: MappedColumn[], forRound: boolean): RowChecker {
+  return kind === 'deputies' ? new DeputyRowChecker(db, actor, columns, { matchExisting: forRound }) : new StationRowChecker(db, actor, columns);
 }
 
 function requiredHeaders(kind: ImportKind, missing?: string[]): AppError {
@@ -37,11 +37,11 @@ function requiredHeaders(kind: ImportKind, missing?: string[]): AppError {
 }
 
 /** Moves a batch from `new` to `parsing`: one file per batch, from its own creator only. */
-async function claim(db: Kysely<DB>, actor: Actor, kind: ImportKind, batchId: number): Promise<void> {
+async function claim(db: Kysely<DB>, actor: Actor, kind: ImportKind, batchId: number): Promise<{ forRound: boolean }> {
   const claimed = await db.updateTable('import_batch').set({ status: 'parsing' })
     .where('id', '=', batchId).where('kind', '=', kind).where('created_by', '=', actor.accountId).where('status', '=', 'new')
-    .returning('id').executeTakeFirst();
-  if (claimed) return;
+    .returning(['id', 'term_id']).executeTakeFirst();
+  if (claimed) return { forRound: claimed.term_id !== null };
   const batch = await db.selectFrom('import_batch').select('status')
     .where('id', '=', batchId).where('kind', '=', kind).where('created_by', '=', actor.accountId).executeTakeFirst();
   if (!batch) throw new AppError('NOT_FOUND');
@@ -54,7 +54,7 @@ async function claim(db: Kysely<DB>, actor: Actor, kind: ImportKind, batchId: nu
  * staged and is thrown; problems in rows are staged with the rows for the preview.
  */
 export async function stageImport(db: Kysely<DB>, actor: Actor, kind: ImportKind, batchId: number, file: AsyncIterable<Buffer | string>): Promise<void> {
-  await claim(db, actor, kind, batchId);
+  const { forRound } = await claim(db, actor, kind, batchId);
   let bytes = 0;
   let checker: RowChecker | null = null;
   let titleRows = 0;
@@ -87,7 +87,7 @@ export async function stageImport(db: Kysely<DB>, actor: Actor, kind: ImportKind
           const mapping = mapHeaders(kind, row.cells);
           if (mapping.missing.length) throw requiredHeaders(kind, mapping.missing);
           await db.updateTable('import_batch').set({ columns: JSON.stringify(mapping.columns) }).where('id', '=', batchId).execute();
-          checker = checkerFor(db, actor, kind, mapping.columns);
+          checker = checkerFor(db, actor, kind, mapping.columns, forRound);
         } else if (++titleRows >= IMPORT_LIMITS.maxTitleRows) {
           throw requiredHeaders(kind);
         }

@@ -56,6 +56,8 @@ export const ABILITIES = {
   'term.read': ['admin', 'staff', 'officer', 'deputy'],
   /** Recording and correcting terms: staff those of the congresses of their subtree, administrators every one. */
   'term.manage': ['admin', 'staff'],
+  /** The election round (换届) of a congress one manages the terms of, and its coverage (编组进站). */
+  'term.round': ['admin', 'staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Ability = keyof typeof ABILITIES;

@@ -33,13 +33,13 @@ export function caseVisible(actor: Actor): RawBuilder<SqlBool> {
 
 /**
  * Who may read the submitter's name and phone: the people who handle the case — staff in
- * scope, the station's officers, the deputy it is addressed to, the lead unit. Other deputies
+ * scope, the station's officers, the deputy it is addressed to (or handed over to), the lead unit. Other deputies
  * of the station and co-units see them masked; nobody else sees the case at all.
  */
 export function caseContactVisible(actor: Actor): RawBuilder<SqlBool> {
   switch (actor.role) {
     case 'deputy':
-      return sql<SqlBool>`(o.deputy_id = ${actor.deputyId} and ${caseVisible(actor)})`;
+      return sql<SqlBool>`(coalesce(o.holder_deputy_id, o.deputy_id) = ${actor.deputyId} and ${caseVisible(actor)})`;
     case 'unit':
       return sql<SqlBool>`(o.assigned_unit_id = ${actor.unitId})`;
     default:

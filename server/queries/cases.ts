@@ -23,6 +23,7 @@ export function maskName(name: string | null): string | null {
 
 function actionLabel(action: string) {
   if (action === 'submit') return { zh: '提交意见', en: 'Submitted' };
+  if (action === 'hand_over') return { zh: '换届移交', en: 'Handed over at the election' };
   if (action === DEADLINE_RECOMPUTED) return { zh: '办理期限重算', en: 'Deadline recomputed' };
   return CASE_RULES[action as CaseAction]?.label ?? { zh: action, en: action };
 }

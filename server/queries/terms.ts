@@ -45,16 +45,21 @@ export async function listTerms(db: Kysely<DB>, actor: Actor, f: TermFilters, to
 }
 
 /**
- * The terms a deputy sits in: each of their levels names a congress and a number, and the
- * term of that congress with that number, where one is recorded, is theirs. Highest level first.
+ * The terms a deputy sits in: the seats recorded for them (`deputy_term`: an election round
+ * carries a re-elected deputy into the next term and keeps the seat they held), and each of
+ * their levels, which names a congress and a number: the term of that congress with that
+ * number, where one is recorded, is theirs. Highest level first.
  */
 function deputyTermRows(db: Kysely<DB>, deputyId: number) {
-  return db.selectFrom('deputy_level as dl')
-    .innerJoin('congress_term as t', (j) => j.onRef('t.level', '=', 'dl.level').onRef('t.number', '=', 'dl.term')
-      .on(sql<boolean>`t.region_code is not distinct from dl.region_code`))
+  const seats = db.selectFrom('deputy_term as dt').select('dt.term_id').where('dt.deputy_id', '=', deputyId)
+    .union(db.selectFrom('deputy_level as dl')
+      .innerJoin('congress_term as t', (j) => j.onRef('t.level', '=', 'dl.level').onRef('t.number', '=', 'dl.term')
+        .on(sql<boolean>`t.region_code is not distinct from dl.region_code`))
+      .select('t.id as term_id').where('dl.deputy_id', '=', deputyId));
+  return db.selectFrom('congress_term as t')
     .leftJoin('region as r', 'r.code', 't.region_code')
     .select(['t.id', 't.level', 't.number', 't.starts_on', 't.ends_on', 't.region_code', 'r.name as region_name', 'r.full_name as region_full_name'])
-    .where('dl.deputy_id', '=', deputyId);
+    .where('t.id', 'in', seats);
 }
 
 /**
@@ -64,7 +69,8 @@ function deputyTermRows(db: Kysely<DB>, deputyId: number) {
  */
 export async function deputyTerms(db: Kysely<DB>, deputyId: number, today: string): Promise<{ terms: ArchiveTerm[]; current: number | null }> {
   const rows = await deputyTermRows(db, deputyId).execute();
-  const terms = rows.sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level)).map((t) => presentArchiveTerm(t, today));
+  const terms = rows.sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || b.number - a.number)
+    .map((t) => presentArchiveTerm(t, today));
   return { terms, current: terms.find((t) => t.current)?.id ?? null };
 }
 

@@ -51,12 +51,20 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       config,
       schema: {
         tags: [tag, 'imports'], summary: `新建导入 Start importing ${what}`,
-        description: `Creates a batch waiting for its file; then \`PUT ${base}/:id/file\`. A batch is seen only by the account that created it.`,
-        body: z.object({ filename: z.string().trim().min(1).max(255) }),
+        description: `Creates a batch waiting for its file; then \`PUT ${base}/:id/file\`. A batch is seen only by the account that created it.`
+          + (kind === 'deputies' ? ' With `termId`, the roster of the election round (换届) closing that term (see docs/ELECTIONS.md): people already '
+            + 'registered are matched (`data.match`) instead of refused, and only the round commits it.' : ''),
+        body: kind === 'deputies'
+          ? z.object({
+            filename: z.string().trim().min(1).max(255),
+            termId: z.number().int().positive().optional().meta({ description: 'The running term an election round closes (term.round on it needed)' }),
+          })
+          : z.object({ filename: z.string().trim().min(1).max(255) }),
         response: { 201: ImportBatchSchema, ...errorResponses },
       },
     }, async (request, reply) => {
-      const id = await createImportBatch(app.db, request.actor!, kind, request.body.filename);
+      const body = request.body as { filename: string; termId?: number };
+      const id = await createImportBatch(app.db, request.actor!, kind, body.filename, body.termId ?? null);
       reply.status(201);
       return getImportBatch(app.db, request.actor!, kind, id, request.lang);
     });

@@ -6,6 +6,7 @@ import { createStation, type StationInput } from '../commands/stations.js';
 import { createUnit } from '../commands/units.js';
 import { loadDemoPoints } from './demoPoints.js';
 import { loadDemoTerms } from './demoTerms.js';
+import { loadDemoRound } from './demoRound.js';
 
 /**
  * Demo data drawn from the source reports: 贺州市平桂区, 宜城市, the 豫鲁 cross-province
@@ -228,5 +229,6 @@ export async function loadDemo(ctx: WriteContext): Promise<DemoLogin[]> {
   await account('xinren', { role: 'staff', regionCode: R.pinggui }, true);
   await loadDemoPoints(ctx);
   await loadDemoTerms(ctx);
+  await loadDemoRound(ctx);
   return DEMO_LOGINS;
 }
