@@ -1,28 +1,14 @@
 /**
  * axe-core on the pages anyone can reach: the sign-in page and the constituents' phone pages,
- * in standard and elder-friendly mode. Serious and critical violations fail.
+ * in standard and elder-friendly mode, and a clerk's election round (换届) form. Serious and
+ * critical violations fail.
  */
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { stationId } from './api.js';
-import { launch, newDevice, shot } from './browser.js';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-interface Violation { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] }
-
-async function audit(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Violation[] }> } }).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-const describeViolations = (vs: Violation[]) => vs.map((v) => `${v.impact} ${v.id}: ${v.help} @ ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary ?? ''})`).join(', ')}`).join('\n');
+import type { Browser } from 'playwright-core';
+import { ApiClient, stationId } from './api.js';
+import { audit, describeViolations } from './axe.js';
+import { launch, newDevice, shot, signIn } from './browser.js';
 
 describe('accessibility of the public pages', () => {
   let browser: Browser;
@@ -58,6 +44,25 @@ describe('accessibility of the public pages', () => {
       });
     }
   }
+
+  // A signed-in screen a clerk fills in: the election round (换届) of 公会镇's township congress, which the demo leaves to run.
+  it('the election round page has no serious or critical violations', async () => {
+    const api = await ApiClient.signIn('pinggui');
+    const terms = await api.get<{ items: { id: number; current: boolean }[] }>('/api/terms?level=township&regionCode=451103104');
+    const term = terms.items.find((x) => x.current)!;
+    const context = await newDevice(browser, 'desktop');
+    const page = await context.newPage();
+    await signIn(page, 'pinggui');
+    for (const [path, ready, name] of [[`/terms/${term.id}/round`, '新一届届次(第几届)', 'round'], [`/terms/${term.id}/coverage`, '覆盖率', 'coverage']] as const) {
+      await page.goto(path);
+      await page.getByText(ready).first().waitFor();
+      assert.equal(await page.locator('h1').count(), 1);
+      await shot(page, `a11y-${name}`);
+      const violations = await audit(page);
+      assert.equal(violations.length, 0, describeViolations(violations));
+    }
+    await context.close();
+  });
 
   it('remembers the elder-friendly mode on the device', async () => {
     const context = await newDevice(browser, 'phone');

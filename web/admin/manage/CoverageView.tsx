@@ -1,12 +1,23 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Row, Space, Spin, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Card, Col, ConfigProvider, Row, Space, Spin, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { get } from '../../shared/api.js';
 import { percent } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
 import { errorText, LoadError, RequireAbility } from './common.js';
 import type { Coverage } from './roundTypes.js';
+
+/** Tag colours dark enough for small text (WCAG AA); (antd 6 draws them as text of the colour on a tint of it): antd's preset green, gold and orange are too light. */
+export const TAG_COLORS = { green: '#237804', gold: '#874d00', error: '#a8071a', warning: '#873800' } as const;
+
+/**
+ * Secondary text (descriptions, statistic titles, waiting steps) darker than antd's default, so
+ * that it reads on the back office's grey page at the contrast WCAG AA asks.
+ */
+export function ReadableTheme({ children }: { children: ReactNode }) {
+  return <ConfigProvider theme={{ token: { colorTextDescription: 'rgba(0, 0, 0, 0.65)' } }}>{children}</ConfigProvider>;
+}
 
 /**
  * 编组进站: a term's coverage. 进驻率 is the share of the term's serving deputies who sit in a
@@ -69,7 +80,7 @@ export function CoverageView({ coverage, testId = 'coverage' }: { coverage: Cove
                     title={d.specialLiaison ? l('特邀联络员(往届代表,不计入)', 'Invited liaison (former deputy, not counted)')
                       : d.thisTerm ? l('本届代表', 'Deputy of this term') : l('其他层级人大代表', 'Deputy of another congress')}
                   >
-                    <Tag color={d.specialLiaison ? 'gold' : d.thisTerm ? (d.role === 'head' ? 'red' : 'blue') : undefined}>
+                    <Tag color={d.specialLiaison ? TAG_COLORS.gold : d.thisTerm ? (d.role === 'head' ? 'red' : 'blue') : undefined}>
                       {d.name} · {label(d.roleLabel)}{d.specialLiaison ? ` · ${l('特邀', 'invited')}` : ''}
                     </Tag>
                   </Tooltip>
@@ -82,10 +93,10 @@ export function CoverageView({ coverage, testId = 'coverage' }: { coverage: Cove
             title: l('提示', 'Flags'), key: 'flags', width: 150,
             render: (_: unknown, s: StationRow) => (s.flags.length ? (
               <Space size={[4, 4]} wrap>
-                {s.flags.includes('NO_DEPUTY') && <Tag color="error">{l('无代表进站', 'No deputy')}</Tag>}
-                {s.flags.includes('NO_HEAD') && <Tag color="warning">{l('无站长', 'No head')}</Tag>}
+                {s.flags.includes('NO_DEPUTY') && <Tag color={TAG_COLORS.error}>{l('无代表进站', 'No deputy')}</Tag>}
+                {s.flags.includes('NO_HEAD') && <Tag color={TAG_COLORS.warning}>{l('无站长', 'No head')}</Tag>}
               </Space>
-            ) : <Tag color="success">{l('齐全', 'Complete')}</Tag>),
+            ) : <Tag color={TAG_COLORS.green}>{l('齐全', 'Complete')}</Tag>),
           },
         ]}
       />
@@ -95,7 +106,7 @@ export function CoverageView({ coverage, testId = 'coverage' }: { coverage: Cove
 
 /** `/terms/:id/coverage`: the coverage of one term, as it stands now. */
 export function CoveragePage() {
-  return <RequireAbility ability="term.round"><CoverageScreen /></RequireAbility>;
+  return <ReadableTheme><RequireAbility ability="term.round"><CoverageScreen /></RequireAbility></ReadableTheme>;
 }
 
 function CoverageScreen() {
@@ -115,7 +126,7 @@ function CoverageScreen() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: 8 }}>
         <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }}>
-          {l('编组进站', 'Deputies in stations')}{coverage ? `:${label(coverage.term.name)}` : ''}
+          {l('编组进站', 'Deputies in stations')}{coverage ? `${l(':', ': ')}${label(coverage.term.name)}` : ''}
         </Typography.Title>
         <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/terms')}>{l('返回届次列表', 'Back to the terms')}</Button>
       </div>

@@ -8,7 +8,7 @@ import { useNavigate, useParams } from 'react-router';
 import { ApiError, get, post } from '../../shared/api.js';
 import { useI18n } from '../../shared/i18n.js';
 import { errorText, RequireAbility, useNarrow } from './common.js';
-import { CoverageView } from './CoverageView.js';
+import { CoverageView, ReadableTheme, TAG_COLORS } from './CoverageView.js';
 import { ImportDrawer, type Batch } from './ImportDrawer.js';
 import {
   personKey, personRef, type Coverage, type MemberRole, type Outcome, type Problem, type RoundInput, type RoundInputs, type RoundPlan, type RoundResult,
@@ -24,7 +24,7 @@ import { useVocabulary } from './vocabulary.js';
  * and runs it all or nothing. Its problems come back on the step and row they concern.
  */
 export function ElectionRoundPage() {
-  return <RequireAbility ability="term.round"><RoundScreen /></RequireAbility>;
+  return <ReadableTheme><RequireAbility ability="term.round"><RoundScreen /></RequireAbility></ReadableTheme>;
 }
 
 interface Draft {
@@ -201,7 +201,7 @@ function RoundScreen() {
 
   const title = (
     <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }} ref={heading} tabIndex={-1}>
-      {l('换届', 'Election round')}{inputs ? `:${label(inputs.term.name)}` : ''}
+      {l('换届', 'Election round')}{inputs ? `${l(':', ': ')}${label(inputs.term.name)}` : ''}
     </Typography.Title>
   );
   const back = <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/terms')}>{l('返回届次列表', 'Back to the terms')}</Button>;
@@ -267,7 +267,7 @@ function RoundScreen() {
         {step < STEP_PREVIEW ? (
           <Button type="primary" loading={busy} onClick={() => void forward()}>{l('下一步', 'Next')}</Button>
         ) : (
-          <Button type="primary" danger disabled={busy || !plan?.plan.ok || problemList.length > 0} onClick={run}>
+          <Button type="primary" disabled={busy || !plan?.plan.ok || problemList.length > 0} onClick={run}>
             {l('执行换届', 'Run the round')}
           </Button>
         )}
@@ -330,7 +330,7 @@ function RosterStep({ draft, plan, busy, onUpload, onDrop }: { draft: Draft; pla
   const roster = plan && draft.roster ? plan.roster : [];
   type Row = RoundPlan['roster'][number];
   const matchTag = (r: Row) => {
-    if (!r.match) return <Tag color="green">{l('新代表', 'New deputy')}</Tag>;
+    if (!r.match) return <Tag color={TAG_COLORS.green}>{l('新代表', 'New deputy')}</Tag>;
     if (r.match.status === 'former') return <Tag color="purple">{l('往届代表再次当选', 'Former deputy elected again')}</Tag>;
     return <Tag color="blue">{l('已登记代表(连任)', 'Registered deputy (re-elected)')}</Tag>;
   };
@@ -589,7 +589,7 @@ function StationsStep({ inputs, draft, plan, problems, busy, change }: {
             { title: l('姓名', 'Name'), dataIndex: 'name', width: 110 },
             {
               title: l('身份', 'As'), dataIndex: 'kind', width: 130,
-              render: (k: Person['kind']) => ({ re: <Tag color="blue">{l('连任', 'Re-elected')}</Tag>, liaison: <Tag color="gold">{l('特邀联络员', 'Invited liaison')}</Tag>, roster: <Tag color="green">{l('花名册', 'Roster')}</Tag> })[k],
+              render: (k: Person['kind']) => ({ re: <Tag color="blue">{l('连任', 'Re-elected')}</Tag>, liaison: <Tag color={TAG_COLORS.gold}>{l('特邀联络员', 'Invited liaison')}</Tag>, roster: <Tag color={TAG_COLORS.green}>{l('花名册', 'Roster')}</Tag> })[k],
             },
             {
               title: l('换届后所在联络站', 'Stations after the round'), key: 'stations',
@@ -704,8 +704,8 @@ function PreviewStep({ plan, busy, problems, goTo }: { plan: RoundPlan | null; b
           <Alert type="success" showIcon title={l('检查通过,可以执行换届。', 'Everything checks out: the round can run.')} />
         )}
         <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} title={l('届次', 'Terms')}>
-          <Descriptions.Item label={l('结束', 'Ends')}>{label(plan.closing.name)}:{plan.closing.startsOn} 至 {plan.closing.endsOn}</Descriptions.Item>
-          <Descriptions.Item label={l('开启', 'Begins')}>{label(plan.next.name)}:{l(`${plan.next.startsOn} 起`, `from ${plan.next.startsOn}`)}</Descriptions.Item>
+          <Descriptions.Item label={l('结束', 'Ends')}>{label(plan.closing.name)}{l(`:${plan.closing.startsOn} 至 ${plan.closing.endsOn}`, `: ${plan.closing.startsOn} to ${plan.closing.endsOn}`)}</Descriptions.Item>
+          <Descriptions.Item label={l('开启', 'Begins')}>{label(plan.next.name)}{l(`:${plan.next.startsOn} 起`, `: from ${plan.next.startsOn}`)}</Descriptions.Item>
         </Descriptions>
         <Descriptions size="small" bordered column={{ xs: 1, sm: 2, md: 3 }} title={l('代表', 'Deputies')}>
           <Descriptions.Item label={l('上届在任', 'Serving')}>{c.serving}</Descriptions.Item>
