@@ -59,7 +59,7 @@ export function CalendarBanner() {
           )}
           {status.provisionalDeadlines > 0 && l(` 目前有 ${status.provisionalDeadlines} 件办理期限为暂定。`, ` ${status.provisionalDeadlines} running deadlines are provisional now.`)}
           {' '}
-          <Link to={`/holidays?year=${year}`}>
+          <Link to={`/holidays?year=${year}`} style={{ textDecoration: 'underline' }}>
             {editable ? l('前往录入', 'Enter the schedule') : l('查看节假日安排(由系统管理员录入)', 'See the holiday schedule (entered by an administrator)')}
           </Link>
         </>
