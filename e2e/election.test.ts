@@ -173,6 +173,7 @@ describe('an election round (换届) of a township congress', () => {
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByText(/^Round done: /).waitFor();
+    await shot(page, 'desktop-round-done-en');
     await page.getByRole('button', { name: /^中\s*文$/ }).click();
     assert.deepEqual(errors, []);
   });

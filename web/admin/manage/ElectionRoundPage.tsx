@@ -242,7 +242,7 @@ function RoundScreen() {
       {step === STEP_NEXT && <NextStep inputs={inputs} draft={draft} update={update} problems={stepProblems(STEP_NEXT)} />}
       {step === STEP_ROSTER && (
         <RosterStep
-          draft={draft} plan={plan?.plan ?? null} busy={busy}
+          serving={new Set(inputs.deputies.map((x) => x.id))} draft={draft} plan={plan?.plan ?? null} busy={busy}
           onUpload={() => setImporting(true)}
           onDrop={() => { const d = { ...draft, roster: null }; setDraft(d); void preview(d); }}
         />
@@ -325,14 +325,17 @@ function NextStep({ inputs, draft, update, problems }: { inputs: RoundInputs; dr
   );
 }
 
-function RosterStep({ draft, plan, busy, onUpload, onDrop }: { draft: Draft; plan: RoundPlan | null; busy: boolean; onUpload(): void; onDrop(): void }) {
+function RosterStep({ serving, draft, plan, busy, onUpload, onDrop }: {
+  serving: Set<number>; draft: Draft; plan: RoundPlan | null; busy: boolean; onUpload(): void; onDrop(): void;
+}) {
   const { l, label } = useI18n();
   const roster = plan && draft.roster ? plan.roster : [];
   type Row = RoundPlan['roster'][number];
   const matchTag = (r: Row) => {
     if (!r.match) return <Tag color={TAG_COLORS.green}>{l('新代表', 'New deputy')}</Tag>;
     if (r.match.status === 'former') return <Tag color="purple">{l('往届代表再次当选', 'Former deputy elected again')}</Tag>;
-    return <Tag color="blue">{l('已登记代表(连任)', 'Registered deputy (re-elected)')}</Tag>;
+    if (serving.has(r.match.deputyId)) return <Tag color="blue">{l('已登记代表(连任)', 'Registered deputy (re-elected)')}</Tag>;
+    return <Tag color="blue">{l('已登记的其他层级代表', 'Registered deputy of another congress')}</Tag>;
   };
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

@@ -67,7 +67,7 @@ function TermList() {
       </FilterBar>
       {list.error && <LoadError error={list.error} retry={() => void list.reload()} />}
       <Table<Term>
-        rowKey="id" size="middle" loading={list.loading} dataSource={list.items} pagination={false} scroll={{ x: 760 }}
+        rowKey="id" size="middle" loading={list.loading} dataSource={list.items} pagination={false} scroll={{ x: can('term.round') ? 950 : 760 }}
         locale={{ emptyText: l('没有登记的届次', 'No terms recorded') }}
         columns={[
           {
@@ -79,7 +79,6 @@ function TermList() {
           { title: l('起始日期', 'From'), dataIndex: 'startsOn', width: 110 },
           { title: l('结束日期', 'To'), dataIndex: 'endsOn', width: 110, render: (v: string | null) => v ?? l('至今', 'Present') },
           { title: l('状态', 'State'), key: 'state', width: 90, render: (_: unknown, x: Term) => state(x) },
-          ...editColumn<Term>(can('term.manage'), narrow, l, setEditing),
           // 换届 from the running term of a congress one manages; any term's 编组进站 (coverage).
           ...(can('term.round') ? [{
             title: l('换届', 'Election round'), key: 'round', width: 190,
@@ -90,12 +89,13 @@ function TermList() {
                     {l('换届', 'Round')}
                   </Button>
                 )}
-                <Button size="small" type="link" aria-label={l(`编组进站:${label(x.name)}`, `Deputies in stations: ${label(x.name)}`)} onClick={() => navigate(`/terms/${x.id}/coverage`)}>
+                {x.abilities.includes('update') && <Button size="small" type="link" aria-label={l(`编组进站:${label(x.name)}`, `Deputies in stations: ${label(x.name)}`)} onClick={() => navigate(`/terms/${x.id}/coverage`)}>
                   {l('进站', 'Stations')}
-                </Button>
+                </Button>}
               </Space>
             ),
           }] : []),
+          ...editColumn<Term>(can('term.manage'), narrow, l, setEditing),
         ]}
       />
       {list.pager}
