@@ -112,7 +112,7 @@ export function HolidaysPage() {
           type="warning" showIcon
           message={l(`${year} 年放假安排尚未录入`, `The ${year} holiday schedule has not been entered`)}
           description={l(
-            `在录入前,${year} 年按法定节假日暂定计算(${schedule.provisionalSource}:元旦1天、春节4天(除夕至初三)、清明1天、劳动节2天、端午1天、中秋1天、国庆3天),不安排调休,节日逢周末也不补休;据此算出的办理期限标为"暂定"。国务院公布安排后请在此录入,保存时暂定期限将自动重新计算并通知承办单位。`,
+            `在录入前,${year} 年按《全国年节及纪念日放假办法》的法定节假日暂定计算(元旦1天、春节4天(除夕至初三)、清明1天、劳动节2天、端午1天、中秋1天、国庆3天),不安排调休,节日逢周末也不补休;据此算出的办理期限标为"暂定"。国务院公布安排后请在此录入,保存时暂定期限将自动重新计算并通知承办单位。`,
             `Until it is entered, ${year} follows a provisional calendar: the statutory holidays (New Year 1 day, Spring Festival 4 days from New Year's Eve, Qingming 1, Labour Day 2, Dragon Boat 1, Mid-Autumn 1, National Day 3), with no makeup working days and no day in lieu of a holiday on a weekend. Deadlines counted on it are marked provisional. Enter the State Council's schedule here once published: saving recomputes those deadlines and tells their units.`,
           )}
           action={editable && schedule.provisionalDays.length > 0

@@ -44,7 +44,8 @@ export function CalendarBanner() {
     get<CalendarStatus>('/api/calendar/status').then((s) => { if (live) setStatus(s); }, () => { /* a reminder only: never in the way */ });
     return () => { live = false; };
   }, [asked, location.pathname]);
-  if (!asked || !status?.bannerYear) return null;
+  // The holidays page says it in full itself.
+  if (!asked || !status?.bannerYear || location.pathname.startsWith('/holidays')) return null;
   const year = status.bannerYear;
   const editable = can('calendar.update');
   return (
