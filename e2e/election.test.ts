@@ -4,8 +4,8 @@
  * next term (the server's today), is told on the field that a term number already taken will
  * not do, uploads the new roster (a bad row first, refused row by row; then the corrected file:
  * 钟立新 and 覃永福 matched with their records, one new deputy), keeps 邓丽娟 as 特邀联络员,
- * names 覃永福 to take over her case, previews and runs the round, and sees the new term and
- * its coverage. The API then shows the terms, the deputies and the hand-over as the page said.
+ * names 覃永福 to take over her case, makes the new deputy the station's 联络员, previews and
+ * runs the round, and sees the new term and its coverage. The API then shows the terms, the deputies and the hand-over as the page said.
  */
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -131,6 +131,15 @@ describe('an election round (换届) of a township congress', () => {
     await successor.click();
     await Promise.all([preview(), page.locator('.ant-select-item-option', { hasText: '覃永福' }).click()]);
     await page.getByText('本步有').waitFor({ state: 'detached' });
+
+    // 编组进站: the new deputy becomes the station's 联络员 instead of the roster's 驻站代表.
+    await page.getByRole('button', { name: `调整${NEW_DEPUTY}的进站` }).click();
+    const dialog = page.getByRole('dialog', { name: `调整进站:${NEW_DEPUTY}` });
+    await dialog.getByLabel('第 1 个联络站的职责').click();
+    await page.locator('.ant-select-item-option', { hasText: '联络员' }).click();
+    await dialog.locator('.ant-select-content', { hasText: '联络员' }).waitFor();
+    await Promise.all([preview(), dialog.getByRole('button', { name: /确\s*定/ }).click()]);
+    await page.getByTestId('plan-coverage').getByText(`${NEW_DEPUTY} · 联络员`).waitFor({ timeout: 30_000 });
     await shot(page, 'desktop-round-stations');
 
     // On a narrow screen the page stays within its width: the steps stack, the tables scroll inside.
@@ -165,7 +174,7 @@ describe('an election round (换届) of a township congress', () => {
     await page.getByRole('heading', { name: `${next}编组进站` }).waitFor();
     const coverage = page.getByTestId('result-coverage');
     await coverage.getByText(COURT).waitFor();
-    await coverage.getByText(`${NEW_DEPUTY} · 驻站代表`).waitFor();
+    await coverage.getByText(`${NEW_DEPUTY} · 联络员`).waitFor();
     assert.equal(await coverage.getByText('100.0%').count(), 2);
     await shot(page, 'desktop-round-done');
     const violations = await audit(page);

@@ -87,6 +87,8 @@ function RoundScreen() {
   const [importing, setImporting] = useState(false);
   const [highlightUndecided, setHighlightUndecided] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  // Previews answer in any order: only the latest one asked for is shown.
+  const asked = useRef(0);
 
   const load = useCallback(async () => {
     try {
@@ -102,9 +104,11 @@ function RoundScreen() {
   const preview = useCallback(async (d: Draft): Promise<RoundPlan | null> => {
     if (!inputs) return null;
     const sent = bodyOf(inputs, d);
+    const ask = ++asked.current;
     setBusy(true);
     try {
       const answer = await post<RoundPlan>(`/api/terms/${inputs.term.id}/round/preview`, sent);
+      if (ask !== asked.current) return null;
       setPlan({ plan: answer, sent });
       setProblems({ list: answer.problems, sent });
       return answer;
@@ -117,7 +121,7 @@ function RoundScreen() {
       }
       return null;
     } finally {
-      setBusy(false);
+      if (ask === asked.current) setBusy(false);
     }
   }, [inputs, message, l, load]);
 
