@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { resetClock, setClock } from '../clock.js';
+import { importShippedSchedules } from '../commands/calendar.js';
+import { SYSTEM_ACTOR } from '../policies/actor.js';
 import { idOf, signIn, startTestApp, type TestApp } from '../testing/harness.js';
 
 /**
@@ -64,6 +66,26 @@ describe('entering an official schedule recomputes the provisional deadlines', (
     .select(['id', 'deadline_date', 'deadline_provisional', 'version']).execute()).map((r) => [r.id, r]));
   const recomputeEvents = async (id: number) => (await t.database.db.selectFrom('opinion_event').select(['comment', 'data'])
     .where('opinion_id', '=', id).where('action', '=', 'deadline_recomputed').execute());
+
+  it('at start, moves a deadline counted before on weekends alone onto the provisional calendar', async () => {
+    const X = await signedCase(await on('2027-02-03'));
+    assert.deepEqual([X.signed.deadlineDate, X.signed.deadlineProvisional], ['2027-02-10', true]);
+    // As a deadline set before migration 0012 would stand: 4, 5, 8 February, flagged by the migration.
+    await t.database.db.updateTable('opinion').set({ deadline_date: '2027-02-08' }).where('id', '=', X.id).execute();
+    const moved = await t.database.db.transaction().execute(async (trx) => {
+      await importShippedSchedules({ trx, actor: SYSTEM_ACTOR, ip: null });
+      return trx.selectFrom('opinion').select(['deadline_date', 'deadline_provisional']).where('id', '=', X.id).executeTakeFirstOrThrow();
+    });
+    assert.deepEqual(moved, { deadline_date: '2027-02-10', deadline_provisional: true });
+    const events = await recomputeEvents(X.id);
+    assert.equal(events.length, 1);
+    assert.equal(events[0]!.comment, '按暂定放假安排重新计算:办理期限由 2027-02-08 调整为 2027-02-10(仍为暂定)');
+    const audit = await t.database.db.selectFrom('audit_log').select(['action', 'after']).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    assert.equal(audit.action, 'calendar.deadlines_recomputed');
+    // Nothing to move the next time.
+    await t.database.db.transaction().execute((trx) => importShippedSchedules({ trx, actor: SYSTEM_ACTOR, ip: null }));
+    assert.equal((await recomputeEvents(X.id)).length, 1);
+  });
 
   it('marks them provisional, moves those the schedule changes, tells their unit, and leaves every other deadline alone', async () => {
     // D: signed and due in 2026, on the official calendar.
