@@ -4,7 +4,7 @@
  * recognise the text (the caller reports the cell).
  */
 import type { DeputyLevel, DeputyStatus, Gender, StationMemberRole, StationTier, StationType } from '../../common/enums.js';
-import { now } from '../clock.js';
+import { today } from '../clock.js';
 
 /** Half-width, no spaces, no brackets: `县(区)人大代表` → `县区人大代表`. */
 function squeeze(text: string): string {
@@ -124,7 +124,7 @@ function excelSerialYear(serial: number): number {
  * The year of birth, from how rosters write it: `1975`, `1975.03`, `1975年3月`, `1975-03-02`,
  * `197503`, `19750302`, or an Excel day number (`27456`) when a date cell lost its format.
  */
-export function parseBirthYear(text: string, thisYear = now().getUTCFullYear()): number | null {
+export function parseBirthYear(text: string, thisYear = Number(today().slice(0, 4))): number | null {
   const t = text.normalize('NFKC').trim();
   let year: number | null = null;
   const lead = /^(\d{4})(?:$|[年./\-]|\d{2}$|\d{4}$|\d{2}[./\-]?\d{2}$)/.exec(t);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { today } from '../clock.js';
 import { shanghaiDate } from '../domain/workingDays.js';
 import { idOf, signIn, startTestApp, type Client, type TestApp } from '../testing/harness.js';
 
@@ -171,17 +172,19 @@ describe('履职积分: rules, ledger, rankings, corrections and stars', () => {
   });
 
   it('starts every year from zero and keeps the years before', async () => {
-    for (const startsAt of ['2019-12-31T23:30:00+08:00', '2020-01-01T00:30:00+08:00']) {
+    // Last year and the one before: the ledger lists the last ten years by the server's clock.
+    const year = Number(today().slice(0, 4)) - 1;
+    for (const startsAt of [`${year - 1}-12-31T23:30:00+08:00`, `${year}-01-01T00:30:00+08:00`]) {
       ok(await staff.post('/api/activities', { kind: 'visit', title: '跨年走访', stationId: ids.huangtian, startsAt, participants: [{ deputyId: ids.weixiulan, attendance: 'present' }] }), 201);
     }
-    const y2019 = await ledger(staff, ids.weixiulan, 2019);
-    const y2020 = await ledger(staff, ids.weixiulan, 2020);
-    assert.deepEqual([y2019.total, y2020.total], [2, 2], 'the nationwide default (visit 2) before 平桂区 had rules; each in its Beijing-time year');
-    assert.deepEqual(y2020.entries.map((e: { date: string }) => e.date), ['2020-01-01']);
-    const years = new Map(y2020.years.map((y: { year: number; points: number }) => [y.year, y.points]));
-    assert.equal(years.get(2020), 2);
-    assert.equal(years.get(2019), 2, 'the year before stays on record');
-    assert.deepEqual(table(await ranking(staff, `year=2020&stationId=${ids.huangtian}`)).find((r) => r[1] === '韦秀兰'), [1, '韦秀兰', 2]);
+    const earlier = await ledger(staff, ids.weixiulan, year - 1);
+    const last = await ledger(staff, ids.weixiulan, year);
+    assert.deepEqual([earlier.total, last.total], [2, 2], 'a visit is worth 2; each in its Beijing-time year');
+    assert.deepEqual(last.entries.map((e: { date: string }) => e.date), [`${year}-01-01`]);
+    const years = new Map(last.years.map((y: { year: number; points: number }) => [y.year, y.points]));
+    assert.equal(years.get(year), 2);
+    assert.equal(years.get(year - 1), 2, 'the year before stays on record');
+    assert.deepEqual(table(await ranking(staff, `year=${year}&stationId=${ids.huangtian}`)).find((r) => r[1] === '韦秀兰'), [1, '韦秀兰', 2]);
   });
 
   it('credits a deputy\'s cases: collected, answered, and rated — following a re-rating', async () => {

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { now as clockNow } from '../clock.js';
+import { shanghaiDate } from '../domain/workingDays.js';
 import { verifyAuditChain } from '../queries/auditChain.js';
 import { signIn, startTestApp, type TestApp } from '../testing/harness.js';
 import { loadDemoCases } from './demoCases.js';
@@ -7,7 +9,8 @@ import { loadDemoCases } from './demoCases.js';
 describe('the demo cases', () => {
   let t: TestApp;
   let made = 0;
-  const now = new Date('2026-11-20T10:00:00+08:00');
+  // The demo as it is loaded today, whatever day that is (the suite also runs at other dates under faketime).
+  const now = clockNow();
   before(async () => {
     t = await startTestApp();
     made = await t.database.db.transaction().execute((trx) => loadDemoCases(trx, now));
@@ -32,5 +35,16 @@ describe('the demo cases', () => {
     assert.ok(stats.replied > 0 && stats.rated > 0 && stats.onTimeRate > 0.5 && stats.onTimeRate < 1, JSON.stringify(stats));
     assert.ok(stats.unsatisfied + stats.rehandled > 0);
     assert.equal((await verifyAuditChain(t.database.db)).ok, true);
+  });
+
+  it('tell the same story on any day: the campaign is running, the rota has days held and days to come', async () => {
+    const today = shanghaiDate(now);
+    const staff = await signIn(t.app, 'pinggui');
+    const running = (await staff.get('/api/campaigns?current=true')).json<{ name: string; startsOn: string; endsOn: string; figures: { activities: number } }[]>();
+    const campaign = running.find((c) => c.name === '产业协同发展·代表在行动');
+    assert.ok(campaign && campaign.startsOn < today && today < campaign.endsOn && campaign.figures.activities === 3, JSON.stringify(running));
+    const turns = (await (await signIn(t.app, 'liangjun')).get('/api/rota/mine')).json<{ date: string; status: string }[]>();
+    assert.ok(turns.some((d) => d.date < today && d.status === 'held'), 'a day held in the last month');
+    assert.ok(turns.some((d) => d.date > today && d.status === 'scheduled'), 'a day to come');
   });
 });
