@@ -6,11 +6,12 @@
 #   poppler-utils     pdftotext, which reads the posters' PDF text back in the tests
 #   libreoffice-calc  LibreOffice, which reads the Excel exports back (converted to CSV) in the tests
 #   postgresql-client psql, to create the test database; curl for the start check
+#   faketime          runs the date-sensitive tests with the clock moved ahead (.ci/run)
 # Safe to run again; needs root (or sudo) for apt-get. The server itself needs none of them,
 # except that PNG and PDF posters need a CJK font (fonts-noto-cjk or LIANXIN_POSTER_FONT).
 set -euo pipefail
 
-PACKAGES=(postgresql-client curl chromium fonts-noto-cjk zbar-tools poppler-utils libreoffice-calc)
+PACKAGES=(postgresql-client curl chromium fonts-noto-cjk zbar-tools poppler-utils libreoffice-calc faketime)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
