@@ -6,6 +6,10 @@ import { saveRuleSet } from '../commands/points.js';
  * The demo's own rules, so inheritance shows: 平桂区 has its 履职积分 rules since its 办法 of
  * August 2022 (its towns inherit them; other places keep the nationwide default), and 宜城市
  * its 联络站规范化建设考评 scheme, with stricter grades, from 2022.
+ *
+ * Unlike the demo's terms and weeks of work (`demoTime.ts`), these dates are not moved: rules
+ * published in 2022 are still in force on any later day, so the demo's story holds whenever it
+ * is loaded, and the tests price facts of 2022–2024 by them.
  */
 export async function loadDemoPoints(ctx: WriteContext): Promise<void> {
   await saveRuleSet(ctx, {
