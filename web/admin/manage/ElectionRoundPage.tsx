@@ -45,9 +45,10 @@ const STEP_DEPUTIES = 2;
 const STEP_STATIONS = 3;
 const STEP_PREVIEW = 4;
 
-/** The step a problem belongs to, by its path. */
+/** The step a problem belongs to, by its path; a roster row naming a deputy marked as leaving is settled on that deputy's row. */
 function stepOf(p: Problem): number {
   if (p.path.startsWith('next')) return STEP_NEXT;
+  if (p.code === 'ROUND_ROSTER_LEAVING') return STEP_DEPUTIES;
   if (p.path.startsWith('roster')) return STEP_ROSTER;
   if (p.path.startsWith('deputies')) return STEP_DEPUTIES;
   return STEP_STATIONS;
@@ -398,7 +399,7 @@ function DeputiesStep({ inputs, draft, update, plan, problems, highlightUndecide
   type Row = RoundInputs['deputies'][number];
   const rosterRowOf = new Map((draft.roster && plan ? plan.roster : []).flatMap((r) => (r.match ? [[r.match.deputyId, r.row] as const] : [])));
   const problemsOf = (deputyId: number) => (problems?.list ?? []).filter((p) => {
-    if (stepOf(p) !== STEP_DEPUTIES && p.code !== 'ROUND_ROSTER_LEAVING') return false;
+    if (stepOf(p) !== STEP_DEPUTIES) return false;
     if (p.details?.deputyId === deputyId) return p.code !== 'ROUND_DEPUTY_MISSING' || highlightUndecided;
     const m = /^deputies\.(\d+)/.exec(p.path);
     return m ? problems!.sent.deputies[Number(m[1])]?.deputyId === deputyId : false;
