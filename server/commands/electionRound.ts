@@ -16,6 +16,7 @@ import { now as clockNow } from '../clock.js';
 import type { DeputyRowData } from '../imports/deputyRows.js';
 import { planRound, type Membership, type PersonPlan, type RoundInput, type RoundPlan } from '../domain/electionRound.js';
 import { AppError } from '../errors.js';
+import { notify } from '../notifications/notify.js';
 import { loadRound, presentProblems, requireRoundTerm } from '../queries/electionRound.js';
 import { createTerm, updateTerm } from './terms.js';
 
@@ -211,6 +212,20 @@ export async function runRound(ctx: WriteContext, termId: number, input: RoundIn
       comment: `${h.from.name} 代表换届离任,由 ${h.to!.name} 代表接办`, public: false,
       data: JSON.stringify({ fromDeputyId: h.from.id, fromName: h.from.name, toDeputyId: h.toId, toName: h.to!.name, termId: newTermId }),
     }))).execute());
+    // Each successor hears once of the cases they now hold (one notice naming them, not one per case).
+    const accounts = await trx.selectFrom('account').select(['id', 'deputy_id'])
+      .where('deputy_id', 'in', [...new Set(holders.map((h) => h.toId))]).where('active', '=', true).execute();
+    for (const toId of new Set(holders.map((h) => h.toId))) {
+      const accountIds = accounts.filter((a) => a.deputy_id === toId).map((a) => a.id);
+      const theirs = holders.filter((h) => h.toId === toId);
+      if (accountIds.length === 0) continue;
+      await notify(trx, {
+        accountIds, kind: 'case.hand_over', caseId: theirs.length === 1 ? theirs[0]!.caseId : null,
+        link: theirs.length === 1 ? `/cases/${theirs[0]!.caseId}` : '/cases?open=true',
+        title: `换届移交:请接办 ${theirs.length} 件群众意见`,
+        body: theirs.slice(0, 10).map((h) => `${h.trackingCode}(原由 ${h.from.name} 代表)`).join('、') + (theirs.length > 10 ? ' 等' : ''),
+      });
+    }
     await audit.append(holders.map((h) => ({
       action: 'case.hand_over', entityType: 'case', entityId: h.caseId,
       before: { holderDeputyId: h.from.id, addressedDeputyId: addressed.get(h.caseId) ?? null },

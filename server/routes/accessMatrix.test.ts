@@ -338,6 +338,19 @@ const CASES: Case[] = [
     body: async (t, s, h) => ({ version: await h.version('congress_term', t.term[s]), endsOn: null }),
     in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403),
   },
+  // The election round (换届) of the county congresses: read and previewed by those who manage them; a run with nobody decided is refused.
+  { method: 'GET', route: '/api/terms/:id/round', url: (t, s) => `/api/terms/${t.term[s]}/round`, in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403) },
+  {
+    method: 'POST', route: '/api/terms/:id/round/preview', url: (t, s) => `/api/terms/${t.term[s]}/round/preview`,
+    body: async (t, s, h) => ({ version: await h.version('congress_term', t.term[s]), next: { number: 20, startsOn: '2099-01-01' }, deputies: [] }),
+    in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403),
+  },
+  {
+    method: 'POST', route: '/api/terms/:id/round', url: (t, s) => `/api/terms/${t.term[s]}/round`,
+    body: async (t, s, h) => ({ version: await h.version('congress_term', t.term[s]), next: { number: 20, startsOn: '2099-01-01' }, deputies: [] }),
+    in: S(409, 409, 403, 403, 403), out: S(409, 404, 403, 403, 403),
+  },
+  { method: 'GET', route: '/api/terms/:id/coverage', url: (t, s) => `/api/terms/${t.term[s]}/coverage`, in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403) },
   { method: 'GET', route: '/api/public/deputies/:id/disclosure', url: (t, s) => `/api/public/deputies/${t.deputy[s]}/disclosure`, in: all(200), out: all(200) },
   { method: 'GET', route: '/open311/v2/services.json', url: () => '/open311/v2/services.json', in: all(200) },
   { method: 'GET', route: '/open311/v2/services/:code.json', url: () => '/open311/v2/services/water.json', in: all(200) },

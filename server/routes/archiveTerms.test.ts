@@ -77,7 +77,9 @@ describe('the archive per term', () => {
   it('lists the terms a deputy sits in, highest level first, and the running one the archive opens on', async () => {
     const theirs = ok(await deputy.get(`/api/deputies/${ids.liangjun}/terms`)).json<{ terms: ArchiveTerm[]; current: number | null }>();
     assert.deepEqual(theirs.terms.map((x) => `${x.label.zh} ${x.from}~${x.to ?? ''} ${x.current}`), [
-      `平桂区第四届人民代表大会 ${demoDay('2021-12-10')}~ true`, `黄田镇第十二届人民代表大会 ${demoDay('2021-11-26')}~ true`,
+      `平桂区第四届人民代表大会 ${demoDay('2021-12-10')}~ true`,
+      // Re-elected at 黄田镇's 换届: both terms, the running one first.
+      `黄田镇第十三届人民代表大会 ${demoDay('2026-11-26')}~ true`, `黄田镇第十二届人民代表大会 ${demoDay('2021-11-26')}~${demoDay('2026-11-25')} false`,
     ]);
     assert.equal(theirs.current, ids.county4);
     const former = ok(await staff.get(`/api/deputies/${ids.mo}/terms`)).json<{ terms: ArchiveTerm[]; current: number | null }>();

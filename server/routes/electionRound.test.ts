@@ -93,22 +93,23 @@ describe('the election round', () => {
   });
   after(() => t.close());
 
-  it('holds 黄田镇 after its round in the demo: two re-elected, a 特邀联络员, one new deputy from the roster', async () => {
+  it('holds 黄田镇 after its round in the demo: three re-elected, a 特邀联络员, one new deputy from the roster', async () => {
     const closed = ok(await staff.get(`/api/terms/${ids.huangtian12}`)).json<{ endsOn: string; current: boolean }>();
     const running = ok(await staff.get(`/api/terms/${ids.huangtian13}`)).json<{ startsOn: string; endsOn: string | null }>();
     assert.deepEqual([closed.endsOn, running.startsOn, running.endsOn], [demoDate('2026-11-25'), demoDate('2026-11-26'), null]);
     const liangjun = await idOf(db(), 'deputy', '梁俊华');
     const terms = ok(await staff.get(`/api/deputies/${liangjun}/terms`)).json<{ terms: { id: number }[] }>().terms.map((x) => x.id);
     assert.ok(terms.includes(ids.huangtian12) && terms.includes(ids.huangtian13), 'a re-elected deputy sits in both terms');
-    const wei = await db().selectFrom('deputy').select(['id', 'status', 'special_liaison']).where('name', '=', '韦秀兰').executeTakeFirstOrThrow();
-    assert.deepEqual([wei.status, wei.special_liaison], ['former', true]);
-    assert.equal((await db().selectFrom('deputy').select('id').where('name', 'in', ['蒙丽萍', '梁俊华', '黄志强']).execute()).length, 3, 'matched, not duplicated');
+    const li = await db().selectFrom('deputy').select(['id', 'status', 'special_liaison']).where('name', '=', '黎永昌').executeTakeFirstOrThrow();
+    assert.deepEqual([li.status, li.special_liaison], ['former', true]);
+    assert.equal((await db().selectFrom('deputy').select('id').where('name', 'in', ['蒙丽萍', '梁俊华', '韦秀兰', '黄志强']).execute()).length, 4, 'matched, not duplicated');
 
     const coverage = ok(await staff.get(`/api/terms/${ids.huangtian13}/coverage`)).json<Coverage>();
     assert.deepEqual([coverage.serving, coverage.stationed, coverage.stationedRate, coverage.stationCount, coverage.coveredCount, coverage.coverageRate],
-      [3, 3, 1, 2, 2, 1], '进驻 100%, 覆盖 100%');
-    const station = coverage.stations.find((s) => s.name === '平桂区黄田镇人大代表联络站')!;
-    assert.deepEqual(station.deputies.filter((d) => d.specialLiaison).map((d) => d.name).sort(), ['莫德光', '韦秀兰'].sort(), 'kept as 特邀联络员, not counted');
+      [4, 4, 1, 2, 2, 1], '进驻 100%, 覆盖 100%');
+    const point = coverage.stations.find((s) => s.name === '平桂区黄田镇公和村人大代表联络点')!;
+    assert.deepEqual(point.deputies.filter((d) => d.specialLiaison).map((d) => d.name), ['黎永昌'], 'kept as 特邀联络员, not counted');
+    assert.ok(!point.deputies.find((d) => d.name === '黎永昌')!.thisTerm);
     assert.equal((await db().selectFrom('audit_log').select('id').where('action', '=', 'term.round').execute()).length, 1);
   });
 

@@ -158,6 +158,8 @@ const DEPUTIES: DemoDeputy[] = [
   { name: '陆振华', gender: 'male', ethnicity: '壮族', phone: '13907751001', regionCode: R.guchengLuchuan, party: CPC, occupation: '古城镇干部', professionTags: [], levels: [['township', 17, R.guchengLuchuan]], stations: [['yuegui', 'liaison']] },
   { name: '邱美英', gender: 'female', phone: '13907751002', regionCode: R.wendiBobai, party: CPC, occupation: '文地镇村医', professionTags: ['医疗'], levels: [['township', 17, R.wendiBobai]], stations: [['yuegui', 'resident']] },
   { name: '全国强', gender: 'male', phone: '13907591003', regionCode: R.lianjiang, party: CPC, occupation: '农业龙头企业董事长', professionTags: ['企业家', '农业'], levels: [['national', 14, null], ['provincial', 14, '440000']], stations: [['yuegui', 'resident']] },
+  // 黄田镇: left at the 换届 of its township congress (12th → 13th) and kept as 特邀联络员 at 公和村 (seed/demoRound.ts).
+  { name: '黎永昌', gender: 'male', phone: '13907741007', regionCode: R.huangtian, party: CPC, occupation: '黄田镇退休干部', professionTags: ['农业'], levels: [['township', 12, R.huangtian]], stations: [['gonghe', 'resident']] },
 ];
 
 const UNITS = [

@@ -1,8 +1,9 @@
 /**
  * 黄田镇's township congress in the middle of its election round (换届): the 12th term ended
  * on 2026-11-25 and the 13th began on 2026-11-26 (as written on the demo's reference date,
- * moved to today). 梁俊华 and 黄志强 were re-elected, 韦秀兰 left and was made a 特邀联络员,
- * keeping her place at the 黄田镇 station, and 蒙丽萍 came in from the roster as a new deputy.
+ * moved to today). 梁俊华, 韦秀兰 and 黄志强 were re-elected, 黎永昌 left and was made a
+ * 特邀联络员, keeping his place at the 公和村 point, and 蒙丽萍 came in from the roster as a new
+ * deputy at the 黄田镇 station.
  * The roster is uploaded and the round run by 平桂区's staff through the same code as the API.
  */
 import { Readable } from 'node:stream';
@@ -18,10 +19,11 @@ import { demoDate } from './demoTime.js';
 const HUANGTIAN = '451103101';
 const STATION = '平桂区黄田镇人大代表联络站';
 
-/** The 13th term's roster as the town sent it: the two re-elected deputies (matched by phone) and one new. */
+/** The 13th term's roster as the town sent it: the three re-elected deputies (matched by phone) and one new. */
 const ROSTER = [
   ['姓名', '性别', '民族', '政治面貌', '手机号码', '代表层级', '届次', '所属区划', '工作单位及职务', '专业领域', '所在联络站', '站内职责'],
   ['梁俊华', '男', '汉族', '中共党员', '13907741001', '乡镇', '第十三届', HUANGTIAN, '黄田镇公和村党总支书记', '农业', '', ''],
+  ['韦秀兰', '女', '壮族', '群众', '13907741002', '乡镇', '第十三届', HUANGTIAN, '个体工商户', '企业家', '', ''],
   ['黄志强', '男', '瑶族', '中共党员', '13907741003', '乡镇', '第十三届', HUANGTIAN, '乡村医生', '医疗', '', ''],
   ['蒙丽萍', '女', '壮族', '群众', '13907741006', '乡镇', '第十三届', HUANGTIAN, '黄田镇返乡创业青年、电商合作社负责人', '企业家', STATION, '驻站代表'],
 ];
@@ -44,7 +46,8 @@ export async function loadDemoRound(ctx: WriteContext): Promise<void> {
     deputies: [
       { deputyId: await deputy('梁俊华'), outcome: 're_elected' },
       { deputyId: await deputy('黄志强'), outcome: 're_elected' },
-      { deputyId: await deputy('韦秀兰'), outcome: 'leaves', specialLiaison: true },
+      { deputyId: await deputy('韦秀兰'), outcome: 're_elected' },
+      { deputyId: await deputy('黎永昌'), outcome: 'leaves', specialLiaison: true },
     ],
     rosterImportId: batchId,
     successors: [],
