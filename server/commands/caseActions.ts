@@ -7,6 +7,7 @@ import { caseActorOf, caseVisible } from '../policies/caseScope.js';
 import { ref, unitVisible } from '../policies/scope.js';
 import { loadCalendar } from '../queries/calendar.js';
 import { caseFollowUps } from './caseFollowUps.js';
+import { recomputeProvisionalDeadlines } from './provisionalDeadlines.js';
 import { now as clockNow } from '../clock.js';
 
 /** What the API accepts for an action; the command turns it into the domain's ActionInput. */
@@ -77,6 +78,10 @@ export async function takeCaseAction(
     action: req.action, from_state: c.state, to_state: to, comment, public: PUBLIC_ACTIONS.has(req.action),
     data: JSON.stringify(effect.data),
   }).execute();
+  if (req.action === 'send_back_reply' && c.deadline_provisional) {
+    // The deadline runs again: a schedule entered while the reply was under review counts now.
+    await recomputeProvisionalDeadlines(ctx, now, '退回重办,按现行放假安排重新计算', caseId);
+  }
   await caseFollowUps(ctx.trx, calendar, caseId, req.action, acting.kind === 'account' ? ctx.actor.accountId : null, now);
   // Last: the audit record takes the chain's lock, held until commit.
   await recordAudit(ctx, {

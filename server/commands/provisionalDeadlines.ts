@@ -4,7 +4,8 @@
  * that stores it. Only running deadlines move — those of cases with the unit's clock running
  * or paused for an extension decision (in_progress, extension_requested). A case the unit has
  * replied to keeps its deadline and its flag as they stood: its on-time fact was judged against
- * them and is never recomputed.
+ * them and is never recomputed. If the reply is sent back, the running deadline is counted again
+ * then (commands/caseActions.ts).
  */
 import type { Transaction } from 'kysely';
 import { sql } from 'kysely';
@@ -79,13 +80,14 @@ async function caseEvents(trx: Transaction<DB>, caseId: number): Promise<ClockEv
  * does not move gets no entry. Either way the flag then says whether the count still meets a
  * year without an official schedule. Returns the deadlines that moved.
  */
-export async function recomputeProvisionalDeadlines(ctx: WriteContext, now: Date, reason: string): Promise<MovedDeadline[]> {
+export async function recomputeProvisionalDeadlines(ctx: WriteContext, now: Date, reason: string, onlyCaseId?: number): Promise<MovedDeadline[]> {
   const { trx } = ctx;
-  const cases = await trx.selectFrom('opinion')
+  let q = trx.selectFrom('opinion')
     .select(['id', 'tracking_code', 'state', 'station_id', 'deputy_id', 'region_code', 'assigned_unit_id', 'co_unit_ids',
       'deadline_days', 'deadline_date', 'answered_at', 'content'])
-    .where('deadline_provisional', '=', true).where('state', 'in', ['in_progress', 'extension_requested'])
-    .orderBy('id').forUpdate().execute();
+    .where('deadline_provisional', '=', true).where('state', 'in', ['in_progress', 'extension_requested']);
+  if (onlyCaseId !== undefined) q = q.where('id', '=', onlyCaseId);
+  const cases = await q.orderBy('id').forUpdate().execute();
   if (!cases.length) return [];
   const cal = await loadCalendar(trx);
   const moved: MovedDeadline[] = [];

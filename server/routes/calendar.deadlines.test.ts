@@ -200,7 +200,15 @@ describe('entering an official schedule recomputes the provisional deadlines', (
     const october = await ok((await signIn(t.app, 'admin')).get('/api/calendar/status'));
     assert.deepEqual([october.bannerYear, october.provisionalYears], [2028, [2028]]);
 
+    // E's reply is sent back: its deadline runs again, and is counted on the schedule now entered.
+    setClock('2027-02-05');
+    await ok((await signIn(t.app, 'huangtian')).post(`/api/cases/${E.id}/actions/send_back_reply`, { comment: '请补充供水恢复的时间' }));
+    const resent = await t.database.db.selectFrom('opinion').select(['deadline_date', 'deadline_provisional']).where('id', '=', E.id).executeTakeFirstOrThrow();
+    assert.deepEqual(resent, { deadline_date: '2027-02-16', deadline_provisional: false });
+    assert.deepEqual((await recomputeEvents(E.id)).map((e) => e.data), [{ from: '2027-02-10', to: '2027-02-16', provisional: false }]);
+
     // Saving the same schedule again moves nothing.
+    setClock('2027-10-01');
     const again = await ok((await signIn(t.app, 'admin')).request('PUT', '/api/calendar/holidays/2027', SCHEDULE_2027));
     assert.deepEqual(again.deadlinesMoved, []);
   });
