@@ -73,6 +73,8 @@ export interface LoadedRound {
   /** Details of the serving deputies for the inputs page. */
   deputies: Map<number, { gender: 'male' | 'female'; phone: string | null }>;
   stationNames: Map<number, string>;
+  /** The home region's name of the region's stations and the cases' stations. */
+  stationRegions: Map<number, string>;
   otherSeats: Map<number, { level: DeputyLevel; term: number }[]>;
 }
 
@@ -92,9 +94,10 @@ export async function loadRound(db: Kysely<DB>, actor: Actor, t: RoundTerm, rost
       .where(sql<boolean>`dl.deputy_id in ${holders}`)
       .where(sql<boolean>`not (dl.level = ${t.level} and dl.region_code is not distinct from ${t.region_code})`).execute(),
     db.selectFrom('station as s').innerJoin('station_region as h', (j) => j.onRef('h.station_id', '=', 's.id').on('h.is_home', '=', true))
-      .select(['s.id', 's.name']).where('s.active', '=', true).where('h.region_path', 'like', `${t.region_path}%`).orderBy('s.id').execute(),
-    db.selectFrom('opinion as o').innerJoin('station as s', 's.id', 'o.station_id')
-      .select(['o.id', 'o.tracking_code', 'o.state', 'o.station_id', 's.name as station_name',
+      .innerJoin('region as r', 'r.code', 'h.region_code')
+      .select(['s.id', 's.name', 'r.name as region_name']).where('s.active', '=', true).where('h.region_path', 'like', `${t.region_path}%`).orderBy('s.id').execute(),
+    db.selectFrom('opinion as o').innerJoin('station as s', 's.id', 'o.station_id').innerJoin('region as r', 'r.code', 's.home_region_code')
+      .select(['o.id', 'o.tracking_code', 'o.state', 'o.station_id', 's.name as station_name', 'r.name as region_name',
         sql<number>`coalesce(o.holder_deputy_id, o.deputy_id)`.as('holder_id')])
       .where(sql<boolean>`o.state in (${openStates})`)
       .where(sql<boolean>`coalesce(o.holder_deputy_id, o.deputy_id) in ${holders}`)
@@ -140,6 +143,7 @@ export async function loadRound(db: Kysely<DB>, actor: Actor, t: RoundTerm, rost
     },
     deputies: new Map(deputies.map((d) => [d.id, { gender: d.gender, phone: d.phone }])),
     stationNames,
+    stationRegions: new Map([...stations.map((x) => [x.id, x.region_name] as const), ...cases.map((c) => [c.station_id, c.region_name] as const)]),
     otherSeats,
   };
 }
@@ -271,7 +275,7 @@ export async function roundInputs(db: Kysely<DB>, actor: Actor, termId: number, 
       openCases: openBy.get(d.id) ?? 0,
     })),
     stations: [...state.stations.values(), ...state.caseStations.values()].map((s) => ({
-      id: s.id, name: s.name, openCasesOfDeputies: openAt.get(s.id) ?? 0,
+      id: s.id, name: s.name, regionName: loaded.stationRegions.get(s.id) ?? '', openCasesOfDeputies: openAt.get(s.id) ?? 0,
     })),
   };
 }

@@ -116,13 +116,13 @@ describe('the election round', () => {
   it('sets out what the round starts from, to staff who manage the congress only', async () => {
     const inputs = ok(await staff.get(`/api/terms/${ids.term}/round`)).json<{
       term: { number: number }; suggested: { number: number }; deputies: { id: number; name: string; openCases: number; otherSeats: unknown[]; stations: { role: string }[] }[];
-      stations: { id: number; openCasesOfDeputies: number }[];
+      stations: { id: number; name: string; regionName: string; openCasesOfDeputies: number }[];
     }>();
     assert.equal(inputs.suggested.number, 13);
     assert.deepEqual(inputs.deputies.map((d) => d.id).sort(), [ids.zhong, ids.deng, ids.qin].sort());
     assert.equal(inputs.deputies.find((d) => d.id === ids.deng)!.openCases, 1);
     assert.equal(inputs.deputies.find((d) => d.id === ids.zhong)!.otherSeats.length, 1, 'also a county deputy');
-    assert.equal(inputs.stations.find((s) => s.id === ids.court)!.openCasesOfDeputies, 1);
+    assert.deepEqual(inputs.stations.find((s) => s.id === ids.court), { id: ids.court, name: COURT, regionName: '公会镇', openCasesOfDeputies: 1 });
     assert.equal((await officer.get(`/api/terms/${ids.term}/round`)).statusCode, 403);
     assert.equal((await yicheng.get(`/api/terms/${ids.term}/round`)).statusCode, 404);
     assert.equal(ok(await staff.get(`/api/terms/${ids.huangtian12}/round`), 409).json<{ error: { code: string } }>().error.code, 'ROUND_TERM_NOT_LATEST');

@@ -102,7 +102,10 @@ const InputsSchema = z.object({
     stations: z.array(z.object({ id: z.number(), name: z.string(), role: Role, roleLabel: Label })),
     openCases: z.number().meta({ description: 'Open cases they hold' }),
   })),
-  stations: z.array(z.object({ id: z.number(), name: z.string(), openCasesOfDeputies: z.number() })),
+  stations: z.array(z.object({
+    id: z.number(), name: z.string(), regionName: z.string().meta({ description: 'The station\'s home region' }),
+    openCasesOfDeputies: z.number().meta({ description: 'Open cases held by this term\'s deputies at the station' }),
+  })),
 }).meta({ id: 'RoundInputs' });
 
 const ResultSchema = z.object({
