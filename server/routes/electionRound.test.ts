@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { today } from '../clock.js';
 import { addDays } from '../domain/workingDays.js';
 import { verifyAuditChain } from '../queries/auditChain.js';
-import { demoDate } from '../seed/demoTime.js';
+import { demoDay } from '../testing/demoDates.js';
 import { csvBuffer, type Rows } from '../testing/importFiles.js';
 import { idOf, signIn, startTestApp, type Client, type TestApp } from '../testing/harness.js';
 
@@ -96,7 +96,7 @@ describe('the election round', () => {
   it('holds 黄田镇 after its round in the demo: three re-elected, a 特邀联络员, one new deputy from the roster', async () => {
     const closed = ok(await staff.get(`/api/terms/${ids.huangtian12}`)).json<{ endsOn: string; current: boolean }>();
     const running = ok(await staff.get(`/api/terms/${ids.huangtian13}`)).json<{ startsOn: string; endsOn: string | null }>();
-    assert.deepEqual([closed.endsOn, running.startsOn, running.endsOn], [demoDate('2026-11-25'), demoDate('2026-11-26'), null]);
+    assert.deepEqual([closed.endsOn, running.startsOn, running.endsOn], [demoDay('2026-11-25'), demoDay('2026-11-26'), null]);
     const liangjun = await idOf(db(), 'deputy', '梁俊华');
     const terms = ok(await staff.get(`/api/deputies/${liangjun}/terms`)).json<{ terms: { id: number }[] }>().terms.map((x) => x.id);
     assert.ok(terms.includes(ids.huangtian12) && terms.includes(ids.huangtian13), 'a re-elected deputy sits in both terms');
