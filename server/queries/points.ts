@@ -61,11 +61,18 @@ export async function rankingScope(db: Kysely<DB>, actor: Actor, q: { regionCode
   return rankingScope(db, actor, { stationId: first.id });
 }
 
-/** The deputies a ranking lists even without points: current deputies of the stations in its scope. */
-async function members(db: Kysely<DB>, scope: RankingScope): Promise<number[]> {
+/**
+ * The deputies a ranking lists even without points: current deputies of the stations in its
+ * scope who held a seat during the year (a deputy elected at a later 换届 is not listed in the
+ * years before; one whose seats are known only by their levels is).
+ */
+async function members(db: Kysely<DB>, scope: RankingScope, year: number): Promise<number[]> {
   if (scope.kind === 'all') return [];
   let q = db.selectFrom('deputy_station as ds').innerJoin('deputy as d', 'd.id', 'ds.deputy_id')
-    .select('d.id').distinct().where('d.active', '=', true).where('d.status', '=', 'current');
+    .select('d.id').distinct().where('d.active', '=', true).where('d.status', '=', 'current')
+    .where(sql<boolean>`(not exists (select 1 from deputy_term dt where dt.deputy_id = d.id)
+      or exists (select 1 from deputy_term dt join congress_term t on t.id = dt.term_id where dt.deputy_id = d.id
+        and t.starts_on <= ${`${year}-12-31`}::date and (t.ends_on is null or t.ends_on >= ${`${year}-01-01`}::date)))`);
   q = scope.kind === 'station'
     ? q.where('ds.station_id', '=', scope.id)
     : q.where(sql<boolean>`exists (select 1 from station_region h join station st on st.id = h.station_id
@@ -86,7 +93,7 @@ export async function pointsRanking(db: Kysely<DB>, actor: Actor, year: number, 
     ...(scope.kind === 'region' && { regionPath: scope.path }),
     ...(scope.kind === 'station' && { stationId: scope.id }),
   });
-  for (const id of await members(db, scope)) if (!totals.has(id)) totals.set(id, { cents: 0, entries: 0 });
+  for (const id of await members(db, scope, year)) if (!totals.has(id)) totals.set(id, { cents: 0, entries: 0 });
   const ids = [...totals.keys()];
   if (!ids.length) return [];
   const people = new Map((await db.selectFrom('deputy').select(['id', 'name', 'status', 'active']).where('id', 'in', ids).execute())

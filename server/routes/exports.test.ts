@@ -126,7 +126,7 @@ describe('Excel exports', () => {
     const liang = rows.find((r) => r[0] === '梁俊华')!;
     assert.equal(liang[1], '男');
     assert.equal(liang[6], '县(区)人大代表、乡镇人大代表');
-    assert.equal(liang[7], '4、12');
+    assert.equal(liang[7], '4、13', 're-elected at 黄田镇\'s 换届: the seat held now');
     assert.equal(liang[13], '平桂区黄田镇人大代表联络站、平桂区黄田镇公和村人大代表联络点');
     assert.equal(liang[14], '站长、驻站代表');
 
