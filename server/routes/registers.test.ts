@@ -283,7 +283,7 @@ describe('registers, archives and the public disclosure', () => {
   it('builds a deputy\'s archive from the month\'s records', async () => {
     const archive = ok(await deputy.get(`/api/deputies/${ids.liangjun}/archive?${MARCH}`)).json();
     assert.equal(archive.deputy.name, '梁俊华');
-    assert.deepEqual(archive.deputy.levels.map((l: { label: { zh: string }; term: number }) => `${l.label.zh}${l.term}`), ['县(区)人大代表4', '乡镇人大代表12']);
+    assert.deepEqual(archive.deputy.levels.map((l: { label: { zh: string }; term: number }) => `${l.label.zh}${l.term}`), ['县(区)人大代表4', '乡镇人大代表13'], 'the seats held now: re-elected at 黄田镇\'s 换届');
     const s = archive.summary;
     assert.deepEqual([s.activities.expected, s.activities.present, s.activities.leave, s.activities.absent], [4, 4, 0, 0]);
     assert.deepEqual(s.activities.byKind.map((k: { kind: string; count: number }) => `${k.kind}:${k.count}`), ['reception:1', 'visit:1', 'training:1', 'theme:1']);
