@@ -63,14 +63,16 @@ export async function rankingScope(db: Kysely<DB>, actor: Actor, q: { regionCode
 
 /**
  * The deputies a ranking lists even without points: current deputies of the stations in its
- * scope who held a seat during the year (a deputy elected at a later 换届 is not listed in the
- * years before; one whose seats are known only by their levels is).
+ * scope, except those who came in by an election round (换届) and held no seat during the year:
+ * a deputy elected at a later round is not listed in the years before it. Seats recorded
+ * before rounds existed, or by hand, carry no such dates and are listed as before.
  */
 async function members(db: Kysely<DB>, scope: RankingScope, year: number): Promise<number[]> {
   if (scope.kind === 'all') return [];
   let q = db.selectFrom('deputy_station as ds').innerJoin('deputy as d', 'd.id', 'ds.deputy_id')
     .select('d.id').distinct().where('d.active', '=', true).where('d.status', '=', 'current')
     .where(sql<boolean>`(not exists (select 1 from deputy_term dt where dt.deputy_id = d.id)
+      or exists (select 1 from deputy_term dt where dt.deputy_id = d.id and dt.joined_by = 'recorded')
       or exists (select 1 from deputy_term dt join congress_term t on t.id = dt.term_id where dt.deputy_id = d.id
         and t.starts_on <= ${`${year}-12-31`}::date and (t.ends_on is null or t.ends_on >= ${`${year}-01-01`}::date)))`);
   q = scope.kind === 'station'
