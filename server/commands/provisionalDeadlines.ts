@@ -12,11 +12,10 @@ import { sql } from 'kysely';
 import type { WriteContext } from '../audit.js';
 import type { DB } from '../db/schema.js';
 import { endOfShanghaiDay, shanghaiDate, type WorkingCalendar } from '../domain/workingDays.js';
+import { DEADLINE_RECOMPUTED } from '../domain/caseEffects.js';
 import { loadCalendar } from '../queries/calendar.js';
 import { notifyCase, scheduleDeadlineReminders } from './caseFollowUps.js';
 
-/** The timeline action of a deadline moved by the holiday schedule (not a workflow action: the state stays). */
-export const DEADLINE_RECOMPUTED = 'deadline_recomputed';
 
 export interface MovedDeadline {
   caseId: number;

@@ -174,3 +174,6 @@ export const PUBLIC_ACTIONS: ReadonlySet<CaseAction | 'submit'> = new Set([
 
 /** …and those whose comment is meant for the constituent (an answer, a reason for declining). */
 export const PUBLIC_COMMENTS: ReadonlySet<CaseAction> = new Set(['decline', 'answer_on_spot', 'answer']);
+
+/** The timeline action of a deadline moved by the holiday schedule (not a workflow action: the state stays). */
+export const DEADLINE_RECOMPUTED = 'deadline_recomputed';

@@ -2,10 +2,9 @@ import { sql, type Kysely } from 'kysely';
 import { ANSWER_MODES, CASE_STATE_LABELS } from '../../common/caseVocabulary.js';
 import type { DB } from '../db/schema.js';
 import { containsPattern, prefixPattern } from '../db/sql.js';
-import { PUBLIC_COMMENTS, RATING_WINDOW_DAYS } from '../domain/caseEffects.js';
+import { DEADLINE_RECOMPUTED, PUBLIC_COMMENTS, RATING_WINDOW_DAYS } from '../domain/caseEffects.js';
 import { allowedActions, CASE_RULES, CASE_STATES, OPEN_STATES, type CaseAction, type CaseState } from '../domain/caseWorkflow.js';
 import { maskPhone } from '../domain/phone.js';
-import { DEADLINE_RECOMPUTED } from '../commands/provisionalDeadlines.js';
 import { normaliseTrackingCode, queryKeyMatches } from '../domain/trackingCode.js';
 import { nowMs, now } from '../clock.js';
 import { AppError } from '../errors.js';
@@ -28,8 +27,10 @@ function actionLabel(action: string) {
   return CASE_RULES[action as CaseAction]?.label ?? { zh: action, en: action };
 }
 
-/** Past its deadline now; a pause for an extension decision stops the clock only if it began before the deadline. */
-/** Whether a case is past its deadline by the server's clock (asked at each call, not fixed when the module loads). */
+/**
+ * Past its deadline now, by the server's clock (read at each call, not when the module loads); a pause for
+ * an extension decision stops the clock only if it began before the deadline.
+ */
 export const overdueExpr = () => sql<boolean>`(o.state in ('assigned', 'in_progress', 'extension_requested') and o.deadline_at < ${now()} and (o.paused_at is null or o.deadline_at < o.paused_at))`;
 
 export async function getCase(db: Kysely<DB>, actor: Actor, id: number) {
