@@ -1,0 +1,32 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { I18nProvider, useI18n } from '../../shared/i18n.js';
+import { Root } from './Root.js';
+
+function Themed() {
+  const { lang } = useI18n();
+  dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#b71c1c', colorLink: '#b71c1c', colorInfo: '#b71c1c' } }}>
+      <AntApp>
+        <BrowserRouter>
+          <Root />
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nProvider>
+      <Themed />
+    </I18nProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,201 @@
+import { FilePdfOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Descriptions, Row, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { ApiError, get, qs } from '../../../shared/api.js';
+import { percent } from '../../../shared/format.js';
+import { useI18n } from '../../../shared/i18n.js';
+import { errorText, FilterBar, LoadError, PageTitle, RequireAbility, useFilterStyle } from '../../kit/common.js';
+import { downloadFile } from '../../kit/download.js';
+import { PeriodPicker, type Period } from '../../kit/PeriodPicker.js';
+
+type Label = { zh: string; en: string };
+/** One of the deputy's terms: a congress's term and its dates (`to` null while it runs). */
+interface ArchiveTerm { id: number; level: string; label: Label; number: number; from: string; to: string | null; current: boolean }
+interface DeputyTerms { terms: ArchiveTerm[]; current: number | null }
+interface Archive {
+  term: ArchiveTerm | null;
+  deputy: {
+    id: number; name: string; gender: Label; ethnicity: string; party: string; occupation: string; constituency: string; region: string;
+    status: Label; specialLiaison: boolean; levels: { level: string; label: Label; term: number; region: string | null }[];
+    stations: { id: number; name: string; role: Label }[];
+  };
+  period: { from: string | null; to: string };
+  summary: {
+    activities: { expected: number; present: number; leave: number; absent: number; byKind: { kind: string; label: Label; count: number }[] };
+    receptionDays: { total: number; held: number; missed: number; cancelled: number; scheduled: number };
+    opinions: { total: number; addressed: number; answeredByDeputy: number; collectedAtActivities: number; answered: number; rated: number; satisfactionRate: number | null };
+    campaigns: number;
+    points: { total: number; years: { year: number; points: number }[] };
+  };
+  activities: { id: number; date: string; kindLabel: Label; title: string; station: string | null; campaign: string | null; attendance: string; attendanceLabel: Label }[];
+  opinions: { id: number; trackingCode: string; date: string; category: string; summary: string; stateLabel: Label; ratingLabel: Label | null; addressed: boolean; answeredByDeputy: boolean; collectedAtActivity: boolean }[];
+  campaigns: { id: number; name: string; activities: number }[];
+  receptionDays: { date: string; station: string; status: string; statusLabel: Label }[];
+}
+
+const ATTENDANCE_COLOURS: Record<string, string> = { present: 'green', leave: 'orange', absent: 'red' };
+const DUTY_COLOURS: Record<string, string> = { held: 'green', missed: 'red', cancelled: 'default', scheduled: 'blue' };
+
+/** 履职档案: a deputy's work over a term, built from the records, with the printable PDF. */
+export function ArchivePage() {
+  return <RequireAbility ability="archive.read"><ArchiveView /></RequireAbility>;
+}
+
+function ArchiveView() {
+  const { id } = useParams();
+  const { l, label, lang } = useI18n();
+  const { message } = App.useApp();
+  const width = useFilterStyle();
+  const [params, setParams] = useSearchParams();
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const period: Period = { from: params.get('from'), to: params.get('to') ?? today };
+  const [terms, setTerms] = useState<DeputyTerms | null>(null);
+  useEffect(() => {
+    let live = true;
+    // Without the list (an error is the archive's to report) the archive covers everything, as before terms were dated.
+    get<DeputyTerms>(`/api/deputies/${id}/terms`).then((t) => { if (live) setTerms(t); }, () => { if (live) setTerms({ terms: [], current: null }); });
+    return () => { live = false; };
+  }, [id]);
+  // A term or dates in the address are the reader's choice; otherwise the deputy's running term, which the server names.
+  const chosen = params.has('term') || params.has('from') || params.has('to');
+  const term = params.get('term') ?? (!chosen && terms?.current != null ? String(terms.current) : null);
+  const ready = chosen || terms !== null;
+  const query = term ? qs({ term }) : qs({ from: period.from, to: period.to });
+  const [archive, setArchive] = useState<Archive | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [printing, setPrinting] = useState(false);
+
+  const load = useCallback(async () => {
+    if (!ready) return;
+    try {
+      setArchive(await get<Archive>(`/api/deputies/${id}/archive${query}`));
+      setError(null);
+    } catch (err) {
+      setError(err instanceof ApiError && err.code === 'NOT_FOUND' ? l('找不到该代表的履职档案,或您无权查看', 'No such archive within your reach') : errorText(err));
+    }
+  }, [id, query, ready, l]);
+  useEffect(() => { void load(); }, [load]);
+
+  async function print() {
+    setPrinting(true);
+    try {
+      await downloadFile(`/api/deputies/${id}/archive.pdf${query}`, lang, `${archive?.deputy.name ?? id}-履职档案.pdf`);
+    } catch (err) {
+      message.error(errorText(err));
+    } finally {
+      setPrinting(false);
+    }
+  }
+
+  // 平桂区第四届人民代表大会代表 2021-12-10 至今
+  const termText = (x: ArchiveTerm) => l(
+    `${x.label.zh}代表 ${x.from} 至${x.to ? ` ${x.to}` : '今'}`,
+    `Deputy to the ${x.label.en}, ${x.from} – ${x.to ?? 'present'}`,
+  );
+
+  if (error) return <LoadError error={error} retry={() => void load()} />;
+  if (!archive) return <Spin style={{ display: 'block', margin: 48 }} />;
+  const { deputy: d, summary: s } = archive;
+  const ways = (o: Archive['opinions'][number]) => [
+    o.addressed && l('致本人', 'To them'), o.answeredByDeputy && l('本人答复', 'Answered by them'), o.collectedAtActivity && l('活动中收集', 'At an activity'),
+  ].filter(Boolean) as string[];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Text><Link to="/deputies">{l('人大代表', 'Deputies')}</Link> / <Link to={`/deputies/${d.id}`}>{d.name}</Link> / {l('履职档案', 'Archive')}</Typography.Text>
+      <PageTitle
+        title={l(`${d.name} 履职档案`, `${d.name}: performance archive`)}
+        extra={<Button type="primary" icon={<FilePdfOutlined />} loading={printing} onClick={() => void print()}>{l('打印 PDF', 'PDF for print')}</Button>}
+      />
+      <FilterBar>
+        {terms && terms.terms.length > 0 && (
+          <Select
+            aria-label={l('届次', 'Term')} prefix={l('届次', 'Term')} style={width(420, true)} value={term ?? 'period'}
+            options={[
+              ...terms.terms.map((x) => ({ value: String(x.id), label: termText(x) })),
+              { value: 'period', label: l('按时间段查看', 'Choose dates') },
+            ]}
+            onChange={(v: string) => setParams(v === 'period' ? { to: today } : { term: v }, { replace: true })}
+          />
+        )}
+        {term === null && (
+          <PeriodPicker allowAll value={period} style={width}
+            onChange={(p) => setParams(Object.fromEntries(Object.entries(p).filter(([, v]) => v).map(([k, v]) => [k, String(v)])), { replace: true })} />
+        )}
+      </FilterBar>
+      <Card size="small" title={l('基本情况', 'The deputy')}>
+        <Descriptions size="small" column={{ xs: 1, md: 2 }} items={[
+          { key: 'who', label: l('性别 · 民族 · 政治面貌', 'Gender · ethnicity · party'), children: [label(d.gender), d.ethnicity, d.party].filter(Boolean).join(' · ') },
+          { key: 'status', label: l('代表状态', 'Status'), children: <>{label(d.status)}{d.specialLiaison && <Tag color="gold" style={{ marginInlineStart: 8 }}>{l('特邀联络员', 'Invited liaison')}</Tag>}</> },
+          { key: 'levels', label: l('代表层级', 'Levels'), span: 'filled', children: d.levels.map((x) => `${x.region ?? ''}${label(x.label)}${l(`(第 ${x.term} 届)`, ` (term ${x.term})`)}`).join(l(';', '; ')) || '—' },
+          { key: 'stations', label: l('进站情况', 'Stations'), span: 'filled', children: d.stations.map((x) => `${x.name}(${label(x.role)})`).join(l('、', ', ')) || '—' },
+          { key: 'constituency', label: l('选区', 'Constituency'), children: d.constituency || '—' },
+          { key: 'occupation', label: l('职业', 'Occupation'), children: d.occupation || '—' },
+        ]} />
+      </Card>
+      <Row gutter={[12, 12]}>
+        <Col xs={12} md={6}><Card size="small"><Statistic title={l('出席活动', 'Activities attended')} value={s.activities.present} suffix={`/ ${s.activities.expected}`} /></Card></Col>
+        <Col xs={12} md={6}><Card size="small"><Statistic title={l('接待日已接待', 'Reception days held')} value={s.receptionDays.held} suffix={`/ ${s.receptionDays.total}`} /></Card></Col>
+        <Col xs={12} md={6}><Card size="small"><Statistic title={l(`联系群众意见(已答复 ${s.opinions.answered})`, `Opinions (${s.opinions.answered} answered)`)} value={s.opinions.total} /></Card></Col>
+        <Col xs={12} md={6}><Card size="small"><Statistic title={l('群众满意度', 'Satisfaction')} value={percent(s.opinions.satisfactionRate)} /></Card></Col>
+      </Row>
+      <Card size="small" title={l('履职概况', 'Summary')}>
+        <Descriptions size="small" column={{ xs: 1, md: 2 }} items={[
+          { key: 'att', label: l('出席 / 请假 / 缺席', 'Present / leave / absent'), children: `${s.activities.present} / ${s.activities.leave} / ${s.activities.absent}` },
+          { key: 'kinds', label: l('按类别', 'By kind'), children: s.activities.byKind.map((k) => `${label(k.label)} ${k.count}`).join(l('、', ', ')) || '—' },
+          { key: 'duty', label: l('接待日:已接待 / 未接待 / 已取消 / 待接待', 'Rota: held / missed / cancelled / scheduled'), children: `${s.receptionDays.held} / ${s.receptionDays.missed} / ${s.receptionDays.cancelled} / ${s.receptionDays.scheduled}` },
+          { key: 'ways', label: l('意见:致本人 / 本人答复 / 活动中收集', 'Opinions: to them / answered / at activities'), children: `${s.opinions.addressed} / ${s.opinions.answeredByDeputy} / ${s.opinions.collectedAtActivities}` },
+          { key: 'campaigns', label: l('参加主题活动', 'Campaigns'), children: s.campaigns },
+          { key: 'points', label: l('履职积分', 'Points'), children: s.points.years.map((y) => l(`${y.year} 年 ${y.points} 分`, `${y.year}: ${y.points}`)).join(l(';', '; ')) || '0' },
+        ]} />
+      </Card>
+      <Card size="small" title={l('参加活动', 'Activities')}>
+        <Table rowKey="id" size="small" dataSource={archive.activities} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 640 }}
+          locale={{ emptyText: l('期间没有参加活动的记录', 'No activities in this period') }}
+          columns={[
+            { title: l('日期', 'Date'), dataIndex: 'date', width: 100 },
+            { title: l('类别', 'Kind'), dataIndex: 'kindLabel', width: 90, render: (v: Label) => label(v) },
+            { title: l('主题', 'Topic'), dataIndex: 'title', render: (t: string, a) => <Link to={`/activities/${a.id}`}>{t}</Link> },
+            { title: l('联络站', 'Station'), dataIndex: 'station', render: (v: string | null) => v ?? '—' },
+            { title: l('出勤', 'Attendance'), dataIndex: 'attendanceLabel', width: 80, render: (v: Label, a) => <Tag color={ATTENDANCE_COLOURS[a.attendance]}>{label(v)}</Tag> },
+          ]} />
+      </Card>
+      <Card size="small" title={l('联系群众意见', 'Opinions')}>
+        <Table rowKey="id" size="small" dataSource={archive.opinions} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 720 }}
+          locale={{ emptyText: l('期间没有联系群众意见的记录', 'No opinions in this period') }}
+          columns={[
+            { title: l('编号', 'Code'), dataIndex: 'trackingCode', width: 120, render: (c: string, o) => <Link to={`/cases/${o.id}`}>{c}</Link> },
+            { title: l('日期', 'Date'), dataIndex: 'date', width: 100 },
+            { title: l('摘要', 'Summary'), dataIndex: 'summary' },
+            { title: l('与本人关系', 'How theirs'), key: 'ways', width: 150, render: (_: unknown, o) => <Space size={[4, 4]} wrap>{ways(o).map((w) => <Tag key={w}>{w}</Tag>)}</Space> },
+            { title: l('状态', 'State'), dataIndex: 'stateLabel', width: 90, render: (v: Label) => label(v) },
+            { title: l('评价', 'Rating'), dataIndex: 'ratingLabel', width: 90, render: (v: Label | null) => (v ? label(v) : '—') },
+          ]} />
+      </Card>
+      <Row gutter={[12, 12]}>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={l('参加主题活动', 'Campaigns')}>
+            <Table rowKey="id" size="small" dataSource={archive.campaigns} pagination={false}
+              locale={{ emptyText: l('期间没有参加主题活动', 'No campaigns in this period') }}
+              columns={[
+                { title: l('主题活动', 'Campaign'), dataIndex: 'name' },
+                { title: l('出席活动', 'Attended'), dataIndex: 'activities', width: 100 },
+              ]} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={l('接待日轮值', 'Reception rota')}>
+            <Table rowKey={(r) => `${r.date}-${r.station}`} size="small" dataSource={archive.receptionDays} pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              locale={{ emptyText: l('期间没有接待日轮值', 'No rota days in this period') }}
+              columns={[
+                { title: l('日期', 'Date'), dataIndex: 'date', width: 100 },
+                { title: l('联络站', 'Station'), dataIndex: 'station' },
+                { title: l('情况', 'Status'), dataIndex: 'statusLabel', width: 90, render: (v: Label, r) => <Tag color={DUTY_COLOURS[r.status]}>{label(v)}</Tag> },
+              ]} />
+          </Card>
+        </Col>
+      </Row>
+    </Space>
+  );
+}

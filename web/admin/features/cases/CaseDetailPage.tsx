@@ -1,0 +1,147 @@
+import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Tag, Timeline, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useParams } from 'react-router';
+import { ANSWER_MODES } from '../../../../common/caseVocabulary.js';
+import { ApiError, formFieldErrors, get, post } from '../../../shared/api.js';
+import { formatDate, formatDateTime } from '../../../shared/format.js';
+import { useI18n } from '../../../shared/i18n.js';
+import { ProvisionalTag } from '../calendar/calendarNotice.js';
+
+interface Label { zh: string; en: string }
+interface CaseDetail {
+  id: number; trackingCode: string; state: string; stateLabel: Label; channel: string; content: string; place: string;
+  category: { name: string }; station: { name: string }; deputy: { name: string } | null; region: { name: string };
+  submitter: { name: string | null; phone: string | null; masked: boolean };
+  photos: { id: number; url: string }[]; submittedAt: string; unit: { name: string } | null; coUnits: { name: string }[];
+  deadlineDate: string | null; deadlineProvisional: boolean; overdue: boolean; round: number; keySupervision: boolean; rating: string | null;
+  timeline: { at: string; actorName: string; action: string; label: Label; comment: string | null }[];
+  actions: { action: string; label: Label; needsComment: boolean }[];
+}
+
+/** The fields an action asks for besides its comment (which the server says it needs). */
+const FIELDS: Record<string, ('unit' | 'days' | 'mode' | 'into')[]> = {
+  assign: ['unit', 'days'], request_extension: ['days'], grant_extension: ['days'], answer: ['mode'], merge: ['into'],
+};
+const fieldsOf = (a: { action: string; needsComment: boolean }) => [...(FIELDS[a.action] ?? []), ...(a.needsComment ? ['comment' as const] : [])];
+
+
+export function CaseDetailPage() {
+  const { id } = useParams();
+  const { lang, l, label } = useI18n();
+  const { message } = App.useApp();
+  const [c, setC] = useState<CaseDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [action, setAction] = useState<CaseDetail['actions'][number] | null>(null);
+  const [units, setUnits] = useState<{ value: number; label: string }[]>([]);
+  const [form] = Form.useForm();
+
+  const load = useCallback(async () => {
+    try {
+      setC(await get<CaseDetail>(`/api/cases/${id}`));
+      setError(null);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  }, [id]);
+  useEffect(() => { void load(); }, [load]);
+
+  type Action = CaseDetail['actions'][number];
+  async function open(next: Action) {
+    form.resetFields();
+    const fields = fieldsOf(next);
+    if (fields.includes('unit') && units.length === 0) {
+      const list = await get<{ items: { id: number; name: string }[] }>('/api/units?limit=200');
+      setUnits(list.items.map((u) => ({ value: u.id, label: u.name })));
+    }
+    if (fields.length) setAction(next);
+    else await send(next, {});
+  }
+
+  async function send(a: Action, values: Record<string, unknown>) {
+    try {
+      const result = await post<{ case: CaseDetail | null }>(`/api/cases/${id}/actions/${a.action}`, values);
+      setAction(null);
+      message.success(l(`已${label(a.label)}`, `Done: ${label(a.label)}`));
+      if (result.case) setC(result.case);
+      else setError(l('该件已不在您的办理范围内', 'This case is no longer in your reach'));
+    } catch (err) {
+      if (err instanceof ApiError && err.fields.length) {
+        form.setFields(formFieldErrors(err));
+      } else {
+        message.error(err instanceof Error ? err.message : String(err));
+      }
+    }
+  }
+
+  if (error) return <Alert type="error" showIcon message={error} />;
+  if (!c) return null;
+  const needs = action ? fieldsOf(action) : [];
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Card
+        title={<Space wrap><span>{c.trackingCode}</span><Tag color={c.overdue ? 'red' : 'blue'}>{c.stateLabel[lang]}</Tag>{c.keySupervision && <Tag color="volcano">{l('重点督办', 'Key supervision')}</Tag>}</Space>}
+        extra={<Space wrap>{c.actions.map((a) => <Button key={a.action} onClick={() => void open(a)}>{label(a.label)}</Button>)}</Space>}
+      >
+        <Descriptions column={{ xs: 1, md: 2 }} size="small">
+          <Descriptions.Item label={l('内容', 'Content')} span={2}><Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.content}</Typography.Paragraph></Descriptions.Item>
+          <Descriptions.Item label={l('类别', 'Category')}>{c.category.name}</Descriptions.Item>
+          <Descriptions.Item label={l('地点', 'Place')}>{c.place || '—'}</Descriptions.Item>
+          <Descriptions.Item label={l('联络站', 'Station')}>{c.station.name}</Descriptions.Item>
+          <Descriptions.Item label={l('代表', 'Deputy')}>{c.deputy?.name ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={l('提交人', 'Submitter')}>{c.submitter.name ?? (l('匿名', 'Anonymous'))}</Descriptions.Item>
+          <Descriptions.Item label={l('联系电话', 'Phone')}>{c.submitter.phone ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={l('承办单位', 'Unit')}>{c.unit?.name ?? '—'}{c.coUnits.length ? ` (+${c.coUnits.map((u) => u.name).join('、')})` : ''}</Descriptions.Item>
+          <Descriptions.Item label={l('办理期限', 'Deadline')}>{formatDate(c.deadlineDate)}<ProvisionalTag show={c.deadlineProvisional} /></Descriptions.Item>
+          <Descriptions.Item label={l('提交时间', 'Submitted')}>{formatDateTime(c.submittedAt)}</Descriptions.Item>
+          <Descriptions.Item label={l('办理轮次', 'Round')}>{c.round}</Descriptions.Item>
+        </Descriptions>
+        {c.photos.length > 0 && (
+          <Space wrap style={{ marginTop: 12 }}>
+            {c.photos.map((p) => <a key={p.id} href={p.url} target="_blank" rel="noreferrer"><img src={p.url} alt="" style={{ height: 96, borderRadius: 4 }} /></a>)}
+          </Space>
+        )}
+      </Card>
+      <Card title={l('办理记录', 'Timeline')}>
+        <Timeline items={c.timeline.map((e) => ({
+          children: (
+            <div>
+              <Typography.Text strong>{e.label[lang]}</Typography.Text>{' '}
+              <Typography.Text type="secondary">{e.actorName} · {formatDateTime(e.at)}</Typography.Text>
+              {e.comment && <div style={{ whiteSpace: 'pre-wrap' }}>{e.comment}</div>}
+            </div>
+          ),
+        }))}
+        />
+      </Card>
+      <Modal
+        open={action !== null} title={action ? label(action.label) : ''} onCancel={() => setAction(null)}
+        onOk={() => form.submit()} destroyOnHidden
+      >
+        <Form form={form} layout="vertical" onFinish={(v) => void send(action!, v)}>
+          {needs.includes('unit') && (
+            <>
+              <Form.Item name="unitId" label={l('承办单位', 'Unit')} rules={[{ required: true }]}><Select options={units} showSearch optionFilterProp="label" /></Form.Item>
+              <Form.Item name="coUnitIds" label={l('会办单位', 'Co-units')}><Select mode="multiple" options={units} optionFilterProp="label" /></Form.Item>
+            </>
+          )}
+          {needs.includes('days') && (
+            <Form.Item name={action?.action === 'assign' ? 'deadlineDays' : 'days'} label={l('工作日', 'Working days')} rules={[{ required: action?.action !== 'assign' && action?.action !== 'grant_extension' }]}>
+              <InputNumber min={1} max={30} />
+            </Form.Item>
+          )}
+          {needs.includes('mode') && (
+            <Form.Item name="mode" label={l('反馈方式', 'How')} initialValue={c.round > 1 ? 'after_rehandling' : 'agreed_time'}>
+              <Select options={ANSWER_MODES.keys.map((m) => ({ value: m, label: label(ANSWER_MODES.labels[m]) }))} />
+            </Form.Item>
+          )}
+          {needs.includes('into') && (
+            <Form.Item name="intoId" label={l('并入工单编号(内部 ID)', 'Merge into case (id)')} rules={[{ required: true }]}><InputNumber min={1} /></Form.Item>
+          )}
+          {needs.includes('comment') && (
+            <Form.Item name="comment" label={l('说明', 'Note')} rules={[{ required: true }]}><Input.TextArea rows={4} maxLength={2000} showCount /></Form.Item>
+          )}
+        </Form>
+      </Modal>
+    </Space>
+  );
+}
