@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { stationId } from './api.js';
 import { collectErrors, launch, newDevice, shot, signIn } from './browser.js';
-import { demoDate } from '../server/seed/demoTime.js';
+import { demoDate } from '../server/platform/demo/time.js';
 
 /** `station:<name>` and `deputy:<name>` stand for the detail page of that demo record, `archive:<name>` for a deputy's archive. */
 async function resolve(path: string): Promise<string> {

@@ -14,10 +14,10 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { buildApp } from '../server/app.js';
-import { loadConfig } from '../server/config.js';
-import { openPostgres } from '../server/db/engine.js';
-import { migrateToLatest } from '../server/db/migrate.js';
-import { bootstrap } from '../server/seed/bootstrap.js';
+import { loadConfig } from '../server/platform/config.js';
+import { openPostgres } from '../server/platform/db/engine.js';
+import { migrateToLatest } from '../server/platform/db/migrate.js';
+import { bootstrap } from '../server/features/accounts/bootstrap.js';
 import { adminQuery, createPostgresDatabase } from '../server/testing/database.js';
 import { Client, signIn } from '../server/testing/harness.js';
 

@@ -17,10 +17,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { selectActorRow, toActor } from '../server/auth/actors.js';
-import { createDeputy } from '../server/commands/deputies.js';
-import { openDatabase } from '../server/db/engine.js';
-import { DEMO_PASSWORD } from '../server/seed/demo.js';
+import { selectActorRow, toActor } from '../server/platform/access/actors.js';
+import { createDeputy } from '../server/features/deputies/commands.js';
+import { openDatabase } from '../server/platform/db/engine.js';
+import { DEMO_PASSWORD } from '../server/demo.js';
 import { adminQuery, createPostgresDatabase, serverUrl } from '../server/testing/database.js';
 import { roster, writeXlsxFile } from '../server/testing/importFiles.js';
 

@@ -8,13 +8,13 @@
  *   DATABASE_URL=postgres://… node --import tsx scripts/bench-points.ts
  */
 import { sql } from 'kysely';
-import { loadConfig } from '../server/config.js';
-import { openPGlite, openPostgres } from '../server/db/engine.js';
-import { migrateToLatest } from '../server/db/migrate.js';
-import { SYSTEM_ACTOR } from '../server/policies/actor.js';
-import { listAssessments } from '../server/queries/assessments.js';
-import { deputyLedger, pointsRanking, regionStars } from '../server/queries/points.js';
-import { bootstrap } from '../server/seed/bootstrap.js';
+import { loadConfig } from '../server/platform/config.js';
+import { openPGlite, openPostgres } from '../server/platform/db/engine.js';
+import { migrateToLatest } from '../server/platform/db/migrate.js';
+import { SYSTEM_ACTOR } from '../server/platform/access/actor.js';
+import { listAssessments } from '../server/features/assessments/queries.js';
+import { deputyLedger, pointsRanking, regionStars } from '../server/features/points/queries.js';
+import { bootstrap } from '../server/features/accounts/bootstrap.js';
 import { createPostgresDatabase } from '../server/testing/database.js';
 
 const STATIONS = 43;

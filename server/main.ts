@@ -1,13 +1,13 @@
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
-import { openDatabase } from './db/engine.js';
-import { migrateToLatest } from './db/migrate.js';
-import { AppError } from './errors.js';
-import { limitHeapGrowth } from './heap.js';
-import { defaultWorkerId, startWorker, type Worker } from './jobs/worker.js';
-import { LogChannel, registerChannel } from './notifications/channels.js';
-import { bootstrap, BootstrapError } from './seed/bootstrap.js';
-import { DEMO_PASSWORD } from './seed/demo.js';
+import { ConfigError, loadConfig, type Config } from './platform/config.js';
+import { openDatabase } from './platform/db/engine.js';
+import { migrateToLatest } from './platform/db/migrate.js';
+import { AppError } from './platform/errors.js';
+import { limitHeapGrowth } from './platform/heap.js';
+import { defaultWorkerId, startWorker, type Worker } from './platform/jobs/worker.js';
+import { LogChannel, registerChannel } from './platform/notify/channels.js';
+import { bootstrap, BootstrapError } from './features/accounts/bootstrap.js';
+import { DEMO_PASSWORD } from './demo.js';
 
 const started = performance.now();
 let config: Config;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { openPGlite, openPostgres, type Database } from '../db/engine.js';
+import { openPGlite, openPostgres, type Database } from '../platform/db/engine.js';
 
 /**
  * Test databases. On PGlite (default) each test file gets a fresh in-memory database,

@@ -3,8 +3,8 @@
  * the runner built it (`seed/demoTime.ts`); a test file may run later, even on the next day, so
  * it asks here for that day instead of today's.
  */
-import { today } from '../clock.js';
-import { demoDate } from '../seed/demoTime.js';
+import { today } from '../platform/clock.js';
+import { demoDate } from '../platform/demo/time.js';
 
 /** Set by scripts/test.mjs from what server/testing/prepareTemplate.ts reports. */
 export const DEMO_DAY_ENV = 'LIANXIN_TEST_DEMO_DAY';

@@ -1,10 +1,10 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { DB } from '../platform/db/schema.js';
 import { buildApp } from '../app.js';
-import { loadConfig, type Config } from '../config.js';
-import type { Database } from '../db/engine.js';
-import { DEMO_PASSWORD } from '../seed/demo.js';
+import { loadConfig, type Config } from '../platform/config.js';
+import type { Database } from '../platform/db/engine.js';
+import { DEMO_PASSWORD } from '../demo.js';
 import { openTestDatabase } from './database.js';
 
 export interface TestApp {

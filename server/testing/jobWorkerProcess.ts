@@ -7,9 +7,9 @@
  * it saw.
  */
 import { sql } from 'kysely';
-import { openPostgres } from '../db/engine.js';
-import { registerJobHandler } from '../jobs/registry.js';
-import { startWorker } from '../jobs/worker.js';
+import { openPostgres } from '../platform/db/engine.js';
+import { registerJobHandler } from '../platform/jobs/registry.js';
+import { startWorker } from '../platform/jobs/worker.js';
 
 const [, , url, workerId, leaseMs] = process.argv;
 if (!url || !workerId || !leaseMs) throw new Error('usage: jobWorkerProcess <postgres url> <worker id> <lease ms>');

@@ -3,11 +3,11 @@
  * starts from (migrations, the region tree, the demo set). Prints the variables to export.
  */
 import { writeFileSync } from 'node:fs';
-import { now, setClock, today } from '../clock.js';
-import { loadConfig } from '../config.js';
-import { openPGlite, openPostgres } from '../db/engine.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { bootstrap } from '../seed/bootstrap.js';
+import { now, setClock, today } from '../platform/clock.js';
+import { loadConfig } from '../platform/config.js';
+import { openPGlite, openPostgres } from '../platform/db/engine.js';
+import { migrateToLatest } from '../platform/db/migrate.js';
+import { bootstrap } from '../features/accounts/bootstrap.js';
 import { adminQuery, createPostgresDatabase, TEMPLATE_DB_ENV, TEMPLATE_FILE_ENV } from './database.js';
 import { DEMO_DAY_ENV } from './demoDates.js';
 

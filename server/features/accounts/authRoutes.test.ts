@@ -1,0 +1,215 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { DEMO_PASSWORD } from '../../demo.js';
+import { Client, signIn, startTestApp, type TestApp } from '../../testing/harness.js';
+
+describe('sign-in, sessions and passwords', () => {
+  let t: TestApp;
+  before(async () => { t = await startTestApp(); });
+  after(() => t.close());
+
+  const db = () => t.database.db;
+  const account = (username: string) => db().selectFrom('account').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
+  const auditActions = async (accountId: number) =>
+    (await db().selectFrom('audit_log').select('action').where('entity_type', '=', 'account').where('entity_id', '=', String(accountId)).orderBy('id').execute()).map((r) => r.action);
+
+  it('signs in with an httpOnly session cookie and answers the account, scope and abilities', async () => {
+    const client = new Client(t.app);
+    const res = await client.login('pinggui');
+    assert.equal(res.statusCode, 200);
+    const cookie = res.cookies.find((c) => c.name === 'lx_session')!;
+    assert.ok(cookie.httpOnly);
+    assert.equal(cookie.sameSite, 'Lax');
+    assert.ok(cookie.value.length >= 40);
+    const body = res.json();
+    assert.equal(body.account.role, 'staff');
+    assert.equal(body.account.scope.region.code, '451103');
+    assert.ok(body.account.abilities.includes('station.create'));
+    assert.ok(!body.account.abilities.includes('audit.read'));
+    assert.ok(body.csrfToken);
+    const me = await client.get('/api/auth/me');
+    assert.equal(me.statusCode, 200);
+    assert.equal(me.json().account.username, 'pinggui');
+    // Only a hash of the token is stored.
+    const stored = await db().selectFrom('session').select('id_hash').execute();
+    assert.ok(!stored.some((s) => s.id_hash === cookie.value));
+  });
+
+  it('treats the username case-insensitively and refuses a wrong password with 401', async () => {
+    const ok = await new Client(t.app).login('PingGui');
+    assert.equal(ok.statusCode, 200);
+    const bad = await new Client(t.app).login('pinggui', 'wrong-password-1A');
+    assert.equal(bad.statusCode, 401);
+    assert.equal(bad.json().error.code, 'INVALID_CREDENTIALS');
+    assert.equal(bad.json().error.message, '用户名或密码错误');
+    // A failure is reset by the next success.
+    await new Client(t.app).login('pinggui');
+    assert.equal((await account('pinggui')).failed_logins, 0);
+  });
+
+  it('answers unknown users exactly like wrong passwords', async () => {
+    const unknown = await new Client(t.app).login('no-such-user', 'whatever-1A!');
+    const wrong = await new Client(t.app).login('lianjiang', 'whatever-1A!');
+    assert.equal(unknown.statusCode, 401);
+    assert.equal(unknown.json().error.code, 'INVALID_CREDENTIALS');
+    assert.equal(unknown.body, wrong.body, 'nothing tells an existing username from an unknown one');
+    await new Client(t.app).login('lianjiang');
+  });
+
+  it('locks an account for 15 minutes after 5 failed sign-ins, even against the right password', async () => {
+    const { id } = await account('yicheng');
+    for (let i = 1; i <= 4; i++) {
+      const res = await new Client(t.app).login('yicheng', 'Wrong#Password1');
+      assert.equal(res.statusCode, 401);
+      assert.equal((await account('yicheng')).failed_logins, i);
+    }
+    const fifth = await new Client(t.app).login('yicheng', 'Wrong#Password1');
+    assert.equal(fifth.statusCode, 423);
+    const { unlockAt } = fifth.json().error.details;
+    const minutes = (new Date(unlockAt).getTime() - Date.now()) / 60_000;
+    assert.ok(minutes > 14 && minutes <= 15, `locked for ${minutes} minutes`);
+    assert.match(fifth.json().error.message, /账号已锁定.*\d{2}:\d{2}/);
+
+    const right = await new Client(t.app).login('yicheng');
+    assert.equal(right.statusCode, 423);
+    assert.equal(right.json().error.code, 'ACCOUNT_LOCKED');
+    const english = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'yicheng', password: DEMO_PASSWORD }, headers: { 'accept-language': 'en' } });
+    assert.match(english.json().error.message, /locked until/);
+
+    // Once the lock has run out, the right password works again.
+    await db().updateTable('account').set({ locked_until: new Date(Date.now() - 1000) }).where('id', '=', id).execute();
+    assert.equal((await new Client(t.app).login('yicheng')).statusCode, 200);
+    const actions = await auditActions(id);
+    assert.equal(actions.filter((a) => a === 'auth.login_failed').length, 4);
+    assert.ok(actions.includes('auth.account_locked'));
+    assert.ok(actions.includes('auth.login_refused_locked'));
+  });
+
+  it('rotates the session at sign-in: the old cookie stops working', async () => {
+    const client = await signIn(t.app, 'taiqian');
+    const oldCookie = client.cookie;
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'taiqian', password: DEMO_PASSWORD }, headers: { cookie: oldCookie } });
+    assert.equal(res.statusCode, 200);
+    const stale = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: oldCookie } });
+    assert.equal(stale.statusCode, 401);
+    assert.equal(stale.json().error.code, 'SESSION_EXPIRED');
+  });
+
+  it('asks for sign-in without a cookie, and refuses a forged one', async () => {
+    const none = await t.app.inject({ method: 'GET', url: '/api/stations' });
+    assert.equal(none.statusCode, 401);
+    assert.equal(none.json().error.code, 'UNAUTHENTICATED');
+    const forged = await t.app.inject({ method: 'GET', url: '/api/stations', headers: { cookie: 'lx_session=forged' } });
+    assert.equal(forged.statusCode, 401);
+  });
+
+  describe('session expiry', () => {
+    let client: Client;
+    beforeEach(async () => { client = await signIn(t.app, 'lianjiang'); });
+    const tokenHash = async () => (await db().selectFrom('session').innerJoin('account', 'account.id', 'session.account_id')
+      .select('session.id_hash').where('account.username', '=', 'lianjiang').orderBy('session.created_at', 'desc').executeTakeFirstOrThrow()).id_hash;
+
+    it('ends a session idle for 30 minutes', async () => {
+      const hash = await tokenHash();
+      await db().updateTable('session').set({ last_seen_at: new Date(Date.now() - 29 * 60_000) }).where('id_hash', '=', hash).execute();
+      assert.equal((await client.get('/api/auth/me')).statusCode, 200, 'still alive at 29 minutes');
+      await db().updateTable('session').set({ last_seen_at: new Date(Date.now() - 31 * 60_000) }).where('id_hash', '=', hash).execute();
+      const res = await client.get('/api/auth/me');
+      assert.equal(res.statusCode, 401);
+      assert.equal(res.json().error.code, 'SESSION_EXPIRED');
+      assert.equal(await db().selectFrom('session').select('id_hash').where('id_hash', '=', hash).executeTakeFirst(), undefined, 'expired session removed');
+    });
+
+    it('ends a session 12 hours after sign-in however busy', async () => {
+      const hash = await tokenHash();
+      const session = await db().selectFrom('session').select(['created_at', 'expires_at']).where('id_hash', '=', hash).executeTakeFirstOrThrow();
+      const hours = (session.expires_at.getTime() - session.created_at.getTime()) / 3600_000;
+      assert.ok(Math.abs(hours - 12) < 0.01, `absolute lifetime ${hours} h`);
+      await db().updateTable('session').set({ expires_at: new Date(Date.now() - 1000), last_seen_at: new Date() }).where('id_hash', '=', hash).execute();
+      assert.equal((await client.get('/api/auth/me')).statusCode, 401);
+    });
+
+    it('signs out', async () => {
+      const res = await client.post('/api/auth/logout');
+      assert.equal(res.statusCode, 200);
+      assert.match(String(res.headers['set-cookie']), /lx_session=;/);
+      assert.equal((await client.get('/api/auth/me')).statusCode, 401);
+    });
+  });
+
+  it('refuses cookie-authenticated writes without the CSRF token', async () => {
+    const client = await signIn(t.app, 'pinggui');
+    const res = await t.app.inject({ method: 'POST', url: '/api/units', headers: { cookie: client.cookie }, payload: { name: '无令牌局', regionCode: '451103' } });
+    assert.equal(res.statusCode, 403);
+    assert.equal(res.json().error.code, 'CSRF_FAILED');
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/units', headers: { cookie: client.cookie, 'x-csrf-token': 'x'.repeat(32) }, payload: { name: '无令牌局', regionCode: '451103' } });
+    assert.equal(wrong.statusCode, 403);
+    assert.equal(await db().selectFrom('unit').select('id').where('name', '=', '无令牌局').executeTakeFirst(), undefined);
+  });
+
+  it('forces a password change on an account created with an initial password', async () => {
+    const client = await signIn(t.app, 'xinren');
+    const me = await client.get('/api/auth/me');
+    assert.equal(me.json().account.mustChangePassword, true);
+    assert.deepEqual(me.json().account.abilities, []);
+    const blocked = await client.get('/api/stations');
+    assert.equal(blocked.statusCode, 403);
+    assert.equal(blocked.json().error.code, 'PASSWORD_CHANGE_REQUIRED');
+
+    const other = await signIn(t.app, 'xinren');
+    const weak = await client.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'short1A' });
+    assert.equal(weak.statusCode, 400);
+    assert.equal(weak.json().error.code, 'PASSWORD_TOO_WEAK');
+    const twoClasses = await client.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'onlylowercase123' });
+    assert.equal(twoClasses.json().error.code, 'PASSWORD_TOO_WEAK');
+    const same = await client.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD });
+    assert.equal(same.json().error.code, 'PASSWORD_REUSED');
+    const wrong = await client.post('/api/auth/password', { currentPassword: 'Not#MyPassword1', newPassword: 'Brand#New2026x' });
+    assert.equal(wrong.json().error.code, 'WRONG_PASSWORD');
+
+    const ok = await client.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'Brand#New2026x' });
+    assert.equal(ok.statusCode, 200);
+    assert.equal((await client.get('/api/stations')).statusCode, 200, 'unblocked after the change');
+    assert.equal((await other.get('/api/auth/me')).statusCode, 401, 'other sessions ended');
+    assert.equal((await new Client(t.app).login('xinren', DEMO_PASSWORD)).statusCode, 401);
+    assert.equal((await new Client(t.app).login('xinren', 'Brand#New2026x')).statusCode, 200);
+    const stored = await account('xinren');
+    assert.match(stored.password_hash, /^scrypt\$/);
+    assert.equal(stored.must_change_password, false);
+  });
+
+  it('refuses a disabled account and ends its sessions', async () => {
+    const admin = await signIn(t.app, 'admin');
+    const target = await admin.post('/api/accounts', { username: 'tempclerk', displayName: '临时', role: 'staff', regionCode: '451103101', password: 'Temp#Pass2026' });
+    assert.equal(target.statusCode, 201);
+    const user = await signIn(t.app, 'tempclerk', 'Temp#Pass2026');
+    const { id, version } = target.json();
+    assert.equal((await admin.patch(`/api/accounts/${id}`, { version, active: false })).statusCode, 200);
+    assert.equal((await user.get('/api/auth/me')).statusCode, 401);
+    const again = await new Client(t.app).login('tempclerk', 'Temp#Pass2026');
+    assert.equal(again.statusCode, 403);
+    assert.equal(again.json().error.code, 'ACCOUNT_DISABLED');
+  });
+
+  it('validates the login body field by field, in the client language', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: '' }, headers: { 'accept-language': 'en' } });
+    assert.equal(res.statusCode, 400);
+    const { error } = res.json();
+    assert.equal(error.code, 'VALIDATION_FAILED');
+    assert.deepEqual(error.fields.map((f: { path: string }) => f.path).sort(), ['body.password', 'body.username']);
+    const zh = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: '' } });
+    assert.match(zh.json().error.fields[0].message, /[\u4e00-\u9fa5]/);
+  });
+
+  it('rate-limits sign-in attempts per client address with a clear 429', async () => {
+    let last;
+    for (let i = 0; i < 25; i++) {
+      last = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `ghost${i}`, password: 'x' }, remoteAddress: '10.9.8.7' });
+      if (last.statusCode === 429) break;
+    }
+    assert.equal(last!.statusCode, 429);
+    assert.equal(last!.json().error.code, 'RATE_LIMITED');
+    assert.ok(Number(last!.headers['retry-after']) > 0);
+    assert.match(last!.json().error.message, /秒后再试/);
+  });
+});

@@ -1,0 +1,70 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { loadActor } from '../../platform/access/actors.js';
+import { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/access/sessions.js';
+import { changePassword, login, logout } from './authCommands.js';
+import { errorResponses, ErrorResponse, OkResponse } from '../../platform/http/schemas.js';
+import { describeMe, MeSchema } from './mePresenter.js';
+
+const SessionAnswer = z.object({ account: MeSchema, csrfToken: z.string() });
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const cookieBase = { path: '/', sameSite: 'lax' as const, secure: app.config.secureCookies };
+
+  app.post('/api/auth/login', {
+    config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['auth'],
+      summary: '登录 Sign in',
+      description: 'Sets an httpOnly session cookie and answers the CSRF token to send as X-CSRF-Token on writes. '
+        + 'Five wrong passwords in a row lock the account for 15 minutes (423 with details.unlockAt).',
+      body: z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }),
+      response: { 200: SessionAnswer, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 423: ErrorResponse, 429: ErrorResponse },
+    },
+  }, async (request, reply) => {
+    const { accountId, session } = await login(app.db, app.config, {
+      ...request.body,
+      ip: request.ip,
+      userAgent: request.headers['user-agent'] ?? '',
+      previousToken: request.cookies[SESSION_COOKIE],
+    });
+    reply.setCookie(SESSION_COOKIE, session.token, { ...cookieBase, httpOnly: true, expires: session.expiresAt });
+    reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...cookieBase, httpOnly: false, expires: session.expiresAt });
+    const me = await describeMe(app.db, await loadActor(app.db, accountId), {
+      expiresAt: session.expiresAt, idleMinutes: app.config.sessionIdleMinutes,
+    });
+    return { account: me, csrfToken: session.csrfToken };
+  });
+
+  app.post('/api/auth/logout', {
+    config: { access: 'authenticated', allowPendingPasswordChange: true },
+    schema: { tags: ['auth'], summary: '退出登录 Sign out', response: { 200: OkResponse, ...errorResponses } },
+  }, async (request, reply) => {
+    await logout(app.db, request.actor!, request.sessionInfo!.token, request.ip);
+    reply.clearCookie(SESSION_COOKIE, cookieBase);
+    reply.clearCookie(CSRF_COOKIE, cookieBase);
+    return { ok: true as const };
+  });
+
+  app.get('/api/auth/me', {
+    config: { access: 'authenticated', allowPendingPasswordChange: true },
+    schema: { tags: ['auth'], summary: '当前账号 The signed-in account, its scope and abilities', response: { 200: SessionAnswer, ...errorResponses } },
+  }, async (request) => {
+    const me = await describeMe(app.db, request.actor!, { expiresAt: request.sessionInfo!.expiresAt, idleMinutes: app.config.sessionIdleMinutes });
+    return { account: me, csrfToken: request.sessionInfo!.csrfToken };
+  });
+
+  app.post('/api/auth/password', {
+    config: { access: 'authenticated', allowPendingPasswordChange: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['auth'],
+      summary: '修改密码 Change own password',
+      description: 'Ends every other session of the account.',
+      body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
+      response: { 200: OkResponse, ...errorResponses, 429: ErrorResponse },
+    },
+  }, async (request) => {
+    await changePassword(app.db, request.actor!, { ...request.body, currentToken: request.sessionInfo!.token, ip: request.ip });
+    return { ok: true as const };
+  });
+};

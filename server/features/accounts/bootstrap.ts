@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../../platform/config.js';
+import { createAccount } from './commands.js';
+import { importShippedSchedules } from '../calendar/commands.js';
+import { scheduleMaintenance } from '../../platform/jobs/maintenance.js';
+import type { DB } from '../../platform/db/schema.js';
+import { isStrongPassword } from '../../platform/access/password.js';
+import { SYSTEM_ACTOR } from '../../platform/access/actor.js';
+import { loadDemo, type DemoLogin } from '../../demo.js';
+import { loadDemoCases } from '../cases/demo.js';
+import { importRegions } from '../regions/seed.js';
+import { now } from '../../platform/clock.js';
+
+export type FirstStart =
+  | { kind: 'existing' }
+  | { kind: 'demo'; logins: DemoLogin[] }
+  | { kind: 'admin'; username: string };
+
+export class BootstrapError extends Error {}
+
+/**
+ * At every start, loads the shipped holiday schedules of years the database lacks.
+ * On an empty database: imports the region tree, then loads the demo set (unless
+ * LIANXIN_DEMO=0), with twelve weeks of cases when `demoCases` is set (the server, not the
+ * test fixtures), or creates the first administrator from LIANXIN_ADMIN_PASSWORD.
+ * All in one transaction: a failed first start leaves the database empty.
+ */
+export async function bootstrap(db: Kysely<DB>, config: Config, options: { demoCases?: boolean } = {}): Promise<FirstStart> {
+  // Holiday schedules shipped with a newer version arrive at every start.
+  await db.transaction().execute(async (trx) => {
+    await importShippedSchedules({ trx, actor: SYSTEM_ACTOR, ip: null });
+    await scheduleMaintenance(trx, now());
+  });
+  const hasAccount = await db.selectFrom('account').select('id').limit(1).executeTakeFirst();
+  if (hasAccount) return { kind: 'existing' };
+  if (!config.demo) {
+    if (!config.adminPassword) {
+      throw new BootstrapError('First start without demo data: set LIANXIN_ADMIN_PASSWORD for the first administrator account (admin). '
+        + '首次启动且未加载演示数据:请设置 LIANXIN_ADMIN_PASSWORD 作为首个管理员(admin)的密码。');
+    }
+    if (!isStrongPassword(config.adminPassword)) {
+      throw new BootstrapError('LIANXIN_ADMIN_PASSWORD is too weak: at least 10 characters from at least three of upper case, lower case, digits, symbols. '
+        + 'LIANXIN_ADMIN_PASSWORD 强度不足:至少 10 位,且包含大写字母、小写字母、数字、符号中的至少三类。');
+    }
+  }
+  return db.transaction().execute(async (trx) => {
+    const ctx = { trx, actor: SYSTEM_ACTOR, ip: null };
+    const hasRegions = await trx.selectFrom('region').select('code').limit(1).executeTakeFirst();
+    if (!hasRegions) await importRegions(ctx);
+    if (config.demo) {
+      const logins = await loadDemo(ctx);
+      if (options.demoCases) await loadDemoCases(trx);
+      return { kind: 'demo' as const, logins };
+    }
+    await createAccount(ctx, { username: 'admin', displayName: '系统管理员', role: 'admin', password: config.adminPassword! }, { mustChangePassword: false });
+    return { kind: 'admin' as const, username: 'admin' };
+  });
+}

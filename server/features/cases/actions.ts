@@ -1,0 +1,149 @@
+import { sql } from 'kysely';
+import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
+import { caseEffect, PUBLIC_ACTIONS, RATING_WINDOW_DAYS, type ActionInput } from './effects.js';
+import { CASE_RULES, checkTransition, isOpen, type CaseActor, type CaseState } from './workflow.js';
+import { AppError, invalidFields } from '../../platform/errors.js';
+import { caseActorOf, caseVisible } from './access.js';
+import { ref, unitVisible } from '../../platform/access/scope.js';
+import { loadCalendar } from '../calendar/queries.js';
+import { caseFollowUps } from './followUps.js';
+import { recomputeProvisionalDeadlines } from './provisionalDeadlines.js';
+import { now as clockNow } from '../../platform/clock.js';
+
+/** What the API accepts for an action; the command turns it into the domain's ActionInput. */
+export interface ActionRequest {
+  action: ActionInput['action'];
+  comment?: string | null;
+  unitId?: number;
+  coUnitIds?: number[];
+  deadlineDays?: number;
+  days?: number;
+  mode?: 'on_spot' | 'agreed_time' | 'after_rehandling';
+  rating?: 'satisfied' | 'basically_satisfied' | 'unsatisfied';
+  intoId?: number;
+}
+
+/** Who acts: an account (by its role on this case), the constituent with the tracking key, or the system's timers. */
+export type Acting = { kind: 'account' } | { kind: 'constituent' } | { kind: 'system' };
+
+async function lockCase(ctx: WriteContext, id: number, acting: Acting) {
+  let q = ctx.trx.selectFrom('opinion as o').selectAll('o').where('o.id', '=', id);
+  if (acting.kind === 'account') q = q.where(caseVisible(ctx.actor));
+  const row = await q.forUpdate().executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+const labels = (action: ActionInput['action']) => ({ actionLabel: CASE_RULES[action].label });
+
+/**
+ * Takes one workflow action on a case, in the caller's transaction: checks the rule table
+ * (role × state), the actor's reach, the action's own rules; writes the case's new state and
+ * facts, the timeline event and the audit record together.
+ */
+export async function takeCaseAction(
+  ctx: WriteContext, caseId: number, req: ActionRequest, acting: Acting = { kind: 'account' }, now: Date = clockNow(),
+) {
+  // A merge changes two cases: lock both in id order, so two opposite merges cannot deadlock.
+  if (req.action === 'merge' && req.intoId) {
+    await ctx.trx.selectFrom('opinion').select('id').where('id', 'in', [caseId, req.intoId]).orderBy('id').forUpdate().execute();
+  }
+  const c = await lockCase(ctx, caseId, acting);
+  const actorKind: CaseActor | null = acting.kind === 'account' ? caseActorOf(ctx.actor, c) : acting.kind;
+  if (!actorKind) throw new AppError('CASE_ACTION_FORBIDDEN', labels(req.action));
+  const check = checkTransition(c.state, req.action, actorKind, req.comment);
+  if (!check.ok) {
+    if (check.reason === 'ROLE') throw new AppError('CASE_ACTION_FORBIDDEN', labels(req.action));
+    if (check.reason === 'STATE') throw new AppError('CASE_TRANSITION_INVALID', { state: c.state, action: req.action, ...labels(req.action) });
+    throw invalidFields([{ path: 'comment', code: 'REQUIRED' }]);
+  }
+  const comment = req.comment?.trim() || null;
+  const input = await toInput(ctx, c, req, comment, now);
+  const calendar = await loadCalendar(ctx.trx);
+  const effect = caseEffect(c, input, now, calendar);
+  if (effect.error) throw new AppError(effect.error);
+  const to: CaseState = effect.state ?? check.to ?? c.state;
+  await ctx.trx.updateTable('opinion')
+    .set({ ...effect.set, state: to, updated_at: now, version: sql`version + 1` })
+    .where('id', '=', caseId).execute();
+  if (input.action === 'merge') {
+    // Cases merged into this one follow it: no chain of merges, one shared answer.
+    await ctx.trx.updateTable('opinion').set({ merged_into_id: input.intoId, updated_at: now })
+      .where('merged_into_id', '=', caseId).execute();
+  }
+  const actorName = acting.kind === 'constituent' ? '群众' : acting.kind === 'system' ? '系统' : ctx.actor.displayName;
+  await ctx.trx.insertInto('opinion_event').values({
+    opinion_id: caseId, at: now, actor_kind: actorKind,
+    actor_account_id: acting.kind === 'account' ? ctx.actor.accountId : null, actor_name: actorName,
+    action: req.action, from_state: c.state, to_state: to, comment, public: PUBLIC_ACTIONS.has(req.action),
+    data: JSON.stringify(effect.data),
+  }).execute();
+  if (req.action === 'send_back_reply' && c.deadline_provisional) {
+    // The deadline runs again: a schedule entered while the reply was under review counts now.
+    await recomputeProvisionalDeadlines(ctx, now, '退回重办,按现行放假安排重新计算', caseId);
+  }
+  await caseFollowUps(ctx.trx, calendar, caseId, req.action, acting.kind === 'account' ? ctx.actor.accountId : null, now);
+  // Last: the audit record takes the chain's lock, held until commit.
+  await recordAudit(ctx, {
+    action: `case.${req.action}`, entityType: 'case', entityId: caseId,
+    before: { state: c.state }, after: { state: to, comment, ...effect.data },
+  });
+  return { id: caseId, from: c.state, to, data: effect.data };
+}
+
+type CaseRow = Awaited<ReturnType<typeof lockCase>>;
+
+async function toInput(ctx: WriteContext, c: CaseRow, req: ActionRequest, comment: string | null, now: Date): Promise<ActionInput> {
+  const { trx, actor } = ctx;
+  switch (req.action) {
+    case 'assign': {
+      if (!req.unitId) throw invalidFields([{ path: 'unitId', code: 'REQUIRED' }]);
+      const co = [...new Set(req.coUnitIds ?? [])].filter((u) => u !== req.unitId);
+      const units = await trx.selectFrom('unit as u').select('u.id').where('u.id', 'in', [req.unitId, ...co])
+        .where('u.active', '=', true).where(unitVisible(actor, ref('u.id'), ref('u.region_path'))).execute();
+      const found = new Set(units.map((u) => u.id));
+      const missing = [{ id: req.unitId, path: 'unitId' }, ...co.map((id, i) => ({ id, path: `coUnitIds.${i}` }))].filter((u) => !found.has(u.id));
+      if (missing.length) throw invalidFields(missing.map((m) => ({ path: m.path, code: 'UNKNOWN_REFERENCE' })));
+      const category = await trx.selectFrom('case_category').select(['deadline_days', 'max_days']).where('id', '=', c.category_id).executeTakeFirstOrThrow();
+      const days = req.deadlineDays ?? category.deadline_days;
+      if (days > category.max_days) throw new AppError('DEADLINE_TOO_LONG', { max: category.max_days });
+      return { action: 'assign', unitId: req.unitId, coUnitIds: co, deadlineDays: days };
+    }
+    case 'request_extension':
+      if (!req.days) throw invalidFields([{ path: 'days', code: 'REQUIRED' }]);
+      return { action: 'request_extension', comment: comment!, days: req.days };
+    case 'grant_extension': {
+      const asked = await trx.selectFrom('opinion_event').select('data').where('opinion_id', '=', c.id)
+        .where('action', '=', 'request_extension').orderBy('id', 'desc').executeTakeFirst();
+      const days = req.days ?? Number((asked?.data as { days?: number } | undefined)?.days ?? 0);
+      if (!days) throw invalidFields([{ path: 'days', code: 'REQUIRED' }]);
+      return { action: 'grant_extension', days };
+    }
+    case 'answer':
+      return { action: 'answer', comment: comment!, mode: req.mode ?? (c.round > 1 ? 'after_rehandling' : 'agreed_time') };
+    case 'rate': {
+      if (!req.rating) throw invalidFields([{ path: 'rating', code: 'REQUIRED' }]);
+      if (c.answered_at && now.getTime() - c.answered_at.getTime() > RATING_WINDOW_DAYS * 86_400_000) throw new AppError('RATING_WINDOW_CLOSED');
+      return { action: 'rate', rating: req.rating, comment };
+    }
+    case 'escalate': {
+      const region = await trx.selectFrom('region as r').innerJoin('region as p', 'p.code', 'r.parent_code')
+        .select(['p.code', 'p.path']).where('r.code', '=', c.region_code).executeTakeFirst();
+      if (!region) throw new AppError('CASE_CANNOT_ESCALATE');
+      return { action: 'escalate', comment: comment!, to: region };
+    }
+    case 'merge': {
+      if (!req.intoId || req.intoId === c.id) throw invalidFields([{ path: 'intoId', code: 'CASE_MERGE_TARGET' }]);
+      const target = await trx.selectFrom('opinion as o').select(['o.id', 'o.state']).where('o.id', '=', req.intoId)
+        .where(caseVisible(actor)).executeTakeFirst();
+      if (!target || !isOpen(target.state)) throw invalidFields([{ path: 'intoId', code: 'CASE_MERGE_TARGET' }]);
+      return { action: 'merge', intoId: target.id };
+    }
+    case 'decline': case 'return': case 'refuse_extension': case 'reply': case 'send_back_reply': case 'urge':
+      return { action: req.action, comment: comment! };
+    case 'answer_on_spot':
+      return { action: 'answer_on_spot', comment: comment! };
+    default:
+      return { action: req.action };
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * What follows a case's transition, in the same transaction: who is told (in-app and through
+ * the outbox) and which timers are set (deadline reminders, closing unrated answers). Timers
+ * carry the facts they were set for; a timer whose facts have changed since does nothing.
+ */
+import type { Transaction } from 'kysely';
+import type { CaseAction } from './workflow.js';
+import { RATING_WINDOW_DAYS } from './effects.js';
+import { shanghaiDate, type WorkingCalendar } from '../../platform/calendar/workingDays.js';
+import type { DB } from '../../platform/db/schema.js';
+import { enqueueJob } from '../../platform/jobs/queue.js';
+import { notify } from '../../platform/notify/notify.js';
+import { loadCalendar } from '../calendar/queries.js';
+
+export const CASE_REMIND = 'case.remind';
+export const CASE_AUTO_CLOSE = 'case.auto_close';
+
+export type ReminderKind = 'before' | 'due' | 'overdue';
+
+export interface RemindPayload {
+  caseId: number;
+  kind: ReminderKind;
+  deadlineDate: string;
+  /** The working day this reminder is for (overdue reminders repeat each working day). */
+  day: string;
+}
+
+export interface AutoClosePayload {
+  caseId: number;
+  answeredAt: string;
+}
+
+/** Reminders go out at 09:00 Asia/Shanghai. */
+export function morningOf(date: string): Date {
+  return new Date(`${date}T09:00:00+08:00`);
+}
+
+/** The working day before `date` (the calendar has no subtraction: walk back to it). */
+function previousWorkingDay(cal: WorkingCalendar, date: string): string {
+  let d = date;
+  do d = new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  while (!cal.isWorkingDay(d));
+  return d;
+}
+
+/**
+ * Plans the reminders of a deadline: the working day before, the day itself, and the first
+ * overdue one — the working day after the deadline, or after today when the deadline has
+ * passed already (a reply sent back, a late decision on an extension), so the chain resumes.
+ */
+export async function scheduleDeadlineReminders(trx: Transaction<DB>, cal: WorkingCalendar, caseId: number, deadlineDate: string, now: Date) {
+  const afterDeadline = cal.addWorkingDays(deadlineDate, 1);
+  const afterToday = cal.addWorkingDays(shanghaiDate(now), 1);
+  const plan: { kind: ReminderKind; day: string }[] = [
+    { kind: 'before', day: previousWorkingDay(cal, deadlineDate) },
+    { kind: 'due', day: deadlineDate },
+    { kind: 'overdue', day: afterDeadline > afterToday ? afterDeadline : afterToday },
+  ];
+  for (const { kind, day } of plan) {
+    const runAt = morningOf(day);
+    if (kind !== 'overdue' && runAt <= now) continue;
+    await scheduleReminder(trx, { caseId, kind, deadlineDate, day });
+  }
+}
+
+export async function scheduleReminder(trx: Transaction<DB>, p: RemindPayload) {
+  await enqueueJob(trx, {
+    kind: CASE_REMIND, payload: p, runAt: morningOf(p.day), dedupeKey: `case:${p.caseId}:remind:${p.deadlineDate}:${p.kind}:${p.day}`,
+  });
+}
+
+async function accountsOf(trx: Transaction<DB>, who: { stationId?: number; unitIds?: number[]; deputyId?: number | null; staffRegion?: string }) {
+  const ids = new Set<number>();
+  if (who.stationId !== undefined) {
+    for (const r of await trx.selectFrom('account_station').select('account_id').where('station_id', '=', who.stationId).execute()) ids.add(r.account_id);
+  }
+  if (who.unitIds?.length) {
+    for (const r of await trx.selectFrom('account').select('id').where('unit_id', 'in', who.unitIds).execute()) ids.add(r.id);
+  }
+  if (who.deputyId) {
+    for (const r of await trx.selectFrom('account').select('id').where('deputy_id', '=', who.deputyId).execute()) ids.add(r.id);
+  } else if (who.deputyId === null && who.stationId !== undefined) {
+    // A case written to the station rather than to a deputy: the station's head deputy (站长) answers for it.
+    const heads = await trx.selectFrom('account as a').innerJoin('deputy_station as ds', 'ds.deputy_id', 'a.deputy_id')
+      .select('a.id').where('ds.station_id', '=', who.stationId).where('ds.role', '=', 'head').execute();
+    for (const r of heads) ids.add(r.id);
+  }
+  if (who.staffRegion) {
+    for (const r of await trx.selectFrom('account').select('id').where('role', '=', 'staff').where('region_code', '=', who.staffRegion).execute()) ids.add(r.id);
+  }
+  return [...ids];
+}
+
+interface CaseSnapshot {
+  id: number;
+  tracking_code: string;
+  station_id: number;
+  deputy_id: number | null;
+  region_code: string;
+  assigned_unit_id: number | null;
+  co_unit_ids: number[];
+  deadline_date: string | null;
+  answered_at: Date | null;
+  content: string;
+}
+
+const summary = (c: CaseSnapshot) => (c.content.length > 40 ? `${c.content.slice(0, 40)}…` : c.content);
+
+/** Who hears of an action, with the title they see. */
+const MESSAGES: Partial<Record<CaseAction | 'submit', { title: string; to: (c: CaseSnapshot) => Parameters<typeof accountsOf>[1] }>> = {
+  submit: { title: '收到新的群众意见', to: (c) => ({ stationId: c.station_id, deputyId: c.deputy_id }) },
+  assign: { title: '新的交办件,请签收', to: (c) => ({ unitIds: [...(c.assigned_unit_id ? [c.assigned_unit_id] : []), ...c.co_unit_ids] }) },
+  return: { title: '承办单位退回了交办件,请重新交办', to: (c) => ({ stationId: c.station_id, staffRegion: c.region_code }) },
+  request_extension: { title: '承办单位申请延期,请审批', to: (c) => ({ staffRegion: c.region_code }) },
+  grant_extension: { title: '延期申请已批准', to: (c) => ({ unitIds: c.assigned_unit_id ? [c.assigned_unit_id] : [] }) },
+  refuse_extension: { title: '延期申请未获批准', to: (c) => ({ unitIds: c.assigned_unit_id ? [c.assigned_unit_id] : [] }) },
+  reply: { title: '承办单位已办复,请审核', to: (c) => ({ stationId: c.station_id }) },
+  send_back_reply: { title: '办复意见被退回,请重新办理', to: (c) => ({ unitIds: c.assigned_unit_id ? [c.assigned_unit_id] : [] }) },
+  approve_reply: { title: '办复已审核,请向群众反馈', to: (c) => ({ stationId: c.station_id, deputyId: c.deputy_id }) },
+  rate: { title: '群众已评价', to: (c) => ({ stationId: c.station_id, deputyId: c.deputy_id }) },
+  escalate: { title: '收到下级上报的群众意见', to: (c) => ({ staffRegion: c.region_code }) },
+  urge: { title: '催办通知', to: (c) => ({ unitIds: c.assigned_unit_id ? [c.assigned_unit_id] : [] }) },
+  flag_key: { title: '该件已列为重点督办', to: (c) => ({ stationId: c.station_id, unitIds: c.assigned_unit_id ? [c.assigned_unit_id] : [] }) },
+};
+
+type Audience = Parameters<typeof accountsOf>[1];
+
+/** Tells the people concerned by `action`; `override` names other people or another title (reminders). */
+export async function notifyCase(
+  trx: Transaction<DB>, c: CaseSnapshot, action: CaseAction | 'submit' | 'deadline_recomputed', exceptAccountId: number | null,
+  override: { title?: string; to?: Audience } = {},
+) {
+  const message = action === 'deadline_recomputed' ? undefined : MESSAGES[action];
+  const title = override.title ?? message?.title;
+  const to = override.to ?? message?.to(c);
+  if (!title || !to) return;
+  const accountIds = (await accountsOf(trx, to)).filter((id) => id !== exceptAccountId);
+  await notify(trx, {
+    accountIds, kind: `case.${action}`, title,
+    body: `${c.tracking_code}:${summary(c)}`, link: `/cases/${c.id}`, caseId: c.id,
+  });
+}
+
+/**
+ * Everything that follows `action` on the case as it now stands. The calendar is needed only to
+ * plan reminders; a caller without one at hand passes null and it is loaded when needed.
+ */
+export async function caseFollowUps(trx: Transaction<DB>, cal: WorkingCalendar | null, caseId: number, action: CaseAction | 'submit', actorAccountId: number | null, now: Date) {
+  const c = await trx.selectFrom('opinion')
+    .select(['id', 'tracking_code', 'station_id', 'region_code', 'assigned_unit_id', 'co_unit_ids', 'deadline_date', 'answered_at', 'content'])
+    // The deputy who holds the case now: its successor after an election round's hand-over.
+    .select((eb) => eb.fn.coalesce('holder_deputy_id', 'deputy_id').as('deputy_id'))
+    .where('id', '=', caseId).executeTakeFirstOrThrow();
+  await notifyCase(trx, c, action, actorAccountId);
+  // Every action that sets the unit's clock running again plans its reminders again.
+  if ((action === 'sign' || action === 'grant_extension' || action === 'refuse_extension' || action === 'send_back_reply') && c.deadline_date) {
+    await scheduleDeadlineReminders(trx, cal ?? await loadCalendar(trx), caseId, c.deadline_date, now);
+  }
+  if ((action === 'answer' || action === 'answer_on_spot') && c.answered_at) {
+    await enqueueJob(trx, {
+      kind: CASE_AUTO_CLOSE, payload: { caseId, answeredAt: c.answered_at.toISOString() } satisfies AutoClosePayload,
+      runAt: new Date(c.answered_at.getTime() + RATING_WINDOW_DAYS * 86_400_000),
+      dedupeKey: `case:${caseId}:auto_close:${c.answered_at.toISOString()}`,
+    });
+  }
+}

@@ -1,0 +1,237 @@
+import { createHash } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
+import type { CaseChannel } from '../../../common/caseVocabulary.js';
+import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
+import type { DB } from '../../platform/db/schema.js';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS, sniffImageType } from '../../platform/uploads/imageType.js';
+import { deriveQueryKey, hashQueryKey, newQueryKey, newSalt, newTrackingCode } from './trackingCode.js';
+import { AppError, invalidFields, type FieldMessageCode } from '../../platform/errors.js';
+import { activityVisible } from '../activities/access.js';
+import { ref, stationVisible } from '../../platform/access/scope.js';
+import { caseFollowUps } from './followUps.js';
+import { now } from '../../platform/clock.js';
+
+export interface OpinionDraft {
+  categoryId: number;
+  content: string;
+  place: string;
+  name: string | null;
+  phone: string | null;
+}
+
+export interface Target {
+  stationId?: number | undefined;
+  deputyId?: number | undefined;
+}
+
+export interface Photo {
+  bytes: Uint8Array;
+}
+
+export interface Receipt {
+  id: number;
+  trackingCode: string;
+  queryKey: string;
+}
+
+/** The station a submission goes to: the one named, or the deputy's (their first, or the one named with them). */
+async function resolveTarget(trx: Transaction<DB>, target: Target) {
+  let stationId = target.stationId;
+  if (target.deputyId !== undefined) {
+    const memberships = await trx.selectFrom('deputy_station as ds').innerJoin('deputy as d', 'd.id', 'ds.deputy_id')
+      .innerJoin('station as s', 's.id', 'ds.station_id')
+      .select('ds.station_id').where('ds.deputy_id', '=', target.deputyId).where('d.active', '=', true).where('s.active', '=', true)
+      .orderBy('ds.station_id').execute();
+    const ids = memberships.map((m) => m.station_id);
+    if (ids.length === 0 || (stationId !== undefined && !ids.includes(stationId))) throw new AppError('TARGET_NOT_FOUND');
+    stationId ??= ids[0]!;
+  }
+  if (stationId === undefined) throw new AppError('TARGET_NOT_FOUND');
+  const station = await trx.selectFrom('station as s')
+    .innerJoin('station_region as h', (j) => j.onRef('h.station_id', '=', 's.id').on('h.is_home', '=', true))
+    .select(['s.id', 'h.region_code', 'h.region_path']).where('s.id', '=', stationId).where('s.active', '=', true)
+    .executeTakeFirst();
+  if (!station) throw new AppError('TARGET_NOT_FOUND');
+  return { stationId: station.id, deputyId: target.deputyId ?? null, regionCode: station.region_code, regionPath: station.region_path };
+}
+
+async function requireCategories(trx: Transaction<DB>, drafts: OpinionDraft[], pathOf: (i: number) => string) {
+  const ids = [...new Set(drafts.map((d) => d.categoryId))];
+  const found = new Set((await trx.selectFrom('case_category').select('id').where('id', 'in', ids).where('active', '=', true).execute()).map((c) => c.id));
+  const bad = drafts.map((d, i) => ({ d, i })).filter(({ d }) => !found.has(d.categoryId));
+  if (bad.length) throw invalidFields(bad.map(({ i }) => ({ path: pathOf(i), code: 'CATEGORY_UNKNOWN' })));
+}
+
+/** Photos are checked by their content: type by magic bytes, size, count. */
+/** Each photo's type read from its bytes and its size checked; problems are added to `problems`. */
+export function photoProblems(photos: Photo[], problems: { path: string; code: FieldMessageCode }[]): { mime: string; bytes: Uint8Array }[] {
+  return photos.map((p, i) => {
+    const mime = sniffImageType(p.bytes);
+    if (!mime) problems.push({ path: `photos.${i}`, code: 'PHOTO_TYPE' });
+    else if (p.bytes.length > MAX_PHOTO_BYTES) problems.push({ path: `photos.${i}`, code: 'PHOTO_TOO_LARGE' });
+    return { mime: mime ?? '', bytes: p.bytes };
+  });
+}
+
+export function checkPhotos(photos: Photo[]): { mime: string; bytes: Uint8Array }[] {
+  if (photos.length > MAX_PHOTOS) throw invalidFields([{ path: 'photos', code: 'TOO_MANY_PHOTOS' }]);
+  const problems: { path: string; code: FieldMessageCode }[] = [];
+  const checked = photoProblems(photos, problems);
+  if (problems.length) throw invalidFields(problems);
+  return checked;
+}
+
+async function insertOpinion(
+  ctx: WriteContext,
+  at: { stationId: number; deputyId: number | null; regionCode: string; regionPath: string },
+  draft: OpinionDraft,
+  meta: { channel: CaseChannel; submittedAt: Date; ip: string | null; createdBy: number | null; idempotencyKey: string | null; activityId?: number | null },
+  photos: { mime: string; bytes: Uint8Array }[],
+  queryKey: string = newQueryKey(),
+): Promise<Receipt> {
+  let row: { id: number; tracking_code: string } | undefined;
+  // A fresh code collides about once in 10^11; retry rather than fail.
+  for (let attempt = 0; !row && attempt < 5; attempt++) {
+    row = await ctx.trx.insertInto('opinion').values({
+      tracking_code: newTrackingCode(),
+      query_key_hash: hashQueryKey(queryKey),
+      channel: meta.channel,
+      state: 'submitted',
+      category_id: draft.categoryId,
+      station_id: at.stationId,
+      deputy_id: at.deputyId,
+      region_code: at.regionCode,
+      region_path: at.regionPath,
+      scope_paths: sql<string[]>`case_scope_paths(${at.stationId}, ${at.regionPath})`,
+      content: draft.content,
+      place: draft.place,
+      submitter_name: draft.name,
+      submitter_phone: draft.phone,
+      submitted_at: meta.submittedAt,
+      submitter_ip: meta.ip,
+      created_by_account_id: meta.createdBy,
+      activity_id: meta.activityId ?? null,
+      idempotency_key: meta.idempotencyKey,
+      co_unit_ids: [],
+      updated_at: meta.submittedAt,
+    }).onConflict((oc) => oc.column('tracking_code').doNothing()).returning(['id', 'tracking_code']).executeTakeFirst();
+  }
+  if (!row) throw new Error('Could not allot a tracking code');
+  for (const p of photos) {
+    await ctx.trx.insertInto('opinion_photo').values({
+      opinion_id: row.id, mime: p.mime, size: p.bytes.length, sha256: createHash('sha256').update(p.bytes).digest('hex'), bytes: p.bytes,
+    }).execute();
+  }
+  await ctx.trx.insertInto('opinion_event').values({
+    opinion_id: row.id, at: meta.submittedAt, actor_kind: meta.createdBy ? ctx.actor.role : 'constituent',
+    actor_account_id: meta.createdBy, actor_name: meta.createdBy ? ctx.actor.displayName : '群众',
+    action: 'submit', from_state: null, to_state: 'submitted', comment: null, public: true,
+    data: JSON.stringify({ channel: meta.channel, photos: photos.length }),
+  }).execute();
+  await caseFollowUps(ctx.trx, null, row.id, 'submit', meta.createdBy, meta.submittedAt);
+  await recordAudit(ctx, {
+    action: 'case.submit', entityType: 'case', entityId: row.id,
+    after: { trackingCode: row.tracking_code, channel: meta.channel, stationId: at.stationId, deputyId: at.deputyId, categoryId: draft.categoryId, photos: photos.length },
+  });
+  return { id: row.id, trackingCode: row.tracking_code, queryKey };
+}
+
+export interface PublicSubmission extends OpinionDraft {
+  target: Target;
+  channel: 'qr' | 'online';
+  photos: Photo[];
+  idempotencyKey: string | null;
+}
+
+function requestHash(s: PublicSubmission): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify([s.target.stationId ?? null, s.target.deputyId ?? null, s.categoryId, s.content, s.place, s.name, s.phone, s.channel]));
+  for (const p of s.photos) h.update(createHash('sha256').update(p.bytes).digest());
+  return h.digest('hex');
+}
+
+/**
+ * A constituent's submission (QR code or web, no account). With an Idempotency-Key, a retry
+ * of the same submission answers the first receipt instead of registering it twice; the same
+ * key with a different submission is refused.
+ */
+export async function submitPublicOpinion(ctx: WriteContext, s: PublicSubmission): Promise<Receipt> {
+  const photos = checkPhotos(s.photos);
+  let queryKey: string | undefined;
+  if (s.idempotencyKey) {
+    // Only hashes of the client's key are kept; the receipt stored for a retry has no query key.
+    const keyHash = createHash('sha256').update(s.idempotencyKey).digest('hex');
+    const hash = requestHash(s);
+    const salt = newSalt();
+    const claimed = await ctx.trx.insertInto('idempotency').values({ scope: 'public-opinion', key: keyHash, request_hash: hash, response: JSON.stringify({ salt }) })
+      .onConflict((oc) => oc.columns(['scope', 'key']).doNothing()).returning('key').executeTakeFirst();
+    if (!claimed) {
+      const first = await ctx.trx.selectFrom('idempotency').select(['request_hash', 'response'])
+        .where('scope', '=', 'public-opinion').where('key', '=', keyHash).executeTakeFirstOrThrow();
+      const stored = first.response as { salt: string; id?: number; trackingCode?: string } | null;
+      if (first.request_hash !== hash || !stored?.trackingCode || stored.id === undefined) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+      return { id: stored.id, trackingCode: stored.trackingCode, queryKey: deriveQueryKey(s.idempotencyKey, stored.salt) };
+    }
+    queryKey = deriveQueryKey(s.idempotencyKey, salt);
+    await requireCategories(ctx.trx, [s], () => 'categoryId');
+    const at = await resolveTarget(ctx.trx, s.target);
+    const receipt = await insertOpinion(ctx, at, s, { channel: s.channel, submittedAt: now(), ip: ctx.ip, createdBy: null, idempotencyKey: null }, photos, queryKey);
+    await ctx.trx.updateTable('idempotency').set({ response: JSON.stringify({ salt, id: receipt.id, trackingCode: receipt.trackingCode }) })
+      .where('scope', '=', 'public-opinion').where('key', '=', keyHash).execute();
+    return receipt;
+  }
+  await requireCategories(ctx.trx, [s], () => 'categoryId');
+  const at = await resolveTarget(ctx.trx, s.target);
+  return insertOpinion(ctx, at, s, { channel: s.channel, submittedAt: now(), ip: ctx.ip, createdBy: null, idempotencyKey: null }, photos);
+}
+
+export interface Registration {
+  stationId: number;
+  deputyId: number | null;
+  channel: CaseChannel;
+  receivedAt: Date | null;
+  /** The activity during which they were collected (a reception day, a visit): its output. */
+  activityId?: number | null;
+  items: OpinionDraft[];
+}
+
+/**
+ * Staff, officers and deputies register what they collected — a reception day, a visit, a
+ * WeChat group, a call, a letter — as one batch: all of it or nothing.
+ */
+export async function registerOpinions(ctx: WriteContext, r: Registration): Promise<Receipt[]> {
+  const station = await ctx.trx.selectFrom('station as s').select('s.id').where('s.id', '=', r.stationId)
+    .where(stationVisible(ctx.actor, ref('s.id'))).executeTakeFirst();
+  if (!station) throw invalidFields([{ path: 'stationId', code: 'UNKNOWN_REFERENCE' }]);
+  if (r.deputyId !== null) {
+    const member = await ctx.trx.selectFrom('deputy_station').select('deputy_id')
+      .where('deputy_id', '=', r.deputyId).where('station_id', '=', r.stationId).executeTakeFirst();
+    if (!member) throw invalidFields([{ path: 'deputyId', code: 'UNKNOWN_REFERENCE' }]);
+  }
+  if (ctx.actor.role === 'deputy' && r.deputyId !== null && r.deputyId !== ctx.actor.deputyId) {
+    throw invalidFields([{ path: 'deputyId', code: 'NOT_IN_SCOPE' }]);
+  }
+  if (r.activityId) {
+    const activity = await ctx.trx.selectFrom('activity as a').select(['a.id', 'a.station_id'])
+      .where('a.id', '=', r.activityId).where(activityVisible(ctx.actor)).executeTakeFirst();
+    if (!activity || (activity.station_id !== null && activity.station_id !== r.stationId)) {
+      throw invalidFields([{ path: 'activityId', code: 'UNKNOWN_REFERENCE' }]);
+    }
+  }
+  await requireCategories(ctx.trx, r.items, (i) => `items.${i}.categoryId`);
+  const at = await resolveTarget(ctx.trx, { stationId: r.stationId });
+  const receipts: Receipt[] = [];
+  const receivedAt = r.receivedAt ?? now();
+  for (const item of r.items) {
+    receipts.push(await insertOpinion(ctx, { ...at, deputyId: r.deputyId }, item, {
+      channel: r.channel, submittedAt: receivedAt, ip: ctx.ip, createdBy: ctx.actor.accountId, idempotencyKey: null, activityId: r.activityId ?? null,
+    }, []));
+  }
+  return receipts;
+}
+
+/** Forgets idempotency records older than a day (run by the daily maintenance job). */
+export async function purgeIdempotency(trx: Transaction<DB>, now: Date): Promise<number> {
+  const result = await trx.deleteFrom('idempotency').where('created_at', '<', new Date(now.getTime() - 86_400_000)).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,0 +1,155 @@
+/**
+ * Open311 GeoReport v2 (JSON): services are the case categories, requests the public view of
+ * cases, and a created request is a public submission. Stations route cases, so a new request
+ * names one with the extension field `station_id` (or `deputy_id`, as on a deputy's QR card).
+ * The public view carries no personal data: no name, phone, text or place, only what the
+ * tracking page shows without the key — category, status, dates and the unit handling it.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { submitPublicOpinion } from './intake.js';
+import { isOpen } from './workflow.js';
+import { normaliseTrackingCode } from './trackingCode.js';
+import { AppError } from '../../platform/errors.js';
+import { ErrorResponse, MobilePhone, QueryId } from '../../platform/http/schemas.js';
+import { CONSTITUENT_ACTOR } from '../../platform/access/actor.js';
+import { nowMs } from '../../platform/clock.js';
+
+
+const Service = z.object({
+  service_code: z.string(), service_name: z.string(), description: z.string(), metadata: z.boolean(),
+  type: z.literal('realtime'), keywords: z.string(), group: z.string(),
+});
+
+const ServiceRequest = z.object({
+  service_request_id: z.string(), status: z.enum(['open', 'closed']), status_notes: z.string().nullable(),
+  service_name: z.string(), service_code: z.string(), agency_responsible: z.string().nullable(),
+  requested_datetime: z.string(), updated_datetime: z.string(), expected_datetime: z.string().nullable(),
+});
+
+/** ISO 8601 with the Asia/Shanghai offset, as GeoReport clients expect local times. */
+function localTime(d: Date): string {
+  return `${new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
+}
+
+export const open311Routes: FastifyPluginAsyncZod = async (app) => {
+  // GeoReport clients post forms.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+  });
+
+  const services = async () => (await app.db.selectFrom('case_category').selectAll().where('active', '=', true).orderBy('sort').execute())
+    .map((c) => ({
+      service_code: c.code, service_name: c.name, description: `${c.name_en}; answered within ${c.deadline_days} working days`,
+      metadata: false, type: 'realtime' as const, keywords: c.name_en.toLowerCase(), group: '群众意见建议',
+    }));
+
+  app.get('/open311/v2/services.json', {
+    config: { access: 'public' },
+    schema: { tags: ['open311'], summary: 'GeoReport v2: services (case categories)', response: { 200: z.array(Service) } },
+  }, services);
+
+  app.get('/open311/v2/services/:code.json', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['open311'], summary: 'GeoReport v2: service definition', params: z.object({ code: z.string().max(50) }),
+      response: { 200: z.object({ service_code: z.string(), attributes: z.array(z.unknown()) }), 404: ErrorResponse },
+    },
+  }, async (request) => {
+    const found = (await services()).find((s) => s.service_code === request.params.code);
+    if (!found) throw new AppError('NOT_FOUND');
+    return { service_code: found.service_code, attributes: [] };
+  });
+
+  const requestRows = () => app.db.selectFrom('opinion as o')
+    .innerJoin('case_category as c', 'c.id', 'o.category_id')
+    .leftJoin('unit as u', 'u.id', 'o.assigned_unit_id')
+    .select(['o.tracking_code', 'o.state', 'o.submitted_at', 'o.updated_at', 'o.deadline_at', 'c.code', 'c.name', 'u.name as unit_name']);
+  type Row = Awaited<ReturnType<ReturnType<typeof requestRows>['execute']>>[number];
+  const present = (r: Row) => ({
+    service_request_id: r.tracking_code,
+    status: isOpen(r.state) ? 'open' as const : 'closed' as const,
+    status_notes: isOpen(r.state) ? null : r.state === 'declined' ? '不予受理' : r.state === 'merged' ? '已并单' : '已办结',
+    service_name: r.name, service_code: r.code, agency_responsible: r.unit_name,
+    requested_datetime: localTime(r.submitted_at), updated_datetime: localTime(r.updated_at),
+    expected_datetime: r.deadline_at ? localTime(r.deadline_at) : null,
+  });
+
+  app.get('/open311/v2/requests.json', {
+    config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['open311'], summary: 'GeoReport v2: service requests (public view, newest first, at most 1000)',
+      querystring: z.object({
+        service_request_id: z.string().max(200).optional().meta({ description: 'Comma-separated tracking codes' }),
+        service_code: z.string().max(50).optional(),
+        status: z.enum(['open', 'closed']).optional(),
+        start_date: z.iso.datetime({ offset: true }).optional(),
+        end_date: z.iso.datetime({ offset: true }).optional(),
+      }),
+      response: { 200: z.array(ServiceRequest), 400: ErrorResponse, 429: ErrorResponse },
+    },
+  }, async (request) => {
+    const f = request.query;
+    // Newest first within the date window, along the (submitted_at, id) index, so a rare service cannot make it read the whole table.
+    let q = requestRows().orderBy('o.submitted_at', 'desc').orderBy('o.id', 'desc').limit(1000);
+    if (f.service_request_id) {
+      const codes = f.service_request_id.split(',').map((c) => normaliseTrackingCode(c)).filter((c): c is string => c !== null);
+      q = q.where('o.tracking_code', 'in', codes.length ? codes : ['']);
+    }
+    if (f.service_code) q = q.where('c.code', '=', f.service_code);
+    if (f.status === 'open') q = q.where('o.state', 'not in', ['declined', 'merged', 'closed', 'archived']);
+    if (f.status === 'closed') q = q.where('o.state', 'in', ['declined', 'merged', 'closed', 'archived']);
+    // GeoReport's default window: the last 90 days.
+    q = q.where('o.submitted_at', '>=', f.start_date ? new Date(f.start_date) : new Date(nowMs() - 90 * 86_400_000));
+    if (f.end_date) q = q.where('o.submitted_at', '<', new Date(f.end_date));
+    return (await q.execute()).map(present);
+  });
+
+  app.get('/open311/v2/requests/:id.json', {
+    config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['open311'], summary: 'GeoReport v2: one service request', params: z.object({ id: z.string().max(20) }),
+      response: { 200: z.array(ServiceRequest), 404: ErrorResponse, 429: ErrorResponse },
+    },
+  }, async (request) => {
+    const code = normaliseTrackingCode(request.params.id);
+    const row = code ? await requestRows().where('o.tracking_code', '=', code).executeTakeFirst() : undefined;
+    if (!row) throw new AppError('NOT_FOUND');
+    return [present(row)];
+  });
+
+  app.post('/open311/v2/requests.json', {
+    config: { access: 'public', rateLimit: { max: 10, timeWindow: '10 minutes' } },
+    schema: {
+      tags: ['open311'],
+      summary: 'GeoReport v2: create a service request (a public submission)',
+      description: 'JSON or form-encoded. Extension fields: `station_id` or `deputy_id` (required: who receives it). '
+        + 'The answer\'s `token` is the secret key for the tracking page.',
+      body: z.object({
+        service_code: z.string().max(50),
+        description: z.string().trim().min(1).max(2000),
+        address_string: z.string().trim().max(200).optional(),
+        first_name: z.string().trim().max(25).optional(),
+        last_name: z.string().trim().max(25).optional(),
+        phone: MobilePhone.optional(),
+        station_id: QueryId.optional(),
+        deputy_id: QueryId.optional(),
+      }).refine((b) => b.station_id !== undefined || b.deputy_id !== undefined, { message: 'REQUIRED', path: ['station_id'] }),
+      response: {
+        201: z.array(z.object({ service_request_id: z.string(), token: z.string(), service_notice: z.string(), account_id: z.null() })),
+        400: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse,
+      },
+    },
+  }, async (request, reply) => {
+    const b = request.body;
+    const category = await app.db.selectFrom('case_category').select('id').where('code', '=', b.service_code).where('active', '=', true).executeTakeFirst();
+    if (!category) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body.service_code', code: 'CATEGORY_UNKNOWN', message: 'Unknown category' }]);
+    const name = [b.last_name, b.first_name].filter(Boolean).join('') || null;
+    const receipt = await app.db.transaction().execute((trx) => submitPublicOpinion({ trx, actor: CONSTITUENT_ACTOR, ip: request.ip }, {
+      target: { stationId: b.station_id, deputyId: b.deputy_id }, categoryId: category.id, content: b.description,
+      place: b.address_string ?? '', name, phone: b.phone ?? null, channel: 'online', photos: [], idempotencyKey: null,
+    }));
+    reply.status(201);
+    return [{ service_request_id: receipt.trackingCode, token: receipt.queryKey, service_notice: '已收到,请凭受理编号和查询码查询办理进度。', account_id: null }];
+  });
+};

@@ -1,0 +1,174 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ANSWER_MODES, CASE_CHANNELS } from '../../../common/caseVocabulary.js';
+import { takeCaseAction } from './actions.js';
+import { registerOpinions } from './intake.js';
+import { CASE_ACTIONS, CASE_STATES, RATINGS } from './workflow.js';
+import { AppError } from '../../platform/errors.js';
+import { errorResponses, IdParams, MobilePhone, pageOf, PageQuery, QueryFlag, QueryId, RegionCode, SearchQuery } from '../../platform/http/schemas.js';
+import { runWrite } from '../../platform/http/write.js';
+import { caseVisible } from './access.js';
+import { getCase, listCases } from './queries.js';
+
+const Label = z.object({ zh: z.string(), en: z.string() });
+const DeadlineProvisional = z.boolean().meta({ description: 'true when the deadline was counted over a year whose official holiday schedule is not entered yet (暂定: statutory holidays only); it is counted again when the schedule is entered' });
+
+const CaseListItem = z.object({
+  id: z.number(), trackingCode: z.string(), state: z.enum(CASE_STATES), stateLabel: Label, channel: z.enum(CASE_CHANNELS.keys),
+  summary: z.string(), category: z.string(), station: z.string(), unit: z.string().nullable(), submittedAt: z.string(),
+  deadlineAt: z.string().nullable(), deadlineProvisional: DeadlineProvisional,
+  overdue: z.boolean(), keySupervision: z.boolean(), urgeCount: z.number(), round: z.number(),
+}).meta({ id: 'CaseListItem' });
+
+const Ref = z.object({ id: z.number(), name: z.string() });
+const CaseDetail = z.object({
+  id: z.number(), trackingCode: z.string(), state: z.enum(CASE_STATES), stateLabel: Label, channel: z.enum(CASE_CHANNELS.keys),
+  category: Ref, station: Ref, deputy: Ref.nullable(), region: z.object({ code: z.string(), name: z.string() }),
+  content: z.string(), place: z.string(),
+  submitter: z.object({
+    name: z.string().nullable(), phone: z.string().nullable(),
+    masked: z.boolean().meta({ description: 'true when you do not handle the case: name and phone are masked' }),
+  }),
+  photos: z.array(z.object({ id: z.number(), mime: z.string(), size: z.number(), url: z.string() })),
+  submittedAt: z.string(), unit: Ref.nullable(), coUnits: z.array(Ref),
+  deadlineDays: z.number().nullable(), deadlineDate: z.string().nullable(), deadlineAt: z.string().nullable(),
+  deadlineProvisional: DeadlineProvisional, overdue: z.boolean(),
+  signedLate: z.boolean().nullable(), repliedOnTime: z.boolean().nullable(), handlingWorkingDays: z.number().nullable(),
+  answerMode: z.string().nullable(), rating: z.enum(RATINGS).nullable(), round: z.number(), keySupervision: z.boolean(),
+  urgeCount: z.number(), mergedInto: z.object({ id: z.number(), trackingCode: z.string() }).nullable(),
+  closedAt: z.string().nullable(), closeReason: z.string().nullable(), version: z.number(),
+  timeline: z.array(z.object({
+    at: z.string(), actorName: z.string(), actorKind: z.string(), action: z.string(), label: Label,
+    fromState: z.string().nullable(), toState: z.string(), comment: z.string().nullable(), public: z.boolean(), data: z.unknown(),
+  })),
+  abilities: z.array(z.enum(CASE_ACTIONS)).meta({ description: 'The actions you may take now' }),
+  actions: z.array(z.object({ action: z.enum(CASE_ACTIONS), label: Label, needsComment: z.boolean() }))
+    .meta({ description: 'The same actions with their labels, and whether each needs a comment' }),
+}).meta({ id: 'CaseDetail' });
+
+const Draft = z.object({
+  categoryId: z.number().int().positive().max(2_147_483_647),
+  content: z.string().trim().min(1).max(2000),
+  place: z.string().trim().max(200).default(''),
+  name: SearchQuery.nullable().default(null),
+  phone: MobilePhone.nullable().default(null),
+});
+
+const Receipt = z.object({ id: z.number(), trackingCode: z.string(), queryKey: z.string() });
+
+/** Actions people take through this route (the constituent rates on the public page; timers act by themselves). */
+const PERSONAL_ACTIONS = CASE_ACTIONS.filter((a) => a !== 'rate' && a !== 'auto_close' && a !== 'remind');
+
+/** The case queue's filters, which its Excel export takes too. */
+export const CaseFilters = {
+  state: z.enum(CASE_STATES).optional(),
+  open: QueryFlag.optional(),
+  stationId: QueryId.optional(),
+  unitId: QueryId.optional(),
+  categoryId: QueryId.optional(),
+  regionCode: RegionCode.optional(),
+  overdue: QueryFlag.optional(),
+  keySupervision: QueryFlag.optional(),
+  q: SearchQuery.optional().meta({ description: 'A tracking code, or words of the text' }),
+  sort: z.enum(['newest', 'deadline']).default('newest').meta({ description: '`deadline`: the nearest deadline first, cases without one last' }),
+};
+
+export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/case-categories', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['cases'], summary: '意见类别 Categories with their working-day deadlines',
+      response: { 200: z.array(z.object({ id: z.number(), code: z.string(), name: z.string(), nameEn: z.string(), deadlineDays: z.number(), maxDays: z.number() })) },
+    },
+  }, async () => (await app.db.selectFrom('case_category').selectAll().where('active', '=', true).orderBy('sort').execute())
+    .map((c) => ({ id: c.id, code: c.code, name: c.name, nameEn: c.name_en, deadlineDays: c.deadline_days, maxDays: c.max_days })));
+
+  app.get('/api/cases', {
+    config: { access: 'authenticated', ability: 'case.read' },
+    schema: {
+      tags: ['cases'], summary: '意见工单列表 The case queue, newest first',
+      querystring: z.object({ ...CaseFilters, ...PageQuery }),
+      response: { 200: pageOf(CaseListItem), ...errorResponses },
+    },
+  }, async (request) => listCases(app.db, request.actor!, request.query));
+
+  app.post('/api/cases', {
+    config: { access: 'authenticated', ability: 'case.register' },
+    schema: {
+      tags: ['cases'], summary: '登记意见 Register opinions collected at a reception day, a visit, a group, a call or a letter',
+      description: 'One batch, all or nothing. Each receipt carries the tracking code and the key to hand to the constituent.',
+      body: z.object({
+        stationId: z.number().int().positive().max(2_147_483_647),
+        deputyId: z.number().int().positive().max(2_147_483_647).nullable().default(null),
+        channel: z.enum(CASE_CHANNELS.keys),
+        receivedAt: z.iso.datetime({ offset: true }).nullable().default(null),
+        activityId: z.number().int().positive().max(2_147_483_647).nullable().default(null)
+          .meta({ description: 'The activity during which they were collected; they count as its output' }),
+        items: z.array(Draft).min(1).max(100),
+      }),
+      response: { 201: z.object({ items: z.array(Receipt) }), ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const { receivedAt, ...rest } = request.body;
+    const items = await runWrite(request, (ctx) => registerOpinions(ctx, { ...rest, receivedAt: receivedAt ? new Date(receivedAt) : null }));
+    reply.status(201);
+    return { items };
+  });
+
+  app.get('/api/cases/:id', {
+    config: { access: 'authenticated', ability: 'case.read' },
+    schema: { tags: ['cases'], summary: '工单详情与办理记录 A case with its timeline', params: IdParams, response: { 200: CaseDetail, ...errorResponses } },
+  }, async (request) => getCase(app.db, request.actor!, request.params.id));
+
+  app.get('/api/cases/:id/photos/:photoId', {
+    config: { access: 'authenticated', ability: 'case.read' },
+    schema: {
+      tags: ['cases'], summary: '工单照片 A photo of a case',
+      params: IdParams.extend({ photoId: QueryId }),
+    },
+  }, async (request, reply) => {
+    const photo = await app.db.selectFrom('opinion_photo as p').innerJoin('opinion as o', 'o.id', 'p.opinion_id')
+      .select(['p.mime', 'p.bytes']).where('p.id', '=', request.params.photoId).where('o.id', '=', request.params.id)
+      .where(caseVisible(request.actor!)).executeTakeFirst();
+    if (!photo) throw new AppError('NOT_FOUND');
+    reply.header('content-type', photo.mime).header('cache-control', 'private, max-age=3600').header('x-content-type-options', 'nosniff');
+    return reply.send(Buffer.from(photo.bytes));
+  });
+
+  app.post('/api/cases/:id/actions/:action', {
+    config: { access: 'authenticated', ability: 'case.act' },
+    schema: {
+      tags: ['cases'],
+      summary: '办理操作 Take a workflow action',
+      description: 'accept, decline (comment = reason shown to the submitter), answer_on_spot (comment = answer), assign (unitId, coUnitIds, deadlineDays), '
+        + 'sign, return (comment), request_extension (days, comment), grant_extension (days), refuse_extension (comment), reply (comment), '
+        + 'approve_reply, send_back_reply (comment), answer (comment, mode), escalate (comment), merge (intoId), urge (comment), '
+        + 'flag_key, unflag_key, archive. A state that does not allow the action answers 409 CASE_TRANSITION_INVALID.',
+      params: IdParams.extend({ action: z.enum(PERSONAL_ACTIONS as [typeof PERSONAL_ACTIONS[number], ...typeof PERSONAL_ACTIONS]) }),
+      body: z.object({
+        comment: z.string().trim().max(2000).nullable().optional(),
+        unitId: z.number().int().positive().max(2_147_483_647).optional(),
+        coUnitIds: z.array(z.number().int().positive().max(2_147_483_647)).max(10).optional(),
+        deadlineDays: z.number().int().min(1).max(60).optional(),
+        days: z.number().int().min(1).max(30).optional(),
+        mode: z.enum(ANSWER_MODES.keys).optional(),
+        intoId: z.number().int().positive().max(2_147_483_647).optional(),
+      }).default({}),
+      response: {
+        200: z.object({
+          id: z.number(), from: z.enum(CASE_STATES), to: z.enum(CASE_STATES),
+          case: CaseDetail.nullable().meta({ description: 'The case after the action; null when the action took it out of your reach (a unit returning it)' }),
+        }),
+        ...errorResponses,
+      },
+    },
+  }, async (request) => {
+    const { id, action } = request.params;
+    const result = await runWrite(request, (ctx) => takeCaseAction(ctx, id, { action, ...request.body }));
+    const after = await getCase(app.db, request.actor!, id).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
+      throw err;
+    });
+    return { id, from: result.from, to: result.to, case: after };
+  });
+};

@@ -1,0 +1,45 @@
+/**
+ * The case workflow's timers: deadline reminders (the working day before, the day itself, and
+ * every working day while overdue) and closing answers left unrated for 15 days. Each checks
+ * that the case still stands as when the timer was set, so a timer made stale by a later
+ * transition (signed again, extended, rated) does nothing.
+ */
+import { z } from 'zod';
+import { takeCaseAction } from './actions.js';
+import { CASE_AUTO_CLOSE, CASE_REMIND, notifyCase, scheduleReminder, type AutoClosePayload, type RemindPayload } from './followUps.js';
+import { WITH_UNIT } from './workflow.js';
+import { SYSTEM_ACTOR } from '../../platform/access/actor.js';
+import { loadCalendar } from '../calendar/queries.js';
+import { registerJobHandler } from '../../platform/jobs/registry.js';
+
+const REMINDER_TITLES = {
+  before: '交办件明天到期,请及时办复',
+  due: '交办件今天到期,请今日办复',
+  overdue: '交办件已超期,请尽快办复',
+} as const;
+
+registerJobHandler<RemindPayload>(CASE_REMIND, async ({ trx, payload, now }) => {
+  const c = await trx.selectFrom('opinion')
+    .select(['id', 'tracking_code', 'state', 'station_id', 'deputy_id', 'region_code', 'assigned_unit_id', 'co_unit_ids', 'deadline_date', 'paused_at', 'answered_at', 'content'])
+    .where('id', '=', payload.caseId).forUpdate().executeTakeFirst();
+  if (!c || !WITH_UNIT.includes(c.state) || c.deadline_date !== payload.deadlineDate || c.paused_at) return;
+  await takeCaseAction({ trx, actor: SYSTEM_ACTOR, ip: null }, c.id, { action: 'remind' }, { kind: 'system' }, now);
+  await notifyCase(trx, c, 'remind', null, { title: REMINDER_TITLES[payload.kind], to: { unitIds: c.assigned_unit_id ? [c.assigned_unit_id] : [] } });
+  if (payload.kind === 'overdue') {
+    // The station and the congress staff hear of every overdue case too; the unit is reminded again the next working day.
+    await notifyCase(trx, c, 'remind', null, { title: `督办提醒:交办件已超期(${c.tracking_code})`, to: { stationId: c.station_id, staffRegion: c.region_code } });
+    const calendar = await loadCalendar(trx);
+    const next = calendar.addWorkingDays(payload.day > c.deadline_date ? payload.day : c.deadline_date, 1);
+    await scheduleReminder(trx, { ...payload, day: next });
+  }
+}, {
+  payload: z.object({ caseId: z.number(), kind: z.enum(['before', 'due', 'overdue']), deadlineDate: z.string(), day: z.string() }),
+});
+
+registerJobHandler<AutoClosePayload>(CASE_AUTO_CLOSE, async ({ trx, payload, now }) => {
+  const c = await trx.selectFrom('opinion').select(['id', 'state', 'answered_at']).where('id', '=', payload.caseId).forUpdate().executeTakeFirst();
+  if (!c || c.state !== 'answered' || c.answered_at?.toISOString() !== payload.answeredAt) return;
+  await takeCaseAction({ trx, actor: SYSTEM_ACTOR, ip: null }, c.id, { action: 'auto_close' }, { kind: 'system' }, now);
+}, {
+  payload: z.object({ caseId: z.number(), answeredAt: z.string() }),
+});

@@ -1,0 +1,118 @@
+/**
+ * The case workflow (群众意见建议的办理流程) as one table: which role may take which action from
+ * which state, and where it leads. Everything else is refused with 409 CASE_TRANSITION_INVALID.
+ *
+ * 登记 → 受理 / 不予受理 → 当场答复 | 交办 → 签收 → 办复 → 审核 → 反馈 → 评价 → 办结 → 归档,
+ * with 退回, 延期, 上报, 并单, 重新办理 (三复), 催办 and 重点督办 on the way.
+ */
+import type { Role } from '../../../common/enums.js';
+
+export const CASE_STATES = [
+  'submitted', // 已登记: waiting for the station to accept it
+  'accepted', // 已受理: waiting to be answered on the spot, assigned or escalated
+  'declined', // 不予受理 (closed; the reason is shown to the submitter)
+  'escalated', // 已上报: waiting for the congress one level up
+  'assigned', // 已交办: waiting for the unit to sign for it
+  'returned', // 已退回: the unit says it is not theirs; staff reassign
+  'in_progress', // 办理中: signed, the clock runs
+  'extension_requested', // 申请延期: the clock is paused until staff decide
+  'replied', // 已办复: the unit's reply waits for the station's review
+  'reply_approved', // 审核通过: the deputy is to answer the constituent
+  'answered', // 已反馈: waiting for the constituent's rating (15 days)
+  'rehandling', // 重新办理: rated unsatisfied; staff send it back for a second answer
+  'merged', // 已并单 (closed; follows the case it was merged into)
+  'closed', // 已办结
+  'archived', // 已归档
+] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+/** Who takes an action: an account role, the constituent (tracking code + key), or the system's timers. */
+export type CaseActor = Role | 'constituent' | 'system';
+
+export const CASE_ACTIONS = [
+  'accept', 'decline', 'answer_on_spot', 'assign', 'sign', 'return', 'request_extension', 'grant_extension',
+  'refuse_extension', 'reply', 'approve_reply', 'send_back_reply', 'answer', 'rate', 'auto_close', 'escalate',
+  'merge', 'urge', 'flag_key', 'unflag_key', 'remind', 'archive',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+/** Cases still being worked on (not declined, merged, closed or archived). */
+export const OPEN_STATES: readonly CaseState[] = [
+  'submitted', 'accepted', 'escalated', 'assigned', 'returned', 'in_progress', 'extension_requested', 'replied',
+  'reply_approved', 'answered', 'rehandling',
+];
+
+/** States in which a unit holds the case and its deadline runs or waits. */
+export const WITH_UNIT: readonly CaseState[] = ['assigned', 'in_progress', 'extension_requested'];
+
+const STATION_STAFF: CaseActor[] = ['admin', 'staff', 'officer'];
+const SUPERVISORS: CaseActor[] = ['admin', 'staff'];
+
+interface Rule {
+  from: readonly CaseState[];
+  /** The state the action leads to; `null` keeps the state (an annotation such as 催办). */
+  to: CaseState | null;
+  by: readonly CaseActor[];
+  /** A note is required (a reason, a reply, an answer). */
+  needsComment?: boolean;
+  label: { zh: string; en: string };
+}
+
+export const CASE_RULES: Record<CaseAction, Rule> = {
+  accept: { from: ['submitted', 'escalated'], to: 'accepted', by: [...STATION_STAFF, 'deputy'], label: { zh: '受理', en: 'Accept' } },
+  decline: { from: ['submitted', 'escalated'], to: 'declined', by: STATION_STAFF, needsComment: true, label: { zh: '不予受理', en: 'Decline' } },
+  answer_on_spot: { from: ['submitted', 'accepted'], to: 'answered', by: [...STATION_STAFF, 'deputy'], needsComment: true, label: { zh: '当场答复', en: 'Answer on the spot' } },
+  assign: { from: ['accepted', 'returned', 'rehandling'], to: 'assigned', by: STATION_STAFF, label: { zh: '交办', en: 'Assign to a unit' } },
+  sign: { from: ['assigned'], to: 'in_progress', by: ['unit'], label: { zh: '签收', en: 'Sign for it' } },
+  return: { from: ['assigned', 'in_progress'], to: 'returned', by: ['unit'], needsComment: true, label: { zh: '退回', en: 'Return as wrongly assigned' } },
+  request_extension: { from: ['in_progress'], to: 'extension_requested', by: ['unit'], needsComment: true, label: { zh: '申请延期', en: 'Ask for an extension' } },
+  grant_extension: { from: ['extension_requested'], to: 'in_progress', by: SUPERVISORS, label: { zh: '批准延期', en: 'Grant the extension' } },
+  refuse_extension: { from: ['extension_requested'], to: 'in_progress', by: SUPERVISORS, needsComment: true, label: { zh: '不批准延期', en: 'Refuse the extension' } },
+  reply: { from: ['in_progress'], to: 'replied', by: ['unit'], needsComment: true, label: { zh: '办复', en: 'Reply' } },
+  approve_reply: { from: ['replied'], to: 'reply_approved', by: STATION_STAFF, label: { zh: '审核通过', en: 'Approve the reply' } },
+  send_back_reply: { from: ['replied'], to: 'in_progress', by: STATION_STAFF, needsComment: true, label: { zh: '退回重办', en: 'Send the reply back' } },
+  answer: { from: ['reply_approved'], to: 'answered', by: [...STATION_STAFF, 'deputy'], needsComment: true, label: { zh: '反馈群众', en: 'Answer the constituent' } },
+  // `rate` leads to `closed` or, when unsatisfied the first time, to `rehandling`: see afterRating().
+  rate: { from: ['answered'], to: 'closed', by: ['constituent'], label: { zh: '评价', en: 'Rate the answer' } },
+  auto_close: { from: ['answered'], to: 'closed', by: ['system'], label: { zh: '逾期未评价自动办结', en: 'Close unrated after 15 days' } },
+  escalate: { from: ['submitted', 'accepted', 'returned', 'escalated'], to: 'escalated', by: STATION_STAFF, needsComment: true, label: { zh: '上报', en: 'Escalate one level up' } },
+  merge: { from: ['submitted', 'accepted'], to: 'merged', by: STATION_STAFF, label: { zh: '并单', en: 'Merge into another case' } },
+  urge: { from: WITH_UNIT, to: null, by: SUPERVISORS, needsComment: true, label: { zh: '催办', en: 'Urge the unit' } },
+  flag_key: { from: OPEN_STATES, to: null, by: SUPERVISORS, label: { zh: '重点督办', en: 'Flag for key supervision' } },
+  unflag_key: { from: OPEN_STATES, to: null, by: SUPERVISORS, label: { zh: '取消重点督办', en: 'Remove key supervision' } },
+  remind: { from: WITH_UNIT, to: null, by: ['system'], label: { zh: '到期提醒', en: 'Deadline reminder' } },
+  archive: { from: ['closed', 'declined', 'merged'], to: 'archived', by: SUPERVISORS, label: { zh: '归档', en: 'Archive' } },
+};
+
+export type Rating = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
+export const RATINGS: readonly Rating[] = ['satisfied', 'basically_satisfied', 'unsatisfied'];
+
+/** How many answers a constituent can get: the first and one after re-handling (二次答复). */
+export const MAX_ROUNDS = 2;
+
+/** Where a rating leads: unsatisfied sends the case back for re-handling once; any other rating closes it. */
+export function afterRating(rating: Rating, round: number): CaseState {
+  return rating === 'unsatisfied' && round < MAX_ROUNDS ? 'rehandling' : 'closed';
+}
+
+export type TransitionCheck =
+  | { ok: true; to: CaseState | null }
+  | { ok: false; reason: 'ROLE' | 'STATE' | 'COMMENT' };
+
+/** May `actor` take `action` on a case in `state`? The comment rule is checked too. */
+export function checkTransition(state: CaseState, action: CaseAction, actor: CaseActor, comment?: string | null): TransitionCheck {
+  const rule = CASE_RULES[action];
+  if (!rule.by.includes(actor)) return { ok: false, reason: 'ROLE' };
+  if (!rule.from.includes(state)) return { ok: false, reason: 'STATE' };
+  if (rule.needsComment && !comment?.trim()) return { ok: false, reason: 'COMMENT' };
+  return { ok: true, to: rule.to };
+}
+
+/** The actions `actor` may take on a case in `state` (what the UI offers; the server still checks). */
+export function allowedActions(state: CaseState, actor: CaseActor): CaseAction[] {
+  return CASE_ACTIONS.filter((a) => CASE_RULES[a].by.includes(actor) && CASE_RULES[a].from.includes(state));
+}
+
+export function isOpen(state: CaseState): boolean {
+  return OPEN_STATES.includes(state);
+}

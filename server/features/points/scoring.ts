@@ -1,0 +1,97 @@
+/**
+ * 履职积分 as pure rules: what a fact is worth under the rule set in force for it (which set
+ * that is, by place and day, is decided in the SQL: queries/pointFacts.ts), yearly periods, and
+ * rankings in which ties share a rank.
+ *
+ * Points are counted in hundredths (cents) as integers, so a suggestion shared by three
+ * deputies (1.33 each) adds up without floating-point drift and ties compare exactly.
+ */
+import type { ActivityKind, Attendance } from '../../../common/enums.js';
+import type { PointRules, PointSource } from '../../../common/points.js';
+
+export type Rating = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
+
+/** One fact that may earn a deputy points. */
+export type PointFact =
+  | { source: 'attendance'; kind: ActivityKind; attendance: Attendance }
+  | { source: 'organiser' }
+  | { source: 'suggestion'; suggestions: number; present: number }
+  | { source: 'case_collected' }
+  | { source: 'case_answered' }
+  | { source: 'case_rated'; rating: Rating }
+  | { source: 'bonus'; cents: number };
+
+export interface Scored {
+  source: PointSource;
+  cents: number;
+  /** The rule key applied (`present.reception`, `absent`, …), null for a bonus. */
+  rule: string | null;
+  /** The rule's value in points, as written in the rule set. */
+  value: number | null;
+}
+
+export const toCents = (points: number): number => Math.round(points * 100);
+export const fromCents = (cents: number): number => cents / 100;
+
+/** What a fact is worth under a rule table. */
+export function scoreFact(fact: PointFact, rules: PointRules): Scored {
+  const by = (rule: string, value: number, cents = toCents(value)): Scored => ({ source: fact.source, cents, rule, value });
+  switch (fact.source) {
+    case 'attendance':
+      if (fact.attendance === 'present') return by(`present.${fact.kind}`, rules.present[fact.kind] ?? 0);
+      return fact.attendance === 'absent' ? by('absent', rules.absent) : by('leave', rules.leave);
+    case 'organiser':
+      return by('organiser', rules.organiser);
+    case 'suggestion':
+      // The activity's suggestions are shared evenly among the deputies present.
+      return by('suggestion', rules.suggestion,
+        fact.present > 0 ? Math.round((toCents(rules.suggestion) * fact.suggestions) / fact.present) : 0);
+    case 'case_collected':
+      return by('caseCollected', rules.caseCollected);
+    case 'case_answered':
+      return by('caseAnswered', rules.caseAnswered);
+    case 'case_rated':
+      if (fact.rating === 'satisfied') return by('caseSatisfied', rules.caseSatisfied);
+      if (fact.rating === 'basically_satisfied') return by('caseBasicallySatisfied', rules.caseBasicallySatisfied);
+      return { source: 'case_rated', cents: 0, rule: null, value: null };
+    case 'bonus':
+      return { source: 'bonus', cents: fact.cents, rule: null, value: null };
+  }
+}
+
+/** A calendar year in Beijing time: its first and last day and the instants that bound it. */
+export function yearPeriod(year: number) {
+  return {
+    firstDay: `${year}-01-01`,
+    lastDay: `${year}-12-31`,
+    from: new Date(`${year}-01-01T00:00:00+08:00`),
+    to: new Date(`${year + 1}-01-01T00:00:00+08:00`),
+  };
+}
+
+/**
+ * Standard competition ranking ("1224"): rows ordered by total, highest first; equal totals
+ * share a rank and the next rank skips as many places. `tieOrder` only orders rows within a tie.
+ */
+export function rankByTotal<T extends { cents: number }>(rows: readonly T[], tieOrder: (a: T, b: T) => number): (T & { rank: number })[] {
+  const sorted = [...rows].sort((a, b) => b.cents - a.cents || tieOrder(a, b));
+  let rank = 0;
+  return sorted.map((row, i) => {
+    if (i === 0 || row.cents !== sorted[i - 1]!.cents) rank = i + 1;
+    return { ...row, rank };
+  });
+}
+
+/**
+ * The 履职之星 proposal: the top `n` of a ranking among deputies still serving. Everyone tied at
+ * the last place is included (so the proposal may be longer than `n`); a deputy without points,
+ * or no longer serving (离任, 终止资格), is never proposed, though their points stay in the
+ * ranking. Each keeps their rank in the ranking.
+ */
+export function proposeStars<T extends { cents: number; rank: number; serving: boolean }>(ranked: readonly T[], n: number): T[] {
+  const eligible = ranked.filter((r) => r.serving && r.cents > 0);
+  if (n <= 0) return [];
+  if (eligible.length <= n) return eligible;
+  const cut = eligible[n - 1]!.cents;
+  return eligible.filter((r) => r.cents >= cut);
+}

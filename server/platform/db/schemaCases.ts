@@ -1,0 +1,124 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { CaseChannel } from '../../../common/caseVocabulary.js';
+import type { CaseState, Rating } from '../../features/cases/workflow.js';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface CaseCategoryTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  name_en: string;
+  deadline_days: number;
+  max_days: number;
+  sort: number;
+  active: Generated<boolean>;
+}
+
+export interface OpinionTable {
+  id: Generated<number>;
+  tracking_code: string;
+  query_key_hash: string;
+  channel: CaseChannel;
+  state: CaseState;
+  category_id: number;
+  station_id: number;
+  deputy_id: number | null;
+  /** The deputy holding the case now, when not the one it was addressed to (an election round's hand-over). */
+  holder_deputy_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The congress handling the case (the station's region; escalation moves it up). */
+  region_code: string;
+  region_path: string;
+  /** Ancestor paths of the case's region and its station's regions (filled by the database function case_scope_paths). */
+  scope_paths: ColumnType<string[], string[] | undefined, string[]>;
+  content: string;
+  place: string;
+  submitter_name: string | null;
+  submitter_phone: string | null;
+  submitted_at: Timestamp;
+  submitter_ip: string | null;
+  created_by_account_id: number | null;
+  idempotency_key: string | null;
+  accepted_at: Timestamp | null;
+  declined_at: Timestamp | null;
+  assigned_at: Timestamp | null;
+  assigned_unit_id: number | null;
+  co_unit_ids: number[];
+  deadline_days: number | null;
+  return_until: string | null;
+  signed_at: Timestamp | null;
+  signed_late: boolean | null;
+  deadline_date: string | null;
+  deadline_at: Timestamp | null;
+  deadline_provisional: Generated<boolean>;
+  paused_at: Timestamp | null;
+  paused_working_days: Generated<number>;
+  extension_days: Generated<number>;
+  replied_at: Timestamp | null;
+  replied_on_time: boolean | null;
+  handling_working_days: number | null;
+  overdue_at: Timestamp | null;
+  answered_at: Timestamp | null;
+  answer_mode: string | null;
+  answered_on_spot: Generated<boolean>;
+  rating: Rating | null;
+  rating_comment: string | null;
+  rated_at: Timestamp | null;
+  round: Generated<number>;
+  rehandled: Generated<boolean>;
+  key_supervision: Generated<boolean>;
+  urge_count: Generated<number>;
+  escalation_count: Generated<number>;
+  merged_into_id: number | null;
+  /** The activity during which the opinion was collected (its output). */
+  activity_id: Generated<number | null>;
+  closed_at: Timestamp | null;
+  close_reason: 'rated' | 'unrated' | 'declined' | 'merged' | null;
+  archived_at: Timestamp | null;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface OpinionEventTable {
+  id: Generated<number>;
+  opinion_id: number;
+  at: Timestamp;
+  actor_kind: string;
+  actor_account_id: number | null;
+  actor_name: string;
+  action: string;
+  from_state: CaseState | null;
+  to_state: CaseState;
+  comment: string | null;
+  public: boolean;
+  data: Json<Record<string, unknown>>;
+}
+
+export interface OpinionPhotoTable {
+  id: Generated<number>;
+  opinion_id: number;
+  mime: string;
+  size: number;
+  sha256: string;
+  bytes: Uint8Array;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface IdempotencyTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  response: Json<unknown> | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface CaseTables {
+  idempotency: IdempotencyTable;
+  case_category: CaseCategoryTable;
+  opinion: OpinionTable;
+  opinion_event: OpinionEventTable;
+  opinion_photo: OpinionPhotoTable;
+}
+
+export type Opinion = Selectable<OpinionTable>;

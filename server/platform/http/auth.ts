@@ -1,0 +1,75 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { CSRF_HEADER, hashToken, SESSION_COOKIE, sessionState } from '../access/sessions.js';
+import { AppError } from '../errors.js';
+import { can } from '../access/abilities.js';
+import { selectActorRow, toActor } from '../access/actors.js';
+import { now as clockNow } from '../clock.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Refresh `last_seen_at` at most this often, so reads do not each cost a write. */
+const TOUCH_INTERVAL_MS = 30_000;
+
+function sameToken(a: string, b: string): boolean {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ab.length === bb.length && timingSafeEqual(ab, bb);
+}
+
+async function loadActor(app: FastifyInstance, request: FastifyRequest): Promise<void> {
+  request.actor = null;
+  request.sessionInfo = null;
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return;
+  const row = await selectActorRow(app.db)
+    .innerJoin('session', 'session.account_id', 'account.id')
+    .select(['session.id_hash', 'session.csrf_token', 'session.last_seen_at', 'session.expires_at'])
+    .where('session.id_hash', '=', hashToken(token))
+    .executeTakeFirst();
+  const now = clockNow();
+  if (!row || !row.usable) throw new AppError('SESSION_EXPIRED');
+  if (sessionState(row, now, app.config.sessionIdleMinutes) !== 'active') {
+    await app.db.deleteFrom('session').where('id_hash', '=', row.id_hash).execute();
+    throw new AppError('SESSION_EXPIRED');
+  }
+  if (now.getTime() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+    await app.db.updateTable('session').set({ last_seen_at: now }).where('id_hash', '=', row.id_hash).execute();
+  }
+  request.actor = toActor(row);
+  request.sessionInfo = { token, csrfToken: row.csrf_token, expiresAt: row.expires_at };
+}
+
+/**
+ * Runs before validation on every request: resolves the session, then enforces the route's
+ * declared access, CSRF on cookie-authenticated writes, a pending password change and the
+ * route's ability. Routes without an `access` declaration are refused (closed by default).
+ */
+export function registerAuth(app: FastifyInstance): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionInfo', null);
+  app.addHook('onRequest', async (request) => {
+    const config = request.routeOptions.config;
+    if (!request.routeOptions.url) return; // 404: nothing to protect
+    const access = config.access;
+    if (access === 'public') {
+      // Public routes still know who is signed in, but never fail on a stale cookie.
+      try { await loadActor(app, request); } catch { request.actor = null; }
+      return;
+    }
+    if (access !== 'authenticated') throw new AppError('FORBIDDEN');
+    const hadCookie = Boolean(request.cookies[SESSION_COOKIE]);
+    await loadActor(app, request);
+    const actor = request.actor;
+    if (!actor) throw new AppError(hadCookie ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+    if (!SAFE_METHODS.has(request.method)) {
+      const header = request.headers[CSRF_HEADER];
+      if (typeof header !== 'string' || !sameToken(header, request.sessionInfo!.csrfToken)) {
+        throw new AppError('CSRF_FAILED');
+      }
+    }
+    if (actor.mustChangePassword && !config.allowPendingPasswordChange) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    }
+    if (config.ability && !can(actor.role, config.ability)) throw new AppError('FORBIDDEN');
+  });
+}
