@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CASE_ACTIONS, CASE_RULES } from '../server/domain/caseWorkflow.js';
+import { CASE_ACTIONS, CASE_RULES } from '../server/features/cases/workflow.js';
 import { AUDIT_ACTIONS } from './auditVocabulary.js';
 
 describe('audit action labels', () => {
