@@ -1,0 +1,22 @@
+import type { WebFeature } from '../kit/feature.js';
+import { accounts } from './accounts/index.js';
+import { activities } from './activities/index.js';
+import { archive } from './archive/index.js';
+import { assessments } from './assessments/index.js';
+import { audit } from './audit/index.js';
+import { calendar } from './calendar/index.js';
+import { cases } from './cases/index.js';
+import { deputies } from './deputies/index.js';
+import { imports } from './imports/index.js';
+import { inbox } from './inbox/index.js';
+import { points } from './points/index.js';
+import { regions } from './regions/index.js';
+import { registers } from './registers/index.js';
+import { stations } from './stations/index.js';
+import { terms } from './terms/index.js';
+import { units } from './units/index.js';
+
+/** Every feature of the back office: the shell builds its routes and navigation from this list. */
+export const FEATURES: readonly WebFeature[] = [
+  cases, activities, points, assessments, stations, deputies, archive, registers, units, regions, terms, accounts, calendar, audit, inbox, imports,
+];
