@@ -1,4 +1,4 @@
-import { ApiError } from '../../shared/api.js';
+import { requestHeaders, toApiError } from '../../shared/api.js';
 
 /** The name a download should be saved under, from `filename*` (UTF-8) or `filename`. */
 export function fileNameOf(disposition: string | null, fallback: string): string {
@@ -13,12 +13,9 @@ export function fileNameOf(disposition: string | null, fallback: string): string
  * rather than a plain link lets a refusal (a missing font, a register too large, a station out
  * of reach) be shown as the server's message instead of being saved as a file.
  */
-export async function downloadFile(url: string, lang: 'zh' | 'en', fallbackName: string): Promise<void> {
-  const res = await fetch(url, { credentials: 'same-origin', headers: { 'accept-language': lang === 'en' ? 'en' : 'zh-CN' } });
-  if (!res.ok) {
-    const e = await res.json().then((d: { error?: { code?: string; message?: string } }) => d.error ?? {}, () => ({} as { code?: string; message?: string }));
-    throw new ApiError(res.status, e.code ?? 'INTERNAL', e.message ?? res.statusText);
-  }
+export async function downloadFile(url: string, fallbackName: string): Promise<void> {
+  const res = await fetch(url, { credentials: 'same-origin', headers: requestHeaders('GET') });
+  if (!res.ok) throw toApiError(res.status, res.statusText, await res.json().catch(() => null));
   const blob = await res.blob();
   const href = URL.createObjectURL(blob);
   const a = document.createElement('a');

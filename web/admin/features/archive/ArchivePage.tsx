@@ -44,7 +44,7 @@ export function ArchivePage() {
 
 function ArchiveView() {
   const { id } = useParams();
-  const { l, label, lang } = useI18n();
+  const { l, label } = useI18n();
   const { message } = App.useApp();
   const width = useFilterStyle();
   const [params, setParams] = useSearchParams();
@@ -80,7 +80,7 @@ function ArchiveView() {
   async function print() {
     setPrinting(true);
     try {
-      await downloadFile(`/api/deputies/${id}/archive.pdf${query}`, lang, `${archive?.deputy.name ?? id}-履职档案.pdf`);
+      await downloadFile(`/api/deputies/${id}/archive.pdf${query}`, `${archive?.deputy.name ?? id}-履职档案.pdf`);
     } catch (err) {
       message.error(errorText(err));
     } finally {

@@ -1,7 +1,7 @@
 import { DownloadOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Drawer, Progress, Result, Space, Spin, Steps, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, get, post } from '../../../shared/api.js';
+import { ApiError, get, post, requestHeaders, toApiError } from '../../../shared/api.js';
 import { useI18n } from '../../../shared/i18n.js';
 import { useNarrow } from '../../kit/common.js';
 import { useVocabulary } from '../../kit/vocabulary.js';
@@ -26,28 +26,22 @@ type Phase =
 
 const MAX_MB = 50;
 
-function csrfToken(): string {
-  const match = /(?:^|;\s*)lx_csrf=([^;]+)/.exec(document.cookie);
-  return match ? decodeURIComponent(match[1]!) : '';
-}
-
 /**
  * Sends the file as the raw request body with XMLHttpRequest, whose upload events give the
  * progress of the bytes (fetch gives none). The answer comes once the server has checked it.
  */
-function sendFile(url: string, file: File, lang: string, onSent: (loaded: number) => void): Promise<Batch> {
+function sendFile(url: string, file: File, onSent: (loaded: number) => void): Promise<Batch> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('PUT', url);
     xhr.setRequestHeader('content-type', 'application/octet-stream');
-    xhr.setRequestHeader('x-csrf-token', csrfToken());
-    xhr.setRequestHeader('accept-language', lang === 'en' ? 'en' : 'zh-CN');
+    for (const [name, value] of Object.entries(requestHeaders('PUT'))) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => onSent(e.loaded);
     xhr.onload = () => {
-      let data: { error?: { code: string; message: string; details?: Record<string, unknown> } } | null = null;
+      let data: unknown = null;
       try { data = JSON.parse(xhr.responseText); } catch { /* not JSON */ }
       if (xhr.status >= 200 && xhr.status < 300) resolve(data as Batch);
-      else reject(new ApiError(xhr.status, data?.error?.code ?? 'INTERNAL', data?.error?.message ?? xhr.statusText, data?.error?.details ?? {}));
+      else reject(toApiError(xhr.status, xhr.statusText, data));
     };
     xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'network error'));
     xhr.send(file);
@@ -87,7 +81,7 @@ interface Props {
  * or correct the file and choose it again. Nothing is written before the commit.
  */
 export function ImportDrawer({ kind, open, onClose, onImported, termId, onUse }: Props) {
-  const { l, lang } = useI18n();
+  const { l } = useI18n();
   const narrow = useNarrow();
   const [phase, setPhase] = useState<Phase>({ step: 'choose' });
   const [error, setError] = useState<string | null>(null);
@@ -124,7 +118,7 @@ export function ImportDrawer({ kind, open, onClose, onImported, termId, onUse }:
           setPhase((p) => (p.step === 'checking' ? { ...p, rows: b.totalRows } : p));
         }).catch(() => {});
       }, 700);
-      const batch = await sendFile(`${base}/${created.id}/file`, file, lang, (sent) => {
+      const batch = await sendFile(`${base}/${created.id}/file`, file, (sent) => {
         setPhase((p) => (p.step === 'checking' ? { ...p, sent } : p));
       });
       stopPolling();

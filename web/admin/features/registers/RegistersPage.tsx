@@ -32,7 +32,7 @@ export function RegistersPage() {
 }
 
 function Registers() {
-  const { l, label, lang } = useI18n();
+  const { l, label } = useI18n();
   const { me, can } = useSession();
   const { message } = App.useApp();
   const width = useFilterStyle();
@@ -63,7 +63,7 @@ function Registers() {
     setBusy(`${kind.key}.${format}`);
     try {
       await downloadFile(`/api/registers/${kind.key}.${format}${qs({ stationId: place.stationId, regionCode: place.regionCode, from: period.from, to: period.to })}`,
-        lang, `${kind.label.zh}.${format}`);
+        `${kind.label.zh}.${format}`);
     } catch (err) {
       message.error(err instanceof Error ? err.message : String(err));
     } finally {
