@@ -14,34 +14,7 @@ import { registerAuth } from './platform/http/auth.js';
 import { registerErrorHandler } from './platform/http/errorHandler.js';
 import { registerWebApp } from './platform/http/webApp.js';
 import './platform/http/types.js';
-import { accountRoutes } from './features/accounts/routes.js';
-import { activityRoutes } from './features/activities/routes.js';
-import { campaignRoutes } from './features/activities/campaignRoutes.js';
-import { rotaRoutes } from './features/activities/rotaRoutes.js';
-import { assessmentRoutes } from './features/assessments/routes.js';
-import { pointRoutes } from './features/points/routes.js';
-import { auditRoutes } from './features/audit/routes.js';
-import { calendarRoutes } from './features/calendar/routes.js';
-import { caseRoutes } from './features/cases/routes.js';
-import { publicDirectoryRoutes } from './features/directory/routes.js';
-import { publicOpinionRoutes } from './features/cases/publicRoutes.js';
-import { statisticsRoutes } from './features/cases/statisticsRoutes.js';
-import { open311Routes } from './features/cases/open311.js';
-import { authRoutes } from './features/accounts/authRoutes.js';
-import { deputyRoutes } from './features/deputies/routes.js';
-import { exportRoutes } from './features/exports/routes.js';
-import { healthRoutes } from './platform/http/health.js';
-import { importRoutes } from './features/imports/routes.js';
-import { metaRoutes } from './platform/http/meta.js';
-import { notificationRoutes } from './features/inbox/routes.js';
-import { posterRoutes } from './features/posters/routes.js';
-import { archiveRoutes } from './features/archive/routes.js';
-import { regionRoutes } from './features/regions/routes.js';
-import { registerRoutes } from './features/registers/routes.js';
-import { stationRoutes } from './features/stations/routes.js';
-import { unitRoutes } from './features/units/routes.js';
-import { termRoutes } from './features/terms/routes.js';
-import { electionRoundRoutes } from './features/terms/roundRoutes.js';
+import { composeServer, FEATURES, KERNEL } from './composition.js';
 
 export type App = FastifyInstance;
 
@@ -55,6 +28,7 @@ export interface AppOptions {
 export const registeredRoutes = new WeakMap<FastifyInstance, { method: string; url: string; access?: string; ability?: string }[]>();
 
 export async function buildApp({ database, config, logger = false }: AppOptions): Promise<FastifyInstance> {
+  composeServer();
   const app = Fastify({
     // Request logs never carry a tracking key (`?key=` opens a case's public page).
     logger: logger && {
@@ -125,34 +99,9 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
-  await app.register(healthRoutes);
-  await app.register(authRoutes);
-  await app.register(metaRoutes);
-  await app.register(regionRoutes);
-  await app.register(stationRoutes);
-  await app.register(deputyRoutes);
-  await app.register(posterRoutes);
-  await app.register(unitRoutes);
-  await app.register(accountRoutes);
-  await app.register(auditRoutes);
-  await app.register(calendarRoutes);
-  await app.register(caseRoutes);
-  await app.register(publicOpinionRoutes);
-  await app.register(publicDirectoryRoutes);
-  await app.register(statisticsRoutes);
-  await app.register(open311Routes);
-  await app.register(notificationRoutes);
-  await app.register(importRoutes);
-  await app.register(exportRoutes);
-  await app.register(activityRoutes);
-  await app.register(campaignRoutes);
-  await app.register(rotaRoutes);
-  await app.register(pointRoutes);
-  await app.register(assessmentRoutes);
-  await app.register(registerRoutes);
-  await app.register(archiveRoutes);
-  await app.register(termRoutes);
-  await app.register(electionRoundRoutes);
+  // The kernel's own routes (health, vocabulary), then each feature's, in the order of FEATURES.
+  for (const routes of KERNEL.routes) await app.register(routes);
+  for (const feature of FEATURES) for (const routes of feature.routes) await app.register(routes);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.ready();

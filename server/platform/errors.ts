@@ -1,6 +1,14 @@
+/** An error the API can answer with: an HTTP status and a message in zh-CN and en. */
+export interface ErrorSpec {
+  status: number;
+  zh: string;
+  en: string;
+}
+
 /**
- * Every error the API can answer with: a stable code, an HTTP status and a message in
- * zh-CN and en. Messages may use `{name}` placeholders filled from the error's details.
+ * The kernel's errors: a stable code, an HTTP status and a message in zh-CN and en. Messages may
+ * use `{name}` placeholders filled from the error's details. Each feature declares its own codes
+ * in its errors.ts (adding them to `ErrorCatalog`) and contributes them through its manifest.
  */
 export const ERRORS = {
   VALIDATION_FAILED: { status: 400, zh: '提交的内容有误,请检查标出的字段', en: 'Some fields are invalid' },
@@ -87,9 +95,36 @@ export const ERRORS = {
   ARCHIVE_TERM_WITH_PERIOD: { status: 400, zh: '请按届次或按起止日期查看,不能同时指定', en: 'Give either a term or a from/to period, not both' },
   DEPUTY_NOT_IN_TERM: { status: 400, zh: '该代表不是{term}代表', en: 'The deputy does not sit in {term}' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
-} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+} as const satisfies Record<string, ErrorSpec>;
 
-export type ErrorCode = keyof typeof ERRORS;
+type KernelErrors = typeof ERRORS;
+
+/**
+ * Every error code with its spec, as a type. A feature's errors.ts adds its table by declaration
+ * merging, so `new AppError('SOME_CODE')` typechecks only for a declared code:
+ *
+ *     declare module '../../platform/errors.js' { interface ErrorCatalog extends CaseErrors {} }
+ */
+export interface ErrorCatalog extends KernelErrors {} // eslint-disable-line @typescript-eslint/no-empty-object-type
+
+export type ErrorCode = keyof ErrorCatalog & string;
+
+let catalog: Readonly<Record<string, ErrorSpec>> = ERRORS;
+
+/** The full table (the kernel's codes and every feature's), handed over by the composition root. */
+export function installErrorCatalog(table: Readonly<Record<string, ErrorSpec>>): void {
+  catalog = table;
+}
+
+/** Every error code the server knows, with its spec. */
+export function errorCatalog(): Readonly<Record<string, ErrorSpec>> {
+  return catalog;
+}
+
+/** A code's spec; one missing from the installed catalogue answers as an internal error. */
+export function errorSpec(code: ErrorCode): ErrorSpec {
+  return Object.hasOwn(catalog, code) ? catalog[code]! : { status: 500, zh: code, en: code };
+}
 
 export interface FieldError {
   path: string;
@@ -177,14 +212,14 @@ export class AppError extends Error {
   readonly fields: FieldError[] | undefined;
 
   constructor(code: ErrorCode, details: Record<string, unknown> = {}, fields?: FieldError[]) {
-    super(`${code}: ${fill(ERRORS[code].en, details)}`);
+    super(`${code}: ${fill(errorSpec(code).en, details)}`);
     this.code = code;
     this.details = details;
     this.fields = fields;
   }
 
   get status(): number {
-    return ERRORS[this.code].status;
+    return errorSpec(this.code).status;
   }
 }
 
@@ -200,7 +235,7 @@ function fill(template: string, details: Record<string, unknown>, lang: Lang = '
 }
 
 export function errorMessage(code: ErrorCode, lang: Lang, details: Record<string, unknown> = {}): string {
-  return fill(ERRORS[code][lang], details, lang);
+  return fill(errorSpec(code)[lang], details, lang);
 }
 
 /** zh-CN unless the client prefers English over Chinese in `Accept-Language`. */

@@ -1,0 +1,14 @@
+import { defineFeature } from '../../platform/feature.js';
+import { auditRoutes } from './routes.js';
+
+export const feature = defineFeature({
+  name: 'audit',
+  routes: [auditRoutes],
+  errors: {},
+  auditActions: {},
+  jobs: [],
+  registers: [],
+  exports: [],
+  archiveSections: [],
+  disclosureSections: [],
+});

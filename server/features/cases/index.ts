@@ -1,0 +1,19 @@
+import { defineFeature } from '../../platform/feature.js';
+import { caseRoutes } from './routes.js';
+import { publicOpinionRoutes } from './publicRoutes.js';
+import { statisticsRoutes } from './statisticsRoutes.js';
+import { open311Routes } from './open311.js';
+import { casePointFacts } from './points.js';
+
+export const feature = defineFeature({
+  name: 'cases',
+  routes: [caseRoutes, publicOpinionRoutes, statisticsRoutes, open311Routes],
+  errors: {},
+  auditActions: {},
+  jobs: [],
+  registers: [],
+  exports: [],
+  archiveSections: [],
+  disclosureSections: [],
+  pointSources: [casePointFacts],
+});

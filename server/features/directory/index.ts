@@ -1,0 +1,14 @@
+import { defineFeature } from '../../platform/feature.js';
+import { publicDirectoryRoutes } from './routes.js';
+
+export const feature = defineFeature({
+  name: 'directory',
+  routes: [publicDirectoryRoutes],
+  errors: {},
+  auditActions: {},
+  jobs: [],
+  registers: [],
+  exports: [],
+  archiveSections: [],
+  disclosureSections: [],
+});

@@ -1,0 +1,14 @@
+import { defineFeature } from '../../platform/feature.js';
+import { posterRoutes } from './routes.js';
+
+export const feature = defineFeature({
+  name: 'posters',
+  routes: [posterRoutes],
+  errors: {},
+  auditActions: {},
+  jobs: [],
+  registers: [],
+  exports: [],
+  archiveSections: [],
+  disclosureSections: [],
+});
