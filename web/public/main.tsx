@@ -1,7 +1,9 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { I18nProvider } from '../shared/i18n.js';
+import { queryClient } from '../shared/query.js';
 import { DirectoryPage } from './DirectoryPage.js';
 import { DisclosurePage } from './DisclosurePage.js';
 import { ElderProvider } from './elder.js';
@@ -13,6 +15,7 @@ import { TrackPage } from './TrackPage.js';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
+    <QueryClientProvider client={queryClient}>
     <I18nProvider>
       <ElderProvider>
         <BrowserRouter basename="/m">
@@ -29,5 +32,6 @@ createRoot(document.getElementById('root')!).render(
         </BrowserRouter>
       </ElderProvider>
     </I18nProvider>
+    </QueryClientProvider>
   </StrictMode>,
 );

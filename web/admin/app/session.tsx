@@ -1,21 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { ApiError, get, onSessionEnded, post, setCsrfToken } from '../../shared/api.js';
+import { ApiError, client, ok, onSessionEnded, setCsrfToken, type Schemas } from '../../shared/api.js';
+import { queryClient } from '../../shared/query.js';
 
-export interface Me {
-  id: number;
-  username: string;
-  displayName: string;
-  role: 'admin' | 'staff' | 'officer' | 'deputy' | 'unit';
-  roleLabel: { zh: string; en: string };
-  mustChangePassword: boolean;
-  scope: {
-    region: { code: string; name: string; fullName: string } | null;
-    stations: { id: number; name: string }[];
-    deputy: { id: number; name: string } | null;
-    unit: { id: number; name: string } | null;
-  };
-  abilities: string[];
-}
+/** The signed-in account, its scope and abilities (GET /api/auth/me). */
+export type Me = Schemas['Me'];
 
 interface Session {
   me: Me | null;
@@ -37,7 +25,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const answer = await get<{ account: Me; csrfToken: string }>('/api/auth/me');
+      const answer = await ok(client.GET('/api/auth/me'));
       setCsrfToken(answer.csrfToken);
       setMe(answer.account);
     } catch (err) {
@@ -52,18 +40,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // Any request that finds the session gone brings the sign-in page back, saying why when it expired.
   useEffect(() => onSessionEnded((err) => {
     if (err.code === 'SESSION_EXPIRED') setEnded(err.message);
+    queryClient.clear();
     setMe(null);
   }), []);
 
   const signIn = useCallback(async (username: string, password: string) => {
-    const answer = await post<{ account: Me; csrfToken: string }>('/api/auth/login', { username, password });
+    const answer = await ok(client.POST('/api/auth/login', { body: { username, password } }));
     setCsrfToken(answer.csrfToken);
     setEnded(null);
+    // Nothing read for the account before is shown to this one.
+    queryClient.clear();
     setMe(answer.account);
   }, []);
 
   const signOut = useCallback(async () => {
-    try { await post('/api/auth/logout'); } finally { setMe(null); }
+    try { await ok(client.POST('/api/auth/logout')); } finally { queryClient.clear(); setMe(null); }
   }, []);
 
   const can = useCallback((ability: string) => Boolean(me?.abilities.includes(ability)), [me]);

@@ -2,7 +2,7 @@ import { Select, Spin } from 'antd';
 import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { get, qs } from '../../shared/api.js';
 import { useI18n } from '../../shared/i18n.js';
-import type { KeysetPage } from './useKeysetList.js';
+import type { KeysetPage } from './useKeysetQuery.js';
 
 export interface Named { id: number; name: string }
 

@@ -2,7 +2,7 @@ import { Cascader, Empty, Input, Select, Spin, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { get, qs } from '../../shared/api.js';
 import { useI18n } from '../../shared/i18n.js';
-import type { KeysetPage } from './useKeysetList.js';
+import type { KeysetPage } from './useKeysetQuery.js';
 import { useSession } from '../app/session.js';
 import { useVocabulary } from './vocabulary.js';
 

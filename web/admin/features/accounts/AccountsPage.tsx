@@ -7,7 +7,7 @@ import { formatDateTime } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
 import { ExportButton } from '../../kit/ExportButton.js';
 import { useSession } from '../../app/session.js';
-import { useKeysetList } from '../../kit/useKeysetList.js';
+import { useKeysetQuery } from '../../kit/useKeysetQuery.js';
 import { ActiveSelect, FilterBar, LoadError, PageTitle, RequireAbility, useFilterStyle, useNarrow, type ActiveFilter } from '../../kit/common.js';
 import { RecordSelect } from '../../kit/RecordSelect.js';
 import { RegionPicker } from '../../kit/RegionPicker.js';
@@ -39,7 +39,7 @@ function AccountList() {
   const [resetting, setResetting] = useState<Account | null>(null);
   // The initial password just set: shown once, never stored or shown again.
   const [issued, setIssued] = useState<{ username: string; password: string } | null>(null);
-  const list = useKeysetList<Account>(`/api/accounts${qs({ ...filters })}`);
+  const list = useKeysetQuery<Account>(`/api/accounts${qs({ ...filters })}`);
   const mayUpdate = can('account.update');
 
   async function unlock(a: Account) {

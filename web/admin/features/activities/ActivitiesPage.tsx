@@ -11,7 +11,7 @@ import { FilterBar, LoadError, PageTitle, useFilterStyle, useNarrow } from '../.
 import { RecordSelect } from '../../kit/RecordSelect.js';
 import { useVocabulary } from '../../kit/vocabulary.js';
 import { useSession } from '../../app/session.js';
-import { useKeysetList } from '../../kit/useKeysetList.js';
+import { useKeysetQuery } from '../../kit/useKeysetQuery.js';
 import { ActivityForm, type ActivityPreset } from './ActivityForm.js';
 import type { ActivityListItem } from './types.js';
 
@@ -32,7 +32,7 @@ export function ActivitiesPage() {
     () => ({ campaignId: Number(params.get('campaignId')) || undefined, stationId: Number(params.get('stationId')) || undefined }),
   );
   const [campaigns, setCampaigns] = useState<{ value: number; label: string }[]>([]);
-  const list = useKeysetList<ActivityListItem>(`/api/activities${qs(filters)}`);
+  const list = useKeysetQuery<ActivityListItem>(`/api/activities${qs(filters)}`);
   const preset = useMemo<ActivityPreset | null>(() => (params.get('new') ? {
     kind: params.get('kind') ?? undefined, stationId: Number(params.get('stationId')) || undefined,
     rotaSlotId: Number(params.get('rotaSlotId')) || undefined, startsAt: params.get('startsAt') ?? undefined, title: params.get('title') ?? undefined,

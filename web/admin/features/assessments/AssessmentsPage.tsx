@@ -10,7 +10,7 @@ import { FilterBar, LoadError, PageTitle, RequireAbility, useFilterStyle, useNar
 import { RegionPicker } from '../../kit/RegionPicker.js';
 import { useWriteErrors } from '../../kit/writeErrors.js';
 import { useSession } from '../../app/session.js';
-import { useKeysetList } from '../../kit/useKeysetList.js';
+import { useKeysetQuery } from '../../kit/useKeysetQuery.js';
 import { GradeTag, thisYear, YearSelect } from '../points/common.js';
 import { SchemeDrawer } from './SchemeDrawer.js';
 import type { Assessment, IndicatorResult } from '../points/types.js';
@@ -56,7 +56,7 @@ function Assessments() {
   const regional = me?.role === 'admin' || me?.role === 'staff';
   const [regionCode, setRegionCode] = useState<string | null>(me?.scope.region?.code ?? null);
   const [schemeOpen, setSchemeOpen] = useState(false);
-  const list = useKeysetList<Assessment>(`/api/assessments${qs({ year, regionCode: regional ? regionCode : null })}`, 50);
+  const list = useKeysetQuery<Assessment>(`/api/assessments${qs({ year, regionCode: regional ? regionCode : null })}`, 50);
 
   function confirm(a: Assessment) {
     let applyGrade = a.station.grade !== a.grade;

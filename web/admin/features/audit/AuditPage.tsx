@@ -7,7 +7,7 @@ import { get, qs } from '../../../shared/api.js';
 import { formatDateTime } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
 import { ExportButton } from '../../kit/ExportButton.js';
-import { useKeysetList } from '../../kit/useKeysetList.js';
+import { useKeysetQuery } from '../../kit/useKeysetQuery.js';
 
 interface AuditEntry {
   id: number; at: string; actorAccountId: number | null; actorName: string; action: string;
@@ -41,7 +41,7 @@ const show = (v: unknown) => (v === undefined ? '—' : typeof v === 'string' ? 
 export function AuditPage() {
   const { l, label } = useI18n();
   const [filters, setFilters] = useState<{ entityType?: string; entityId?: string; action?: string; from?: string; to?: string }>({});
-  const list = useKeysetList<AuditEntry>(`/api/audit${qs(filters)}`, 30);
+  const list = useKeysetQuery<AuditEntry>(`/api/audit${qs(filters)}`, 30);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [verifying, setVerifying] = useState(false);
 

@@ -6,7 +6,7 @@ import { formatDateTime } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
 import { ProvisionalTag } from '../calendar/calendarNotice.js';
 import { ExportButton } from '../../kit/ExportButton.js';
-import { useKeysetList } from '../../kit/useKeysetList.js';
+import { useKeysetQuery } from '../../kit/useKeysetQuery.js';
 
 export interface CaseItem {
   id: number; trackingCode: string; state: string; stateLabel: { zh: string; en: string }; summary: string; category: string;
@@ -29,7 +29,7 @@ export function CasesPage() {
   const [params, setParams] = useSearchParams();
   const filters = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? undefined])) as Record<(typeof FILTERS)[number], string | undefined>;
   if (!params.has('open') && !params.has('state')) filters.open = 'true';
-  const list = useKeysetList<CaseItem>(`/api/cases${qs(filters)}`);
+  const list = useKeysetQuery<CaseItem>(`/api/cases${qs(filters)}`);
 
   const setFilter = (name: (typeof FILTERS)[number], value: string | undefined) => {
     const next = new URLSearchParams(params);

@@ -6,7 +6,7 @@ import { qs } from '../../../shared/api.js';
 import { useI18n } from '../../../shared/i18n.js';
 import { ExportButton } from '../../kit/ExportButton.js';
 import { useSession } from '../../app/session.js';
-import { useKeysetList } from '../../kit/useKeysetList.js';
+import { useKeysetQuery } from '../../kit/useKeysetQuery.js';
 import { DeputyFormDrawer } from './DeputyForm.js';
 import { ImportDrawer } from '../imports/ImportDrawer.js';
 import { PhoneText } from '../../kit/PhoneText.js';
@@ -33,7 +33,7 @@ function DeputyList() {
   const [filters, setFilters] = useState<Filters>({ active: 'true' });
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
-  const list = useKeysetList<DeputyListItem>(`/api/deputies${qs({ ...filters })}`);
+  const list = useKeysetQuery<DeputyListItem>(`/api/deputies${qs({ ...filters })}`);
   const regional = me?.role === 'admin' || me?.role === 'staff';
 
   return (

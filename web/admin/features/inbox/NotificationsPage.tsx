@@ -2,7 +2,7 @@ import { Badge, Button, List, Segmented, Space, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { get, post, qs } from '../../../shared/api.js';
-import { useKeysetList, type KeysetPage } from '../../kit/useKeysetList.js';
+import { useKeysetQuery, type KeysetPage } from '../../kit/useKeysetQuery.js';
 import { formatDateTime } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
 
@@ -35,7 +35,7 @@ export function NotificationsPage() {
   const { l } = useI18n();
   const navigate = useNavigate();
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const list = useKeysetList<Notification, KeysetPage<Notification> & { unreadCount: number }>(`/api/notifications${qs({ unread: unreadOnly })}`);
+  const list = useKeysetQuery<Notification, KeysetPage<Notification> & { unreadCount: number }>(`/api/notifications${qs({ unread: unreadOnly })}`);
   const unreadCount = list.page?.unreadCount ?? 0;
 
   async function open(n: Notification) {

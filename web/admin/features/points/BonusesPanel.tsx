@@ -10,7 +10,7 @@ import { LoadError, useNarrow } from '../../kit/common.js';
 import { RecordSelect } from '../../kit/RecordSelect.js';
 import { useWriteErrors } from '../../kit/writeErrors.js';
 import { useSession } from '../../app/session.js';
-import { useKeysetList } from '../../kit/useKeysetList.js';
+import { useKeysetQuery } from '../../kit/useKeysetQuery.js';
 import { PointsText } from './common.js';
 import type { Bonus } from './types.js';
 
@@ -21,7 +21,7 @@ export function BonusesPanel({ year }: { year: number }) {
   const { message, modal } = App.useApp();
   const narrow = useNarrow();
   const [adding, setAdding] = useState(false);
-  const list = useKeysetList<Bonus>(`/api/points/bonuses${qs({ year })}`);
+  const list = useKeysetQuery<Bonus>(`/api/points/bonuses${qs({ year })}`);
   const reportError = useWriteErrors();
 
   function withdraw(b: Bonus) {

@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router';
 import { qs } from '../../../shared/api.js';
 import { useI18n } from '../../../shared/i18n.js';
 import { useSession } from '../../app/session.js';
-import { useKeysetList } from '../../kit/useKeysetList.js';
+import { useKeysetQuery } from '../../kit/useKeysetQuery.js';
 import { LoadError, PageTitle, RequireAbility } from '../../kit/common.js';
 import { regionDetail, type Region } from '../../kit/RegionPicker.js';
 import { useVocabulary } from '../../kit/vocabulary.js';
@@ -66,7 +66,7 @@ function Trail({ parent, onOpen }: { parent: string | null; onOpen(code: string 
 
 function Children({ parent, onOpen }: { parent: string | null; onOpen(code: string | null): void }) {
   const { l } = useI18n();
-  const list = useKeysetList<Region>(`/api/regions${qs({ parent })}`, 200);
+  const list = useKeysetQuery<Region>(`/api/regions${qs({ parent })}`, 200);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Trail parent={parent} onOpen={onOpen} />
@@ -82,7 +82,7 @@ function Children({ parent, onOpen }: { parent: string | null; onOpen(code: stri
 
 function SearchResults({ q, onOpen }: { q: string; onOpen(code: string | null): void }) {
   const { l } = useI18n();
-  const list = useKeysetList<Region>(`/api/regions/search${qs({ q })}`, 20);
+  const list = useKeysetQuery<Region>(`/api/regions/search${qs({ q })}`, 20);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Text type="secondary">{l(`“${q}”的搜索结果`, `Results for “${q}”`)}</Typography.Text>

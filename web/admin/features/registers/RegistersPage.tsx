@@ -10,7 +10,7 @@ import { RecordSelect } from '../../kit/RecordSelect.js';
 import { RegionPicker } from '../../kit/RegionPicker.js';
 import { changedFields, useWriteErrors } from '../../kit/writeErrors.js';
 import { useSession } from '../../app/session.js';
-import { useKeysetList } from '../../kit/useKeysetList.js';
+import { useKeysetQuery } from '../../kit/useKeysetQuery.js';
 import { downloadFile } from '../../kit/download.js';
 import { PeriodPicker, periodPresets, type Period } from '../../kit/PeriodPicker.js';
 
@@ -168,7 +168,7 @@ function DeleteEntry({ what, url, version, onDone }: DeleteProps) {
 
 function Deeds({ place, period, placeQuery, canWrite }: PanelProps) {
   const { l } = useI18n();
-  const list = useKeysetList<Deed>(`/api/deeds${placeQuery}${periodQuery(period)}`);
+  const list = useKeysetQuery<Deed>(`/api/deeds${placeQuery}${periodQuery(period)}`);
   const [editing, setEditing] = useState<Editing<Deed>>(null);
   const reload = () => { setEditing(null); void list.reload(); };
   return (
@@ -283,7 +283,7 @@ function DeedForm({ editing, stationId, onClose, onSaved }: { editing: Editing<D
 
 function Chronicle({ place, period, placeQuery, canWrite }: PanelProps) {
   const { l } = useI18n();
-  const list = useKeysetList<Entry>(`/api/chronicle${placeQuery}${periodQuery(period)}`);
+  const list = useKeysetQuery<Entry>(`/api/chronicle${placeQuery}${periodQuery(period)}`);
   const [editing, setEditing] = useState<Editing<Entry>>(null);
   const reload = () => { setEditing(null); void list.reload(); };
   return (

@@ -8,7 +8,7 @@ import { ApiError, get, patch, post, qs } from '../../../shared/api.js';
 import { formatDateTime } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
 import { useSession } from '../../app/session.js';
-import { useKeysetList } from '../../kit/useKeysetList.js';
+import { useKeysetQuery } from '../../kit/useKeysetQuery.js';
 import { errorText, LoadError, PageTitle, RequireAbility, useNarrow } from '../../kit/common.js';
 import { QrDownloads } from '../../kit/QrDownloads.js';
 import { StationFormDrawer } from './StationForm.js';
@@ -291,7 +291,7 @@ function ChecklistCard({ station, editable, onSaved, onConflict }: SectionProps)
 function StationDeputies({ stationId }: { stationId: number }) {
   const { l } = useI18n();
   const vocabulary = useVocabulary();
-  const list = useKeysetList<DeputyListItem>(`/api/deputies${qs({ stationId, active: 'all' })}`);
+  const list = useKeysetQuery<DeputyListItem>(`/api/deputies${qs({ stationId, active: 'all' })}`);
   return (
     <Card size="small" title={l('进站代表', 'Deputies of this station')}>
       <Space orientation="vertical" style={{ width: '100%' }}>

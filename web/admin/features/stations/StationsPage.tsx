@@ -6,7 +6,7 @@ import { qs } from '../../../shared/api.js';
 import { useI18n } from '../../../shared/i18n.js';
 import { ExportButton } from '../../kit/ExportButton.js';
 import { useSession } from '../../app/session.js';
-import { useKeysetList } from '../../kit/useKeysetList.js';
+import { useKeysetQuery } from '../../kit/useKeysetQuery.js';
 import { ActiveSelect, FilterBar, LoadError, PageTitle, RequireAbility, useFilterStyle, useNarrow, type ActiveFilter } from '../../kit/common.js';
 import { ImportDrawer } from '../imports/ImportDrawer.js';
 import { RegionPicker } from '../../kit/RegionPicker.js';
@@ -31,7 +31,7 @@ function StationList() {
   const [filters, setFilters] = useState<Filters>({ active: 'true' });
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
-  const list = useKeysetList<StationListItem>(`/api/stations${qs({ ...filters })}`);
+  const list = useKeysetQuery<StationListItem>(`/api/stations${qs({ ...filters })}`);
   // Officers and deputies see a handful of stations of their own: a region filter would only be noise.
   const regional = me?.role === 'admin' || me?.role === 'staff';
 

@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import { patch, post, qs } from '../../../shared/api.js';
 import { useI18n } from '../../../shared/i18n.js';
 import { useSession } from '../../app/session.js';
-import { useKeysetList } from '../../kit/useKeysetList.js';
+import { useKeysetQuery } from '../../kit/useKeysetQuery.js';
 import { editColumn, FilterBar, LoadError, PageTitle, RequireAbility, useFilterStyle, useNarrow } from '../../kit/common.js';
 import { RegionPicker, type RegionBrief } from '../../kit/RegionPicker.js';
 import { useVocabulary } from '../../kit/vocabulary.js';
@@ -39,7 +39,7 @@ function TermList() {
   const [filters, setFilters] = useState<Filters>({});
   // null: closed; 'new': recording one; a term: correcting it.
   const [editing, setEditing] = useState<Term | 'new' | null>(null);
-  const list = useKeysetList<Term>(`/api/terms${qs({ ...filters })}`, 50);
+  const list = useKeysetQuery<Term>(`/api/terms${qs({ ...filters })}`, 50);
   const today = dayjs().format('YYYY-MM-DD');
   const state = (x: Term) => (x.current ? <Tag color="red">{l('本届', 'Running')}</Tag>
     : x.startsOn > today ? <Tag color="blue">{l('未开始', 'Not begun')}</Tag> : <Tag>{l('已届满', 'Ended')}</Tag>);

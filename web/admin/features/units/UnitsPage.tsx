@@ -5,7 +5,7 @@ import { patch, post, qs } from '../../../shared/api.js';
 import { useI18n } from '../../../shared/i18n.js';
 import { ExportButton } from '../../kit/ExportButton.js';
 import { useSession } from '../../app/session.js';
-import { useKeysetList } from '../../kit/useKeysetList.js';
+import { useKeysetQuery } from '../../kit/useKeysetQuery.js';
 import { ActiveSelect, editColumn, FilterBar, LoadError, PageTitle, RequireAbility, type ActiveFilter, useFilterStyle, useNarrow } from '../../kit/common.js';
 import { RegionPicker } from '../../kit/RegionPicker.js';
 import type { Unit, UnitContact } from '../../kit/types.js';
@@ -26,7 +26,7 @@ function UnitList() {
   const [filters, setFilters] = useState<Filters>({ active: 'true' });
   // null: closed; 'new': creating; a unit: editing it.
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
-  const list = useKeysetList<Unit>(`/api/units${qs({ ...filters })}`);
+  const list = useKeysetQuery<Unit>(`/api/units${qs({ ...filters })}`);
   const regional = me?.role === 'admin' || me?.role === 'staff';
 
   return (
