@@ -1,10 +1,11 @@
 import { defineFeature } from '../../platform/feature.js';
+import { ARCHIVE_ERRORS } from './errors.js';
 import { archiveRoutes } from './routes.js';
 
 export const feature = defineFeature({
   name: 'archive',
   routes: [archiveRoutes],
-  errors: {},
+  errors: ARCHIVE_ERRORS,
   auditActions: {},
   jobs: [],
   registers: [],

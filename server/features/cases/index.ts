@@ -1,4 +1,5 @@
 import { defineFeature } from '../../platform/feature.js';
+import { CASES_ERRORS } from './errors.js';
 import { caseRoutes } from './routes.js';
 import { publicOpinionRoutes } from './publicRoutes.js';
 import { statisticsRoutes } from './statisticsRoutes.js';
@@ -8,7 +9,7 @@ import { casePointFacts } from './points.js';
 export const feature = defineFeature({
   name: 'cases',
   routes: [caseRoutes, publicOpinionRoutes, statisticsRoutes, open311Routes],
-  errors: {},
+  errors: CASES_ERRORS,
   auditActions: {},
   jobs: [],
   registers: [],

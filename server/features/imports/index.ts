@@ -1,10 +1,11 @@
 import { defineFeature } from '../../platform/feature.js';
+import { IMPORTS_ERRORS } from './errors.js';
 import { importRoutes } from './routes.js';
 
 export const feature = defineFeature({
   name: 'imports',
   routes: [importRoutes],
-  errors: {},
+  errors: IMPORTS_ERRORS,
   auditActions: {},
   jobs: [],
   registers: [],

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IMPORT_KINDS, IMPORT_STATUSES } from '../../../common/importVocabulary.js';
 import type { ImportBatch, ImportRowError } from '../../platform/db/schemaImports.js';
 import { importRowMessage } from '../../platform/tables/rowErrors.js';
-import { ERRORS, errorMessage, type ErrorCode, type Lang } from '../../platform/errors.js';
+import { errorCatalog, errorMessage, type ErrorCode, type Lang } from '../../platform/errors.js';
 
 export const ImportBatchSchema = z.object({
   id: z.number(),
@@ -44,7 +44,7 @@ export const ImportRowSchema = z.object({
 
 export function presentBatch(b: ImportBatch, lang: Lang): ImportBatchView {
   const failureCode = b.failure?.code;
-  const known = failureCode && Object.hasOwn(ERRORS, failureCode) ? failureCode as ErrorCode : 'INTERNAL';
+  const known = failureCode && Object.hasOwn(errorCatalog(), failureCode) ? failureCode as ErrorCode : 'INTERNAL';
   return {
     id: b.id,
     kind: b.kind,

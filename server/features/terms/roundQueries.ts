@@ -15,7 +15,7 @@ import {
   coverageOf, type Coverage, type Membership, type OpenCase, type OtherMember, type PersonKey, type RosterRow, type RoundPlan, type RoundState,
 } from './round.js';
 import { personKeyKind, personKeys, type DeputyRowData } from '../deputies/importRows.js';
-import { AppError, errorMessage, FIELD_MESSAGES, ERRORS, type ErrorCode, type FieldMessageCode, type Lang } from '../../platform/errors.js';
+import { AppError, errorCatalog, errorMessage, FIELD_MESSAGES, type ErrorCode, type FieldMessageCode, type Lang } from '../../platform/errors.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { deputyVisible, ref } from '../../platform/access/scope.js';
 import { termManageable, termVisible } from './access.js';
@@ -215,7 +215,7 @@ export function presentCoverage(c: Coverage, term: { id: number | null; number: 
 /** A problem's message in the caller's language: a field message, or an error's with its details. */
 export function problemMessage(code: string, lang: Lang, details: Record<string, unknown> = {}): string {
   if (Object.hasOwn(FIELD_MESSAGES, code)) return FIELD_MESSAGES[code as FieldMessageCode][lang];
-  if (Object.hasOwn(ERRORS, code)) return errorMessage(code as ErrorCode, lang, details);
+  if (Object.hasOwn(errorCatalog(), code)) return errorMessage(code as ErrorCode, lang, details);
   return code;
 }
 

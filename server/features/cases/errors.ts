@@ -1,0 +1,21 @@
+import type { ErrorSpec } from '../../platform/errors.js';
+
+/** The errors of cases: code, HTTP status, message in zh-CN and en (see platform/errors.ts). */
+export const CASES_ERRORS = {
+  CASE_TRANSITION_INVALID: {
+    status: 409, zh: '当前状态({state})下不能执行“{actionLabel}”', en: 'Cannot “{actionLabel}” a case in state {state}',
+  },
+  CASE_ACTION_FORBIDDEN: { status: 403, zh: '您不能对该件执行“{actionLabel}”', en: 'You may not “{actionLabel}” on this case' },
+  RETURN_WINDOW_PASSED: { status: 409, zh: '已超过可退回期限(交办后 1 个工作日内)', en: 'The return window (1 working day after assignment) has passed' },
+  RATING_WINDOW_CLOSED: { status: 409, zh: '评价期限(答复后 15 日内)已过', en: 'The rating window (15 days after the answer) has closed' },
+  CASE_CANNOT_ESCALATE: { status: 409, zh: '已是最高一级,无法继续上报', en: 'There is no higher level to escalate to' },
+  DEADLINE_TOO_LONG: { status: 400, zh: '办理期限不能超过该类别上限 {max} 个工作日', en: 'The deadline may not exceed {max} working days for this category' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, zh: '该幂等键已用于不同内容的提交', en: 'This Idempotency-Key was used for a different submission' },
+  TARGET_NOT_FOUND: { status: 404, zh: '找不到该联络站或代表', en: 'No such station or deputy' },
+} as const satisfies Record<string, ErrorSpec>;
+
+type CasesErrors = typeof CASES_ERRORS;
+
+declare module '../../platform/errors.js' {
+  interface ErrorCatalog extends CasesErrors {} // eslint-disable-line @typescript-eslint/no-empty-object-type
+}
