@@ -2,13 +2,11 @@ import { Button, Card, DotLoading, ErrorBlock, List, SearchBar, Space, Tag } fro
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { get, qs } from '../shared/api.js';
-import { receptionText, type ReceptionSchedule } from '../shared/format.js';
+import { receptionText } from '../shared/format.js';
 import { useI18n } from '../shared/i18n.js';
+import type { Schemas } from '../shared/api.js';
 
-export interface PublicStation {
-  id: number; name: string; typeLabel: { zh: string; en: string }; address: string; phone: string | null; openingHours: string;
-  receptionSchedule: ReceptionSchedule; region: { code: string; fullName: string }; deputies: { id: number; name: string }[];
-}
+export type PublicStation = Schemas['PublicStation'];
 interface RegionStep { code: string; name: string; stations: number }
 
 /** One station as a card in the directory: where, when, who, and the way to write to it. */

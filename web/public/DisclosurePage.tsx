@@ -3,17 +3,9 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { get } from '../shared/api.js';
 import { useI18n } from '../shared/i18n.js';
+import type { Schemas } from '../shared/api.js';
 
-type Label = { zh: string; en: string };
-interface Disclosure {
-  id: number; name: string; current: boolean; asOf: string;
-  levels: { level: string; label: Label; term: number }[];
-  stations: { id: number; name: string }[];
-  activities: { total: number; byKind: { kind: string; label: Label; count: number }[] };
-  receptionDaysHeld: number;
-  opinions: { collected: number; answered: number; rated: number; satisfied: number; basicallySatisfied: number; unsatisfied: number; satisfactionRate: number | null };
-  campaigns: number;
-}
+type Disclosure = Schemas['DeputyDisclosure'];
 
 function Figure({ value, caption }: { value: string | number; caption: string }) {
   return (

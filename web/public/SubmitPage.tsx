@@ -4,8 +4,9 @@ import { Link, useSearchParams } from 'react-router';
 import { ApiError, formFieldErrors, get, post } from '../shared/api.js';
 import { useI18n } from '../shared/i18n.js';
 import { compressPhoto } from '../shared/compress.js';
+import type { Answer } from '../shared/api.js';
 
-interface Category { id: number; name: string; nameEn: string }
+type Category = Answer<'/api/case-categories'>[number];
 interface Target { station: { id: number; name: string; address: string } | null; deputy: { name: string; levels: { label: { zh: string; en: string } }[] } | null }
 
 /** Whom the QR link addresses: the station, or the deputy (and the station they were reached through). */

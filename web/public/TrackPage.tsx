@@ -5,13 +5,9 @@ import { RATING_LABELS } from '../../common/caseVocabulary.js';
 import { ApiError, get, post } from '../shared/api.js';
 import { formatDateTime } from '../shared/format.js';
 import { useI18n } from '../shared/i18n.js';
+import type { Schemas } from '../shared/api.js';
 
-type Label = { zh: string; en: string };
-interface PublicCase {
-  trackingCode: string; stateLabel: Label; station: string; category: string; submittedAt: string;
-  timeline: { at: string; label: Label; note: string | null }[];
-  answers: { at: string; text: string }[]; rating: keyof typeof RATING_LABELS.labels | null; canRate: boolean; mergedInto: boolean;
-}
+type PublicCase = Schemas['PublicCase'];
 
 /** The tracking page: status, public timeline, answers, and the rating within 15 days. */
 export function TrackPage() {

@@ -11,6 +11,13 @@ import type { components, paths } from './api-types.js';
 /** The records the server answers with, by their schema name (`Schemas['CaseListItem']`). */
 export type Schemas = components['schemas'];
 
+type Ok<R> = R extends { 200: { content: { 'application/json': infer A } } } ? A
+  : R extends { 201: { content: { 'application/json': infer A } } } ? A : never;
+
+/** The JSON a route answers with when it succeeds, for the routes whose answer has no schema name: `Answer<'/api/audit/verify'>`. */
+export type Answer<P extends keyof paths, M extends 'get' | 'post' | 'put' | 'patch' | 'delete' = 'get'> =
+  paths[P] extends Record<M, { responses: infer R }> ? Ok<R> : never;
+
 export interface FieldError { path: string; code: string; message: string }
 
 export class ApiError extends Error {

@@ -10,11 +10,9 @@ import { ProvisionalTag } from '../features/calendar/calendarNotice.js';
 import { Chart } from '../kit/Chart.js';
 import type { CaseItem } from '../features/cases/CasesPage.js';
 import { useSession } from './session.js';
+import type { Schemas } from '../../shared/api.js';
 
-interface Figures {
-  received: number; accepted: number; replied: number; repliedOnTime: number; overdueNow: number; rated: number;
-  onTimeRate: number | null; satisfactionRate: number | null; averageWorkingDays: number | null; closed: number;
-}
+type Figures = Schemas['CaseFigures'];
 type Grouped = Figures & { key: string; label: string };
 
 const WEEKS = 12;

@@ -5,11 +5,10 @@ import { useI18n } from '../../shared/i18n.js';
 import type { KeysetPage } from './useKeysetQuery.js';
 import { useSession } from '../app/session.js';
 import { useVocabulary } from './vocabulary.js';
+import type { Answer, Schemas } from '../../shared/api.js';
 
-export interface Region {
-  code: string; name: string; level: string; parentCode: string | null; fullName: string; hasChildren?: boolean;
-}
-export interface RegionBrief { code: string; name: string; fullName: string }
+export type Region = Answer<'/api/regions'>['items'][number];
+export type RegionBrief = Schemas['RegionBrief'];
 
 // Region data changes only with a new GB/T 2260 import: every picker on every screen shares one cache.
 const childrenCache = new Map<string, Promise<Region[]>>();

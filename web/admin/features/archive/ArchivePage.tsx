@@ -8,31 +8,13 @@ import { useI18n } from '../../../shared/i18n.js';
 import { errorText, FilterBar, LoadError, PageTitle, RequireAbility, useFilterStyle } from '../../kit/common.js';
 import { downloadFile } from '../../kit/download.js';
 import { PeriodPicker, type Period } from '../../kit/PeriodPicker.js';
+import type { Answer, Schemas } from '../../../shared/api.js';
 
 type Label = { zh: string; en: string };
 /** One of the deputy's terms: a congress's term and its dates (`to` null while it runs). */
-interface ArchiveTerm { id: number; level: string; label: Label; number: number; from: string; to: string | null; current: boolean }
-interface DeputyTerms { terms: ArchiveTerm[]; current: number | null }
-interface Archive {
-  term: ArchiveTerm | null;
-  deputy: {
-    id: number; name: string; gender: Label; ethnicity: string; party: string; occupation: string; constituency: string; region: string;
-    status: Label; specialLiaison: boolean; levels: { level: string; label: Label; term: number; region: string | null }[];
-    stations: { id: number; name: string; role: Label }[];
-  };
-  period: { from: string | null; to: string };
-  summary: {
-    activities: { expected: number; present: number; leave: number; absent: number; byKind: { kind: string; label: Label; count: number }[] };
-    receptionDays: { total: number; held: number; missed: number; cancelled: number; scheduled: number };
-    opinions: { total: number; addressed: number; answeredByDeputy: number; collectedAtActivities: number; answered: number; rated: number; satisfactionRate: number | null };
-    campaigns: number;
-    points: { total: number; years: { year: number; points: number }[] };
-  };
-  activities: { id: number; date: string; kindLabel: Label; title: string; station: string | null; campaign: string | null; attendance: string; attendanceLabel: Label }[];
-  opinions: { id: number; trackingCode: string; date: string; category: string; summary: string; stateLabel: Label; ratingLabel: Label | null; addressed: boolean; answeredByDeputy: boolean; collectedAtActivity: boolean }[];
-  campaigns: { id: number; name: string; activities: number }[];
-  receptionDays: { date: string; station: string; status: string; statusLabel: Label }[];
-}
+type ArchiveTerm = Schemas['ArchiveTerm'];
+type DeputyTerms = Answer<'/api/deputies/{id}/terms'>;
+type Archive = Schemas['DeputyArchive'];
 
 const ATTENDANCE_COLOURS: Record<string, string> = { present: 'green', leave: 'orange', absent: 'red' };
 const DUTY_COLOURS: Record<string, string> = { held: 'green', missed: 'red', cancelled: 'default', scheduled: 'blue' };

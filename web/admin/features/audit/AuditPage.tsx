@@ -8,12 +8,10 @@ import { formatDateTime } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
 import { ExportButton } from '../../kit/ExportButton.js';
 import { useKeysetQuery } from '../../kit/useKeysetQuery.js';
+import type { Answer, Schemas } from '../../../shared/api.js';
 
-interface AuditEntry {
-  id: number; at: string; actorAccountId: number | null; actorName: string; action: string;
-  entityType: string; entityId: string | null; before: unknown; after: unknown; ip: string | null; hash: string;
-}
-interface Verdict { ok: boolean; checked: number; lastId: number | null; broken: { id: number; reason: string } | null }
+type AuditEntry = Schemas['AuditEntry'];
+type Verdict = Answer<'/api/audit/verify'>;
 
 const actionLabels = AUDIT_ACTIONS.labels as Record<string, Label | undefined>;
 const entityLabels = AUDIT_ENTITY_TYPES.labels as Record<string, Label | undefined>;

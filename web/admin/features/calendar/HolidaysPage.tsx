@@ -5,9 +5,10 @@ import { useSearchParams } from 'react-router';
 import { ApiError, get, put } from '../../../shared/api.js';
 import { useI18n } from '../../../shared/i18n.js';
 import { useSession } from '../../app/session.js';
+import type { Answer } from '../../../shared/api.js';
 
-interface Day { date: string; kind: 'rest' | 'workday'; name: string }
-interface Schedule { year: number; source: string; covered: boolean; days: Day[]; years: number[]; provisionalDays: Day[]; provisionalSource: string }
+type Day = Schedule['days'][number];
+type Schedule = Answer<'/api/calendar/holidays'>;
 
 const isWeekend = (d: Dayjs) => d.day() === 0 || d.day() === 6;
 

@@ -4,14 +4,9 @@ import { Link, useLocation } from 'react-router';
 import { get } from '../../../shared/api.js';
 import { useI18n } from '../../../shared/i18n.js';
 import { useSession } from '../../app/session.js';
+import type { Schemas } from '../../../shared/api.js';
 
-export interface CalendarStatus {
-  today: string;
-  years: number[];
-  provisionalYears: number[];
-  bannerYear: number | null;
-  provisionalDeadlines: number;
-}
+export type CalendarStatus = Schemas['CalendarStatus'];
 
 /**
  * The 暂定 tag beside a deadline counted over a year whose official holiday schedule is not

@@ -6,17 +6,9 @@ import { ApiError, formFieldErrors, get, post } from '../../../shared/api.js';
 import { formatDate, formatDateTime } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
 import { ProvisionalTag } from '../calendar/calendarNotice.js';
+import type { Schemas } from '../../../shared/api.js';
 
-interface Label { zh: string; en: string }
-interface CaseDetail {
-  id: number; trackingCode: string; state: string; stateLabel: Label; channel: string; content: string; place: string;
-  category: { name: string }; station: { name: string }; deputy: { name: string } | null; region: { name: string };
-  submitter: { name: string | null; phone: string | null; masked: boolean };
-  photos: { id: number; url: string }[]; submittedAt: string; unit: { name: string } | null; coUnits: { name: string }[];
-  deadlineDate: string | null; deadlineProvisional: boolean; overdue: boolean; round: number; keySupervision: boolean; rating: string | null;
-  timeline: { at: string; actorName: string; action: string; label: Label; comment: string | null }[];
-  actions: { action: string; label: Label; needsComment: boolean }[];
-}
+type CaseDetail = Schemas['CaseDetail'];
 
 /** The fields an action asks for besides its comment (which the server says it needs). */
 const FIELDS: Record<string, ('unit' | 'days' | 'mode' | 'into')[]> = {

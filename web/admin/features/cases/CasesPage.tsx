@@ -7,12 +7,9 @@ import { useI18n } from '../../../shared/i18n.js';
 import { ProvisionalTag } from '../calendar/calendarNotice.js';
 import { ExportButton } from '../../kit/ExportButton.js';
 import { useKeysetQuery } from '../../kit/useKeysetQuery.js';
+import type { Schemas } from '../../../shared/api.js';
 
-export interface CaseItem {
-  id: number; trackingCode: string; state: string; stateLabel: { zh: string; en: string }; summary: string; category: string;
-  station: string; unit: string | null; submittedAt: string; deadlineAt: string | null; deadlineProvisional?: boolean; overdue: boolean; keySupervision: boolean;
-  urgeCount: number;
-}
+export type CaseItem = Schemas['CaseListItem'];
 
 /** The filters the queue understands, kept in the address so a filtered queue can be linked and survives going back. */
 const FILTERS = ['open', 'state', 'overdue', 'keySupervision', 'q', 'stationId', 'unitId', 'sort'] as const;

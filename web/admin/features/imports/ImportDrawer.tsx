@@ -5,18 +5,13 @@ import { ApiError, get, post, requestHeaders, toApiError } from '../../../shared
 import { useI18n } from '../../../shared/i18n.js';
 import { useNarrow } from '../../kit/common.js';
 import { useVocabulary } from '../../kit/vocabulary.js';
+import type { Answer, Schemas } from '../../../shared/api.js';
 
 export type ImportKind = 'deputies' | 'stations';
 
-export interface Batch {
-  id: number; filename: string; status: 'new' | 'parsing' | 'ready' | 'failed' | 'committed';
-  columns: { header: string; field: string | null; ignored?: 'unknown' | 'duplicate' }[];
-  failure: { code: string; message: string } | null;
-  bytesReceived: number; totalRows: number; errorRows: number; errorCount: number; createdCount: number;
-}
-interface RowError { column: string; code: string; message: string; value?: string }
-interface Row { row: number; data: Record<string, unknown>; errors: RowError[] }
-interface Page { items: Row[]; nextCursor: string | null }
+export type Batch = Schemas['ImportBatch'];
+type Row = Page['items'][number];
+type Page = Answer<'/api/imports/deputies/{id}/rows'>;
 
 type Phase =
   | { step: 'choose' }

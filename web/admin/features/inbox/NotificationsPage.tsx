@@ -5,10 +5,9 @@ import { get, post, qs } from '../../../shared/api.js';
 import { useKeysetQuery, type KeysetPage } from '../../kit/useKeysetQuery.js';
 import { formatDateTime } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
+import type { Schemas } from '../../../shared/api.js';
 
-interface Notification {
-  id: number; kind: string; title: string; body: string; link: string | null; caseId: number | null; createdAt: string; readAt: string | null;
-}
+type Notification = Schemas['Notification'];
 
 /** Pages that mark notifications read tell the header badge to count again. */
 const CHANGED = 'lianxin:notifications-changed';

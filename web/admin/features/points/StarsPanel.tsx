@@ -10,7 +10,7 @@ import { RegionPicker } from '../../kit/RegionPicker.js';
 import { useWriteErrors } from '../../kit/writeErrors.js';
 import { useSession } from '../../app/session.js';
 import { PointsText, RankBadge } from './common.js';
-import type { Ranking, RankingRow, Stars } from './types.js';
+import type { Ranking, RankingRow, StarRow, Stars } from './types.js';
 
 /**
  * 履职之星 of a region for a year: today's top N proposed from the ranking (ties at the cut
@@ -121,7 +121,7 @@ export function StarsPanel({ year }: { year: number }) {
           <Typography.Paragraph type="secondary">
             {l('并列者一并推荐;可取消勾选或从排名中添加,再确认。', 'Ties at the cut are included; untick or add from the ranking, then confirm.')}
           </Typography.Paragraph>
-          <Table<RankingRow>
+          <Table<StarRow>
             rowKey={(r) => r.deputy.id} size="small" pagination={false}
             dataSource={[...stars.proposal, ...chosenRows.filter((r) => !stars.proposal!.some((p) => p.deputy.id === r.deputy.id))]}
             rowSelection={{
@@ -132,7 +132,7 @@ export function StarsPanel({ year }: { year: number }) {
             columns={[
               { title: l('名次', 'Rank'), dataIndex: 'rank', width: 64, align: 'center', render: (r: number) => <RankBadge rank={r} /> },
               { title: l('代表', 'Deputy'), key: 'deputy', render: (_, r) => <Link to={`/points/deputies/${r.deputy.id}?year=${year}`}>{r.deputy.name}</Link> },
-              ...(narrow ? [] : [{ title: l('联络站', 'Stations'), key: 'stations', render: (_: unknown, r: RankingRow) => r.stations.join('、') }]),
+              ...(narrow ? [] : [{ title: l('联络站', 'Stations'), key: 'stations', render: (_: unknown, r: StarRow) => r.stations.join('、') }]),
               { title: l('积分', 'Points'), dataIndex: 'points', width: 80, align: 'right', render: (p: number) => <PointsText points={p} strong /> },
             ]}
           />

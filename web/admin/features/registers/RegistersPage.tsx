@@ -13,11 +13,11 @@ import { useSession } from '../../app/session.js';
 import { useKeysetQuery } from '../../kit/useKeysetQuery.js';
 import { downloadFile } from '../../kit/download.js';
 import { PeriodPicker, periodPresets, type Period } from '../../kit/PeriodPicker.js';
+import type { Answer, Schemas } from '../../../shared/api.js';
 
-type Label = { zh: string; en: string };
-interface RegisterKind { key: string; label: Label; description: Label; periodic: boolean; entries: 'deeds' | 'chronicle' | null }
-interface Deed { id: number; version: number; station: { id: number; name: string }; deputy: { id: number; name: string }; occurredOn: string; title: string; description: string; recordedBy: string }
-interface Entry { id: number; version: number; station: { id: number; name: string } | null; region: { code: string; fullName: string }; occurredOn: string; title: string; body: string; recordedBy: string }
+type RegisterKind = Answer<'/api/registers'>[number];
+type Deed = Schemas['Deed'];
+type Entry = Schemas['ChronicleEntry'];
 
 /** Where the registers are drawn from: one station, or (staff) a region with all its stations. */
 type Place = { stationId: number | null; regionCode: string | null };

@@ -8,15 +8,13 @@ import { useI18n } from '../../../shared/i18n.js';
 import { useSession } from '../../app/session.js';
 import { useKeysetQuery } from '../../kit/useKeysetQuery.js';
 import { editColumn, FilterBar, LoadError, PageTitle, RequireAbility, useFilterStyle, useNarrow } from '../../kit/common.js';
-import { RegionPicker, type RegionBrief } from '../../kit/RegionPicker.js';
+import { RegionPicker } from '../../kit/RegionPicker.js';
 import { useVocabulary } from '../../kit/vocabulary.js';
 import { changedFields, useWriteErrors } from '../../kit/writeErrors.js';
+import type { Schemas } from '../../../shared/api.js';
 
 type Label = { zh: string; en: string };
-export interface Term {
-  id: number; level: string; levelLabel: Label; region: RegionBrief | null; number: number; name: Label;
-  startsOn: string; endsOn: string | null; current: boolean; version: number; abilities: string[];
-}
+export type Term = Schemas['CongressTerm'];
 
 interface Filters { level?: string; regionCode?: string }
 

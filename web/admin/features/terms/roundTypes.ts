@@ -1,20 +1,10 @@
 /** The election round (换届) as the server presents it: docs/ELECTIONS.md. */
-import type { Term } from './TermsPage.js';
+import type { Schemas } from '../../../shared/api.js';
 
 export type Label = { zh: string; en: string };
 export type MemberRole = 'head' | 'liaison' | 'resident';
 
-export interface RoundInputs {
-  term: Term;
-  suggested: { number: number; startsOn: string; name: Label };
-  deputies: {
-    id: number; name: string; gender: 'male' | 'female'; phone: string | null;
-    otherSeats: { level: string; levelLabel: Label; term: number }[];
-    stations: { id: number; name: string; role: MemberRole; roleLabel: Label }[];
-    openCases: number;
-  }[];
-  stations: { id: number; name: string; regionName: string; openCasesOfDeputies: number }[];
-}
+export type RoundInputs = Schemas['RoundInputs'];
 
 export type Outcome = 're_elected' | 'leaves';
 
@@ -34,50 +24,11 @@ export interface Problem { path: string; code: string; message: string; details?
 
 export interface CoveragePerson { id: number | null; rosterRow: number | null; name: string }
 
-export interface Coverage {
-  term: { id: number | null; number: number; name: Label };
-  serving: number; stationed: number; stationedRate: number;
-  stationCount: number; coveredCount: number; coverageRate: number; headedCount: number;
-  stations: {
-    id: number; name: string;
-    deputies: (CoveragePerson & { role: MemberRole; roleLabel: Label; thisTerm: boolean; specialLiaison: boolean })[];
-    deputyCount: number; hasHead: boolean; flags: ('NO_DEPUTY' | 'NO_HEAD')[];
-  }[];
-  unstationed: CoveragePerson[];
-}
+export type Coverage = Schemas['RoundCoverage'];
 
-export interface RoundPlan {
-  ok: boolean;
-  closing: { id: number; number: number; startsOn: string; endsOn: string; name: Label };
-  next: { number: number; startsOn: string; name: Label };
-  counts: {
-    serving: number; reElected: number; leaving: number; specialLiaisons: number;
-    rosterRows: number; rosterMatched: number; rosterNew: number; newTermDeputies: number; casesHandedOver: number;
-  };
-  roster: {
-    row: number; name: string;
-    match: null | { deputyId: number; name: string; status: 'current' | 'former'; by: 'phone' | 'birthYear'; reElected: boolean };
-    stations: { id: number; name: string; role: MemberRole; roleLabel: Label }[];
-  }[];
-  coverage: Coverage;
-  handovers: {
-    caseId: number; trackingCode: string; state: string; stateLabel: Label;
-    station: { id: number; name: string };
-    from: { id: number; name: string };
-    to: null | { deputyId: number | null; rosterRow: number | null; name: string };
-  }[];
-  problems: Problem[];
-}
+export type RoundPlan = Schemas['RoundPlan'];
 
-export interface RoundResult {
-  term: Term;
-  closed: Term;
-  summary: {
-    reElected: number; left: number; specialLiaisons: number; imported: number; matched: number; casesHandedOver: number;
-    membershipsKept: number; membershipsEnded: number; membershipsAdded: number;
-  };
-  coverage: Coverage;
-}
+export type RoundResult = Schemas['RoundResult'];
 
 /** A person's key in the page's maps: `d12` for a deputy, `r3` for roster row 3. */
 export const personKey = (p: { deputyId?: number | null; rosterRow?: number | null; id?: number | null }): string =>
