@@ -4,6 +4,8 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { composeServer, FEATURES, KERNEL } from './composition.js';
 import { PROJECT_ROOT } from './platform/config.js';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../common/auditVocabulary.js';
+import { auditLabels } from './platform/feature.js';
 import { AppError, errorCatalog, errorMessage } from './platform/errors.js';
 
 composeServer();
@@ -16,6 +18,20 @@ describe('the feature list', () => {
     const names = FEATURES.map((f) => f.name);
     assert.equal(new Set(names).size, names.length);
     assert.ok(names.includes('cases') && names.includes('registers'));
+  });
+});
+
+describe('the audit vocabulary', () => {
+  it('labels the downloads that take personal data out, in both languages', () => {
+    const labels = auditLabels('auditActions');
+    for (const action of ['register.download', 'archive.download', 'export.download', 'deed.update', 'deed.delete', 'chronicle.update', 'chronicle.delete']) {
+      assert.ok(labels[action]?.zh && labels[action].en, action);
+    }
+  });
+
+  it('is the list common/auditVocabulary.ts still gives the web, as long as the web reads it from there', () => {
+    assert.deepEqual(auditLabels('auditActions'), AUDIT_ACTIONS.labels);
+    assert.deepEqual(auditLabels('auditEntityTypes'), AUDIT_ENTITY_TYPES.labels);
   });
 });
 

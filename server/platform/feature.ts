@@ -15,7 +15,7 @@ import { installErrorCatalog, type ErrorSpec } from './errors.js';
 import { registerJobHandler, type JobHandler, type JobHandlerOptions } from './jobs/registry.js';
 
 /** One job kind and the handler that runs it. */
-export interface JobDefinition<P = any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export interface JobDefinition<P = any> {
   kind: string;
   handler: JobHandler<P>;
   options?: JobHandlerOptions<P>;
@@ -58,6 +58,8 @@ export interface FeatureManifest {
   errors: Readonly<Record<string, ErrorSpec>>;
   /** What the audit actions it writes mean, for people reading the log. */
   auditActions: Readonly<Record<string, Label>>;
+  /** What the records its audit entries are about are called (`entity_type`). */
+  auditEntityTypes: Readonly<Record<string, Label>>;
   /** The job kinds it runs. */
   jobs: readonly JobDefinition[];
   /** Its part of the demo data, if any. */
@@ -84,6 +86,7 @@ export interface KernelParts {
   routes: readonly FastifyPluginAsyncZod[];
   errors: Readonly<Record<string, ErrorSpec>>;
   auditActions: Readonly<Record<string, Label>>;
+  auditEntityTypes: Readonly<Record<string, Label>>;
   jobs: readonly JobDefinition[];
 }
 
@@ -120,6 +123,7 @@ export function installFeatures(kernel: KernelParts, features: readonly FeatureM
   const parts: [string, KernelParts | FeatureManifest][] = [['the kernel', kernel], ...features.map((f) => [`feature '${f.name}'`, f] as [string, FeatureManifest])];
   installErrorCatalog(mergeDistinct('Error code', parts.map(([owner, p]) => [owner, p.errors])));
   mergeDistinct('Audit action', parts.map(([owner, p]) => [owner, p.auditActions]));
+  mergeDistinct('Audit entity type', parts.map(([owner, p]) => [owner, p.auditEntityTypes]));
   for (const [, p] of parts) for (const j of p.jobs) registerJobHandler(j.kind, j.handler, j.options);
   installed = { kernel, features };
 }
@@ -135,8 +139,8 @@ export function contributions<K extends ContributionKind>(kind: K): Contribution
   return installedFeatures().flatMap((f) => (f[kind] ?? []) as readonly Contribution<K>[]);
 }
 
-/** Every audit action with its label: the kernel's, then each feature's. */
-export function auditActionLabels(): Record<string, Label> {
+/** Every audit action (or, with 'auditEntityTypes', entity type) with its label: the kernel's, then each feature's. */
+export function auditLabels(kind: 'auditActions' | 'auditEntityTypes'): Record<string, Label> {
   if (!installed) throw new Error('No features installed: the composition root calls installFeatures first');
-  return Object.assign({}, installed.kernel.auditActions, ...installed.features.map((f) => f.auditActions)) as Record<string, Label>;
+  return Object.assign({}, installed.kernel[kind], ...installed.features.map((f) => f[kind])) as Record<string, Label>;
 }

@@ -11,5 +11,6 @@ export const KERNEL: KernelParts = {
   routes: [healthRoutes, metaRoutes],
   errors: ERRORS,
   auditActions: {},
+  auditEntityTypes: {},
   jobs: [],
 };

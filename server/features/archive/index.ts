@@ -6,7 +6,10 @@ export const feature = defineFeature({
   name: 'archive',
   routes: [archiveRoutes],
   errors: ARCHIVE_ERRORS,
-  auditActions: {},
+  auditActions: {
+    'archive.download': { zh: '下载履职档案', en: 'Performance archive downloaded' },
+  },
+  auditEntityTypes: {},
   jobs: [],
   registers: [],
   exports: [],

@@ -5,7 +5,14 @@ export const feature = defineFeature({
   name: 'calendar',
   routes: [calendarRoutes],
   errors: {},
-  auditActions: {},
+  auditActions: {
+    'calendar.update': { zh: '修改节假日安排', en: 'Holiday schedule changed' },
+    'calendar.import': { zh: '导入节假日安排', en: 'Holiday schedule imported' },
+    'calendar.deadlines_recomputed': { zh: '按放假安排重算办理期限', en: 'Deadlines recomputed on the holiday schedule' },
+  },
+  auditEntityTypes: {
+    holiday_year: { zh: '节假日', en: 'Holidays' },
+  },
   jobs: [],
   registers: [],
   exports: [],

@@ -1,4 +1,5 @@
 import { defineFeature } from '../../platform/feature.js';
+import { CASE_AUDIT_ACTIONS } from './auditActions.js';
 import { CASES_ERRORS } from './errors.js';
 import { caseRoutes } from './routes.js';
 import { publicOpinionRoutes } from './publicRoutes.js';
@@ -10,7 +11,10 @@ export const feature = defineFeature({
   name: 'cases',
   routes: [caseRoutes, publicOpinionRoutes, statisticsRoutes, open311Routes],
   errors: CASES_ERRORS,
-  auditActions: {},
+  auditActions: CASE_AUDIT_ACTIONS,
+  auditEntityTypes: {
+    case: { zh: '意见工单', en: 'Case' },
+  },
   jobs: [],
   registers: [],
   exports: [],

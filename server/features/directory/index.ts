@@ -6,6 +6,7 @@ export const feature = defineFeature({
   routes: [publicDirectoryRoutes],
   errors: {},
   auditActions: {},
+  auditEntityTypes: {},
   jobs: [],
   registers: [],
   exports: [],

@@ -5,7 +5,12 @@ export const feature = defineFeature({
   name: 'exports',
   routes: [exportRoutes],
   errors: {},
-  auditActions: {},
+  auditActions: {
+    'export.download': { zh: '导出 Excel', en: 'List exported to Excel' },
+  },
+  auditEntityTypes: {
+    export: { zh: '导出列表', en: 'Exported list' },
+  },
   jobs: [],
   registers: [],
   exports: [],

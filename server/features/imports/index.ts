@@ -7,6 +7,9 @@ export const feature = defineFeature({
   routes: [importRoutes],
   errors: IMPORTS_ERRORS,
   auditActions: {},
+  auditEntityTypes: {
+    import_batch: { zh: '导入批次', en: 'Import batch' },
+  },
   jobs: [],
   registers: [],
   exports: [],

@@ -5,7 +5,13 @@ export const feature = defineFeature({
   name: 'inbox',
   routes: [notificationRoutes],
   errors: {},
-  auditActions: {},
+  auditActions: {
+    'notification.read': { zh: '通知标为已读', en: 'Notification marked read' },
+    'notification.read_all': { zh: '全部通知标为已读', en: 'All notifications marked read' },
+  },
+  auditEntityTypes: {
+    notification: { zh: '通知', en: 'Notification' },
+  },
   jobs: [],
   registers: [],
   exports: [],

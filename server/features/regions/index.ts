@@ -5,7 +5,12 @@ export const feature = defineFeature({
   name: 'regions',
   routes: [regionRoutes],
   errors: {},
-  auditActions: {},
+  auditActions: {
+    'region.import': { zh: '导入行政区划', en: 'Regions imported' },
+  },
+  auditEntityTypes: {
+    region: { zh: '行政区划', en: 'Region' },
+  },
   jobs: [],
   registers: [],
   exports: [],

@@ -6,7 +6,16 @@ export const feature = defineFeature({
   name: 'stations',
   routes: [stationRoutes],
   errors: STATIONS_ERRORS,
-  auditActions: {},
+  auditActions: {
+    'station.create': { zh: '新增联络站', en: 'Station added' },
+    'station.update': { zh: '修改联络站', en: 'Station changed' },
+    'station.deactivate': { zh: '停用联络站', en: 'Station deactivated' },
+    'station.reactivate': { zh: '启用联络站', en: 'Station reactivated' },
+    'station.import': { zh: '导入站点名单', en: 'Station list imported' },
+  },
+  auditEntityTypes: {
+    station: { zh: '联络站', en: 'Station' },
+  },
   jobs: [],
   registers: [],
   exports: [],

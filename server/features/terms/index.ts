@@ -7,7 +7,14 @@ export const feature = defineFeature({
   name: 'terms',
   routes: [termRoutes, electionRoundRoutes],
   errors: TERMS_ERRORS,
-  auditActions: {},
+  auditActions: {
+    'term.create': { zh: '登记人大届次', en: 'Congress term recorded' },
+    'term.update': { zh: '修改人大届次', en: 'Congress term changed' },
+    'term.round': { zh: '换届', en: 'Election round' },
+  },
+  auditEntityTypes: {
+    congress_term: { zh: '人大届次', en: 'Congress term' },
+  },
   jobs: [],
   registers: [],
   exports: [],

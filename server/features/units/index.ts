@@ -5,7 +5,13 @@ export const feature = defineFeature({
   name: 'units',
   routes: [unitRoutes],
   errors: {},
-  auditActions: {},
+  auditActions: {
+    'unit.create': { zh: '新增承办单位', en: 'Unit added' },
+    'unit.update': { zh: '修改承办单位', en: 'Unit changed' },
+  },
+  auditEntityTypes: {
+    unit: { zh: '承办单位', en: 'Unit' },
+  },
   jobs: [],
   registers: [],
   exports: [],

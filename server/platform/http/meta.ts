@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import * as enums from '../../../common/enums.js';
 import * as points from '../../../common/points.js';
+import { auditLabels } from '../feature.js';
 
 const LABELLED = {
   roles: enums.ROLES,
@@ -22,10 +23,17 @@ const LABELLED = {
 
 const Vocabulary = z.record(z.string(), z.array(z.object({ value: z.string(), zh: z.string(), en: z.string() })));
 
+const entries = (labels: Record<string, enums.Label>) => Object.entries(labels).map(([value, { zh, en }]) => ({ value, zh, en }));
+
 export const metaRoutes: FastifyPluginAsyncZod = async (app) => {
-  const body = Object.fromEntries(Object.entries(LABELLED).map(([name, list]) => [
-    name, list.keys.map((value) => ({ value, ...(list.labels as Record<string, enums.Label>)[value]! })),
-  ]));
+  const body = {
+    ...Object.fromEntries(Object.entries(LABELLED).map(([name, list]) => [
+      name, list.keys.map((value) => ({ value, ...(list.labels as Record<string, enums.Label>)[value]! })),
+    ])),
+    // What the audit log's actions and records are called, as the kernel and the features declare them.
+    auditActions: entries(auditLabels('auditActions')),
+    auditEntityTypes: entries(auditLabels('auditEntityTypes')),
+  };
   app.get('/api/meta/vocabulary', {
     config: { access: 'public' },
     schema: { tags: ['system'], summary: '代码表 Every coded value with its zh-CN and en label', response: { 200: Vocabulary } },
