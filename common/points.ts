@@ -9,7 +9,7 @@ import { ACTIVITY_KINDS, labelled, type ActivityKind, type Label } from './enums
 export const POINT_SOURCES = labelled({
   attendance: { zh: '参加活动', en: 'Activity attendance' },
   organiser: { zh: '组织活动', en: 'Organising an activity' },
-  suggestion: { zh: '提出建议', en: 'Suggestions made' },
+  activity_suggestion: { zh: '活动中提出建议', en: 'Suggestions made at an activity' },
   case_collected: { zh: '收集意见', en: 'Opinion collected' },
   case_answered: { zh: '答复群众', en: 'Opinion answered' },
   case_rated: { zh: '群众评价', en: 'Constituent\'s rating' },
@@ -26,19 +26,30 @@ export interface PointRules {
   absent: number;
   leave: number;
   organiser: number;
-  suggestion: number;
+  /** Per suggestion made at an activity (`suggestion` before rule sets of format 2). */
+  activitySuggestion: number;
   caseCollected: number;
   caseAnswered: number;
   caseSatisfied: number;
   caseBasicallySatisfied: number;
 }
 
+/**
+ * The format of stored rule tables (`point_rule_set.rules_format`). Format 2 renamed the rule
+ * `suggestion` to `activitySuggestion`, freeing the name for deputies' formal suggestions
+ * (代表建议); migration 0014 rewrote the stored ones. Only this format is read or written.
+ */
+export const POINT_RULES_FORMAT = 2;
+
+/** Rule keys of earlier formats, with the key that replaced each: a rule table naming one is refused. */
+export const RENAMED_RULE_KEYS: Readonly<Record<string, RuleKey>> = { suggestion: 'activitySuggestion' };
+
 /** The rule keys besides `present.<kind>`, with their labels. */
 export const RULE_KEYS = labelled({
   absent: { zh: '缺席', en: 'Absent' },
   leave: { zh: '请假', en: 'On leave' },
   organiser: { zh: '组织者加分(另有代表出席时)', en: 'Organiser (when other deputies came)' },
-  suggestion: { zh: '每条建议(出席代表均分)', en: 'Per suggestion (shared by those present)' },
+  activitySuggestion: { zh: '活动中每条建议(出席代表均分)', en: 'Per suggestion made at an activity (shared by those present)' },
   caseCollected: { zh: '收集一条意见', en: 'Per opinion collected' },
   caseAnswered: { zh: '答复一条意见', en: 'Per opinion answered' },
   caseSatisfied: { zh: '群众评价满意', en: 'Rated satisfied' },

@@ -78,7 +78,7 @@ const stationBody = (region: string, h: Helpers) => ({ name: h.unique('矩阵测
 const uniqueYear = (h: Helpers, from: number) => from + (Number(h.unique('')) % 20);
 const pointRules = () => ({
   present: Object.fromEntries(['reception', 'visit', 'inspection', 'research', 'training', 'group', 'theme', 'joint_meeting', 'deliberation', 'report_back', 'legal_education', 'mediation', 'other'].map((k) => [k, 1])),
-  absent: -1, leave: 0, organiser: 1, suggestion: 1, caseCollected: 1, caseAnswered: 1, caseSatisfied: 1, caseBasicallySatisfied: 1,
+  absent: -1, leave: 0, organiser: 1, activitySuggestion: 1, caseCollected: 1, caseAnswered: 1, caseSatisfied: 1, caseBasicallySatisfied: 1,
 });
 
 const CASES: Case[] = [

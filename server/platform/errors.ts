@@ -44,7 +44,6 @@ export const ERRORS = {
   IMPORT_COLUMNS_MISSING: { status: 400, zh: '缺少必需的列:{columns}。请参照导入模板的表头', en: 'Required columns are missing: {columns}. See the headers of the import template' },
   IMPORT_TOO_MANY_ROWS: { status: 413, zh: '文件超过 {max} 行,请拆分后分批导入', en: 'The file has more than {max} rows; split it into several imports' },
   IMPORT_NOT_READY: { status: 409, zh: '该导入批次{statusLabel},不能进行此操作', en: 'This import is {statusLabel}; that cannot be done now' },
-  BONUS_ALREADY_VOIDED: { status: 409, zh: '该加减分记录已撤销', en: 'This bonus has already been withdrawn' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorSpec>;
 

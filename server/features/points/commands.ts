@@ -1,15 +1,16 @@
 /**
  * Writing 履职积分: rule versions of a region, bonuses and deductions with their reason, and a
  * region's confirmed 履职之星. Points themselves are never written: they are counted from the
- * facts on read (queries/pointFacts.ts). One transaction per write, its audit record last.
+ * facts on read (facts.ts). One transaction per write, its audit record last.
  */
 import { sql } from 'kysely';
-import type { PointRules } from '../../../common/points.js';
+import { POINT_RULES_FORMAT, type PointRules } from '../../../common/points.js';
 import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
 import { shanghaiDate } from '../../platform/calendar/workingDays.js';
 import { AppError, invalidFields } from '../../platform/errors.js';
 import { deputyVisible, ref, regionManageable, stationVisible } from '../../platform/access/scope.js';
 import { currentYear, pointsRanking } from './queries.js';
+import { storedRules } from './facts.js';
 import { now } from '../../platform/clock.js';
 
 /** The region a points record belongs to: one the writer manages, or (administrators only) the whole country. */
@@ -42,7 +43,7 @@ export async function saveRuleSet(ctx: WriteContext, input: RuleSetInput): Promi
   const region = await manageableRegion(ctx, input.regionCode);
   const existing = await ctx.trx.selectFrom('point_rule_set').selectAll()
     .where('region_path', '=', region.path).where('effective_from', '=', input.effectiveFrom).forUpdate().executeTakeFirst();
-  const values = { rules: JSON.stringify(input.rules), note: input.note };
+  const values = { rules: JSON.stringify(input.rules), rules_format: POINT_RULES_FORMAT, note: input.note };
   let id: number;
   if (existing) {
     if (input.version !== existing.version) throw new AppError('CONFLICT', { currentVersion: existing.version });
@@ -55,7 +56,7 @@ export async function saveRuleSet(ctx: WriteContext, input: RuleSetInput): Promi
   }
   await recordAudit(ctx, {
     action: existing ? 'points.rules.update' : 'points.rules.create', entityType: 'point_rule_set', entityId: id,
-    before: existing && { regionCode: existing.region_code, effectiveFrom: existing.effective_from, rules: existing.rules, note: existing.note },
+    before: existing && { regionCode: existing.region_code, effectiveFrom: existing.effective_from, rules: storedRules(existing), note: existing.note },
     after: { regionCode: region.code, effectiveFrom: input.effectiveFrom, rules: input.rules, note: input.note },
   });
   return id;

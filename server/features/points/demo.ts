@@ -22,7 +22,7 @@ export async function loadDemoPoints(ctx: WriteContext): Promise<void> {
         reception: 2, visit: 2, inspection: 3, research: 3, training: 1, group: 2, theme: 2, joint_meeting: 2,
         deliberation: 2, report_back: 5, legal_education: 1, mediation: 2, other: 1,
       },
-      absent: -2, leave: 0, organiser: 1, suggestion: 3,
+      absent: -2, leave: 0, organiser: 1, activitySuggestion: 3,
       caseCollected: 1, caseAnswered: 1, caseSatisfied: 2, caseBasicallySatisfied: 1,
     },
   });

@@ -8,7 +8,7 @@ import { decodeCursor, isIdCursor, toPage } from '../../platform/paging.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { deputyVisible, ref, regionManageable, stationVisible } from '../../platform/access/scope.js';
 import { regionPathOf } from '../../platform/regions/filters.js';
-import { ledgerEntries, loadRuleSets, pointTotals, type LedgerEntry } from './facts.js';
+import { ledgerEntries, loadRuleSets, pointTotals, storedRules, type LedgerEntry } from './facts.js';
 import { now as clockNow } from '../../platform/clock.js';
 
 export const currentYear = (now = clockNow()): number => Number(shanghaiDate(now).slice(0, 4));
@@ -182,7 +182,7 @@ export async function ruleVersions(db: Kysely<DB>, actor: Actor, regionCode: str
   const path = regionCode ? await regionPathOf(db, regionCode) : '';
   const region = regionCode ? await db.selectFrom('region').select(['code', 'full_name']).where('code', '=', regionCode).executeTakeFirstOrThrow() : null;
   const rows = await db.selectFrom('point_rule_set as rs').leftJoin('region as r', 'r.code', 'rs.region_code').leftJoin('account as a', 'a.id', 'rs.created_by_account_id')
-    .select(['rs.id', 'rs.region_code', 'rs.region_path', 'r.full_name', 'rs.effective_from', 'rs.rules', 'rs.note', 'rs.version', 'rs.created_at', 'rs.updated_at', 'a.display_name'])
+    .select(['rs.id', 'rs.region_code', 'rs.region_path', 'r.full_name', 'rs.effective_from', 'rs.rules', 'rs.rules_format', 'rs.note', 'rs.version', 'rs.created_at', 'rs.updated_at', 'a.display_name'])
     .where(sql<boolean>`${path} like rs.region_path || '%'`)
     .orderBy('rs.effective_from', 'desc').orderBy(sql`length(rs.region_path)`, 'desc').execute();
   const inForce = rows.filter((r) => r.effective_from <= today).sort((a, b) => b.region_path.length - a.region_path.length || b.effective_from.localeCompare(a.effective_from))[0];
@@ -193,7 +193,7 @@ export async function ruleVersions(db: Kysely<DB>, actor: Actor, regionCode: str
       id: r.id,
       region: r.region_code ? { code: r.region_code, fullName: r.full_name ?? '' } : null,
       inherited: r.region_path !== path,
-      effectiveFrom: r.effective_from, rules: r.rules, note: r.note, version: r.version,
+      effectiveFrom: r.effective_from, rules: storedRules(r), note: r.note, version: r.version,
       createdBy: r.display_name, createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
       abilities: regionManageable(actor, r.region_path) && (r.region_path !== '' || actor.role === 'admin') ? ['update' as const] : [],
     })),

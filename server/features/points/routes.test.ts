@@ -54,7 +54,7 @@ describe('履职积分: rules, ledger, rankings, corrections and stars', () => {
 
     const mine = await ledger(deputy, ids.liangjun, 2023);
     assert.equal(mine.total, 6, 'present 2 + organiser 1 + half of 2 × 3 suggestions');
-    assert.deepEqual(mine.entries.map((e: { source: string; points: number }) => [e.source, e.points]).sort(), [['attendance', 2], ['organiser', 1], ['suggestion', 3]]);
+    assert.deepEqual(mine.entries.map((e: { source: string; points: number }) => [e.source, e.points]).sort(), [['activity_suggestion', 3], ['attendance', 2], ['organiser', 1]]);
     const attended = mine.entries.find((e: { source: string }) => e.source === 'attendance');
     assert.equal(attended.ref.link, `/activities/${activity.id}`);
     assert.equal(attended.rule.key, 'present.reception');
@@ -168,6 +168,16 @@ describe('履职积分: rules, ledger, rankings, corrections and stars', () => {
     assert.deepEqual(fieldCodes(await staff.post('/api/points/rules', { regionCode: '420684', effectiveFrom: '2024-01-01', rules })), ['regionCode:NOT_IN_SCOPE']);
     const bad = await staff.post('/api/points/rules', { regionCode: '451103104', effectiveFrom: '2024-02-30', rules: { ...rules, absent: 0.001 } });
     assert.equal(bad.statusCode, 400);
+    // The rule once called `suggestion` is `activitySuggestion`: the old name is refused with its own code, alone or beside the new one.
+    const { activitySuggestion, ...rest } = rules;
+    for (const renamed of [{ ...rest, suggestion: activitySuggestion }, { ...rules, suggestion: activitySuggestion }]) {
+      const res = await staff.post('/api/points/rules', { regionCode: '451103104', effectiveFrom: '2024-09-01', rules: renamed });
+      assert.equal(res.statusCode, 400);
+      assert.equal(res.json().error.code, 'POINT_RULE_KEY_RENAMED');
+      assert.match(res.json().error.message, /suggestion.*activitySuggestion/);
+    }
+    assert.equal(inForce.rules.activitySuggestion, 3, '平桂区\'s stored rules read under the new name');
+    assert.equal('suggestion' in inForce.rules, false);
     ok(await admin.post('/api/points/rules', { regionCode: null, effectiveFrom: '2030-01-01', rules }), 201);
   });
 

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACTIVITY_KINDS } from '../../../common/enums.js';
-import { POINT_SOURCES } from '../../../common/points.js';
+import { POINT_SOURCES, RENAMED_RULE_KEYS } from '../../../common/points.js';
 import { addBonus, confirmStars, saveRuleSet, voidBonus } from './commands.js';
-import { invalidFields } from '../../platform/errors.js';
+import { AppError, invalidFields } from '../../platform/errors.js';
 import { CivilDate, errorResponses, Id, IdParams, pageOf, PageQuery, QueryId, RegionCode } from '../../platform/http/schemas.js';
 import { runWrite } from '../../platform/http/write.js';
 import {
@@ -23,9 +23,22 @@ const Rules = z.object({
   absent: RuleValue.meta({ description: 'Absent (缺席): 0 or negative' }),
   leave: RuleValue.meta({ description: 'On leave (请假)' }),
   organiser: RuleValue.meta({ description: 'The deputy who recorded an activity other deputies attended' }),
-  suggestion: RuleValue.meta({ description: 'Per suggestion made at an activity, shared evenly among the deputies present' }),
+  activitySuggestion: RuleValue.meta({
+    description: 'Per suggestion made at an activity, shared evenly among the deputies present (called `suggestion` before; that name is refused)',
+  }),
   caseCollected: RuleValue, caseAnswered: RuleValue, caseSatisfied: RuleValue, caseBasicallySatisfied: RuleValue,
 }).meta({ id: 'PointRules' });
+
+/**
+ * A rule table naming a key of an earlier format (`suggestion`) is refused with its own code
+ * before the schema runs, rather than reported as a missing `activitySuggestion` or dropped.
+ */
+async function refuseRenamedRuleKeys(request: { body: unknown }): Promise<void> {
+  const rules = (request.body as { rules?: unknown } | null)?.rules;
+  if (!rules || typeof rules !== 'object') return;
+  const key = Object.keys(RENAMED_RULE_KEYS).find((k) => Object.hasOwn(rules, k));
+  if (key) throw new AppError('POINT_RULE_KEY_RENAMED', { key, newKey: RENAMED_RULE_KEYS[key] });
+}
 
 const RuleSetView = z.object({
   id: z.number(), region: z.object({ code: z.string(), fullName: z.string() }).nullable(), inherited: z.boolean(),
@@ -133,10 +146,12 @@ export const pointRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/points/rules', {
     config: { access: 'authenticated', ability: 'points.manage' },
+    preValidation: refuseRenamedRuleKeys,
     schema: {
       tags: ['points'], summary: '保存积分规则 Save a region\'s rules from a day on',
       description: 'Facts before `effectiveFrom` keep the rules in force for them. A version of the same day is replaced (send its `version`). '
-        + '`regionCode: null` is the nationwide default (administrators).',
+        + '`regionCode: null` is the nationwide default (administrators). Rules naming `suggestion` (now `activitySuggestion`) answer '
+        + '400 `POINT_RULE_KEY_RENAMED`.',
       body: z.object({
         regionCode: RegionCode.nullable(), effectiveFrom: CivilDate, rules: Rules, note: z.string().trim().max(500).default(''),
         version: z.number().int().positive().nullable().default(null),

@@ -8,7 +8,7 @@ const rules = (over: Partial<PointRules> = {}): PointRules => ({
     reception: 2, visit: 2, inspection: 3, research: 3, training: 1, group: 1, theme: 2, joint_meeting: 2,
     deliberation: 2, report_back: 5, legal_education: 1, mediation: 2, other: 1,
   },
-  absent: -1, leave: 0, organiser: 1, suggestion: 2, caseCollected: 1, caseAnswered: 1, caseSatisfied: 2, caseBasicallySatisfied: 1,
+  absent: -1, leave: 0, organiser: 1, activitySuggestion: 2, caseCollected: 1, caseAnswered: 1, caseSatisfied: 2, caseBasicallySatisfied: 1,
   ...over,
 });
 
@@ -21,9 +21,9 @@ describe('what a fact is worth', () => {
   });
 
   it('shares an activity\'s suggestions among those present, in hundredths', () => {
-    assert.equal(scoreFact({ source: 'suggestion', suggestions: 3, present: 3 }, r).cents, 200);
-    assert.equal(scoreFact({ source: 'suggestion', suggestions: 2, present: 3 }, r).cents, 133, '2 × 2 ÷ 3 = 1.33');
-    assert.equal(scoreFact({ source: 'suggestion', suggestions: 2, present: 0 }, r).cents, 0);
+    assert.equal(scoreFact({ source: 'activity_suggestion', suggestions: 3, present: 3 }, r).cents, 200);
+    assert.equal(scoreFact({ source: 'activity_suggestion', suggestions: 2, present: 3 }, r).cents, 133, '2 × 2 ÷ 3 = 1.33');
+    assert.equal(scoreFact({ source: 'activity_suggestion', suggestions: 2, present: 0 }, r).cents, 0);
   });
 
   it('pays case facts and ratings, nothing for an unsatisfied one', () => {

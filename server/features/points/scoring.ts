@@ -1,6 +1,6 @@
 /**
  * 履职积分 as pure rules: what a fact is worth under the rule set in force for it (which set
- * that is, by place and day, is decided in the SQL: queries/pointFacts.ts), yearly periods, and
+ * that is, by place and day, is decided in the SQL: facts.ts), yearly periods, and
  * rankings in which ties share a rank.
  *
  * Points are counted in hundredths (cents) as integers, so a suggestion shared by three
@@ -15,7 +15,7 @@ export type Rating = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
 export type PointFact =
   | { source: 'attendance'; kind: ActivityKind; attendance: Attendance }
   | { source: 'organiser' }
-  | { source: 'suggestion'; suggestions: number; present: number }
+  | { source: 'activity_suggestion'; suggestions: number; present: number }
   | { source: 'case_collected' }
   | { source: 'case_answered' }
   | { source: 'case_rated'; rating: Rating }
@@ -42,10 +42,10 @@ export function scoreFact(fact: PointFact, rules: PointRules): Scored {
       return fact.attendance === 'absent' ? by('absent', rules.absent) : by('leave', rules.leave);
     case 'organiser':
       return by('organiser', rules.organiser);
-    case 'suggestion':
+    case 'activity_suggestion':
       // The activity's suggestions are shared evenly among the deputies present.
-      return by('suggestion', rules.suggestion,
-        fact.present > 0 ? Math.round((toCents(rules.suggestion) * fact.suggestions) / fact.present) : 0);
+      return by('activitySuggestion', rules.activitySuggestion,
+        fact.present > 0 ? Math.round((toCents(rules.activitySuggestion) * fact.suggestions) / fact.present) : 0);
     case 'case_collected':
       return by('caseCollected', rules.caseCollected);
     case 'case_answered':

@@ -12,6 +12,7 @@ import * as m0010 from './migrations/0010_congress_terms.js';
 import * as m0011 from './migrations/0011_case_deadline_order.js';
 import * as m0012 from './migrations/0012_provisional_deadlines.js';
 import * as m0013 from './migrations/0013_election_round.js';
+import * as m0014 from './migrations/0014_point_rules_format.js';
 
 /** Every migration, in order. New ones are appended here; names never change. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011_case_deadline_order': m0011,
   '0012_provisional_deadlines': m0012,
   '0013_election_round': m0013,
+  '0014_point_rules_format': m0014,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -37,9 +39,20 @@ class StaticProvider implements MigrationProvider {
 /** The migrations in the order they run. */
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();
 
+function migrator(db: Kysely<any>): Migrator {
+  return new Migrator({ db, provider: new StaticProvider(), migrationTableName: 'schema_migration', migrationLockTableName: 'schema_migration_lock' });
+}
+
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticProvider(), migrationTableName: 'schema_migration', migrationLockTableName: 'schema_migration_lock' });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await migrator(db).migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Migrates up to and including the named migration (tests of a later migration start there). */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<string[]> {
+  if (!Object.hasOwn(MIGRATIONS, name)) throw new Error(`No migration ${name}`);
+  const { error, results } = await migrator(db).migrateTo(name);
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -15,6 +15,8 @@ export interface PointRuleSetTable {
   region_path: string;
   effective_from: string;
   rules: Json<PointRules>;
+  /** The format `rules` is written in (POINT_RULES_FORMAT); no default, so every writer names it. */
+  rules_format: number;
   note: string;
   created_by_account_id: number | null;
   created_at: CreatedAt;
