@@ -83,6 +83,7 @@ export interface StationOptions {
   tier?: StationTier;
   parentId?: number | null;
   address?: string;
+  checklist?: Record<string, boolean>;
 }
 export interface UnitOptions { name?: string; regionCode?: string; address?: string }
 export interface DeputyOptions {
@@ -204,8 +205,9 @@ export class Factories {
   /**
    * A county of the region tree (with its towns) that no record touches yet: no station, unit,
    * deputy, account, activity or term in its subtree, and not handed out before in this file.
+   * `notIn`: a region code the county must lie outside (another province, say).
    */
-  async county(): Promise<County> {
+  async county(o: { notIn?: string } = {}): Promise<County> {
     const used = [...this.handedOut];
     let q = this.db.selectFrom('region as c')
       .select(['c.code', 'c.name', 'c.path', 'c.full_name as fullName'])
@@ -221,6 +223,7 @@ export class Factories {
       .orderBy('c.code', 'desc')
       .limit(1);
     if (used.length) q = q.where('c.code', 'not in', used);
+    if (o.notIn) q = q.where(sql<boolean>`not exists (select 1 from region n where n.code = ${o.notIn} and c.path like n.path || '%')`);
     const county = await q.executeTakeFirstOrThrow(() => new Error('no untouched county left in the region tree'));
     this.handedOut.add(county.code);
     const towns = await this.db.selectFrom('region').select(['code', 'name', 'path', 'full_name as fullName'])
@@ -241,7 +244,7 @@ export class Factories {
     const id = await this.write((ctx) => createStation(ctx, {
       name, type: o.type ?? 'station', tier: o.tier ?? 'town_center', parentId: o.parentId ?? null,
       homeRegionCode, memberRegionCodes: o.memberRegionCodes ?? [], address: o.address ?? `测试路${n}号`, phone: null,
-      openingHours: '', receptionSchedule: {}, checklist: {}, grade: null, stars: null, description: '',
+      openingHours: '', receptionSchedule: {}, checklist: o.checklist ?? {}, grade: null, stars: null, description: '',
     }));
     return { id, name, homeRegionCode };
   }
