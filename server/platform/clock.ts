@@ -3,23 +3,22 @@
  * terms, rota, points years, session expiry, the demo's placement) asks `now()` here and never
  * `new Date()` directly, so that a test can set the time and the whole server follows.
  *
- * In production the clock is the machine's. A test may fix it (`setClock`) or move it by an
- * offset (`shiftClock`); `resetClock` returns to the machine's time. The machine's clock itself
- * can be moved too (faketime): then the server, PGlite's `now()` and this clock all agree.
+ * In production the clock is the machine's. A test may fix it (`setClock`); `resetClock` returns
+ * to the machine's time. The machine's clock itself can be moved too (faketime): then the server,
+ * PGlite's `now()` and this clock all agree.
  */
 import { shanghaiDate } from './calendar/workingDays.js';
 
 let fixedMs: number | null = null;
-let offsetMs = 0;
 
 /** The current instant. */
 export function now(): Date {
-  return new Date(fixedMs ?? Date.now() + offsetMs);
+  return new Date(fixedMs ?? Date.now());
 }
 
 /** Milliseconds since the epoch by the server's clock. */
 export function nowMs(): number {
-  return fixedMs ?? Date.now() + offsetMs;
+  return fixedMs ?? Date.now();
 }
 
 /** Today's civil date in Asia/Shanghai, `YYYY-MM-DD`. */
@@ -32,17 +31,9 @@ export function setClock(at: Date | string): void {
   const instant = typeof at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(at) ? new Date(`${at}T10:00:00+08:00`) : new Date(at);
   if (Number.isNaN(instant.getTime())) throw new RangeError(`Not an instant: ${String(at)}`);
   fixedMs = instant.getTime();
-  offsetMs = 0;
-}
-
-/** Tests: let the clock run again, `ms` ahead of (or behind) the machine's. */
-export function shiftClock(ms: number): void {
-  fixedMs = null;
-  offsetMs = ms;
 }
 
 /** Back to the machine's clock. */
 export function resetClock(): void {
   fixedMs = null;
-  offsetMs = 0;
 }

@@ -133,4 +133,3 @@ export function recordFigures(r: DeputyRecord) {
     campaigns: new Set(r.activities.filter((a) => a.attendance === 'present' && a.campaignId !== null).map((a) => a.campaignId)).size,
   };
 }
-export type RecordFigures = ReturnType<typeof recordFigures>;

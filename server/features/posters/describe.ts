@@ -72,6 +72,7 @@ export function deputyCard(d: DeputyView, publicBaseUrl: string): PosterDescript
 
 /** Download names: the record's own name, with characters no file system takes replaced. */
 export function posterFileName(kind: 'station' | 'deputy', name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are among those replaced
   const safe = name.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_').trim() || kind;
   return kind === 'station' ? `${safe}-二维码海报` : `${safe}-代表二维码联系卡`;
 }

@@ -1,4 +1,4 @@
-import { layoutPoster, moduleSize, type Item, type Layout, type PosterDescription } from './layout.js';
+import { moduleSize, type Item, type Layout } from './layout.js';
 import { qrPathData, QUIET_ZONE } from '../../platform/documents/qr.js';
 
 /**
@@ -10,6 +10,7 @@ export const SVG_FONT_FAMILY = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingF
 
 const xml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`)
   // Characters XML 1.0 cannot carry at all.
+  // eslint-disable-next-line no-control-regex -- they are control characters
   .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 const n = (v: number) => String(Math.round(v * 100) / 100);
 
@@ -41,8 +42,4 @@ export function layoutSvg(layout: Layout): string {
     + `<title>${xml(layout.title)}</title>\n`
     + layout.items.map(itemSvg).join('\n')
     + '\n</svg>\n';
-}
-
-export function posterSvg(d: PosterDescription): string {
-  return layoutSvg(layoutPoster(d));
 }

@@ -14,7 +14,7 @@ import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 import { AuditAppender, recordAudit, type WriteContext } from '../../platform/audit/audit.js';
 import { now as clockNow } from '../../platform/clock.js';
 import type { DeputyRowData } from '../deputies/importRows.js';
-import { planRound, type Membership, type PersonPlan, type RoundInput, type RoundPlan } from './round.js';
+import { planRound, type Membership, type PersonPlan, type RoundInput } from './round.js';
 import { AppError } from '../../platform/errors.js';
 import { notify } from '../../platform/notify/notify.js';
 import { loadRound, presentProblems, requireRoundTerm } from './roundQueries.js';
@@ -255,5 +255,3 @@ export async function runRound(ctx: WriteContext, termId: number, input: RoundIn
     },
   };
 }
-
-export type { RoundPlan };

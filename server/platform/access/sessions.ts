@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Config } from '../config.js';
 import type { DB } from '../db/schema.js';
 import { now as clockNow } from '../clock.js';
@@ -39,10 +39,6 @@ export async function createSession(
     user_agent: meta.userAgent.slice(0, 300),
   }).execute();
   return { token, csrfToken, expiresAt };
-}
-
-export async function deleteSession(db: Kysely<DB> | Transaction<DB>, token: string): Promise<void> {
-  await db.deleteFrom('session').where('id_hash', '=', hashToken(token)).execute();
 }
 
 export type SessionState = 'active' | 'idle_expired' | 'absolute_expired';

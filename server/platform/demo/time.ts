@@ -7,7 +7,7 @@
  * whenever it is loaded: in 2026, in 2030, or under a test's clock.
  */
 import { today } from '../clock.js';
-import { addDays, weekday } from '../calendar/workingDays.js';
+import { addDays } from '../calendar/workingDays.js';
 
 /** The day the demo's dates are written for. */
 export const DEMO_REFERENCE_DATE = '2026-12-04';
@@ -24,14 +24,4 @@ export function demoShiftDays(on: string = today()): number {
 /** A date of the demo story, written as on the reference date, moved to today's. */
 export function demoDate(written: string, on: string = today()): string {
   return addDays(written, demoShiftDays(on));
-}
-
-/**
- * A demo date that must fall on a weekday (a meeting, a bonus for a day's work): moved like
- * `demoDate`, then to the Monday after when the move lands on a weekend.
- */
-export function demoWeekday(written: string, on: string = today()): string {
-  const moved = demoDate(written, on);
-  const day = weekday(moved);
-  return day <= 5 ? moved : addDays(moved, 8 - day);
 }

@@ -7,11 +7,14 @@ import { registerXlsx } from './xlsx.js';
 
 interface Job { id: number; doc: RegisterDocument; format: 'pdf' | 'xlsx'; font: PosterFont | null }
 
-parentPort!.on('message', async (job: Job) => {
+async function render(job: Job): Promise<void> {
   try {
     const bytes = job.format === 'pdf' ? await renderRegisterPdf(job.doc, job.font!) : await registerXlsx(job.doc);
     parentPort!.postMessage({ id: job.id, bytes }, [bytes.buffer as ArrayBuffer]);
   } catch (err) {
     parentPort!.postMessage({ id: job.id, error: err instanceof Error ? err.stack ?? err.message : String(err) });
   }
-});
+}
+
+// render() answers every job itself, failures included, so nothing waits on its promise.
+parentPort!.on('message', (job: Job) => { void render(job); });

@@ -53,7 +53,7 @@ export function startWorker(opts: WorkerOptions): Worker {
 
   const loop = (async () => {
     while (!stopping) {
-      let claimed = 0;
+      let claimed: number;
       try {
         const jobs = await claimJobs(db, { workerId, now: now(), batch, leaseMs: opts.leaseMs ?? DEFAULT_LEASE_MS });
         claimed = jobs.length;

@@ -127,7 +127,7 @@ function excelSerialYear(serial: number): number {
 export function parseBirthYear(text: string, thisYear = Number(today().slice(0, 4))): number | null {
   const t = text.normalize('NFKC').trim();
   let year: number | null = null;
-  const lead = /^(\d{4})(?:$|[年./\-]|\d{2}$|\d{4}$|\d{2}[./\-]?\d{2}$)/.exec(t);
+  const lead = /^(\d{4})(?:$|[年./-]|\d{2}$|\d{4}$|\d{2}[./-]?\d{2}$)/.exec(t);
   if (lead) year = Number(lead[1]);
   else if (/^\d{5}(\.\d+)?$/.test(t)) year = excelSerialYear(Math.floor(Number(t)));
   else {
@@ -184,9 +184,4 @@ const STATION_TIER_WORDS: Record<string, StationTier> = {
 
 export function parseStationTier(text: string): StationTier | null {
   return STATION_TIER_WORDS[squeeze(text)] ?? null;
-}
-
-/** A landline or mobile as stations write it: digits, spaces and + - ( ), with at least one digit. */
-export function isTelephone(text: string): boolean {
-  return /^[\d\s+\-()()]+$/.test(text) && /\d/.test(text);
 }
