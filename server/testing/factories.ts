@@ -43,7 +43,7 @@ export function nextNumber(): number {
   return ++counter;
 }
 
-export interface Region { code: string; name: string; path: string; fullName: string }
+export interface Region { code: string; name: string; path: string; fullName: string; parentCode: string | null }
 export interface County extends Region { towns: Region[] }
 export interface Station { id: number; name: string; homeRegionCode: string }
 export interface Unit { id: number; name: string; regionCode: string }
@@ -210,7 +210,7 @@ export class Factories {
   async county(o: { notIn?: string } = {}): Promise<County> {
     const used = [...this.handedOut];
     let q = this.db.selectFrom('region as c')
-      .select(['c.code', 'c.name', 'c.path', 'c.full_name as fullName'])
+      .select(['c.code', 'c.name', 'c.path', 'c.full_name as fullName', 'c.parent_code as parentCode'])
       .where('c.level', '=', 'county')
       .where(sql<boolean>`(select count(*) from region t where t.parent_code = c.code) >= 3`)
       .where(sql<boolean>`not exists (select 1 from station_region x where x.region_path like c.path || '%')
@@ -226,7 +226,7 @@ export class Factories {
     if (o.notIn) q = q.where(sql<boolean>`not exists (select 1 from region n where n.code = ${o.notIn} and c.path like n.path || '%')`);
     const county = await q.executeTakeFirstOrThrow(() => new Error('no untouched county left in the region tree'));
     this.handedOut.add(county.code);
-    const towns = await this.db.selectFrom('region').select(['code', 'name', 'path', 'full_name as fullName'])
+    const towns = await this.db.selectFrom('region').select(['code', 'name', 'path', 'full_name as fullName', 'parent_code as parentCode'])
       .where('parent_code', '=', county.code).orderBy('code').execute();
     return { ...county, towns };
   }
