@@ -25,6 +25,8 @@ export default tseslint.config(
         ignoreVoid: true,
         allowForKnownSafeCalls: [
           { from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite', 'before', 'after', 'beforeEach', 'afterEach'] },
+          // react-router's navigate(): nothing waits for the navigation to finish.
+          { from: 'package', package: 'react-router', name: 'NavigateFunction' },
         ],
       }],
       // Promises where a plain value is expected (a condition, a spread, a callback whose result

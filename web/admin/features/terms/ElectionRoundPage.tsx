@@ -647,7 +647,8 @@ function MembershipModal({ person, stations, initial, onClose, onSave }: {
   const vocabulary = useVocabulary();
   const [form] = Form.useForm<{ stations: { stationId?: number; role?: MemberRole }[] }>();
   const open = person !== null;
-  useEffect(() => { if (open) form.setFieldsValue({ stations: initial }); }, [open]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Filled when the dialog opens only, not again while it is open.
+  useEffect(() => { if (open) form.setFieldsValue({ stations: initial }); }, [open]);
   return (
     <Modal
       open={open} onCancel={onClose} onOk={() => form.submit()} forceRender
