@@ -9,8 +9,8 @@
  *     const staff = await make.signedIn('staff', { regionCode: county.code });
  *     assert.equal((await staff.client.get(`/api/stations/${station.id}`)).statusCode, 200);
  *
- * Every call makes new records with names of their own (a counter), so tests in one file never
- * collide. Dates come from the server's clock (`platform/clock.ts`), never the machine's, so a
+ * Every call makes new records with names of their own (a counter, never followed by another
+ * digit, so no name is part of another), so tests in one file never collide. Dates come from the server's clock (`platform/clock.ts`), never the machine's, so a
  * test that sets the clock gets records that agree with it.
  */
 import { sql, type Kysely } from 'kysely';
@@ -240,7 +240,7 @@ export class Factories {
   async station(o: StationOptions = {}): Promise<Station> {
     const n = nextNumber();
     const homeRegionCode = o.regionCode ?? (await this.town()).code;
-    const name = o.name ?? `测试联络站${n}`;
+    const name = o.name ?? `测试${n}号联络站`;
     const id = await this.write((ctx) => createStation(ctx, {
       name, type: o.type ?? 'station', tier: o.tier ?? 'town_center', parentId: o.parentId ?? null,
       homeRegionCode, memberRegionCodes: o.memberRegionCodes ?? [], address: o.address ?? `测试路${n}号`, phone: null,
@@ -253,7 +253,7 @@ export class Factories {
   async unit(o: UnitOptions = {}): Promise<Unit> {
     const n = nextNumber();
     const regionCode = o.regionCode ?? (await this.county()).code;
-    const name = o.name ?? `测试承办单位${n}`;
+    const name = o.name ?? `测试${n}号承办单位`;
     const id = await this.write((ctx) => createUnit(ctx, { name, regionCode, address: o.address ?? '', contacts: [] }));
     return { id, name, regionCode };
   }
@@ -268,7 +268,7 @@ export class Factories {
       regionCode = (await this.db.selectFrom('station').select('home_region_code').where('id', '=', stations[0].id).executeTakeFirstOrThrow()).home_region_code;
     }
     const region = await this.db.selectFrom('region').select('level').where('code', '=', regionCode).executeTakeFirstOrThrow();
-    const name = o.name ?? `测试代表${n}`;
+    const name = o.name ?? `测试代表${n}号`;
     const id = await this.write((ctx) => createDeputy(ctx, {
       name, gender: n % 2 ? 'female' : 'male', ethnicity: '汉族', party: '群众', birthYear: 1980, phone: o.phone ?? null,
       status: o.status ?? 'current', specialLiaison: false, regionCode: regionCode!, constituency: '', professionTags: o.professionTags ?? [],
@@ -289,7 +289,7 @@ export class Factories {
       unitId: role === 'unit' ? o.unitId ?? (await this.unit()).id : null,
     };
     const username = o.username ?? `f${n}_${role}`;
-    const displayName = o.displayName ?? `测试${role}${n}`;
+    const displayName = o.displayName ?? `测试${role}${n}号`;
     const password = o.password ?? FACTORY_PASSWORD;
     const id = await this.write((ctx) => createAccount(ctx, { username, displayName, role, password, ...scope },
       { mustChangePassword: o.mustChangePassword ?? false }));
@@ -343,7 +343,7 @@ export class Factories {
     const n = nextNumber();
     const stationId = o.stationId === undefined ? (await this.station()).id : o.stationId;
     const participants = o.participants ?? (stationId === null ? [] : [{ deputyId: (await this.deputy({ stations: [{ id: stationId }] })).id }]);
-    const title = o.title ?? `测试活动${n}`;
+    const title = o.title ?? `测试${n}号活动`;
     const startsAt = o.startsAt ?? now();
     const id = await this.write((ctx) => createActivity(ctx, {
       kind: o.kind ?? 'visit', title, stationId, regionCode: o.regionCode ?? null, campaignId: null,

@@ -1,31 +1,51 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Client, idOf, signIn, startTestApp, type TestApp } from '../../testing/harness.js';
+import { factories, type County, type Factories, type SignedIn } from '../../testing/factories.js';
+import { Client, startTestApp, type TestApp } from '../../testing/harness.js';
 
 describe('the public station directory', () => {
   let t: TestApp;
+  let make: Factories;
   let anon: Client;
+  let county: County;
+  let staff: SignedIn;
   before(async () => {
     t = await startTestApp();
+    make = factories(t);
     anon = new Client(t.app);
+    county = await make.county();
+    staff = await make.signedIn('staff', { regionCode: county.code });
   });
   after(() => t.close());
 
   it('drills down from provinces to towns, counting only regions that hold active stations', async () => {
+    const area = await make.county();
+    const [town, quiet] = area.towns;
+    await make.station({ regionCode: town!.code });
+    await make.station({ regionCode: town!.code, tier: 'village_point' });
+    const closed = await make.station({ regionCode: quiet!.code });
+    assert.equal((await (await make.signedIn('admin')).client.post(`/api/stations/${closed.id}/deactivate`, { reason: '撤并' })).statusCode, 200);
+    const codes = area.path.split('.').filter(Boolean);
+    const ancestors = await t.database.db.selectFrom('region').select(['code', 'name']).where('code', 'in', codes).orderBy('path').execute();
+
     const top = (await anon.get('/api/public/stations/regions')).json() as { trail: unknown[]; regions: { code: string; name: string; stations: number }[] };
     assert.deepEqual(top.trail, []);
     const provinces = top.regions;
-    const guangxi = provinces.find((p) => p.code === '450000');
-    assert.ok(guangxi && guangxi.stations >= 5, JSON.stringify(provinces));
+    const province = provinces.find((p) => p.code === codes[0]);
+    assert.ok(province && province.stations >= 2, JSON.stringify(provinces));
     assert.ok(provinces.every((p) => p.stations > 0));
     assert.ok(!provinces.some((p) => p.code === '110000'), 'a province without stations is not offered');
 
-    const cities = (await anon.get('/api/public/stations/regions?parent=450000')).json().regions as { code: string; stations: number }[];
-    assert.ok(cities.some((c) => c.code === '451100'));
-    const county = (await anon.get('/api/public/stations/regions?parent=451103')).json();
-    assert.deepEqual(county.trail.map((r: { name: string }) => r.name), ['广西壮族自治区', '贺州市', '平桂区']);
-    const towns = county.regions as { code: string; name: string; level: string }[];
-    assert.deepEqual(towns.find((r) => r.code === '451103101'), { code: '451103101', name: '黄田镇', level: 'town', stations: 2 });
+    // Each step down offers the next region on the way to the county.
+    for (let i = 0; i + 1 < codes.length; i++) {
+      const below = (await anon.get(`/api/public/stations/regions?parent=${codes[i]}`)).json().regions as { code: string; stations: number }[];
+      assert.ok(below.some((r) => r.code === codes[i + 1]), `${codes[i + 1]} under ${codes[i]}`);
+    }
+    const step = (await anon.get(`/api/public/stations/regions?parent=${area.code}`)).json();
+    assert.deepEqual(step.trail.map((r: { name: string }) => r.name), ancestors.map((r) => r.name));
+    assert.equal(step.trail.at(-1).name, area.name);
+    const towns = step.regions as { code: string; name: string; level: string }[];
+    assert.deepEqual(towns, [{ code: town!.code, name: town!.name, level: 'town', stations: 2 }], 'the town with only a deactivated station is left out');
 
     const missing = await anon.get('/api/public/stations/regions?parent=999999');
     assert.equal(missing.statusCode, 400);
@@ -33,44 +53,54 @@ describe('the public station directory', () => {
   });
 
   it('lists the stations of a region with their deputies and public facts only', async () => {
-    const page = (await anon.get('/api/public/stations?regionCode=451103101')).json() as { items: Record<string, unknown>[] };
+    const town = county.towns[0]!;
+    const center = await make.station({ regionCode: town.code, name: '测试镇人大代表联络站' });
+    const point = await make.station({ regionCode: town.code, tier: 'village_point', parentId: center.id, name: '测试镇某村人大代表联络点' });
+    const current = await make.deputy({ stations: [{ id: center.id }], phone: '13907749001' });
+    const former = await make.deputy({ stations: [{ id: center.id }], status: 'former' });
+    const page = (await anon.get(`/api/public/stations?regionCode=${town.code}`)).json() as { items: Record<string, unknown>[] };
     const names = page.items.map((s) => s.name).sort();
-    assert.deepEqual(names, ['平桂区黄田镇人大代表联络站', '平桂区黄田镇公和村人大代表联络点'].sort());
-    const center = page.items.find((s) => s.name === '平桂区黄田镇人大代表联络站')!;
-    const deputies = (center.deputies as { name: string }[]).map((d) => d.name);
-    assert.ok(deputies.includes('梁俊华'));
-    assert.ok(!deputies.includes('莫德光'), 'a former deputy is not listed');
-    for (const secret of ['checklist', 'grade', 'stars', 'phoneOfDeputies']) assert.ok(!(secret in center), secret);
-    assert.ok(!JSON.stringify(page).includes('13907741001'), "no deputy's phone");
+    assert.deepEqual(names, [center.name, point.name].sort());
+    const listed = page.items.find((s) => s.name === center.name)!;
+    const deputies = (listed.deputies as { name: string }[]).map((d) => d.name);
+    assert.ok(deputies.includes(current.name));
+    assert.ok(!deputies.includes(former.name), 'a former deputy is not listed');
+    for (const secret of ['checklist', 'grade', 'stars', 'phoneOfDeputies']) assert.ok(!(secret in listed), secret);
+    assert.ok(!JSON.stringify(page).includes('13907749001'), "no deputy's phone");
 
-    const byName = (await anon.get(`/api/public/stations?q=${encodeURIComponent('宜城')}`)).json() as { items: { name: string }[] };
-    assert.ok(byName.items.length >= 2 && byName.items.every((s) => s.name.includes('宜城')));
+    const byName = (await anon.get(`/api/public/stations?q=${encodeURIComponent('测试镇')}`)).json() as { items: { name: string }[] };
+    assert.ok(byName.items.length >= 2 && byName.items.every((s) => s.name.includes('测试镇')));
   });
 
   it('drops a deactivated station from the list and its page', async () => {
-    const staff = await signIn(t.app, 'pinggui');
-    const id = await idOf(t.database.db, 'station', '平桂区西湾街道人大代表联络站');
+    const town = county.towns[1]!;
+    const { id } = await make.station({ regionCode: town.code });
     assert.equal((await anon.get(`/api/public/stations/${id}`)).statusCode, 200);
-    assert.equal((await staff.post(`/api/stations/${id}/deactivate`, { reason: '合并' })).statusCode, 200);
+    assert.equal((await staff.client.post(`/api/stations/${id}/deactivate`, { reason: '合并' })).statusCode, 200);
     assert.equal((await anon.get(`/api/public/stations/${id}`)).statusCode, 404);
-    const list = (await anon.get('/api/public/stations?regionCode=451103001')).json() as { items: { id: number }[] };
+    const list = (await anon.get(`/api/public/stations?regionCode=${town.code}`)).json() as { items: { id: number }[] };
     assert.ok(!list.items.some((s) => s.id === id));
   });
 
   it('names a deputy with levels and stations, and hides one taken off the lists', async () => {
-    const id = await idOf(t.database.db, 'deputy', '梁俊华');
-    const d = (await anon.get(`/api/public/deputies/${id}`)).json();
-    assert.equal(d.name, '梁俊华');
+    const town = county.towns[2]!;
+    const station = await make.station({ regionCode: town.code });
+    const deputy = await make.deputy({
+      stations: [{ id: station.id }], phone: '13907749002',
+      levels: [{ level: 'county', term: 4, regionCode: county.code }, { level: 'township', term: 12, regionCode: town.code }],
+    });
+    const d = (await anon.get(`/api/public/deputies/${deputy.id}`)).json();
+    assert.equal(d.name, deputy.name);
     assert.deepEqual(d.levels.map((l: { level: string }) => l.level), ['county', 'township']);
     assert.equal(d.levels[0].label.zh, '县(区)人大代表');
-    assert.ok(d.stations.some((s: { name: string }) => s.name === '平桂区黄田镇人大代表联络站'));
+    assert.ok(d.stations.some((s: { name: string }) => s.name === station.name));
     assert.ok(!('phone' in d));
-    const staff = await signIn(t.app, 'pinggui');
-    const gone = await idOf(t.database.db, 'deputy', '黄志强');
-    const { version } = (await staff.get(`/api/deputies/${gone}`)).json();
-    assert.equal((await staff.patch(`/api/deputies/${gone}`, { version, active: false })).statusCode, 200);
+    const gone = (await make.deputy({ stations: [{ id: station.id }] })).id;
+    const { name, version } = (await staff.client.get(`/api/deputies/${gone}`)).json();
+    assert.ok((await anon.get(`/api/public/stations?regionCode=${town.code}`)).body.includes(name), 'listed at the station before');
+    assert.equal((await staff.client.patch(`/api/deputies/${gone}`, { version, active: false })).statusCode, 200);
     assert.equal((await anon.get(`/api/public/deputies/${gone}`)).statusCode, 404);
-    const page = (await anon.get('/api/public/stations?regionCode=451103101')).json() as { items: { deputies: { name: string }[] }[] };
-    assert.ok(!JSON.stringify(page).includes('黄志强'), 'nor listed at their stations');
+    const page = (await anon.get(`/api/public/stations?regionCode=${town.code}`)).json() as { items: { deputies: { name: string }[] }[] };
+    assert.ok(!JSON.stringify(page).includes(name), 'nor listed at their stations');
   });
 });
