@@ -7141,7 +7141,7 @@ export interface paths {
     put?: never;
     /**
      * 保存积分规则 Save a region's rules from a day on
-     * @description Facts before `effectiveFrom` keep the rules in force for them. A version of the same day is replaced (send its `version`). `regionCode: null` is the nationwide default (administrators).
+     * @description Facts before `effectiveFrom` keep the rules in force for them. A version of the same day is replaced (send its `version`). `regionCode: null` is the nationwide default (administrators). Rules naming `suggestion` (now `activitySuggestion`) answer 400 `POINT_RULE_KEY_RENAMED`.
      */
     post: {
       parameters: {
@@ -13117,7 +13117,7 @@ export interface components {
           value: number;
         } | null;
         /** @enum {string} */
-        source: "attendance" | "organiser" | "suggestion" | "case_collected" | "case_answered" | "case_rated" | "bonus";
+        source: "attendance" | "organiser" | "activity_suggestion" | "case_collected" | "case_answered" | "case_rated" | "bonus";
         sourceLabel: {
           en: string;
           zh: string;
@@ -13185,7 +13185,7 @@ export interface components {
           value: number;
         } | null;
         /** @enum {string} */
-        source: "attendance" | "organiser" | "suggestion" | "case_collected" | "case_answered" | "case_rated" | "bonus";
+        source: "attendance" | "organiser" | "activity_suggestion" | "case_collected" | "case_answered" | "case_rated" | "bonus";
         sourceLabel: {
           en: string;
           zh: string;
@@ -13272,6 +13272,8 @@ export interface components {
     PointRules: {
       /** @description Absent (缺席): 0 or negative */
       absent: number;
+      /** @description Per suggestion made at an activity, shared evenly among the deputies present (called `suggestion` before; that name is refused) */
+      activitySuggestion: number;
       caseAnswered: number;
       caseBasicallySatisfied: number;
       caseCollected: number;
@@ -13296,12 +13298,12 @@ export interface components {
         training: number;
         visit: number;
       };
-      /** @description Per suggestion made at an activity, shared evenly among the deputies present */
-      suggestion: number;
     };
     PointRulesInput: {
       /** @description Absent (缺席): 0 or negative */
       absent: number;
+      /** @description Per suggestion made at an activity, shared evenly among the deputies present (called `suggestion` before; that name is refused) */
+      activitySuggestion: number;
       caseAnswered: number;
       caseBasicallySatisfied: number;
       caseCollected: number;
@@ -13326,8 +13328,6 @@ export interface components {
         training: number;
         visit: number;
       };
-      /** @description Per suggestion made at an activity, shared evenly among the deputies present */
-      suggestion: number;
     };
     PointRuleVersions: {
       abilities: "create"[];

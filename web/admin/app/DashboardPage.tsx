@@ -1,19 +1,19 @@
 import { CameraOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, List, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { get, qs } from '../../shared/api.js';
+import { qs } from '../../shared/api.js';
+import { useApiQuery } from '../../shared/query.js';
 import { formatDateTime, monthRange, monthsBefore, percent, shanghaiMonth } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
 import { MyRotaCard } from '../features/activities/RotaCard.js';
 import { ProvisionalTag } from '../features/calendar/calendarNotice.js';
 import { Chart } from '../kit/Chart.js';
-import type { CaseItem } from '../features/cases/CasesPage.js';
 import { useSession } from './session.js';
-import type { Schemas } from '../../shared/api.js';
+import type { Answer, Schemas } from '../../shared/api.js';
 
 type Figures = Schemas['CaseFigures'];
-type Grouped = Figures & { key: string; label: string };
+type Grouped = Answer<'/api/statistics/cases/by/{group}'>[number];
 
 const WEEKS = 12;
 
@@ -29,28 +29,18 @@ export function DashboardPage() {
   const { l, lang } = useI18n();
   const { me } = useSession();
   const [month, setMonth] = useState(shanghaiMonth());
-  const [figures, setFigures] = useState<Figures | null>(null);
-  const [byCategory, setByCategory] = useState<Grouped[]>([]);
-  const [byWeek, setByWeek] = useState<Grouped[]>([]);
-  const [overdue, setOverdue] = useState<CaseItem[]>([]);
-  const [overdueNow, setOverdueNow] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const range = monthRange(month);
-    Promise.all([
-      get<Figures>(`/api/statistics/cases${qs(range)}`),
-      get<Grouped[]>(`/api/statistics/cases/by/category${qs(range)}`),
-    ]).then(([f, c]) => { setFigures(f); setByCategory(c); setError(null); }, (err: Error) => setError(err.message));
-  }, [month]);
-
-  useEffect(() => {
-    Promise.all([
-      get<Grouped[]>(`/api/statistics/cases/by/week${qs({ from: weeksAgo(WEEKS - 1) })}`),
-      get<{ items: CaseItem[] }>(`/api/cases${qs({ overdue: true, open: true, limit: 10 })}`),
-      get<Figures>('/api/statistics/cases'), // overdue now, whenever submitted
-    ]).then(([w, o, all]) => { setByWeek(w); setOverdue(o.items); setOverdueNow(all.overdueNow); }, (err: Error) => setError(err.message));
-  }, []);
+  const range = monthRange(month);
+  const figuresQuery = useApiQuery<Figures>(`/api/statistics/cases${qs(range)}`, { keepPrevious: true });
+  const categoryQuery = useApiQuery<Grouped[]>(`/api/statistics/cases/by/category${qs(range)}`, { keepPrevious: true });
+  const weekQuery = useApiQuery<Grouped[]>(`/api/statistics/cases/by/week${qs({ from: weeksAgo(WEEKS - 1) })}`);
+  const overdueQuery = useApiQuery<Answer<'/api/cases'>>(`/api/cases${qs({ overdue: true, open: true, limit: 10 })}`);
+  const allQuery = useApiQuery<Figures>('/api/statistics/cases'); // overdue now, whenever submitted
+  const figures = figuresQuery.data ?? null;
+  const byCategory = categoryQuery.data ?? [];
+  const byWeek = weekQuery.data ?? [];
+  const overdue = overdueQuery.data?.items ?? [];
+  const overdueNow = allQuery.data?.overdueNow ?? null;
+  const error = [figuresQuery, categoryQuery, weekQuery, overdueQuery, allQuery].find((q) => q.error)?.error?.message ?? null;
 
   const weekOption = useMemo(() => ({
     tooltip: { trigger: 'axis' },
@@ -123,7 +113,7 @@ export function DashboardPage() {
         </Col>
       </Row>
       <Card size="small" title={<Space>{l('超期未办结', 'Overdue')}<Tag color="red">{overdueNow ?? '—'}</Tag></Space>} extra={<Link to="/cases?overdue=true">{l('全部', 'All')}</Link>}>
-        <Table<CaseItem>
+        <Table<Schemas['CaseListItem']>
           rowKey="id" size="small" dataSource={overdue} pagination={false} scroll={{ x: 640 }}
           locale={{ emptyText: l('没有超期的意见', 'Nothing is overdue') }}
           columns={[

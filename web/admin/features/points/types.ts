@@ -18,8 +18,8 @@ export type Bonus = Schemas['PointBonus'];
 
 export type Stars = Schemas['PointStars'];
 
-export interface IndicatorSetting { key: string; weight: number; target: number }
-export interface Grades { first: number; second: number }
+export type IndicatorSetting = Scheme['indicators'][number];
+export type Grades = Scheme['grades'];
 export type Scheme = SchemeVersions['versions'][number];
 export type SchemeVersions = Schemas['AssessmentSchemes'];
 

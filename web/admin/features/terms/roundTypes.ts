@@ -2,27 +2,20 @@
 import type { Schemas } from '../../../shared/api.js';
 
 export type Label = { zh: string; en: string };
-export type MemberRole = 'head' | 'liaison' | 'resident';
+export type MemberRole = NonNullable<RoundInput['memberships']>[number]['stations'][number]['role'];
 
 export type RoundInputs = Schemas['RoundInputs'];
 
-export type Outcome = 're_elected' | 'leaves';
+export type Outcome = RoundInput['deputies'][number]['outcome'];
 
 /** Someone who serves after the round: a registered deputy or a row of the roster. */
 export type PersonRef = { deputyId: number; rosterRow?: undefined } | { rosterRow: number; deputyId?: undefined };
 
-export interface RoundInput {
-  version: number;
-  next: { number: number; startsOn: string };
-  deputies: { deputyId: number; outcome: Outcome; specialLiaison?: boolean }[];
-  rosterImportId?: number;
-  memberships?: (PersonRef & { stations: { stationId: number; role: MemberRole }[] })[];
-  successors?: (PersonRef & { stationId: number })[];
-}
+export type RoundInput = Schemas['RoundInputInput'];
 
-export interface Problem { path: string; code: string; message: string; details?: Record<string, unknown> }
+export type Problem = RoundPlan['problems'][number];
 
-export interface CoveragePerson { id: number | null; rosterRow: number | null; name: string }
+export type CoveragePerson = Coverage['stations'][number]['deputies'][number];
 
 export type Coverage = Schemas['RoundCoverage'];
 
