@@ -7,8 +7,7 @@
  *
  * The kit fixes the order and the checks; the feature supplies its tables through the steps.
  */
-import type { AnyActor } from '../access/actor.js';
-import { recordAudit, type AuditEntry, type WriteContext } from '../audit/audit.js';
+import { recordAudit, type AuditEntry } from '../audit/audit.js';
 import type { Refusal, Workflow } from './rules.js';
 
 /** What the steps after the check see. */
@@ -55,8 +54,11 @@ export interface TransitionSteps<Row extends { state: S }, S extends string, A e
   audit(t: Transition<Row, S, A, R, E>): AuditEntry;
 }
 
+/** The write context of the transaction: whatever the audit record is written with. */
+type Context = Parameters<typeof recordAudit>[0];
+
 export async function transition<Row extends { state: S }, S extends string, A extends string, R extends string, E extends { state?: S | undefined }>(
-  ctx: WriteContext<AnyActor>, steps: TransitionSteps<Row, S, A, R, E>,
+  ctx: Context, steps: TransitionSteps<Row, S, A, R, E>,
 ): Promise<Transition<Row, S, A, R, E>> {
   const row = await steps.lock();
   if (!row) throw steps.notFound();
