@@ -62,7 +62,6 @@ export const STATION_CHECKLIST = labelled({
   study_register: { zh: '学习活动考勤簿', en: 'Study attendance register' },
   merit_register: { zh: '先进事迹登记簿', en: 'Merit register' },
 });
-export type StationChecklistItem = (typeof STATION_CHECKLIST.keys)[number];
 
 export const DEPUTY_LEVELS = labelled({
   national: { zh: '全国人大代表', en: 'National' },

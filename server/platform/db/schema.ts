@@ -207,5 +207,4 @@ export interface DB extends CaseTables, JobTables, ImportTables, ActivityTables,
 export type Station = Selectable<StationTable>;
 export type Deputy = Selectable<DeputyTable>;
 export type Unit = Selectable<UnitTable>;
-export type Account = Selectable<AccountTable>;
 export type Region = Selectable<RegionTable>;

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { ActivityKind, Attendance } from '../../../common/enums.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -88,5 +88,3 @@ export interface ActivityTables {
   rota_slot: RotaSlotTable;
   rota_duty: RotaDutyTable;
 }
-
-export type Activity = Selectable<ActivityTable>;

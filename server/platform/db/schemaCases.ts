@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { CaseChannel } from '../../../common/caseVocabulary.js';
 import type { CaseState, Rating } from '../../features/cases/workflow.js';
 
@@ -120,5 +120,3 @@ export interface CaseTables {
   opinion_event: OpinionEventTable;
   opinion_photo: OpinionPhotoTable;
 }
-
-export type Opinion = Selectable<OpinionTable>;
