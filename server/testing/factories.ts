@@ -10,8 +10,9 @@
  *     assert.equal((await staff.client.get(`/api/stations/${station.id}`)).statusCode, 200);
  *
  * Every call makes new records with names of their own (a counter, never followed by another
- * digit, so no name is part of another), so tests in one file never collide. Dates come from the server's clock (`platform/clock.ts`), never the machine's, so a
- * test that sets the clock gets records that agree with it.
+ * digit, so no name is part of another), so tests in one file never collide. Dates come from
+ * the server's clock (`platform/clock.ts`), never the machine's, so a test that sets the clock
+ * gets records that agree with it.
  */
 import { sql, type Kysely } from 'kysely';
 import type { ActivityKind, Attendance, DeputyLevel, Role, StationMemberRole, StationTier, StationType } from '../../common/enums.js';
@@ -96,6 +97,7 @@ export interface DeputyOptions {
   phone?: string | null;
   professionTags?: string[];
   status?: 'current' | 'former';
+  specialLiaison?: boolean;
 }
 export interface AccountOptions {
   username?: string;
@@ -271,7 +273,7 @@ export class Factories {
     const name = o.name ?? `测试代表${n}号`;
     const id = await this.write((ctx) => createDeputy(ctx, {
       name, gender: n % 2 ? 'female' : 'male', ethnicity: '汉族', party: '群众', birthYear: 1980, phone: o.phone ?? null,
-      status: o.status ?? 'current', specialLiaison: false, regionCode: regionCode!, constituency: '', professionTags: o.professionTags ?? [],
+      status: o.status ?? 'current', specialLiaison: o.specialLiaison ?? false, regionCode: regionCode!, constituency: '', professionTags: o.professionTags ?? [],
       occupation: '', gridCell: null,
       levels: o.levels ?? (region.level === 'town' ? [{ level: 'township', term: 1, regionCode: regionCode! }] : []),
       stations: stations.map((s) => ({ stationId: s.id, role: s.role ?? 'resident' })),
