@@ -1,8 +1,8 @@
 import { Alert, Tag, Tooltip } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link, useLocation } from 'react-router';
-import { get } from '../../../shared/api.js';
 import { useI18n } from '../../../shared/i18n.js';
+import { invalidateApi, useApiQuery } from '../../../shared/query.js';
 import { useSession } from '../../app/session.js';
 import type { Schemas } from '../../../shared/api.js';
 
@@ -31,14 +31,14 @@ export function CalendarBanner() {
   const { l } = useI18n();
   const { me, can } = useSession();
   const location = useLocation();
-  const [status, setStatus] = useState<CalendarStatus | null>(null);
   const asked = can('calendar.read') && (me?.role === 'admin' || me?.role === 'staff');
+  // A reminder only: an error leaves it out, never in the way.
+  const status = useApiQuery<CalendarStatus>(asked ? '/api/calendar/status' : null).data;
+  const first = useRef(true);
   useEffect(() => {
-    if (!asked) return;
-    let live = true;
-    get<CalendarStatus>('/api/calendar/status').then((s) => { if (live) setStatus(s); }, () => { /* a reminder only: never in the way */ });
-    return () => { live = false; };
-  }, [asked, location.pathname]);
+    if (first.current) { first.current = false; return; }
+    void invalidateApi('/api/calendar/status');
+  }, [location.pathname]);
   // The holidays page says it in full itself.
   if (!asked || !status?.bannerYear || location.pathname.startsWith('/holidays')) return null;
   const year = status.bannerYear;

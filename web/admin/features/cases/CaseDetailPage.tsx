@@ -1,10 +1,12 @@
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Tag, Timeline, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { ANSWER_MODES } from '../../../../common/caseVocabulary.js';
-import { ApiError, formFieldErrors, get, post } from '../../../shared/api.js';
+import { ApiError, formFieldErrors, post, type Answer } from '../../../shared/api.js';
 import { formatDate, formatDateTime } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
+import { apiKey, queryClient, useApiMutation, useApiQuery } from '../../../shared/query.js';
+import { RecordSelect } from '../../kit/RecordSelect.js';
 import { ProvisionalTag } from '../calendar/calendarNotice.js';
 import type { Schemas } from '../../../shared/api.js';
 
@@ -21,41 +23,39 @@ export function CaseDetailPage() {
   const { id } = useParams();
   const { lang, l, label } = useI18n();
   const { message } = App.useApp();
-  const [c, setC] = useState<CaseDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const url = `/api/cases/${id}`;
+  const caseQuery = useApiQuery<CaseDetail>(url);
+  // The deadline an assignment may set is the case category's own maximum.
+  const categories = useApiQuery<Answer<'/api/case-categories'>>('/api/case-categories');
+  // Set when an action took the case out of this account's reach (a unit returning it).
+  const [goneId, setGoneId] = useState<string | null>(null);
+  const gone = goneId === id;
   const [action, setAction] = useState<CaseDetail['actions'][number] | null>(null);
-  const [units, setUnits] = useState<{ value: number; label: string }[]>([]);
   const [form] = Form.useForm();
-
-  const load = useCallback(async () => {
-    try {
-      setC(await get<CaseDetail>(`/api/cases/${id}`));
-      setError(null);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
-  }, [id]);
-  useEffect(() => { void load(); }, [load]);
+  const c = gone ? null : caseQuery.data ?? null;
+  const error = gone ? l('该件已不在您的办理范围内', 'This case is no longer in your reach') : caseQuery.error?.message ?? null;
+  const category = categories.data?.find((k) => k.id === c?.category.id);
 
   type Action = CaseDetail['actions'][number];
+  const take = useApiMutation(
+    ({ a, values }: { a: Action; values: Record<string, unknown> }) => post<Answer<'/api/cases/{id}/actions/{action}', 'post'>>(`${url}/actions/${a.action}`, values),
+    // The queue, the dashboard's figures and the notifications change with the case.
+    ['/api/cases', '/api/statistics', '/api/notifications'],
+  );
+
   async function open(next: Action) {
     form.resetFields();
-    const fields = fieldsOf(next);
-    if (fields.includes('unit') && units.length === 0) {
-      const list = await get<{ items: { id: number; name: string }[] }>('/api/units?limit=200');
-      setUnits(list.items.map((u) => ({ value: u.id, label: u.name })));
-    }
-    if (fields.length) setAction(next);
+    if (fieldsOf(next).length) setAction(next);
     else await send(next, {});
   }
 
   async function send(a: Action, values: Record<string, unknown>) {
     try {
-      const result = await post<{ case: CaseDetail | null }>(`/api/cases/${id}/actions/${a.action}`, values);
+      const result = await take.mutateAsync({ a, values });
       setAction(null);
       message.success(l(`已${label(a.label)}`, `Done: ${label(a.label)}`));
-      if (result.case) setC(result.case);
-      else setError(l('该件已不在您的办理范围内', 'This case is no longer in your reach'));
+      if (result.case) queryClient.setQueryData(apiKey(url), result.case);
+      else setGoneId(id ?? null);
     } catch (err) {
       if (err instanceof ApiError && err.fields.length) {
         form.setFields(formFieldErrors(err));
@@ -112,13 +112,13 @@ export function CaseDetailPage() {
         <Form form={form} layout="vertical" onFinish={(v) => void send(action!, v)}>
           {needs.includes('unit') && (
             <>
-              <Form.Item name="unitId" label={l('承办单位', 'Unit')} rules={[{ required: true }]}><Select options={units} showSearch optionFilterProp="label" /></Form.Item>
-              <Form.Item name="coUnitIds" label={l('会办单位', 'Co-units')}><Select mode="multiple" options={units} optionFilterProp="label" /></Form.Item>
+              <Form.Item name="unitId" label={l('承办单位', 'Unit')} rules={[{ required: true }]}><RecordSelect<number> source="units" /></Form.Item>
+              <Form.Item name="coUnitIds" label={l('会办单位', 'Co-units')}><RecordSelect<number[]> source="units" multiple /></Form.Item>
             </>
           )}
           {needs.includes('days') && (
             <Form.Item name={action?.action === 'assign' ? 'deadlineDays' : 'days'} label={l('工作日', 'Working days')} rules={[{ required: action?.action !== 'assign' && action?.action !== 'grant_extension' }]}>
-              <InputNumber min={1} max={30} />
+              <InputNumber min={1} max={action?.action === 'assign' ? category?.maxDays : 30} />
             </Form.Item>
           )}
           {needs.includes('mode') && (

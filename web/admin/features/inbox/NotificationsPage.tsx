@@ -1,7 +1,9 @@
 import { Badge, Button, List, Segmented, Space, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { get, post, qs } from '../../../shared/api.js';
+import { ApiError, get, post, qs, type Answer } from '../../../shared/api.js';
+import { apiKey, invalidateApi } from '../../../shared/query.js';
 import { useKeysetQuery, type KeysetPage } from '../../kit/useKeysetQuery.js';
 import { formatDateTime } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
@@ -9,24 +11,20 @@ import type { Schemas } from '../../../shared/api.js';
 
 type Notification = Schemas['Notification'];
 
-/** Pages that mark notifications read tell the header badge to count again. */
-const CHANGED = 'lianxin:notifications-changed';
-const announceChange = () => window.dispatchEvent(new Event(CHANGED));
-
 /** The unread count for the header badge: on load, on every page change, when read, and once a minute. */
 export function useUnreadCount(): number {
-  const [count, setCount] = useState(0);
   const location = useLocation();
-  const refresh = useCallback(() => {
-    get<{ count: number }>('/api/notifications/unread-count').then((r) => setCount(r.count), () => undefined);
-  }, []);
-  useEffect(refresh, [refresh, location.pathname]);
+  const query = useQuery<Answer<'/api/notifications/unread-count'>, ApiError>({
+    queryKey: apiKey('/api/notifications/unread-count'),
+    queryFn: () => get('/api/notifications/unread-count'),
+    refetchInterval: 60_000,
+  });
+  const first = useRef(true);
   useEffect(() => {
-    const timer = window.setInterval(refresh, 60_000);
-    window.addEventListener(CHANGED, refresh);
-    return () => { window.clearInterval(timer); window.removeEventListener(CHANGED, refresh); };
-  }, [refresh]);
-  return count;
+    if (first.current) { first.current = false; return; }
+    void invalidateApi('/api/notifications/unread-count');
+  }, [location.pathname]);
+  return query.data?.count ?? 0;
 }
 
 /** The notification centre: newest first, unread ones marked; opening one marks it read and goes to its case. */
@@ -40,7 +38,7 @@ export function NotificationsPage() {
   async function open(n: Notification) {
     if (!n.readAt) {
       await post(`/api/notifications/${n.id}/read`);
-      announceChange();
+      void invalidateApi('/api/notifications');
     }
     if (n.link) navigate(n.link);
     else await list.reload();
@@ -48,9 +46,8 @@ export function NotificationsPage() {
 
   async function readAll() {
     await post('/api/notifications/read-all');
-    announceChange();
     list.restart();
-    await list.reload();
+    await invalidateApi('/api/notifications');
   }
 
   return (
