@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { notify } from '../../platform/notify/notify.js';
-import { signIn, startTestApp, type Client, type TestApp } from '../../testing/harness.js';
+import { factories, type Factories } from '../../testing/factories.js';
+import { startTestApp, type Client, type TestApp } from '../../testing/harness.js';
 
 interface Item { id: number; kind: string; title: string; body: string; link: string | null; caseId: number | null; createdAt: string; readAt: string | null }
 interface Page { items: Item[]; nextCursor: string | null; unreadCount: number }
@@ -12,14 +13,16 @@ describe('notifications API', () => {
   let liangjun: Client;
   const mine: number[] = [];
   let theirs: number;
+  let make: Factories;
 
   before(async () => {
     t = await startTestApp();
-    pinggui = await signIn(t.app, 'pinggui');
-    liangjun = await signIn(t.app, 'liangjun');
+    make = factories(t);
+    const staff = await make.signedIn('staff');
+    const deputy = await make.signedIn('deputy');
+    [pinggui, liangjun] = [staff.client, deputy.client];
     const db = t.database.db;
-    const id = async (username: string) => (await db.selectFrom('account').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
-    const [pingguiId, liangjunId] = [await id('pinggui'), await id('liangjun')];
+    const [pingguiId, liangjunId] = [staff.id, deputy.id];
     for (let i = 1; i <= 5; i++) {
       const { notificationIds } = await db.transaction().execute((trx) => notify(trx, {
         accountIds: [pingguiId], kind: 'case.assigned', title: `交办件 ${i}`, body: `第 ${i} 件`, link: `/cases/${i}`, caseId: i,
@@ -49,7 +52,7 @@ describe('notifications API', () => {
     });
     assert.ok(!page.items.some((n) => n.id === theirs));
     assert.deepEqual((await list(liangjun)).items.map((n) => n.id), [theirs]);
-    assert.equal((await list(await signIn(t.app, 'admin'))).items.length, 0);
+    assert.equal((await list((await make.signedIn('admin')).client)).items.length, 0);
   });
 
   it('pages by key', async () => {
