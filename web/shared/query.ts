@@ -6,6 +6,7 @@
  * read again.
  */
 import { keepPreviousData, QueryClient, useMutation, useQuery, type Query, type UseQueryResult } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { ApiError, get } from './api.js';
 
 export function createQueryClient(): QueryClient {
@@ -61,3 +62,14 @@ export function useApiMutation<A, V = void>(write: (vars: V) => Promise<A>, inva
 
 /** The text of an error for an Alert. */
 export const errorMessage = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/**
+ * One record read at `url`: its data (null until it comes), the error, `set` to put the answer
+ * of a write in its place, and `reload`.
+ */
+export function useApiRecord<T>(url: string | null) {
+  const query = useApiQuery<T>(url);
+  const set = useCallback((value: T) => { if (url) queryClient.setQueryData(apiKey(url), value); }, [url]);
+  const reload = useCallback(() => (url ? invalidateApi(url) : Promise.resolve()), [url]);
+  return { data: query.data ?? null, error: query.error ?? null, loading: query.isFetching, set, reload };
+}

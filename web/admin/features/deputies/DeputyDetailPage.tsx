@@ -1,10 +1,11 @@
 import { EditOutlined, EnvironmentOutlined, PhoneOutlined, ProfileOutlined, ShopOutlined } from '@ant-design/icons';
 import { Alert, Avatar, Button, Card, Col, Descriptions, Row, Space, Spin, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, get } from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api.js';
 import { formatDateTime } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
+import { useApiRecord } from '../../../shared/query.js';
 import { useSession } from '../../app/session.js';
 import { DeputyFormDrawer } from './DeputyForm.js';
 import { errorText, LoadError, PageTitle, RequireAbility } from '../../kit/common.js';
@@ -23,19 +24,14 @@ function DeputyDetail() {
   const { id } = useParams();
   const { l } = useI18n();
   const { can, me } = useSession();
-  const [deputy, setDeputy] = useState<Deputy | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const record = useApiRecord<Deputy>(`/api/deputies/${id}`);
+  const deputy = record.data;
+  const setDeputy = record.set;
+  const load = record.reload;
+  const err = record.error;
+  const error = err ? err instanceof ApiError && err.code === 'NOT_FOUND' ? l('找不到该代表,或不在您的管辖范围内', 'No such deputy within your reach') : errorText(err) : null;
   const [editing, setEditing] = useState(false);
 
-  const load = useCallback(async () => {
-    try {
-      setDeputy(await get<Deputy>(`/api/deputies/${id}`));
-      setError(null);
-    } catch (err) {
-      setError(err instanceof ApiError && err.code === 'NOT_FOUND' ? l('找不到该代表,或不在您的管辖范围内', 'No such deputy within your reach') : errorText(err));
-    }
-  }, [id, l]);
-  useEffect(() => { void load(); }, [load]);
 
   if (error) return <LoadError error={error} retry={() => void load()} />;
   if (!deputy) return <Spin style={{ display: 'block', margin: 48 }} />;

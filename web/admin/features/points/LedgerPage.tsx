@@ -1,9 +1,9 @@
 import { Card, Col, List, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ApiError, get } from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api.js';
 import { formatDate } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
+import { useApiRecord } from '../../../shared/query.js';
 import { errorText, LoadError, PageTitle, RequireAbility, useNarrow } from '../../kit/common.js';
 import { useSession } from '../../app/session.js';
 import { PointsText, StarTags, thisYear, YearSelect } from './common.js';
@@ -24,18 +24,12 @@ function LedgerView() {
   const narrow = useNarrow();
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('year')) || thisYear();
-  const [ledger, setLedger] = useState<Ledger | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const record = useApiRecord<Ledger>(`/api/points/deputies/${id}?year=${year}`);
+  const ledger = record.data;
+  const load = record.reload;
+  const err = record.error;
+  const error = err ? err instanceof ApiError && err.code === 'NOT_FOUND' ? l('找不到该代表的积分,或不在您的管辖范围内', 'No points of this deputy within your reach') : errorText(err) : null;
 
-  const load = useCallback(async () => {
-    try {
-      setLedger(await get<Ledger>(`/api/points/deputies/${id}?year=${year}`));
-      setError(null);
-    } catch (err) {
-      setError(err instanceof ApiError && err.code === 'NOT_FOUND' ? l('找不到该代表的积分,或不在您的管辖范围内', 'No points of this deputy within your reach') : errorText(err));
-    }
-  }, [id, year, l]);
-  useEffect(() => { void load(); }, [load]);
 
   if (error) return <LoadError error={error} retry={() => void load()} />;
   if (!ledger) return <Spin style={{ display: 'block', margin: 48 }} />;

@@ -2,11 +2,12 @@ import { BookOutlined, EditOutlined, StopOutlined, UndoOutlined } from '@ant-des
 import {
   Alert, App, Button, Card, Checkbox, Col, Descriptions, Form, Input, Modal, Progress, Rate, Row, Select, Space, Spin, Table, Tag, Typography,
 } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, get, patch, post, qs } from '../../../shared/api.js';
+import { ApiError, patch, post, qs } from '../../../shared/api.js';
 import { formatDateTime } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
+import { useApiRecord } from '../../../shared/query.js';
 import { useSession } from '../../app/session.js';
 import { useKeysetQuery } from '../../kit/useKeysetQuery.js';
 import { errorText, LoadError, PageTitle, RequireAbility, useNarrow } from '../../kit/common.js';
@@ -26,20 +27,15 @@ function StationDetail() {
   const { id } = useParams();
   const { l } = useI18n();
   const { can } = useSession();
-  const [station, setStation] = useState<Station | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const record = useApiRecord<Station>(`/api/stations/${id}`);
+  const station = record.data;
+  const setStation = record.set;
+  const load = record.reload;
+  const err = record.error;
+  const error = err ? err instanceof ApiError && err.code === 'NOT_FOUND' ? l('找不到该联络站,或不在您的管辖范围内', 'No such station within your reach') : errorText(err) : null;
   const [editing, setEditing] = useState(false);
   const [switching, setSwitching] = useState(false);
 
-  const load = useCallback(async () => {
-    try {
-      setStation(await get<Station>(`/api/stations/${id}`));
-      setError(null);
-    } catch (err) {
-      setError(err instanceof ApiError && err.code === 'NOT_FOUND' ? l('找不到该联络站,或不在您的管辖范围内', 'No such station within your reach') : errorText(err));
-    }
-  }, [id, l]);
-  useEffect(() => { void load(); }, [load]);
 
   if (error) return <LoadError error={error} retry={() => void load()} />;
   if (!station) return <Spin style={{ display: 'block', margin: 48 }} />;
