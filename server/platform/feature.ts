@@ -12,6 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Label } from '../../common/enums.js';
 import type { WriteContext } from './audit/audit.js';
 import { installErrorCatalog, type ErrorSpec } from './errors.js';
+import { installAbilities, type AbilityTable } from './access/abilities.js';
 import { registerJobHandler, type JobHandler, type JobHandlerOptions } from './jobs/registry.js';
 
 /** One job kind and the handler that runs it. */
@@ -72,6 +73,8 @@ export interface FeatureManifest {
   archiveSections: readonly Contribution<'archiveSections'>[];
   /** Sections of a deputy's public disclosure drawn from this feature's records. */
   disclosureSections: readonly Contribution<'disclosureSections'>[];
+  /** Who may do what: ability → roles, declared in the feature's access.ts (`abilities`). */
+  abilities: AbilityTable;
   /** Facts of this feature's records that earn deputies points, as SQL fragments under the points feature's fact contract. */
   pointSources?: readonly Contribution<'pointSources'>[];
 }
@@ -125,6 +128,7 @@ export function installFeatures(kernel: KernelParts, features: readonly FeatureM
   mergeDistinct('Audit action', parts.map(([owner, p]) => [owner, p.auditActions]));
   mergeDistinct('Audit entity type', parts.map(([owner, p]) => [owner, p.auditEntityTypes]));
   for (const [, p] of parts) for (const j of p.jobs) registerJobHandler(j.kind, j.handler, j.options);
+  installAbilities(features.map((f) => f.abilities));
   installed = { kernel, features };
 }
 

@@ -2,6 +2,7 @@ import { defineFeature } from '../../platform/feature.js';
 import { ACCOUNTS_ERRORS } from './errors.js';
 import { authRoutes } from './authRoutes.js';
 import { accountRoutes } from './routes.js';
+import { abilities } from './access.js';
 
 export const feature = defineFeature({
   name: 'accounts',
@@ -28,4 +29,5 @@ export const feature = defineFeature({
   exports: [],
   archiveSections: [],
   disclosureSections: [],
+  abilities,
 });

@@ -53,7 +53,7 @@ export async function describeMe(db: Kysely<DB>, actor: Actor, session: { expire
       deputy: deputy ?? null,
       unit: unit ?? null,
     },
-    abilities: actor.mustChangePassword ? [] : abilitiesOf(actor.role),
+    abilities: actor.mustChangePassword ? [] : abilitiesOf(actor),
     session: { expiresAt: session.expiresAt.toISOString(), idleTimeoutMinutes: session.idleMinutes },
   };
 }

@@ -1,28 +1,8 @@
-import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/access/actor.js';
-
-/**
- * Campaigns an account sees: those of their region, of the regions above it (a city's campaign
- * reaches the counties' staff and stations) and below it.
- */
-function campaignVisible(actor: Actor): RawBuilder<SqlBool> {
-  switch (actor.role) {
-    case 'admin':
-      return sql<SqlBool>`true`;
-    case 'staff':
-      return sql<SqlBool>`(c.region_path like ${`${actor.scopePath}%`} or ${actor.scopePath} like c.region_path || '%')`;
-    case 'officer':
-      return sql<SqlBool>`exists (select 1 from account_station acs join station_region sr on sr.station_id = acs.station_id
-        where acs.account_id = ${actor.accountId} and sr.region_path like c.region_path || '%')`;
-    case 'deputy':
-      return sql<SqlBool>`exists (select 1 from deputy_station ds join station_region sr on sr.station_id = ds.station_id
-        where ds.deputy_id = ${actor.deputyId} and sr.region_path like c.region_path || '%')`;
-    default:
-      return sql<SqlBool>`false`;
-  }
-}
+import { campaignColumns, campaignManageable, campaignVisible } from './access.js';
 
 /** What a campaign has produced so far: its activities, where, who came, what was collected. */
 const figures = {
@@ -41,12 +21,12 @@ function campaigns(db: Kysely<DB>, actor: Actor) {
       figures.activities.as('activities'), figures.stations.as('stations'), figures.deputies.as('deputies'),
       figures.opinions.as('opinions'), figures.suggestions.as('suggestions'),
     ])
-    .where(campaignVisible(actor));
+    .where(campaignVisible(actor, campaignColumns('c')));
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof campaigns>['execute']>>[number];
 function present(r: Row, actor: Actor) {
-  const manageable = actor.role === 'admin' || (actor.role === 'staff' && r.region_path.startsWith(actor.scopePath!));
+  const manageable = campaignManageable(actor, r.region_path);
   return {
     id: r.id, name: r.name, description: r.description, region: { code: r.region_code, fullName: r.region_name },
     startsOn: r.starts_on, endsOn: r.ends_on, version: r.version,

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { ActivityKind, Attendance } from '../../../common/enums.js';
 import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
 import { AppError, invalidFields, type FieldMessageCode } from '../../platform/errors.js';
-import { activityEditable, activityVisible } from './access.js';
+import { activityColumns, activityEditable, activityNeedsStation, activityVisible, recordingDeputy } from './access.js';
 import { deputyVisible, ref, regionManageable, stationVisible, unitVisible } from '../../platform/access/scope.js';
 import { photoProblems } from '../cases/intake.js';
 import { now } from '../../platform/clock.js';
@@ -61,16 +61,17 @@ async function placeOf(ctx: WriteContext, input: Pick<ActivityInput, 'stationId'
     if (!station) throw invalidFields([{ path: 'stationId', code: 'UNKNOWN_REFERENCE' }]);
     return { stationId: station.id, regionCode: station.region_code, regionPath: station.region_path };
   }
-  if (ctx.actor.role === 'officer') throw invalidFields([{ path: 'stationId', code: 'REQUIRED' }]);
+  if (activityNeedsStation(ctx.actor)) throw invalidFields([{ path: 'stationId', code: 'REQUIRED' }]);
+  const deputyId = recordingDeputy(ctx.actor);
   let code = input.regionCode;
-  if (code === null && ctx.actor.role === 'deputy') {
-    code = (await ctx.trx.selectFrom('deputy').select('region_code').where('id', '=', ctx.actor.deputyId!).executeTakeFirstOrThrow()).region_code;
+  if (code === null && deputyId !== null) {
+    code = (await ctx.trx.selectFrom('deputy').select('region_code').where('id', '=', deputyId).executeTakeFirstOrThrow()).region_code;
   }
   if (code === null) throw invalidFields([{ path: 'regionCode', code: 'REQUIRED' }]);
   const region = await ctx.trx.selectFrom('region').select(['code', 'path']).where('code', '=', code).executeTakeFirst();
   if (!region) throw invalidFields([{ path: 'regionCode', code: 'UNKNOWN_REFERENCE' }]);
-  const ownRegion = ctx.actor.role === 'deputy'
-    && (await ctx.trx.selectFrom('deputy').select('region_code').where('id', '=', ctx.actor.deputyId!).executeTakeFirstOrThrow()).region_code === code;
+  const ownRegion = deputyId !== null
+    && (await ctx.trx.selectFrom('deputy').select('region_code').where('id', '=', deputyId).executeTakeFirstOrThrow()).region_code === code;
   if (!ownRegion && !regionManageable(ctx.actor, region.path)) throw invalidFields([{ path: 'regionCode', code: 'NOT_IN_SCOPE' }]);
   return { stationId: null, regionCode: region.code, regionPath: region.path };
 }
@@ -135,8 +136,9 @@ export async function activitySnapshot(ctx: WriteContext, id: number) {
 function checkInput(ctx: WriteContext, input: ActivityInput, problems: Problem[]) {
   if (input.endsAt && input.endsAt < input.startsAt) problems.push({ path: 'endsAt', code: 'ENDS_BEFORE_START' });
   // A deputy records what they did: they are among the participants.
-  if (ctx.actor.role === 'deputy' && !input.participants.some((p) => p.deputyId === ctx.actor.deputyId)) {
-    input.participants = [{ deputyId: ctx.actor.deputyId!, attendance: 'present' }, ...input.participants];
+  const deputyId = recordingDeputy(ctx.actor);
+  if (deputyId !== null && !input.participants.some((p) => p.deputyId === deputyId)) {
+    input.participants = [{ deputyId, attendance: 'present' }, ...input.participants];
   }
 }
 
@@ -161,8 +163,8 @@ export async function createActivity(ctx: WriteContext, input: ActivityInput, ph
 
 /** The activity as its editor may change it (404 for one they cannot see, 403 for one they may only read). */
 async function lockEditable(ctx: WriteContext, id: number, version: number | null) {
-  const row = await ctx.trx.selectFrom('activity as a').select(['a.id', 'a.version', activityEditable(ctx.actor).as('editable')])
-    .where('a.id', '=', id).where(activityVisible(ctx.actor)).forUpdate().executeTakeFirst();
+  const row = await ctx.trx.selectFrom('activity as a').select(['a.id', 'a.version', activityEditable(ctx.actor, activityColumns('a')).as('editable')])
+    .where('a.id', '=', id).where(activityVisible(ctx.actor, activityColumns('a'))).forUpdate().executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND');
   if (!row.editable) throw new AppError('FORBIDDEN');
   if (version !== null && row.version !== version) throw new AppError('CONFLICT', { currentVersion: row.version });

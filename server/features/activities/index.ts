@@ -4,6 +4,7 @@ import { activityRoutes } from './routes.js';
 import { campaignRoutes } from './campaignRoutes.js';
 import { rotaRoutes } from './rotaRoutes.js';
 import { activityPointFacts } from './points.js';
+import { abilities } from './access.js';
 
 export const feature = defineFeature({
   name: 'activities',
@@ -29,5 +30,6 @@ export const feature = defineFeature({
   exports: [],
   archiveSections: [],
   disclosureSections: [],
+  abilities,
   pointSources: [activityPointFacts],
 });

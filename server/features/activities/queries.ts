@@ -6,8 +6,8 @@ import { containsPattern, prefixPattern } from '../../platform/db/sql.js';
 import { AppError } from '../../platform/errors.js';
 import { decodeCursor, toPage } from '../../platform/paging.js';
 import type { Actor } from '../../platform/access/actor.js';
-import { activityEditable, activityVisible } from './access.js';
-import { caseVisible } from '../cases/access.js';
+import { activityColumns, activityEditable, activityVisible } from './access.js';
+import { caseColumns, caseVisible } from '../cases/access.js';
 import { regionPathOf } from '../../platform/regions/filters.js';
 
 export interface ActivityFilters {
@@ -45,7 +45,7 @@ export async function listActivities(db: Kysely<DB>, actor: Actor, f: ActivityFi
       'a.campaign_id', 'c.name as campaign_name', 'a.suggestions_made',
       counts.present.as('present'), counts.participants.as('participants'), counts.opinions.as('opinions'), counts.photos.as('photos'),
     ])
-    .where(activityVisible(actor))
+    .where(activityVisible(actor, activityColumns('a')))
     .orderBy('a.starts_at', 'desc').orderBy('a.id', 'desc')
     .limit(f.limit + 1);
   if (f.stationId) q = q.where('a.station_id', '=', f.stationId);
@@ -74,8 +74,8 @@ export async function getActivity(db: Kysely<DB>, actor: Actor, id: number) {
     .innerJoin('region as r', 'r.code', 'a.region_code')
     .leftJoin('activity_campaign as c', 'c.id', 'a.campaign_id')
     .selectAll('a')
-    .select(['s.name as station_name', 'r.full_name as region_name', 'c.name as campaign_name', activityEditable(actor).as('editable')])
-    .where('a.id', '=', id).where(activityVisible(actor))
+    .select(['s.name as station_name', 'r.full_name as region_name', 'c.name as campaign_name', activityEditable(actor, activityColumns('a')).as('editable')])
+    .where('a.id', '=', id).where(activityVisible(actor, activityColumns('a')))
     .executeTakeFirst();
   if (!a) throw new AppError('NOT_FOUND');
   const [participants, units, files, opinions, slot] = await Promise.all([
@@ -86,7 +86,7 @@ export async function getActivity(db: Kysely<DB>, actor: Actor, id: number) {
     db.selectFrom('activity_file').select(['id', 'kind', 'filename', 'mime', 'size']).where('activity_id', '=', id).orderBy('id').execute(),
     // Its outputs as far as the reader reaches them: a unit invited to the activity does not see the constituents' opinions.
     db.selectFrom('opinion as o').select(['o.id', 'o.tracking_code', 'o.state', 'o.content'])
-      .where('o.activity_id', '=', id).where(caseVisible(actor)).orderBy('o.id').execute(),
+      .where('o.activity_id', '=', id).where(caseVisible(actor, caseColumns('o'))).orderBy('o.id').execute(),
     db.selectFrom('rota_slot').select(['id', 'on_date']).where('activity_id', '=', id).executeTakeFirst(),
   ]);
   return {
@@ -113,7 +113,7 @@ export async function getActivity(db: Kysely<DB>, actor: Actor, id: number) {
 export async function getActivityFile(db: Kysely<DB>, actor: Actor, activityId: number, fileId: number) {
   const file = await db.selectFrom('activity_file as f').innerJoin('activity as a', 'a.id', 'f.activity_id')
     .select(['f.mime', 'f.bytes', 'f.filename', 'f.kind'])
-    .where('f.id', '=', fileId).where('f.activity_id', '=', activityId).where(activityVisible(actor))
+    .where('f.id', '=', fileId).where('f.activity_id', '=', activityId).where(activityVisible(actor, activityColumns('a')))
     .executeTakeFirst();
   if (!file) throw new AppError('NOT_FOUND');
   return file;

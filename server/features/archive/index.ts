@@ -1,6 +1,7 @@
 import { defineFeature } from '../../platform/feature.js';
 import { ARCHIVE_ERRORS } from './errors.js';
 import { archiveRoutes } from './routes.js';
+import { abilities } from './access.js';
 
 export const feature = defineFeature({
   name: 'archive',
@@ -15,4 +16,5 @@ export const feature = defineFeature({
   exports: [],
   archiveSections: [],
   disclosureSections: [],
+  abilities,
 });

@@ -16,6 +16,7 @@ import { shanghaiDate } from '../../platform/calendar/workingDays.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { deputyVisible, ref } from '../../platform/access/scope.js';
+import { archiveReadable } from './access.js';
 import { dateText, type Period } from '../../platform/documents/model.js';
 import { deputyRecord, recordFigures } from '../deputies/record.js';
 import { ledgerEntries } from '../points/facts.js';
@@ -33,7 +34,7 @@ const brief = (s: string) => (s.length > 60 ? `${s.slice(0, 60)}…` : s);
 
 /** The deputy's facts, or 404 when the reader may not read their archive. */
 async function archiveDeputy(db: Kysely<DB>, actor: Actor, id: number) {
-  if (actor.role === 'deputy' && actor.deputyId !== id) throw new AppError('NOT_FOUND');
+  if (!archiveReadable(actor, id)) throw new AppError('NOT_FOUND');
   const d = await db.selectFrom('deputy as d').innerJoin('region as r', 'r.code', 'd.region_code')
     .select(['d.id', 'd.name', 'd.gender', 'd.ethnicity', 'd.party', 'd.occupation', 'd.constituency', 'd.status', 'd.special_liaison', 'r.full_name as region'])
     .where('d.id', '=', id).where(deputyVisible(actor, ref('d.id'), ref('d.region_path'))).executeTakeFirst();

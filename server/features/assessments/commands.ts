@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
 import { schemeProblems, type AssessmentScheme } from './scheme.js';
 import { AppError, invalidFields } from '../../platform/errors.js';
-import { ref, regionManageable, stationManageable, stationVisible } from '../../platform/access/scope.js';
+import { ref, regionManageable, regionOrNationManageable, stationManageable, stationVisible } from '../../platform/access/scope.js';
 import { assessStations } from './queries.js';
 import { currentYear } from '../points/queries.js';
 import { updateStation } from '../stations/commands.js';
@@ -25,7 +25,7 @@ export interface SchemeInput extends AssessmentScheme {
 export async function saveScheme(ctx: WriteContext, input: SchemeInput): Promise<number> {
   let region: { code: string | null; path: string };
   if (input.regionCode === null) {
-    if (ctx.actor.role !== 'admin') throw invalidFields([{ path: 'regionCode', code: 'NOT_IN_SCOPE' }]);
+    if (!regionOrNationManageable(ctx.actor, '')) throw invalidFields([{ path: 'regionCode', code: 'NOT_IN_SCOPE' }]);
     region = { code: null, path: '' };
   } else {
     const found = await ctx.trx.selectFrom('region').select(['code', 'path']).where('code', '=', input.regionCode).executeTakeFirst();

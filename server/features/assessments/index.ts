@@ -1,5 +1,6 @@
 import { defineFeature } from '../../platform/feature.js';
 import { assessmentRoutes } from './routes.js';
+import { abilities } from './access.js';
 
 export const feature = defineFeature({
   name: 'assessments',
@@ -20,4 +21,5 @@ export const feature = defineFeature({
   exports: [],
   archiveSections: [],
   disclosureSections: [],
+  abilities,
 });

@@ -14,7 +14,7 @@ import { yearPeriod } from '../points/scoring.js';
 import { shanghaiDate } from '../../platform/calendar/workingDays.js';
 import { decodeCursor, isIdCursor, toPage } from '../../platform/paging.js';
 import type { Actor } from '../../platform/access/actor.js';
-import { ref, regionManageable, stationManageable, stationVisible } from '../../platform/access/scope.js';
+import { ref, regionOrNationManageable, stationManageable, stationVisible } from '../../platform/access/scope.js';
 import { caseStatisticsBy } from '../cases/statistics.js';
 import { regionPathOf } from '../../platform/regions/filters.js';
 import { now as clockNow } from '../../platform/clock.js';
@@ -43,7 +43,7 @@ const presentScheme = (actor: Actor, s: LoadedScheme, path: string) => ({
   id: s.id, region: s.regionCode ? { code: s.regionCode, fullName: s.regionName ?? '' } : null, inherited: s.regionPath !== path,
   fromYear: s.fromYear, indicators: s.indicators.map((i) => ({ ...i, label: ASSESSMENT_INDICATORS.labels[i.key] })), grades: s.grades,
   note: s.note, version: s.version, createdBy: s.createdBy, createdAt: s.createdAt.toISOString(),
-  abilities: (s.regionPath === '' ? actor.role === 'admin' : regionManageable(actor, s.regionPath)) ? ['update' as const] : [],
+  abilities: regionOrNationManageable(actor, s.regionPath) ? ['update' as const] : [],
 });
 
 /** The schemes that bear on a region (its own and its ancestors'), newest first, and the one in force for the year. */
@@ -57,7 +57,7 @@ export async function schemeVersions(db: Kysely<DB>, actor: Actor, regionCode: s
     year,
     inForceId: inForce?.id ?? null,
     versions: schemes.sort((a, b) => b.fromYear - a.fromYear || b.regionPath.length - a.regionPath.length).map((s) => presentScheme(actor, s, path)),
-    abilities: (path !== '' ? regionManageable(actor, path) : actor.role === 'admin') ? ['create' as const] : [],
+    abilities: regionOrNationManageable(actor, path) ? ['create' as const] : [],
   };
 }
 

@@ -1,5 +1,6 @@
 import { defineFeature } from '../../platform/feature.js';
 import { auditRoutes } from './routes.js';
+import { abilities } from './access.js';
 
 export const feature = defineFeature({
   name: 'audit',
@@ -12,4 +13,5 @@ export const feature = defineFeature({
   exports: [],
   archiveSections: [],
   disclosureSections: [],
+  abilities,
 });

@@ -1,5 +1,6 @@
 import { defineFeature } from '../../platform/feature.js';
 import { calendarRoutes } from './routes.js';
+import { abilities } from './access.js';
 
 export const feature = defineFeature({
   name: 'calendar',
@@ -18,4 +19,5 @@ export const feature = defineFeature({
   exports: [],
   archiveSections: [],
   disclosureSections: [],
+  abilities,
 });

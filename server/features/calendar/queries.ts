@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { WorkingCalendar } from '../../platform/calendar/workingDays.js';
-import { caseVisible } from '../cases/access.js';
+import { caseColumns, caseVisible } from '../cases/access.js';
 import type { Actor } from '../../platform/access/actor.js';
+import { calendarReminded } from './access.js';
 
 /** The working calendar as the database holds it (a few dozen rows a year). */
 export async function loadCalendar(db: Kysely<DB>): Promise<WorkingCalendar> {
@@ -26,10 +27,10 @@ export async function calendarStatus(db: Kysely<DB>, actor: Actor, today: string
   const year = Number(today.slice(0, 4));
   const provisionalYears = [year, year + 1].filter((y) => !years.includes(y));
   const due = provisionalYears.filter((y) => y === year || today.slice(5) >= BANNER_FROM);
-  const reminded = actor.role === 'admin' || actor.role === 'staff';
+  const reminded = calendarReminded(actor);
   const { n } = await db.selectFrom('opinion as o').select((eb) => eb.fn.countAll<number>().as('n'))
     .where('o.deadline_provisional', '=', true).where('o.state', 'in', ['in_progress', 'extension_requested'])
-    .where(caseVisible(actor)).executeTakeFirstOrThrow();
+    .where(caseVisible(actor, caseColumns('o'))).executeTakeFirstOrThrow();
   return {
     today,
     years,

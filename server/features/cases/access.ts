@@ -1,34 +1,52 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { CaseActor } from './workflow.js';
 import { isWithin } from '../../platform/regions/regionPath.js';
-import type { Actor } from '../../platform/access/actor.js';
-import { ref, stationVisible } from '../../platform/access/scope.js';
+import type { AbilityTable } from '../../platform/access/abilities.js';
+import type { Actor, AnyActor } from '../../platform/access/actor.js';
+import { byRole, columns, forRole, hasRole, stationVisible, TRUE, type Filter, type Ref } from '../../platform/access/scope.js';
+
+/** Cases (意见建议): which cases is decided by `caseVisible`, what may be done by workflow.ts. A role not listed gets 403. */
+export const abilities = {
+  /** Reading cases; which cases is decided by caseVisible, what may be done by the workflow. */
+  'case.read': ['admin', 'staff', 'officer', 'deputy', 'unit'],
+  'case.register': ['admin', 'staff', 'officer', 'deputy'],
+  'case.act': ['admin', 'staff', 'officer', 'deputy', 'unit'],
+} as const satisfies AbilityTable;
+
+declare module '../../platform/access/abilities.js' {
+  interface AbilityCatalog { cases: typeof abilities }
+}
+
+/** The columns of a case row (`opinion`) the case filters read. */
+export interface CaseColumns {
+  scopePaths: Ref; stationId: Ref; deputyId: Ref; holderDeputyId: Ref; assignedUnitId: Ref; coUnitIds: Ref;
+}
+
+/** The case columns of the `opinion` row known by `alias` in a query. */
+export function caseColumns(alias: string): CaseColumns {
+  return columns(alias, {
+    scopePaths: 'scope_paths', stationId: 'station_id', deputyId: 'deputy_id', holderDeputyId: 'holder_deputy_id',
+    assignedUnitId: 'assigned_unit_id', coUnitIds: 'co_unit_ids',
+  });
+}
 
 /**
- * Which cases an account reaches, inside the SQL (rows of `opinion as o`):
+ * Which cases an account reaches, inside the SQL:
  * - staff: cases their congress handles (its region inside their subtree — escalated ones
  *   arrive this way) and cases of stations they see;
  * - officers: the cases of their stations; deputies: cases addressed to them or to their stations;
  * - unit clerks: cases assigned to their unit as lead or co-unit.
  */
-export function caseVisible(actor: Actor): RawBuilder<SqlBool> {
-  const o = (c: string) => sql.ref(`o.${c}`);
-  switch (actor.role) {
-    case 'admin':
-      return sql<SqlBool>`true`;
-    case 'staff':
-      // Equivalent to: region_path inside the subtree, or a station with a member region inside it.
-      return sql<SqlBool>`${o('scope_paths')} @> array[${actor.scopePath}]::text[]`;
-    case 'officer':
-      return stationVisible(actor, ref('o.station_id'));
-    case 'deputy':
-      // Cases of the stations the deputy is in now (a case addressed to them is at one of them).
-      return sql<SqlBool>`${o('station_id')} = any(array(select ds.station_id from deputy_station ds where ds.deputy_id = ${actor.deputyId}))`;
-    case 'unit':
-      return sql<SqlBool>`(${o('assigned_unit_id')} = ${actor.unitId} or ${o('co_unit_ids')} @> array[${actor.unitId}]::integer[])`;
-    default:
-      return sql<SqlBool>`false`;
-  }
+export function caseVisible(actor: AnyActor, o: CaseColumns): Filter {
+  return byRole(actor, {
+    admin: () => TRUE,
+    // Equivalent to: region_path inside the subtree, or a station with a member region inside it.
+    staff: (a) => sql<SqlBool>`${o.scopePaths} @> array[${a.scopePath}]::text[]`,
+    officer: (a) => stationVisible(a, o.stationId),
+    // Cases of the stations the deputy is in now (a case addressed to them is at one of them).
+    deputy: (a) => sql<SqlBool>`${o.stationId} = any(array(select ds.station_id from deputy_station ds where ds.deputy_id = ${a.deputyId}))`,
+    unit: (a) => sql<SqlBool>`(${o.assignedUnitId} = ${a.unitId} or ${o.coUnitIds} @> array[${a.unitId}]::integer[])`,
+  });
 }
 
 /**
@@ -36,24 +54,25 @@ export function caseVisible(actor: Actor): RawBuilder<SqlBool> {
  * scope, the station's officers, the deputy it is addressed to (or handed over to), the lead unit. Other deputies
  * of the station and co-units see them masked; nobody else sees the case at all.
  */
-export function caseContactVisible(actor: Actor): RawBuilder<SqlBool> {
-  switch (actor.role) {
-    case 'deputy':
-      return sql<SqlBool>`(coalesce(o.holder_deputy_id, o.deputy_id) = ${actor.deputyId} and ${caseVisible(actor)})`;
-    case 'unit':
-      return sql<SqlBool>`(o.assigned_unit_id = ${actor.unitId})`;
-    default:
-      return caseVisible(actor);
-  }
+export function caseContactVisible(actor: AnyActor, o: CaseColumns): Filter {
+  return byRole(actor, {
+    admin: (a) => caseVisible(a, o),
+    staff: (a) => caseVisible(a, o),
+    officer: (a) => caseVisible(a, o),
+    deputy: (a) => sql<SqlBool>`(coalesce(${o.holderDeputyId}, ${o.deputyId}) = ${a.deputyId} and ${caseVisible(a, o)})`,
+    unit: (a) => sql<SqlBool>`(${o.assignedUnitId} = ${a.unitId})`,
+  });
 }
 
 /**
  * The workflow actor an account acts as on a case it can see. A unit clerk acts as the unit
  * only for the lead unit; co-units read, but do not sign or reply. An escalated case waits for
  * the congress it was escalated to: only its staff (and administrators) act on it; the station
- * below keeps reading it.
+ * below keeps reading it. The public acts on a case only as the constituent, through its
+ * tracking key, never through this.
  */
-export function caseActorOf(actor: Actor, c: { assigned_unit_id: number | null; state: string; region_path: string }): CaseActor | null {
+export function caseActorOf(actor: AnyActor, c: { assigned_unit_id: number | null; state: string; region_path: string }): CaseActor | null {
+  if (actor.kind !== 'account') return null;
   if (actor.role === 'unit') return c.assigned_unit_id === actor.unitId ? 'unit' : null;
   if (c.state === 'escalated') {
     if (actor.role === 'admin') return 'admin';
@@ -66,8 +85,14 @@ export function caseActorOf(actor: Actor, c: { assigned_unit_id: number | null; 
  * Whether a reader reaches few enough cases that sorting them beats walking the primary key:
  * everyone but administrators and province-wide staff.
  */
-export function narrowCaseScope(actor: Actor): boolean {
-  if (actor.role === 'admin') return false;
-  if (actor.role === 'staff') return (actor.scopePath ?? '').split('.').filter(Boolean).length > 1;
-  return true;
+export function narrowCaseScope(actor: AnyActor): boolean {
+  return forRole(actor, {
+    admin: () => false,
+    staff: (a) => (a.scopePath ?? '').split('.').filter(Boolean).length > 1,
+  }, true);
+}
+
+/** Whom a registering account may address a case to: a deputy addresses only themself (or nobody); others any deputy of the station. */
+export function caseDeputyAssignable(actor: Actor, deputyId: number | null): boolean {
+  return !(hasRole(actor, 'deputy') && deputyId !== null && deputyId !== actor.deputyId);
 }

@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
+import type { AnyActor } from '../../platform/access/actor.js';
 import { caseEffect, PUBLIC_ACTIONS, RATING_WINDOW_DAYS, type ActionInput } from './effects.js';
 import { CASE_RULES, checkTransition, isOpen, type CaseActor, type CaseState } from './workflow.js';
 import { AppError, invalidFields } from '../../platform/errors.js';
-import { caseActorOf, caseVisible } from './access.js';
+import { caseActorOf, caseColumns, caseVisible } from './access.js';
 import { ref, unitVisible } from '../../platform/access/scope.js';
 import { loadCalendar } from '../calendar/queries.js';
 import { caseFollowUps } from './followUps.js';
@@ -26,9 +27,9 @@ export interface ActionRequest {
 /** Who acts: an account (by its role on this case), the constituent with the tracking key, or the system's timers. */
 export type Acting = { kind: 'account' } | { kind: 'constituent' } | { kind: 'system' };
 
-async function lockCase(ctx: WriteContext, id: number, acting: Acting) {
+async function lockCase(ctx: WriteContext<AnyActor>, id: number, acting: Acting) {
   let q = ctx.trx.selectFrom('opinion as o').selectAll('o').where('o.id', '=', id);
-  if (acting.kind === 'account') q = q.where(caseVisible(ctx.actor));
+  if (acting.kind === 'account') q = q.where(caseVisible(ctx.actor, caseColumns('o')));
   const row = await q.forUpdate().executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND');
   return row;
@@ -42,7 +43,7 @@ const labels = (action: ActionInput['action']) => ({ actionLabel: CASE_RULES[act
  * facts, the timeline event and the audit record together.
  */
 export async function takeCaseAction(
-  ctx: WriteContext, caseId: number, req: ActionRequest, acting: Acting = { kind: 'account' }, now: Date = clockNow(),
+  ctx: WriteContext<AnyActor>, caseId: number, req: ActionRequest, acting: Acting = { kind: 'account' }, now: Date = clockNow(),
 ) {
   // A merge changes two cases: lock both in id order, so two opposite merges cannot deadlock.
   if (req.action === 'merge' && req.intoId) {
@@ -93,7 +94,7 @@ export async function takeCaseAction(
 
 type CaseRow = Awaited<ReturnType<typeof lockCase>>;
 
-async function toInput(ctx: WriteContext, c: CaseRow, req: ActionRequest, comment: string | null, now: Date): Promise<ActionInput> {
+async function toInput(ctx: WriteContext<AnyActor>, c: CaseRow, req: ActionRequest, comment: string | null, now: Date): Promise<ActionInput> {
   const { trx, actor } = ctx;
   switch (req.action) {
     case 'assign': {
@@ -135,7 +136,7 @@ async function toInput(ctx: WriteContext, c: CaseRow, req: ActionRequest, commen
     case 'merge': {
       if (!req.intoId || req.intoId === c.id) throw invalidFields([{ path: 'intoId', code: 'CASE_MERGE_TARGET' }]);
       const target = await trx.selectFrom('opinion as o').select(['o.id', 'o.state']).where('o.id', '=', req.intoId)
-        .where(caseVisible(actor)).executeTakeFirst();
+        .where(caseVisible(actor, caseColumns('o'))).executeTakeFirst();
       if (!target || !isOpen(target.state)) throw invalidFields([{ path: 'intoId', code: 'CASE_MERGE_TARGET' }]);
       return { action: 'merge', intoId: target.id };
     }

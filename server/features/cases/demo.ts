@@ -13,7 +13,7 @@ import { takeCaseAction, type ActionRequest, type Acting } from './actions.js';
 import { registerOpinions } from './intake.js';
 import type { WriteContext } from '../../platform/audit/audit.js';
 import type { DB } from '../../platform/db/schema.js';
-import { CONSTITUENT_ACTOR, type Actor } from '../../platform/access/actor.js';
+import { PUBLIC_ACTOR, type Actor } from '../../platform/access/actor.js';
 import { createActivity } from '../activities/commands.js';
 import { createCampaign } from '../activities/campaignCommands.js';
 import { generateRota } from '../activities/rotaCommands.js';
@@ -126,7 +126,7 @@ export async function loadDemoCases(trx: WriteContext['trx'], now: Date = clockN
         if (when > now) return false;
         at = when;
         const acting: Acting = who === 'constituent' ? { kind: 'constituent' } : { kind: 'account' };
-        await takeCaseAction({ trx, actor: who === 'constituent' ? CONSTITUENT_ACTOR : who, ip: null }, id, req, acting, at);
+        await takeCaseAction({ trx, actor: who === 'constituent' ? PUBLIC_ACTOR : who, ip: null }, id, req, acting, at);
         return true;
       };
       const answerer = station === xiwan ? cast.staff : cast.deputy;

@@ -6,6 +6,7 @@ import { publicOpinionRoutes } from './publicRoutes.js';
 import { statisticsRoutes } from './statisticsRoutes.js';
 import { open311Routes } from './open311.js';
 import { casePointFacts } from './points.js';
+import { abilities } from './access.js';
 
 export const feature = defineFeature({
   name: 'cases',
@@ -20,5 +21,6 @@ export const feature = defineFeature({
   exports: [],
   archiveSections: [],
   disclosureSections: [],
+  abilities,
   pointSources: [casePointFacts],
 });

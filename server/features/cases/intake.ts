@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { CaseChannel } from '../../../common/caseVocabulary.js';
 import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
+import type { AnyActor, PublicActor } from '../../platform/access/actor.js';
 import type { DB } from '../../platform/db/schema.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS, sniffImageType } from '../../platform/uploads/imageType.js';
 import { deriveQueryKey, hashQueryKey, newQueryKey, newSalt, newTrackingCode } from './trackingCode.js';
 import { AppError, invalidFields, type FieldMessageCode } from '../../platform/errors.js';
-import { activityVisible } from '../activities/access.js';
+import { activityColumns, activityVisible } from '../activities/access.js';
+import { caseDeputyAssignable } from './access.js';
 import { ref, stationVisible } from '../../platform/access/scope.js';
 import { caseFollowUps } from './followUps.js';
 import { now } from '../../platform/clock.js';
@@ -82,7 +84,7 @@ export function checkPhotos(photos: Photo[]): { mime: string; bytes: Uint8Array 
 }
 
 async function insertOpinion(
-  ctx: WriteContext,
+  ctx: WriteContext<AnyActor>,
   at: { stationId: number; deputyId: number | null; regionCode: string; regionPath: string },
   draft: OpinionDraft,
   meta: { channel: CaseChannel; submittedAt: Date; ip: string | null; createdBy: number | null; idempotencyKey: string | null; activityId?: number | null },
@@ -123,7 +125,7 @@ async function insertOpinion(
     }).execute();
   }
   await ctx.trx.insertInto('opinion_event').values({
-    opinion_id: row.id, at: meta.submittedAt, actor_kind: meta.createdBy ? ctx.actor.role : 'constituent',
+    opinion_id: row.id, at: meta.submittedAt, actor_kind: meta.createdBy && ctx.actor.kind === 'account' ? ctx.actor.role : 'constituent',
     actor_account_id: meta.createdBy, actor_name: meta.createdBy ? ctx.actor.displayName : '群众',
     action: 'submit', from_state: null, to_state: 'submitted', comment: null, public: true,
     data: JSON.stringify({ channel: meta.channel, photos: photos.length }),
@@ -155,7 +157,7 @@ function requestHash(s: PublicSubmission): string {
  * of the same submission answers the first receipt instead of registering it twice; the same
  * key with a different submission is refused.
  */
-export async function submitPublicOpinion(ctx: WriteContext, s: PublicSubmission): Promise<Receipt> {
+export async function submitPublicOpinion(ctx: WriteContext<PublicActor>, s: PublicSubmission): Promise<Receipt> {
   const photos = checkPhotos(s.photos);
   let queryKey: string | undefined;
   if (s.idempotencyKey) {
@@ -208,12 +210,12 @@ export async function registerOpinions(ctx: WriteContext, r: Registration): Prom
       .where('deputy_id', '=', r.deputyId).where('station_id', '=', r.stationId).executeTakeFirst();
     if (!member) throw invalidFields([{ path: 'deputyId', code: 'UNKNOWN_REFERENCE' }]);
   }
-  if (ctx.actor.role === 'deputy' && r.deputyId !== null && r.deputyId !== ctx.actor.deputyId) {
+  if (!caseDeputyAssignable(ctx.actor, r.deputyId)) {
     throw invalidFields([{ path: 'deputyId', code: 'NOT_IN_SCOPE' }]);
   }
   if (r.activityId) {
     const activity = await ctx.trx.selectFrom('activity as a').select(['a.id', 'a.station_id'])
-      .where('a.id', '=', r.activityId).where(activityVisible(ctx.actor)).executeTakeFirst();
+      .where('a.id', '=', r.activityId).where(activityVisible(ctx.actor, activityColumns('a'))).executeTakeFirst();
     if (!activity || (activity.station_id !== null && activity.station_id !== r.stationId)) {
       throw invalidFields([{ path: 'activityId', code: 'UNKNOWN_REFERENCE' }]);
     }

@@ -12,7 +12,7 @@ import { isOpen } from './workflow.js';
 import { normaliseTrackingCode } from './trackingCode.js';
 import { AppError } from '../../platform/errors.js';
 import { ErrorResponse, MobilePhone, QueryId } from '../../platform/http/schemas.js';
-import { CONSTITUENT_ACTOR } from '../../platform/access/actor.js';
+import { PUBLIC_ACTOR } from '../../platform/access/actor.js';
 import { nowMs } from '../../platform/clock.js';
 
 
@@ -145,7 +145,7 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
     const category = await app.db.selectFrom('case_category').select('id').where('code', '=', b.service_code).where('active', '=', true).executeTakeFirst();
     if (!category) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body.service_code', code: 'CATEGORY_UNKNOWN', message: 'Unknown category' }]);
     const name = [b.last_name, b.first_name].filter(Boolean).join('') || null;
-    const receipt = await app.db.transaction().execute((trx) => submitPublicOpinion({ trx, actor: CONSTITUENT_ACTOR, ip: request.ip }, {
+    const receipt = await app.db.transaction().execute((trx) => submitPublicOpinion({ trx, actor: PUBLIC_ACTOR, ip: request.ip }, {
       target: { stationId: b.station_id, deputyId: b.deputy_id }, categoryId: category.id, content: b.description,
       place: b.address_string ?? '', name, phone: b.phone ?? null, channel: 'online', photos: [], idempotencyKey: null,
     }));

@@ -6,7 +6,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { CASE_CHANNELS, CASE_STATE_LABELS, RATING_LABELS } from '../../../common/caseVocabulary.js';
 import { maskPhone } from '../../platform/text/phone.js';
-import { caseContactVisible, caseVisible } from './access.js';
+import { caseContactVisible, caseColumns, caseVisible } from './access.js';
 import { maskName } from './queries.js';
 import { capped, MAX_REGISTER_ROWS, type RegisterContext } from '../registers/context.js';
 
@@ -38,9 +38,9 @@ export async function opinionFacts(ctx: RegisterContext, condition: RawBuilder<S
     .select([
       'o.id', 'o.tracking_code', 'o.activity_id', 'o.submitted_at', 'o.channel', 'o.content', 'o.submitter_name', 'o.submitter_phone',
       'o.state', 'o.rating', 'c.name as category', 'u.name as unit',
-      caseContactVisible(ctx.actor).as('entitled'), lastAnswer.as('answer'),
+      caseContactVisible(ctx.actor, caseColumns('o')).as('entitled'), lastAnswer.as('answer'),
     ])
-    .where(caseVisible(ctx.actor))
+    .where(caseVisible(ctx.actor, caseColumns('o')))
     .where(condition)
     .orderBy('o.submitted_at').orderBy('o.id')
     .limit(MAX_REGISTER_ROWS + 1)

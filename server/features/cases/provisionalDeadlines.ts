@@ -10,6 +10,7 @@
 import type { Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { WriteContext } from '../../platform/audit/audit.js';
+import type { AnyActor } from '../../platform/access/actor.js';
 import type { DB } from '../../platform/db/schema.js';
 import { endOfShanghaiDay, shanghaiDate, type WorkingCalendar } from '../../platform/calendar/workingDays.js';
 import { DEADLINE_RECOMPUTED } from './effects.js';
@@ -79,7 +80,7 @@ async function caseEvents(trx: Transaction<DB>, caseId: number): Promise<ClockEv
  * does not move gets no entry. Either way the flag then says whether the count still meets a
  * year without an official schedule. Returns the deadlines that moved.
  */
-export async function recomputeProvisionalDeadlines(ctx: WriteContext, now: Date, reason: string, onlyCaseId?: number): Promise<MovedDeadline[]> {
+export async function recomputeProvisionalDeadlines(ctx: WriteContext<AnyActor>, now: Date, reason: string, onlyCaseId?: number): Promise<MovedDeadline[]> {
   const { trx } = ctx;
   let q = trx.selectFrom('opinion')
     .select(['id', 'tracking_code', 'state', 'station_id', 'deputy_id', 'region_code', 'assigned_unit_id', 'co_unit_ids',

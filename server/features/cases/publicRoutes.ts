@@ -6,7 +6,7 @@ import { submitPublicOpinion } from './intake.js';
 import { RATINGS } from './workflow.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../../platform/uploads/imageType.js';
 import { ErrorResponse, MobilePhone } from '../../platform/http/schemas.js';
-import { CONSTITUENT_ACTOR } from '../../platform/access/actor.js';
+import { PUBLIC_ACTOR } from '../../platform/access/actor.js';
 import { findByTrackingKey, getPublicCase } from './queries.js';
 
 
@@ -63,7 +63,7 @@ export const publicOpinionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request, reply) => {
     const { stationId, deputyId, photos, ...draft } = request.body;
-    const receipt = await app.db.transaction().execute((trx) => submitPublicOpinion({ trx, actor: CONSTITUENT_ACTOR, ip: request.ip }, {
+    const receipt = await app.db.transaction().execute((trx) => submitPublicOpinion({ trx, actor: PUBLIC_ACTOR, ip: request.ip }, {
       ...draft,
       target: { stationId, deputyId },
       photos: photos.map((p) => ({ bytes: new Uint8Array(Buffer.from(p.data, 'base64')) })),
@@ -95,7 +95,7 @@ export const publicOpinionRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const key = keyOf(request);
     const found = await findByTrackingKey(app.db, request.params.code, key);
-    await app.db.transaction().execute((trx) => takeCaseAction({ trx, actor: CONSTITUENT_ACTOR, ip: request.ip }, found.id,
+    await app.db.transaction().execute((trx) => takeCaseAction({ trx, actor: PUBLIC_ACTOR, ip: request.ip }, found.id,
       { action: 'rate', rating: request.body.rating, comment: request.body.comment }, { kind: 'constituent' }));
     return getPublicCase(app.db, found.trackingCode, key);
   });

@@ -10,7 +10,7 @@ import { nowMs, now } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { decodeCursor, isIdCursor, toPage } from '../../platform/paging.js';
 import type { Actor } from '../../platform/access/actor.js';
-import { caseActorOf, caseContactVisible, caseVisible, narrowCaseScope } from './access.js';
+import { caseActorOf, caseContactVisible, caseColumns, caseVisible, narrowCaseScope } from './access.js';
 import { regionPathOf } from '../../platform/regions/filters.js';
 
 /** 张三丰 → 张**: enough for a clerk to recognise a caller, not to identify a stranger. */
@@ -45,11 +45,11 @@ export async function getCase(db: Kysely<DB>, actor: Actor, id: number) {
     .select([
       'c.name as category_name', 's.name as station_name', 'r.name as region_name', 'd.name as deputy_name', 'u.name as unit_name',
       'm.tracking_code as merged_into_code',
-      caseContactVisible(actor).as('contact_entitled'),
+      caseContactVisible(actor, caseColumns('o')).as('contact_entitled'),
       overdueExpr().as('overdue'),
     ])
     .where('o.id', '=', id)
-    .where(caseVisible(actor))
+    .where(caseVisible(actor, caseColumns('o')))
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND');
   const [events, photos, coUnits] = await Promise.all([
@@ -143,7 +143,7 @@ export async function listCases(db: Kysely<DB>, actor: Actor, f: CaseFilters) {
       'o.id', 'o.tracking_code', 'o.state', 'o.channel', 'o.content', 'o.submitted_at', 'o.deadline_at', 'o.key_supervision',
       'o.urge_count', 'o.round', 'o.deadline_provisional', 'c.name as category_name', 's.name as station_name', 'u.name as unit_name', overdueExpr().as('overdue'),
     ])
-    .where(caseVisible(actor))
+    .where(caseVisible(actor, caseColumns('o')))
     .limit(f.limit + 1);
   if (byDeadline) {
     q = q.orderBy(deadlineKey).orderBy('o.id');

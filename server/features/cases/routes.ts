@@ -7,7 +7,7 @@ import { CASE_ACTIONS, CASE_STATES, RATINGS } from './workflow.js';
 import { AppError } from '../../platform/errors.js';
 import { errorResponses, IdParams, MobilePhone, pageOf, PageQuery, QueryFlag, QueryId, RegionCode, SearchQuery } from '../../platform/http/schemas.js';
 import { runWrite } from '../../platform/http/write.js';
-import { caseVisible } from './access.js';
+import { caseColumns, caseVisible } from './access.js';
 import { getCase, listCases } from './queries.js';
 
 const Label = z.object({ zh: z.string(), en: z.string() });
@@ -129,7 +129,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => {
     const photo = await app.db.selectFrom('opinion_photo as p').innerJoin('opinion as o', 'o.id', 'p.opinion_id')
       .select(['p.mime', 'p.bytes']).where('p.id', '=', request.params.photoId).where('o.id', '=', request.params.id)
-      .where(caseVisible(request.actor!)).executeTakeFirst();
+      .where(caseVisible(request.actor!, caseColumns('o'))).executeTakeFirst();
     if (!photo) throw new AppError('NOT_FOUND');
     reply.header('content-type', photo.mime).header('cache-control', 'private, max-age=3600').header('x-content-type-options', 'nosniff');
     return reply.send(Buffer.from(photo.bytes));

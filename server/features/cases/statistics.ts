@@ -2,7 +2,7 @@ import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from
 import type { DB } from '../../platform/db/schema.js';
 import { prefixPattern } from '../../platform/db/sql.js';
 import type { Actor } from '../../platform/access/actor.js';
-import { caseVisible } from './access.js';
+import { caseColumns, caseVisible } from './access.js';
 import { overdueExpr } from './queries.js';
 import { regionPathOf } from '../../platform/regions/filters.js';
 
@@ -71,7 +71,7 @@ function figures(row: Record<CountKey, unknown>): Figures {
 }
 
 async function conditions(db: Kysely<DB>, actor: Actor, f: StatisticsFilter): Promise<Expression<SqlBool>[]> {
-  const where: Expression<SqlBool>[] = [caseVisible(actor)];
+  const where: Expression<SqlBool>[] = [caseVisible(actor, caseColumns('o'))];
   if (f.regionCode) where.push(sql<SqlBool>`o.region_path like ${prefixPattern(await regionPathOf(db, f.regionCode))}`);
   if (f.stationId) where.push(sql<SqlBool>`o.station_id = ${f.stationId}`);
   if (f.stationIds) where.push(f.stationIds.length ? sql<SqlBool>`o.station_id in (${sql.join(f.stationIds)})` : sql<SqlBool>`false`);

@@ -1,5 +1,6 @@
 import { defineFeature } from '../../platform/feature.js';
 import { deputyRoutes } from './routes.js';
+import { abilities } from './access.js';
 
 export const feature = defineFeature({
   name: 'deputies',
@@ -19,4 +20,5 @@ export const feature = defineFeature({
   exports: [],
   archiveSections: [],
   disclosureSections: [],
+  abilities,
 });

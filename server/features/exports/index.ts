@@ -16,4 +16,5 @@ export const feature = defineFeature({
   exports: [],
   archiveSections: [],
   disclosureSections: [],
+  abilities: {},
 });

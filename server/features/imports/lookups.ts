@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import type { RegionLevel } from '../../../common/enums.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/access/actor.js';
-import { ref, stationVisible } from '../../platform/access/scope.js';
+import { ref, stationVisible, subtreePattern } from '../../platform/access/scope.js';
 import { pathCodes } from '../../platform/regions/regionPath.js';
 
 export type Found<T> = { ok: T } | { error: 'UNKNOWN' | 'AMBIGUOUS' };
@@ -34,7 +34,7 @@ export class RegionLookup {
   constructor(private readonly db: Kysely<DB>, private readonly actor: Actor) {}
 
   private get scopePattern(): string {
-    return this.actor.role === 'admin' ? '%' : `${this.actor.scopePath ?? '-'}%`;
+    return subtreePattern(this.actor);
   }
 
   async prepare(values: Iterable<string>): Promise<void> {

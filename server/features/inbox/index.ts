@@ -1,5 +1,6 @@
 import { defineFeature } from '../../platform/feature.js';
 import { notificationRoutes } from './routes.js';
+import { abilities } from './access.js';
 
 export const feature = defineFeature({
   name: 'inbox',
@@ -17,4 +18,5 @@ export const feature = defineFeature({
   exports: [],
   archiveSections: [],
   disclosureSections: [],
+  abilities,
 });

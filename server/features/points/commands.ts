@@ -8,7 +8,7 @@ import { POINT_RULES_FORMAT, type PointRules } from '../../../common/points.js';
 import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
 import { shanghaiDate } from '../../platform/calendar/workingDays.js';
 import { AppError, invalidFields } from '../../platform/errors.js';
-import { deputyVisible, ref, regionManageable, stationVisible } from '../../platform/access/scope.js';
+import { deputyVisible, ref, regionManageable, regionOrNationManageable, stationVisible } from '../../platform/access/scope.js';
 import { currentYear, pointsRanking } from './queries.js';
 import { storedRules } from './facts.js';
 import { now } from '../../platform/clock.js';
@@ -16,7 +16,7 @@ import { now } from '../../platform/clock.js';
 /** The region a points record belongs to: one the writer manages, or (administrators only) the whole country. */
 async function manageableRegion(ctx: WriteContext, code: string | null) {
   if (code === null) {
-    if (ctx.actor.role !== 'admin') throw invalidFields([{ path: 'regionCode', code: 'NOT_IN_SCOPE' }]);
+    if (!regionOrNationManageable(ctx.actor, '')) throw invalidFields([{ path: 'regionCode', code: 'NOT_IN_SCOPE' }]);
     return { code: null, path: '', name: '全国' };
   }
   const region = await ctx.trx.selectFrom('region').select(['code', 'path', 'full_name']).where('code', '=', code).executeTakeFirst();

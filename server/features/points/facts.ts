@@ -19,7 +19,7 @@ import { contributions } from '../../platform/feature.js';
 import { FACT_COLUMNS, type FactPeriod, type PointFactRow, type PointFactSource, type PointRefType } from './contract.js';
 import { scoreFact, yearPeriod, type PointFact, type Rating } from './scoring.js';
 import type { Actor } from '../../platform/access/actor.js';
-import { pointFactVisible } from './access.js';
+import { pointFactColumns, pointFactVisible } from './access.js';
 
 export interface FactFilter {
   /** A calendar year (Beijing time), or every year. */
@@ -56,7 +56,7 @@ function factUnion(sources: readonly PointFactSource[], p: FactPeriod | null): R
  * that region's latest such version.
  */
 function datedFacts(actor: Actor, f: FactFilter): RawBuilder<unknown> {
-  const where: RawBuilder<SqlBool>[] = [pointFactVisible(actor)];
+  const where: RawBuilder<SqlBool>[] = [pointFactVisible(actor, pointFactColumns('f'))];
   if (f.deputyIds) where.push(f.deputyIds.length ? sql<SqlBool>`f.deputy_id in (${sql.join(f.deputyIds)})` : sql<SqlBool>`false`);
   if (f.regionPath !== undefined) where.push(sql<SqlBool>`f.place_path like ${`${f.regionPath}%`}`);
   if (f.stationId !== undefined) where.push(sql<SqlBool>`f.station_id = ${f.stationId}`);

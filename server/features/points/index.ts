@@ -2,6 +2,7 @@ import { defineFeature } from '../../platform/feature.js';
 import { pointRoutes } from './routes.js';
 import { bonusPointFacts } from './bonusFacts.js';
 import type { PointFactSource } from './contract.js';
+import { abilities } from './access.js';
 
 export type { FactPeriod, PointFactRow, PointFactSource, PointRefType } from './contract.js';
 
@@ -31,5 +32,6 @@ export const feature = defineFeature({
   exports: [],
   archiveSections: [],
   disclosureSections: [],
+  abilities,
   pointSources: [bonusPointFacts],
 });

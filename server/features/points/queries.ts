@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { POINT_SOURCES, ruleLabel } from '../../../common/points.js';
 import type { DB } from '../../platform/db/schema.js';
 import { fromCents, proposeStars, rankByTotal } from './scoring.js';
@@ -6,7 +6,8 @@ import { shanghaiDate } from '../../platform/calendar/workingDays.js';
 import { AppError } from '../../platform/errors.js';
 import { decodeCursor, isIdCursor, toPage } from '../../platform/paging.js';
 import type { Actor } from '../../platform/access/actor.js';
-import { deputyVisible, ref, regionManageable, stationVisible } from '../../platform/access/scope.js';
+import { deputyVisible, ref, regionManageable, regionOrNationManageable, stationVisible } from '../../platform/access/scope.js';
+import { bonusColumns, bonusVisible, defaultRanking, ledgerReadable, starsReadableByStation } from './access.js';
 import { regionPathOf } from '../../platform/regions/filters.js';
 import { ledgerEntries, loadRuleSets, pointTotals, storedRules, type LedgerEntry } from './facts.js';
 import { now as clockNow } from '../../platform/clock.js';
@@ -47,14 +48,15 @@ export async function rankingScope(db: Kysely<DB>, actor: Actor, q: { regionCode
     if (!station) throw new AppError('NOT_FOUND');
     return { kind: 'station', id: station.id, name: station.name, path: station.region_path };
   }
-  const code = q.regionCode ?? (actor.role === 'staff' ? actor.regionCode : null);
+  const fallback = defaultRanking(actor);
+  const code = q.regionCode ?? (fallback && fallback !== 'all' ? fallback.regionCode : null);
   if (code) {
     const region = await db.selectFrom('region').select(['code', 'path', 'full_name']).where('code', '=', code).executeTakeFirst();
     if (!region) throw new AppError('REGION_NOT_FOUND', { code });
     if (!regionManageable(actor, region.path)) throw new AppError('NOT_FOUND');
     return { kind: 'region', code: region.code, path: region.path, name: region.full_name };
   }
-  if (actor.role === 'admin') return { kind: 'all' };
+  if (fallback === 'all') return { kind: 'all' };
   const first = await db.selectFrom('station as s').select('s.id').where(stationVisible(actor, ref('s.id'))).where('s.active', '=', true)
     .orderBy('s.id').limit(1).executeTakeFirst();
   if (!first) throw new AppError('NOT_FOUND');
@@ -132,7 +134,7 @@ const HISTORY_YEARS = 10;
 export async function deputyLedger(db: Kysely<DB>, actor: Actor, deputyId: number, year: number) {
   const deputy = await db.selectFrom('deputy as d').select(['d.id', 'd.name'])
     .where('d.id', '=', deputyId).where(deputyVisible(actor, ref('d.id'), ref('d.region_path'))).executeTakeFirst();
-  if (!deputy || (actor.role === 'deputy' && actor.deputyId !== deputyId)) throw new AppError('NOT_FOUND');
+  if (!deputy || !ledgerReadable(actor, deputyId)) throw new AppError('NOT_FOUND');
   const sets = await loadRuleSets(db);
   const [entries, all] = await Promise.all([
     ledgerEntries(db, actor, { year, deputyIds: [deputyId] }, sets),
@@ -195,9 +197,9 @@ export async function ruleVersions(db: Kysely<DB>, actor: Actor, regionCode: str
       inherited: r.region_path !== path,
       effectiveFrom: r.effective_from, rules: storedRules(r), note: r.note, version: r.version,
       createdBy: r.display_name, createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
-      abilities: regionManageable(actor, r.region_path) && (r.region_path !== '' || actor.role === 'admin') ? ['update' as const] : [],
+      abilities: regionOrNationManageable(actor, r.region_path) ? ['update' as const] : [],
     })),
-    abilities: (path !== '' ? regionManageable(actor, path) : actor.role === 'admin') ? ['create' as const] : [],
+    abilities: regionOrNationManageable(actor, path) ? ['create' as const] : [],
   };
 }
 
@@ -216,7 +218,7 @@ export async function listBonuses(db: Kysely<DB>, actor: Actor, f: BonusFilters)
       'b.on_date', sql<number>`b.points::float8`.as('points'), 'b.reason', 'c.display_name as created_by', 'b.created_at',
       'b.voided_at', 'v.display_name as voided_by', 'b.void_reason',
     ])
-    .where(bonusVisible(actor))
+    .where(bonusVisible(actor, bonusColumns('b')))
     .orderBy('b.id', 'desc').limit(f.limit + 1);
   if (f.id) q = q.where('b.id', '=', f.id);
   if (f.year) q = q.where('b.on_date', '>=', `${f.year}-01-01`).where('b.on_date', '<=', `${f.year}-12-31`);
@@ -233,22 +235,6 @@ export async function listBonuses(db: Kysely<DB>, actor: Actor, f: BonusFilters)
   }));
 }
 
-/** Bonuses an account reaches (rows `b`): like any point fact, by their region and station. */
-export function bonusVisible(actor: Actor): RawBuilder<SqlBool> {
-  switch (actor.role) {
-    case 'admin':
-      return sql<SqlBool>`true`;
-    case 'staff':
-      return sql<SqlBool>`(b.region_path like ${`${actor.scopePath}%`} or (b.station_id is not null and ${stationVisible(actor, ref('b.station_id'))}))`;
-    case 'officer':
-      return sql<SqlBool>`(b.station_id is not null and ${stationVisible(actor, ref('b.station_id'))})`;
-    case 'deputy':
-      return sql<SqlBool>`b.deputy_id = ${actor.deputyId}`;
-    default:
-      return sql<SqlBool>`false`;
-  }
-}
-
 // ── 履职之星 ─────────────────────────────────────────────────────────────────────────────────
 
 /**
@@ -257,7 +243,7 @@ export function bonusVisible(actor: Actor): RawBuilder<SqlBool> {
  */
 async function starsReadable(db: Kysely<DB>, actor: Actor, path: string): Promise<boolean> {
   if (regionManageable(actor, path)) return true;
-  if (actor.role !== 'officer' && actor.role !== 'deputy') return false;
+  if (!starsReadableByStation(actor)) return false;
   const hit = await db.selectFrom('station_region as sr').select('sr.station_id')
     .where('sr.region_path', 'like', `${path}%`).where(stationVisible(actor, ref('sr.station_id'))).limit(1).executeTakeFirst();
   return Boolean(hit);

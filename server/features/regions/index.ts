@@ -1,5 +1,6 @@
 import { defineFeature } from '../../platform/feature.js';
 import { regionRoutes } from './routes.js';
+import { abilities } from './access.js';
 
 export const feature = defineFeature({
   name: 'regions',
@@ -16,4 +17,5 @@ export const feature = defineFeature({
   exports: [],
   archiveSections: [],
   disclosureSections: [],
+  abilities,
 });

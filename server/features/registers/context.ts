@@ -3,7 +3,7 @@ import type { ActivityKind } from '../../../common/enums.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/access/actor.js';
-import { activityVisible } from '../activities/access.js';
+import { activityColumns, activityVisible } from '../activities/access.js';
 import { periodBounds, type Period, type RegisterSection } from '../../platform/documents/model.js';
 import { activityAt, type Place } from './place.js';
 
@@ -50,5 +50,5 @@ export function onDateInPeriod(ctx: RegisterContext, column: string): RawBuilder
 /** Activities (`a`) of the register: at the place, in the period, within the reader's reach, of these kinds. */
 export function activityCondition(ctx: RegisterContext, kinds: readonly ActivityKind[] | null): RawBuilder<SqlBool> {
   const kind = kinds ? sql<SqlBool>`a.kind in (${sql.join(kinds)})` : sql<SqlBool>`true`;
-  return sql<SqlBool>`(${activityVisible(ctx.actor)} and ${activityAt(ctx.place)} and ${inPeriod(ctx, 'a.starts_at')} and ${kind})`;
+  return sql<SqlBool>`(${activityVisible(ctx.actor, activityColumns('a'))} and ${activityAt(ctx.place)} and ${inPeriod(ctx, 'a.starts_at')} and ${kind})`;
 }

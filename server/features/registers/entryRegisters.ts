@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import { ACTIVITY_KINDS } from '../../../common/enums.js';
-import { activityVisible } from '../activities/access.js';
+import { activityColumns, activityVisible } from '../activities/access.js';
 import { ref, stationVisible } from '../../platform/access/scope.js';
 import { activityCondition, capped, MAX_REGISTER_ROWS, onDateInPeriod, type RegisterBody, type RegisterContext } from './context.js';
 import { dateText, numbered, SERIAL, type Cell } from '../../platform/documents/model.js';
@@ -52,7 +52,7 @@ async function recordedEntries(ctx: RegisterContext): Promise<ChronicleLine[]> {
 /** Campaigns that began in the period, as far as the place took part in them (or, for a region, launched them). */
 async function campaigns(ctx: RegisterContext): Promise<ChronicleLine[]> {
   const { place, actor } = ctx;
-  const here = sql<boolean>`(a.campaign_id = c.id and ${activityVisible(actor)} and ${activityAt(place)})`;
+  const here = sql<boolean>`(a.campaign_id = c.id and ${activityVisible(actor, activityColumns('a'))} and ${activityAt(place)})`;
   const launched = place.kind === 'region' ? sql<boolean>`c.region_path like ${`${place.path}%`}` : sql<boolean>`false`;
   const rows = await ctx.db.selectFrom('activity_campaign as c')
     .select([

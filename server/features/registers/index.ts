@@ -1,6 +1,7 @@
 import { defineFeature } from '../../platform/feature.js';
 import { REGISTERS_ERRORS } from './errors.js';
 import { registerRoutes } from './routes.js';
+import { abilities } from './access.js';
 
 export const feature = defineFeature({
   name: 'registers',
@@ -24,4 +25,5 @@ export const feature = defineFeature({
   exports: [],
   archiveSections: [],
   disclosureSections: [],
+  abilities,
 });

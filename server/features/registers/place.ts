@@ -6,10 +6,9 @@
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
-import { isWithin } from '../../platform/regions/regionPath.js';
 import { AppError, invalidFields } from '../../platform/errors.js';
 import type { Actor } from '../../platform/access/actor.js';
-import { ref, stationVisible } from '../../platform/access/scope.js';
+import { ref, regionManageable, stationVisible } from '../../platform/access/scope.js';
 
 export type Place =
   | { kind: 'station'; id: number; name: string; regionCode: string; regionPath: string }
@@ -29,8 +28,7 @@ export async function resolvePlace(db: Kysely<DB>, actor: Actor, q: { stationId?
     return { kind: 'station', id: station.id, name: station.name, regionCode: station.region_code, regionPath: station.region_path };
   }
   const region = await db.selectFrom('region').select(['code', 'path', 'full_name']).where('code', '=', q.regionCode!).executeTakeFirst();
-  const reachable = region && (actor.role === 'admin' || (actor.role === 'staff' && isWithin(region.path, actor.scopePath!)));
-  if (!region || !reachable) throw new AppError('NOT_FOUND');
+  if (!region || !regionManageable(actor, region.path)) throw new AppError('NOT_FOUND');
   return { kind: 'region', code: region.code, name: region.full_name, path: region.path };
 }
 

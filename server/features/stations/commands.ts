@@ -3,7 +3,7 @@ import type { StationGrade, StationTier, StationType } from '../../../common/enu
 import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
 import type { ReceptionSchedule } from '../../platform/db/schema.js';
 import { AppError, invalidFields } from '../../platform/errors.js';
-import { STATION_OPERATIONAL_FIELDS } from '../../platform/access/abilities.js';
+import { STATION_OPERATIONAL_FIELDS } from './access.js';
 import { ref, regionManageable, stationManageable, stationOperable, stationVisible } from '../../platform/access/scope.js';
 import { normaliseSchedule } from './presenter.js';
 import { refreshAccountAnchors } from '../accounts/commands.js';

@@ -1,6 +1,7 @@
 import { defineFeature } from '../../platform/feature.js';
 import { STATIONS_ERRORS } from './errors.js';
 import { stationRoutes } from './routes.js';
+import { abilities } from './access.js';
 
 export const feature = defineFeature({
   name: 'stations',
@@ -21,4 +22,5 @@ export const feature = defineFeature({
   exports: [],
   archiveSections: [],
   disclosureSections: [],
+  abilities,
 });

@@ -1,7 +1,21 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { Actor } from '../../platform/access/actor.js';
+import { sql, type SqlBool } from 'kysely';
+import type { AbilityTable } from '../../platform/access/abilities.js';
+import type { AnyActor } from '../../platform/access/actor.js';
+import { byRole, near, TRUE, type Filter, type Ref } from '../../platform/access/scope.js';
 
-type Ref = RawBuilder<unknown>;
+/** Terms (届) and election rounds (换届). A role not listed gets 403. */
+export const abilities = {
+  /** Terms of the congresses at, above and below where one works (termVisible). */
+  'term.read': ['admin', 'staff', 'officer', 'deputy'],
+  /** Recording and correcting terms: staff those of the congresses of their subtree, administrators every one. */
+  'term.manage': ['admin', 'staff'],
+  /** The election round (换届) of a congress one manages the terms of, and its coverage (编组进站). */
+  'term.round': ['admin', 'staff'],
+} as const satisfies AbilityTable;
+
+declare module '../../platform/access/abilities.js' {
+  interface AbilityCatalog { terms: typeof abilities }
+}
 
 /**
  * Whose congresses' terms an account reads, inside the SQL (`path` is the congress region's
@@ -14,32 +28,26 @@ type Ref = RawBuilder<unknown>;
  *   congresses they sit in;
  * - unit clerks: none.
  */
-export function termVisible(actor: Actor, path: Ref): RawBuilder<SqlBool> {
-  const near = (anchor: Ref) => sql<SqlBool>`(${anchor} like ${path} || '%' or ${path} like ${anchor} || '%')`;
-  switch (actor.role) {
-    case 'admin':
-      return sql<SqlBool>`true`;
-    case 'staff':
-      return near(sql`${actor.scopePath!}`);
-    case 'officer':
-      return sql<SqlBool>`exists (select 1 from account_station acs join station_region sr on sr.station_id = acs.station_id
-        where acs.account_id = ${actor.accountId} and ${near(sql.ref('sr.region_path'))})`;
-    case 'deputy':
-      return sql<SqlBool>`exists (select d.region_path as anchor from deputy d where d.id = ${actor.deputyId}
-          and ${near(sql.ref('d.region_path'))}
+export function termVisible(actor: AnyActor, path: Ref): Filter {
+  return byRole(actor, {
+    admin: () => TRUE,
+    staff: (s) => near(sql`${s.scopePath!}`, path),
+    officer: (o) => sql<SqlBool>`exists (select 1 from account_station acs join station_region sr on sr.station_id = acs.station_id
+        where acs.account_id = ${o.accountId} and ${near(sql.ref('sr.region_path'), path)})`,
+    deputy: (d) => sql<SqlBool>`exists (select d.region_path as anchor from deputy d where d.id = ${d.deputyId}
+          and ${near(sql.ref('d.region_path'), path)}
         union all select sr.region_path from deputy_station ds join station_region sr on sr.station_id = ds.station_id
-          where ds.deputy_id = ${actor.deputyId} and ${near(sql.ref('sr.region_path'))})`;
-    default:
-      return sql<SqlBool>`false`;
-  }
+          where ds.deputy_id = ${d.deputyId} and ${near(sql.ref('sr.region_path'), path)})`,
+  });
 }
 
 /**
  * Whose terms an account records and corrects: administrators every congress, the NPC
  * included; staff the congresses of their own region and the regions below it.
  */
-export function termManageable(actor: Actor, path: Ref): RawBuilder<SqlBool> {
-  if (actor.role === 'admin') return sql<SqlBool>`true`;
-  if (actor.role === 'staff') return sql<SqlBool>`(${path} <> '' and ${path} like ${`${actor.scopePath}%`})`;
-  return sql<SqlBool>`false`;
+export function termManageable(actor: AnyActor, path: Ref): Filter {
+  return byRole(actor, {
+    admin: () => TRUE,
+    staff: (s) => sql<SqlBool>`(${path} <> '' and ${path} like ${`${s.scopePath}%`})`,
+  });
 }

@@ -2,6 +2,7 @@ import { defineFeature } from '../../platform/feature.js';
 import { TERMS_ERRORS } from './errors.js';
 import { termRoutes } from './routes.js';
 import { electionRoundRoutes } from './roundRoutes.js';
+import { abilities } from './access.js';
 
 export const feature = defineFeature({
   name: 'terms',
@@ -20,4 +21,5 @@ export const feature = defineFeature({
   exports: [],
   archiveSections: [],
   disclosureSections: [],
+  abilities,
 });

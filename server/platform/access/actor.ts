@@ -1,7 +1,8 @@
 import type { Role } from '../../../common/enums.js';
 
-/** Who is acting: the signed-in account with what its scope hangs on. */
+/** Who is acting: a signed-in account (or the system) with the role and what its scope hangs on. */
 export interface Actor {
+  kind: 'account';
   accountId: number;
   username: string;
   displayName: string;
@@ -17,22 +18,30 @@ export interface Actor {
 
 /**
  * A constituent acting without an account (a public submission, a rating with the tracking
- * key). It carries the least-privileged role with no unit, so every scope filter gives it nothing.
+ * key). It holds no role and no scope: no ability admits it and every scope filter gives it
+ * nothing, so a rule written for any role (even the least privileged, `unit`) never reaches it.
  */
-export const CONSTITUENT_ACTOR: Actor = {
+export interface PublicActor {
+  kind: 'public';
+  accountId: 0;
+  username: 'constituent';
+  displayName: string;
+  role?: never;
+}
+
+/** Anyone a write or a scope filter may be done for: an account, or the public. */
+export type AnyActor = Actor | PublicActor;
+
+export const PUBLIC_ACTOR: PublicActor = Object.freeze({
+  kind: 'public',
   accountId: 0,
   username: 'constituent',
   displayName: '群众',
-  role: 'unit',
-  regionCode: null,
-  scopePath: null,
-  deputyId: null,
-  unitId: null,
-  mustChangePassword: false,
-};
+});
 
 /** The system itself (first start, demo loading, scheduled work). */
 export const SYSTEM_ACTOR: Actor = {
+  kind: 'account',
   accountId: 0,
   username: 'system',
   displayName: '系统',

@@ -21,6 +21,7 @@ type ActorRow = Awaited<ReturnType<ReturnType<typeof selectActorRow>['executeTak
 
 export function toActor(row: ActorRow): Actor {
   return {
+    kind: 'account',
     accountId: row.id,
     username: row.username,
     displayName: row.display_name,

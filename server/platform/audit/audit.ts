@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import { auditHash, GENESIS_HASH, type AuditFacts } from './hash.js';
 import type { DB } from '../db/schema.js';
-import type { Actor } from '../access/actor.js';
+import type { Actor, AnyActor } from '../access/actor.js';
 import { now } from '../clock.js';
 
 /** Any advisory-lock key unique to the audit chain. */
@@ -15,9 +15,10 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-export interface WriteContext {
+/** A write's transaction, who does it (an account by default; the public where a write serves it) and from where. */
+export interface WriteContext<A extends AnyActor = Actor> {
   trx: Transaction<DB>;
-  actor: Actor;
+  actor: A;
   ip: string | null;
 }
 
@@ -31,7 +32,7 @@ function toJson(value: unknown): unknown {
  * serialised with a transaction-scoped advisory lock so concurrent writers link in order; the
  * lock is held until commit, so call this as late in the transaction as the write allows.
  */
-export async function recordAudit(ctx: WriteContext, entry: AuditEntry): Promise<void> {
+export async function recordAudit(ctx: WriteContext<AnyActor>, entry: AuditEntry): Promise<void> {
   const { trx, actor, ip } = ctx;
   await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
   const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();

@@ -70,6 +70,6 @@ export function registerAuth(app: FastifyInstance): void {
     if (actor.mustChangePassword && !config.allowPendingPasswordChange) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED');
     }
-    if (config.ability && !can(actor.role, config.ability)) throw new AppError('FORBIDDEN');
+    if (config.ability && !can(actor, config.ability)) throw new AppError('FORBIDDEN');
   });
 }
