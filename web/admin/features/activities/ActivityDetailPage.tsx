@@ -1,11 +1,12 @@
 import { CameraOutlined, EditOutlined, FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Breadcrumb, Button, Card, Descriptions, Form, Image, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { get, post } from '../../../shared/api.js';
 import { base64Of, compressPhoto } from '../../../shared/compress.js';
 import { formatDate, formatDateTime } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
+import { useApiRecord } from '../../../shared/query.js';
 import { errorText, LoadError, PageTitle } from '../../kit/common.js';
 import { useWriteErrors } from '../../kit/writeErrors.js';
 import { useSession } from '../../app/session.js';
@@ -21,16 +22,16 @@ export function ActivityDetailPage() {
   const { can } = useSession();
   const { message } = App.useApp();
   const reportError = useWriteErrors();
-  const [a, setA] = useState<ActivityDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const record = useApiRecord<ActivityDetail>(`/api/activities/${id}`);
+  const a = record.data;
+  const setA = record.set;
+  const load = record.reload;
+  const err = record.error;
+  const error = err ? errorText(err) : null;
   const [editing, setEditing] = useState(false);
   const [registering, setRegistering] = useState(false);
   const [uploading, setUploading] = useState(false);
 
-  const load = useCallback(async () => {
-    try { setA(await get<ActivityDetail>(`/api/activities/${id}`)); setError(null); } catch (err) { setError(errorText(err)); }
-  }, [id]);
-  useEffect(() => { void load(); }, [load]);
 
   async function addFiles(files: FileList | null, kind: 'photos' | 'reports') {
     if (!files?.length || !a) return;

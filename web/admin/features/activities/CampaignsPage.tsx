@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, DatePicker, Form, Input, Modal, Row, Space, Statistic, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { get, post, put } from '../../../shared/api.js';
+import { post, put } from '../../../shared/api.js';
 import { formatDate } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
+import { useApiRecord } from '../../../shared/query.js';
 import { errorText, LoadError, PageTitle } from '../../kit/common.js';
 import { RegionPicker } from '../../kit/RegionPicker.js';
 import { useWriteErrors } from '../../kit/writeErrors.js';
@@ -16,13 +17,12 @@ import type { Campaign } from './types.js';
 export function CampaignsPage() {
   const { l } = useI18n();
   const { can } = useSession();
-  const [campaigns, setCampaigns] = useState<Campaign[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const record = useApiRecord<Campaign[]>('/api/campaigns');
+  const campaigns = record.data;
+  const load = record.reload;
+  const err = record.error;
+  const error = err ? errorText(err) : null;
   const [editing, setEditing] = useState<Campaign | 'new' | null>(null);
-  const load = useCallback(async () => {
-    try { setCampaigns(await get<Campaign[]>('/api/campaigns')); setError(null); } catch (err) { setError(errorText(err)); }
-  }, []);
-  useEffect(() => { void load(); }, [load]);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

@@ -1,10 +1,11 @@
 import { FilePdfOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Descriptions, Row, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ApiError, get, qs } from '../../../shared/api.js';
+import { ApiError, qs } from '../../../shared/api.js';
 import { percent } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
+import { useApiQuery, useApiRecord } from '../../../shared/query.js';
 import { errorText, FilterBar, LoadError, PageTitle, RequireAbility, useFilterStyle } from '../../kit/common.js';
 import { downloadFile } from '../../kit/download.js';
 import { PeriodPicker, type Period } from '../../kit/PeriodPicker.js';
@@ -32,32 +33,21 @@ function ArchiveView() {
   const [params, setParams] = useSearchParams();
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
   const period: Period = { from: params.get('from'), to: params.get('to') ?? today };
-  const [terms, setTerms] = useState<DeputyTerms | null>(null);
-  useEffect(() => {
-    let live = true;
-    // Without the list (an error is the archive's to report) the archive covers everything, as before terms were dated.
-    get<DeputyTerms>(`/api/deputies/${id}/terms`).then((t) => { if (live) setTerms(t); }, () => { if (live) setTerms({ terms: [], current: null }); });
-    return () => { live = false; };
-  }, [id]);
+  const termsQuery = useApiQuery<DeputyTerms>(`/api/deputies/${id}/terms`);
+  // Without the list (an error is the archive's to report) the archive covers everything, as before terms were dated.
+  const terms: DeputyTerms | null = termsQuery.data ?? (termsQuery.error ? { terms: [], current: null } : null);
   // A term or dates in the address are the reader's choice; otherwise the deputy's running term, which the server names.
   const chosen = params.has('term') || params.has('from') || params.has('to');
   const term = params.get('term') ?? (!chosen && terms?.current != null ? String(terms.current) : null);
   const ready = chosen || terms !== null;
   const query = term ? qs({ term }) : qs({ from: period.from, to: period.to });
-  const [archive, setArchive] = useState<Archive | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const record = useApiRecord<Archive>(ready ? `/api/deputies/${id}/archive${query}` : null);
+  const archive = record.data;
+  const load = record.reload;
+  const err = record.error;
+  const error = err ? err instanceof ApiError && err.code === 'NOT_FOUND' ? l('找不到该代表的履职档案,或您无权查看', 'No such archive within your reach') : errorText(err) : null;
   const [printing, setPrinting] = useState(false);
 
-  const load = useCallback(async () => {
-    if (!ready) return;
-    try {
-      setArchive(await get<Archive>(`/api/deputies/${id}/archive${query}`));
-      setError(null);
-    } catch (err) {
-      setError(err instanceof ApiError && err.code === 'NOT_FOUND' ? l('找不到该代表的履职档案,或您无权查看', 'No such archive within your reach') : errorText(err));
-    }
-  }, [id, query, ready, l]);
-  useEffect(() => { void load(); }, [load]);
 
   async function print() {
     setPrinting(true);

@@ -1,12 +1,13 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Drawer, Empty, Form, Input, InputNumber, Row, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ACTIVITY_KINDS } from '../../../../common/enums.js';
 import { RULE_KEYS, type PointRules, type RuleKey } from '../../../../common/points.js';
-import { get, post, qs } from '../../../shared/api.js';
+import { post, qs } from '../../../shared/api.js';
 import { formatDateTime } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
+import { useApiRecord } from '../../../shared/query.js';
 import { errorText, LoadError, useNarrow } from '../../kit/common.js';
 import { RegionPicker } from '../../kit/RegionPicker.js';
 import { useWriteErrors } from '../../kit/writeErrors.js';
@@ -21,17 +22,14 @@ export function RulesPanel() {
   const { l, label } = useI18n();
   const { me } = useSession();
   const [regionCode, setRegionCode] = useState<string | null>(me?.scope.region?.code ?? null);
-  const [data, setData] = useState<RuleVersions | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const record = useApiRecord<RuleVersions>(`/api/points/rules${qs({ regionCode })}`);
+  const data = record.data;
+  const setData = record.set;
+  const load = record.reload;
+  const err = record.error;
+  const error = err ? errorText(err) : null;
   const [editing, setEditing] = useState<{ base: RuleSet | null; replace: boolean } | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      setData(await get<RuleVersions>(`/api/points/rules${qs({ regionCode })}`));
-      setError(null);
-    } catch (err) { setError(errorText(err)); }
-  }, [regionCode]);
-  useEffect(() => { void load(); }, [load]);
 
   const inForce = data?.versions.find((v) => v.id === data.inForceId) ?? null;
   return (

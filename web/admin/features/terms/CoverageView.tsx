@@ -1,10 +1,10 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, ConfigProvider, Row, Space, Spin, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { get } from '../../../shared/api.js';
 import { percent } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
+import { useApiRecord } from '../../../shared/query.js';
 import { errorText, LoadError, RequireAbility } from '../../kit/common.js';
 import type { Coverage } from './roundTypes.js';
 
@@ -113,15 +113,11 @@ function CoverageScreen() {
   const { l, label } = useI18n();
   const { id } = useParams();
   const navigate = useNavigate();
-  const [coverage, setCoverage] = useState<Coverage | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setCoverage(await get<Coverage>(`/api/terms/${id}/coverage`));
-      setError(null);
-    } catch (err) { setError(errorText(err)); }
-  }, [id]);
-  useEffect(() => { void load(); }, [load]);
+  const record = useApiRecord<Coverage>(`/api/terms/${id}/coverage`);
+  const coverage = record.data;
+  const load = record.reload;
+  const err = record.error;
+  const error = err ? errorText(err) : null;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: 8 }}>
