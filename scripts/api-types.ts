@@ -50,10 +50,39 @@ async function openApiDocument(): Promise<OpenAPI3> {
   }
 }
 
+/**
+ * The request bodies whose number limits the web needs at run time (an input's min and max):
+ * read from the document, so a limit changed on the server changes the form with it.
+ */
+const LIMITED_BODIES = [['post', '/api/cases/{id}/actions/{action}']] as const;
+
+type Limit = { minimum?: number; maximum?: number };
+
+function bodyLimits(document: OpenAPI3): Record<string, Record<string, Limit>> {
+  const out: Record<string, Record<string, Limit>> = {};
+  for (const [method, path] of LIMITED_BODIES) {
+    const operation = (document.paths?.[path] as Record<string, { requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, Limit & { type?: string }> } }> } }> | undefined)?.[method];
+    const properties = operation?.requestBody?.content?.['application/json']?.schema?.properties;
+    if (!properties) throw new Error(`No JSON body for ${method.toUpperCase()} ${path} in the OpenAPI document`);
+    const limits: Record<string, Limit> = {};
+    for (const [name, schema] of Object.entries(properties)) {
+      if (schema.type !== 'integer' && schema.type !== 'number') continue;
+      limits[name] = {
+        ...(schema.minimum !== undefined && { minimum: schema.minimum }),
+        ...(schema.maximum !== undefined && { maximum: schema.maximum }),
+      };
+    }
+    out[`${method.toUpperCase()} ${path}`] = limits;
+  }
+  return out;
+}
+
 export async function generate(): Promise<string> {
   const document = sorted(await openApiDocument()) as OpenAPI3;
   const ast = await openapiTS(document, { alphabetize: true, exportType: false, rootTypes: false, defaultNonNullable: false });
-  return HEADER + astToString(ast).replace(/\r\n/g, '\n').replace(/^( {4})+/gm, (indent) => ' '.repeat(indent.length / 2)).trimEnd() + '\n';
+  const types = astToString(ast).replace(/\r\n/g, '\n').replace(/^( {4})+/gm, (indent) => ' '.repeat(indent.length / 2)).trimEnd();
+  const limits = `/** Number limits of request bodies the forms enforce, from the same document. */\nexport const bodyLimits = ${JSON.stringify(bodyLimits(document), null, 2)} as const;`;
+  return `${HEADER}${types}\n\n${limits}\n`;
 }
 
 const check = process.argv.includes('--check');

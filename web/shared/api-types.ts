@@ -14518,3 +14518,23 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export type operations = Record<string, never>;
+
+/** Number limits of request bodies the forms enforce, from the same document. */
+export const bodyLimits = {
+  "POST /api/cases/{id}/actions/{action}": {
+    "days": {
+      "minimum": 1,
+      "maximum": 30
+    },
+    "deadlineDays": {
+      "minimum": 1,
+      "maximum": 60
+    },
+    "intoId": {
+      "maximum": 2147483647
+    },
+    "unitId": {
+      "maximum": 2147483647
+    }
+  }
+} as const;

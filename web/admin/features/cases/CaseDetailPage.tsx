@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { ANSWER_MODES } from '../../../../common/caseVocabulary.js';
 import { ApiError, formFieldErrors, post, type Answer } from '../../../shared/api.js';
+import { bodyLimits } from '../../../shared/api-types.js';
 import { formatDate, formatDateTime } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
 import { apiKey, queryClient, useApiMutation, useApiQuery } from '../../../shared/query.js';
@@ -16,6 +17,8 @@ type CaseDetail = Schemas['CaseDetail'];
 const FIELDS: Record<string, ('unit' | 'days' | 'mode' | 'into')[]> = {
   assign: ['unit', 'days'], request_extension: ['days'], grant_extension: ['days'], answer: ['mode'], merge: ['into'],
 };
+/** The working days an action may take, as the server's schema sets them (an assignment: also its category's maximum). */
+const ACTION_LIMITS = bodyLimits['POST /api/cases/{id}/actions/{action}'];
 const fieldsOf = (a: { action: string; needsComment: boolean }) => [...(FIELDS[a.action] ?? []), ...(a.needsComment ? ['comment' as const] : [])];
 
 
@@ -118,7 +121,10 @@ export function CaseDetailPage() {
           )}
           {needs.includes('days') && (
             <Form.Item name={action?.action === 'assign' ? 'deadlineDays' : 'days'} label={l('工作日', 'Working days')} rules={[{ required: action?.action !== 'assign' && action?.action !== 'grant_extension' }]}>
-              <InputNumber min={1} max={action?.action === 'assign' ? category?.maxDays : 30} />
+              <InputNumber
+                min={action?.action === 'assign' ? ACTION_LIMITS.deadlineDays.minimum : ACTION_LIMITS.days.minimum}
+                max={action?.action === 'assign' ? Math.min(category?.maxDays ?? Infinity, ACTION_LIMITS.deadlineDays.maximum) : ACTION_LIMITS.days.maximum}
+              />
             </Form.Item>
           )}
           {needs.includes('mode') && (
