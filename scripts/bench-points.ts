@@ -4,17 +4,26 @@
  * facts: 3 000 activities of about 8 deputies each, 6 000 cases credited to deputies, 200
  * bonuses. Everything is computed on read, so this is the cost of every request.
  *
- *   node --import tsx scripts/bench-points.ts            # PGlite in memory
- *   DATABASE_URL=postgres://… node --import tsx scripts/bench-points.ts
+ *   npm run bench:points                                  # PGlite in memory
+ *   DATABASE_URL=postgres://… npm run bench:points
+ *
+ * With BENCH_COMPARE=<another checkout> (its dependencies installed or linked), the ranking,
+ * a ledger and the stars view are also read by that checkout's code, on the same data in the
+ * same process, alternating (theirs, ours, theirs, ours …) for BENCH_ROUNDS rounds (default 7):
+ * medians of each and their ratio, and a check that both rank every deputy with the same points.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
+import { composeServer } from '../server/composition.js';
 import { loadConfig } from '../server/platform/config.js';
 import { openPGlite, openPostgres } from '../server/platform/db/engine.js';
 import { migrateToLatest } from '../server/platform/db/migrate.js';
 import { SYSTEM_ACTOR } from '../server/platform/access/actor.js';
 import { listAssessments } from '../server/features/assessments/queries.js';
 import { deputyLedger, pointsRanking, regionStars } from '../server/features/points/queries.js';
-import { bootstrap } from '../server/features/accounts/bootstrap.js';
+import { bootstrap } from '../server/bootstrap.js';
 import { createPostgresDatabase } from '../server/testing/database.js';
 
 const STATIONS = 43;
@@ -24,6 +33,7 @@ const PER_ACTIVITY = 8;
 const CASES = 6000;
 const YEAR = 2025;
 
+composeServer();
 const url = process.env.DATABASE_URL;
 const database = url ? await openPostgres(await createPostgresDatabase(url, `lianxin_bench_points_${process.pid}`)) : await openPGlite(null);
 const db = database.db;
@@ -88,6 +98,58 @@ await time('one deputy\'s ledger (the year and ten years\' totals)', () => deput
 await time('stars view (ranking + award)', () => regionStars(db, SYSTEM_ACTOR, YEAR, county.code, 10));
 const page = await time('assessment of 50 stations', () => listAssessments(db, SYSTEM_ACTOR, { year: YEAR, regionCode: county.code, limit: 50 }));
 console.log(`  ${page.items.length} stations assessed`);
+if (process.env.BENCH_COMPARE) await compare(path.resolve(process.env.BENCH_COMPARE));
 await database.close();
 if (url && !process.env.BENCH_KEEP) await (await import('../server/testing/database.js')).adminQuery(url, `drop database if exists "lianxin_bench_points_${process.pid}" with (force)`);
 else if (url) console.log(`kept database lianxin_bench_points_${process.pid}`);
+
+/** The points reads of another checkout, by the paths they have there (before or after the move into features/). */
+async function otherCheckout(dir: string) {
+  const first = (...candidates: string[]) => {
+    const found = candidates.map((c) => path.join(dir, c)).find((f) => existsSync(f));
+    if (!found) throw new Error(`${dir} has none of ${candidates.join(', ')}`);
+    return pathToFileURL(found).href;
+  };
+  const composition = path.join(dir, 'server/composition.ts');
+  if (existsSync(composition)) ((await import(pathToFileURL(composition).href)) as { composeServer(): void }).composeServer();
+  const queries = (await import(first('server/features/points/queries.ts', 'server/queries/points.ts'))) as {
+    pointsRanking: typeof pointsRanking; deputyLedger: typeof deputyLedger; regionStars: typeof regionStars;
+  };
+  const { SYSTEM_ACTOR: actor } = (await import(first('server/platform/access/actor.ts', 'server/policies/actor.ts'))) as { SYSTEM_ACTOR: typeof SYSTEM_ACTOR };
+  return { ...queries, actor };
+}
+
+/** The same reads by this checkout and another, alternating, on this data. */
+async function compare(dir: string) {
+  const theirs = await otherCheckout(dir);
+  // Rule tables of the first format named the suggestion rule `suggestion`: both names, so both price alike.
+  await sql`update point_rule_set set rules = rules || jsonb_build_object('suggestion', rules -> 'activitySuggestion')`.execute(db);
+  const ours = { pointsRanking, deputyLedger, regionStars, actor: SYSTEM_ACTOR };
+  const sides = [['theirs', theirs], ['ours', ours]] as const;
+  const totals = (r: { deputy: { id: number }; points: number; entries: number }[]) => r.map((x) => `${x.deputy.id}:${x.points}:${x.entries}`).sort().join();
+  const [a, b] = [await theirs.pointsRanking(db, theirs.actor, YEAR, scope), await ours.pointsRanking(db, ours.actor, YEAR, scope)];
+  console.log(`\ncompared with ${dir}: ${totals(a) === totals(b) ? 'the same points and entries for all' : 'DIFFERENT rankings for'} ${b.length} deputies`);
+  const measures = {
+    ranking: (s: typeof ours) => s.pointsRanking(db, s.actor, YEAR, scope),
+    ledger: (s: typeof ours) => s.deputyLedger(db, s.actor, someone, YEAR),
+    stars: (s: typeof ours) => s.regionStars(db, s.actor, YEAR, county.code, 10),
+  };
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
+  const ms: Record<string, Record<string, number[]>> = {};
+  for (let round = 0; round < rounds; round++) {
+    for (const [measure, run] of Object.entries(measures)) {
+      for (const [side, code] of sides) {
+        const start = performance.now();
+        await run(code);
+        ((ms[measure] ??= {})[side] ??= []).push(performance.now() - start);
+      }
+    }
+  }
+  const median = (xs: number[]) => { const s = [...xs].sort((x, y) => x - y); return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2; };
+  const span = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+  console.log(`${rounds} rounds, medians (min–max) in ms, ${database.engine}:`);
+  for (const [measure, bySide] of Object.entries(ms)) {
+    const [t, o] = [bySide.theirs!, bySide.ours!];
+    console.log(`  ${measure.padEnd(8)} theirs ${median(t).toFixed(0)} (${span(t)})  ours ${median(o).toFixed(0)} (${span(o)})  ours/theirs ${(median(o) / median(t)).toFixed(2)}`);
+  }
+}
