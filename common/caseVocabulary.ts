@@ -36,6 +36,8 @@ export const RATING_LABELS = labelled({
   basically_satisfied: { zh: '基本满意', en: 'Basically satisfied' },
   unsatisfied: { zh: '不满意', en: 'Unsatisfied' },
 });
+/** A constituent's rating of an answer (满意度). */
+export type Rating = (typeof RATING_LABELS.keys)[number];
 
 export const ANSWER_MODES = labelled({
   on_spot: { zh: '当场答复', en: 'On the spot' },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACTIVITY_KINDS, ATTENDANCE, DEPUTY_LEVELS } from '../../../common/enums.js';
+import { RATING_LABELS } from '../../../common/caseVocabulary.js';
 import { recordArchiveDownload } from '../registers/downloads.js';
 import { CASE_STATES } from '../cases/workflow.js';
 import { shanghaiDate } from '../../platform/calendar/workingDays.js';
@@ -18,7 +19,7 @@ import { renderRegister } from '../../platform/documents/renderWorker.js';
 import { now as clockNow } from '../../platform/clock.js';
 
 const Label = z.object({ zh: z.string(), en: z.string() });
-const Rating = z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']);
+const Rating = z.enum(RATING_LABELS.keys);
 const ArchiveQuery = z.object({
   term: z.coerce.number().int().positive().max(2_147_483_647).optional()
     .meta({ description: 'One of the deputy\'s terms (GET /api/deputies/:id/terms): its first day to its last, or to today while it runs. Not with from/to' }),

@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
-import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
+import type { Rating } from '../../../common/caseVocabulary.js';
+import type { WriteContext } from '../../platform/audit/audit.js';
 import type { AnyActor } from '../../platform/access/actor.js';
+import { transition } from '../../platform/workflow/transition.js';
 import { caseEffect, PUBLIC_ACTIONS, RATING_WINDOW_DAYS, type ActionInput } from './effects.js';
-import { CASE_RULES, checkTransition, isOpen, type CaseActor, type CaseState } from './workflow.js';
+import { CASE_RULES, CASE_WORKFLOW, isOpen } from './workflow.js';
 import { AppError, invalidFields } from '../../platform/errors.js';
 import { caseActorOf, caseColumns, caseVisible } from './access.js';
 import { ref, unitVisible } from '../../platform/access/scope.js';
@@ -20,7 +22,7 @@ export interface ActionRequest {
   deadlineDays?: number;
   days?: number;
   mode?: 'on_spot' | 'agreed_time' | 'after_rehandling';
-  rating?: 'satisfied' | 'basically_satisfied' | 'unsatisfied';
+  rating?: Rating;
   intoId?: number;
 }
 
@@ -30,17 +32,15 @@ export type Acting = { kind: 'account' } | { kind: 'constituent' } | { kind: 'sy
 async function lockCase(ctx: WriteContext<AnyActor>, id: number, acting: Acting) {
   let q = ctx.trx.selectFrom('opinion as o').selectAll('o').where('o.id', '=', id);
   if (acting.kind === 'account') q = q.where(caseVisible(ctx.actor, caseColumns('o')));
-  const row = await q.forUpdate().executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND');
-  return row;
+  return q.forUpdate().executeTakeFirst();
 }
 
 const labels = (action: ActionInput['action']) => ({ actionLabel: CASE_RULES[action].label });
 
 /**
- * Takes one workflow action on a case, in the caller's transaction: checks the rule table
- * (role × state), the actor's reach, the action's own rules; writes the case's new state and
- * facts, the timeline event and the audit record together.
+ * Takes one workflow action on a case, in the caller's transaction (the workflow kit's
+ * transition): checks the rule table (role × state), the actor's reach, the action's own rules;
+ * writes the case's new state and facts, the timeline event, what follows and the audit record together.
  */
 export async function takeCaseAction(
   ctx: WriteContext<AnyActor>, caseId: number, req: ActionRequest, acting: Acting = { kind: 'account' }, now: Date = clockNow(),
@@ -49,50 +49,58 @@ export async function takeCaseAction(
   if (req.action === 'merge' && req.intoId) {
     await ctx.trx.selectFrom('opinion').select('id').where('id', 'in', [caseId, req.intoId]).orderBy('id').forUpdate().execute();
   }
-  const c = await lockCase(ctx, caseId, acting);
-  const actorKind: CaseActor | null = acting.kind === 'account' ? caseActorOf(ctx.actor, c) : acting.kind;
-  if (!actorKind) throw new AppError('CASE_ACTION_FORBIDDEN', labels(req.action));
-  const check = checkTransition(c.state, req.action, actorKind, req.comment);
-  if (!check.ok) {
-    if (check.reason === 'ROLE') throw new AppError('CASE_ACTION_FORBIDDEN', labels(req.action));
-    if (check.reason === 'STATE') throw new AppError('CASE_TRANSITION_INVALID', { state: c.state, action: req.action, ...labels(req.action) });
-    throw invalidFields([{ path: 'comment', code: 'REQUIRED' }]);
-  }
-  const comment = req.comment?.trim() || null;
-  const input = await toInput(ctx, c, req, comment, now);
-  const calendar = await loadCalendar(ctx.trx);
-  const effect = caseEffect(c, input, now, calendar);
-  if (effect.error) throw new AppError(effect.error);
-  const to: CaseState = effect.state ?? check.to ?? c.state;
-  await ctx.trx.updateTable('opinion')
-    .set({ ...effect.set, state: to, updated_at: now, version: sql`version + 1` })
-    .where('id', '=', caseId).execute();
-  if (input.action === 'merge') {
-    // Cases merged into this one follow it: no chain of merges, one shared answer.
-    await ctx.trx.updateTable('opinion').set({ merged_into_id: input.intoId, updated_at: now })
-      .where('merged_into_id', '=', caseId).execute();
-  }
-  const actorName = acting.kind === 'constituent' ? '群众' : acting.kind === 'system' ? '系统' : ctx.actor.displayName;
-  await ctx.trx.insertInto('opinion_event').values({
-    opinion_id: caseId, at: now, actor_kind: actorKind,
-    actor_account_id: acting.kind === 'account' ? ctx.actor.accountId : null, actor_name: actorName,
-    action: req.action, from_state: c.state, to_state: to, comment, public: PUBLIC_ACTIONS.has(req.action),
-    data: JSON.stringify(effect.data),
-  }).execute();
-  if (req.action === 'send_back_reply' && c.deadline_provisional) {
-    // The deadline runs again: a schedule entered while the reply was under review counts now.
-    await recomputeProvisionalDeadlines(ctx, now, '退回重办,按现行放假安排重新计算', caseId);
-  }
-  await caseFollowUps(ctx.trx, calendar, caseId, req.action, acting.kind === 'account' ? ctx.actor.accountId : null, now);
-  // Last: the audit record takes the chain's lock, held until commit.
-  await recordAudit(ctx, {
-    action: `case.${req.action}`, entityType: 'case', entityId: caseId,
-    before: { state: c.state }, after: { state: to, comment, ...effect.data },
+  const t = await transition(ctx, {
+    workflow: CASE_WORKFLOW, action: req.action, comment: req.comment,
+    lock: () => lockCase(ctx, caseId, acting),
+    actorOf: (c) => (acting.kind === 'account' ? caseActorOf(ctx.actor, c) : acting.kind),
+    notFound: () => new AppError('NOT_FOUND'),
+    refused: (reason, c) => {
+      if (reason === 'ROLE') return new AppError('CASE_ACTION_FORBIDDEN', labels(req.action));
+      if (reason === 'STATE') return new AppError('CASE_TRANSITION_INVALID', { state: c.state, action: req.action, ...labels(req.action) });
+      return invalidFields([{ path: 'comment', code: 'REQUIRED' }]);
+    },
+    effect: async ({ row: c, comment }) => {
+      const input = await toInput(ctx, c, req, comment, now);
+      const calendar = await loadCalendar(ctx.trx);
+      const effect = caseEffect(c, input, now, calendar);
+      if (effect.error) throw new AppError(effect.error);
+      return { ...effect, input, calendar };
+    },
+    apply: async ({ to, effect }) => {
+      await ctx.trx.updateTable('opinion')
+        .set({ ...effect.set, state: to, updated_at: now, version: sql`version + 1` })
+        .where('id', '=', caseId).execute();
+      if (effect.input.action === 'merge') {
+        // Cases merged into this one follow it: no chain of merges, one shared answer.
+        await ctx.trx.updateTable('opinion').set({ merged_into_id: effect.input.intoId, updated_at: now })
+          .where('merged_into_id', '=', caseId).execute();
+      }
+    },
+    event: async ({ actor, from, to, comment, effect }) => {
+      const actorName = acting.kind === 'constituent' ? '群众' : acting.kind === 'system' ? '系统' : ctx.actor.displayName;
+      await ctx.trx.insertInto('opinion_event').values({
+        opinion_id: caseId, at: now, actor_kind: actor,
+        actor_account_id: acting.kind === 'account' ? ctx.actor.accountId : null, actor_name: actorName,
+        action: req.action, from_state: from, to_state: to, comment, public: PUBLIC_ACTIONS.has(req.action),
+        data: JSON.stringify(effect.data),
+      }).execute();
+    },
+    followUps: async ({ row: c, effect }) => {
+      if (req.action === 'send_back_reply' && c.deadline_provisional) {
+        // The deadline runs again: a schedule entered while the reply was under review counts now.
+        await recomputeProvisionalDeadlines(ctx, now, '退回重办,按现行放假安排重新计算', caseId);
+      }
+      await caseFollowUps(ctx.trx, effect.calendar, caseId, req.action, acting.kind === 'account' ? ctx.actor.accountId : null, now);
+    },
+    audit: ({ from, to, comment, effect }) => ({
+      action: `case.${req.action}`, entityType: 'case', entityId: caseId,
+      before: { state: from }, after: { state: to, comment, ...effect.data },
+    }),
   });
-  return { id: caseId, from: c.state, to, data: effect.data };
+  return { id: caseId, from: t.from, to: t.to, data: t.effect.data };
 }
 
-type CaseRow = Awaited<ReturnType<typeof lockCase>>;
+type CaseRow = NonNullable<Awaited<ReturnType<typeof lockCase>>>;
 
 async function toInput(ctx: WriteContext<AnyActor>, c: CaseRow, req: ActionRequest, comment: string | null, now: Date): Promise<ActionInput> {
   const { trx, actor } = ctx;

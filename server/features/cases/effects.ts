@@ -4,9 +4,10 @@
  * moment of the transition — never recomputed later. Pure: the caller supplies the clock,
  * the calendar and whatever it looked up.
  */
-import type { AnswerMode } from '../../../common/caseVocabulary.js';
-import { afterRating, type CaseAction, type CaseState, type Rating } from './workflow.js';
+import type { AnswerMode, Rating } from '../../../common/caseVocabulary.js';
+import { afterRating, type CaseAction, type CaseState } from './workflow.js';
 import { endOfShanghaiDay, shanghaiDate, type WorkingCalendar } from '../../platform/calendar/workingDays.js';
+import { pausedSoFar, resumeClock, startClock, workingDaysTaken } from '../../platform/workflow/deadlineClock.js';
 
 /** A unit has this many working days after assignment to return a case that is not theirs. */
 export const RETURN_WINDOW_WORKING_DAYS = 1;
@@ -89,10 +90,9 @@ export function caseEffect(c: CaseFacts, input: ActionInput, now: Date, cal: Wor
       };
     }
     case 'sign': {
-      const deadlineDate = cal.addWorkingDays(today, c.deadline_days ?? 3);
+      const { deadline: deadlineDate, provisional } = startClock(cal, today, c.deadline_days ?? 3);
       const signBy = cal.addWorkingDays(shanghaiDate(c.assigned_at ?? now), SIGN_WINDOW_WORKING_DAYS);
       const late = today > signBy;
-      const provisional = cal.provisionalWithin(today, deadlineDate);
       return {
         set: { signed_at: now, signed_late: late, deadline_date: deadlineDate, deadline_at: endOfShanghaiDay(deadlineDate), deadline_provisional: provisional },
         data: { deadlineDate, signedLate: late, ...(provisional ? { deadlineProvisional: true } : {}) },
@@ -106,13 +106,16 @@ export function caseEffect(c: CaseFacts, input: ActionInput, now: Date, cal: Wor
       return { set: { paused_at: now }, data: { days: input.days } };
     case 'grant_extension':
     case 'refuse_extension': {
-      // The days spent waiting for the decision do not count against the unit.
-      const paused = c.paused_at ? Math.max(0, cal.workingDaysBetween(shanghaiDate(c.paused_at), today)) : 0;
+      // The unit's clock (started when it signed) was paused while waiting for the decision:
+      // those days do not count against the unit. It resumes, extended by the days granted.
       const granted = input.action === 'grant_extension' ? input.days : 0;
-      const deadlineDate = c.deadline_date ? cal.addWorkingDays(c.deadline_date, paused + granted) : null;
-      const provisional = c.deadline_provisional
-        || (c.paused_at !== null && cal.provisionalWithin(shanghaiDate(c.paused_at), today))
-        || (c.deadline_date !== null && deadlineDate !== null && cal.provisionalWithin(c.deadline_date, deadlineDate));
+      const pausedOn = c.paused_at ? shanghaiDate(c.paused_at) : null;
+      const paused = pausedSoFar(cal, { pausedOn }, today);
+      const resumed = c.deadline_date
+        ? resumeClock(cal, { deadline: c.deadline_date, pausedOn, pausedWorkingDays: c.paused_working_days, extendedDays: c.extension_days, provisional: c.deadline_provisional }, today, granted)
+        : null;
+      const deadlineDate = resumed?.deadline ?? null;
+      const provisional = resumed?.provisional ?? (c.deadline_provisional || (pausedOn !== null && cal.provisionalWithin(pausedOn, today)));
       return {
         set: {
           paused_at: null, paused_working_days: c.paused_working_days + paused, extension_days: c.extension_days + granted,
@@ -123,7 +126,9 @@ export function caseEffect(c: CaseFacts, input: ActionInput, now: Date, cal: Wor
     }
     case 'reply': {
       const onTime = c.deadline_at ? now <= c.deadline_at : true;
-      const taken = c.signed_at ? Math.max(0, cal.workingDaysBetween(shanghaiDate(c.signed_at), today) - c.paused_working_days) : null;
+      const taken = c.signed_at
+        ? workingDaysTaken(cal, { startedOn: shanghaiDate(c.signed_at), pausedOn: null, pausedWorkingDays: c.paused_working_days }, today)
+        : null;
       return {
         set: {
           replied_at: now, replied_on_time: onTime, handling_working_days: taken,

@@ -6,9 +6,9 @@
 import type { Transaction } from 'kysely';
 import type { CaseAction } from './workflow.js';
 import { RATING_WINDOW_DAYS } from './effects.js';
-import { shanghaiDate, type WorkingCalendar } from '../../platform/calendar/workingDays.js';
+import type { WorkingCalendar } from '../../platform/calendar/workingDays.js';
 import type { DB } from '../../platform/db/schema.js';
-import { enqueueJob } from '../../platform/jobs/queue.js';
+import { morningOf, planDeadlineReminders, setTimer } from '../../platform/workflow/timers.js';
 import { notify } from '../../platform/notify/notify.js';
 import { loadCalendar } from '../calendar/queries.js';
 
@@ -31,17 +31,10 @@ export interface AutoClosePayload {
 }
 
 /** Reminders go out at 09:00 Asia/Shanghai. */
-export function morningOf(date: string): Date {
-  return new Date(`${date}T09:00:00+08:00`);
-}
+export { morningOf };
 
-/** The working day before `date` (the calendar has no subtraction: walk back to it). */
-function previousWorkingDay(cal: WorkingCalendar, date: string): string {
-  let d = date;
-  do d = new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  while (!cal.isWorkingDay(d));
-  return d;
-}
+/** The working day before the deadline and the day itself; then, while overdue, every working day after. */
+const REMINDERS = [{ kind: 'before', offset: -1 }, { kind: 'due', offset: 0 }] as const;
 
 /**
  * Plans the reminders of a deadline: the working day before, the day itself, and the first
@@ -49,23 +42,14 @@ function previousWorkingDay(cal: WorkingCalendar, date: string): string {
  * passed already (a reply sent back, a late decision on an extension), so the chain resumes.
  */
 export async function scheduleDeadlineReminders(trx: Transaction<DB>, cal: WorkingCalendar, caseId: number, deadlineDate: string, now: Date) {
-  const afterDeadline = cal.addWorkingDays(deadlineDate, 1);
-  const afterToday = cal.addWorkingDays(shanghaiDate(now), 1);
-  const plan: { kind: ReminderKind; day: string }[] = [
-    { kind: 'before', day: previousWorkingDay(cal, deadlineDate) },
-    { kind: 'due', day: deadlineDate },
-    { kind: 'overdue', day: afterDeadline > afterToday ? afterDeadline : afterToday },
-  ];
-  for (const { kind, day } of plan) {
-    const runAt = morningOf(day);
-    if (kind !== 'overdue' && runAt <= now) continue;
+  for (const { kind, day } of planDeadlineReminders<ReminderKind>(cal, deadlineDate, now, REMINDERS, 'overdue')) {
     await scheduleReminder(trx, { caseId, kind, deadlineDate, day });
   }
 }
 
 export async function scheduleReminder(trx: Transaction<DB>, p: RemindPayload) {
-  await enqueueJob(trx, {
-    kind: CASE_REMIND, payload: p, runAt: morningOf(p.day), dedupeKey: `case:${p.caseId}:remind:${p.deadlineDate}:${p.kind}:${p.day}`,
+  await setTimer(trx, {
+    kind: CASE_REMIND, payload: p, at: morningOf(p.day), key: `case:${p.caseId}:remind:${p.deadlineDate}:${p.kind}:${p.day}`,
   });
 }
 
@@ -157,10 +141,10 @@ export async function caseFollowUps(trx: Transaction<DB>, cal: WorkingCalendar |
     await scheduleDeadlineReminders(trx, cal ?? await loadCalendar(trx), caseId, c.deadline_date, now);
   }
   if ((action === 'answer' || action === 'answer_on_spot') && c.answered_at) {
-    await enqueueJob(trx, {
+    await setTimer(trx, {
       kind: CASE_AUTO_CLOSE, payload: { caseId, answeredAt: c.answered_at.toISOString() } satisfies AutoClosePayload,
-      runAt: new Date(c.answered_at.getTime() + RATING_WINDOW_DAYS * 86_400_000),
-      dedupeKey: `case:${caseId}:auto_close:${c.answered_at.toISOString()}`,
+      at: new Date(c.answered_at.getTime() + RATING_WINDOW_DAYS * 86_400_000),
+      key: `case:${caseId}:auto_close:${c.answered_at.toISOString()}`,
     });
   }
 }

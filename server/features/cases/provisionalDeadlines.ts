@@ -16,6 +16,7 @@ import { endOfShanghaiDay, shanghaiDate, type WorkingCalendar } from '../../plat
 import { DEADLINE_RECOMPUTED } from './effects.js';
 import { loadCalendar } from '../calendar/queries.js';
 import { notifyCase, scheduleDeadlineReminders } from './followUps.js';
+import { pauseClock, resumeClock, startClock } from '../../platform/workflow/deadlineClock.js';
 
 
 export interface MovedDeadline {
@@ -39,33 +40,23 @@ interface ClockEvent {
 }
 
 /**
- * The deadline of the current assignment as `cal` counts it: from the day the unit signed,
- * the category's working days, then each extension decision's wait and granted days (the
- * same steps as domain/caseEffects.ts takes at the time).
+ * The deadline of the current assignment as `cal` counts it: the unit's clock started the day
+ * it signed with the category's working days, paused at each extension request and resumed at
+ * each decision with the days granted (the same steps as effects.ts takes at the time).
  */
 export function replayDeadline(cal: WorkingCalendar, deadlineDays: number, events: ClockEvent[]): Replayed | null {
   const signIndex = events.map((e) => e.action).lastIndexOf('sign');
   if (signIndex < 0) return null;
-  const signDay = shanghaiDate(events[signIndex]!.at);
-  let deadline = cal.addWorkingDays(signDay, deadlineDays);
-  let provisional = cal.provisionalWithin(signDay, deadline);
-  let pausedTotal = 0;
-  let pausedSince: string | null = null;
+  let clock = startClock(cal, shanghaiDate(events[signIndex]!.at), deadlineDays);
   for (const e of events.slice(signIndex + 1)) {
     const day = shanghaiDate(e.at);
-    if (e.action === 'request_extension') pausedSince = day;
+    if (e.action === 'request_extension') clock = pauseClock(clock, day);
     else if (e.action === 'grant_extension' || e.action === 'refuse_extension') {
-      const paused = pausedSince ? Math.max(0, cal.workingDaysBetween(pausedSince, day)) : 0;
       const granted = e.action === 'grant_extension' ? Number((e.data as { grantedDays?: number }).grantedDays ?? 0) : 0;
-      if (pausedSince && cal.provisionalWithin(pausedSince, day)) provisional = true;
-      const next = cal.addWorkingDays(deadline, paused + granted);
-      if (cal.provisionalWithin(deadline, next)) provisional = true;
-      deadline = next;
-      pausedTotal += paused;
-      pausedSince = null;
+      clock = resumeClock(cal, clock, day, granted);
     }
   }
-  return { deadlineDate: deadline, pausedWorkingDays: pausedTotal, provisional };
+  return { deadlineDate: clock.deadline, pausedWorkingDays: clock.pausedWorkingDays, provisional: clock.provisional };
 }
 
 async function caseEvents(trx: Transaction<DB>, caseId: number): Promise<ClockEvent[]> {

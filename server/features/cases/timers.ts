@@ -11,6 +11,7 @@ import { WITH_UNIT } from './workflow.js';
 import { SYSTEM_ACTOR } from '../../platform/access/actor.js';
 import { loadCalendar } from '../calendar/queries.js';
 import { registerJobHandler } from '../../platform/jobs/registry.js';
+import { nextOverdueDay } from '../../platform/workflow/timers.js';
 
 const REMINDER_TITLES = {
   before: '交办件明天到期,请及时办复',
@@ -29,8 +30,7 @@ registerJobHandler<RemindPayload>(CASE_REMIND, async ({ trx, payload, now }) => 
     // The station and the congress staff hear of every overdue case too; the unit is reminded again the next working day.
     await notifyCase(trx, c, 'remind', null, { title: `督办提醒:交办件已超期(${c.tracking_code})`, to: { stationId: c.station_id, staffRegion: c.region_code } });
     const calendar = await loadCalendar(trx);
-    const next = calendar.addWorkingDays(payload.day > c.deadline_date ? payload.day : c.deadline_date, 1);
-    await scheduleReminder(trx, { ...payload, day: next });
+    await scheduleReminder(trx, { ...payload, day: nextOverdueDay(calendar, c.deadline_date, payload.day) });
   }
 }, {
   payload: z.object({ caseId: z.number(), kind: z.enum(['before', 'due', 'overdue']), deadlineDate: z.string(), day: z.string() }),

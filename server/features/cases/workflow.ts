@@ -6,6 +6,8 @@
  * with 退回, 延期, 上报, 并单, 重新办理 (三复), 催办 and 重点督办 on the way.
  */
 import type { Role } from '../../../common/enums.js';
+import { RATING_LABELS, type Rating } from '../../../common/caseVocabulary.js';
+import { defineWorkflow, type RuleTable, type TransitionCheck as Check } from '../../platform/workflow/rules.js';
 
 export const CASE_STATES = [
   'submitted', // 已登记: waiting for the station to accept it
@@ -48,17 +50,7 @@ export const WITH_UNIT: readonly CaseState[] = ['assigned', 'in_progress', 'exte
 const STATION_STAFF: CaseActor[] = ['admin', 'staff', 'officer'];
 const SUPERVISORS: CaseActor[] = ['admin', 'staff'];
 
-interface Rule {
-  from: readonly CaseState[];
-  /** The state the action leads to; `null` keeps the state (an annotation such as 催办). */
-  to: CaseState | null;
-  by: readonly CaseActor[];
-  /** A note is required (a reason, a reply, an answer). */
-  needsComment?: boolean;
-  label: { zh: string; en: string };
-}
-
-export const CASE_RULES: Record<CaseAction, Rule> = {
+export const CASE_RULES: RuleTable<CaseState, CaseAction, CaseActor> = {
   accept: { from: ['submitted', 'escalated'], to: 'accepted', by: [...STATION_STAFF, 'deputy'], label: { zh: '受理', en: 'Accept' } },
   decline: { from: ['submitted', 'escalated'], to: 'declined', by: STATION_STAFF, needsComment: true, label: { zh: '不予受理', en: 'Decline' } },
   answer_on_spot: { from: ['submitted', 'accepted'], to: 'answered', by: [...STATION_STAFF, 'deputy'], needsComment: true, label: { zh: '当场答复', en: 'Answer on the spot' } },
@@ -84,8 +76,7 @@ export const CASE_RULES: Record<CaseAction, Rule> = {
   archive: { from: ['closed', 'declined', 'merged'], to: 'archived', by: SUPERVISORS, label: { zh: '归档', en: 'Archive' } },
 };
 
-export type Rating = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
-export const RATINGS: readonly Rating[] = ['satisfied', 'basically_satisfied', 'unsatisfied'];
+export const RATINGS = RATING_LABELS.keys;
 
 /** How many answers a constituent can get: the first and one after re-handling (二次答复). */
 export const MAX_ROUNDS = 2;
@@ -95,22 +86,18 @@ export function afterRating(rating: Rating, round: number): CaseState {
   return rating === 'unsatisfied' && round < MAX_ROUNDS ? 'rehandling' : 'closed';
 }
 
-export type TransitionCheck =
-  | { ok: true; to: CaseState | null }
-  | { ok: false; reason: 'ROLE' | 'STATE' | 'COMMENT' };
+export const CASE_WORKFLOW = defineWorkflow(CASE_ACTIONS, CASE_RULES);
+
+export type TransitionCheck = Check<CaseState>;
 
 /** May `actor` take `action` on a case in `state`? The comment rule is checked too. */
 export function checkTransition(state: CaseState, action: CaseAction, actor: CaseActor, comment?: string | null): TransitionCheck {
-  const rule = CASE_RULES[action];
-  if (!rule.by.includes(actor)) return { ok: false, reason: 'ROLE' };
-  if (!rule.from.includes(state)) return { ok: false, reason: 'STATE' };
-  if (rule.needsComment && !comment?.trim()) return { ok: false, reason: 'COMMENT' };
-  return { ok: true, to: rule.to };
+  return CASE_WORKFLOW.check(state, action, actor, comment);
 }
 
 /** The actions `actor` may take on a case in `state` (what the UI offers; the server still checks). */
 export function allowedActions(state: CaseState, actor: CaseActor): CaseAction[] {
-  return CASE_ACTIONS.filter((a) => CASE_RULES[a].by.includes(actor) && CASE_RULES[a].from.includes(state));
+  return CASE_WORKFLOW.allowed(state, actor);
 }
 
 export function isOpen(state: CaseState): boolean {

@@ -7,10 +7,10 @@
  * from it, each showing what its reader may see.
  */
 import { sql, type Kysely } from 'kysely';
-import type { CaseChannel } from '../../../common/caseVocabulary.js';
+import type { CaseChannel, Rating } from '../../../common/caseVocabulary.js';
 import type { ActivityKind, Attendance } from '../../../common/enums.js';
 import type { DB } from '../../platform/db/schema.js';
-import type { CaseState, Rating } from '../cases/workflow.js';
+import type { CaseState } from '../cases/workflow.js';
 import { rotaStatus } from '../activities/rota.js';
 import { shanghaiDate } from '../../platform/calendar/workingDays.js';
 import { periodBounds, type Period } from '../../platform/documents/model.js';

@@ -8,8 +8,9 @@
  */
 import type { ActivityKind, Attendance } from '../../../common/enums.js';
 import type { PointRules, PointSource } from '../../../common/points.js';
+import type { Rating } from '../../../common/caseVocabulary.js';
 
-export type Rating = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
+export type { Rating };
 
 /** One fact that may earn a deputy points. */
 export type PointFact =
