@@ -1,8 +1,7 @@
 import { Button, DotLoading, ErrorBlock, Grid, List, Tag } from 'antd-mobile';
-import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { get } from '../shared/api.js';
 import { useI18n } from '../shared/i18n.js';
+import { useApiQuery } from '../shared/query.js';
 import type { Schemas } from '../shared/api.js';
 
 type Disclosure = Schemas['DeputyDisclosure'];
@@ -24,9 +23,9 @@ function Figure({ value, caption }: { value: string | number; caption: string })
 export function DisclosurePage() {
   const { deputyId } = useParams();
   const { l, label, lang } = useI18n();
-  const [d, setD] = useState<Disclosure | null>(null);
-  const [missing, setMissing] = useState(false);
-  useEffect(() => { get<Disclosure>(`/api/public/deputies/${deputyId}/disclosure`).then(setD, () => setMissing(true)); }, [deputyId]);
+  const query = useApiQuery<Disclosure>(`/api/public/deputies/${deputyId}/disclosure`);
+  const d = query.data ?? null;
+  const missing = query.isError;
 
   if (missing) return <ErrorBlock status="empty" title={l('没有这位代表的公示', 'No such deputy')} description={<Link to="/">{l('查看全部联络站', 'All stations')}</Link>} />;
   if (!d) return <div style={{ padding: 24, textAlign: 'center' }}><DotLoading /></div>;

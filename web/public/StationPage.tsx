@@ -1,7 +1,6 @@
 import { ErrorBlock, List } from 'antd-mobile';
-import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { get } from '../shared/api.js';
+import { useApiQuery } from '../shared/query.js';
 import { useI18n } from '../shared/i18n.js';
 import { StationCard, type PublicStation } from './DirectoryPage.js';
 
@@ -9,9 +8,9 @@ import { StationCard, type PublicStation } from './DirectoryPage.js';
 export function StationPage() {
   const { id } = useParams();
   const { l } = useI18n();
-  const [s, setS] = useState<PublicStation | null>(null);
-  const [missing, setMissing] = useState(false);
-  useEffect(() => { get<PublicStation>(`/api/public/stations/${id}`).then(setS, () => setMissing(true)); }, [id]);
+  const query = useApiQuery<PublicStation>(`/api/public/stations/${id}`);
+  const s = query.data ?? null;
+  const missing = query.isError;
   if (missing) return <ErrorBlock status="empty" title={l('没有这个联络站', 'No such station')} description={<Link to="/">{l('查看全部联络站', 'All stations')}</Link>} />;
   if (!s) return null;
   return (

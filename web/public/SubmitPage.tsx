@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError, formFieldErrors, get, post } from '../shared/api.js';
 import { useI18n } from '../shared/i18n.js';
+import { useApiQuery } from '../shared/query.js';
 import { compressPhoto } from '../shared/compress.js';
 import type { Answer } from '../shared/api.js';
 
@@ -30,14 +31,13 @@ export function SubmitPage() {
   const station = Number(params.get('station')) || undefined;
   const deputy = Number(params.get('deputy')) || undefined;
   const { target, missing } = useTarget(station, deputy);
-  const [categories, setCategories] = useState<Category[]>([]);
+  const categories = useApiQuery<Category[]>('/api/case-categories').data ?? [];
   const [photos, setPhotos] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [receipt, setReceipt] = useState<{ trackingCode: string; queryKey: string } | null>(null);
   const [form] = Form.useForm();
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
 
-  useEffect(() => { void get<Category[]>('/api/case-categories').then(setCategories); }, []);
 
   async function addPhotos(files: FileList | null) {
     if (!files) return;

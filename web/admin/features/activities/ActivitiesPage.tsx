@@ -1,11 +1,12 @@
 import { CameraOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { get, qs } from '../../../shared/api.js';
+import { qs, type Schemas } from '../../../shared/api.js';
 import { formatDateTime } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
+import { useApiQuery } from '../../../shared/query.js';
 import { ExportButton } from '../../kit/ExportButton.js';
 import { FilterBar, LoadError, PageTitle, useFilterStyle, useNarrow } from '../../kit/common.js';
 import { RecordSelect } from '../../kit/RecordSelect.js';
@@ -31,16 +32,13 @@ export function ActivitiesPage() {
   const [filters, setFilters] = useState<{ kind?: string; stationId?: number; campaignId?: number; q?: string; from?: string; to?: string }>(
     () => ({ campaignId: Number(params.get('campaignId')) || undefined, stationId: Number(params.get('stationId')) || undefined }),
   );
-  const [campaigns, setCampaigns] = useState<{ value: number; label: string }[]>([]);
+  const campaigns = (useApiQuery<Schemas['Campaign'][]>('/api/campaigns').data ?? []).map((x) => ({ value: x.id, label: x.name }));
   const list = useKeysetQuery<ActivityListItem>(`/api/activities${qs(filters)}`);
   const preset = useMemo<ActivityPreset | null>(() => (params.get('new') ? {
     kind: params.get('kind') ?? undefined, stationId: Number(params.get('stationId')) || undefined,
     rotaSlotId: Number(params.get('rotaSlotId')) || undefined, startsAt: params.get('startsAt') ?? undefined, title: params.get('title') ?? undefined,
   } : null), [params]);
 
-  useEffect(() => {
-    get<{ id: number; name: string }[]>('/api/campaigns').then((c) => setCampaigns(c.map((x) => ({ value: x.id, label: x.name }))), () => undefined);
-  }, []);
 
   const openForm = () => setParams({ new: '1' });
   const onRange = (r: [Dayjs | null, Dayjs | null] | null) => setFilters({

@@ -1,12 +1,12 @@
 import { CameraOutlined, EditOutlined, FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Breadcrumb, Button, Card, Descriptions, Form, Image, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { get, post } from '../../../shared/api.js';
+import { post, type Answer } from '../../../shared/api.js';
 import { base64Of, compressPhoto } from '../../../shared/compress.js';
 import { formatDate, formatDateTime } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
-import { useApiRecord } from '../../../shared/query.js';
+import { useApiQuery, useApiRecord } from '../../../shared/query.js';
 import { errorText, LoadError, PageTitle } from '../../kit/common.js';
 import { useWriteErrors } from '../../kit/writeErrors.js';
 import { useSession } from '../../app/session.js';
@@ -132,11 +132,9 @@ function RegisterOpinions({ open, activity, onClose, onDone }: { open: boolean; 
   const { message } = App.useApp();
   const reportError = useWriteErrors();
   const [form] = Form.useForm<{ items: { categoryId: number; content: string; place: string }[] }>();
-  const [categories, setCategories] = useState<{ value: number; label: string }[]>([]);
+  const categories = (useApiQuery<Answer<'/api/case-categories'>>(open ? '/api/case-categories' : null).data ?? [])
+    .map((x) => ({ value: x.id, label: lang === 'en' ? x.nameEn : x.name }));
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (open) get<{ id: number; name: string; nameEn: string }[]>('/api/case-categories').then((c) => setCategories(c.map((x) => ({ value: x.id, label: lang === 'en' ? x.nameEn : x.name }))), () => undefined);
-  }, [open, lang]);
 
   async function save(values: { items: { categoryId: number; content: string; place: string }[] }) {
     setBusy(true);

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { get, post, qs } from '../../../shared/api.js';
 import { formatDate } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
+import { useApiQuery } from '../../../shared/query.js';
 import { errorText, LoadError } from '../../kit/common.js';
 import { useWriteErrors } from '../../kit/writeErrors.js';
 import type { RotaDay } from './types.js';
@@ -137,8 +138,8 @@ export function RotaCard({ stationId }: { stationId: number }) {
 /** A deputy's own reception days, on their phone's home: the next ones, and a way to record a day. */
 export function MyRotaCard() {
   const { l } = useI18n();
-  const [days, setDays] = useState<RotaDay[] | null>(null);
-  useEffect(() => { get<RotaDay[]>('/api/rota/mine').then(setDays, () => setDays([])); }, []);
+  const mine = useApiQuery<RotaDay[]>('/api/rota/mine');
+  const days = mine.data ?? (mine.isError ? [] : null);
   const today = dayjs().format('YYYY-MM-DD');
   const shown = (days ?? []).filter((d) => d.date >= today || d.status === 'missed').slice(0, 5);
   if (!days || shown.length === 0) return null;

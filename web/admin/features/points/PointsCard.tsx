@@ -1,9 +1,8 @@
 import { RightOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Card, Space, Statistic } from 'antd';
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { get } from '../../../shared/api.js';
 import { useI18n } from '../../../shared/i18n.js';
+import { useApiQuery } from '../../../shared/query.js';
 import { useSession } from '../../app/session.js';
 import { StarTags, thisYear } from './common.js';
 import type { Ledger } from './types.js';
@@ -16,13 +15,8 @@ export function PointsCard({ deputyId }: { deputyId: number }) {
   const { l } = useI18n();
   const { me, can } = useSession();
   const year = thisYear();
-  const [ledger, setLedger] = useState<Ledger | null>(null);
   const readable = can('points.read') && (me?.role !== 'deputy' || me.scope.deputy?.id === deputyId);
-
-  useEffect(() => {
-    if (!readable) return;
-    get<Ledger>(`/api/points/deputies/${deputyId}?year=${year}`).then(setLedger, () => setLedger(null));
-  }, [deputyId, year, readable]);
+  const ledger = useApiQuery<Ledger>(readable ? `/api/points/deputies/${deputyId}?year=${year}` : null).data ?? null;
 
   if (!readable) return null;
   return (

@@ -1,9 +1,8 @@
 import { RightOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Card, Space, Statistic, Tabs, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { get } from '../../../shared/api.js';
 import { useI18n } from '../../../shared/i18n.js';
+import { useApiQuery } from '../../../shared/query.js';
 import { PageTitle, RequireAbility } from '../../kit/common.js';
 import { useSession } from '../../app/session.js';
 import { BonusesPanel } from './BonusesPanel.js';
@@ -48,10 +47,7 @@ function Points() {
 /** A deputy's own total of the year, and their 履职之星 if they were named one, leading to the ledger. */
 function MyPoints({ deputyId, year }: { deputyId: number; year: number }) {
   const { l } = useI18n();
-  const [ledger, setLedger] = useState<Ledger | null>(null);
-  useEffect(() => {
-    get<Ledger>(`/api/points/deputies/${deputyId}?year=${year}`).then(setLedger, () => setLedger(null));
-  }, [deputyId, year]);
+  const ledger = useApiQuery<Ledger>(`/api/points/deputies/${deputyId}?year=${year}`).data ?? null;
   return (
     <Link to={`/points/deputies/${deputyId}?year=${year}`} aria-label={l('查看我的积分明细', 'See my points')}>
       <Card size="small" hoverable>

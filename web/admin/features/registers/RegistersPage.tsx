@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { del, get, patch, post, qs } from '../../../shared/api.js';
 import { useI18n } from '../../../shared/i18n.js';
+import { useApiQuery } from '../../../shared/query.js';
 import { FilterBar, LoadError, PageTitle, RequireAbility, useFilterStyle, useNarrow } from '../../kit/common.js';
 import { RecordSelect } from '../../kit/RecordSelect.js';
 import { RegionPicker } from '../../kit/RegionPicker.js';
@@ -46,11 +47,11 @@ function Registers() {
     ? { stationId: Number(params.get('stationId')) || (me!.scope.stations[0]?.id ?? null), regionCode: null }
     : { stationId: null, regionCode: params.get('regionCode') ?? me!.scope.region?.code ?? null };
   const period: Period = { from: params.get('from') ?? year.from, to: params.get('to') ?? year.to };
-  const [kinds, setKinds] = useState<RegisterKind[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const kindsQuery = useApiQuery<RegisterKind[]>('/api/registers');
+  const kinds = kindsQuery.data ?? [];
+  const error = kindsQuery.error?.message ?? null;
   const [busy, setBusy] = useState<string | null>(null);
 
-  useEffect(() => { get<RegisterKind[]>('/api/registers').then(setKinds, (e: Error) => setError(e.message)); }, []);
 
   const update = (next: Partial<Place & Period & { mode: 'station' | 'region' }>) => {
     const merged = { mode, ...place, ...period, ...next };

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useNavigate, useParams } from 'react-router';
 import { ApiError, get, post } from '../../../shared/api.js';
 import { useI18n } from '../../../shared/i18n.js';
+import { useApiQuery } from '../../../shared/query.js';
 import { errorText, RequireAbility, useNarrow } from '../../kit/common.js';
 import { CoverageView, ReadableTheme, TAG_COLORS } from './CoverageView.js';
 import { ImportDrawer, type Batch } from '../imports/ImportDrawer.js';
@@ -758,9 +759,8 @@ function RoundDone({ result }: { result: RoundResult }) {
   const { l, label } = useI18n();
   const navigate = useNavigate();
   const s = result.summary;
-  const [coverage, setCoverage] = useState<Coverage>(result.coverage);
   // The coverage as the server now reads it for the new term (the same as the answer's, unless someone changed a station since).
-  useEffect(() => { void get<Coverage>(`/api/terms/${result.term.id}/coverage`).then(setCoverage).catch(() => {}); }, [result.term.id]);
+  const coverage = useApiQuery<Coverage>(`/api/terms/${result.term.id}/coverage`).data ?? result.coverage;
   const rows: [string, ReactNode][] = [
     [l('连任', 'Re-elected'), s.reElected], [l('离任', 'Left'), s.left], [l('特邀联络员', 'Invited liaisons'), s.specialLiaisons],
     [l('新建代表', 'Imported'), s.imported], [l('匹配已登记人员', 'Matched'), s.matched], [l('移交意见', 'Cases handed over'), s.casesHandedOver],
