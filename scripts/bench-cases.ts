@@ -9,15 +9,21 @@
  *   - the staff queue's first page for a county (p50/p99), newest first and by nearest deadline;
  *   - statistics for a county and for the whole data set (admin).
  * Prints a Markdown table for docs/BENCHMARKS.md. Set BENCH_KEEP=1 to keep the database.
+ *
+ * With BENCH_COMPARE=<another checkout> (its dependencies installed or linked), the same data is
+ * also served by that checkout's application (its `server/app.ts`): every measure alternates
+ * between the two apps run by run, and the table gives both figures and their ratio.
  */
 import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { buildApp } from '../server/app.js';
+import { buildApp, type App } from '../server/app.js';
 import { loadConfig } from '../server/platform/config.js';
 import { openPostgres } from '../server/platform/db/engine.js';
 import { migrateToLatest } from '../server/platform/db/migrate.js';
-import { bootstrap } from '../server/features/accounts/bootstrap.js';
+import { bootstrap } from '../server/bootstrap.js';
 import { adminQuery, createPostgresDatabase } from '../server/testing/database.js';
 import { Client, signIn } from '../server/testing/harness.js';
 
@@ -27,21 +33,32 @@ const COUNTIES = Number(process.env.BENCH_COUNTIES ?? 200);
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const NAME = 'lianxin_bench';
+const COMPARE = process.env.BENCH_COMPARE ? path.resolve(process.env.BENCH_COMPARE) : null;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function timed(label: string, n: number, fn: (i: number) => Promise<void>) {
-  const times: number[] = [];
+interface Row { label: string; n: number; p50: number; p99: number; theirs?: { p50: number; p99: number } }
+
+function summary(times: number[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+}
+
+/** Runs `ours` n times (and `theirs` as often, alternating with it run by run, when comparing). */
+async function timed(label: string, n: number, ours: () => Promise<void>, theirs?: () => Promise<void>): Promise<Row> {
+  const a: number[] = [];
+  const b: number[] = [];
   for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn(i);
-    times.push(performance.now() - t0);
+    for (const [fn, into] of (theirs ? (i % 2 ? [[theirs, b], [ours, a]] : [[ours, a], [theirs, b]]) : [[ours, a]]) as [() => Promise<void>, number[]][]) {
+      const t0 = performance.now();
+      await fn();
+      into.push(performance.now() - t0);
+    }
   }
-  times.sort((a, b) => a - b);
-  const row = { label, n, p50: percentile(times, 50), p99: percentile(times, 99) };
-  console.log(`${label}: p50 ${row.p50.toFixed(1)} ms, p99 ${row.p99.toFixed(1)} ms (${n} runs)`);
+  const row: Row = { label, n, ...summary(a), ...(theirs && { theirs: summary(b) }) };
+  console.log(`${label}: p50 ${row.p50.toFixed(1)} ms, p99 ${row.p99.toFixed(1)} ms${row.theirs ? ` (other checkout: p50 ${row.theirs.p50.toFixed(1)} ms, p99 ${row.theirs.p99.toFixed(1)} ms)` : ''} (${n} runs)`);
   return row;
 }
 
@@ -103,6 +120,9 @@ console.log(`generated ${total} cases in ${generated.toFixed(1)} s`);
 
 const config = { ...loadConfig({}), logLevel: 'error' };
 const app = await buildApp({ database, config });
+const otherApp: App | null = COMPARE
+  ? await ((await import(pathToFileURL(path.join(COMPARE, 'server/app.ts')).href)) as { buildApp: typeof buildApp }).buildApp({ database, config })
+  : null;
 const county = (await sql<{ code: string }>`select left(home_region_code, 6) as code from station s where s.name like '%(1)' order by s.id limit 1`.execute(db)).rows[0]!.code;
 const countyCases = Number((await sql<{ n: number }>`select count(*) as n from opinion o join region r on r.code = ${county} where o.region_path like r.path || '%'`.execute(db)).rows[0]!.n);
 const admin = await signIn(app, 'admin');
@@ -110,48 +130,77 @@ const created = await admin.post('/api/accounts', { username: 'benchstaff', disp
 if (created.statusCode !== 201) throw new Error(created.body);
 await db.updateTable('account').set({ must_change_password: false }).where('username', '=', 'benchstaff').execute();
 const staff = await signIn(app, 'benchstaff', 'Bench#Staff2026');
+const other = otherApp && { admin: await signIn(otherApp, 'admin'), staff: await signIn(otherApp, 'benchstaff', 'Bench#Staff2026') };
 
 // Public submissions, CONCURRENCY at a time, each from its own address.
 const category = (await db.selectFrom('case_category').select('id').where('code', '=', 'water').executeTakeFirstOrThrow()).id;
 const station = (await db.selectFrom('station').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
 let next = 0;
-const s0 = performance.now();
-await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-  for (let i = next++; i < SUBMISSIONS; i = next++) {
-    const res = await app.inject({
-      method: 'POST', url: '/api/public/opinions', remoteAddress: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
-      payload: { stationId: station, categoryId: category, content: `基准测试提交 ${i}`, name: '测试', phone: '13800000000' },
-    });
-    if (res.statusCode !== 201) throw new Error(`submission ${i}: ${res.statusCode} ${res.body}`);
+/** SUBMISSIONS public submissions through `target`, CONCURRENCY at a time; returns the seconds taken. */
+async function submit(target: App, count: number): Promise<number> {
+  const s0 = performance.now();
+  const end = next + count;
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    for (let i = next++; i < end; i = next++) {
+      const res = await target.inject({
+        method: 'POST', url: '/api/public/opinions', remoteAddress: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+        payload: { stationId: station, categoryId: category, content: `基准测试提交 ${i}`, name: '测试', phone: '13800000000' },
+      });
+      if (res.statusCode !== 201) throw new Error(`submission ${i}: ${res.statusCode} ${res.body}`);
+    }
+  }));
+  next = end;
+  return (performance.now() - s0) / 1000;
+}
+// Compared, the two apps take turns in four rounds, a quarter of the submissions each.
+let oursSeconds = 0;
+let theirsSeconds = 0;
+if (otherApp) {
+  for (let round = 0; round < 4; round++) {
+    oursSeconds += await submit(app, SUBMISSIONS / 4);
+    theirsSeconds += await submit(otherApp, SUBMISSIONS / 4);
   }
-}));
-const perSecond = SUBMISSIONS / ((performance.now() - s0) / 1000);
-console.log(`public submissions: ${perSecond.toFixed(0)}/s (${SUBMISSIONS}, concurrency ${CONCURRENCY})`);
+} else {
+  oursSeconds = await submit(app, SUBMISSIONS);
+}
+const perSecond = (otherApp ? SUBMISSIONS / 2 : SUBMISSIONS) / oursSeconds;
+const theirsPerSecond = otherApp ? (SUBMISSIONS / 2) / theirsSeconds : 0;
+console.log(`public submissions: ${perSecond.toFixed(0)}/s (${SUBMISSIONS}, concurrency ${CONCURRENCY})${otherApp ? `; other checkout ${theirsPerSecond.toFixed(0)}/s` : ''}`);
 
 const get = (client: Client, path: string) => async () => {
   const res = await client.get(path);
   if (res.statusCode !== 200) throw new Error(`${path}: ${res.statusCode} ${res.body}`);
 };
+const both = (who: 'staff' | 'admin', url: string): [() => Promise<void>, (() => Promise<void>) | undefined] =>
+  [get(who === 'staff' ? staff : admin, url), other ? get(other[who], url) : undefined];
 const rows = [
-  await timed(`queue, first page, county staff (${countyCases} cases in scope)`, 200, get(staff, '/api/cases?limit=50')),
-  await timed('queue, open cases only, county staff', 100, get(staff, '/api/cases?open=true&limit=50')),
-  await timed('queue, first page, admin (whole set)', 100, get(admin, '/api/cases?limit=50')),
-  await timed('queue, open cases by nearest deadline, county staff', 100, get(staff, '/api/cases?open=true&sort=deadline&limit=50')),
-  await timed('queue, open cases by nearest deadline, admin (whole set)', 20, get(admin, '/api/cases?open=true&sort=deadline&limit=50')),
-  await timed('statistics, county', 20, get(staff, '/api/statistics/cases')),
-  await timed('statistics, whole data set (admin)', 10, get(admin, '/api/statistics/cases')),
-  await timed('statistics by category, county', 20, get(staff, '/api/statistics/cases/by/category')),
+  await timed(`queue, first page, county staff (${countyCases} cases in scope)`, 200, ...both('staff', '/api/cases?limit=50')),
+  await timed('queue, open cases only, county staff', 100, ...both('staff', '/api/cases?open=true&limit=50')),
+  await timed('queue, first page, admin (whole set)', 100, ...both('admin', '/api/cases?limit=50')),
+  await timed('queue, open cases by nearest deadline, county staff', 100, ...both('staff', '/api/cases?open=true&sort=deadline&limit=50')),
+  await timed('queue, open cases by nearest deadline, admin (whole set)', 20, ...both('admin', '/api/cases?open=true&sort=deadline&limit=50')),
+  await timed('statistics, county', 20, ...both('staff', '/api/statistics/cases')),
+  await timed('statistics, whole data set (admin)', 10, ...both('admin', '/api/statistics/cases')),
+  await timed('statistics by category, county', 20, ...both('staff', '/api/statistics/cases/by/category')),
 ];
 
 const pgVersion = (await sql<{ v: string }>`select split_part(version(), ' on ', 1) as v`.execute(db)).rows[0]!.v;
 await app.close();
+await otherApp?.close();
 await database.close();
 if (!process.env.BENCH_KEEP) await adminQuery(SERVER, `drop database if exists ${NAME} with (force)`);
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-console.log(`\n| measure | figure |\n|---|---|`);
-console.log(`| machine | ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${pgVersion} |`);
-console.log(`| cases generated | ${total} in ${COUNTIES * 10} stations of ${COUNTIES} counties (${generated.toFixed(0)} s) |`);
-console.log(`| public submissions (durable, concurrency ${CONCURRENCY}) | ${perSecond.toFixed(0)} per second |`);
-for (const r of rows) console.log(`| ${r.label} | p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms |`);
+console.log(`\nMachine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${pgVersion}; `
+  + `${total} cases in ${COUNTIES * 10} stations of ${COUNTIES} counties (generated in ${generated.toFixed(0)} s)\n`);
+const ms = (x: { p50: number; p99: number }) => `p50 ${x.p50.toFixed(1)} ms, p99 ${x.p99.toFixed(1)} ms`;
+if (otherApp) {
+  console.log(`| measure | this checkout | ${path.basename(COMPARE!)} | ratio of p50 (this ÷ other) |\n|---|---|---|---|`);
+  console.log(`| public submissions (durable, concurrency ${CONCURRENCY}) | ${perSecond.toFixed(0)} per second | ${theirsPerSecond.toFixed(0)} per second | ${(theirsPerSecond / perSecond).toFixed(2)} (time per submission) |`);
+  for (const r of rows) console.log(`| ${r.label} | ${ms(r)} | ${ms(r.theirs!)} | ${(r.p50 / r.theirs!.p50).toFixed(2)} |`);
+} else {
+  console.log(`| measure | figure |\n|---|---|`);
+  console.log(`| public submissions (durable, concurrency ${CONCURRENCY}) | ${perSecond.toFixed(0)} per second |`);
+  for (const r of rows) console.log(`| ${r.label} | ${ms(r)} |`);
+}
 console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
