@@ -9,7 +9,7 @@ import { keepPreviousData, QueryClient, useMutation, useQuery, type Query, type 
 import { useCallback } from 'react';
 import { ApiError, get } from './api.js';
 
-export function createQueryClient(): QueryClient {
+function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       // As before: one request per screen opened, errors shown at once (a 403 or 404 does not get better on retrying).
