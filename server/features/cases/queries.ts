@@ -237,3 +237,18 @@ export async function getPublicCase(db: Kysely<DB>, code: string, key: string) {
     mergedInto: row.merged_into_id !== null,
   };
 }
+
+/** The active case categories with their working-day deadlines, in their order. */
+export async function listCaseCategories(db: Kysely<DB>) {
+  return (await db.selectFrom('case_category').selectAll().where('active', '=', true).orderBy('sort').execute())
+    .map((c) => ({ id: c.id, code: c.code, name: c.name, nameEn: c.name_en, deadlineDays: c.deadline_days, maxDays: c.max_days }));
+}
+
+/** A photo of a case the reader can see; NOT_FOUND otherwise. */
+export async function getCasePhoto(db: Kysely<DB>, actor: Actor, caseId: number, photoId: number) {
+  const photo = await db.selectFrom('opinion_photo as p').innerJoin('opinion as o', 'o.id', 'p.opinion_id')
+    .select(['p.mime', 'p.bytes']).where('p.id', '=', photoId).where('o.id', '=', caseId)
+    .where(caseVisible(actor, caseColumns('o'))).executeTakeFirst();
+  if (!photo) throw new AppError('NOT_FOUND');
+  return photo;
+}

@@ -7,8 +7,7 @@ import { CASE_ACTIONS, CASE_STATES, RATINGS } from './workflow.js';
 import { AppError } from '../../platform/errors.js';
 import { errorResponses, IdParams, MobilePhone, pageOf, PageQuery, QueryFlag, QueryId, RegionCode, SearchQuery } from '../../platform/http/schemas.js';
 import { runWrite } from '../../platform/http/write.js';
-import { caseColumns, caseVisible } from './access.js';
-import { getCase, listCases } from './queries.js';
+import { getCase, getCasePhoto, listCaseCategories, listCases } from './queries.js';
 
 const Label = z.object({ zh: z.string(), en: z.string() });
 const DeadlineProvisional = z.boolean().meta({ description: 'true when the deadline was counted over a year whose official holiday schedule is not entered yet (暂定: statutory holidays only); it is counted again when the schedule is entered' });
@@ -80,8 +79,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ['cases'], summary: '意见类别 Categories with their working-day deadlines',
       response: { 200: z.array(z.object({ id: z.number(), code: z.string(), name: z.string(), nameEn: z.string(), deadlineDays: z.number(), maxDays: z.number() })) },
     },
-  }, async () => (await app.db.selectFrom('case_category').selectAll().where('active', '=', true).orderBy('sort').execute())
-    .map((c) => ({ id: c.id, code: c.code, name: c.name, nameEn: c.name_en, deadlineDays: c.deadline_days, maxDays: c.max_days })));
+  }, async () => listCaseCategories(app.db));
 
   app.get('/api/cases', {
     config: { access: 'authenticated', ability: 'case.read' },
@@ -127,10 +125,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       params: IdParams.extend({ photoId: QueryId }),
     },
   }, async (request, reply) => {
-    const photo = await app.db.selectFrom('opinion_photo as p').innerJoin('opinion as o', 'o.id', 'p.opinion_id')
-      .select(['p.mime', 'p.bytes']).where('p.id', '=', request.params.photoId).where('o.id', '=', request.params.id)
-      .where(caseVisible(request.actor!, caseColumns('o'))).executeTakeFirst();
-    if (!photo) throw new AppError('NOT_FOUND');
+    const photo = await getCasePhoto(app.db, request.actor!, request.params.id, request.params.photoId);
     reply.header('content-type', photo.mime).header('cache-control', 'private, max-age=3600').header('x-content-type-options', 'nosniff');
     return reply.send(Buffer.from(photo.bytes));
   });
