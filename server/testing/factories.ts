@@ -15,6 +15,8 @@
  * gets records that agree with it.
  */
 import { sql, type Kysely } from 'kysely';
+// The harness first: it loads the app and every feature in the composition root's order.
+import { signIn, type Client, type TestApp } from './harness.js';
 import type { ActivityKind, Attendance, DeputyLevel, Role, StationMemberRole, StationTier, StationType } from '../../common/enums.js';
 import type { CaseChannel } from '../../common/caseVocabulary.js';
 import type { Actor } from '../platform/access/actor.js';
@@ -33,7 +35,6 @@ import { createDeputy } from '../features/deputies/commands.js';
 import { createStation } from '../features/stations/commands.js';
 import { createTerm } from '../features/terms/commands.js';
 import { createUnit } from '../features/units/commands.js';
-import { signIn, type Client, type TestApp } from './harness.js';
 
 /** The password of every account the factories make (strong enough for the password rule). */
 export const FACTORY_PASSWORD = 'Factory#Pass2026';
