@@ -24,7 +24,7 @@ import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/platform/config.js';
 import { openPGlite, openPostgres, type Database } from '../server/platform/db/engine.js';
 import { migrateToLatest } from '../server/platform/db/migrate.js';
-import { bootstrap } from '../server/features/accounts/bootstrap.js';
+import { bootstrap } from '../server/bootstrap.js';
 import { today } from '../server/platform/clock.js';
 import { addDays } from '../server/platform/calendar/workingDays.js';
 import { adminQuery, createPostgresDatabase } from '../server/testing/database.js';

@@ -1,12 +1,11 @@
 import type { DeputyLevel, StationMemberRole } from '../common/enums.js';
 import type { WriteContext } from './platform/audit/audit.js';
-import { createAccount } from './features/accounts/commands.js';
-import { createDeputy, type DeputyInput } from './features/deputies/commands.js';
-import { createStation, type StationInput } from './features/stations/commands.js';
-import { createUnit } from './features/units/commands.js';
-import { loadDemoPoints } from './features/points/demo.js';
-import { loadDemoTerms } from './features/terms/demo.js';
-import { loadDemoRound } from './features/terms/demoRound.js';
+import { composeServer } from './composition.js';
+import { createAccount } from './features/accounts/index.js';
+import { createDeputy, type DeputyInput } from './features/deputies/index.js';
+import { createStation, type StationInput } from './features/stations/index.js';
+import { createUnit } from './features/units/index.js';
+import { demoSteps } from './platform/feature.js';
 
 /**
  * Demo data drawn from the source reports: 贺州市平桂区, 宜城市, the 豫鲁 cross-province
@@ -194,8 +193,13 @@ export const DEMO_LOGINS: DemoLogin[] = [
   { username: 'xinren', role: 'staff', displayName: '平桂区人大常委会 新同事', sees: '同 pinggui;首次登录必须修改密码' },
 ];
 
-/** Loads the demo set through the same commands the API uses, so every row has its audit record. */
+/**
+ * Loads the demo set through the same commands the API uses, so every row has its audit record:
+ * the stations, deputies, units and accounts above, then the features' demo steps in their order
+ * (point rules and assessment scheme, congress terms, the election round).
+ */
 export async function loadDemo(ctx: WriteContext): Promise<DemoLogin[]> {
+  composeServer();
   const stationIds = {} as Record<StationKey, number>;
   for (const [key, station] of Object.entries(STATIONS) as [StationKey, (typeof STATIONS)[StationKey]][]) {
     const { parent, ...input } = station;
@@ -229,8 +233,6 @@ export async function loadDemo(ctx: WriteContext): Promise<DemoLogin[]> {
   await account('liangjun', { role: 'deputy', deputyId: deputyIds.liangjun! });
   await account('shuiliju', { role: 'unit', unitId: unitIds.water! });
   await account('xinren', { role: 'staff', regionCode: R.pinggui }, true);
-  await loadDemoPoints(ctx);
-  await loadDemoTerms(ctx);
-  await loadDemoRound(ctx);
+  for (const step of demoSteps()) await step.run(ctx);
   return DEMO_LOGINS;
 }

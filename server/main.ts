@@ -1,4 +1,5 @@
 import { buildApp } from './app.js';
+import { composeServer } from './composition.js';
 import { ConfigError, loadConfig, type Config } from './platform/config.js';
 import { openDatabase } from './platform/db/engine.js';
 import { migrateToLatest } from './platform/db/migrate.js';
@@ -6,10 +7,12 @@ import { AppError } from './platform/errors.js';
 import { limitHeapGrowth } from './platform/heap.js';
 import { defaultWorkerId, startWorker, type Worker } from './platform/jobs/worker.js';
 import { LogChannel, registerChannel } from './platform/notify/channels.js';
-import { bootstrap, BootstrapError } from './features/accounts/bootstrap.js';
+import { bootstrap, BootstrapError } from './bootstrap.js';
 import { DEMO_PASSWORD } from './demo.js';
 
 const started = performance.now();
+// The kernel's parts and every feature (error codes, job kinds, …), once for this process.
+composeServer();
 let config: Config;
 try {
   config = loadConfig();

@@ -8,9 +8,11 @@
  *
  * Every field is required (empty arrays and objects are fine), so a forgotten one is a type error.
  */
+import type { Transaction } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Label } from '../../common/enums.js';
 import type { WriteContext } from './audit/audit.js';
+import type { DB } from './db/schema.js';
 import { installErrorCatalog, type ErrorSpec } from './errors.js';
 import { installAbilities, type AbilityTable } from './access/abilities.js';
 import { registerJobHandler, type JobHandler, type JobHandlerOptions } from './jobs/registry.js';
@@ -26,6 +28,9 @@ export interface JobDefinition<P = any> {
 export function jobKind<P>(kind: string, handler: JobHandler<P>, options: JobHandlerOptions<P> = {}): JobDefinition<P> {
   return { kind, handler, options };
 }
+
+/** A task of the daily housekeeping job (platform/jobs/maintenance.ts), in its transaction. */
+export type HousekeepingTask = (trx: Transaction<DB>, now: Date) => Promise<unknown>;
 
 /**
  * A step of the demo loader. Steps run in `order` (ascending), each through the same commands the
@@ -63,8 +68,10 @@ export interface FeatureManifest {
   auditEntityTypes: Readonly<Record<string, Label>>;
   /** The job kinds it runs. */
   jobs: readonly JobDefinition[];
-  /** Its part of the demo data, if any. */
-  demo?: DemoStep;
+  /** What it clears up in the daily housekeeping run. */
+  housekeeping: readonly HousekeepingTask[];
+  /** Its part of the demo data, run after the demo's stations, deputies, units and accounts. */
+  demo: readonly DemoStep[];
   /** Registers a station keeps, built from this feature's records. */
   registers: readonly Contribution<'registers'>[];
   /** Back-office lists downloadable as Excel. */
@@ -136,6 +143,16 @@ export function installFeatures(kernel: KernelParts, features: readonly FeatureM
 export function installedFeatures(): readonly FeatureManifest[] {
   if (!installed) throw new Error('No features installed: the composition root calls installFeatures first');
   return installed.features;
+}
+
+/** Every feature's demo steps, in their order. */
+export function demoSteps(): DemoStep[] {
+  return installedFeatures().flatMap((f) => f.demo).sort((a, b) => a.order - b.order);
+}
+
+/** Every feature's housekeeping tasks, in the order of the feature list. */
+export function housekeepingTasks(): HousekeepingTask[] {
+  return installedFeatures().flatMap((f) => f.housekeeping);
 }
 
 /** Every feature's contributions of one kind, in the order of the feature list. */

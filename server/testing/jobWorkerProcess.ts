@@ -7,9 +7,13 @@
  * it saw.
  */
 import { sql } from 'kysely';
+import { composeServer } from '../composition.js';
 import { openPostgres } from '../platform/db/engine.js';
 import { registerJobHandler } from '../platform/jobs/registry.js';
 import { startWorker } from '../platform/jobs/worker.js';
+
+// Every job kind of the server is registered, as in the server's own worker.
+composeServer();
 
 const [, , url, workerId, leaseMs] = process.argv;
 if (!url || !workerId || !leaseMs) throw new Error('usage: jobWorkerProcess <postgres url> <worker id> <lease ms>');

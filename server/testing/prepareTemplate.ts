@@ -7,7 +7,7 @@ import { now, setClock, today } from '../platform/clock.js';
 import { loadConfig } from '../platform/config.js';
 import { openPGlite, openPostgres } from '../platform/db/engine.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
-import { bootstrap } from '../features/accounts/bootstrap.js';
+import { bootstrap } from '../bootstrap.js';
 import { adminQuery, createPostgresDatabase, TEMPLATE_DB_ENV, TEMPLATE_FILE_ENV } from './database.js';
 import { DEMO_DAY_ENV } from './demoDates.js';
 

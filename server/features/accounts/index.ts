@@ -1,4 +1,12 @@
 import { defineFeature } from '../../platform/feature.js';
+
+// What the composition root (demo, first start) uses.
+export { createAccount } from './commands.js';
+import { EXPORT } from './exportList.js';
+
+// What other features use of this one.
+export { refreshAccountAnchors } from './commands.js';
+
 import { ACCOUNTS_ERRORS } from './errors.js';
 import { authRoutes } from './authRoutes.js';
 import { accountRoutes } from './routes.js';
@@ -25,8 +33,10 @@ export const feature = defineFeature({
     account: { zh: '账号', en: 'Account' },
   },
   jobs: [],
+  demo: [],
+  housekeeping: [],
   registers: [],
-  exports: [],
+  exports: [EXPORT],
   archiveSections: [],
   disclosureSections: [],
   abilities,

@@ -10,7 +10,7 @@ import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
 import { AppError, invalidFields, type FieldMessageCode } from '../../platform/errors.js';
 import { activityColumns, activityEditable, activityNeedsStation, activityVisible, recordingDeputy } from './access.js';
 import { deputyVisible, ref, regionManageable, stationVisible, unitVisible } from '../../platform/access/scope.js';
-import { photoProblems } from '../cases/intake.js';
+import { photoProblems } from '../cases/index.js';
 import { now } from '../../platform/clock.js';
 
 export const MAX_ACTIVITY_PHOTOS = 9;

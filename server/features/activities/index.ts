@@ -1,4 +1,13 @@
 import { defineFeature } from '../../platform/feature.js';
+import { EXPORT } from './exportList.js';
+
+// What other features use of this one.
+export { activityColumns, activityVisible } from './access.js';
+export { createCampaign } from './campaignCommands.js';
+export { createActivity } from './commands.js';
+export { rotaStatus } from './rota.js';
+export { generateRota } from './rotaCommands.js';
+import { ACTIVITY_REGISTERS } from './registers.js';
 import { ACTIVITIES_ERRORS } from './errors.js';
 import { activityRoutes } from './routes.js';
 import { campaignRoutes } from './campaignRoutes.js';
@@ -26,8 +35,10 @@ export const feature = defineFeature({
     rota_slot: { zh: '接待日', en: 'Reception day' },
   },
   jobs: [],
-  registers: [],
-  exports: [],
+  demo: [],
+  housekeeping: [],
+  registers: ACTIVITY_REGISTERS,
+  exports: [EXPORT],
   archiveSections: [],
   disclosureSections: [],
   abilities,

@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors.js';
 import { decodeCursor, toPage } from '../../platform/paging.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { activityColumns, activityEditable, activityVisible } from './access.js';
-import { caseColumns, caseVisible } from '../cases/access.js';
+import { caseColumns, caseVisible } from '../cases/index.js';
 import { regionPathOf } from '../../platform/regions/filters.js';
 
 export interface ActivityFilters {

@@ -4,9 +4,9 @@
  */
 import { sql } from 'kysely';
 import { ACTIVITY_KINDS, type ActivityKind, type Attendance } from '../../../common/enums.js';
-import { activityCondition, capped, MAX_REGISTER_ROWS, type RegisterBody, type RegisterContext } from '../registers/context.js';
+import { activityCondition, capped, MAX_REGISTER_ROWS, type RegisterBody, type RegisterContext, type RegisterSource } from '../registers/index.js';
 import { dateTimeText, names, numbered, ratio, SERIAL, type Cell } from '../../platform/documents/model.js';
-import { handlingText, opinionFacts } from '../cases/opinionFacts.js';
+import { handlingText, opinionFacts } from '../cases/index.js';
 
 interface ActivityRow {
   id: number; kind: ActivityKind; title: string; startsAt: Date; place: string; summary: string; suggestions: number;
@@ -55,7 +55,7 @@ function receivingDeputies(a: ActivityRow): string {
   return [names(came) || '—', missing.length ? `轮值未到:${names(missing)}` : ''].filter(Boolean).join('\n');
 }
 
-export async function receptionRegister(ctx: RegisterContext): Promise<RegisterBody> {
+async function receptionRegister(ctx: RegisterContext): Promise<RegisterBody> {
   const list = await activities(ctx, ['reception']);
   const facts = await opinionFacts(ctx, sql`o.activity_id in (select a.id from activity a where ${activityCondition(ctx, ['reception'])})`);
   const rows: Cell[][] = [];
@@ -78,7 +78,7 @@ export async function receptionRegister(ctx: RegisterContext): Promise<RegisterB
   };
 }
 
-export async function visitRegister(ctx: RegisterContext): Promise<RegisterBody> {
+async function visitRegister(ctx: RegisterContext): Promise<RegisterBody> {
   const list = await activities(ctx, ['visit']);
   const facts = await opinionFacts(ctx, sql`o.activity_id in (select a.id from activity a where ${activityCondition(ctx, ['visit'])})`);
   const brief = (s: string) => (s.length > 60 ? `${s.slice(0, 60)}…` : s);
@@ -99,7 +99,7 @@ export async function visitRegister(ctx: RegisterContext): Promise<RegisterBody>
   };
 }
 
-export async function activityRegister(ctx: RegisterContext): Promise<RegisterBody> {
+async function activityRegister(ctx: RegisterContext): Promise<RegisterBody> {
   const list = await activities(ctx, null);
   const opinions = await ctx.db.selectFrom('opinion as o').select(['o.activity_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where(sql<boolean>`o.activity_id in (select a.id from activity a where ${activityCondition(ctx, null)})`)
@@ -122,7 +122,7 @@ export async function activityRegister(ctx: RegisterContext): Promise<RegisterBo
   };
 }
 
-export async function trainingRegister(ctx: RegisterContext): Promise<RegisterBody> {
+async function trainingRegister(ctx: RegisterContext): Promise<RegisterBody> {
   const list = await activities(ctx, ['training']);
   const sessions = list.map((a): Cell[] => [
     dateTimeText(a.startsAt), a.title, a.place || '—', names(withAttendance(a, 'present')), names(withAttendance(a, 'leave')),
@@ -164,3 +164,31 @@ export async function trainingRegister(ctx: RegisterContext): Promise<RegisterBo
     ],
   };
 }
+
+/** The registers drawn from activities, as this feature contributes them. */
+export const ACTIVITY_REGISTERS: RegisterSource[] = [
+  {
+    order: 1, build: receptionRegister,
+    key: 'reception', periodic: true, entries: null,
+    label: { zh: '接待选民登记簿', en: 'Constituent reception register' },
+    description: { zh: '接待日活动及当日登记的群众意见:接待代表、来访群众、反映事项、办理情况', en: 'Reception days and the opinions registered at them' },
+  },
+  {
+    order: 2, build: visitRegister,
+    key: 'visit', periodic: true, entries: null,
+    label: { zh: '走访选民登记簿', en: 'Constituent visit register' },
+    description: { zh: '代表走访选民的活动、走访情况和收集的意见', en: 'Deputies\' visits to constituents and what they collected' },
+  },
+  {
+    order: 4, build: activityRegister,
+    key: 'activities', periodic: true, entries: null,
+    label: { zh: '代表活动登记簿', en: 'Deputy activity register' },
+    description: { zh: '全部履职活动及参加代表的出勤情况', en: 'Every activity with its participants and attendance' },
+  },
+  {
+    order: 5, build: trainingRegister,
+    key: 'training', periodic: true, entries: null,
+    label: { zh: '学习活动考勤簿', en: 'Study attendance register' },
+    description: { zh: '学习培训活动的出席、请假、缺席,以及每位代表的出勤汇总', en: 'Study sessions: present, on leave, absent; and each deputy\'s totals' },
+  },
+];

@@ -10,7 +10,7 @@ import { assignTurns, receptionDates } from './rota.js';
 import { addDays } from '../../platform/calendar/workingDays.js';
 import { AppError, invalidFields } from '../../platform/errors.js';
 import { ref, stationOperable, stationVisible } from '../../platform/access/scope.js';
-import { loadCalendar } from '../calendar/queries.js';
+import { loadCalendar } from '../calendar/index.js';
 
 const MAX_PERIOD_DAYS = 366;
 

@@ -11,7 +11,7 @@ import { ACTIVITY_KINDS, DEPUTY_LEVELS, type DeputyLevel } from '../../../common
 import type { DB } from '../../platform/db/schema.js';
 import { shanghaiDate } from '../../platform/calendar/workingDays.js';
 import { AppError } from '../../platform/errors.js';
-import { deputyRecord, recordFigures } from '../deputies/record.js';
+import { deputyRecord, recordFigures } from '../deputies/index.js';
 import { now as clockNow } from '../../platform/clock.js';
 
 const LEVEL_ORDER = DEPUTY_LEVELS.keys as readonly string[];

@@ -1,4 +1,7 @@
 import { defineFeature } from '../../platform/feature.js';
+
+// What other features use of this one.
+export { getArchiveTerms } from './queries.js';
 import { ARCHIVE_ERRORS } from './errors.js';
 import { archiveRoutes } from './routes.js';
 import { abilities } from './access.js';
@@ -12,6 +15,8 @@ export const feature = defineFeature({
   },
   auditEntityTypes: {},
   jobs: [],
+  demo: [],
+  housekeeping: [],
   registers: [],
   exports: [],
   archiveSections: [],

@@ -10,17 +10,17 @@ import { CASE_STATE_LABELS, RATING_LABELS } from '../../../common/caseVocabulary
 import { ACTIVITY_KINDS, ATTENDANCE, DEPUTY_LEVELS, DEPUTY_STATUSES, GENDERS, STATION_MEMBER_ROLES, type DeputyLevel } from '../../../common/enums.js';
 import { POINT_SOURCES } from '../../../common/points.js';
 import type { DB } from '../../platform/db/schema.js';
-import { termPeriod } from '../terms/congressTerms.js';
-import { fromCents } from '../points/scoring.js';
+import { termPeriod } from '../terms/index.js';
+import { fromCents } from '../points/index.js';
 import { shanghaiDate } from '../../platform/calendar/workingDays.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { deputyVisible, ref } from '../../platform/access/scope.js';
 import { archiveReadable } from './access.js';
 import { dateText, type Period } from '../../platform/documents/model.js';
-import { deputyRecord, recordFigures } from '../deputies/record.js';
-import { ledgerEntries } from '../points/facts.js';
-import { deputyTerm, deputyTerms } from '../terms/queries.js';
+import { deputyRecord, recordFigures } from '../deputies/index.js';
+import { ledgerEntries } from '../points/index.js';
+import { deputyTerm, deputyTerms } from '../terms/index.js';
 import { now as clockNow } from '../../platform/clock.js';
 
 const LEVEL_ORDER = DEPUTY_LEVELS.keys as readonly string[];

@@ -9,8 +9,8 @@ import { schemeProblems, type AssessmentScheme } from './scheme.js';
 import { AppError, invalidFields } from '../../platform/errors.js';
 import { ref, regionManageable, regionOrNationManageable, stationManageable, stationVisible } from '../../platform/access/scope.js';
 import { assessStations } from './queries.js';
-import { currentYear } from '../points/queries.js';
-import { updateStation } from '../stations/commands.js';
+import { currentYear } from '../points/index.js';
+import { updateStation } from '../stations/index.js';
 import { now } from '../../platform/clock.js';
 
 export interface SchemeInput extends AssessmentScheme {

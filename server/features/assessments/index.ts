@@ -1,4 +1,8 @@
 import { defineFeature } from '../../platform/feature.js';
+
+// What the points feature's demo uses.
+export { saveScheme } from './commands.js';
+
 import { assessmentRoutes } from './routes.js';
 import { abilities } from './access.js';
 
@@ -17,6 +21,8 @@ export const feature = defineFeature({
     station_assessment: { zh: '站点考核', en: 'Station assessment' },
   },
   jobs: [],
+  demo: [],
+  housekeeping: [],
   registers: [],
   exports: [],
   archiveSections: [],

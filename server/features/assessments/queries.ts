@@ -10,12 +10,12 @@ import { STATION_GRADES, type StationGrade } from '../../../common/enums.js';
 import { ASSESSMENT_INDICATORS, type IndicatorKey } from '../../../common/points.js';
 import type { DB } from '../../platform/db/schema.js';
 import { assess, checklistShare, receptionRate, schemeFor, type IndicatorValues, type StoredScheme } from './scheme.js';
-import { yearPeriod } from '../points/scoring.js';
+import { yearPeriod } from '../points/index.js';
 import { shanghaiDate } from '../../platform/calendar/workingDays.js';
 import { decodeCursor, isIdCursor, toPage } from '../../platform/paging.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { ref, regionOrNationManageable, stationManageable, stationVisible } from '../../platform/access/scope.js';
-import { caseStatisticsBy } from '../cases/statistics.js';
+import { caseStatisticsBy } from '../cases/index.js';
 import { regionPathOf } from '../../platform/regions/filters.js';
 import { now as clockNow } from '../../platform/clock.js';
 

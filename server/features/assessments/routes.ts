@@ -6,7 +6,7 @@ import { confirmAssessment, saveScheme } from './commands.js';
 import { errorResponses, IdParams, pageOf, PageQuery, QueryId, RegionCode } from '../../platform/http/schemas.js';
 import { runWrite } from '../../platform/http/write.js';
 import { listAssessments, schemeVersions } from './queries.js';
-import { currentYear } from '../points/queries.js';
+import { currentYear } from '../points/index.js';
 
 const Label = z.object({ zh: z.string(), en: z.string() });
 const Year = z.coerce.number().int().min(2000).max(2100);

@@ -1,4 +1,9 @@
 import { defineFeature } from '../../platform/feature.js';
+import { EXPORT } from './exportList.js';
+
+// What other features use of this one.
+
+export { verifyAuditChain } from './chain.js';
 import { auditRoutes } from './routes.js';
 import { abilities } from './access.js';
 
@@ -9,8 +14,10 @@ export const feature = defineFeature({
   auditActions: {},
   auditEntityTypes: {},
   jobs: [],
+  demo: [],
+  housekeeping: [],
   registers: [],
-  exports: [],
+  exports: [EXPORT],
   archiveSections: [],
   disclosureSections: [],
   abilities,

@@ -6,7 +6,7 @@ import { PROJECT_ROOT } from '../../platform/config.js';
 import { isValidDate, weekday, type DayKind } from '../../platform/calendar/workingDays.js';
 import { invalidFields } from '../../platform/errors.js';
 import { now } from '../../platform/clock.js';
-import { recomputeProvisionalDeadlines, type MovedDeadline } from '../cases/provisionalDeadlines.js';
+import { recomputeProvisionalDeadlines, type MovedDeadline } from '../cases/index.js';
 
 export interface HolidayDay {
   date: string;

@@ -1,4 +1,9 @@
 import { defineFeature } from '../../platform/feature.js';
+
+// What other features use of this one.
+export { loadCalendar } from './queries.js';
+
+export { importShippedSchedules } from './commands.js';
 import { calendarRoutes } from './routes.js';
 import { abilities } from './access.js';
 
@@ -15,6 +20,8 @@ export const feature = defineFeature({
     holiday_year: { zh: '节假日', en: 'Holidays' },
   },
   jobs: [],
+  demo: [],
+  housekeeping: [],
   registers: [],
   exports: [],
   archiveSections: [],

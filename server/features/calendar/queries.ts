@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { WorkingCalendar } from '../../platform/calendar/workingDays.js';
-import { caseColumns, caseVisible } from '../cases/access.js';
+import { caseColumns, caseVisible } from '../cases/index.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { calendarReminded } from './access.js';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { now as clockNow } from '../../platform/clock.js';
 import { shanghaiDate } from '../../platform/calendar/workingDays.js';
-import { verifyAuditChain } from '../audit/chain.js';
+import { verifyAuditChain } from '../audit/index.js';
 import { signIn, startTestApp, type TestApp } from '../../testing/harness.js';
 import { loadDemoCases } from './demo.js';
 

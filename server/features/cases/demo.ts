@@ -14,9 +14,9 @@ import { registerOpinions } from './intake.js';
 import type { WriteContext } from '../../platform/audit/audit.js';
 import type { DB } from '../../platform/db/schema.js';
 import { PUBLIC_ACTOR, type Actor } from '../../platform/access/actor.js';
-import { createActivity } from '../activities/commands.js';
-import { createCampaign } from '../activities/campaignCommands.js';
-import { generateRota } from '../activities/rotaCommands.js';
+import { createActivity } from '../activities/index.js';
+import { createCampaign } from '../activities/index.js';
+import { generateRota } from '../activities/index.js';
 import { addDays, shanghaiDate } from '../../platform/calendar/workingDays.js';
 import { now as clockNow } from '../../platform/clock.js';
 

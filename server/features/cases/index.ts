@@ -1,5 +1,23 @@
 import { defineFeature } from '../../platform/feature.js';
+
+// What the composition root (demo, first start) uses.
+export { loadDemoCases } from './demo.js';
+import { EXPORT } from './exportList.js';
+
+// What other features use of this one.
+export { caseColumns, caseVisible } from './access.js';
+export { photoProblems } from './intake.js';
+export { refreshStationCaseScopes } from './scope.js';
+export { handlingText, opinionFacts } from './opinionFacts.js';
+export { type MovedDeadline, recomputeProvisionalDeadlines } from './provisionalDeadlines.js';
+export { caseStatisticsBy } from './statistics.js';
+export { CASE_STATES, type CaseState, OPEN_STATES } from './workflow.js';
+import { CASE_REGISTERS } from './registers.js';
+
 import { CASE_AUDIT_ACTIONS } from './auditActions.js';
+import { purgeIdempotency } from './intake.js';
+// The case timers (reminders, closing unrated answers) register their job kinds when loaded.
+import './timers.js';
 import { CASES_ERRORS } from './errors.js';
 import { caseRoutes } from './routes.js';
 import { publicOpinionRoutes } from './publicRoutes.js';
@@ -17,8 +35,10 @@ export const feature = defineFeature({
     case: { zh: '意见工单', en: 'Case' },
   },
   jobs: [],
-  registers: [],
-  exports: [],
+  demo: [],
+  housekeeping: [purgeIdempotency],
+  registers: CASE_REGISTERS,
+  exports: [EXPORT],
   archiveSections: [],
   disclosureSections: [],
   abilities,

@@ -7,7 +7,7 @@ import type { DB } from '../../platform/db/schema.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS, sniffImageType } from '../../platform/uploads/imageType.js';
 import { deriveQueryKey, hashQueryKey, newQueryKey, newSalt, newTrackingCode } from './trackingCode.js';
 import { AppError, invalidFields, type FieldMessageCode } from '../../platform/errors.js';
-import { activityColumns, activityVisible } from '../activities/access.js';
+import { activityColumns, activityVisible } from '../activities/index.js';
 import { caseDeputyAssignable } from './access.js';
 import { ref, stationVisible } from '../../platform/access/scope.js';
 import { caseFollowUps } from './followUps.js';

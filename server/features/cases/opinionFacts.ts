@@ -8,7 +8,7 @@ import { CASE_CHANNELS, CASE_STATE_LABELS, RATING_LABELS } from '../../../common
 import { maskPhone } from '../../platform/text/phone.js';
 import { caseContactVisible, caseColumns, caseVisible } from './access.js';
 import { maskName } from './queries.js';
-import { capped, MAX_REGISTER_ROWS, type RegisterContext } from '../registers/context.js';
+import { capped, MAX_REGISTER_ROWS, type RegisterContext } from '../registers/index.js';
 
 export interface OpinionFact {
   id: number;

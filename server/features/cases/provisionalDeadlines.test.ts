@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { resetClock, setClock } from '../../platform/clock.js';
-import { importShippedSchedules } from '../calendar/commands.js';
+import { importShippedSchedules } from '../calendar/index.js';
 import { SYSTEM_ACTOR } from '../../platform/access/actor.js';
 import { idOf, signIn, startTestApp, type TestApp } from '../../testing/harness.js';
 

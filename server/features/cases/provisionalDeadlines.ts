@@ -14,7 +14,7 @@ import type { AnyActor } from '../../platform/access/actor.js';
 import type { DB } from '../../platform/db/schema.js';
 import { endOfShanghaiDay, shanghaiDate, type WorkingCalendar } from '../../platform/calendar/workingDays.js';
 import { DEADLINE_RECOMPUTED } from './effects.js';
-import { loadCalendar } from '../calendar/queries.js';
+import { loadCalendar } from '../calendar/index.js';
 import { notifyCase, scheduleDeadlineReminders } from './followUps.js';
 import { pauseClock, resumeClock, startClock } from '../../platform/workflow/deadlineClock.js';
 

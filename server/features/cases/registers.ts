@@ -1,11 +1,10 @@
 /** 意见建议登记簿: every case of the place registered in the period, with how it was handled. */
 import { sql } from 'kysely';
-import { caseAt } from '../registers/place.js';
-import { inPeriod, type RegisterBody, type RegisterContext } from '../registers/context.js';
+import { caseAt, inPeriod, type RegisterBody, type RegisterContext, type RegisterSource } from '../registers/index.js';
 import { dateText, numbered, SERIAL, type Cell } from '../../platform/documents/model.js';
 import { opinionFacts } from './opinionFacts.js';
 
-export async function opinionRegister(ctx: RegisterContext): Promise<RegisterBody> {
+async function opinionRegister(ctx: RegisterContext): Promise<RegisterBody> {
   const facts = await opinionFacts(ctx, sql`(${caseAt(ctx.place)} and ${inPeriod(ctx, 'o.submitted_at')})`);
   const rows = facts.map((f): Cell[] => [
     f.trackingCode, dateText(f.submittedAt), f.channel, f.submitter, f.phone, f.content, f.category, f.unit || '—', f.state, f.answer, f.rating,
@@ -23,3 +22,13 @@ export async function opinionRegister(ctx: RegisterContext): Promise<RegisterBod
     notes: ['反映人的姓名和电话只向办理该件的人员完整显示(联络站工作人员、所指向的代表、主办单位),其他查阅人看到的是打码后的信息。'],
   };
 }
+
+/** The register of opinions, as this feature contributes it. */
+export const CASE_REGISTERS: RegisterSource[] = [
+  {
+    order: 3, build: opinionRegister,
+    key: 'opinions', periodic: true, entries: null,
+    label: { zh: '意见建议登记簿', en: 'Opinion register' },
+    description: { zh: '期间登记的群众意见建议及其办理、答复和评价', en: 'The opinions of the period with their handling, answer and rating' },
+  },
+];

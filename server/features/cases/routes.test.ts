@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loadCalendar } from '../calendar/queries.js';
+import { loadCalendar } from '../calendar/index.js';
 import { shanghaiDate } from '../../platform/calendar/workingDays.js';
 import { Client, idOf, signIn, startTestApp, type TestApp } from '../../testing/harness.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { morningOf, scheduleDeadlineReminders } from './followUps.js';
-import { loadCalendar } from '../calendar/queries.js';
+import { loadCalendar } from '../calendar/index.js';
 import { signIn, startTestApp, type Client, type TestApp } from '../../testing/harness.js';
 import { runDueJobs } from '../../platform/jobs/runner.js';
 

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import type { DeputyLevel, DeputyStatus, Gender, StationMemberRole } from '../../../common/enums.js';
 import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
-import { congressRegionFits } from '../terms/congress.js';
+import { congressRegionFits } from '../terms/index.js';
 import { nameToPinyin } from '../../platform/text/pinyin.js';
 import { AppError, invalidFields } from '../../platform/errors.js';
 import { deputyManageable, deputyVisible, ref, stationVisible } from '../../platform/access/scope.js';
-import { refreshAccountAnchors } from '../accounts/commands.js';
+import { refreshAccountAnchors } from '../accounts/index.js';
 import { requireManageableRegion, requireRegions } from '../../platform/regions/lookup.js';
 import { now } from '../../platform/clock.js';
 

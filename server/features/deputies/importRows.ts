@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import { DEPUTY_LEVELS, type DeputyLevel, type DeputyStatus, type Gender, type StationMemberRole } from '../../../common/enums.js';
 import type { DB } from '../../platform/db/schema.js';
-import { CONGRESS_REGION_LEVEL } from '../terms/congress.js';
+import { CONGRESS_REGION_LEVEL } from '../terms/index.js';
 import type { MappedColumn } from '../../platform/tables/columns.js';
 import {
   cleanName, parseBirthYear, parseEthnicity, parseGender, parseLevels, parseRoles, parseStatus, parseTerms, splitList,
@@ -16,7 +16,7 @@ import { isMainlandMobile, normalisePhone } from '../../platform/text/phone.js';
 import { nameToPinyin } from '../../platform/text/pinyin.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { deputyVisible, ref } from '../../platform/access/scope.js';
-import { RegionLookup, StationLookup } from '../imports/lookups.js';
+import { RegionLookup, StationLookup } from '../imports/index.js';
 import type { SheetRow } from '../../platform/tables/read.js';
 import { RowReader, type CheckedRow, type RowChecker } from '../../platform/tables/rows.js';
 

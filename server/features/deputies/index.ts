@@ -1,4 +1,17 @@
 import { defineFeature } from '../../platform/feature.js';
+
+// What the composition root (demo, first start) uses.
+export { createDeputy, type DeputyInput } from './commands.js';
+import { EXPORT } from './exportList.js';
+
+// What other features use of this one.
+export { commitDeputyImport, StaleImportError } from './importCommands.js';
+export { type DeputyRowData, personKeyKind, personKeys } from './importRows.js';
+export { type DeputyView } from './presenter.js';
+export { getDeputy } from './queries.js';
+export { deputyRecord, recordFigures } from './record.js';
+import { DEPUTY_REGISTERS } from './registers.js';
+
 import { deputyRoutes } from './routes.js';
 import { abilities } from './access.js';
 
@@ -16,8 +29,10 @@ export const feature = defineFeature({
     deputy: { zh: '代表', en: 'Deputy' },
   },
   jobs: [],
-  registers: [],
-  exports: [],
+  demo: [],
+  housekeeping: [],
+  registers: DEPUTY_REGISTERS,
+  exports: [EXPORT],
   archiveSections: [],
   disclosureSections: [],
   abilities,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEPUTY_LEVELS, DEPUTY_STATUSES, GENDERS, STATION_MEMBER_ROLES } from '../../../common/enums.js';
 import type { Deputy } from '../../platform/db/schema.js';
 import { maskPhone } from '../../platform/text/phone.js';
-import { regionBrief, RegionBriefSchema } from '../regions/presenter.js';
+import { regionBrief, RegionBriefSchema } from '../regions/index.js';
 
 
 export const DeputySchema = z.object({

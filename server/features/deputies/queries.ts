@@ -9,7 +9,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { deputyContactVisible, deputyManageable, deputyVisible, ref } from '../../platform/access/scope.js';
 import { activeCondition, regionPathOf, type ActiveFilter } from '../../platform/regions/filters.js';
 import { presentDeputy, presentPhone, type DeputyView } from './presenter.js';
-import { regionBrief } from '../regions/presenter.js';
+import { regionBrief } from '../regions/index.js';
 
 export async function getDeputy(db: Kysely<DB>, actor: Actor, id: number): Promise<DeputyView> {
   const row = await db.selectFrom('deputy as d')

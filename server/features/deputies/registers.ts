@@ -7,13 +7,12 @@ import { sql } from 'kysely';
 import { DEPUTY_LEVELS, DEPUTY_STATUSES, GENDERS, STATION_MEMBER_ROLES, type DeputyLevel } from '../../../common/enums.js';
 import { maskPhone } from '../../platform/text/phone.js';
 import { deputyContactVisible, deputyVisible, ref, stationVisible } from '../../platform/access/scope.js';
-import { capped, MAX_REGISTER_ROWS, type RegisterBody, type RegisterContext } from '../registers/context.js';
+import { capped, MAX_REGISTER_ROWS, stationAt, type RegisterBody, type RegisterContext, type RegisterSource } from '../registers/index.js';
 import { numbered, SERIAL, type Cell } from '../../platform/documents/model.js';
-import { stationAt } from '../registers/place.js';
 
 const LEVEL_ORDER = DEPUTY_LEVELS.keys as readonly string[];
 
-export async function rosterRegister(ctx: RegisterContext): Promise<RegisterBody> {
+async function rosterRegister(ctx: RegisterContext): Promise<RegisterBody> {
   const { actor, place } = ctx;
   const rows = capped(await ctx.db.selectFrom('deputy_station as ds')
     .innerJoin('deputy as d', 'd.id', 'ds.deputy_id')
@@ -55,3 +54,13 @@ export async function rosterRegister(ctx: RegisterContext): Promise<RegisterBody
     notes: ['联系电话按查阅人的权限显示:管理员、人大工作人员和联络站工作人员看到完整号码,代表查阅其他代表时为打码号码。'],
   };
 }
+
+/** The deputy roster, as this feature contributes it. */
+export const DEPUTY_REGISTERS: RegisterSource[] = [
+  {
+    order: 7, build: rosterRegister,
+    key: 'roster', periodic: false, entries: null,
+    label: { zh: '代表花名册', en: 'Deputy roster' },
+    description: { zh: '进站代表的基本情况和站内职责', en: 'The station\'s deputies and their roles' },
+  },
+];

@@ -8,6 +8,8 @@ export const feature = defineFeature({
   auditActions: {},
   auditEntityTypes: {},
   jobs: [],
+  demo: [],
+  housekeeping: [],
   registers: [],
   exports: [],
   archiveSections: [],

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DEPUTY_LEVELS, REGION_LEVELS, STATION_TYPES } from '../../../common/enums.js';
 import { ErrorResponse, IdParams, PageQuery, pageOf, RegionCode } from '../../platform/http/schemas.js';
-import { ReceptionScheduleSchema } from '../stations/presenter.js';
+import { ReceptionScheduleSchema } from '../stations/index.js';
 import { getPublicDeputy, getPublicStation, listPublicStations, publicStationRegions } from './queries.js';
 
 const Label = z.object({ zh: z.string(), en: z.string() });

@@ -1,4 +1,8 @@
 import { defineFeature } from '../../platform/feature.js';
+
+export {
+  described, EXPORT_PAGE, exportSource, inUse, templateHeaders, yesNo, zh, type ExportList, type ExportSource,
+} from './lists.js';
 import { exportRoutes } from './routes.js';
 
 export const feature = defineFeature({
@@ -12,6 +16,8 @@ export const feature = defineFeature({
     export: { zh: '导出列表', en: 'Exported list' },
   },
   jobs: [],
+  demo: [],
+  housekeeping: [],
   registers: [],
   exports: [],
   archiveSections: [],

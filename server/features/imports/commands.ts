@@ -4,9 +4,9 @@ import type { DB } from '../../platform/db/schema.js';
 import type { ImportKind } from '../../platform/db/schemaImports.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/access/actor.js';
-import { commitDeputyImport, StaleImportError } from '../deputies/importCommands.js';
-import { requireRoundTerm } from '../terms/roundCommands.js';
-import { commitStationImport } from '../stations/importCommands.js';
+import { commitDeputyImport, StaleImportError } from '../deputies/index.js';
+import { requireRoundTerm } from '../terms/index.js';
+import { commitStationImport } from '../stations/index.js';
 import { now } from '../../platform/clock.js';
 
 /**

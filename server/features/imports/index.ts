@@ -1,4 +1,9 @@
 import { defineFeature } from '../../platform/feature.js';
+
+// What other features use of this one.
+export { createImportBatch } from './commands.js';
+export { RegionLookup, StationLookup } from './lookups.js';
+import { expireImports } from './commands.js';
 import { IMPORTS_ERRORS } from './errors.js';
 import { importRoutes } from './routes.js';
 
@@ -11,6 +16,8 @@ export const feature = defineFeature({
     import_batch: { zh: '导入批次', en: 'Import batch' },
   },
   jobs: [],
+  demo: [],
+  housekeeping: [expireImports],
   registers: [],
   exports: [],
   archiveSections: [],

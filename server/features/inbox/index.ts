@@ -14,6 +14,8 @@ export const feature = defineFeature({
     notification: { zh: '通知', en: 'Notification' },
   },
   jobs: [],
+  demo: [],
+  housekeeping: [],
   registers: [],
   exports: [],
   archiveSections: [],

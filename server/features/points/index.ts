@@ -1,4 +1,10 @@
 import { defineFeature } from '../../platform/feature.js';
+
+// What other features use of this one.
+export { currentYear } from './queries.js';
+export { fromCents, yearPeriod } from './scoring.js';
+export { ledgerEntries } from './facts.js';
+import { loadDemoPoints } from './demo.js';
 import { pointRoutes } from './routes.js';
 import { bonusPointFacts } from './bonusFacts.js';
 import type { PointFactSource } from './contract.js';
@@ -28,6 +34,8 @@ export const feature = defineFeature({
     point_star_award: { zh: '履职之星', en: 'Stars of the year' },
   },
   jobs: [],
+  demo: [{ order: 10, run: loadDemoPoints }],
+  housekeeping: [],
   registers: [],
   exports: [],
   archiveSections: [],

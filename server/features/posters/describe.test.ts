@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { DeputyView } from '../deputies/presenter.js';
-import type { StationView } from '../stations/presenter.js';
+import type { DeputyView } from '../deputies/index.js';
+import type { StationView } from '../stations/index.js';
 import { deputyCard, levelTitle, posterFileName, receptionText, stationPoster, submitUrl } from './describe.js';
 
 const schedule = (s: Partial<StationView['receptionSchedule']>) => ({ weekdays: [], monthDays: [], hours: '', note: '', ...s });

@@ -1,6 +1,6 @@
 import { STATION_TYPES } from '../../../common/enums.js';
-import type { DeputyView } from '../deputies/presenter.js';
-import type { StationView } from '../stations/presenter.js';
+import type { DeputyView } from '../deputies/index.js';
+import type { StationView } from '../stations/index.js';
 import type { PosterDescription } from './layout.js';
 
 /**

@@ -9,8 +9,8 @@ import { layoutPoster, type PosterDescription } from './layout.js';
 import { posterPdf } from './pdf.js';
 import { posterPng } from './png.js';
 import { layoutSvg } from './poster.js';
-import { getDeputy } from '../deputies/queries.js';
-import { getStation } from '../stations/queries.js';
+import { getDeputy } from '../deputies/index.js';
+import { getStation } from '../stations/index.js';
 
 const FORMATS = {
   png: 'image/png',

@@ -1,4 +1,11 @@
 import { defineFeature } from '../../platform/feature.js';
+
+// What the composition root (demo, first start) uses.
+export { importRegions } from './seed.js';
+
+// What other features use of this one.
+export { regionBrief, RegionBriefSchema } from './presenter.js';
+
 import { regionRoutes } from './routes.js';
 import { abilities } from './access.js';
 
@@ -13,6 +20,8 @@ export const feature = defineFeature({
     region: { zh: '行政区划', en: 'Region' },
   },
   jobs: [],
+  demo: [],
+  housekeeping: [],
   registers: [],
   exports: [],
   archiveSections: [],

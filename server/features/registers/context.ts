@@ -3,7 +3,7 @@ import type { ActivityKind } from '../../../common/enums.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/access/actor.js';
-import { activityColumns, activityVisible } from '../activities/access.js';
+import { activityColumns, activityVisible } from '../activities/index.js';
 import { periodBounds, type Period, type RegisterSection } from '../../platform/documents/model.js';
 import { activityAt, type Place } from './place.js';
 

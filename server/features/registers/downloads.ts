@@ -6,7 +6,7 @@
  * (too large, no font, out of reach) leaves none.
  */
 import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
-import { REGISTERS, type RegisterKind } from './kinds.js';
+import { registerSource } from './kinds.js';
 import type { Period, RegisterDocument } from '../../platform/documents/model.js';
 import type { Place } from './place.js';
 
@@ -17,18 +17,18 @@ export function documentRows(doc: RegisterDocument): number {
 
 /** A register of a station or a region: recorded against that station or region. */
 export async function recordRegisterDownload(ctx: WriteContext, d: {
-  kind: RegisterKind; format: 'xlsx' | 'pdf'; place: Place; period: Period; doc: RegisterDocument;
+  kind: string; format: 'xlsx' | 'pdf'; place: Place; period: Period; doc: RegisterDocument;
 }): Promise<void> {
   await recordAudit(ctx, {
     action: 'register.download',
     entityType: d.place.kind,
     entityId: d.place.kind === 'station' ? d.place.id : d.place.code,
     after: {
-      kind: d.kind, register: REGISTERS[d.kind].label.zh, format: d.format,
+      kind: d.kind, register: registerSource(d.kind).label.zh, format: d.format,
       ...(d.place.kind === 'station' ? { stationId: d.place.id } : { regionCode: d.place.code }),
       place: d.place.name,
       // The roster lists who is in the station on the day it is made, whatever period was asked.
-      period: REGISTERS[d.kind].periodic ? { from: d.period.from, to: d.period.to } : null,
+      period: registerSource(d.kind).periodic ? { from: d.period.from, to: d.period.to } : null,
       rows: documentRows(d.doc),
     },
   });

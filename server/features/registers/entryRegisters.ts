@@ -6,16 +6,17 @@
  */
 import { sql } from 'kysely';
 import { ACTIVITY_KINDS } from '../../../common/enums.js';
-import { activityColumns, activityVisible } from '../activities/access.js';
+import { activityColumns, activityVisible } from '../activities/index.js';
 import { ref, stationVisible } from '../../platform/access/scope.js';
 import { activityCondition, capped, MAX_REGISTER_ROWS, onDateInPeriod, type RegisterBody, type RegisterContext } from './context.js';
+import type { RegisterSource } from './kinds.js';
 import { dateText, numbered, SERIAL, type Cell } from '../../platform/documents/model.js';
 import { activityAt, chronicleAt, stationAt } from './place.js';
 
 /** An activity this many deputies attended is an event of the chronicle by itself. */
 export const NOTABLE_PRESENT = 5;
 
-export async function deedRegister(ctx: RegisterContext): Promise<RegisterBody> {
+async function deedRegister(ctx: RegisterContext): Promise<RegisterBody> {
   const rows = capped(await ctx.db.selectFrom('deputy_deed as dd')
     .innerJoin('deputy as d', 'd.id', 'dd.deputy_id').innerJoin('station as s', 's.id', 'dd.station_id')
     .select(['dd.occurred_on', 'dd.title', 'dd.description', 'dd.recorded_by_name', 'd.name as deputy_name', 's.name as station_name'])
@@ -89,7 +90,7 @@ async function notableActivities(ctx: RegisterContext): Promise<ChronicleLine[]>
   }));
 }
 
-export async function chronicleRegister(ctx: RegisterContext): Promise<RegisterBody> {
+async function chronicleRegister(ctx: RegisterContext): Promise<RegisterBody> {
   const lines = capped([...await recordedEntries(ctx), ...await campaigns(ctx), ...await notableActivities(ctx)])
     .sort((a, b) => a.date.localeCompare(b.date) || a.order - b.order);
   return {
@@ -104,3 +105,22 @@ export async function chronicleRegister(ctx: RegisterContext): Promise<RegisterB
     notes: [`“自动”一栏取自平台记录:期间开始的主题活动,以及 ${NOTABLE_PRESENT} 名以上代表出席的履职活动。`],
   };
 }
+
+/** The registers resting on entries made by hand. */
+export const ENTRY_REGISTERS: RegisterSource[] = [
+  {
+    order: 6, build: deedRegister,
+    key: 'deeds', periodic: true, entries: 'deeds',
+    label: { zh: '先进事迹登记簿', en: 'Merit register' },
+    description: { zh: '联络站登记的代表先进事迹', en: 'Deputies\' notable deeds recorded by the station' },
+  },
+  {
+    order: 8, build: chronicleRegister,
+    key: 'chronicle', periodic: true, entries: 'chronicle',
+    label: { zh: '人大工作大事记', en: 'Chronicle of congress work' },
+    description: {
+      zh: '登记的大事,以及期间自动列入的主题活动和 5 名以上代表出席的活动',
+      en: 'Recorded events, plus the period\'s campaigns and activities with at least 5 deputies present',
+    },
+  },
+];

@@ -1,4 +1,14 @@
 import { defineFeature } from '../../platform/feature.js';
+
+// What other features use of this one.
+export { recordArchiveDownload, recordExportDownload } from './downloads.js';
+import { ENTRY_REGISTERS } from './entryRegisters.js';
+
+export {
+  activityCondition, capped, inPeriod, MAX_REGISTER_ROWS, onDateInPeriod, type RegisterBody, type RegisterContext,
+} from './context.js';
+export type { RegisterKindInfo, RegisterSource } from './kinds.js';
+export { caseAt, stationAt } from './place.js';
 import { REGISTERS_ERRORS } from './errors.js';
 import { registerRoutes } from './routes.js';
 import { abilities } from './access.js';
@@ -21,7 +31,9 @@ export const feature = defineFeature({
     chronicle_entry: { zh: '大事记', en: 'Chronicle entry' },
   },
   jobs: [],
-  registers: [],
+  demo: [],
+  housekeeping: [],
+  registers: ENTRY_REGISTERS,
   exports: [],
   archiveSections: [],
   disclosureSections: [],

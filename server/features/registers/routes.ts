@@ -10,7 +10,7 @@ import { sendFile } from '../../platform/http/sendFile.js';
 import { runWrite } from '../../platform/http/write.js';
 import { getChronicleEntry, getDeed, listChronicle, listDeeds } from './entryQueries.js';
 import { buildRegister } from './build.js';
-import { REGISTER_KINDS, REGISTERS } from './kinds.js';
+import { registerSources } from './kinds.js';
 import { defaultPeriod, documentFileName, type Period } from '../../platform/documents/model.js';
 import { registerFont } from '../../platform/documents/pdf.js';
 import { renderRegister } from '../../platform/documents/renderWorker.js';
@@ -70,6 +70,10 @@ const DeleteQuery = z.object({
 const Deleted = z.null().meta({ description: 'Deleted; the audit log keeps what the entry held' });
 
 export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
+  // The registers the features contribute, in list order.
+  const sources = registerSources();
+  const REGISTER_KINDS = sources.map((s) => s.key) as [string, ...string[]];
+  const listed = sources.map(({ key, periodic, entries, label, description }) => ({ key, periodic, entries, label, description, formats: ['xlsx' as const, 'pdf' as const] }));
   app.get('/api/registers', {
     config: { access: 'authenticated', ability: 'register.read' },
     schema: {
@@ -84,7 +88,7 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
         ...errorResponses,
       },
     },
-  }, async () => REGISTER_KINDS.map((k) => ({ ...REGISTERS[k], formats: ['xlsx' as const, 'pdf' as const] })));
+  }, async () => listed);
 
   app.get('/api/registers/:kind.:format', {
     config: { access: 'authenticated', ability: 'register.read' },

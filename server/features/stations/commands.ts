@@ -6,7 +6,8 @@ import { AppError, invalidFields } from '../../platform/errors.js';
 import { STATION_OPERATIONAL_FIELDS } from './access.js';
 import { ref, regionManageable, stationManageable, stationOperable, stationVisible } from '../../platform/access/scope.js';
 import { normaliseSchedule } from './presenter.js';
-import { refreshAccountAnchors } from '../accounts/commands.js';
+import { refreshAccountAnchors } from '../accounts/index.js';
+import { refreshStationCaseScopes } from '../cases/index.js';
 import { requireRegions } from '../../platform/regions/lookup.js';
 import { now as clockNow } from '../../platform/clock.js';
 
@@ -49,8 +50,7 @@ async function writeRegions(ctx: WriteContext, stationId: number, homeCode: stri
     ...members.map((code) => ({ station_id: stationId, region_code: code, region_path: regions.get(code)!.path, is_home: false })),
   ]).execute();
   // The station's cases are reached through its regions: follow the change.
-  await ctx.trx.updateTable('opinion').set({ scope_paths: sql<string[]>`case_scope_paths(station_id, region_path)` })
-    .where('station_id', '=', stationId).execute();
+  await refreshStationCaseScopes(ctx.trx, stationId);
 }
 
 function columnsOf(input: Partial<StationInput>) {

@@ -9,7 +9,7 @@ import { AppError } from '../../platform/errors.js';
 import type { StationRowData } from './importRows.js';
 import { ref, stationVisible } from '../../platform/access/scope.js';
 import { createStation } from './commands.js';
-import { StaleImportError } from '../deputies/importCommands.js';
+import { StaleImportError } from '../deputies/index.js';
 
 /** A command's field error, as the row error the preview would have shown. */
 function rowError(batch: ImportBatch, field: { path: string; code: string }, d: StationRowData): ImportRowError | null {

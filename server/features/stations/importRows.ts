@@ -10,7 +10,7 @@ import type { MappedColumn } from '../../platform/tables/columns.js';
 import { parseStationTier, parseStationType } from '../../platform/tables/values.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { ref, stationVisible } from '../../platform/access/scope.js';
-import { RegionLookup, StationLookup } from '../imports/lookups.js';
+import { RegionLookup, StationLookup } from '../imports/index.js';
 import type { SheetRow } from '../../platform/tables/read.js';
 import { RowReader, type CheckedRow, type RowChecker } from '../../platform/tables/rows.js';
 

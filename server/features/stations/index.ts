@@ -1,4 +1,15 @@
 import { defineFeature } from '../../platform/feature.js';
+
+// What the composition root (demo, first start) uses.
+export { createStation, type StationInput } from './commands.js';
+import { EXPORT } from './exportList.js';
+
+// What other features use of this one.
+export { updateStation } from './commands.js';
+export { commitStationImport } from './importCommands.js';
+export { ReceptionScheduleSchema, type StationView } from './presenter.js';
+export { getStation } from './queries.js';
+
 import { STATIONS_ERRORS } from './errors.js';
 import { stationRoutes } from './routes.js';
 import { abilities } from './access.js';
@@ -18,8 +29,10 @@ export const feature = defineFeature({
     station: { zh: '联络站', en: 'Station' },
   },
   jobs: [],
+  demo: [],
+  housekeeping: [],
   registers: [],
-  exports: [],
+  exports: [EXPORT],
   archiveSections: [],
   disclosureSections: [],
   abilities,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { STATION_CHECKLIST, STATION_GRADES, STATION_TIERS, STATION_TYPES } from '../../../common/enums.js';
 import type { ReceptionSchedule, Station } from '../../platform/db/schema.js';
-import { regionBrief, RegionBriefSchema } from '../regions/presenter.js';
+import { regionBrief, RegionBriefSchema } from '../regions/index.js';
 
 export const ReceptionScheduleSchema = z.object({
   weekdays: z.array(z.number().int().min(1).max(7)).max(7).default([]).meta({ description: 'ISO weekdays, 1 = Monday' }),

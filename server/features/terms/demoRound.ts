@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
 import type { WriteContext } from '../../platform/audit/audit.js';
 import { loadActor } from '../../platform/access/actors.js';
 import { runRound } from './roundCommands.js';
-import { createImportBatch } from '../imports/commands.js';
+import { createImportBatch } from '../imports/index.js';
 import type { DB } from '../../platform/db/schema.js';
 import { stageImport } from '../../platform/tables/stage.js';
 import { demoDate } from '../../platform/demo/time.js';

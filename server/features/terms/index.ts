@@ -1,4 +1,13 @@
 import { defineFeature } from '../../platform/feature.js';
+
+// What other features use of this one.
+export { CONGRESS_REGION_LEVEL, congressRegionFits } from './congress.js';
+export { termPeriod } from './congressTerms.js';
+export { ArchiveTermSchema } from './presenter.js';
+export { deputyTerm, deputyTerms } from './queries.js';
+export { requireRoundTerm } from './roundCommands.js';
+import { loadDemoTerms } from './demo.js';
+import { loadDemoRound } from './demoRound.js';
 import { TERMS_ERRORS } from './errors.js';
 import { termRoutes } from './routes.js';
 import { electionRoundRoutes } from './roundRoutes.js';
@@ -17,6 +26,8 @@ export const feature = defineFeature({
     congress_term: { zh: '人大届次', en: 'Congress term' },
   },
   jobs: [],
+  demo: [{ order: 20, run: loadDemoTerms }, { order: 30, run: loadDemoRound }],
+  housekeeping: [],
   registers: [],
   exports: [],
   archiveSections: [],

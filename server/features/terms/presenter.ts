@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEPUTY_LEVELS, type DeputyLevel } from '../../../common/enums.js';
 import { congressTermName, isCurrentTerm } from './congressTerms.js';
-import { RegionBriefSchema, regionBrief } from '../regions/presenter.js';
+import { RegionBriefSchema, regionBrief } from '../regions/index.js';
 
 const Label = z.object({ zh: z.string(), en: z.string() });
 

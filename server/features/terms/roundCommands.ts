@@ -13,7 +13,7 @@ import { sql } from 'kysely';
 import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 import { AuditAppender, recordAudit, type WriteContext } from '../../platform/audit/audit.js';
 import { now as clockNow } from '../../platform/clock.js';
-import type { DeputyRowData } from '../deputies/importRows.js';
+import type { DeputyRowData } from '../deputies/index.js';
 import { planRound, type Membership, type PersonPlan, type RoundInput } from './round.js';
 import { AppError } from '../../platform/errors.js';
 import { notify } from '../../platform/notify/notify.js';

@@ -10,11 +10,11 @@ import { DEPUTY_LEVELS, STATION_MEMBER_ROLES, type DeputyLevel, type StationMemb
 import type { DB } from '../../platform/db/schema.js';
 import { addDays } from '../../platform/calendar/workingDays.js';
 import { congressTermName } from './congressTerms.js';
-import { OPEN_STATES, type CaseState } from '../cases/workflow.js';
+import { OPEN_STATES, type CaseState } from '../cases/index.js';
 import {
   coverageOf, type Coverage, type Membership, type OpenCase, type OtherMember, type PersonKey, type RosterRow, type RoundPlan, type RoundState,
 } from './round.js';
-import { personKeyKind, personKeys, type DeputyRowData } from '../deputies/importRows.js';
+import { personKeyKind, personKeys, type DeputyRowData } from '../deputies/index.js';
 import { AppError, errorCatalog, errorMessage, FIELD_MESSAGES, type ErrorCode, type FieldMessageCode, type Lang } from '../../platform/errors.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { deputyVisible, ref } from '../../platform/access/scope.js';

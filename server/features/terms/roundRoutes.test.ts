@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { today } from '../../platform/clock.js';
 import { addDays } from '../../platform/calendar/workingDays.js';
-import { verifyAuditChain } from '../audit/chain.js';
+import { verifyAuditChain } from '../audit/index.js';
 import { demoDay } from '../../testing/demoDates.js';
 import { csvBuffer, type Rows } from '../../testing/importFiles.js';
 import { idOf, signIn, startTestApp, type Client, type TestApp } from '../../testing/harness.js';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CASE_STATES } from '../cases/workflow.js';
+import { CASE_STATES } from '../cases/index.js';
 import { DEPUTY_LEVELS, GENDERS, STATION_MEMBER_ROLES } from '../../../common/enums.js';
 import { previewRound, runRound } from './roundCommands.js';
 import { CivilDate, errorResponses, Id, IdParams } from '../../platform/http/schemas.js';

@@ -6,7 +6,7 @@ import { shanghaiDate } from '../../platform/calendar/workingDays.js';
 import { CivilDate, errorResponses, IdParams, PageQuery, pageOf, patchOf, RegionCode } from '../../platform/http/schemas.js';
 import { runWrite } from '../../platform/http/write.js';
 import { ArchiveTermSchema, TermSchema } from './presenter.js';
-import { getArchiveTerms } from '../archive/queries.js';
+import { getArchiveTerms } from '../archive/index.js';
 import { getTerm, listTerms } from './queries.js';
 import { now } from '../../platform/clock.js';
 

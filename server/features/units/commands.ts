@@ -3,7 +3,7 @@ import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
 import type { UnitContact } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { ref, unitManageable, unitVisible } from '../../platform/access/scope.js';
-import { refreshAccountAnchors } from '../accounts/commands.js';
+import { refreshAccountAnchors } from '../accounts/index.js';
 import { requireManageableRegion } from '../../platform/regions/lookup.js';
 import { now } from '../../platform/clock.js';
 

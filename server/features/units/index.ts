@@ -1,4 +1,11 @@
 import { defineFeature } from '../../platform/feature.js';
+
+// What the composition root (demo, first start) uses.
+export { createUnit } from './commands.js';
+import { EXPORT } from './exportList.js';
+
+// What other features use of this one.
+
 import { unitRoutes } from './routes.js';
 import { abilities } from './access.js';
 
@@ -14,8 +21,10 @@ export const feature = defineFeature({
     unit: { zh: '承办单位', en: 'Unit' },
   },
   jobs: [],
+  demo: [],
+  housekeeping: [],
   registers: [],
-  exports: [],
+  exports: [EXPORT],
   archiveSections: [],
   disclosureSections: [],
   abilities,

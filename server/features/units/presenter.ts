@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Unit } from '../../platform/db/schema.js';
-import { regionBrief, RegionBriefSchema } from '../regions/presenter.js';
+import { regionBrief, RegionBriefSchema } from '../regions/index.js';
 
 export const UnitContactSchema = z.object({
   name: z.string().trim().min(1).max(50),

@@ -2,7 +2,6 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Job } from '../db/schemaJobs.js';
 import { retryDelayMs } from './backoff.js';
-import './handlers.js';
 import { describeError, jobHandler, PermanentJobError, registeredJobKinds, type RegisteredHandler } from './registry.js';
 import { now } from '../clock.js';
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { OutboxRow } from '../db/schemaJobs.js';
-import { describeError, PermanentJobError, registerJobHandler } from '../jobs/registry.js';
+import { jobKind } from '../feature.js';
+import { describeError, PermanentJobError } from '../jobs/registry.js';
 import { deliveryChannel, type OutboxMessage } from './channels.js';
 
 /** The job that sends one outbox message; enqueued by `notify`, deduplicated per outbox row. */
@@ -17,7 +18,8 @@ function toMessage(row: OutboxRow): OutboxMessage {
 
 const Payload = z.object({ outboxId: z.number().int().positive() });
 
-registerJobHandler(OUTBOX_DELIVER, async ({ trx, payload, now }) => {
+/** Sends one outbox message through its channel; a kernel job kind. */
+export const outboxDeliverJob = jobKind(OUTBOX_DELIVER, async ({ trx, payload, now }) => {
   const row = await trx.selectFrom('outbox').selectAll().where('id', '=', payload.outboxId).forUpdate().executeTakeFirst();
   if (!row) throw new PermanentJobError(`Outbox message ${payload.outboxId} does not exist`);
   if (row.sent_at) return;

@@ -5,8 +5,12 @@ import { retryDelayMs } from '../jobs/backoff.js';
 import { runDueJobs } from '../jobs/runner.js';
 import { openTestDatabase } from '../../testing/database.js';
 import { LogChannel, registerChannel, unregisterChannel, type DeliveryChannel, type OutboxMessage } from './channels.js';
-import { OUTBOX_DELIVER } from './deliver.js';
+import { registerJobHandler } from '../jobs/registry.js';
+import { OUTBOX_DELIVER, outboxDeliverJob } from './deliver.js';
 import { notify } from './notify.js';
+
+// The kernel's delivery job, as the composition root registers it in the server.
+registerJobHandler(outboxDeliverJob.kind, outboxDeliverJob.handler, outboxDeliverJob.options);
 
 /** A gateway that is down for its first `failures` sends; records what it sent. */
 class FlakySmsGateway implements DeliveryChannel {

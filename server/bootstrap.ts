@@ -1,15 +1,16 @@
 import type { Kysely } from 'kysely';
-import type { Config } from '../../platform/config.js';
-import { createAccount } from './commands.js';
-import { importShippedSchedules } from '../calendar/commands.js';
-import { scheduleMaintenance } from '../../platform/jobs/maintenance.js';
-import type { DB } from '../../platform/db/schema.js';
-import { isStrongPassword } from '../../platform/access/password.js';
-import { SYSTEM_ACTOR } from '../../platform/access/actor.js';
-import { loadDemo, type DemoLogin } from '../../demo.js';
-import { loadDemoCases } from '../cases/demo.js';
-import { importRegions } from '../regions/seed.js';
-import { now } from '../../platform/clock.js';
+import { composeServer } from './composition.js';
+import type { Config } from './platform/config.js';
+import { createAccount } from './features/accounts/index.js';
+import { importShippedSchedules } from './features/calendar/index.js';
+import { loadDemoCases } from './features/cases/index.js';
+import { importRegions } from './features/regions/index.js';
+import { scheduleMaintenance } from './platform/jobs/maintenance.js';
+import type { DB } from './platform/db/schema.js';
+import { isStrongPassword } from './platform/access/password.js';
+import { SYSTEM_ACTOR } from './platform/access/actor.js';
+import { loadDemo, type DemoLogin } from './demo.js';
+import { now } from './platform/clock.js';
 
 export type FirstStart =
   | { kind: 'existing' }
@@ -26,6 +27,7 @@ export class BootstrapError extends Error {}
  * All in one transaction: a failed first start leaves the database empty.
  */
 export async function bootstrap(db: Kysely<DB>, config: Config, options: { demoCases?: boolean } = {}): Promise<FirstStart> {
+  composeServer();
   // Holiday schedules shipped with a newer version arrive at every start.
   await db.transaction().execute(async (trx) => {
     await importShippedSchedules({ trx, actor: SYSTEM_ACTOR, ip: null });

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { DEPUTY_LEVELS, DEPUTY_STATUSES, GENDERS, REGION_LEVELS, ROLES, STATION_GRADES, STATION_MEMBER_ROLES, STATION_TIERS, STATION_TYPES } from '../../../common/enums.js';
-import { loadConfig } from '../../platform/config.js';
-import { MIGRATION_NAMES, migrateToLatest } from '../../platform/db/migrate.js';
-import { verifyAuditChain } from '../audit/chain.js';
-import { openTestDatabase } from '../../testing/database.js';
+import { DEPUTY_LEVELS, DEPUTY_STATUSES, GENDERS, REGION_LEVELS, ROLES, STATION_GRADES, STATION_MEMBER_ROLES, STATION_TIERS, STATION_TYPES } from '../common/enums.js';
+import { loadConfig } from './platform/config.js';
+import { MIGRATION_NAMES, migrateToLatest } from './platform/db/migrate.js';
+import { verifyAuditChain } from './features/audit/index.js';
+import { openTestDatabase } from './testing/database.js';
 import { bootstrap, BootstrapError } from './bootstrap.js';
 
 describe('first start', () => {
