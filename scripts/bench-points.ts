@@ -9,7 +9,7 @@
  *
  * With BENCH_COMPARE=<another checkout> (its dependencies installed or linked), the ranking,
  * a ledger and the stars view are also read by that checkout's code, on the same data in the
- * same process, alternating (theirs, ours, theirs, ours …) for BENCH_ROUNDS rounds (default 7):
+ * same process, alternating (theirs, ours, ours, theirs …) for BENCH_ROUNDS rounds (default 7):
  * medians of each and their ratio, and a check that both rank every deputy with the same points.
  */
 import { existsSync } from 'node:fs';
@@ -138,7 +138,8 @@ async function compare(dir: string) {
   const ms: Record<string, Record<string, number[]>> = {};
   for (let round = 0; round < rounds; round++) {
     for (const [measure, run] of Object.entries(measures)) {
-      for (const [side, code] of sides) {
+      // Each round swaps who goes first, so neither side always reads after the other warmed the cache.
+      for (const [side, code] of round % 2 ? [...sides].reverse() : sides) {
         const start = performance.now();
         await run(code);
         ((ms[measure] ??= {})[side] ??= []).push(performance.now() - start);
