@@ -1,9 +1,6 @@
 import type { Schemas } from '../../../shared/api.js';
 
 /** The shapes of /api/points and /api/assessments as the screens read them. */
-export interface Label { zh: string; en: string }
-export interface Named { id: number; name: string }
-export interface RegionRef { code: string; fullName: string }
 
 export type RankingRow = Ranking['rows'][number];
 export type Ranking = Schemas['PointRanking'];
@@ -19,7 +16,6 @@ export type Bonus = Schemas['PointBonus'];
 export type Stars = Schemas['PointStars'];
 
 export type IndicatorSetting = Scheme['indicators'][number];
-export type Grades = Scheme['grades'];
 export type Scheme = SchemeVersions['versions'][number];
 export type SchemeVersions = Schemas['AssessmentSchemes'];
 

@@ -1,7 +1,6 @@
 /** The election round (换届) as the server presents it: docs/ELECTIONS.md. */
 import type { Schemas } from '../../../shared/api.js';
 
-export type Label = { zh: string; en: string };
 export type MemberRole = NonNullable<RoundInput['memberships']>[number]['stations'][number]['role'];
 
 export type RoundInputs = Schemas['RoundInputs'];
@@ -14,8 +13,6 @@ export type PersonRef = { deputyId: number; rosterRow?: undefined } | { rosterRo
 export type RoundInput = Schemas['RoundInputInput'];
 
 export type Problem = RoundPlan['problems'][number];
-
-export type CoveragePerson = Coverage['stations'][number]['deputies'][number];
 
 export type Coverage = Schemas['RoundCoverage'];
 
