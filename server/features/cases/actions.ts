@@ -8,7 +8,7 @@ import { CASE_RULES, CASE_WORKFLOW, isOpen } from './workflow.js';
 import { AppError, invalidFields } from '../../platform/errors.js';
 import { caseActorOf, caseColumns, caseVisible } from './access.js';
 import { ref, unitVisible } from '../../platform/access/scope.js';
-import { loadCalendar } from '../calendar/queries.js';
+import { loadCalendar } from '../calendar/index.js';
 import { caseFollowUps } from './followUps.js';
 import { recomputeProvisionalDeadlines } from './provisionalDeadlines.js';
 import { now as clockNow } from '../../platform/clock.js';

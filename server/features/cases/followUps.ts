@@ -10,10 +10,8 @@ import type { WorkingCalendar } from '../../platform/calendar/workingDays.js';
 import type { DB } from '../../platform/db/schema.js';
 import { morningOf, planDeadlineReminders, setTimer } from '../../platform/workflow/timers.js';
 import { notify } from '../../platform/notify/notify.js';
-import { loadCalendar } from '../calendar/queries.js';
-
-export const CASE_REMIND = 'case.remind';
-export const CASE_AUTO_CLOSE = 'case.auto_close';
+import { loadCalendar } from '../calendar/index.js';
+import { CASE_AUTO_CLOSE, CASE_REMIND } from './timerKinds.js';
 
 export type ReminderKind = 'before' | 'due' | 'overdue';
 

@@ -6,10 +6,11 @@
  */
 import { z } from 'zod';
 import { takeCaseAction } from './actions.js';
-import { CASE_AUTO_CLOSE, CASE_REMIND, notifyCase, scheduleReminder, type AutoClosePayload, type RemindPayload } from './followUps.js';
+import { notifyCase, scheduleReminder, type AutoClosePayload, type RemindPayload } from './followUps.js';
+import { CASE_AUTO_CLOSE, CASE_REMIND } from './timerKinds.js';
 import { WITH_UNIT } from './workflow.js';
 import { SYSTEM_ACTOR } from '../../platform/access/actor.js';
-import { loadCalendar } from '../calendar/queries.js';
+import { loadCalendar } from '../calendar/index.js';
 import { registerJobHandler } from '../../platform/jobs/registry.js';
 import { nextOverdueDay } from '../../platform/workflow/timers.js';
 
