@@ -1,7 +1,7 @@
 import { defineFeature } from '../../platform/feature.js';
 
 export {
-  described, EXPORT_PAGE, exportSource, inUse, templateHeaders, yesNo, zh, type ExportList, type ExportSource,
+  described, EXPORT_PAGE, exportSource, inUse, templateHeaders, yesNo, zh, type ExportList,
 } from './lists.js';
 import { exportRoutes } from './routes.js';
 

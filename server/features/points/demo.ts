@@ -1,5 +1,5 @@
 import type { WriteContext } from '../../platform/audit/audit.js';
-import { saveScheme } from '../assessments/commands.js';
+import { saveScheme } from '../assessments/index.js';
 import { saveRuleSet } from './commands.js';
 
 /**

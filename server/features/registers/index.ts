@@ -5,9 +5,9 @@ export { recordArchiveDownload, recordExportDownload } from './downloads.js';
 import { ENTRY_REGISTERS } from './entryRegisters.js';
 
 export {
-  activityCondition, capped, inPeriod, MAX_REGISTER_ROWS, onDateInPeriod, type RegisterBody, type RegisterContext,
+  activityCondition, capped, inPeriod, MAX_REGISTER_ROWS, type RegisterBody, type RegisterContext,
 } from './context.js';
-export type { RegisterKindInfo, RegisterSource } from './kinds.js';
+export type { RegisterSource } from './kinds.js';
 export { caseAt, stationAt } from './place.js';
 import { REGISTERS_ERRORS } from './errors.js';
 import { registerRoutes } from './routes.js';
