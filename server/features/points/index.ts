@@ -7,6 +7,7 @@ export { ledgerEntries } from './facts.js';
 import { loadDemoPoints } from './demo.js';
 import { pointRoutes } from './routes.js';
 import { bonusPointFacts } from './bonusFacts.js';
+import { POINT_ERRORS } from './errors.js';
 import type { PointFactSource } from './contract.js';
 import { abilities } from './access.js';
 
@@ -19,7 +20,7 @@ declare module '../../platform/feature.js' {
 export const feature = defineFeature({
   name: 'points',
   routes: [pointRoutes],
-  errors: {},
+  errors: POINT_ERRORS,
   auditActions: {
     'points.rules.create': { zh: '设定积分规则', en: 'Point rules set' },
     'points.rules.update': { zh: '修改积分规则', en: 'Point rules changed' },
