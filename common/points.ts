@@ -78,3 +78,12 @@ export const ASSESSMENT_INDICATORS = labelled({
 export type IndicatorKey = (typeof ASSESSMENT_INDICATORS.keys)[number];
 
 export const RATE_INDICATORS: readonly IndicatorKey[] = ['receptionRate', 'onTimeRate', 'satisfactionRate', 'checklist'];
+
+/** How a region scores its stations (考核评价): each indicator weighted against a target; stored as JSON. */
+export interface IndicatorSetting { key: IndicatorKey; weight: number; target: number }
+
+export interface AssessmentScheme {
+  indicators: IndicatorSetting[];
+  /** The lowest score of 一类 and of 二类; below `second` is 三类. */
+  grades: { first: number; second: number };
+}

@@ -6,13 +6,8 @@
 import { STATION_CHECKLIST, type StationGrade } from '../../../common/enums.js';
 import type { IndicatorKey } from '../../../common/points.js';
 
-export interface IndicatorSetting { key: IndicatorKey; weight: number; target: number }
-
-export interface AssessmentScheme {
-  indicators: IndicatorSetting[];
-  /** The lowest score of 一类 and of 二类; below `second` is 三类. */
-  grades: { first: number; second: number };
-}
+export type { AssessmentScheme, IndicatorSetting } from '../../../common/points.js';
+import type { AssessmentScheme, IndicatorSetting } from '../../../common/points.js';
 
 /** A measured value; null when the indicator does not apply (no reception days due, no replies yet). */
 export type IndicatorValues = Record<IndicatorKey, number | null>;

@@ -9,24 +9,8 @@ import type { Role } from '../../../common/enums.js';
 import { RATING_LABELS, type Rating } from '../../../common/caseVocabulary.js';
 import { defineWorkflow, type RuleTable, type TransitionCheck as Check } from '../../platform/workflow/rules.js';
 
-export const CASE_STATES = [
-  'submitted', // 已登记: waiting for the station to accept it
-  'accepted', // 已受理: waiting to be answered on the spot, assigned or escalated
-  'declined', // 不予受理 (closed; the reason is shown to the submitter)
-  'escalated', // 已上报: waiting for the congress one level up
-  'assigned', // 已交办: waiting for the unit to sign for it
-  'returned', // 已退回: the unit says it is not theirs; staff reassign
-  'in_progress', // 办理中: signed, the clock runs
-  'extension_requested', // 申请延期: the clock is paused until staff decide
-  'replied', // 已办复: the unit's reply waits for the station's review
-  'reply_approved', // 审核通过: the deputy is to answer the constituent
-  'answered', // 已反馈: waiting for the constituent's rating (15 days)
-  'rehandling', // 重新办理: rated unsatisfied; staff send it back for a second answer
-  'merged', // 已并单 (closed; follows the case it was merged into)
-  'closed', // 已办结
-  'archived', // 已归档
-] as const;
-export type CaseState = (typeof CASE_STATES)[number];
+export { CASE_STATES, type CaseState } from '../../../common/caseVocabulary.js';
+import type { CaseState } from '../../../common/caseVocabulary.js';
 
 /** Who takes an action: an account role, the constituent (tracking code + key), or the system's timers. */
 export type CaseActor = Role | 'constituent' | 'system';

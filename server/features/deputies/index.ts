@@ -6,7 +6,7 @@ import { EXPORT } from './exportList.js';
 
 // What other features use of this one.
 export { commitDeputyImport, StaleImportError } from './importCommands.js';
-export { type DeputyRowData, personKeyKind, personKeys } from './importRows.js';
+export { DeputyRowChecker, type DeputyRowData, personKeyKind, personKeys } from './importRows.js';
 export { type DeputyView } from './presenter.js';
 export { getDeputy } from './queries.js';
 export { deputyRecord, recordFigures } from './record.js';

@@ -3,6 +3,7 @@ import { defineFeature } from '../../platform/feature.js';
 // What other features use of this one.
 export { createImportBatch } from './commands.js';
 export { RegionLookup, StationLookup } from './lookups.js';
+export { stageImportFile } from './staging.js';
 import { expireImports } from './commands.js';
 import { IMPORTS_ERRORS } from './errors.js';
 import { importRoutes } from './routes.js';

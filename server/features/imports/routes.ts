@@ -6,7 +6,8 @@ import type { ImportKind } from '../../platform/db/schemaImports.js';
 import { AppError } from '../../platform/errors.js';
 import { attachment } from '../../platform/http/download.js';
 import { ErrorResponse, errorResponses, IdParams, PageQuery, pageOf } from '../../platform/http/schemas.js';
-import { IMPORT_LIMITS, stageImport } from '../../platform/tables/stage.js';
+import { IMPORT_LIMITS } from '../../platform/tables/stage.js';
+import { stageImportFile } from './staging.js';
 import { importTemplate, TEMPLATE_NAMES } from '../../platform/tables/template.js';
 import type { Ability } from '../../platform/access/abilities.js';
 import { ImportBatchSchema, ImportRowSchema } from './presenter.js';
@@ -87,7 +88,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       await getImportBatch(app.db, request.actor!, kind, request.params.id, request.lang);
       if (!isStream(request.body)) throw new AppError('BAD_REQUEST', { reason: `send the file as one of ${FILE_TYPES.join(', ')}` });
       try {
-        await stageImport(app.db, request.actor!, kind, request.params.id, request.body);
+        await stageImportFile(app.db, request.actor!, kind, request.params.id, request.body);
       } finally {
         // Whatever was not read (a file refused part-way) is drained, so the answer reaches the client.
         if (!request.raw.readableEnded) request.raw.resume();

@@ -7,6 +7,7 @@ import { EXPORT } from './exportList.js';
 // What other features use of this one.
 export { updateStation } from './commands.js';
 export { commitStationImport } from './importCommands.js';
+export { StationRowChecker } from './importRows.js';
 export { ReceptionScheduleSchema, type StationView } from './presenter.js';
 export { getStation } from './queries.js';
 

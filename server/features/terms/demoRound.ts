@@ -13,7 +13,7 @@ import { loadActor } from '../../platform/access/actors.js';
 import { runRound } from './roundCommands.js';
 import { createImportBatch } from '../imports/index.js';
 import type { DB } from '../../platform/db/schema.js';
-import { stageImport } from '../../platform/tables/stage.js';
+import { stageImportFile } from '../imports/index.js';
 import { demoDate } from '../../platform/demo/time.js';
 
 const HUANGTIAN = '451103101';
@@ -37,7 +37,7 @@ export async function loadDemoRound(ctx: WriteContext): Promise<void> {
 
   const batchId = await createImportBatch(db, staff.actor, 'deputies', '黄田镇第十三届人大代表花名册.csv', term.id);
   const csv = `\ufeff${ROSTER.map((r) => r.join(',')).join('\r\n')}\r\n`;
-  await stageImport(db, staff.actor, 'deputies', batchId, Readable.from([Buffer.from(csv, 'utf8')]));
+  await stageImportFile(db, staff.actor, 'deputies', batchId, Readable.from([Buffer.from(csv, 'utf8')]));
 
   const deputy = async (name: string) => (await ctx.trx.selectFrom('deputy').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
   await runRound(staff, term.id, {

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CaseChannel, Rating } from '../../../common/caseVocabulary.js';
-import type { CaseState } from '../../features/cases/workflow.js';
+import type { CaseState } from '../../../common/caseVocabulary.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;

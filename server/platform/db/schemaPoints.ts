@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { StationGrade } from '../../../common/enums.js';
 import type { PointRules } from '../../../common/points.js';
-import type { AssessmentScheme } from '../../features/assessments/scheme.js';
+import type { AssessmentScheme } from '../../../common/points.js';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;

@@ -11,10 +11,8 @@ import { COLUMNS, isHeaderRow, mapHeaders, type MappedColumn } from './columns.j
 import { IMPORT_STATUSES } from '../../../common/importVocabulary.js';
 import { AppError } from '../errors.js';
 import type { Actor } from '../access/actor.js';
-import { DeputyRowChecker } from '../../features/deputies/importRows.js';
 import { readSheet, type SheetRow } from './read.js';
 import type { RowChecker } from './rows.js';
-import { StationRowChecker } from '../../features/stations/importRows.js';
 import { now } from '../clock.js';
 
 export const IMPORT_LIMITS = {
@@ -27,9 +25,12 @@ export const IMPORT_LIMITS = {
   chunkRows: 500,
 };
 
-function checkerFor(db: Kysely<DB>, actor: Actor, kind: ImportKind, columns: MappedColumn[], forRound: boolean): RowChecker {
-  return kind === 'deputies' ? new DeputyRowChecker(db, actor, columns, { matchExisting: forRound }) : new StationRowChecker(db, actor, columns);
-}
+/**
+ * Makes the checker of one kind of file, once its header is mapped. The feature that owns the
+ * records supplies it (`forRound`: the batch belongs to an election round, whose rows may match
+ * records that exist already).
+ */
+export type RowCheckerFactory = (db: Kysely<DB>, actor: Actor, columns: MappedColumn[], options: { forRound: boolean }) => RowChecker;
 
 function requiredHeaders(kind: ImportKind, missing?: string[]): AppError {
   const columns = missing ?? COLUMNS[kind].filter((c) => c.required).map((c) => c.header);
@@ -53,7 +54,9 @@ async function claim(db: Kysely<DB>, actor: Actor, kind: ImportKind, batchId: nu
  * (unreadable, too large, a required column missing, no rows) fails the batch, drops what was
  * staged and is thrown; problems in rows are staged with the rows for the preview.
  */
-export async function stageImport(db: Kysely<DB>, actor: Actor, kind: ImportKind, batchId: number, file: AsyncIterable<Buffer | string>): Promise<void> {
+export async function stageImport(
+  db: Kysely<DB>, actor: Actor, kind: ImportKind, batchId: number, file: AsyncIterable<Buffer | string>, checkerFor: RowCheckerFactory,
+): Promise<void> {
   const { forRound } = await claim(db, actor, kind, batchId);
   let bytes = 0;
   let checker: RowChecker | null = null;
@@ -87,7 +90,7 @@ export async function stageImport(db: Kysely<DB>, actor: Actor, kind: ImportKind
           const mapping = mapHeaders(kind, row.cells);
           if (mapping.missing.length) throw requiredHeaders(kind, mapping.missing);
           await db.updateTable('import_batch').set({ columns: JSON.stringify(mapping.columns) }).where('id', '=', batchId).execute();
-          checker = checkerFor(db, actor, kind, mapping.columns, forRound);
+          checker = checkerFor(db, actor, mapping.columns, { forRound });
         } else if (++titleRows >= IMPORT_LIMITS.maxTitleRows) {
           throw requiredHeaders(kind);
         }
