@@ -11,7 +11,7 @@ import { POINT_ERRORS } from './errors.js';
 import type { PointFactSource } from './contract.js';
 import { abilities } from './access.js';
 
-export type { FactPeriod, PointFactRow, PointFactSource, PointRefType } from './contract.js';
+export type { FactPeriod, PointFactSource } from './contract.js';
 
 declare module '../../platform/feature.js' {
   interface FeatureContributions { pointSources: PointFactSource }
