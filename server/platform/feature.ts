@@ -80,10 +80,10 @@ export interface FeatureManifest {
   archiveSections: readonly Contribution<'archiveSections'>[];
   /** Sections of a deputy's public disclosure drawn from this feature's records. */
   disclosureSections: readonly Contribution<'disclosureSections'>[];
+  /** Facts of this feature's records that earn deputies points, as SQL fragments under the points feature's fact contract. */
+  pointSources: readonly Contribution<'pointSources'>[];
   /** Who may do what: ability → roles, declared in the feature's access.ts (`abilities`). */
   abilities: AbilityTable;
-  /** Facts of this feature's records that earn deputies points, as SQL fragments under the points feature's fact contract. */
-  pointSources?: readonly Contribution<'pointSources'>[];
 }
 
 /** A feature's manifest, checked against the contract. */
@@ -157,7 +157,7 @@ export function housekeepingTasks(): HousekeepingTask[] {
 
 /** Every feature's contributions of one kind, in the order of the feature list. */
 export function contributions<K extends ContributionKind>(kind: K): Contribution<K>[] {
-  return installedFeatures().flatMap((f) => (f[kind] ?? []) as readonly Contribution<K>[]);
+  return installedFeatures().flatMap((f) => f[kind] as readonly Contribution<K>[]);
 }
 
 /** Every audit action (or, with 'auditEntityTypes', entity type) with its label: the kernel's, then each feature's. */

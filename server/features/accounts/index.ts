@@ -39,5 +39,6 @@ export const feature = defineFeature({
   exports: [EXPORT],
   archiveSections: [],
   disclosureSections: [],
+  pointSources: [],
   abilities,
 });

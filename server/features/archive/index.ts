@@ -21,5 +21,6 @@ export const feature = defineFeature({
   exports: [],
   archiveSections: [],
   disclosureSections: [],
+  pointSources: [],
   abilities,
 });

@@ -20,5 +20,6 @@ export const feature = defineFeature({
   exports: [EXPORT],
   archiveSections: [],
   disclosureSections: [],
+  pointSources: [],
   abilities,
 });

@@ -35,5 +35,6 @@ export const feature = defineFeature({
   exports: [EXPORT],
   archiveSections: [],
   disclosureSections: [],
+  pointSources: [],
   abilities,
 });

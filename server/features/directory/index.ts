@@ -14,5 +14,6 @@ export const feature = defineFeature({
   exports: [],
   archiveSections: [],
   disclosureSections: [],
+  pointSources: [],
   abilities: {},
 });

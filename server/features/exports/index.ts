@@ -22,5 +22,6 @@ export const feature = defineFeature({
   exports: [],
   archiveSections: [],
   disclosureSections: [],
+  pointSources: [],
   abilities: {},
 });

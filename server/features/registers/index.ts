@@ -37,5 +37,6 @@ export const feature = defineFeature({
   exports: [],
   archiveSections: [],
   disclosureSections: [],
+  pointSources: [],
   abilities,
 });

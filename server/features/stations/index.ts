@@ -36,5 +36,6 @@ export const feature = defineFeature({
   exports: [EXPORT],
   archiveSections: [],
   disclosureSections: [],
+  pointSources: [],
   abilities,
 });

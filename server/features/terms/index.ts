@@ -32,5 +32,6 @@ export const feature = defineFeature({
   exports: [],
   archiveSections: [],
   disclosureSections: [],
+  pointSources: [],
   abilities,
 });

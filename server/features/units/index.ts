@@ -27,5 +27,6 @@ export const feature = defineFeature({
   exports: [EXPORT],
   archiveSections: [],
   disclosureSections: [],
+  pointSources: [],
   abilities,
 });

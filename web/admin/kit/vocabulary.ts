@@ -9,7 +9,8 @@ import { useI18n } from '../../shared/i18n.js';
  */
 export type VocabularyList =
   | 'roles' | 'stationTypes' | 'stationTiers' | 'stationGrades' | 'stationChecklist'
-  | 'deputyLevels' | 'deputyStatuses' | 'stationMemberRoles' | 'genders' | 'regionLevels' | 'activityKinds' | 'attendance';
+  | 'deputyLevels' | 'deputyStatuses' | 'stationMemberRoles' | 'genders' | 'regionLevels' | 'activityKinds' | 'attendance'
+  | 'auditActions' | 'auditEntityTypes';
 
 export interface VocabularyEntry { value: string; zh: string; en: string }
 type Vocabulary = Record<VocabularyList, VocabularyEntry[]>;

@@ -1,20 +1,16 @@
 import { Alert, Button, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../../../../common/auditVocabulary.js';
-import type { Label } from '../../../../common/enums.js';
 import { get, qs } from '../../../shared/api.js';
 import { formatDateTime } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
 import { ExportButton } from '../../kit/ExportButton.js';
+import { useVocabulary } from '../../kit/vocabulary.js';
 import { useKeysetQuery } from '../../kit/useKeysetQuery.js';
 import type { Answer, Schemas } from '../../../shared/api.js';
 
 type AuditEntry = Schemas['AuditEntry'];
 type Verdict = Answer<'/api/audit/verify'>;
-
-const actionLabels = AUDIT_ACTIONS.labels as Record<string, Label | undefined>;
-const entityLabels = AUDIT_ENTITY_TYPES.labels as Record<string, Label | undefined>;
 
 /** An exported list is named by what it held (人大代表花名册), recorded with the download. */
 function recordName(e: AuditEntry): string | null {
@@ -37,7 +33,9 @@ const show = (v: unknown) => (v === undefined ? '—' : typeof v === 'string' ? 
 
 /** The audit log, newest first, with what each change altered and a check of the hash chain. */
 export function AuditPage() {
-  const { l, label } = useI18n();
+  const { l } = useI18n();
+  // What actions and record types are called, as the features declare them (/api/meta/vocabulary).
+  const vocabulary = useVocabulary();
   const [filters, setFilters] = useState<{ entityType?: string; entityId?: string; action?: string; from?: string; to?: string }>({});
   const list = useKeysetQuery<AuditEntry>(`/api/audit${qs(filters)}`, 30);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
@@ -70,7 +68,7 @@ export function AuditPage() {
         <Select
           allowClear placeholder={l('对象类型', 'Record type')} style={{ width: 140 }} aria-label={l('对象类型', 'Record type')}
           value={filters.entityType} onChange={(v) => setFilters({ ...filters, entityType: v })}
-          options={AUDIT_ENTITY_TYPES.keys.map((value) => ({ value, label: label(AUDIT_ENTITY_TYPES.labels[value]) }))}
+          options={vocabulary.options('auditEntityTypes')}
         />
         <Input.Search
           allowClear placeholder={l('对象编号', 'Record id')} style={{ width: 140 }} aria-label={l('对象编号', 'Record id')}
@@ -107,11 +105,11 @@ export function AuditPage() {
           { title: l('操作人', 'Actor'), dataIndex: 'actorName' },
           {
             title: l('操作', 'Action'), dataIndex: 'action',
-            render: (a: string) => (actionLabels[a] ? <Tag title={a}>{label(actionLabels[a])}</Tag> : <Tag>{a}</Tag>),
+            render: (a: string) => <Tag title={a}>{vocabulary.text('auditActions', a)}</Tag>,
           },
           {
             title: l('对象', 'Record'),
-            render: (_, e) => `${entityLabels[e.entityType] ? label(entityLabels[e.entityType]!) : e.entityType} ${recordName(e) ?? e.entityId ?? ''}`,
+            render: (_, e) => `${vocabulary.text('auditEntityTypes', e.entityType)} ${recordName(e) ?? e.entityId ?? ''}`,
           },
           { title: 'IP', dataIndex: 'ip', render: (ip) => ip ?? '—' },
         ]}
