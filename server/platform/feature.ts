@@ -1,7 +1,7 @@
 /**
- * What a feature brings to the server, in one place: its routes, error codes, audit actions, job
- * kinds, demo step and what it contributes to other features (registers, exports, archive and
- * disclosure sections). Each `server/features/<f>/index.ts` exports its manifest as `feature`;
+ * What a feature brings to the server, in one place: its routes, abilities, error codes, audit
+ * actions, job kinds, housekeeping, demo steps and what it contributes to other features
+ * (registers, exports, point sources). Each `server/features/<f>/index.ts` exports its manifest as `feature`;
  * `server/features/index.ts` lists them all (`FEATURES`), and the composition root (app, worker,
  * demo loader) hands that list to the kernel with `installFeatures`. The kernel never imports a
  * feature: it only iterates what it is given.
@@ -52,7 +52,7 @@ export interface DemoStep {
  */
 export interface FeatureContributions {} // eslint-disable-line @typescript-eslint/no-empty-object-type
 
-export type ContributionKind = 'registers' | 'exports' | 'archiveSections' | 'disclosureSections' | 'pointSources';
+export type ContributionKind = 'registers' | 'exports' | 'pointSources';
 export type Contribution<K extends ContributionKind> = K extends keyof FeatureContributions ? FeatureContributions[K] : never;
 
 export interface FeatureManifest {
@@ -76,10 +76,6 @@ export interface FeatureManifest {
   registers: readonly Contribution<'registers'>[];
   /** Back-office lists downloadable as Excel. */
   exports: readonly Contribution<'exports'>[];
-  /** Sections of a deputy's performance archive drawn from this feature's records. */
-  archiveSections: readonly Contribution<'archiveSections'>[];
-  /** Sections of a deputy's public disclosure drawn from this feature's records. */
-  disclosureSections: readonly Contribution<'disclosureSections'>[];
   /** Facts of this feature's records that earn deputies points, as SQL fragments under the points feature's fact contract. */
   pointSources: readonly Contribution<'pointSources'>[];
   /** Who may do what: ability → roles, declared in the feature's access.ts (`abilities`). */

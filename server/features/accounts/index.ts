@@ -37,8 +37,6 @@ export const feature = defineFeature({
   housekeeping: [],
   registers: [],
   exports: [EXPORT],
-  archiveSections: [],
-  disclosureSections: [],
   pointSources: [],
   abilities,
 });

@@ -39,8 +39,6 @@ export const feature = defineFeature({
   housekeeping: [],
   registers: ACTIVITY_REGISTERS,
   exports: [EXPORT],
-  archiveSections: [],
-  disclosureSections: [],
   abilities,
   pointSources: [activityPointFacts],
 });

@@ -39,8 +39,6 @@ export const feature = defineFeature({
   housekeeping: [purgeIdempotency],
   registers: CASE_REGISTERS,
   exports: [EXPORT],
-  archiveSections: [],
-  disclosureSections: [],
   abilities,
   pointSources: [casePointFacts],
 });

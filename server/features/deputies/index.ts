@@ -33,8 +33,6 @@ export const feature = defineFeature({
   housekeeping: [],
   registers: DEPUTY_REGISTERS,
   exports: [EXPORT],
-  archiveSections: [],
-  disclosureSections: [],
   pointSources: [],
   abilities,
 });

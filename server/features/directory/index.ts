@@ -12,8 +12,6 @@ export const feature = defineFeature({
   housekeeping: [],
   registers: [],
   exports: [],
-  archiveSections: [],
-  disclosureSections: [],
   pointSources: [],
   abilities: {},
 });

@@ -20,8 +20,6 @@ export const feature = defineFeature({
   housekeeping: [],
   registers: [],
   exports: [],
-  archiveSections: [],
-  disclosureSections: [],
   pointSources: [],
   abilities: {},
 });

@@ -21,8 +21,6 @@ export const feature = defineFeature({
   housekeeping: [expireImports],
   registers: [],
   exports: [],
-  archiveSections: [],
-  disclosureSections: [],
   pointSources: [],
   abilities: {},
 });

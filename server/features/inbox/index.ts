@@ -18,8 +18,6 @@ export const feature = defineFeature({
   housekeeping: [],
   registers: [],
   exports: [],
-  archiveSections: [],
-  disclosureSections: [],
   pointSources: [],
   abilities,
 });

@@ -39,8 +39,6 @@ export const feature = defineFeature({
   housekeeping: [],
   registers: [],
   exports: [],
-  archiveSections: [],
-  disclosureSections: [],
   abilities,
   pointSources: [bonusPointFacts],
 });

@@ -24,8 +24,6 @@ export const feature = defineFeature({
   housekeeping: [],
   registers: [],
   exports: [],
-  archiveSections: [],
-  disclosureSections: [],
   pointSources: [],
   abilities,
 });

@@ -35,8 +35,6 @@ export const feature = defineFeature({
   housekeeping: [],
   registers: ENTRY_REGISTERS,
   exports: [],
-  archiveSections: [],
-  disclosureSections: [],
   pointSources: [],
   abilities,
 });

@@ -25,8 +25,6 @@ export const feature = defineFeature({
   housekeeping: [],
   registers: [],
   exports: [EXPORT],
-  archiveSections: [],
-  disclosureSections: [],
   pointSources: [],
   abilities,
 });
