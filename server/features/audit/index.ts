@@ -1,8 +1,6 @@
 import { defineFeature } from '../../platform/feature.js';
 import { EXPORT } from './exportList.js';
 
-// What other features use of this one.
-
 export { verifyAuditChain } from './chain.js';
 import { auditRoutes } from './routes.js';
 import { abilities } from './access.js';

@@ -4,8 +4,6 @@ import { defineFeature } from '../../platform/feature.js';
 export { createUnit } from './commands.js';
 import { EXPORT } from './exportList.js';
 
-// What other features use of this one.
-
 import { unitRoutes } from './routes.js';
 import { abilities } from './access.js';
 
