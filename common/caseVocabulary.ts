@@ -39,6 +39,15 @@ export const RATING_LABELS = labelled({
 /** A constituent's rating of an answer (满意度). */
 export type Rating = (typeof RATING_LABELS.keys)[number];
 
+/** The result type of a unit's reply (办复结果). */
+export const REPLY_RESULTS = labelled({
+  resolved: { zh: '已解决', en: 'Resolved' },
+  partly_resolved: { zh: '部分解决', en: 'Partly resolved' },
+  planned: { zh: '列入计划', en: 'Planned' },
+  explained: { zh: '无法解决·已解释', en: 'Cannot be resolved, explained' },
+});
+export type ReplyResult = (typeof REPLY_RESULTS.keys)[number];
+
 export const ANSWER_MODES = labelled({
   on_spot: { zh: '当场答复', en: 'On the spot' },
   agreed_time: { zh: '约定时间答复', en: 'At an agreed time' },

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { CaseChannel, Rating } from '../../../common/caseVocabulary.js';
+import type { CaseChannel, Rating, ReplyResult } from '../../../common/caseVocabulary.js';
 import type { CaseState } from '../../../common/caseVocabulary.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -73,6 +73,10 @@ export interface OpinionTable {
   merged_into_id: number | null;
   /** The activity during which the opinion was collected (its output). */
   activity_id: Generated<number | null>;
+  /** The latest reply's result type (办复结果, common/caseVocabulary REPLY_RESULTS), its handler and a contact. */
+  reply_result: ColumnType<ReplyResult | null, ReplyResult | null | undefined, ReplyResult | null>;
+  reply_handler_name: ColumnType<string | null, string | null | undefined, string | null>;
+  reply_handler_contact: ColumnType<string | null, string | null | undefined, string | null>;
   closed_at: Timestamp | null;
   close_reason: 'rated' | 'unrated' | 'declined' | 'merged' | null;
   archived_at: Timestamp | null;
@@ -105,6 +109,22 @@ export interface OpinionPhotoTable {
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
+/** A file of a unit's reply (答复函 PDF, photos of the work), public to the constituent or internal. */
+export interface OpinionReplyAttachmentTable {
+  id: Generated<number>;
+  opinion_id: number;
+  /** The reply event it came with. */
+  event_id: number;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  public: boolean;
+  bytes: Uint8Array;
+  created_by_account_id: number | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
 export interface IdempotencyTable {
   scope: string;
   key: string;
@@ -119,4 +139,5 @@ export interface CaseTables {
   opinion: OpinionTable;
   opinion_event: OpinionEventTable;
   opinion_photo: OpinionPhotoTable;
+  opinion_reply_attachment: OpinionReplyAttachmentTable;
 }
