@@ -1,7 +1,7 @@
 /**
  * What a feature brings to the server, in one place: its routes, abilities, error codes, audit
  * actions, job kinds, housekeeping, demo steps and what it contributes to other features
- * (registers, exports, point sources). Each `server/features/<f>/index.ts` exports its manifest as `feature`;
+ * (registers, exports, point sources, to-dos). Each `server/features/<f>/index.ts` exports its manifest as `feature`;
  * `server/features/index.ts` lists them all (`FEATURES`), and the composition root (app, worker,
  * demo loader) hands that list to the kernel with `installFeatures`. The kernel never imports a
  * feature: it only iterates what it is given.
@@ -52,7 +52,7 @@ export interface DemoStep {
  */
 export interface FeatureContributions {} // eslint-disable-line @typescript-eslint/no-empty-object-type
 
-export type ContributionKind = 'registers' | 'exports' | 'pointSources';
+export type ContributionKind = 'registers' | 'exports' | 'pointSources' | 'todos';
 export type Contribution<K extends ContributionKind> = K extends keyof FeatureContributions ? FeatureContributions[K] : never;
 
 export interface FeatureManifest {
@@ -78,6 +78,8 @@ export interface FeatureManifest {
   exports: readonly Contribution<'exports'>[];
   /** Facts of this feature's records that earn deputies points, as SQL fragments under the points feature's fact contract. */
   pointSources: readonly Contribution<'pointSources'>[];
+  /** What awaits an account's action in this feature (待办), counted and listed by the to-do feature. */
+  todos: readonly Contribution<'todos'>[];
   /** Who may do what: ability → roles, declared in the feature's access.ts (`abilities`). */
   abilities: AbilityTable;
 }

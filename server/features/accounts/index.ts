@@ -38,5 +38,6 @@ export const feature = defineFeature({
   registers: [],
   exports: [EXPORT],
   pointSources: [],
+  todos: [],
   abilities,
 });

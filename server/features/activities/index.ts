@@ -7,6 +7,7 @@ export { createCampaign } from './campaignCommands.js';
 export { createActivity } from './commands.js';
 export { rotaStatus } from './rota.js';
 export { generateRota } from './rotaCommands.js';
+export { nextReceptionDay } from './rotaQueries.js';
 import { ACTIVITY_REGISTERS } from './registers.js';
 import { ACTIVITIES_ERRORS } from './errors.js';
 import { activityRoutes } from './routes.js';
@@ -41,4 +42,5 @@ export const feature = defineFeature({
   exports: [EXPORT],
   abilities,
   pointSources: [activityPointFacts],
+  todos: [],
 });

@@ -20,5 +20,6 @@ export const feature = defineFeature({
   registers: [],
   exports: [],
   pointSources: [],
+  todos: [],
   abilities,
 });

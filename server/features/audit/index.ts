@@ -17,5 +17,6 @@ export const feature = defineFeature({
   registers: [],
   exports: [EXPORT],
   pointSources: [],
+  todos: [],
   abilities,
 });

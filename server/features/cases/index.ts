@@ -41,4 +41,5 @@ export const feature = defineFeature({
   exports: [EXPORT],
   abilities,
   pointSources: [casePointFacts],
+  todos: [],
 });

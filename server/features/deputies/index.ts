@@ -34,5 +34,6 @@ export const feature = defineFeature({
   registers: DEPUTY_REGISTERS,
   exports: [EXPORT],
   pointSources: [],
+  todos: [],
   abilities,
 });

@@ -21,5 +21,6 @@ export const feature = defineFeature({
   registers: [],
   exports: [],
   pointSources: [],
+  todos: [],
   abilities: {},
 });

@@ -41,4 +41,5 @@ export const feature = defineFeature({
   exports: [],
   abilities,
   pointSources: [bonusPointFacts],
+  todos: [],
 });

@@ -13,5 +13,6 @@ export const feature = defineFeature({
   registers: [],
   exports: [],
   pointSources: [],
+  todos: [],
   abilities: {},
 });

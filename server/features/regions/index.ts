@@ -25,5 +25,6 @@ export const feature = defineFeature({
   registers: [],
   exports: [],
   pointSources: [],
+  todos: [],
   abilities,
 });

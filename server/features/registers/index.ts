@@ -36,5 +36,6 @@ export const feature = defineFeature({
   registers: ENTRY_REGISTERS,
   exports: [],
   pointSources: [],
+  todos: [],
   abilities,
 });

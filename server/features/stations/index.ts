@@ -35,5 +35,6 @@ export const feature = defineFeature({
   registers: [],
   exports: [EXPORT],
   pointSources: [],
+  todos: [],
   abilities,
 });

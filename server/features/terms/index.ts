@@ -31,5 +31,6 @@ export const feature = defineFeature({
   registers: [],
   exports: [],
   pointSources: [],
+  todos: [],
   abilities,
 });

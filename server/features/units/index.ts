@@ -24,5 +24,6 @@ export const feature = defineFeature({
   registers: [],
   exports: [EXPORT],
   pointSources: [],
+  todos: [],
   abilities,
 });
