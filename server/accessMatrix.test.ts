@@ -362,6 +362,7 @@ const CASES: Case[] = [
   },
   { method: 'GET', route: '/api/statistics/cases', url: () => '/api/statistics/cases', in: S(200, 200, 200, 200, 200) },
   { method: 'GET', route: '/api/statistics/cases/by/:group', url: () => '/api/statistics/cases/by/category', in: S(200, 200, 200, 200, 200) },
+  { method: 'GET', route: '/api/statistics/units/league', url: () => '/api/statistics/units/league', in: S(200, 200, 200, 200, 200) },
   {
     method: 'PUT', route: '/api/calendar/holidays/:year', url: () => '/api/calendar/holidays/2030',
     body: () => ({ source: '测试', days: [{ date: '2030-01-01', kind: 'rest', name: '元旦' }] }), in: S(200, 403, 403, 403, 403),

@@ -3386,7 +3386,7 @@ export interface paths {
     put?: never;
     /**
      * 办理操作 Take a workflow action
-     * @description accept, decline (comment = reason shown to the submitter), answer_on_spot (comment = answer), assign (unitId, coUnitIds, deadlineDays), sign, return (comment), request_extension (days, comment), grant_extension (days), refuse_extension (comment), reply (comment), approve_reply, send_back_reply (comment), answer (comment, mode), escalate (comment), merge (intoId), urge (comment), flag_key, unflag_key, archive. A state that does not allow the action answers 409 CASE_TRANSITION_INVALID.
+     * @description accept, decline (comment = reason shown to the submitter), answer_on_spot (comment = answer), assign (unitId, coUnitIds, deadlineDays), sign, return (comment), request_extension (days, comment), grant_extension (days), refuse_extension (comment), reply (comment), approve_reply, send_back_reply (comment), answer (comment, mode), escalate (comment), merge (intoCode: the tracking code of the case to merge into; or intoId), urge (comment), flag_key (only when not under key supervision), unflag_key (only when it is; else 409 KEY_SUPERVISION_UNCHANGED), archive. A state that does not allow the action answers 409 CASE_TRANSITION_INVALID.
      */
     post: {
       parameters: {
@@ -3405,6 +3405,8 @@ export interface paths {
             coUnitIds?: number[];
             days?: number;
             deadlineDays?: number;
+            /** @description merge: the tracking code of the case to merge into */
+            intoCode?: string;
             intoId?: number;
             /** @enum {string} */
             mode?: "on_spot" | "agreed_time" | "after_rehandling";
@@ -7950,7 +7952,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["PublicStation"];
+            "application/json": components["schemas"]["PublicStationPage"];
           };
         };
         /** @description Default Response */
@@ -9885,12 +9887,16 @@ export interface paths {
           content: {
             "application/json": {
               accepted: number;
+              /** @description Cases answered to the constituent (on the spot or after the unit's reply) */
+              answered: number;
               answeredOnSpot: number;
               assigned: number;
               /** @description Average working days from signing to the reply, extension waits excluded */
               averageWorkingDays: number | null;
               basicallySatisfied: number;
               closed: number;
+              /** @description Closed, apart from declined or merged */
+              closedHandled: number;
               declined: number;
               key: string;
               label: string;
@@ -9902,13 +9908,117 @@ export interface paths {
               rehandled: number;
               replied: number;
               repliedOnTime: number;
+              /** @description resolved / cases whose reply has a result type */
+              resolutionRate: number | null;
+              /** @description The latest reply's result is 已解决 */
+              resolved: number;
               /** @description (satisfied + basicallySatisfied) / rated */
               satisfactionRate: number | null;
               satisfied: number;
               signedLate: number;
+              /** @description Signed for within the sign-for limit */
+              signedOnTime: number;
+              /** @description Assigned, not signed for, past the sign-for limit now */
+              signOverdueNow: number;
+              /** @description 24 小时转办率: transferredWithin24h / transferred */
+              transferRate: number | null;
+              /** @description Cases the station assigned after accepting them (the first assignment) */
+              transferred: number;
+              /** @description …of which within 24 hours of acceptance (日清日结) */
+              transferredWithin24h: number;
               unrated: number;
               unsatisfied: number;
             }[];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/statistics/units/league": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 承办单位排名 Unit league table: on-time reply, satisfaction and resolution rates
+     * @description Per lead unit, over the cases you reach assigned in the period; best first by 按期办复率, then 满意率, then 解决率 (a rate not yet measurable last).
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Cases assigned from this instant */
+          from?: string;
+          regionCode?: string;
+          /** @description …and before this one */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UnitLeagueRow"][];
           };
         };
         /** @description Default Response */
@@ -11834,7 +11944,7 @@ export interface components {
       version: number;
     };
     CaseDetail: {
-      /** @description The actions you may take now */
+      /** @description The actions you may take now (of flag_key and unflag_key, only the one that applies) */
       abilities: ("accept" | "decline" | "answer_on_spot" | "assign" | "sign" | "return" | "request_extension" | "grant_extension" | "refuse_extension" | "reply" | "approve_reply" | "send_back_reply" | "answer" | "rate" | "auto_close" | "escalate" | "merge" | "urge" | "flag_key" | "unflag_key" | "remind" | "archive")[];
       /** @description The same actions with their labels, and whether each needs a comment */
       actions: {
@@ -11860,7 +11970,9 @@ export interface components {
         id: number;
         name: string;
       }[];
+      /** @description The instant the deadline passes: the end of deadlineDate in Asia/Shanghai, i.e. the next day at 00:00 (+08:00) */
       deadlineAt: string | null;
+      /** @description The last day of the deadline (YYYY-MM-DD, Asia/Shanghai): the case is due by the end of that day. Show this, not deadlineAt */
       deadlineDate: string | null;
       deadlineDays: number | null;
       /** @description true when the deadline was counted over a year whose official holiday schedule is not entered yet (暂定: statutory holidays only); it is counted again when the schedule is entered */
@@ -11877,6 +11989,8 @@ export interface components {
         trackingCode: string;
       } | null;
       overdue: boolean;
+      /** @description When overdue: the working days (by the holiday calendar) from the day after the last day up to today; 0 when none has passed yet. Null when not overdue */
+      overdueWorkingDays: number | null;
       photos: {
         id: number;
         mime: string;
@@ -11916,6 +12030,10 @@ export interface components {
         at: string;
         comment: string | null;
         data: unknown;
+        /** @description The last day of the deadline the event set (signing, an extension, a recount) */
+        deadlineDate: string | null;
+        /** @description The working days the event set or asked for (an assignment, an extension) */
+        deadlineDays: number | null;
         fromState: string | null;
         label: {
           en: string;
@@ -11923,6 +12041,11 @@ export interface components {
         };
         public: boolean;
         toState: string;
+        /** @description The unit the event names (an assignment) */
+        unit: {
+          id: number;
+          name: string;
+        } | null;
       }[];
       trackingCode: string;
       unit: {
@@ -11933,7 +12056,7 @@ export interface components {
       version: number;
     };
     CaseDetailInput: {
-      /** @description The actions you may take now */
+      /** @description The actions you may take now (of flag_key and unflag_key, only the one that applies) */
       abilities: ("accept" | "decline" | "answer_on_spot" | "assign" | "sign" | "return" | "request_extension" | "grant_extension" | "refuse_extension" | "reply" | "approve_reply" | "send_back_reply" | "answer" | "rate" | "auto_close" | "escalate" | "merge" | "urge" | "flag_key" | "unflag_key" | "remind" | "archive")[];
       /** @description The same actions with their labels, and whether each needs a comment */
       actions: {
@@ -11959,7 +12082,9 @@ export interface components {
         id: number;
         name: string;
       }[];
+      /** @description The instant the deadline passes: the end of deadlineDate in Asia/Shanghai, i.e. the next day at 00:00 (+08:00) */
       deadlineAt: string | null;
+      /** @description The last day of the deadline (YYYY-MM-DD, Asia/Shanghai): the case is due by the end of that day. Show this, not deadlineAt */
       deadlineDate: string | null;
       deadlineDays: number | null;
       /** @description true when the deadline was counted over a year whose official holiday schedule is not entered yet (暂定: statutory holidays only); it is counted again when the schedule is entered */
@@ -11976,6 +12101,8 @@ export interface components {
         trackingCode: string;
       } | null;
       overdue: boolean;
+      /** @description When overdue: the working days (by the holiday calendar) from the day after the last day up to today; 0 when none has passed yet. Null when not overdue */
+      overdueWorkingDays: number | null;
       photos: {
         id: number;
         mime: string;
@@ -12015,6 +12142,10 @@ export interface components {
         at: string;
         comment: string | null;
         data: unknown;
+        /** @description The last day of the deadline the event set (signing, an extension, a recount) */
+        deadlineDate: string | null;
+        /** @description The working days the event set or asked for (an assignment, an extension) */
+        deadlineDays: number | null;
         fromState: string | null;
         label: {
           en: string;
@@ -12022,6 +12153,11 @@ export interface components {
         };
         public: boolean;
         toState: string;
+        /** @description The unit the event names (an assignment) */
+        unit: {
+          id: number;
+          name: string;
+        } | null;
       }[];
       trackingCode: string;
       unit: {
@@ -12033,12 +12169,16 @@ export interface components {
     };
     CaseFigures: {
       accepted: number;
+      /** @description Cases answered to the constituent (on the spot or after the unit's reply) */
+      answered: number;
       answeredOnSpot: number;
       assigned: number;
       /** @description Average working days from signing to the reply, extension waits excluded */
       averageWorkingDays: number | null;
       basicallySatisfied: number;
       closed: number;
+      /** @description Closed, apart from declined or merged */
+      closedHandled: number;
       declined: number;
       /** @description repliedOnTime / replied */
       onTimeRate: number | null;
@@ -12048,21 +12188,39 @@ export interface components {
       rehandled: number;
       replied: number;
       repliedOnTime: number;
+      /** @description resolved / cases whose reply has a result type */
+      resolutionRate: number | null;
+      /** @description The latest reply's result is 已解决 */
+      resolved: number;
       /** @description (satisfied + basicallySatisfied) / rated */
       satisfactionRate: number | null;
       satisfied: number;
       signedLate: number;
+      /** @description Signed for within the sign-for limit */
+      signedOnTime: number;
+      /** @description Assigned, not signed for, past the sign-for limit now */
+      signOverdueNow: number;
+      /** @description 24 小时转办率: transferredWithin24h / transferred */
+      transferRate: number | null;
+      /** @description Cases the station assigned after accepting them (the first assignment) */
+      transferred: number;
+      /** @description …of which within 24 hours of acceptance (日清日结) */
+      transferredWithin24h: number;
       unrated: number;
       unsatisfied: number;
     };
     CaseFiguresInput: {
       accepted: number;
+      /** @description Cases answered to the constituent (on the spot or after the unit's reply) */
+      answered: number;
       answeredOnSpot: number;
       assigned: number;
       /** @description Average working days from signing to the reply, extension waits excluded */
       averageWorkingDays: number | null;
       basicallySatisfied: number;
       closed: number;
+      /** @description Closed, apart from declined or merged */
+      closedHandled: number;
       declined: number;
       /** @description repliedOnTime / replied */
       onTimeRate: number | null;
@@ -12072,10 +12230,24 @@ export interface components {
       rehandled: number;
       replied: number;
       repliedOnTime: number;
+      /** @description resolved / cases whose reply has a result type */
+      resolutionRate: number | null;
+      /** @description The latest reply's result is 已解决 */
+      resolved: number;
       /** @description (satisfied + basicallySatisfied) / rated */
       satisfactionRate: number | null;
       satisfied: number;
       signedLate: number;
+      /** @description Signed for within the sign-for limit */
+      signedOnTime: number;
+      /** @description Assigned, not signed for, past the sign-for limit now */
+      signOverdueNow: number;
+      /** @description 24 小时转办率: transferredWithin24h / transferred */
+      transferRate: number | null;
+      /** @description Cases the station assigned after accepting them (the first assignment) */
+      transferred: number;
+      /** @description …of which within 24 hours of acceptance (日清日结) */
+      transferredWithin24h: number;
       unrated: number;
       unsatisfied: number;
     };
@@ -12083,12 +12255,18 @@ export interface components {
       category: string;
       /** @enum {string} */
       channel: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid";
+      /** @description The instant the deadline passes: the end of deadlineDate in Asia/Shanghai, i.e. the next day at 00:00 (+08:00) */
       deadlineAt: string | null;
+      /** @description The last day of the deadline (YYYY-MM-DD, Asia/Shanghai): the case is due by the end of that day. Show this, not deadlineAt */
+      deadlineDate: string | null;
       /** @description true when the deadline was counted over a year whose official holiday schedule is not entered yet (暂定: statutory holidays only); it is counted again when the schedule is entered */
       deadlineProvisional: boolean;
       id: number;
       keySupervision: boolean;
       overdue: boolean;
+      /** @description When overdue: the working days (by the holiday calendar) from the day after the last day up to today; 0 when none has passed yet. Null when not overdue */
+      overdueWorkingDays: number | null;
+      rating: ("satisfied" | "basically_satisfied" | "unsatisfied") | null;
       round: number;
       /** @enum {string} */
       state: "submitted" | "accepted" | "declined" | "escalated" | "assigned" | "returned" | "in_progress" | "extension_requested" | "replied" | "reply_approved" | "answered" | "rehandling" | "merged" | "closed" | "archived";
@@ -12107,12 +12285,18 @@ export interface components {
       category: string;
       /** @enum {string} */
       channel: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid";
+      /** @description The instant the deadline passes: the end of deadlineDate in Asia/Shanghai, i.e. the next day at 00:00 (+08:00) */
       deadlineAt: string | null;
+      /** @description The last day of the deadline (YYYY-MM-DD, Asia/Shanghai): the case is due by the end of that day. Show this, not deadlineAt */
+      deadlineDate: string | null;
       /** @description true when the deadline was counted over a year whose official holiday schedule is not entered yet (暂定: statutory holidays only); it is counted again when the schedule is entered */
       deadlineProvisional: boolean;
       id: number;
       keySupervision: boolean;
       overdue: boolean;
+      /** @description When overdue: the working days (by the holiday calendar) from the day after the last day up to today; 0 when none has passed yet. Null when not overdue */
+      overdueWorkingDays: number | null;
+      rating: ("satisfied" | "basically_satisfied" | "unsatisfied") | null;
       round: number;
       /** @enum {string} */
       state: "submitted" | "accepted" | "declined" | "escalated" | "assigned" | "returned" | "in_progress" | "extension_requested" | "replied" | "reply_approved" | "answered" | "rehandling" | "merged" | "closed" | "archived";
@@ -13605,6 +13789,74 @@ export interface components {
         zh: string;
       };
     };
+    PublicStationPage: {
+      address: string;
+      /** @description Current deputies who receive there */
+      deputies: {
+        id: number;
+        name: string;
+      }[];
+      id: number;
+      name: string;
+      /** @description The next reception day from today on: the rota's next day not cancelled, or else the next day the schedule names */
+      nextReception: {
+        /** @description YYYY-MM-DD, Asia/Shanghai */
+        date: string;
+        /** @description On duty that day by the rota; empty when no rota names them */
+        deputies: {
+          id: number;
+          name: string;
+        }[];
+        hours: string;
+      } | null;
+      openingHours: string;
+      phone: string | null;
+      receptionSchedule: components["schemas"]["ReceptionSchedule"];
+      region: {
+        code: string;
+        fullName: string;
+      };
+      /** @enum {string} */
+      type: "center" | "station" | "point" | "home" | "industry" | "judicial" | "cross_province";
+      typeLabel: {
+        en: string;
+        zh: string;
+      };
+    };
+    PublicStationPageInput: {
+      address: string;
+      /** @description Current deputies who receive there */
+      deputies: {
+        id: number;
+        name: string;
+      }[];
+      id: number;
+      name: string;
+      /** @description The next reception day from today on: the rota's next day not cancelled, or else the next day the schedule names */
+      nextReception: {
+        /** @description YYYY-MM-DD, Asia/Shanghai */
+        date: string;
+        /** @description On duty that day by the rota; empty when no rota names them */
+        deputies: {
+          id: number;
+          name: string;
+        }[];
+        hours: string;
+      } | null;
+      openingHours: string;
+      phone: string | null;
+      receptionSchedule: components["schemas"]["ReceptionScheduleInput"];
+      region: {
+        code: string;
+        fullName: string;
+      };
+      /** @enum {string} */
+      type: "center" | "station" | "point" | "home" | "industry" | "judicial" | "cross_province";
+      typeLabel: {
+        en: string;
+        zh: string;
+      };
+    };
     ReceptionSchedule: {
       /** @default  */
       hours: string;
@@ -14508,6 +14760,44 @@ export interface components {
       region: components["schemas"]["RegionBriefInput"];
       updatedAt: string;
       version: number;
+    };
+    UnitLeagueRow: {
+      assigned: number;
+      basicallySatisfied: number;
+      /** @description 按期办复率: repliedOnTime / replied */
+      onTimeRate: number | null;
+      /** @description Past the handling deadline or the sign-for limit now */
+      overdueNow: number;
+      rated: number;
+      replied: number;
+      repliedOnTime: number;
+      /** @description 解决率: resolved / replies with a result type */
+      resolutionRate: number | null;
+      resolved: number;
+      /** @description 满意率: (satisfied + basicallySatisfied) / rated */
+      satisfactionRate: number | null;
+      satisfied: number;
+      unitId: number;
+      unitName: string;
+    };
+    UnitLeagueRowInput: {
+      assigned: number;
+      basicallySatisfied: number;
+      /** @description 按期办复率: repliedOnTime / replied */
+      onTimeRate: number | null;
+      /** @description Past the handling deadline or the sign-for limit now */
+      overdueNow: number;
+      rated: number;
+      replied: number;
+      repliedOnTime: number;
+      /** @description 解决率: resolved / replies with a result type */
+      resolutionRate: number | null;
+      resolved: number;
+      /** @description 满意率: (satisfied + basicallySatisfied) / rated */
+      satisfactionRate: number | null;
+      satisfied: number;
+      unitId: number;
+      unitName: string;
     };
   };
   responses: never;

@@ -4,12 +4,14 @@ import { prefixPattern } from '../../platform/db/sql.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { caseColumns, caseVisible } from './access.js';
 import { overdueExpr } from './queries.js';
+import { signOverdueExpr } from './clocks.js';
 import { regionPathOf } from '../../platform/regions/filters.js';
 
 /**
  * Case statistics, counted from the facts each transition stored on the case (no timeline
- * replay): received, accepted, declined, answered on the spot, assigned, signed late, replied
- * on time, overdue now, working days taken, ratings, unrated, re-handled.
+ * replay): received, accepted, declined, answered on the spot, assigned, transferred within 24
+ * hours, signed on time or late, replied on time, overdue now (handling, or unsigned past the
+ * sign-for limit), working days taken, ratings, unrated, re-handled, answered, closed, resolved.
  */
 export interface StatisticsFilter {
   regionCode?: string;
@@ -46,27 +48,41 @@ const counts = () => ({
   unrated: sql<number>`count(*) filter (where o.close_reason = 'unrated')`,
   rehandled: sql<number>`count(*) filter (where o.rehandled)`,
   closed: sql<number>`count(o.closed_at)`,
+  answered: sql<number>`count(o.answered_at)`,
+  closedHandled: sql<number>`count(*) filter (where o.closed_at is not null and o.close_reason not in ('declined', 'merged'))`,
+  transferred: sql<number>`count(o.transferred_within_24h)`,
+  transferredWithin24h: sql<number>`count(*) filter (where o.transferred_within_24h)`,
+  signedOnTime: sql<number>`count(*) filter (where o.signed_on_time)`,
+  signOverdueNow: sql<number>`count(*) filter (where ${signOverdueExpr()})`,
+  resolved: sql<number>`count(*) filter (where o.reply_result = 'resolved')`,
+  withResult: sql<number>`count(o.reply_result)`,
 });
 type CountKey = keyof ReturnType<typeof counts>;
 
 /** Ratings count each case once, by its latest rating (a re-handled case by its second one). */
-export type Figures = Record<Exclude<CountKey, 'workingDaysSum' | 'workingDaysCount'>, number> & {
+export type Figures = Record<Exclude<CountKey, 'workingDaysSum' | 'workingDaysCount' | 'withResult'>, number> & {
   rated: number;
   onTimeRate: number | null;
   satisfactionRate: number | null;
   averageWorkingDays: number | null;
+  transferRate: number | null;
+  resolutionRate: number | null;
 };
+
+const rate = (part: number, whole: number) => (whole ? part / whole : null);
 
 function figures(row: Record<CountKey, unknown>): Figures {
   const n = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v ?? 0)])) as Record<CountKey, number>;
-  const { workingDaysSum, workingDaysCount, ...counts } = n;
+  const { workingDaysSum, workingDaysCount, withResult, ...counts } = n;
   const rated = counts.satisfied + counts.basicallySatisfied + counts.unsatisfied;
   return {
     ...counts,
     rated,
-    onTimeRate: counts.replied ? counts.repliedOnTime / counts.replied : null,
-    satisfactionRate: rated ? (counts.satisfied + counts.basicallySatisfied) / rated : null,
+    onTimeRate: rate(counts.repliedOnTime, counts.replied),
+    satisfactionRate: rate(counts.satisfied + counts.basicallySatisfied, rated),
     averageWorkingDays: workingDaysCount ? workingDaysSum / workingDaysCount : null,
+    transferRate: rate(counts.transferredWithin24h, counts.transferred),
+    resolutionRate: rate(counts.resolved, withResult),
   };
 }
 
@@ -115,4 +131,69 @@ export async function caseStatisticsBy(db: Kysely<DB>, actor: Actor, f: Statisti
     const { key, label, ...counts } = r as Record<string, unknown>;
     return { key: String(key), label: String(label), ...figures(counts as Record<CountKey, unknown>) };
   });
+}
+
+export interface LeagueFilter {
+  regionCode?: string;
+  /** Cases assigned in [from, to) — instants. */
+  from?: Date;
+  to?: Date;
+}
+
+export interface LeagueRow {
+  unitId: number;
+  unitName: string;
+  assigned: number;
+  replied: number;
+  repliedOnTime: number;
+  onTimeRate: number | null;
+  rated: number;
+  satisfied: number;
+  basicallySatisfied: number;
+  satisfactionRate: number | null;
+  resolved: number;
+  resolutionRate: number | null;
+  overdueNow: number;
+}
+
+/** Highest first, a rate not yet measurable (null) after every measured one. */
+const byRate = (a: number | null, b: number | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : b - a);
+
+/**
+ * The unit league table (承办单位排名): per lead unit, over the cases the caller reaches that were
+ * assigned in the period (to the unit holding them now), 按期办复率, 满意率 and 解决率, ranked
+ * best first by those three in that order, then by more cases assigned, then by name.
+ */
+export async function unitLeague(db: Kysely<DB>, actor: Actor, f: LeagueFilter): Promise<LeagueRow[]> {
+  const where: Expression<SqlBool>[] = [caseVisible(actor, caseColumns('o')), sql<SqlBool>`o.assigned_unit_id is not null`];
+  if (f.regionCode) where.push(sql<SqlBool>`o.region_path like ${prefixPattern(await regionPathOf(db, f.regionCode))}`);
+  if (f.from) where.push(sql<SqlBool>`o.assigned_at >= ${f.from}`);
+  if (f.to) where.push(sql<SqlBool>`o.assigned_at < ${f.to}`);
+  const rows = await db.selectFrom('opinion as o').innerJoin('unit as u', 'u.id', 'o.assigned_unit_id')
+    .select([
+      'u.id as unitId', 'u.name as unitName',
+      sql<number>`count(*)`.as('assigned'),
+      sql<number>`count(o.replied_on_time)`.as('replied'),
+      sql<number>`count(*) filter (where o.replied_on_time)`.as('repliedOnTime'),
+      sql<number>`count(*) filter (where o.rating = 'satisfied')`.as('satisfied'),
+      sql<number>`count(*) filter (where o.rating = 'basically_satisfied')`.as('basicallySatisfied'),
+      sql<number>`count(o.rating)`.as('rated'),
+      sql<number>`count(*) filter (where o.reply_result = 'resolved')`.as('resolved'),
+      sql<number>`count(o.reply_result)`.as('withResult'),
+      sql<number>`count(*) filter (where ${overdueExpr()} or ${signOverdueExpr()})`.as('overdueNow'),
+    ])
+    .where((eb) => eb.and(where))
+    .groupBy(['u.id', 'u.name'])
+    .execute();
+  return rows.map((r) => {
+    const n = (v: unknown) => Number(v ?? 0);
+    const [replied, repliedOnTime, satisfied, basicallySatisfied, rated, resolved, withResult] =
+      [r.replied, r.repliedOnTime, r.satisfied, r.basicallySatisfied, r.rated, r.resolved, r.withResult].map(n) as [number, number, number, number, number, number, number];
+    return {
+      unitId: r.unitId, unitName: r.unitName, assigned: n(r.assigned), replied, repliedOnTime, onTimeRate: rate(repliedOnTime, replied),
+      rated, satisfied, basicallySatisfied, satisfactionRate: rate(satisfied + basicallySatisfied, rated),
+      resolved, resolutionRate: rate(resolved, withResult), overdueNow: n(r.overdueNow),
+    };
+  }).sort((a, b) => byRate(a.onTimeRate, b.onTimeRate) || byRate(a.satisfactionRate, b.satisfactionRate)
+    || byRate(a.resolutionRate, b.resolutionRate) || b.assigned - a.assigned || a.unitName.localeCompare(b.unitName, 'zh-CN') || a.unitId - b.unitId);
 }

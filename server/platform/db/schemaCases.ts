@@ -12,6 +12,8 @@ export interface CaseCategoryTable {
   name_en: string;
   deadline_days: number;
   max_days: number;
+  /** The sign-for limit: working days from assignment (0016). */
+  sign_days: Generated<number>;
   sort: number;
   active: Generated<boolean>;
 }
@@ -49,6 +51,14 @@ export interface OpinionTable {
   return_until: string | null;
   signed_at: Timestamp | null;
   signed_late: boolean | null;
+  /** The sign-for limit's last day and its end, set at assignment; signed by then or not, set at signing (0016). */
+  sign_due_date: ColumnType<string | null, string | null | undefined, string | null>;
+  sign_due_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  signed_on_time: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  sign_overdue_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The station's transfer: minutes from acceptance to the first assignment, and whether within 24 hours (0016). */
+  transfer_minutes: ColumnType<number | null, number | null | undefined, number | null>;
+  transferred_within_24h: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
   deadline_date: string | null;
   deadline_at: Timestamp | null;
   deadline_provisional: Generated<boolean>;
@@ -82,6 +92,17 @@ export interface OpinionTable {
   archived_at: Timestamp | null;
   version: Generated<number>;
   updated_at: Timestamp;
+}
+
+/** A region's own deadline rule for a category, overriding the category's default in its subtree (0016). */
+export interface CaseCategoryRuleTable {
+  category_id: number;
+  region_code: string;
+  deadline_days: number;
+  max_days: number;
+  sign_days: number;
+  updated_at: Timestamp;
+  updated_by_account_id: number | null;
 }
 
 export interface OpinionEventTable {
@@ -136,6 +157,7 @@ export interface IdempotencyTable {
 export interface CaseTables {
   idempotency: IdempotencyTable;
   case_category: CaseCategoryTable;
+  case_category_rule: CaseCategoryRuleTable;
   opinion: OpinionTable;
   opinion_event: OpinionEventTable;
   opinion_photo: OpinionPhotoTable;
