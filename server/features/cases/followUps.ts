@@ -110,7 +110,7 @@ type Audience = Parameters<typeof accountsOf>[1];
 /** Tells the people concerned by `action`; `override` names other people or another title (reminders). */
 export async function notifyCase(
   trx: Transaction<DB>, c: CaseSnapshot, action: CaseAction | 'submit' | 'deadline_recomputed', exceptAccountId: number | null,
-  override: { title?: string; to?: Audience } = {},
+  override: { title?: string; to?: Audience; dedupeKey?: string } = {},
 ) {
   const message = action === 'deadline_recomputed' ? undefined : MESSAGES[action];
   const title = override.title ?? message?.title;
@@ -119,7 +119,7 @@ export async function notifyCase(
   const accountIds = (await accountsOf(trx, to)).filter((id) => id !== exceptAccountId);
   await notify(trx, {
     accountIds, kind: `case.${action}`, title,
-    body: `${c.tracking_code}:${summary(c)}`, link: `/cases/${c.id}`, caseId: c.id,
+    body: `${c.tracking_code}:${summary(c)}`, link: `/cases/${c.id}`, caseId: c.id, dedupeKey: override.dedupeKey,
   });
 }
 

@@ -13,6 +13,7 @@ import { SYSTEM_ACTOR } from '../../platform/access/actor.js';
 import { loadCalendar } from '../calendar/index.js';
 import { registerJobHandler } from '../../platform/jobs/registry.js';
 import { nextOverdueDay } from '../../platform/workflow/timers.js';
+import { shanghaiDate } from '../../platform/calendar/workingDays.js';
 
 const REMINDER_TITLES = {
   before: '交办件明天到期,请及时办复',
@@ -25,13 +26,27 @@ registerJobHandler<RemindPayload>(CASE_REMIND, async ({ trx, payload, now }) => 
     .select(['id', 'tracking_code', 'state', 'station_id', 'deputy_id', 'region_code', 'assigned_unit_id', 'co_unit_ids', 'deadline_date', 'paused_at', 'answered_at', 'content'])
     .where('id', '=', payload.caseId).forUpdate().executeTakeFirst();
   if (!c || !WITH_UNIT.includes(c.state) || c.deadline_date !== payload.deadlineDate || c.paused_at) return;
-  await takeCaseAction({ trx, actor: SYSTEM_ACTOR, ip: null }, c.id, { action: 'remind' }, { kind: 'system' }, now);
-  await notifyCase(trx, c, 'remind', null, { title: REMINDER_TITLES[payload.kind], to: { unitIds: c.assigned_unit_id ? [c.assigned_unit_id] : [] } });
+  // A reminder that runs after its day (no worker ran then; a case signed days ago placed at
+  // start-up) stands for today: one reminder, and the chain goes on from today. Before, a chain
+  // that started late told every missed day at once. The day before and the deadline day are
+  // not told late: a later reminder of the chain says more. At most one reminder a case a day,
+  // checked under the case's row lock, so it holds across workers and processes.
+  const today = shanghaiDate(now);
+  const late = payload.day < today;
+  const remindedToday = await trx.selectFrom('opinion_event').select('id').where('opinion_id', '=', c.id).where('action', '=', 'remind')
+    .where('at', '>=', new Date(`${today}T00:00:00+08:00`)).executeTakeFirst();
+  if (!remindedToday && !(late && payload.kind !== 'overdue')) {
+    await takeCaseAction({ trx, actor: SYSTEM_ACTOR, ip: null }, c.id, { action: 'remind' }, { kind: 'system' }, now);
+    await notifyCase(trx, c, 'remind', null, { title: REMINDER_TITLES[payload.kind], to: { unitIds: c.assigned_unit_id ? [c.assigned_unit_id] : [] }, dedupeKey: `case:${c.id}:remind:${today}` });
+    if (payload.kind === 'overdue') {
+      // The station and the congress staff hear of every overdue case too.
+      await notifyCase(trx, c, 'remind', null, { title: `督办提醒:交办件已超期(${c.tracking_code})`, to: { stationId: c.station_id, staffRegion: c.region_code }, dedupeKey: `case:${c.id}:supervise:${today}` });
+    }
+  }
   if (payload.kind === 'overdue') {
-    // The station and the congress staff hear of every overdue case too; the unit is reminded again the next working day.
-    await notifyCase(trx, c, 'remind', null, { title: `督办提醒:交办件已超期(${c.tracking_code})`, to: { stationId: c.station_id, staffRegion: c.region_code } });
+    // …and the unit is reminded again the next working day.
     const calendar = await loadCalendar(trx);
-    await scheduleReminder(trx, { ...payload, day: nextOverdueDay(calendar, c.deadline_date, payload.day) });
+    await scheduleReminder(trx, { ...payload, day: nextOverdueDay(calendar, c.deadline_date, late ? today : payload.day) });
   }
 }, {
   payload: z.object({ caseId: z.number(), kind: z.enum(['before', 'due', 'overdue']), deadlineDate: z.string(), day: z.string() }),

@@ -15,6 +15,7 @@ import * as m0013 from './migrations/0013_election_round.js';
 import * as m0014 from './migrations/0014_point_rules_format.js';
 import * as m0016 from './migrations/0016_case_clocks.js';
 import * as m0017 from './migrations/0017_case_reply.js';
+import * as m0018 from './migrations/0018_notification_prefs.js';
 
 /** Every migration, in order. New ones are appended here; names never change. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014_point_rules_format': m0014,
   '0016_case_clocks': m0016,
   '0017_case_reply': m0017,
+  '0018_notification_prefs': m0018,
 };
 
 class StaticProvider implements MigrationProvider {

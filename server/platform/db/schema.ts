@@ -149,6 +149,8 @@ export interface AccountStationTable {
 }
 
 export interface SessionTable {
+  /** Names the session in the API; the token's hash never leaves the server. */
+  id: Generated<number>;
   id_hash: string;
   account_id: number;
   csrf_token: string;

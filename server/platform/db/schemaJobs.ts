@@ -36,6 +36,26 @@ export interface NotificationTable {
   case_id: number | null;
   created_at: CreatedAt;
   read_at: Timestamp | null;
+  /** At most one notification per account and key (unique when set). */
+  dedupe_key: string | null;
+  /** Listed and counted in the inbox; false while kept for (and after folding into) a digest. */
+  shown: Generated<boolean>;
+  /** The channels (`app` or an outbox channel) on which it waits for the next daily digest. */
+  digest_channels: ColumnType<string[], string[] | undefined, string[]>;
+  /** The digest it was folded into. */
+  digest_id: number | null;
+}
+
+export type NotificationType = 'task' | 'reminder' | 'result' | 'other';
+export type PrefChannel = 'app' | ChannelName;
+export type DeliveryMode = 'immediate' | 'digest' | 'off';
+
+export interface NotificationPrefTable {
+  account_id: number;
+  type: NotificationType;
+  channel: PrefChannel;
+  mode: DeliveryMode;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface OutboxTable {
@@ -54,6 +74,7 @@ export interface OutboxTable {
 export interface JobTables {
   job: JobTable;
   notification: NotificationTable;
+  notification_pref: NotificationPrefTable;
   outbox: OutboxTable;
 }
 

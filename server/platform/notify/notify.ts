@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { ChannelName } from '../db/schemaJobs.js';
+import type { ChannelName, DeliveryMode, PrefChannel } from '../db/schemaJobs.js';
+import { typeOfKind } from '../../../common/notificationTypes.js';
 import { enqueueJob } from '../jobs/queue.js';
 import { deliveryChannels } from './channels.js';
 import { OUTBOX_DELIVER, outboxDedupeKey } from './deliver.js';
@@ -14,6 +15,12 @@ export interface NotifyInput {
   /** An in-app path such as `/cases/123`. */
   link?: string | null;
   caseId?: number | null;
+  /**
+   * At most one notification per account and key, ever: telling an account again under a key it
+   * was told under already does nothing (no notification, no message). The database holds it
+   * (a unique index), whichever process or worker writes.
+   */
+  dedupeKey?: string | null;
 }
 
 export interface NotifyResult {
@@ -22,10 +29,12 @@ export interface NotifyResult {
 }
 
 /**
- * Tells accounts about something, inside the caller's transaction: one in-app notification
- * per account, one outbox message per account and registered channel that has an address for
- * it, and one `outbox.deliver` job per message. All of it exists exactly when the caller's
- * change commits. Disabled and unknown accounts are left out.
+ * Tells accounts about something, inside the caller's transaction, as each account wishes for
+ * the notification's type (see `notification_pref`; no wish: immediately everywhere): an in-app
+ * notification, and one outbox message per registered channel that has an address for the
+ * account, with one `outbox.deliver` job per message. A channel set to the daily digest waits
+ * for it (`digest_channels`), a channel set off gets nothing. All of it exists exactly when the
+ * caller's change commits. Disabled and unknown accounts are left out.
  */
 export async function notify(trx: Transaction<DB>, input: NotifyInput): Promise<NotifyResult> {
   const ids = [...new Set(input.accountIds)];
@@ -38,22 +47,45 @@ export async function notify(trx: Transaction<DB>, input: NotifyInput): Promise<
     .execute();
   if (recipients.length === 0) return { notificationIds: [], outboxIds: [] };
 
-  const notifications = await trx.insertInto('notification').values(recipients.map((r) => ({
-    account_id: r.id,
+  const type = typeOfKind(input.kind);
+  const prefs = await trx.selectFrom('notification_pref').select(['account_id', 'channel', 'mode'])
+    .where('account_id', 'in', recipients.map((r) => r.id)).where('type', '=', type).execute();
+  const modeOf = (accountId: number, channel: PrefChannel): DeliveryMode =>
+    prefs.find((p) => p.account_id === accountId && p.channel === channel)?.mode ?? 'immediate';
+
+  const plans = recipients.map((r) => {
+    const outside = deliveryChannels().flatMap((channel) => {
+      const address = channel.address({ accountId: r.id, username: r.username, displayName: r.display_name, phone: r.phone });
+      const mode = modeOf(r.id, channel.name);
+      return address && mode !== 'off' ? [{ channel: channel.name, address, mode }] : [];
+    });
+    const app = modeOf(r.id, 'app');
+    const digest = [...(app === 'digest' ? ['app'] : []), ...outside.filter((o) => o.mode === 'digest').map((o) => o.channel)];
+    return { r, shown: app === 'immediate', digest, immediate: outside.filter((o) => o.mode === 'immediate') };
+  }).filter((p) => p.shown || p.digest.length > 0 || p.immediate.length > 0);
+  if (plans.length === 0) return { notificationIds: [], outboxIds: [] };
+
+  const dedupeKey = input.dedupeKey ?? null;
+  const notifications = await trx.insertInto('notification').values(plans.map((p) => ({
+    account_id: p.r.id,
     kind: input.kind,
     title: input.title,
     body: input.body,
     link: input.link ?? null,
     case_id: input.caseId ?? null,
-  }))).returning(['id', 'account_id']).execute();
+    dedupe_key: dedupeKey,
+    shown: p.shown,
+    digest_channels: p.digest,
+  })))
+    .$if(dedupeKey !== null, (q) => q.onConflict((oc) => oc.columns(['account_id', 'dedupe_key']).where('dedupe_key', 'is not', null).doNothing()))
+    .returning(['id', 'account_id']).execute();
   const notificationOf = new Map(notifications.map((n) => [n.account_id, n.id]));
 
   const messages: { channel: ChannelName; recipient: string; subject: string; body: string; notification_id: number }[] = [];
-  for (const channel of deliveryChannels()) {
-    for (const r of recipients) {
-      const address = channel.address({ accountId: r.id, username: r.username, displayName: r.display_name, phone: r.phone });
-      if (address) messages.push({ channel: channel.name, recipient: address, subject: input.title, body: input.body, notification_id: notificationOf.get(r.id)! });
-    }
+  for (const p of plans) {
+    const notificationId = notificationOf.get(p.r.id);
+    if (notificationId === undefined) continue; // told under this key already
+    for (const o of p.immediate) messages.push({ channel: o.channel, recipient: o.address, subject: input.title, body: input.body, notification_id: notificationId });
   }
   const outbox = messages.length ? await trx.insertInto('outbox').values(messages).returning('id').execute() : [];
   for (const { id } of outbox) {
