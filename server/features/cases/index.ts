@@ -23,12 +23,14 @@ import { caseRoutes } from './routes.js';
 import { publicOpinionRoutes } from './publicRoutes.js';
 import { statisticsRoutes } from './statisticsRoutes.js';
 import { open311Routes } from './open311.js';
+import { lookupRoutes } from './lookupRoutes.js';
+import { purgeLookupState } from './lookup.js';
 import { casePointFacts } from './points.js';
 import { abilities } from './access.js';
 
 export const feature = defineFeature({
   name: 'cases',
-  routes: [caseRoutes, publicOpinionRoutes, statisticsRoutes, open311Routes],
+  routes: [caseRoutes, publicOpinionRoutes, lookupRoutes, statisticsRoutes, open311Routes],
   errors: CASES_ERRORS,
   auditActions: CASE_AUDIT_ACTIONS,
   auditEntityTypes: {
@@ -36,7 +38,7 @@ export const feature = defineFeature({
   },
   jobs: [],
   demo: [],
-  housekeeping: [purgeIdempotency],
+  housekeeping: [purgeIdempotency, purgeLookupState],
   registers: CASE_REGISTERS,
   exports: [EXPORT],
   abilities,

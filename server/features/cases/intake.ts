@@ -5,7 +5,7 @@ import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
 import type { AnyActor, PublicActor } from '../../platform/access/actor.js';
 import type { DB } from '../../platform/db/schema.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS, sniffImageType } from '../../platform/uploads/imageType.js';
-import { deriveQueryKey, hashQueryKey, newQueryKey, newSalt, newTrackingCode } from './trackingCode.js';
+import { derivePin, deriveQueryKey, hashPin, hashQueryKey, newPin, newPublicId, newQueryKey, newSalt, newTrackingCode } from './trackingCode.js';
 import { AppError, invalidFields, type FieldMessageCode } from '../../platform/errors.js';
 import { activityColumns, activityVisible } from '../activities/index.js';
 import { caseDeputyAssignable } from './access.js';
@@ -34,6 +34,10 @@ export interface Receipt {
   id: number;
   trackingCode: string;
   queryKey: string;
+  /** The case's id in public listings (Open311). */
+  publicId: string;
+  /** The query PIN shown on the receipt; only its hash is stored. Null for cases registered by staff. */
+  pin: string | null;
 }
 
 /** The station a submission goes to: the one named, or the deputy's (their first, or the one named with them). */
@@ -90,13 +94,17 @@ async function insertOpinion(
   meta: { channel: CaseChannel; submittedAt: Date; ip: string | null; createdBy: number | null; idempotencyKey: string | null; activityId?: number | null },
   photos: { mime: string; bytes: Uint8Array }[],
   queryKey: string = newQueryKey(),
+  pin: string | null = null,
 ): Promise<Receipt> {
-  let row: { id: number; tracking_code: string } | undefined;
+  let row: { id: number; tracking_code: string; public_id: string } | undefined;
   // A fresh code collides about once in 10^11; retry rather than fail.
   for (let attempt = 0; !row && attempt < 5; attempt++) {
+    const trackingCode = newTrackingCode();
     row = await ctx.trx.insertInto('opinion').values({
-      tracking_code: newTrackingCode(),
+      tracking_code: trackingCode,
+      public_id: newPublicId(),
       query_key_hash: hashQueryKey(queryKey),
+      pin_hash: pin === null ? null : hashPin(trackingCode, pin),
       channel: meta.channel,
       state: 'submitted',
       category_id: draft.categoryId,
@@ -116,7 +124,7 @@ async function insertOpinion(
       idempotency_key: meta.idempotencyKey,
       co_unit_ids: [],
       updated_at: meta.submittedAt,
-    }).onConflict((oc) => oc.column('tracking_code').doNothing()).returning(['id', 'tracking_code']).executeTakeFirst();
+    }).onConflict((oc) => oc.column('tracking_code').doNothing()).returning(['id', 'tracking_code', 'public_id']).executeTakeFirst();
   }
   if (!row) throw new Error('Could not allot a tracking code');
   for (const p of photos) {
@@ -135,7 +143,11 @@ async function insertOpinion(
     action: 'case.submit', entityType: 'case', entityId: row.id,
     after: { trackingCode: row.tracking_code, channel: meta.channel, stationId: at.stationId, deputyId: at.deputyId, categoryId: draft.categoryId, photos: photos.length },
   });
-  return { id: row.id, trackingCode: row.tracking_code, queryKey };
+  return { id: row.id, trackingCode: row.tracking_code, publicId: row.public_id, queryKey, pin };
+}
+
+async function publicIdOf(trx: Transaction<DB>, id: number): Promise<string> {
+  return (await trx.selectFrom('opinion').select('public_id').where('id', '=', id).executeTakeFirstOrThrow()).public_id;
 }
 
 export interface PublicSubmission extends OpinionDraft {
@@ -157,7 +169,7 @@ function requestHash(s: PublicSubmission): string {
  * of the same submission answers the first receipt instead of registering it twice; the same
  * key with a different submission is refused.
  */
-export async function submitPublicOpinion(ctx: WriteContext<PublicActor>, s: PublicSubmission): Promise<Receipt> {
+export async function submitPublicOpinion(ctx: WriteContext<PublicActor>, s: PublicSubmission): Promise<Receipt & { pin: string }> {
   const photos = checkPhotos(s.photos);
   let queryKey: string | undefined;
   if (s.idempotencyKey) {
@@ -170,21 +182,27 @@ export async function submitPublicOpinion(ctx: WriteContext<PublicActor>, s: Pub
     if (!claimed) {
       const first = await ctx.trx.selectFrom('idempotency').select(['request_hash', 'response'])
         .where('scope', '=', 'public-opinion').where('key', '=', keyHash).executeTakeFirstOrThrow();
-      const stored = first.response as { salt: string; id?: number; trackingCode?: string } | null;
+      const stored = first.response as { salt: string; id?: number; trackingCode?: string; publicId?: string } | null;
       if (first.request_hash !== hash || !stored?.trackingCode || stored.id === undefined) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-      return { id: stored.id, trackingCode: stored.trackingCode, queryKey: deriveQueryKey(s.idempotencyKey, stored.salt) };
+      return {
+        id: stored.id, trackingCode: stored.trackingCode, publicId: stored.publicId ?? await publicIdOf(ctx.trx, stored.id),
+        queryKey: deriveQueryKey(s.idempotencyKey, stored.salt), pin: derivePin(s.idempotencyKey, stored.salt),
+      };
     }
     queryKey = deriveQueryKey(s.idempotencyKey, salt);
+    const pin = derivePin(s.idempotencyKey, salt);
     await requireCategories(ctx.trx, [s], () => 'categoryId');
     const at = await resolveTarget(ctx.trx, s.target);
-    const receipt = await insertOpinion(ctx, at, s, { channel: s.channel, submittedAt: now(), ip: ctx.ip, createdBy: null, idempotencyKey: null }, photos, queryKey);
-    await ctx.trx.updateTable('idempotency').set({ response: JSON.stringify({ salt, id: receipt.id, trackingCode: receipt.trackingCode }) })
+    const receipt = await insertOpinion(ctx, at, s, { channel: s.channel, submittedAt: now(), ip: ctx.ip, createdBy: null, idempotencyKey: null }, photos, queryKey, pin);
+    await ctx.trx.updateTable('idempotency').set({ response: JSON.stringify({ salt, id: receipt.id, trackingCode: receipt.trackingCode, publicId: receipt.publicId }) })
       .where('scope', '=', 'public-opinion').where('key', '=', keyHash).execute();
-    return receipt;
+    return { ...receipt, pin };
   }
   await requireCategories(ctx.trx, [s], () => 'categoryId');
   const at = await resolveTarget(ctx.trx, s.target);
-  return insertOpinion(ctx, at, s, { channel: s.channel, submittedAt: now(), ip: ctx.ip, createdBy: null, idempotencyKey: null }, photos);
+  const pin = newPin();
+  const receipt = await insertOpinion(ctx, at, s, { channel: s.channel, submittedAt: now(), ip: ctx.ip, createdBy: null, idempotencyKey: null }, photos, newQueryKey(), pin);
+  return { ...receipt, pin };
 }
 
 export interface Registration {

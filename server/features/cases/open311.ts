@@ -4,12 +4,13 @@
  * names one with the extension field `station_id` (or `deputy_id`, as on a deputy's QR card).
  * The public view carries no personal data: no name, phone, text or place, only what the
  * tracking page shows without the key — category, status, dates and the unit handling it.
+ * A request's id is the case's public id (`opinion.public_id`), never its tracking code: the
+ * tracking code with a PIN opens the case, so it is shown only to the submitter and staff.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { submitPublicOpinion } from './intake.js';
 import { isOpen } from './workflow.js';
-import { normaliseTrackingCode } from './trackingCode.js';
 import { AppError } from '../../platform/errors.js';
 import { ErrorResponse, MobilePhone, QueryId } from '../../platform/http/schemas.js';
 import { PUBLIC_ACTOR } from '../../platform/access/actor.js';
@@ -64,10 +65,10 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
   const requestRows = () => app.db.selectFrom('opinion as o')
     .innerJoin('case_category as c', 'c.id', 'o.category_id')
     .leftJoin('unit as u', 'u.id', 'o.assigned_unit_id')
-    .select(['o.tracking_code', 'o.state', 'o.submitted_at', 'o.updated_at', 'o.deadline_at', 'c.code', 'c.name', 'u.name as unit_name']);
+    .select(['o.public_id', 'o.state', 'o.submitted_at', 'o.updated_at', 'o.deadline_at', 'c.code', 'c.name', 'u.name as unit_name']);
   type Row = Awaited<ReturnType<ReturnType<typeof requestRows>['execute']>>[number];
   const present = (r: Row) => ({
-    service_request_id: r.tracking_code,
+    service_request_id: r.public_id,
     status: isOpen(r.state) ? 'open' as const : 'closed' as const,
     status_notes: isOpen(r.state) ? null : r.state === 'declined' ? '不予受理' : r.state === 'merged' ? '已并单' : '已办结',
     service_name: r.name, service_code: r.code, agency_responsible: r.unit_name,
@@ -80,7 +81,7 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['open311'], summary: 'GeoReport v2: service requests (public view, newest first, at most 1000)',
       querystring: z.object({
-        service_request_id: z.string().max(200).optional().meta({ description: 'Comma-separated tracking codes' }),
+        service_request_id: z.string().max(400).optional().meta({ description: 'Comma-separated request ids (public ids; tracking codes are not request ids)' }),
         service_code: z.string().max(50).optional(),
         status: z.enum(['open', 'closed']).optional(),
         start_date: z.iso.datetime({ offset: true }).optional(),
@@ -93,8 +94,8 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
     // Newest first within the date window, along the (submitted_at, id) index, so a rare service cannot make it read the whole table.
     let q = requestRows().orderBy('o.submitted_at', 'desc').orderBy('o.id', 'desc').limit(1000);
     if (f.service_request_id) {
-      const codes = f.service_request_id.split(',').map((c) => normaliseTrackingCode(c)).filter((c): c is string => c !== null);
-      q = q.where('o.tracking_code', 'in', codes.length ? codes : ['']);
+      const ids = f.service_request_id.split(',').map((c) => c.trim().toLowerCase()).filter((c) => /^[0-9a-f]{32}$/.test(c));
+      q = q.where('o.public_id', 'in', ids.length ? ids : ['']);
     }
     if (f.service_code) q = q.where('c.code', '=', f.service_code);
     if (f.status === 'open') q = q.where('o.state', 'not in', ['declined', 'merged', 'closed', 'archived']);
@@ -108,12 +109,12 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
   app.get('/open311/v2/requests/:id.json', {
     config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
     schema: {
-      tags: ['open311'], summary: 'GeoReport v2: one service request', params: z.object({ id: z.string().max(20) }),
+      tags: ['open311'], summary: 'GeoReport v2: one service request', params: z.object({ id: z.string().max(40) }),
       response: { 200: z.array(ServiceRequest), 404: ErrorResponse, 429: ErrorResponse },
     },
   }, async (request) => {
-    const code = normaliseTrackingCode(request.params.id);
-    const row = code ? await requestRows().where('o.tracking_code', '=', code).executeTakeFirst() : undefined;
+    const id = request.params.id.toLowerCase();
+    const row = /^[0-9a-f]{32}$/.test(id) ? await requestRows().where('o.public_id', '=', id).executeTakeFirst() : undefined;
     if (!row) throw new AppError('NOT_FOUND');
     return [present(row)];
   });
@@ -150,6 +151,10 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
       place: b.address_string ?? '', name, phone: b.phone ?? null, channel: 'online', photos: [], idempotencyKey: null,
     }));
     reply.status(201);
-    return [{ service_request_id: receipt.trackingCode, token: receipt.queryKey, service_notice: '已收到,请凭受理编号和查询码查询办理进度。', account_id: null }];
+    // The request id is public; the tracking code and the PIN are the submitter's own, told to her alone in the notice.
+    return [{
+      service_request_id: receipt.publicId, token: receipt.queryKey, account_id: null,
+      service_notice: `已收到。受理编号 ${receipt.trackingCode},查询码 ${receipt.pin},请妥善保存,凭此查询办理进度。`,
+    }];
   });
 };

@@ -8,6 +8,7 @@ import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../../platform/uploads/imageType.js
 import { ErrorResponse, MobilePhone } from '../../platform/http/schemas.js';
 import { PUBLIC_ACTOR } from '../../platform/access/actor.js';
 import { findByTrackingKey, getPublicCase } from './queries.js';
+import { unlockByLink } from './lookup.js';
 
 
 const base64Limit = Math.ceil((MAX_PHOTO_BYTES * 4) / 3) + 4;
@@ -59,7 +60,13 @@ export const publicOpinionRoutes: FastifyPluginAsyncZod = async (app) => {
         channel: z.enum(['qr', 'online']).default('online'),
         photos: z.array(z.object({ data: z.base64().max(base64Limit) })).max(MAX_PHOTOS).default([]),
       }).refine((b) => b.stationId !== undefined || b.deputyId !== undefined, { message: 'REQUIRED', path: ['stationId'] }),
-      response: { 201: z.object({ trackingCode: z.string(), queryKey: z.string() }), ...PublicError },
+      response: {
+        201: z.object({
+          trackingCode: z.string(), queryKey: z.string(),
+          pin: z.string().meta({ description: 'The query PIN (6 digits): with the tracking code it finds the case again (POST /api/public/opinions/lookup). Shown once; only its hash is kept' }),
+        }).meta({ id: 'OpinionReceipt' }),
+        ...PublicError,
+      },
     },
   }, async (request, reply) => {
     const { stationId, deputyId, photos, ...draft } = request.body;
@@ -70,7 +77,7 @@ export const publicOpinionRoutes: FastifyPluginAsyncZod = async (app) => {
       idempotencyKey: request.headers['idempotency-key'] ?? null,
     }));
     reply.status(201);
-    return { trackingCode: receipt.trackingCode, queryKey: receipt.queryKey };
+    return { trackingCode: receipt.trackingCode, queryKey: receipt.queryKey, pin: receipt.pin };
   });
 
   app.get('/api/public/opinions/:code', {
@@ -81,7 +88,12 @@ export const publicOpinionRoutes: FastifyPluginAsyncZod = async (app) => {
       params: z.object({ code: z.string().max(20) }), querystring: KeyQuery,
       response: { 200: PublicCase, ...PublicError },
     },
-  }, async (request) => getPublicCase(app.db, request.params.code, keyOf(request)));
+  }, async (request) => {
+    const found = await findByTrackingKey(app.db, request.params.code, keyOf(request));
+    // Opening the case with its full link proves the submitter: a look-up locked by failures unlocks.
+    if (found.byLink) await unlockByLink(app.db, found.trackingCode, found.id, request.ip);
+    return getPublicCase(app.db, request.params.code, keyOf(request));
+  });
 
   app.post('/api/public/opinions/:code/rating', {
     config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },

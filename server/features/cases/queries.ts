@@ -6,6 +6,7 @@ import { DEADLINE_RECOMPUTED, PUBLIC_COMMENTS, RATING_WINDOW_DAYS } from './effe
 import { allowedActions, CASE_RULES, CASE_STATES, OPEN_STATES, type CaseAction, type CaseState } from './workflow.js';
 import { maskPhone } from '../../platform/text/phone.js';
 import { normaliseTrackingCode, queryKeyMatches } from './trackingCode.js';
+import { accessKeyOpens } from './lookup.js';
 import { nowMs, now } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { decodeCursor, isIdCursor, toPage } from '../../platform/paging.js';
@@ -190,13 +191,19 @@ export async function listCases(db: Kysely<DB>, actor: Actor, f: CaseFilters) {
 }
 
 /** The case a tracking code and its key open; anything else answers 404, the same for a wrong key as for an unknown code. */
-export async function findByTrackingKey(db: Kysely<DB>, code: string, key: string): Promise<{ id: number; trackingCode: string }> {
+/**
+ * The case a tracking code and a key open: the query key of the full link (`byLink`), or a key a
+ * look-up or a notice handed out, while it lasts (lookup.ts). Anything else is NOT_FOUND.
+ */
+export async function findByTrackingKey(db: Kysely<DB>, code: string, key: string): Promise<{ id: number; trackingCode: string; byLink: boolean }> {
   const normalised = normaliseTrackingCode(code);
   const row = normalised
     ? await db.selectFrom('opinion').select(['id', 'tracking_code', 'query_key_hash']).where('tracking_code', '=', normalised).executeTakeFirst()
     : undefined;
-  if (!row || !queryKeyMatches(key, row.query_key_hash)) throw new AppError('NOT_FOUND');
-  return { id: row.id, trackingCode: row.tracking_code };
+  if (!row) throw new AppError('NOT_FOUND');
+  const byLink = queryKeyMatches(key, row.query_key_hash);
+  if (!byLink && !(await accessKeyOpens(db, row.id, key))) throw new AppError('NOT_FOUND');
+  return { id: row.id, trackingCode: row.tracking_code, byLink };
 }
 
 /**

@@ -59,3 +59,43 @@ export function queryKeyMatches(key: string, storedHash: string): boolean {
   const b = Buffer.from(storedHash, 'hex');
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+/** A case's id in public listings (Open311): 128 random bits in hex, unrelated to its tracking code. */
+export function newPublicId(): string {
+  return randomBytes(16).toString('hex');
+}
+
+/**
+ * The query PIN: six digits (10^6 values), typed on a phone's number pad. It opens the case with
+ * the tracking code, within the look-up's attempt limits (see lookup.ts for the arithmetic).
+ */
+export const PIN_DIGITS = 6;
+const PIN_SPACE = 10 ** PIN_DIGITS;
+
+export function newPin(): string {
+  return String(randomInt(PIN_SPACE)).padStart(PIN_DIGITS, '0');
+}
+
+/** The PIN of a submission made with an Idempotency-Key, derived like its query key so a retry gets it back. */
+export function derivePin(idempotencyKey: string, salt: string): string {
+  const n = createHmac('sha256', salt).update(`pin:${idempotencyKey}`).digest().readUInt32BE(0);
+  return String(n % PIN_SPACE).padStart(PIN_DIGITS, '0');
+}
+
+/** The PIN as typed (spaces and dashes ignored), or null when it cannot be one. */
+export function normalisePin(input: string): string | null {
+  const digits = input.replace(/[\s-]/g, '');
+  return new RegExp(`^\\d{${PIN_DIGITS}}$`).test(digits) ? digits : null;
+}
+
+/** The stored form of a PIN: bound to its case's tracking code, so equal PINs hash apart. */
+export function hashPin(trackingCode: string, pin: string): string {
+  return createHash('sha256').update(`${trackingCode}:${pin}`).digest('hex');
+}
+
+export function pinMatches(trackingCode: string, pin: string, storedHash: string | null): boolean {
+  if (!storedHash) return false;
+  const a = Buffer.from(hashPin(trackingCode, pin), 'hex');
+  const b = Buffer.from(storedHash, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
+}

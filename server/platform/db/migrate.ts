@@ -13,6 +13,7 @@ import * as m0011 from './migrations/0011_case_deadline_order.js';
 import * as m0012 from './migrations/0012_provisional_deadlines.js';
 import * as m0013 from './migrations/0013_election_round.js';
 import * as m0014 from './migrations/0014_point_rules_format.js';
+import * as m0015 from './migrations/0015_public_lookup.js';
 import * as m0016 from './migrations/0016_case_clocks.js';
 import * as m0017 from './migrations/0017_case_reply.js';
 import * as m0018 from './migrations/0018_notification_prefs.js';
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012_provisional_deadlines': m0012,
   '0013_election_round': m0013,
   '0014_point_rules_format': m0014,
+  '0015_public_lookup': m0015,
   '0016_case_clocks': m0016,
   '0017_case_reply': m0017,
   '0018_notification_prefs': m0018,

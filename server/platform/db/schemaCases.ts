@@ -22,6 +22,12 @@ export interface OpinionTable {
   id: Generated<number>;
   tracking_code: string;
   query_key_hash: string;
+  /** The case's id in public listings (Open311): opaque, never the tracking code (0015). */
+  public_id: string;
+  /** The hash of the query PIN given on the receipt; null when none was given (0015). */
+  pin_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The tracking code was once published (Open311 before 0015): no look-up by phone digits. */
+  code_published: Generated<boolean>;
   channel: CaseChannel;
   state: CaseState;
   category_id: number;
@@ -154,8 +160,43 @@ export interface IdempotencyTable {
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
+/** Failed look-ups per tracking code as typed, whether a case has it or not (0015). */
+export interface OpinionLookupGuardTable {
+  code: string;
+  /** Failures since the last success or unlock; the code locks at the limit. */
+  failures: Generated<number>;
+  /** Failures since the last unlock by staff; at its limit only staff unlock. */
+  total_failures: Generated<number>;
+  locked_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+/** A key handed out by a look-up or a notice, accepted like the query key until it expires (0015). */
+export interface OpinionAccessKeyTable {
+  key_hash: string;
+  opinion_id: number;
+  purpose: 'lookup' | 'notice';
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** Every look-up and unlock, never with the secret (0015). */
+export interface OpinionLookupLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  code: string;
+  opinion_id: number | null;
+  method: 'pin' | 'phone' | 'link' | 'staff';
+  outcome: 'ok' | 'wrong' | 'locked' | 'unlocked';
+  ip: string | null;
+  account_id: number | null;
+}
+
 export interface CaseTables {
   idempotency: IdempotencyTable;
+  opinion_lookup_guard: OpinionLookupGuardTable;
+  opinion_access_key: OpinionAccessKeyTable;
+  opinion_lookup_log: OpinionLookupLogTable;
   case_category: CaseCategoryTable;
   case_category_rule: CaseCategoryRuleTable;
   opinion: OpinionTable;
