@@ -5,6 +5,7 @@ import { get, qs } from '../shared/api.js';
 import { receptionText } from '../shared/format.js';
 import { useI18n } from '../shared/i18n.js';
 import type { Schemas } from '../shared/api.js';
+import { failureText, showFailure } from './feedback.js';
 
 export type PublicStation = Schemas['PublicStation'];
 interface RegionStep { code: string; name: string; stations: number }
@@ -41,19 +42,23 @@ export function DirectoryPage() {
   useEffect(() => {
     setChildren(null);
     get<{ trail: { code: string; name: string }[]; regions: RegionStep[] }>(`/api/public/stations/regions${qs({ parent: region })}`)
-      .then((r) => { setTrail(r.trail); setChildren(r.regions); }, (e: Error) => setError(e.message));
+      .then((r) => { setTrail(r.trail); setChildren(r.regions); }, (e: unknown) => setError(failureText(e, l)));
   }, [region]);
 
   useEffect(() => {
     setStations(null);
     if (!region && !q) return;
     get<{ items: PublicStation[]; nextCursor: string | null }>(`/api/public/stations${qs({ regionCode: region, q, limit: 30 })}`)
-      .then(setStations, (e: Error) => setError(e.message));
+      .then(setStations, (e: unknown) => setError(failureText(e, l)));
   }, [region, q]);
 
   async function more() {
-    const next = await get<{ items: PublicStation[]; nextCursor: string | null }>(`/api/public/stations${qs({ regionCode: region, q, limit: 30, cursor: stations!.nextCursor })}`);
-    setStations({ items: [...stations!.items, ...next.items], nextCursor: next.nextCursor });
+    try {
+      const next = await get<{ items: PublicStation[]; nextCursor: string | null }>(`/api/public/stations${qs({ regionCode: region, q, limit: 30, cursor: stations!.nextCursor })}`);
+      setStations({ items: [...stations!.items, ...next.items], nextCursor: next.nextCursor });
+    } catch (err) {
+      showFailure(err, l);
+    }
   }
 
   /** Down to a child region (`step`), or back up to the first `depth` steps of the trail. */
@@ -72,6 +77,7 @@ export function DirectoryPage() {
           onSearch={(v) => setParams(v ? { q: v } : region ? { region } : {})} onClear={() => setParams(region ? { region } : {})}
           aria-label={l('搜索联络站名称', 'Search stations by name')}
         />
+        <div style={{ marginTop: 8 }}><Link to="/q">{l('已提交过意见?查询办理进度', 'Sent an opinion already? Find it')}</Link></div>
       </div>
       {!q && (
         <>

@@ -1,4 +1,4 @@
-import { Button, List, Result, Selector, Steps, TextArea, Toast } from 'antd-mobile';
+import { Button, List, Result, Selector, Steps, Tag, TextArea } from 'antd-mobile';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { RATING_LABELS } from '../../common/caseVocabulary.js';
@@ -6,8 +6,24 @@ import { ApiError, get, post } from '../shared/api.js';
 import { formatDateTime } from '../shared/format.js';
 import { useI18n } from '../shared/i18n.js';
 import type { Schemas } from '../shared/api.js';
+import { showDone, showFailure } from './feedback.js';
 
-type PublicCase = Schemas['PublicCase'];
+/** The unit's reply as the constituent sees it: its result and its public attachments (absent from servers that do not send them). */
+interface ReplyParts {
+  replyResult?: { code: string; label: { zh: string; en: string } } | null;
+  attachments?: { id: number; name: string; mime: string; size: number; url: string }[];
+}
+type PublicCase = Schemas['PublicCase'] & ReplyParts;
+
+/** An attachment's address with the query key, so the phone's browser can download it. */
+function withKey(url: string, key: string): string {
+  if (/[?&]key=/.test(url)) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}key=${encodeURIComponent(key)}`;
+}
+
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
 
 /** The tracking page: status, public timeline, answers, and the rating within 15 days. */
 export function TrackPage() {
@@ -25,22 +41,22 @@ export function TrackPage() {
       setC(await get<PublicCase>(`/api/public/opinions/${encodeURIComponent(code ?? '')}?key=${encodeURIComponent(key)}`));
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) setMissing(true);
-      else Toast.show({ content: err instanceof Error ? err.message : String(err) });
+      else showFailure(err, l);
     }
-  }, [code, key]);
+  }, [code, key, l]);
   useEffect(() => { void load(); }, [load]);
 
   async function rate() {
     try {
       setC(await post<PublicCase>(`/api/public/opinions/${encodeURIComponent(code ?? '')}/rating?key=${encodeURIComponent(key)}`, { rating: rating[0], comment: comment || null }));
-      Toast.show({ content: l('感谢您的评价', 'Thank you for your rating') });
+      showDone(l('感谢您的评价', 'Thank you for your rating'));
     } catch (err) {
-      Toast.show({ content: err instanceof Error ? err.message : String(err) });
+      showFailure(err, l);
     }
   }
 
   if (missing) {
-    return <Result status="error" title={l('查询不到该意见', 'No such opinion')} description={<>{l('请核对受理编号和查询链接', 'Check the tracking code and the link')}<br /><Link to="/">{l('联络站名录', 'Station directory')}</Link></>} />;
+    return <Result status="error" title={l('查询不到该意见', 'No such opinion')} description={<>{l('请核对受理编号和查询链接', 'Check the tracking code and the link')}<br /><Link to={`/q?code=${encodeURIComponent(code ?? '')}`}>{l('凭编号和查询码查询', 'Find it with the code and PIN')}</Link><br /><Link to="/">{l('联络站名录', 'Station directory')}</Link></>} />;
   }
   if (!c) return null;
   return (
@@ -54,6 +70,20 @@ export function TrackPage() {
         {c.rating && <List.Item extra={label(RATING_LABELS.labels[c.rating])}>{l('您的评价', 'Your rating')}</List.Item>}
       </List>
       {c.mergedInto && <div style={{ padding: '8px 16px' }}>{l('此意见与同一事项的意见合并办理,答复相同。', 'This opinion is handled together with another on the same matter; the answers are shared.')}</div>}
+      {c.replyResult && (
+        <List header={l('办理结果', 'Outcome')}>
+          <List.Item extra={<Tag color={c.replyResult.code === 'resolved' ? 'success' : 'primary'} fill="outline">{label(c.replyResult.label)}</Tag>}>{l('办复结果', 'Result')}</List.Item>
+        </List>
+      )}
+      {c.attachments && c.attachments.length > 0 && (
+        <List header={l('答复附件', 'Attachments to the reply')}>
+          {c.attachments.map((a) => (
+            <List.Item key={a.id} description={sizeText(a.size)} arrowIcon={false}>
+              <a href={withKey(a.url, key)} target="_blank" rel="noopener noreferrer">{a.name}</a>
+            </List.Item>
+          ))}
+        </List>
+      )}
       {c.answers.length > 0 && (
         <List header={l('答复', 'Answers')}>
           {c.answers.map((a) => <List.Item key={a.at} description={formatDateTime(a.at)}>{a.text}</List.Item>)}

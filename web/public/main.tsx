@@ -1,3 +1,4 @@
+import './mobileRender.js';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -7,6 +8,7 @@ import { queryClient } from '../shared/query.js';
 import { DirectoryPage } from './DirectoryPage.js';
 import { DisclosurePage } from './DisclosurePage.js';
 import { ElderProvider } from './elder.js';
+import { LookupPage } from './LookupPage.js';
 import './public.css';
 import { Shell } from './Shell.js';
 import { StationPage } from './StationPage.js';
@@ -26,6 +28,7 @@ createRoot(document.getElementById('root')!).render(
               <Route path="/d/:deputyId" element={<DisclosurePage />} />
               <Route path="/submit" element={<SubmitPage />} />
               <Route path="/t/:code" element={<TrackPage />} />
+              <Route path="/q" element={<LookupPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>
           </Shell>

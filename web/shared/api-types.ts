@@ -2255,6 +2255,265 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/auth/sessions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 我的登录设备 Where you are signed in
+     * @description Your live sessions, the most recently used first; `current` marks this one.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["Session"][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/auth/sessions/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * 退出该设备 Sign out one of your other sessions
+     * @description Another account's session answers 404 like a missing one; this session answers SESSION_IS_CURRENT (sign out instead).
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/auth/sessions/revoke-others": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 退出其他设备 Sign out everywhere else */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description How many sessions ended */
+              count: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/calendar/add-working-days": {
     parameters: {
       query?: never;
@@ -2270,8 +2529,8 @@ export interface paths {
       parameters: {
         query: {
           days: number;
-          /** @description YYYY-MM-DD (Asia/Shanghai) */
-          from: string;
+          /** @description YYYY-MM-DD (Asia/Shanghai); today by the server's clock when left out */
+          from?: string;
         };
         header?: never;
         path?: never;
@@ -2287,6 +2546,8 @@ export interface paths {
           content: {
             "application/json": {
               date: string;
+              /** @description The day counted from */
+              from: string;
               /** @description true when the count met a year without an official schedule: the date may change once it is entered */
               provisional: boolean;
             };
@@ -3015,20 +3276,37 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** @description true: the cases awaiting the reader's action, i.e. under any of their to-do items */
+          awaitingMe?: "true" | "false";
           categoryId?: number;
+          channel?: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid";
+          /** @description true: answer `total` too */
+          count?: "true" | "false";
           /** @description Opaque cursor from the previous page's nextCursor */
           cursor?: string;
+          /** @description Addressed (or handed over) to this deputy */
+          deputyId?: number;
+          /** @description Submitted on or after this day (YYYY-MM-DD, Asia/Shanghai) */
+          from?: string;
           keySupervision?: "true" | "false";
           limit?: number;
           open?: "true" | "false";
           overdue?: "true" | "false";
+          /** @description A page number (from 1), instead of a cursor */
+          page?: number;
           /** @description A tracking code, or words of the text */
           q?: string;
+          /** @description The constituent's rating; `none`: not rated */
+          rating?: "satisfied" | "basically_satisfied" | "unsatisfied" | "none";
           regionCode?: string;
           /** @description `deadline`: the nearest deadline first, cases without one last */
           sort?: "newest" | "deadline";
           state?: "submitted" | "accepted" | "declined" | "escalated" | "assigned" | "returned" | "in_progress" | "extension_requested" | "replied" | "reply_approved" | "answered" | "rehandling" | "merged" | "closed" | "archived";
           stationId?: number;
+          /** @description Submitted on or before this day (YYYY-MM-DD, Asia/Shanghai) */
+          to?: string;
+          /** @description One of the reader's to-do items (GET /api/todo), e.g. `case.sign`; an item of another role matches nothing */
+          todo?: "case.accept" | "case.assign" | "case.approve" | "case.sign" | "case.due_soon" | "case.unit_overdue" | "case.review" | "case.answer" | "case.overdue" | "case.extension" | "case.unrated";
           unitId?: number;
         };
         header?: never;
@@ -3046,6 +3324,8 @@ export interface paths {
             "application/json": {
               items: components["schemas"]["CaseListItem"][];
               nextCursor: string | null;
+              /** @description With count=true: how many cases match (from the cursor on, when one is given); null otherwise */
+              total: number | null;
             };
           };
         };
@@ -3219,16 +3499,25 @@ export interface paths {
       parameters: {
         query?: {
           categoryId?: number;
+          channel?: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid";
+          /** @description Addressed (or handed over) to this deputy */
+          deputyId?: number;
+          /** @description Submitted on or after this day (YYYY-MM-DD, Asia/Shanghai) */
+          from?: string;
           keySupervision?: "true" | "false";
           open?: "true" | "false";
           overdue?: "true" | "false";
           /** @description A tracking code, or words of the text */
           q?: string;
+          /** @description The constituent's rating; `none`: not rated */
+          rating?: "satisfied" | "basically_satisfied" | "unsatisfied" | "none";
           regionCode?: string;
           /** @description `deadline`: the nearest deadline first, cases without one last */
           sort?: "newest" | "deadline";
           state?: "submitted" | "accepted" | "declined" | "escalated" | "assigned" | "returned" | "in_progress" | "extension_requested" | "replied" | "reply_approved" | "answered" | "rehandling" | "merged" | "closed" | "archived";
           stationId?: number;
+          /** @description Submitted on or before this day (YYYY-MM-DD, Asia/Shanghai) */
+          to?: string;
           unitId?: number;
         };
         header?: never;
@@ -3386,7 +3675,7 @@ export interface paths {
     put?: never;
     /**
      * 办理操作 Take a workflow action
-     * @description accept, decline (comment = reason shown to the submitter), answer_on_spot (comment = answer), assign (unitId, coUnitIds, deadlineDays), sign, return (comment), request_extension (days, comment), grant_extension (days), refuse_extension (comment), reply (comment), approve_reply, send_back_reply (comment), answer (comment, mode), escalate (comment), merge (intoCode: the tracking code of the case to merge into; or intoId), urge (comment), flag_key (only when not under key supervision), unflag_key (only when it is; else 409 KEY_SUPERVISION_UNCHANGED), archive. A state that does not allow the action answers 409 CASE_TRANSITION_INVALID.
+     * @description accept, decline (comment = reason shown to the submitter), answer_on_spot (comment = answer), assign (unitId, coUnitIds, deadlineDays), sign, return (comment), request_extension (days, comment), grant_extension (days), refuse_extension (comment), reply (comment, result, handlerName, handlerContact, attachments: files checked by content, 400 REPLY_ATTACHMENT_TYPE otherwise), approve_reply, send_back_reply (comment), answer (comment, mode), escalate (comment), merge (intoCode: the tracking code of the case to merge into; or intoId), urge (comment), flag_key (only when not under key supervision), unflag_key (only when it is; else 409 KEY_SUPERVISION_UNCHANGED), archive. A state that does not allow the action answers 409 CASE_TRANSITION_INVALID.
      */
     post: {
       parameters: {
@@ -3401,15 +3690,35 @@ export interface paths {
       requestBody: {
         content: {
           "application/json": {
+            /** @description reply: up to 6 files, 20 MB in all */
+            attachments?: {
+              /**
+               * Format: byte
+               * @description The file, base64: a PDF (the reply letter 答复函, ≤ 10 MB) or a JPEG/PNG/WebP photo (≤ 5 MB), recognised by its content
+               */
+              data: string;
+              name: string;
+              /** @description true: the constituent sees it on her tracking page once the reply is approved; false: internal */
+              public: boolean;
+            }[];
             comment?: string | null;
             coUnitIds?: number[];
             days?: number;
             deadlineDays?: number;
+            /** @description reply: a contact for them (联系电话) */
+            handlerContact?: string;
+            /** @description reply: the name of the person who handled it (承办人) */
+            handlerName?: string;
             /** @description merge: the tracking code of the case to merge into */
             intoCode?: string;
             intoId?: number;
             /** @enum {string} */
             mode?: "on_spot" | "agreed_time" | "after_rehandling";
+            /**
+             * @description reply: the result type (办复结果): resolved 已解决, partly_resolved 部分解决, planned 列入计划, explained 无法解决·已解释
+             * @enum {string}
+             */
+            result?: "resolved" | "partly_resolved" | "planned" | "explained";
             unitId?: number;
           };
         };
@@ -3430,6 +3739,347 @@ export interface paths {
               /** @enum {string} */
               to: "submitted" | "accepted" | "declined" | "escalated" | "assigned" | "returned" | "in_progress" | "extension_requested" | "replied" | "reply_approved" | "answered" | "rehandling" | "merged" | "closed" | "archived";
             };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/cases/{id}/contact": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 查看联系方式 Reveal the submitter's name and phone (written to the audit log)
+     * @description For the deputy who must answer the constituent (the case's deputy, or for a case addressed to no deputy, a deputy of its station while it waits for a deputy's answer), and whoever reads them anyway. Others who see the case: 403 CASE_CONTACT_FORBIDDEN. Each reveal is an audit record `case.contact_reveal`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              name: string | null;
+              phone: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/cases/{id}/form.pdf": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 打印办理单 The case handling form (办理单) as a PDF
+     * @description The case as the reader sees it (the submitter masked where the case page masks it) with its whole timeline, A4. Each download is written to the audit log (case.print_form). 503 PDF_FONT_MISSING without a CJK font.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/cases/{id}/lookup": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 群众查询状态 Whether the constituent's look-up of a case is locked, and its latest look-ups */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["CaseLookupStatus"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/cases/{id}/lookup/unlock": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 解锁群众查询 Unlock the constituent's look-up (after she proved who she is) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["CaseLookupStatus"];
           };
         };
         /** @description Default Response */
@@ -3516,6 +4166,139 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/cases/{id}/reply-attachments/{attachmentId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 办复附件 A file of the unit's reply (public or internal) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          attachmentId: number;
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/cases/batch/{action}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 批量交办 / 批量催办 Take one action on several cases
+     * @description assign (unitId, coUnitIds, deadlineDays) or urge (comment) on each of `ids`, one case at a time, each through the same workflow action as POST /api/cases/{id}/actions/{action} (its own transaction, timeline entry, notifications and audit record). Per case, not all or nothing: the answer lists each case's outcome, with the error its single action would have answered (CASE_TRANSITION_INVALID, CASE_ACTION_FORBIDDEN, NOT_FOUND for a case out of reach …). A missing unitId (assign) or comment (urge) answers 400 before any case is touched.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          action: "assign" | "urge";
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            comment?: string | null;
+            coUnitIds?: number[];
+            deadlineDays?: number;
+            ids: number[];
+            unitId?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["CaseBatchResult"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -6291,7 +7074,11 @@ export interface paths {
         query?: {
           /** @description Opaque cursor from the previous page's nextCursor */
           cursor?: string;
+          /** @description The notifications folded into this daily digest of yours, instead of the inbox */
+          digest?: number;
           limit?: number;
+          /** @description Only notifications of this type */
+          type?: "task" | "reminder" | "result" | "other";
           /** @description `true`: only unread ones */
           unread?: "true" | "false";
         };
@@ -6450,6 +7237,171 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/notifications/preferences": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 通知偏好 Your notification preferences
+     * @description For each type and channel: immediately, in the daily digest (sent the next morning), or off.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["NotificationPreferences"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * 保存通知偏好 Save your notification preferences
+     * @description The type × channel choices given are saved; the others stay as they were.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            prefs: {
+              /** @enum {string} */
+              channel: "app" | "sms" | "wechat" | "log";
+              /** @enum {string} */
+              mode: "immediate" | "digest" | "off";
+              /** @enum {string} */
+              type: "task" | "reminder" | "result" | "other";
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["NotificationPreferences"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -7583,10 +8535,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              queryKey: string;
-              trackingCode: string;
-            };
+            "application/json": components["schemas"]["OpinionReceipt"];
           };
         };
         /** @description Default Response */
@@ -7748,6 +8697,48 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/public/opinions/{code}/attachments/{attachmentId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 下载办复附件 A public file of the approved reply, with the tracking code and key
+     * @description The key goes in `?key=` or the `X-Query-Key` header. A wrong key, an internal file or a reply not yet approved answer 404.
+     */
+    get: {
+      parameters: {
+        query?: {
+          key?: string;
+        };
+        header?: never;
+        path: {
+          attachmentId: number;
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/public/opinions/{code}/rating": {
     parameters: {
       query?: never;
@@ -7830,6 +8821,89 @@ export interface paths {
         };
         /** @description Default Response */
         422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/public/opinions/lookup": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 凭编号查询 Find one's case again with the tracking code and the PIN (or the phone's last four digits)
+     * @description Exactly one secret: `pin` (the 6 digits on the receipt) or `phoneLast4`. Answers a key accepted like the query key (`?key=` or `X-Query-Key`) for 24 hours. A wrong secret and an unknown code answer alike (404 LOOKUP_FAILED). After 5 failures in a row, from any address, the code locks (423 LOOKUP_LOCKED) until the case is opened with its full link or staff unlock it.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            code: string;
+            phoneLast4?: string;
+            pin?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["LookupResult"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        423: {
           headers: {
             [name: string]: unknown;
           };
@@ -9850,6 +10924,93 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/statistics/cases.xlsx": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 导出办理统计 Case figures per station, unit, category, deputy, week or month as Excel
+     * @description The rows of GET /api/statistics/cases/by/{group} with the same filters and scope, as an .xlsx download: the group's name, then every figure (rates as percentages with one decimal). The download is audited like every export.
+     */
+    get: {
+      parameters: {
+        query: {
+          categoryId?: number;
+          deputyId?: number;
+          /** @description Cases submitted from this instant */
+          from?: string;
+          /** @description Count per station, unit, category, deputy, week (named by its Monday) or month */
+          group: "station" | "unit" | "category" | "deputy" | "week" | "month";
+          regionCode?: string;
+          stationId?: number;
+          /** @description …and before this one */
+          to?: string;
+          unitId?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/statistics/cases/by/{group}": {
     parameters: {
       query?: never;
@@ -10064,6 +11225,87 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/statistics/units/league.xlsx": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 导出承办单位排名 The unit league table as Excel
+     * @description The rows of GET /api/statistics/units/league with the same filters and scope, in its order, numbered; rates as percentages with one decimal. Audited like every export.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Cases assigned from this instant */
+          from?: string;
+          regionCode?: string;
+          /** @description …and before this one */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
           };
         };
       };
@@ -10763,6 +12005,188 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/todo": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 我的待办 What awaits my action, counted per item
+     * @description The items of the caller's role (待受理, 待交办 … for stations; 待签收, 即将到期, 已超期 for units; 待审核, 待反馈 for deputies; 超期, 延期待审批, 未评价 for supervisors), each counted over the records the caller reaches.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["TodoCounts"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/todo/{key}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 待办列表 The records under one of my to-do items, most urgent first
+     * @description An item that is not the caller's role's answers 404 like an unknown one.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Opaque cursor from the previous page's nextCursor */
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["TodoEntry"][];
+              key: string;
+              label: {
+                en: string;
+                zh: string;
+              };
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/units": {
     parameters: {
       query?: never;
@@ -11194,7 +12618,7 @@ export interface paths {
         query?: {
           end_date?: string;
           service_code?: string;
-          /** @description Comma-separated tracking codes */
+          /** @description Comma-separated request ids (public ids; tracking codes are not request ids) */
           service_request_id?: string;
           start_date?: string;
           status?: "open" | "closed";
@@ -11943,6 +13367,38 @@ export interface components {
       startsOn: string;
       version: number;
     };
+    CaseBatchResult: {
+      /** @enum {string} */
+      action: "assign" | "urge";
+      failed: number;
+      results: {
+        error: {
+          code: string;
+          message: string;
+        } | null;
+        from: ("submitted" | "accepted" | "declined" | "escalated" | "assigned" | "returned" | "in_progress" | "extension_requested" | "replied" | "reply_approved" | "answered" | "rehandling" | "merged" | "closed" | "archived") | null;
+        id: number;
+        ok: boolean;
+        to: ("submitted" | "accepted" | "declined" | "escalated" | "assigned" | "returned" | "in_progress" | "extension_requested" | "replied" | "reply_approved" | "answered" | "rehandling" | "merged" | "closed" | "archived") | null;
+      }[];
+      succeeded: number;
+    };
+    CaseBatchResultInput: {
+      /** @enum {string} */
+      action: "assign" | "urge";
+      failed: number;
+      results: {
+        error: {
+          code: string;
+          message: string;
+        } | null;
+        from: ("submitted" | "accepted" | "declined" | "escalated" | "assigned" | "returned" | "in_progress" | "extension_requested" | "replied" | "reply_approved" | "answered" | "rehandling" | "merged" | "closed" | "archived") | null;
+        id: number;
+        ok: boolean;
+        to: ("submitted" | "accepted" | "declined" | "escalated" | "assigned" | "returned" | "in_progress" | "extension_requested" | "replied" | "reply_approved" | "answered" | "rehandling" | "merged" | "closed" | "archived") | null;
+      }[];
+      succeeded: number;
+    };
     CaseDetail: {
       /** @description The actions you may take now (of flag_key and unflag_key, only the one that applies) */
       abilities: ("accept" | "decline" | "answer_on_spot" | "assign" | "sign" | "return" | "request_extension" | "grant_extension" | "refuse_extension" | "reply" | "approve_reply" | "send_back_reply" | "answer" | "rate" | "auto_close" | "escalate" | "merge" | "urge" | "flag_key" | "unflag_key" | "remind" | "archive")[];
@@ -11965,6 +13421,8 @@ export interface components {
       channel: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid";
       closedAt: string | null;
       closeReason: string | null;
+      /** @description true when the name and phone are masked for you but you may reveal them (POST /api/cases/{id}/contact, audited) */
+      contactRevealable: boolean;
       content: string;
       coUnits: {
         id: number;
@@ -12004,6 +13462,8 @@ export interface components {
         name: string;
       };
       repliedOnTime: boolean | null;
+      /** @description The unit's latest reply (办复): result type, handler, contact, files; null before one */
+      reply: components["schemas"]["CaseReply"] | null;
       round: number;
       signedLate: boolean | null;
       /** @enum {string} */
@@ -12077,6 +13537,8 @@ export interface components {
       channel: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid";
       closedAt: string | null;
       closeReason: string | null;
+      /** @description true when the name and phone are masked for you but you may reveal them (POST /api/cases/{id}/contact, audited) */
+      contactRevealable: boolean;
       content: string;
       coUnits: {
         id: number;
@@ -12116,6 +13578,8 @@ export interface components {
         name: string;
       };
       repliedOnTime: boolean | null;
+      /** @description The unit's latest reply (办复): result type, handler, contact, files; null before one */
+      reply: components["schemas"]["CaseReplyInput"] | null;
       round: number;
       signedLate: boolean | null;
       /** @enum {string} */
@@ -12252,9 +13716,13 @@ export interface components {
       unsatisfied: number;
     };
     CaseListItem: {
+      /** @description The actions you may take on it now (batch actions apply only where listed) */
+      abilities: ("accept" | "decline" | "answer_on_spot" | "assign" | "sign" | "return" | "request_extension" | "grant_extension" | "refuse_extension" | "reply" | "approve_reply" | "send_back_reply" | "answer" | "rate" | "auto_close" | "escalate" | "merge" | "urge" | "flag_key" | "unflag_key" | "remind" | "archive")[];
       category: string;
       /** @enum {string} */
       channel: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid";
+      /** @description The text, up to 500 characters */
+      content: string;
       /** @description The instant the deadline passes: the end of deadlineDate in Asia/Shanghai, i.e. the next day at 00:00 (+08:00) */
       deadlineAt: string | null;
       /** @description The last day of the deadline (YYYY-MM-DD, Asia/Shanghai): the case is due by the end of that day. Show this, not deadlineAt */
@@ -12282,9 +13750,13 @@ export interface components {
       urgeCount: number;
     };
     CaseListItemInput: {
+      /** @description The actions you may take on it now (batch actions apply only where listed) */
+      abilities: ("accept" | "decline" | "answer_on_spot" | "assign" | "sign" | "return" | "request_extension" | "grant_extension" | "refuse_extension" | "reply" | "approve_reply" | "send_back_reply" | "answer" | "rate" | "auto_close" | "escalate" | "merge" | "urge" | "flag_key" | "unflag_key" | "remind" | "archive")[];
       category: string;
       /** @enum {string} */
       channel: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid";
+      /** @description The text, up to 500 characters */
+      content: string;
       /** @description The instant the deadline passes: the end of deadlineDate in Asia/Shanghai, i.e. the next day at 00:00 (+08:00) */
       deadlineAt: string | null;
       /** @description The last day of the deadline (YYYY-MM-DD, Asia/Shanghai): the case is due by the end of that day. Show this, not deadlineAt */
@@ -12310,6 +13782,94 @@ export interface components {
       trackingCode: string;
       unit: string | null;
       urgeCount: number;
+    };
+    CaseLookupStatus: {
+      /** @description Failed look-ups in a row; the code locks at 5 */
+      failures: number;
+      /** @description The submitter was given a query PIN */
+      hasPin: boolean;
+      locked: boolean;
+      lockedAt: string | null;
+      /** @description The look-up by the phone's last four digits is open for this case (a phone was given and the code was never public) */
+      phoneLookup: boolean;
+      recent: {
+        at: string;
+        /** @enum {string} */
+        method: "pin" | "phone" | "link" | "staff";
+        /** @enum {string} */
+        outcome: "ok" | "wrong" | "locked" | "unlocked";
+      }[];
+      /** @description Failed look-ups since staff last unlocked it; at 10 only staff unlock it */
+      totalFailures: number;
+    };
+    CaseLookupStatusInput: {
+      /** @description Failed look-ups in a row; the code locks at 5 */
+      failures: number;
+      /** @description The submitter was given a query PIN */
+      hasPin: boolean;
+      locked: boolean;
+      lockedAt: string | null;
+      /** @description The look-up by the phone's last four digits is open for this case (a phone was given and the code was never public) */
+      phoneLookup: boolean;
+      recent: {
+        at: string;
+        /** @enum {string} */
+        method: "pin" | "phone" | "link" | "staff";
+        /** @enum {string} */
+        outcome: "ok" | "wrong" | "locked" | "unlocked";
+      }[];
+      /** @description Failed look-ups since staff last unlocked it; at 10 only staff unlock it */
+      totalFailures: number;
+    };
+    CaseReply: {
+      at: string;
+      attachments: {
+        id: number;
+        mime: string;
+        name: string;
+        /** @description Shown to the constituent once the reply is approved */
+        public: boolean;
+        size: number;
+        url: string;
+      }[];
+      handlerContact: string | null;
+      handlerName: string | null;
+      /** @description Null for a reply made without one (before result types were recorded) */
+      result: ("resolved" | "partly_resolved" | "planned" | "explained") | null;
+      resultLabel: {
+        en: string;
+        zh: string;
+      } | null;
+      /**
+       * @description Waiting for the station's review, approved (the constituent sees its result and public files), or sent back
+       * @enum {string}
+       */
+      status: "pending" | "approved" | "sent_back";
+    };
+    CaseReplyInput: {
+      at: string;
+      attachments: {
+        id: number;
+        mime: string;
+        name: string;
+        /** @description Shown to the constituent once the reply is approved */
+        public: boolean;
+        size: number;
+        url: string;
+      }[];
+      handlerContact: string | null;
+      handlerName: string | null;
+      /** @description Null for a reply made without one (before result types were recorded) */
+      result: ("resolved" | "partly_resolved" | "planned" | "explained") | null;
+      resultLabel: {
+        en: string;
+        zh: string;
+      } | null;
+      /**
+       * @description Waiting for the station's review, approved (the constituent sees its result and public files), or sent back
+       * @enum {string}
+       */
+      status: "pending" | "approved" | "sent_back";
     };
     ChronicleEntry: {
       body: string;
@@ -13105,6 +14665,14 @@ export interface components {
       /** @description Data rows checked so far (progress while parsing) */
       totalRows: number;
     };
+    LookupResult: {
+      key: string;
+      trackingCode: string;
+    };
+    LookupResultInput: {
+      key: string;
+      trackingCode: string;
+    };
     Me: {
       /** @description What this account may do; the UI shows only these actions */
       abilities: string[];
@@ -13186,13 +14754,18 @@ export interface components {
       /** @description ISO 8601 instant (UTC) */
       createdAt: string;
       id: number;
-      /** @description What happened, e.g. `case.assigned` */
+      /** @description What happened, e.g. `case.assigned`; `inbox.digest` for a daily digest */
       kind: string;
       /** @description In-app path to open, e.g. `/cases/123` */
       link: string | null;
       /** @description When the recipient marked it read; null while unread */
       readAt: string | null;
       title: string;
+      /**
+       * @description The type it is filtered and configured by
+       * @enum {string}
+       */
+      type: "task" | "reminder" | "result" | "other";
     };
     NotificationInput: {
       body: string;
@@ -13201,13 +14774,56 @@ export interface components {
       /** @description ISO 8601 instant (UTC) */
       createdAt: string;
       id: number;
-      /** @description What happened, e.g. `case.assigned` */
+      /** @description What happened, e.g. `case.assigned`; `inbox.digest` for a daily digest */
       kind: string;
       /** @description In-app path to open, e.g. `/cases/123` */
       link: string | null;
       /** @description When the recipient marked it read; null while unread */
       readAt: string | null;
       title: string;
+      /**
+       * @description The type it is filtered and configured by
+       * @enum {string}
+       */
+      type: "task" | "reminder" | "result" | "other";
+    };
+    NotificationPreferences: {
+      /** @description The channels this installation delivers on: `app` (the inbox) and the outside channels registered */
+      channels: ("app" | "sms" | "wechat" | "log")[];
+      /** @description One per type and channel */
+      prefs: {
+        /** @enum {string} */
+        channel: "app" | "sms" | "wechat" | "log";
+        /** @enum {string} */
+        mode: "immediate" | "digest" | "off";
+        /** @enum {string} */
+        type: "task" | "reminder" | "result" | "other";
+      }[];
+    };
+    NotificationPreferencesInput: {
+      /** @description The channels this installation delivers on: `app` (the inbox) and the outside channels registered */
+      channels: ("app" | "sms" | "wechat" | "log")[];
+      /** @description One per type and channel */
+      prefs: {
+        /** @enum {string} */
+        channel: "app" | "sms" | "wechat" | "log";
+        /** @enum {string} */
+        mode: "immediate" | "digest" | "off";
+        /** @enum {string} */
+        type: "task" | "reminder" | "result" | "other";
+      }[];
+    };
+    OpinionReceipt: {
+      /** @description The query PIN (6 digits): with the tracking code it finds the case again (POST /api/public/opinions/lookup). Shown once; only its hash is kept */
+      pin: string;
+      queryKey: string;
+      trackingCode: string;
+    };
+    OpinionReceiptInput: {
+      /** @description The query PIN (6 digits): with the tracking code it finds the case again (POST /api/public/opinions/lookup). Shown once; only its hash is kept */
+      pin: string;
+      queryKey: string;
+      trackingCode: string;
     };
     PointBonus: {
       abilities: "void"[];
@@ -13653,11 +15269,28 @@ export interface components {
         mode: ("on_spot" | "agreed_time" | "after_rehandling") | null;
         text: string;
       }[];
+      /** @description The public files of the approved reply; each url downloads with the same key (`?key=` or X-Query-Key) */
+      attachments: {
+        id: number;
+        mime: string;
+        name: string;
+        size: number;
+        url: string;
+      }[];
       canRate: boolean;
       category: string;
       /** @description Merged with a case on the same matter: the answers are that case's */
       mergedInto: boolean;
       rating: ("satisfied" | "basically_satisfied" | "unsatisfied") | null;
+      /** @description The result type of the unit's reply, once the station approved it */
+      replyResult: {
+        /** @enum {string} */
+        code: "resolved" | "partly_resolved" | "planned" | "explained";
+        label: {
+          en: string;
+          zh: string;
+        };
+      } | null;
       state: string;
       stateLabel: {
         en: string;
@@ -13684,11 +15317,28 @@ export interface components {
         mode: ("on_spot" | "agreed_time" | "after_rehandling") | null;
         text: string;
       }[];
+      /** @description The public files of the approved reply; each url downloads with the same key (`?key=` or X-Query-Key) */
+      attachments: {
+        id: number;
+        mime: string;
+        name: string;
+        size: number;
+        url: string;
+      }[];
       canRate: boolean;
       category: string;
       /** @description Merged with a case on the same matter: the answers are that case's */
       mergedInto: boolean;
       rating: ("satisfied" | "basically_satisfied" | "unsatisfied") | null;
+      /** @description The result type of the unit's reply, once the station approved it */
+      replyResult: {
+        /** @enum {string} */
+        code: "resolved" | "partly_resolved" | "planned" | "explained";
+        label: {
+          en: string;
+          zh: string;
+        };
+      } | null;
       state: string;
       stateLabel: {
         en: string;
@@ -14449,6 +16099,36 @@ export interface components {
       /** @description The new term */
       term: components["schemas"]["CongressTermInput"];
     };
+    Session: {
+      /** @description ISO 8601 instant (UTC) */
+      createdAt: string;
+      /** @description The session of this request */
+      current: boolean;
+      /** @description ISO 8601 instant (UTC) */
+      expiresAt: string;
+      id: number;
+      /** @description The address it signed in from */
+      ip: string;
+      /** @description ISO 8601 instant (UTC) */
+      lastSeenAt: string;
+      /** @description The browser's User-Agent as sent at sign-in */
+      userAgent: string;
+    };
+    SessionInput: {
+      /** @description ISO 8601 instant (UTC) */
+      createdAt: string;
+      /** @description The session of this request */
+      current: boolean;
+      /** @description ISO 8601 instant (UTC) */
+      expiresAt: string;
+      id: number;
+      /** @description The address it signed in from */
+      ip: string;
+      /** @description ISO 8601 instant (UTC) */
+      lastSeenAt: string;
+      /** @description The browser's User-Agent as sent at sign-in */
+      userAgent: string;
+    };
     Station: {
       abilities: ("update" | "updateOperational" | "deactivate")[];
       active: boolean;
@@ -14726,6 +16406,64 @@ export interface components {
       tier: "city_featured" | "town_center" | "village_point";
       /** @enum {string} */
       type: "center" | "station" | "point" | "home" | "industry" | "judicial" | "cross_province";
+    };
+    TodoCounts: {
+      items: {
+        count: number;
+        group: {
+          en: string;
+          zh: string;
+        };
+        /** @description The back office page with the full list */
+        href: string;
+        /** @description `<feature>.<item>`, e.g. `case.sign`; GET /api/todo/{key} lists it */
+        key: string;
+        label: {
+          en: string;
+          zh: string;
+        };
+        /** @enum {string} */
+        tone: "normal" | "warning" | "danger";
+      }[];
+      total: number;
+    };
+    TodoCountsInput: {
+      items: {
+        count: number;
+        group: {
+          en: string;
+          zh: string;
+        };
+        /** @description The back office page with the full list */
+        href: string;
+        /** @description `<feature>.<item>`, e.g. `case.sign`; GET /api/todo/{key} lists it */
+        key: string;
+        label: {
+          en: string;
+          zh: string;
+        };
+        /** @enum {string} */
+        tone: "normal" | "warning" | "danger";
+      }[];
+      total: number;
+    };
+    TodoEntry: {
+      code: string;
+      detail: string;
+      dueAt: string | null;
+      href: string;
+      id: number;
+      overdue: boolean;
+      title: string;
+    };
+    TodoEntryInput: {
+      code: string;
+      detail: string;
+      dueAt: string | null;
+      href: string;
+      id: number;
+      overdue: boolean;
+      title: string;
     };
     Unit: {
       abilities: "update"[];

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.js';
-import { rotaStatus, type RotaStatus } from './rota.js';
-import { shanghaiDate } from '../../platform/calendar/workingDays.js';
+import type { DB, ReceptionSchedule } from '../../platform/db/schema.js';
+import { receptionDates, rotaStatus, type RotaStatus } from './rota.js';
+import { addDays, shanghaiDate } from '../../platform/calendar/workingDays.js';
+import { loadCalendar } from '../calendar/index.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { ref, stationOperable, stationVisible } from '../../platform/access/scope.js';
@@ -50,4 +51,22 @@ export async function deputyDuties(db: Kysely<DB>, deputyId: number, from: strin
     .where(sql<boolean>`exists (select 1 from rota_duty t where t.slot_id = s.id and t.deputy_id = ${deputyId})`)
     .orderBy('s.on_date').limit(50).execute();
   return present(db, slots, now);
+}
+
+/**
+ * A station's next reception day from `today` on, as the public sees it: the rota's first day
+ * not cancelled, with the deputies on duty; without a rota day ahead, the next day its schedule
+ * names (public holidays left out, within 62 days), with no one named. Null when it has neither.
+ */
+export async function nextReceptionDay(db: Kysely<DB>, station: { id: number; schedule: ReceptionSchedule }, today: string) {
+  const slot = await db.selectFrom('rota_slot').select(['id', 'on_date', 'hours'])
+    .where('station_id', '=', station.id).where('on_date', '>=', today).where('cancelled', '=', false)
+    .orderBy('on_date').limit(1).executeTakeFirst();
+  if (slot) {
+    const deputies = await db.selectFrom('rota_duty as t').innerJoin('deputy as d', 'd.id', 't.deputy_id')
+      .select(['d.id', 'd.name']).where('t.slot_id', '=', slot.id).where('d.active', '=', true).orderBy('d.id').execute();
+    return { date: slot.on_date, hours: slot.hours, deputies, fromRota: true };
+  }
+  const dates = receptionDates(station.schedule, today, addDays(today, 62), await loadCalendar(db));
+  return dates[0] ? { date: dates[0], hours: station.schedule.hours, deputies: [], fromRota: false } : null;
 }

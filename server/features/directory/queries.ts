@@ -12,6 +12,9 @@ import { pathCodes } from '../../platform/regions/regionPath.js';
 import { AppError } from '../../platform/errors.js';
 import { decodeCursor, isIdCursor, toPage } from '../../platform/paging.js';
 import { regionPathOf } from '../../platform/regions/filters.js';
+import { shanghaiDate } from '../../platform/calendar/workingDays.js';
+import { now as clockNow } from '../../platform/clock.js';
+import { nextReceptionDay } from '../activities/index.js';
 
 /** The current deputies who receive at a station, as `[{ id, name }]`. */
 const stationDeputies = sql<{ id: number; name: string }[]>`coalesce((
@@ -55,10 +58,13 @@ export async function listPublicStations(db: Kysely<DB>, f: { regionCode?: strin
   return toPage(await q.execute() as StationRow[], f.limit, (r) => r.id, present);
 }
 
-export async function getPublicStation(db: Kysely<DB>, id: number) {
+/** A station's own page: its public facts and its next reception day (from the rota: the deputies on duty). */
+export async function getPublicStation(db: Kysely<DB>, id: number, now = clockNow()) {
   const row = await activeStations(db).where('s.id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND');
-  return present(row as StationRow);
+  const station = present(row as StationRow);
+  const next = await nextReceptionDay(db, { id, schedule: station.receptionSchedule }, shanghaiDate(now));
+  return { ...station, nextReception: next && { date: next.date, hours: next.hours, deputies: next.deputies } };
 }
 
 /**

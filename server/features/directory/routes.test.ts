@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { factories, type County, type Factories, type SignedIn } from '../../testing/factories.js';
 import { Client, startTestApp, type TestApp } from '../../testing/harness.js';
+import { addDays, shanghaiDate } from '../../platform/calendar/workingDays.js';
+import { now } from '../../platform/clock.js';
 
 describe('the public station directory', () => {
   let t: TestApp;
@@ -80,6 +82,31 @@ describe('the public station directory', () => {
     assert.equal((await anon.get(`/api/public/stations/${id}`)).statusCode, 404);
     const list = (await anon.get(`/api/public/stations?regionCode=${town.code}`)).json() as { items: { id: number }[] };
     assert.ok(!list.items.some((s) => s.id === id));
+  });
+
+  it('names the next reception day: the rota\'s day with the deputies on duty, else the schedule\'s next day', async () => {
+    const town = (await make.county()).towns[0]!;
+    const station = await make.station({ regionCode: town.code });
+    const deputy = await make.deputy({ stations: [{ id: station.id }] });
+    const admin = (await make.signedIn('admin')).client;
+    assert.equal((await anon.get(`/api/public/stations/${station.id}`)).json().nextReception, null, 'no schedule, no rota: none');
+    const { version } = (await admin.get(`/api/stations/${station.id}`)).json();
+    const patched = await admin.patch(`/api/stations/${station.id}`, { version, receptionSchedule: { weekdays: [1, 2, 3, 4, 5, 6, 7], monthDays: [], hours: '09:00-11:30' } });
+    assert.equal(patched.statusCode, 200, patched.body);
+    const today = shanghaiDate(now());
+    const bySchedule = (await anon.get(`/api/public/stations/${station.id}`)).json().nextReception;
+    assert.ok(bySchedule.date >= today && bySchedule.date <= addDays(today, 14), bySchedule.date);
+    assert.deepEqual([bySchedule.hours, bySchedule.deputies], ['09:00-11:30', []]);
+    const from = addDays(today, 3);
+    const made = await admin.post(`/api/stations/${station.id}/rota`, { from, to: addDays(from, 20) });
+    assert.equal(made.statusCode, 201, made.body);
+    const rota = (await admin.get(`/api/stations/${station.id}/rota?from=${from}&to=${addDays(from, 20)}`)).json().days as { id: number; date: string }[];
+    const next = (await anon.get(`/api/public/stations/${station.id}`)).json().nextReception;
+    assert.deepEqual(next, { date: rota[0]!.date, hours: '09:00-11:30', deputies: [{ id: deputy.id, name: deputy.name }] });
+    assert.equal((await admin.post(`/api/rota/${rota[0]!.id}/cancel`, { reason: '停电' })).statusCode, 200);
+    assert.equal((await anon.get(`/api/public/stations/${station.id}`)).json().nextReception.date, rota[1]!.date, 'a cancelled day is skipped');
+    const listed = (await anon.get(`/api/public/stations?regionCode=${town.code}`)).json().items[0];
+    assert.ok(!('nextReception' in listed), 'the list stays light');
   });
 
   it('names a deputy with levels and stations, and hides one taken off the lists', async () => {

@@ -11,6 +11,13 @@ const PublicStation = z.object({
   openingHours: z.string(), receptionSchedule: ReceptionScheduleSchema, region: z.object({ code: z.string(), fullName: z.string() }),
   deputies: z.array(z.object({ id: z.number(), name: z.string() })).meta({ description: 'Current deputies who receive there' }),
 }).meta({ id: 'PublicStation' });
+const PublicStationPage = PublicStation.extend({
+  nextReception: z.object({
+    date: z.string().meta({ description: 'YYYY-MM-DD, Asia/Shanghai' }),
+    hours: z.string(),
+    deputies: z.array(z.object({ id: z.number(), name: z.string() })).meta({ description: 'On duty that day by the rota; empty when no rota names them' }),
+  }).nullable().meta({ description: 'The next reception day from today on: the rota\'s next day not cancelled, or else the next day the schedule names' }),
+}).meta({ id: 'PublicStationPage' });
 const PublicDeputy = z.object({
   id: z.number(), name: z.string(),
   levels: z.array(z.object({ level: z.enum(DEPUTY_LEVELS.keys), label: Label })),
@@ -52,7 +59,7 @@ export const publicDirectoryRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/public/stations/:id', {
     config: { access: 'public', rateLimit: LIMIT },
-    schema: { tags: ['public'], summary: '联络站公开信息 An active station, as the public sees it', params: IdParams, response: { 200: PublicStation, ...Errors } },
+    schema: { tags: ['public'], summary: '联络站公开信息 An active station, as the public sees it', params: IdParams, response: { 200: PublicStationPage, ...Errors } },
   }, async (request) => getPublicStation(app.db, request.params.id));
 
   app.get('/api/public/deputies/:id', {
