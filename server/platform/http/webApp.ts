@@ -7,16 +7,19 @@ import { PROJECT_ROOT } from '../config.js';
 export const WEB_DIR = path.join(PROJECT_ROOT, 'dist', 'web');
 
 /**
- * Serves the built web clients (`npm run build` → dist/web): hashed assets under /assets/, the
- * phone pages' shell for /m/…, the back office's shell for any other page path. API paths
+ * Serves the built web clients (`npm run build` → dist/web): hashed assets under /assets/
+ * (cached for a year, brotli or gzip copies made at build time), the phone pages' shell for /m/…,
+ * the back office's shell for any other page path (no-cache, compressed on the way out). API paths
  * keep their JSON 404. Without a build (tests from source) only the API is served.
  */
-export async function registerWebApp(app: FastifyInstance): Promise<(request: FastifyRequest, reply: FastifyReply) => boolean> {
-  const adminShell = path.join(WEB_DIR, 'index.html');
-  const phoneShell = path.join(WEB_DIR, 'm', 'index.html');
+export async function registerWebApp(app: FastifyInstance, webDir = WEB_DIR): Promise<(request: FastifyRequest, reply: FastifyReply) => boolean> {
+  const adminShell = path.join(webDir, 'index.html');
+  const phoneShell = path.join(webDir, 'm', 'index.html');
   if (!existsSync(adminShell) || !existsSync(phoneShell)) return () => false;
   await app.register(fastifyStatic, {
-    root: path.join(WEB_DIR, 'assets'), prefix: '/assets/', decorateReply: false, immutable: true, maxAge: '365d',
+    // Hashed names: a file never changes, so browsers keep it a year without asking again. The
+    // build writes .br and .gz copies (vite.config.ts); the one the browser accepts is sent.
+    root: path.join(webDir, 'assets'), prefix: '/assets/', decorateReply: false, immutable: true, maxAge: '365d', preCompressed: true,
   });
   const admin = readFileSync(adminShell);
   const phone = readFileSync(phoneShell);
