@@ -11,6 +11,7 @@ import { VERSION, type Config } from './platform/config.js';
 import type { Database } from './platform/db/engine.js';
 import { AppError } from './platform/errors.js';
 import { registerAuth } from './platform/http/auth.js';
+import { registerCompression } from './platform/http/compression.js';
 import { registerErrorHandler } from './platform/http/errorHandler.js';
 import { registerWebApp } from './platform/http/webApp.js';
 import './platform/http/types.js';
@@ -70,6 +71,7 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
     }
   });
 
+  registerCompression(app);
   registerErrorHandler(app, await registerWebApp(app));
   await app.register(cookie);
   await app.register(rateLimit, {
