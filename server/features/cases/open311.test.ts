@@ -24,9 +24,12 @@ describe('Open311 GeoReport v2', () => {
     const res = await t.app.inject({ method: 'POST', url: '/open311/v2/requests.json', payload: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' }, remoteAddress: '192.0.2.50' });
     assert.equal(res.statusCode, 201, res.body);
     const [created] = res.json();
-    assert.match(created.service_request_id, /^[2-9A-Z]{3}-[2-9A-Z]{3}-[2-9A-Z]{3}$/);
-    const stored = await t.database.db.selectFrom('opinion').select(['submitter_name', 'submitter_phone', 'place', 'channel']).where('tracking_code', '=', created.service_request_id).executeTakeFirstOrThrow();
-    assert.deepEqual(stored, { submitter_name: '梁大哥', submitter_phone: '13977419999', place: '黄田镇公和村三组', channel: 'online' });
+    assert.match(created.service_request_id, /^[0-9a-f]{32}$/, 'the request id is the public id, not the tracking code');
+    const stored = await t.database.db.selectFrom('opinion').select(['submitter_name', 'submitter_phone', 'place', 'channel', 'tracking_code']).where('public_id', '=', created.service_request_id).executeTakeFirstOrThrow();
+    const { tracking_code: trackingCode, ...personal } = stored;
+    assert.deepEqual(personal, { submitter_name: '梁大哥', submitter_phone: '13977419999', place: '黄田镇公和村三组', channel: 'online' });
+    assert.ok(created.service_notice.includes(trackingCode), 'the submitter is told her tracking code');
+    assert.match(created.service_notice, /查询码 \d{6}/);
 
     const one = await t.app.inject({ method: 'GET', url: `/open311/v2/requests/${created.service_request_id}.json` });
     assert.equal(one.statusCode, 200);
@@ -36,7 +39,10 @@ describe('Open311 GeoReport v2', () => {
     assert.match(view.requested_datetime, /\+08:00$/);
     assert.ok(!one.body.includes('梁') && !one.body.includes('13977419999') && !one.body.includes('水管爆裂') && !one.body.includes('三组'));
 
-    const tracked = await t.app.inject({ method: 'GET', url: `/api/public/opinions/${created.service_request_id}?key=${created.token}` });
+    assert.ok(!one.body.includes(trackingCode) && !one.body.includes(trackingCode.replaceAll('-', '')));
+    const byCode = await t.app.inject({ method: 'GET', url: `/open311/v2/requests/${trackingCode}.json` });
+    assert.equal(byCode.statusCode, 404, 'a tracking code is not a request id');
+    const tracked = await t.app.inject({ method: 'GET', url: `/api/public/opinions/${trackingCode}?key=${created.token}` });
     assert.equal(tracked.statusCode, 200, 'the token opens the tracking page');
 
     const list = await t.app.inject({ method: 'GET', url: '/open311/v2/requests.json?status=open&service_code=water' });
