@@ -23,6 +23,7 @@ import { feature as assessmentsFeature } from './assessments/index.js';
 import { feature as registersFeature } from './registers/index.js';
 import { feature as archiveFeature } from './archive/index.js';
 import { feature as termsFeature } from './terms/index.js';
+import { feature as todoFeature } from './todo/index.js';
 
 export const FEATURES: readonly FeatureManifest[] = [
   accountsFeature,
@@ -44,4 +45,5 @@ export const FEATURES: readonly FeatureManifest[] = [
   registersFeature,
   archiveFeature,
   termsFeature,
+  todoFeature,
 ];

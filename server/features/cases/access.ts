@@ -11,6 +11,8 @@ export const abilities = {
   'case.read': ['admin', 'staff', 'officer', 'deputy', 'unit'],
   'case.register': ['admin', 'staff', 'officer', 'deputy'],
   'case.act': ['admin', 'staff', 'officer', 'deputy', 'unit'],
+  /** Batch assign and batch urge from the queue: the roles that assign or urge at all. */
+  'case.batch': ['admin', 'staff', 'officer'],
   /** The constituent's look-up of a case: its state, and unlocking it (which cases is decided by caseVisible). */
   'case.lookup': ['admin', 'staff', 'officer'],
 } as const satisfies AbilityTable;

@@ -28,6 +28,7 @@ export const CASE_AUDIT_ACTIONS = {
   'case.unflag_key': { zh: '取消重点督办', en: 'Remove key supervision' },
   'case.remind': { zh: '到期提醒', en: 'Deadline reminder' },
   'case.archive': { zh: '归档', en: 'Archive' },
+  'case.print_form': { zh: '打印办理单', en: 'Handling form printed' },
   'case.lookup_unlock': { zh: '解锁群众查询', en: 'Unlock the constituent\'s look-up' },
   'case.hand_over': { zh: '换届移交', en: 'Handed over at the election' },
 } as const satisfies Record<string, Label>;

@@ -20,6 +20,7 @@ import { purgeIdempotency } from './intake.js';
 import './timers.js';
 import { CASES_ERRORS } from './errors.js';
 import { caseRoutes } from './routes.js';
+import { caseDeskRoutes } from './deskRoutes.js';
 import { publicOpinionRoutes } from './publicRoutes.js';
 import { statisticsRoutes } from './statisticsRoutes.js';
 import { open311Routes } from './open311.js';
@@ -27,10 +28,11 @@ import { lookupRoutes } from './lookupRoutes.js';
 import { purgeLookupState } from './lookup.js';
 import { casePointFacts } from './points.js';
 import { abilities } from './access.js';
+import { CASE_TODOS } from './todos.js';
 
 export const feature = defineFeature({
   name: 'cases',
-  routes: [caseRoutes, publicOpinionRoutes, lookupRoutes, statisticsRoutes, open311Routes],
+  routes: [caseRoutes, caseDeskRoutes, publicOpinionRoutes, lookupRoutes, statisticsRoutes, open311Routes],
   errors: CASES_ERRORS,
   auditActions: CASE_AUDIT_ACTIONS,
   auditEntityTypes: {
@@ -43,5 +45,5 @@ export const feature = defineFeature({
   exports: [EXPORT],
   abilities,
   pointSources: [casePointFacts],
-  todos: [],
+  todos: [CASE_TODOS],
 });

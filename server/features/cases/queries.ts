@@ -11,6 +11,9 @@ import { nowMs, now } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { decodeCursor, isIdCursor, toPage } from '../../platform/paging.js';
 import type { Actor } from '../../platform/access/actor.js';
+import type { Filter } from '../../platform/access/scope.js';
+import { addDays as addCivilDays, endOfShanghaiDay } from '../../platform/calendar/workingDays.js';
+import type { CaseChannel, Rating } from '../../../common/caseVocabulary.js';
 import { caseActorOf, caseContactVisible, caseColumns, caseVisible, narrowCaseScope } from './access.js';
 import { regionPathOf } from '../../platform/regions/filters.js';
 
@@ -118,6 +121,17 @@ export interface CaseFilters {
   overdue?: boolean;
   keySupervision?: boolean;
   q?: string;
+  channel?: CaseChannel;
+  deputyId?: number;
+  /** Submitted on or after this day, and on or before `to` (YYYY-MM-DD, Asia/Shanghai). */
+  from?: string;
+  to?: string;
+  /** The constituent's rating, or `none` for cases not rated. */
+  rating?: Rating | 'none';
+  /** With the total of matching cases (`total`); without, `total` is null. */
+  count?: boolean;
+  /** A page number (from 1) instead of a cursor: jumps by offset, for the back office's numbered pages. */
+  page?: number;
   /** `newest` first (the default), or the nearest `deadline` first, cases without one last. */
   sort?: 'newest' | 'deadline';
   limit: number;
@@ -132,7 +146,7 @@ const deadlineKey = sql<Date>`coalesce(o.deadline_at, 'infinity'::timestamptz)`;
 const ENDED_STATES = CASE_STATES.filter((s) => !OPEN_STATES.includes(s));
 
 /** The work queue: cases in reach, newest first or nearest deadline first, keyset-paged. */
-export async function listCases(db: Kysely<DB>, actor: Actor, f: CaseFilters) {
+export async function listCases(db: Kysely<DB>, actor: Actor, f: CaseFilters, extra: Filter | null = null) {
   const byDeadline = f.sort === 'deadline';
   const before = byDeadline ? null : decodeCursor(f.cursor, isIdCursor);
   const afterDeadline = byDeadline ? decodeCursor(f.cursor, isDeadlineCursor) : null;
@@ -144,6 +158,7 @@ export async function listCases(db: Kysely<DB>, actor: Actor, f: CaseFilters) {
       'o.id', 'o.tracking_code', 'o.state', 'o.channel', 'o.content', 'o.submitted_at', 'o.deadline_at', 'o.key_supervision',
       'o.urge_count', 'o.round', 'o.deadline_provisional', 'c.name as category_name', 's.name as station_name', 'u.name as unit_name', overdueExpr().as('overdue'),
     ])
+    .select(['o.assigned_unit_id', 'o.region_path', sql<number | null>`${f.count ? sql`count(*) over ()` : sql`null`}::int`.as('total')])
     .where(caseVisible(actor, caseColumns('o')))
     .limit(f.limit + 1);
   if (byDeadline) {
@@ -174,6 +189,13 @@ export async function listCases(db: Kysely<DB>, actor: Actor, f: CaseFilters) {
   if (f.regionCode) q = q.where('o.region_path', 'like', prefixPattern(await regionPathOf(db, f.regionCode)));
   if (f.overdue !== undefined) q = q.where(f.overdue ? overdueExpr() : sql<boolean>`not ${overdueExpr()}`);
   if (f.keySupervision !== undefined) q = q.where('o.key_supervision', '=', f.keySupervision);
+  if (f.channel) q = q.where('o.channel', '=', f.channel);
+  if (f.deputyId) q = q.where(sql<boolean>`coalesce(o.holder_deputy_id, o.deputy_id) = ${f.deputyId}`);
+  if (f.from) q = q.where('o.submitted_at', '>=', endOfShanghaiDay(addCivilDays(f.from, -1)));
+  if (f.to) q = q.where('o.submitted_at', '<', endOfShanghaiDay(f.to));
+  if (f.rating) q = f.rating === 'none' ? q.where('o.rating', 'is', null) : q.where('o.rating', '=', f.rating);
+  if (extra) q = q.where(extra);
+  if (f.page && f.page > 1 && before === null && afterDeadline === null) q = q.offset((f.page - 1) * f.limit);
   if (f.q) {
     const code = normaliseTrackingCode(f.q);
     q = code ? q.where('o.tracking_code', '=', code) : q.where('o.content', 'like', containsPattern(f.q));
@@ -181,13 +203,22 @@ export async function listCases(db: Kysely<DB>, actor: Actor, f: CaseFilters) {
   if (before !== null) q = q.where('o.id', '<', before);
   const rows = await q.execute();
   const key = byDeadline ? (r: (typeof rows)[number]) => [r.deadline_at?.toISOString() ?? null, r.id] : (r: (typeof rows)[number]) => r.id;
-  return toPage(rows, f.limit, key, (r) => ({
+  /** What the reader may do on each case now (the batch actions and the actions column use it). */
+  const rowActions = (r: (typeof rows)[number]) => {
+    const kind = caseActorOf(actor, r);
+    return kind ? allowedActions(r.state, kind) : [];
+  };
+  const total = f.count ? (rows[0]?.total ?? (f.page && f.page > 1 ? null : 0)) : null;
+  const page = toPage(rows, f.limit, key, (r) => ({
+    abilities: rowActions(r),
+    content: r.content.length > 500 ? `${r.content.slice(0, 500)}…` : r.content,
     id: r.id, trackingCode: r.tracking_code, state: r.state, stateLabel: CASE_STATE_LABELS.labels[r.state], channel: r.channel,
     summary: r.content.length > 80 ? `${r.content.slice(0, 80)}…` : r.content, category: r.category_name, station: r.station_name,
     unit: r.unit_name, submittedAt: r.submitted_at.toISOString(), deadlineAt: r.deadline_at?.toISOString() ?? null,
     deadlineProvisional: r.deadline_at !== null && r.deadline_provisional,
     overdue: Boolean(r.overdue), keySupervision: r.key_supervision, urgeCount: r.urge_count, round: r.round,
   }));
+  return { ...page, total };
 }
 
 /** The case a tracking code and its key open; anything else answers 404, the same for a wrong key as for an unknown code. */

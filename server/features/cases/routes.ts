@@ -5,9 +5,10 @@ import { takeCaseAction } from './actions.js';
 import { registerOpinions } from './intake.js';
 import { CASE_ACTIONS, CASE_STATES, RATINGS } from './workflow.js';
 import { AppError } from '../../platform/errors.js';
-import { errorResponses, IdParams, MobilePhone, pageOf, PageQuery, QueryFlag, QueryId, RegionCode, SearchQuery } from '../../platform/http/schemas.js';
+import { CivilDate, errorResponses, IdParams, MobilePhone, pageOf, PageQuery, QueryFlag, QueryId, RegionCode, SearchQuery } from '../../platform/http/schemas.js';
 import { runWrite } from '../../platform/http/write.js';
 import { getCase, getCasePhoto, listCaseCategories, listCases } from './queries.js';
+import { caseQueueCondition, CASE_TODO_KEYS } from './todos.js';
 
 const Label = z.object({ zh: z.string(), en: z.string() });
 const DeadlineProvisional = z.boolean().meta({ description: 'true when the deadline was counted over a year whose official holiday schedule is not entered yet (暂定: statutory holidays only); it is counted again when the schedule is entered' });
@@ -17,6 +18,8 @@ const CaseListItem = z.object({
   summary: z.string(), category: z.string(), station: z.string(), unit: z.string().nullable(), submittedAt: z.string(),
   deadlineAt: z.string().nullable(), deadlineProvisional: DeadlineProvisional,
   overdue: z.boolean(), keySupervision: z.boolean(), urgeCount: z.number(), round: z.number(),
+  content: z.string().meta({ description: 'The text, up to 500 characters' }),
+  abilities: z.array(z.enum(CASE_ACTIONS)).meta({ description: 'The actions you may take on it now (batch actions apply only where listed)' }),
 }).meta({ id: 'CaseListItem' });
 
 const Ref = z.object({ id: z.number(), name: z.string() });
@@ -69,7 +72,20 @@ export const CaseFilters = {
   overdue: QueryFlag.optional(),
   keySupervision: QueryFlag.optional(),
   q: SearchQuery.optional().meta({ description: 'A tracking code, or words of the text' }),
+  channel: z.enum(CASE_CHANNELS.keys).optional(),
+  deputyId: QueryId.optional().meta({ description: 'Addressed (or handed over) to this deputy' }),
+  from: CivilDate.optional().meta({ description: 'Submitted on or after this day (YYYY-MM-DD, Asia/Shanghai)' }),
+  to: CivilDate.optional().meta({ description: 'Submitted on or before this day (YYYY-MM-DD, Asia/Shanghai)' }),
+  rating: z.enum([...RATINGS, 'none']).optional().meta({ description: 'The constituent\'s rating; `none`: not rated' }),
   sort: z.enum(['newest', 'deadline']).default('newest').meta({ description: '`deadline`: the nearest deadline first, cases without one last' }),
+};
+
+/** Filters of the queue on screen only (not of its Excel export): what awaits the reader, the total, numbered pages. */
+const QueueOnlyFilters = {
+  todo: z.enum(CASE_TODO_KEYS as [string, ...string[]]).optional().meta({ description: 'One of the reader\'s to-do items (GET /api/todo), e.g. `case.sign`; an item of another role matches nothing' }),
+  awaitingMe: QueryFlag.optional().meta({ description: 'true: the cases awaiting the reader\'s action, i.e. under any of their to-do items' }),
+  count: QueryFlag.optional().meta({ description: 'true: answer `total` too' }),
+  page: z.coerce.number().int().min(1).max(10_000).optional().meta({ description: 'A page number (from 1), instead of a cursor' }),
 };
 
 export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -85,10 +101,16 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'authenticated', ability: 'case.read' },
     schema: {
       tags: ['cases'], summary: '意见工单列表 The case queue, newest first',
-      querystring: z.object({ ...CaseFilters, ...PageQuery }),
-      response: { 200: pageOf(CaseListItem), ...errorResponses },
+      querystring: z.object({ ...CaseFilters, ...QueueOnlyFilters, ...PageQuery }),
+      response: {
+        200: pageOf(CaseListItem).extend({ total: z.number().nullable().meta({ description: 'With count=true: how many cases match (from the cursor on, when one is given); null otherwise' }) }),
+        ...errorResponses,
+      },
     },
-  }, async (request) => listCases(app.db, request.actor!, request.query));
+  }, async (request) => {
+    const { todo, awaitingMe, ...filters } = request.query;
+    return listCases(app.db, request.actor!, filters, await caseQueueCondition(app.db, request.actor!, { todo, awaitingMe }));
+  });
 
   app.post('/api/cases', {
     config: { access: 'authenticated', ability: 'case.register' },
