@@ -89,6 +89,10 @@ const CASES: Case[] = [
   { method: 'POST', route: '/api/auth/logout', url: () => '/api/auth/logout', in: authed(200), freshSession: true },
   { method: 'GET', route: '/api/auth/me', url: () => '/api/auth/me', in: authed(200) },
   { method: 'POST', route: '/api/auth/password', url: () => '/api/auth/password', body: () => ({ currentPassword: 'not-my-password', newPassword: 'Another#Pass2026' }), in: authed(400) },
+  { method: 'GET', route: '/api/auth/sessions', url: () => '/api/auth/sessions', in: authed(200) },
+  // Nobody reaches a session that is not theirs (sessions.test.ts signs out one's own).
+  { method: 'DELETE', route: '/api/auth/sessions/:id', url: () => '/api/auth/sessions/2147483647', in: authed(404) },
+  { method: 'POST', route: '/api/auth/sessions/revoke-others', url: () => '/api/auth/sessions/revoke-others', in: authed(200) },
 
   { method: 'GET', route: '/api/regions', url: (_, s) => `/api/regions?parent=${s === 'in' ? '451103' : '420684'}`, in: authed(200), out: authed(200) },
   { method: 'GET', route: '/api/regions/search', url: (_, s) => `/api/regions/search?q=${encodeURIComponent(s === 'in' ? '黄田' : '雷河')}`, in: authed(200), out: authed(200) },
@@ -395,6 +399,11 @@ const CASES: Case[] = [
     in: authed(200), out: authed(404),
   },
   { method: 'POST', route: '/api/notifications/read-all', url: () => '/api/notifications/read-all', in: authed(200) },
+  { method: 'GET', route: '/api/notifications/preferences', url: () => '/api/notifications/preferences', in: authed(200) },
+  {
+    method: 'PUT', route: '/api/notifications/preferences', url: () => '/api/notifications/preferences',
+    body: () => ({ prefs: [{ type: 'other', channel: 'app', mode: 'immediate' }] }), in: authed(200),
+  },
 ];
 
 /** The API documentation UI: public pages and assets, registered by @fastify/swagger-ui. */

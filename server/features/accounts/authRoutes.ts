@@ -5,6 +5,9 @@ import { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/access/sessions.js';
 import { changePassword, login, logout } from './authCommands.js';
 import { errorResponses, ErrorResponse, OkResponse } from '../../platform/http/schemas.js';
 import { describeMe, MeSchema } from './mePresenter.js';
+import { listSessions, revokeOtherSessions, revokeSession, SessionSchema } from './sessions.js';
+import { runWrite } from '../../platform/http/write.js';
+import { IdParams } from '../../platform/http/schemas.js';
 
 const SessionAnswer = z.object({ account: MeSchema, csrfToken: z.string() });
 
@@ -53,6 +56,36 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     const me = await describeMe(app.db, request.actor!, { expiresAt: request.sessionInfo!.expiresAt, idleMinutes: app.config.sessionIdleMinutes });
     return { account: me, csrfToken: request.sessionInfo!.csrfToken };
   });
+
+  app.get('/api/auth/sessions', {
+    config: { access: 'authenticated' },
+    schema: {
+      tags: ['auth'], summary: '我的登录设备 Where you are signed in',
+      description: 'Your live sessions, the most recently used first; `current` marks this one.',
+      response: { 200: z.object({ items: z.array(SessionSchema) }), ...errorResponses },
+    },
+  }, async (request) => ({ items: await listSessions(app.db, request.actor!, request.sessionInfo!.token, app.config.sessionIdleMinutes) }));
+
+  app.delete('/api/auth/sessions/:id', {
+    config: { access: 'authenticated' },
+    schema: {
+      tags: ['auth'], summary: '退出该设备 Sign out one of your other sessions',
+      description: 'Another account\'s session answers 404 like a missing one; this session answers SESSION_IS_CURRENT (sign out instead).',
+      params: IdParams,
+      response: { 200: OkResponse, ...errorResponses },
+    },
+  }, async (request) => {
+    await runWrite(request, (ctx) => revokeSession(ctx, request.sessionInfo!.token, request.params.id));
+    return { ok: true as const };
+  });
+
+  app.post('/api/auth/sessions/revoke-others', {
+    config: { access: 'authenticated' },
+    schema: {
+      tags: ['auth'], summary: '退出其他设备 Sign out everywhere else',
+      response: { 200: z.object({ count: z.number().int().meta({ description: 'How many sessions ended' }) }), ...errorResponses },
+    },
+  }, async (request) => ({ count: await runWrite(request, (ctx) => revokeOtherSessions(ctx, request.sessionInfo!.token)) }));
 
   app.post('/api/auth/password', {
     config: { access: 'authenticated', allowPendingPasswordChange: true, rateLimit: { max: 10, timeWindow: '1 minute' } },

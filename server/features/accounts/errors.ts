@@ -19,6 +19,7 @@ export const ACCOUNTS_ERRORS = {
   USERNAME_TAKEN: { status: 409, zh: '用户名已被使用', en: 'This username is already taken' },
   OUT_OF_SCOPE: { status: 403, zh: '超出您的管辖范围', en: 'This is outside your area of responsibility' },
   CANNOT_MODIFY_SELF: { status: 400, zh: '不能停用自己的账号', en: 'You cannot disable your own account' },
+  SESSION_IS_CURRENT: { status: 400, zh: '这是当前正在使用的登录,请直接退出登录', en: 'This is the session you are using; sign out instead' },
 } as const satisfies Record<string, ErrorSpec>;
 
 type AccountsErrors = typeof ACCOUNTS_ERRORS;

@@ -23,6 +23,8 @@ export const feature = defineFeature({
     'auth.login_refused_locked': { zh: '账号锁定中,拒绝登录', en: 'Sign-in refused: account locked' },
     'auth.login_refused_disabled': { zh: '账号已停用,拒绝登录', en: 'Sign-in refused: account disabled' },
     'auth.logout': { zh: '退出登录', en: 'Signed out' },
+    'auth.session_revoked': { zh: '退出其他设备上的登录', en: 'Another session signed out' },
+    'auth.sessions_revoked': { zh: '退出所有其他设备', en: 'All other sessions signed out' },
     'account.create': { zh: '新增账号', en: 'Account added' },
     'account.update': { zh: '修改账号', en: 'Account changed' },
     'account.password_changed': { zh: '修改密码', en: 'Password changed' },

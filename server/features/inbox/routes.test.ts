@@ -47,7 +47,7 @@ describe('notifications API', () => {
     assert.equal(page.unreadCount, 5);
     assert.equal(page.nextCursor, null);
     assert.deepEqual(page.items[0], {
-      id: mine[4], kind: 'case.assigned', title: '交办件 5', body: '第 5 件', link: '/cases/5', caseId: 5,
+      id: mine[4], kind: 'case.assigned', type: 'other', title: '交办件 5', body: '第 5 件', link: '/cases/5', caseId: 5,
       createdAt: page.items[0]!.createdAt, readAt: null,
     });
     assert.ok(!page.items.some((n) => n.id === theirs));
