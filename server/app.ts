@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler,
   type ZodTypeProvider,
@@ -10,6 +10,8 @@ import {
 import { VERSION, type Config } from './platform/config.js';
 import type { Database } from './platform/db/engine.js';
 import { AppError } from './platform/errors.js';
+import { loggedUrl, registerRequestLog } from './platform/http/requestLog.js';
+import { setPublicBaseUrl } from './platform/publicLinks.js';
 import { registerAuth } from './platform/http/auth.js';
 import { registerCompression } from './platform/http/compression.js';
 import { registerErrorHandler } from './platform/http/errorHandler.js';
@@ -35,11 +37,11 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
     logger: logger && {
       ...(typeof logger === 'object' ? logger : {}),
       serializers: {
-        req: (req: { method: string; url: string; ip?: string }) => ({
-          method: req.method, url: req.url.replace(/([?&]key=)[^&]*/g, '$1***'), remoteAddress: req.ip,
-        }),
+        req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: loggedUrl(req.url), remoteAddress: req.ip }),
       },
     },
+    // One line per request, written by registerRequestLog, instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
@@ -50,6 +52,7 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
   app.decorate('db', database.db);
   app.decorate('engine', database.engine);
   app.decorate('config', config);
+  setPublicBaseUrl(config.publicBaseUrl);
 
   const routes: { method: string; url: string; access?: string; ability?: string }[] = [];
   registeredRoutes.set(app, routes);
@@ -71,6 +74,7 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
     }
   });
 
+  registerRequestLog(app);
   registerCompression(app);
   registerErrorHandler(app, await registerWebApp(app));
   await app.register(cookie);

@@ -51,7 +51,12 @@ export async function bootstrap(db: Kysely<DB>, config: Config, options: { demoC
     if (!hasRegions) await importRegions(ctx);
     if (config.demo) {
       const logins = await loadDemo(ctx);
-      if (options.demoCases) await loadDemoCases(trx);
+      if (options.demoCases) {
+        await loadDemoCases(trx);
+        // The demo's messages tell of its past twelve weeks: they are recorded as sent, so a first
+        // start does not send (or log) a hundred messages about events nobody is waiting on.
+        await trx.updateTable('outbox').set({ sent_at: now() }).where('sent_at', 'is', null).execute();
+      }
       return { kind: 'demo' as const, logins };
     }
     await createAccount(ctx, { username: 'admin', displayName: '系统管理员', role: 'admin', password: config.adminPassword! }, { mustChangePassword: false });

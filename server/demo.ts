@@ -1,3 +1,4 @@
+import { DEMO_PASSWORD } from './platform/demo/password.js';
 import type { DeputyLevel, StationMemberRole } from '../common/enums.js';
 import type { WriteContext } from './platform/audit/audit.js';
 import { composeServer } from './composition.js';
@@ -12,7 +13,8 @@ import { demoSteps } from './platform/feature.js';
  * station of 台前县打渔陈镇 and the 粤桂 one of 廉江市石角镇. Places and station kinds are
  * real; the people are invented.
  */
-export const DEMO_PASSWORD = 'Lianxin@2026';
+
+export { DEMO_PASSWORD };
 
 const R = {
   pinggui: '451103', huangtian: '451103101', shatian: '451103103', gonghui: '451103104', xiwan: '451103001',

@@ -1,4 +1,6 @@
+import type { AddressInfo } from 'node:net';
 import { buildApp } from './app.js';
+import { readableLogStream } from './platform/http/requestLog.js';
 import { composeServer } from './composition.js';
 import { ConfigError, loadConfig, type Config } from './platform/config.js';
 import { openDatabase } from './platform/db/engine.js';
@@ -6,9 +8,11 @@ import { migrateToLatest } from './platform/db/migrate.js';
 import { AppError } from './platform/errors.js';
 import { limitHeapGrowth } from './platform/heap.js';
 import { defaultWorkerId, startWorker, type Worker } from './platform/jobs/worker.js';
-import { LogChannel, registerChannel } from './platform/notify/channels.js';
+import { LogChannel, registerChannel, SmsLogChannel } from './platform/notify/channels.js';
+import { setPublicBaseUrl } from './platform/publicLinks.js';
 import { bootstrap, BootstrapError } from './bootstrap.js';
 import { DEMO_PASSWORD } from './demo.js';
+import { DEMO_UNIT_CLERKS } from './features/cases/index.js';
 
 const started = performance.now();
 // The kernel's parts and every feature (error codes, job kinds, …), once for this process.
@@ -16,6 +20,7 @@ composeServer();
 let config: Config;
 try {
   config = loadConfig();
+  setPublicBaseUrl(config.publicBaseUrl);
   limitHeapGrowth(config.heapGrowingPercent);
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err;
@@ -53,18 +58,28 @@ try {
   const applied = await migrateToLatest(database.db);
   if (applied.length) console.log(`Migrations applied / 已执行迁移: ${applied.join(', ')}`);
   const first = await bootstrap(database.db, config, { demoCases: true });
-  const app = await buildApp({ database, config, logger: { level: config.logLevel } });
+  const app = await buildApp({
+    database, config,
+    logger: { level: config.logLevel, ...(config.logFormat === 'pretty' ? { stream: readableLogStream() } : {}) },
+  });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal, app));
   registerChannel(new LogChannel(app.log));
+  registerChannel(new SmsLogChannel(app.log));
   await app.listen({ port: config.port, host: config.host });
   if (config.worker && !closing) worker = startWorker({ db: database.db, workerId: defaultWorkerId(), logger: app.log });
 
   const where = database.engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
-  console.log(`\n连心桥 Lianxin is listening on http://localhost:${config.port} — database: ${where}`);
-  console.log(`API docs / 接口文档: http://localhost:${config.port}/api/docs`);
+  // The address as the server bound it (PORT=0 picks a free port; HOST may name one interface).
+  const bound = app.server.address() as AddressInfo;
+  const host = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
+  const everywhere = bound.address === '0.0.0.0' || bound.address === '::';
+  const open = `http://${everywhere ? 'localhost' : host}:${bound.port}`;
+  console.log(`\n连心桥 Lianxin is listening on ${host}:${bound.port}${everywhere ? ' (all interfaces / 所有网卡)' : ''} — database: ${where}`);
+  console.log(`Open / 打开: ${open}    API docs / 接口文档: ${open}/api/docs`);
   if (first.kind === 'demo') {
     console.log(`\nDemo data loaded. Demo logins (password ${DEMO_PASSWORD} for all) / 演示账号(密码均为 ${DEMO_PASSWORD}):`);
     for (const l of first.logins) console.log(`  ${l.username.padEnd(10)} ${l.role.padEnd(8)} ${l.displayName} — ${l.sees}`);
+    console.log(`  …and a clerk for each other 平桂区 unit the demo cases went to / 其他承办单位办事员: ${DEMO_UNIT_CLERKS.join(', ')}`);
   } else if (first.kind === 'admin') {
     console.log(`\nFirst administrator created / 已创建首个管理员: ${first.username} (password from LIANXIN_ADMIN_PASSWORD)`);
   }

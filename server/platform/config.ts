@@ -36,6 +36,8 @@ export interface Config {
   loginMaxFailures: number;
   loginLockMinutes: number;
   logLevel: string;
+  /** `pretty`: one readable line per entry (the default on a terminal); `json`: pino's JSON lines for log collectors. */
+  logFormat: 'pretty' | 'json';
   /** Run the background job worker in this process. */
   worker: boolean;
   /** Where constituents reach this server: the origin (and path prefix, if any) printed in QR codes, no trailing slash. */
@@ -103,6 +105,12 @@ function posterFontFrom(value: string | undefined): string | null {
   return DEFAULT_POSTER_FONTS.find((f) => existsSync(f)) ?? null;
 }
 
+function logFormatFrom(value: string | undefined): 'pretty' | 'json' {
+  if (value === undefined || value.trim() === '') return process.stdout.isTTY ? 'pretty' : 'json';
+  if (value === 'pretty' || value === 'json') return value;
+  throw new ConfigError(`LOG_FORMAT must be pretty or json, not "${value}" / LOG_FORMAT 只能是 pretty 或 json`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = intFrom(env.PORT, 3000);
   return {
@@ -119,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: 5,
     loginLockMinutes: 15,
     logLevel: env.LOG_LEVEL ?? 'info',
+    logFormat: logFormatFrom(env.LOG_FORMAT),
     worker: env.LIANXIN_WORKER !== '0',
     publicBaseUrl: publicBaseUrlFrom(env.LIANXIN_PUBLIC_BASE_URL, port),
     // A path that is set but missing is kept: posters then answer POSTER_FONT_MISSING, naming the fix.

@@ -37,6 +37,26 @@ describe('the demo cases', () => {
     assert.equal((await verifyAuditChain(t.database.db)).ok, true);
   });
 
+  it('go to the units whose business they are, and staff and clerks act in office hours', async () => {
+    const db = t.database.db;
+    const assigned = await db.selectFrom('opinion as o').innerJoin('unit as u', 'u.id', 'o.assigned_unit_id')
+      .select(['o.content', 'u.name']).execute();
+    assert.ok(new Set(assigned.map((a) => a.name)).size >= 5, 'cases spread over the units');
+    for (const a of assigned) {
+      if (a.content.includes('幼儿园')) assert.equal(a.name, '贺州市平桂区教育局');
+      if (a.content.includes('卫生室')) assert.equal(a.name, '贺州市平桂区卫生健康局');
+      if (a.content.includes('自来水')) assert.equal(a.name, '贺州市平桂区水利局');
+    }
+    // Every step by an account (staff, officer, deputy, clerk) on a weekday between 8:30 and 17:30 Beijing time.
+    const steps = await db.selectFrom('opinion_event').select(['at', 'action']).where('actor_account_id', 'is not', null).execute();
+    assert.ok(steps.length > 100);
+    for (const { at, action } of steps) {
+      const beijing = new Date(at.getTime() + 8 * 3_600_000);
+      const minutes = beijing.getUTCHours() * 60 + beijing.getUTCMinutes();
+      assert.ok(beijing.getUTCDay() >= 1 && beijing.getUTCDay() <= 5 && minutes >= 510 && minutes < 1080, `${action} at ${at.toISOString()}`);
+    }
+  });
+
   it('tell the same story on any day: the campaign is running, the rota has days held and days to come', async () => {
     const today = shanghaiDate(now);
     const staff = await signIn(t.app, 'pinggui');

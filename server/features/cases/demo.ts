@@ -19,46 +19,97 @@ import { createCampaign } from '../activities/index.js';
 import { generateRota } from '../activities/index.js';
 import { addDays, shanghaiDate } from '../../platform/calendar/workingDays.js';
 import { now as clockNow } from '../../platform/clock.js';
+import { createUnit } from '../units/index.js';
+import { createAccount } from '../accounts/index.js';
+import { DEMO_PASSWORD } from '../../platform/demo/password.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const WEEKS = 12;
 
-/** What villagers write about, by category code. */
-const OPINIONS: Record<string, { content: string; place: string }[]> = {
+/**
+ * What villagers write about, by category code, and the unit (of `DEMO_UNITS`) whose business it is:
+ * the school place goes to the education bureau, the village clinic to the health commission.
+ */
+const OPINIONS: Record<string, { content: string; place: string; unit: DemoUnit }[]> = {
   water: [
-    { content: '屯里自来水水压太低,高处几户经常没水。', place: '公和村六组' },
-    { content: '供水管道老化,经常爆管停水,希望更换。', place: '黄田镇街道' },
-    { content: '水井旁边堆放垃圾,担心影响饮水安全。', place: '西湾街道' },
+    { content: '屯里自来水水压太低,高处几户经常没水。', place: '公和村六组', unit: 'water' },
+    { content: '供水管道老化,经常爆管停水,希望更换。', place: '黄田镇街道', unit: 'water' },
+    { content: '水井旁边堆放垃圾,担心影响饮水安全。', place: '西湾街道', unit: 'water' },
   ],
   roads: [
-    { content: '村道有一段塌方,摩托车晚上经过很危险。', place: '公会镇' },
-    { content: '学校门口没有减速带,接送孩子不安全。', place: '黄田镇中心小学' },
-    { content: '村里路灯坏了一个多月,晚上出行不方便。', place: '公和村' },
+    { content: '村道有一段塌方,摩托车晚上经过很危险。', place: '公会镇', unit: 'transport' },
+    { content: '学校门口没有减速带,接送孩子不安全。', place: '黄田镇中心小学', unit: 'transport' },
+    { content: '村里路灯坏了一个多月,晚上出行不方便。', place: '公和村', unit: 'housing' },
   ],
   agriculture: [
-    { content: '灌溉水渠淤塞,春耕用水困难。', place: '公和村三组' },
-    { content: '希望组织果树嫁接技术培训。', place: '黄田镇' },
+    { content: '灌溉水渠淤塞,春耕用水困难。', place: '公和村三组', unit: 'water' },
+    { content: '希望组织果树嫁接技术培训。', place: '黄田镇', unit: 'agriculture' },
   ],
   environment: [
-    { content: '河边有人倾倒建筑垃圾,请有关部门处理。', place: '西湾街道' },
-    { content: '石材加工厂粉尘大,附近居民意见很大。', place: '平桂区' },
+    { content: '河边有人倾倒建筑垃圾,请有关部门处理。', place: '西湾街道', unit: 'environment' },
+    { content: '石材加工厂粉尘大,附近居民意见很大。', place: '平桂区', unit: 'environment' },
   ],
   social: [
-    { content: '高龄补贴发放时间不固定,老人不清楚。', place: '黄田镇' },
-    { content: '残疾人两项补贴申请流程不清楚,希望有人指导。', place: '公会镇' },
+    { content: '高龄补贴发放时间不固定,老人不清楚。', place: '黄田镇', unit: 'civil' },
+    { content: '残疾人两项补贴申请流程不清楚,希望有人指导。', place: '公会镇', unit: 'civil' },
   ],
   education_health: [
-    { content: '村卫生室缺少常用药品,看病要跑很远。', place: '公和村' },
-    { content: '希望增加幼儿园学位。', place: '西湾街道' },
+    { content: '村卫生室缺少常用药品,看病要跑很远。', place: '公和村', unit: 'health' },
+    { content: '希望增加幼儿园学位。', place: '西湾街道', unit: 'education' },
   ],
   livelihood: [
-    { content: '菜市场没有公共厕所,赶集很不方便。', place: '黄田镇' },
-    { content: '小区楼道灯坏了,老人上下楼不方便。', place: '西湾街道' },
+    { content: '菜市场没有公共厕所,赶集很不方便。', place: '黄田镇', unit: 'housing' },
+    { content: '小区楼道灯坏了,老人上下楼不方便。', place: '西湾街道', unit: 'housing' },
   ],
-  dispute: [{ content: '两户人家因宅基地边界发生纠纷,希望调解。', place: '公会镇' }],
-  economy: [{ content: '珠宝产业园希望增加技能培训和用工对接。', place: '平桂区黄金珠宝产业园' }],
+  dispute: [{ content: '两户人家因宅基地边界发生纠纷,希望调解。', place: '公会镇', unit: 'justice' }],
+  economy: [{ content: '珠宝产业园希望增加技能培训和用工对接。', place: '平桂区黄金珠宝产业园', unit: 'labour' }],
 };
+
+/**
+ * The 平桂区 units the demo's cases go to. The water and housing bureaus are in the demo set
+ * (`shuiliju` is the water bureau's clerk); the others are added here with a clerk each, whose
+ * login is `<key>` with the demo password, so every case is signed and answered by its own unit.
+ */
+const DEMO_UNITS = {
+  water: { name: '贺州市平桂区水利局', clerk: 'shuiliju' },
+  housing: { name: '贺州市平桂区住房和城乡建设局', clerk: 'zhujianju' },
+  transport: { name: '贺州市平桂区交通运输局', clerk: 'jiaotongju' },
+  agriculture: { name: '贺州市平桂区农业农村局', clerk: 'nongyeju' },
+  environment: { name: '贺州市生态环境局平桂分局', clerk: 'huanbaoju' },
+  civil: { name: '贺州市平桂区民政局', clerk: 'minzhengju' },
+  health: { name: '贺州市平桂区卫生健康局', clerk: 'weijianju' },
+  education: { name: '贺州市平桂区教育局', clerk: 'jiaoyuju' },
+  justice: { name: '贺州市平桂区司法局', clerk: 'sifaju' },
+  labour: { name: '贺州市平桂区人力资源和社会保障局', clerk: 'rensheju' },
+} as const;
+type DemoUnit = keyof typeof DEMO_UNITS;
+
+/** The logins of the units' clerks the demo's cases add (all but the demo set's `shuiliju`). */
+export const DEMO_UNIT_CLERKS: readonly string[] = Object.values(DEMO_UNITS).map((u) => u.clerk).filter((c) => c !== 'shuiliju');
+
+/** The unit, and its clerk, for each demo unit: made (with its audit records) when the demo set lacks it. */
+async function loadDemoUnits(trx: WriteContext['trx'], staff: Actor): Promise<Record<DemoUnit, { id: number; clerk: Actor; short: string }>> {
+  const db = trx as unknown as Kysely<DB>;
+  const ctx = { trx, actor: staff, ip: null };
+  const units = {} as Record<DemoUnit, { id: number; clerk: Actor; short: string }>;
+  for (const [key, { name, clerk }] of Object.entries(DEMO_UNITS) as [DemoUnit, (typeof DEMO_UNITS)[DemoUnit]][]) {
+    const existing = await trx.selectFrom('unit').select('id').where('name', '=', name).executeTakeFirst();
+    const id = existing?.id ?? await createUnit(ctx, { name, regionCode: PINGGUI, address: '平桂区西湾街道', contacts: [] });
+    const short = name.replace(/^贺州市(平桂区)?/, '');
+    let account = await trx.selectFrom('account').select('id').where('username', '=', clerk).executeTakeFirst();
+    if (!account) {
+      const accountId = await createAccount(ctx, {
+        username: clerk, displayName: `${short} 办事员`, role: 'unit', unitId: id, password: DEMO_PASSWORD,
+      }, { mustChangePassword: false });
+      account = { id: accountId };
+    }
+    units[key] = { id, clerk: await loadActor(db, account.id), short };
+  }
+  return units;
+}
+
+const PINGGUI = '451103';
 
 /** A small deterministic generator: the same demo on every machine. */
 function random(seed: number) {
@@ -79,18 +130,48 @@ function officeHour(now: Date, daysAgo: number, hour: number): Date {
   return new Date(Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth(), beijing.getUTCDate(), hour - 8, Math.floor((hour % 1) * 60)));
 }
 
-interface Cast { officer: Actor; staff: Actor; deputy: Actor; unit: Actor }
+/**
+ * The first office moment (Monday to Friday, 8:30–12:00 and 14:30–17:30 Beijing time) at or after
+ * `at`: staff and clerks act at their desks, so a step that would fall at night or on a weekend
+ * waits for the next morning; `rand` spreads it over the first hour.
+ */
+function atOfficeHours(at: Date, rand: () => number): Date {
+  const beijing = new Date(at.getTime() + 8 * HOUR);
+  const weekday = beijing.getUTCDay();
+  const minutes = beijing.getUTCHours() * 60 + beijing.getUTCMinutes();
+  const open = (weekday >= 1 && weekday <= 5) && ((minutes >= 510 && minutes < 720) || (minutes >= 870 && minutes < 1050));
+  if (open) return at;
+  // Next opening: this afternoon, or a following weekday morning.
+  let day = new Date(Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth(), beijing.getUTCDate()));
+  let startMinutes = 510;
+  if (weekday >= 1 && weekday <= 5 && minutes < 510) startMinutes = 510;
+  else if (weekday >= 1 && weekday <= 5 && minutes >= 720 && minutes < 870) startMinutes = 870;
+  else {
+    do day = new Date(day.getTime() + DAY); while (day.getUTCDay() === 0 || day.getUTCDay() === 6);
+  }
+  return new Date(day.getTime() - 8 * HOUR + (startMinutes + Math.floor(rand() * 60)) * 60_000);
+}
+
+/** A constituent rates in her waking hours (8:00–21:00 Beijing), any day. */
+function atWakingHours(at: Date, rand: () => number): Date {
+  const hour = new Date(at.getTime() + 8 * HOUR).getUTCHours();
+  if (hour >= 8 && hour < 21) return at;
+  const wait = ((8 - hour + 24) % 24) * HOUR;
+  return new Date(at.getTime() + wait + Math.floor(rand() * 90) * 60_000);
+}
+
+interface Cast { officer: Actor; staff: Actor; deputy: Actor }
 
 export async function loadDemoCases(trx: WriteContext['trx'], now: Date = clockNow()): Promise<number> {
   const db = trx as unknown as Kysely<DB>;
   const account = async (username: string) =>
     loadActor(db, (await trx.selectFrom('account').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id);
-  const cast: Cast = { officer: await account('huangtian'), staff: await account('pinggui'), deputy: await account('liangjun'), unit: await account('shuiliju') };
+  const cast: Cast = { officer: await account('huangtian'), staff: await account('pinggui'), deputy: await account('liangjun') };
+  const units = await loadDemoUnits(trx, cast.staff);
   const stationId = async (name: string) => (await trx.selectFrom('station').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
   const huangtian = await stationId('平桂区黄田镇人大代表联络站');
   const gonghe = await stationId('平桂区黄田镇公和村人大代表联络点');
   const xiwan = await stationId('平桂区西湾街道人大代表联络站');
-  const water = (await trx.selectFrom('unit').select('id').where('name', '=', '贺州市平桂区水利局').executeTakeFirstOrThrow()).id;
   const categories = new Map((await trx.selectFrom('case_category').select(['id', 'code']).execute()).map((c) => [c.code, c.id]));
   const rand = random(20_261_121);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
@@ -122,7 +203,8 @@ export async function loadDemoCases(trx: WriteContext['trx'], now: Date = clockN
       const id = receipt!.id;
       /** Takes the step `hours` after the last one, unless that is still to come. */
       const step = async (who: Actor | 'constituent', hours: number, req: ActionRequest): Promise<boolean> => {
-        const when = new Date(at.getTime() + hours * HOUR);
+        const next = new Date(at.getTime() + hours * HOUR);
+        const when = who === 'constituent' ? atWakingHours(next, rand) : atOfficeHours(next, rand);
         if (when > now) return false;
         at = when;
         const acting: Acting = who === 'constituent' ? { kind: 'constituent' } : { kind: 'account' };
@@ -130,6 +212,7 @@ export async function loadDemoCases(trx: WriteContext['trx'], now: Date = clockN
         return true;
       };
       const answerer = station === xiwan ? cast.staff : cast.deputy;
+      const unit = units[text.unit];
       const path = rand();
       if (path < 0.06) {
         await step(stationActor, 3, { action: 'decline', comment: '该事项属于司法程序,已告知群众依法申请。' });
@@ -142,15 +225,15 @@ export async function loadDemoCases(trx: WriteContext['trx'], now: Date = clockN
         continue;
       }
       const handle = async (round: number): Promise<boolean> => {
-        if (!await step(stationActor, round === 1 ? 2 + rand() * 20 : 6, { action: 'assign', unitId: water })) return false;
-        if (!await step(cast.unit, 2 + rand() * 30, { action: 'sign' })) return false;
+        if (!await step(stationActor, round === 1 ? 2 + rand() * 20 : 6, { action: 'assign', unitId: unit.id })) return false;
+        if (!await step(unit.clerk, 2 + rand() * 30, { action: 'sign' })) return false;
         // A few from the last weeks stall at the unit: the overdue list and the reminders have something to chase.
         if (round === 1 && daysAgo >= 8 && daysAgo <= 24 && rand() < 0.2) return false;
         // Most replies come within the deadline; some drag on past it.
         const late = rand() < 0.25;
-        if (!await step(cast.unit, (late ? 5 + rand() * 6 : 0.5 + rand() * 2.5) * DAY / HOUR, { action: 'reply', comment: round === 1 ? '已派人现场查看并组织整改,预计本周内完成。' : '已重新组织施工,问题已彻底解决。' })) return false;
+        if (!await step(unit.clerk, (late ? 5 + rand() * 6 : 0.5 + rand() * 2.5) * DAY / HOUR, { action: 'reply', comment: round === 1 ? '已派人现场查看并组织整改,预计本周内完成。' : '已重新组织施工,问题已彻底解决。' })) return false;
         if (!await step(stationActor, 1 + rand() * 20, { action: 'approve_reply' })) return false;
-        return step(answerer, 1 + rand() * 24, { action: 'answer', comment: round === 1 ? '水利局已安排整改,请您留意,如有问题随时联系代表。' : '经重新办理,问题已解决,感谢您的监督。', mode: round === 1 ? 'agreed_time' : 'after_rehandling' });
+        return step(answerer, 1 + rand() * 24, { action: 'answer', comment: round === 1 ? `${unit.short}已安排办理,请您留意,如有问题随时联系代表。` : '经重新办理,问题已解决,感谢您的监督。', mode: round === 1 ? 'agreed_time' : 'after_rehandling' });
       };
       if (!await step(stationActor, 1 + rand() * 6, { action: 'accept' })) continue;
       if (!await handle(1)) continue;

@@ -1,8 +1,9 @@
 import { defineFeature } from '../../platform/feature.js';
 
 // What the composition root (demo, first start) uses.
-export { loadDemoCases } from './demo.js';
+export { DEMO_UNIT_CLERKS, loadDemoCases } from './demo.js';
 import { EXPORT } from './exportList.js';
+import { LEAGUE_EXPORT, STATISTICS_EXPORT } from './statisticsExport.js';
 
 // What other features use of this one.
 export { caseColumns, caseVisible } from './access.js';
@@ -26,24 +27,28 @@ import { statisticsRoutes } from './statisticsRoutes.js';
 import { open311Routes } from './open311.js';
 import { lookupRoutes } from './lookupRoutes.js';
 import { purgeLookupState } from './lookup.js';
+import { caseReplyRoutes } from './replyRoutes.js';
 import { casePointFacts } from './points.js';
 import { abilities } from './access.js';
+import { caseRuleRoutes } from './ruleRoutes.js';
+import { CASE_CLOCK_ABILITIES, CASE_CLOCK_AUDIT_ACTIONS, CASE_CLOCK_ENTITY_TYPES, CASE_CLOCK_ERRORS } from './clockContributions.js';
 import { CASE_TODOS } from './todos.js';
 
 export const feature = defineFeature({
   name: 'cases',
-  routes: [caseRoutes, caseDeskRoutes, publicOpinionRoutes, lookupRoutes, statisticsRoutes, open311Routes],
-  errors: CASES_ERRORS,
-  auditActions: CASE_AUDIT_ACTIONS,
+  routes: [caseRoutes, caseDeskRoutes, publicOpinionRoutes, lookupRoutes, statisticsRoutes, open311Routes, caseReplyRoutes, caseRuleRoutes],
+  errors: { ...CASES_ERRORS, ...CASE_CLOCK_ERRORS },
+  auditActions: { ...CASE_AUDIT_ACTIONS, ...CASE_CLOCK_AUDIT_ACTIONS },
   auditEntityTypes: {
     case: { zh: '意见工单', en: 'Case' },
+    ...CASE_CLOCK_ENTITY_TYPES,
   },
   jobs: [],
   demo: [],
   housekeeping: [purgeIdempotency, purgeLookupState],
   registers: CASE_REGISTERS,
-  exports: [EXPORT],
-  abilities,
+  exports: [EXPORT, STATISTICS_EXPORT, LEAGUE_EXPORT],
+  abilities: { ...abilities, ...CASE_CLOCK_ABILITIES },
   pointSources: [casePointFacts],
   todos: [CASE_TODOS],
 });
