@@ -43,3 +43,12 @@ describe('memory settings', () => {
     }
   });
 });
+
+describe('logFormat (LOG_FORMAT)', () => {
+  it('is chosen, or follows whether the output is a terminal, and refuses anything else', () => {
+    assert.equal(loadConfig({ LOG_FORMAT: 'json' }).logFormat, 'json');
+    assert.equal(loadConfig({ LOG_FORMAT: 'pretty' }).logFormat, 'pretty');
+    assert.equal(loadConfig({}).logFormat, process.stdout.isTTY ? 'pretty' : 'json');
+    assert.throws(() => loadConfig({ LOG_FORMAT: 'xml' }), ConfigError);
+  });
+});
