@@ -12,6 +12,10 @@ export const CASES_ERRORS = {
   DEADLINE_TOO_LONG: { status: 400, zh: '办理期限不能超过该类别上限 {max} 个工作日', en: 'The deadline may not exceed {max} working days for this category' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, zh: '该幂等键已用于不同内容的提交', en: 'This Idempotency-Key was used for a different submission' },
   TARGET_NOT_FOUND: { status: 404, zh: '找不到该联络站或代表', en: 'No such station or deputy' },
+  OPEN311_UNROUTABLE: {
+    status: 400, zh: '无法确定由哪个联络站受理:请在 address_string 中写明所在乡镇或县(区),或给出 station_id(仅凭坐标无法定位)',
+    en: 'Cannot tell which station receives this: name the town or county in address_string, or give station_id (coordinates alone cannot be placed)',
+  },
   LOOKUP_FAILED: { status: 404, zh: '受理编号与查询码(或手机尾号)不符,请核对后重试', en: 'No case matches this tracking code with this PIN (or phone digits); check them and try again' },
   LOOKUP_LOCKED: {
     status: 423, zh: '该编号查询失败次数过多,已锁定。请用完整查询链接打开,或联系联络站工作人员解锁', en: 'Too many failed look-ups: this code is locked. Open the full link, or ask the station\'s staff to unlock it',

@@ -1,7 +1,11 @@
 /**
  * Open311 GeoReport v2 (JSON): services are the case categories, requests the public view of
- * cases, and a created request is a public submission. Stations route cases, so a new request
- * names one with the extension field `station_id` (or `deputy_id`, as on a deputy's QR card).
+ * cases, and a created request is a public submission, posted as a form (as GeoReport clients
+ * do) or as JSON. Stations route cases: a request names one with the extension field
+ * `station_id` (or `deputy_id`, as on a deputy's QR card), or a standard client's
+ * `address_string` is placed on the region tree and goes to the station serving it
+ * (open311Place.ts). Every error answers GeoReport's `[{ code, description }]`, the code being
+ * the HTTP status.
  * The public view carries no personal data: no name, phone, text or place, only what the
  * tracking page shows without the key — category, status, dates and the unit handling it.
  * A request's id is the case's public id (`opinion.public_id`), never its tracking code: the
@@ -10,9 +14,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { submitPublicOpinion } from './intake.js';
+import { stationForAddress } from './open311Place.js';
 import { isOpen } from './workflow.js';
 import { AppError } from '../../platform/errors.js';
-import { ErrorResponse, MobilePhone, QueryId } from '../../platform/http/schemas.js';
+import { MobilePhone, QueryId } from '../../platform/http/schemas.js';
 import { PUBLIC_ACTOR } from '../../platform/access/actor.js';
 import { nowMs } from '../../platform/clock.js';
 
@@ -28,15 +33,34 @@ const ServiceRequest = z.object({
   requested_datetime: z.string(), updated_datetime: z.string(), expected_datetime: z.string().nullable(),
 });
 
+/** GeoReport's error answer: the HTTP status and a readable description, in a list. */
+const GeoReportErrors = z.array(z.object({
+  code: z.number().int().meta({ description: 'The HTTP status' }),
+  description: z.string().meta({ description: 'What went wrong, in the language of Accept-Language (zh-CN by default), with the stable error code' }),
+})).meta({ id: 'GeoReportErrors' });
+
+interface ErrorBody { error: { code: string; message: string; fields?: { path: string; message: string }[] } }
+
+/** The standard error body of the API as GeoReport's list. */
+function geoReportErrors(status: number, body: ErrorBody) {
+  const fields = (body.error.fields ?? []).map((f) => `${f.path.replace(/^body\./, '')}: ${f.message}`);
+  return [{ code: status, description: `${body.error.message}${fields.length ? ` (${fields.join('; ')})` : ''} [${body.error.code}]` }];
+}
+
 /** ISO 8601 with the Asia/Shanghai offset, as GeoReport clients expect local times. */
 function localTime(d: Date): string {
   return `${new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
 }
 
 export const open311Routes: FastifyPluginAsyncZod = async (app) => {
-  // GeoReport clients post forms.
+  // GeoReport clients post forms; an empty field counts as not given (GeoReport's optional arguments).
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+    done(null, Object.fromEntries([...new URLSearchParams(String(body))].filter(([, v]) => v.trim() !== '')));
+  });
+  // Errors, whoever raised them (validation, rate limit, not found), in GeoReport's format.
+  app.addHook('preSerialization', async (_request, reply, payload) => {
+    const body = payload as Partial<ErrorBody> | null;
+    return reply.statusCode >= 400 && body && typeof body === 'object' && body.error?.message ? geoReportErrors(reply.statusCode, body as ErrorBody) : payload;
   });
 
   const services = async () => (await app.db.selectFrom('case_category').selectAll().where('active', '=', true).orderBy('sort').execute())
@@ -54,7 +78,7 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'public' },
     schema: {
       tags: ['open311'], summary: 'GeoReport v2: service definition', params: z.object({ code: z.string().max(50) }),
-      response: { 200: z.object({ service_code: z.string(), attributes: z.array(z.unknown()) }), 404: ErrorResponse },
+      response: { 200: z.object({ service_code: z.string(), attributes: z.array(z.unknown()) }), 404: GeoReportErrors },
     },
   }, async (request) => {
     const found = (await services()).find((s) => s.service_code === request.params.code);
@@ -87,7 +111,7 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
         start_date: z.iso.datetime({ offset: true }).optional(),
         end_date: z.iso.datetime({ offset: true }).optional(),
       }),
-      response: { 200: z.array(ServiceRequest), 400: ErrorResponse, 429: ErrorResponse },
+      response: { 200: z.array(ServiceRequest), 400: GeoReportErrors, 429: GeoReportErrors },
     },
   }, async (request) => {
     const f = request.query;
@@ -110,7 +134,7 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
     schema: {
       tags: ['open311'], summary: 'GeoReport v2: one service request', params: z.object({ id: z.string().max(40) }),
-      response: { 200: z.array(ServiceRequest), 404: ErrorResponse, 429: ErrorResponse },
+      response: { 200: z.array(ServiceRequest), 400: GeoReportErrors, 404: GeoReportErrors, 429: GeoReportErrors },
     },
   }, async (request) => {
     const id = request.params.id.toLowerCase();
@@ -124,36 +148,46 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['open311'],
       summary: 'GeoReport v2: create a service request (a public submission)',
-      description: 'JSON or form-encoded. Extension fields: `station_id` or `deputy_id` (required: who receives it). '
+      description: 'Form-encoded (as GeoReport clients post) or JSON. Who receives it: the extension field `station_id` '
+        + 'or `deputy_id`, or else the station serving the region that `address_string` names (its town or county; '
+        + 'stations have no coordinates, so `lat`/`long` alone cannot be placed and are kept with the address). '
         + 'The answer\'s `token` is the secret key for the tracking page.',
       body: z.object({
         service_code: z.string().max(50),
         description: z.string().trim().min(1).max(2000),
         address_string: z.string().trim().max(200).optional(),
+        lat: z.coerce.number().min(-90).max(90).optional(),
+        long: z.coerce.number().min(-180).max(180).optional(),
         first_name: z.string().trim().max(25).optional(),
         last_name: z.string().trim().max(25).optional(),
         phone: MobilePhone.optional(),
         station_id: QueryId.optional(),
         deputy_id: QueryId.optional(),
-      }).refine((b) => b.station_id !== undefined || b.deputy_id !== undefined, { message: 'REQUIRED', path: ['station_id'] }),
+      }),
       response: {
-        201: z.array(z.object({ service_request_id: z.string(), token: z.string(), service_notice: z.string(), account_id: z.null() })),
-        400: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse,
+        201: z.array(z.object({ service_request_id: z.string(), token: z.string(), service_notice: z.string() })),
+        400: GeoReportErrors, 404: GeoReportErrors, 413: GeoReportErrors, 429: GeoReportErrors,
       },
     },
   }, async (request, reply) => {
     const b = request.body;
     const category = await app.db.selectFrom('case_category').select('id').where('code', '=', b.service_code).where('active', '=', true).executeTakeFirst();
     if (!category) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body.service_code', code: 'CATEGORY_UNKNOWN', message: 'Unknown category' }]);
+    let stationId = b.station_id;
+    if (stationId === undefined && b.deputy_id === undefined) {
+      stationId = (b.address_string ? await stationForAddress(app.db, b.address_string) : null) ?? undefined;
+      if (stationId === undefined) throw new AppError('OPEN311_UNROUTABLE');
+    }
     const name = [b.last_name, b.first_name].filter(Boolean).join('') || null;
+    const point = b.lat !== undefined && b.long !== undefined ? `(${b.lat}, ${b.long})` : '';
     const receipt = await app.db.transaction().execute((trx) => submitPublicOpinion({ trx, actor: PUBLIC_ACTOR, ip: request.ip }, {
-      target: { stationId: b.station_id, deputyId: b.deputy_id }, categoryId: category.id, content: b.description,
-      place: b.address_string ?? '', name, phone: b.phone ?? null, channel: 'online', photos: [], idempotencyKey: null,
+      target: { stationId, deputyId: b.deputy_id }, categoryId: category.id, content: b.description,
+      place: [b.address_string, point].filter(Boolean).join(' '), name, phone: b.phone ?? null, channel: 'online', photos: [], idempotencyKey: null,
     }));
     reply.status(201);
     // The request id is public; the tracking code and the PIN are the submitter's own, told to her alone in the notice.
     return [{
-      service_request_id: receipt.publicId, token: receipt.queryKey, account_id: null,
+      service_request_id: receipt.publicId, token: receipt.queryKey,
       service_notice: `已收到。受理编号 ${receipt.trackingCode},查询码 ${receipt.pin},请妥善保存,凭此查询办理进度。`,
     }];
   });
