@@ -1,5 +1,5 @@
 import { sql, type SqlBool } from 'kysely';
-import type { CaseActor } from './workflow.js';
+import { CASE_RULES, type CaseActor } from './workflow.js';
 import { isWithin } from '../../platform/regions/regionPath.js';
 import type { AbilityTable } from '../../platform/access/abilities.js';
 import type { Actor, AnyActor } from '../../platform/access/actor.js';
@@ -65,6 +65,29 @@ export function caseContactVisible(actor: AnyActor, o: CaseColumns): Filter {
     officer: (a) => caseVisible(a, o),
     deputy: (a) => sql<SqlBool>`(coalesce(${o.holderDeputyId}, ${o.deputyId}) = ${a.deputyId} and ${caseVisible(a, o)})`,
     unit: (a) => sql<SqlBool>`(${o.assignedUnitId} = ${a.unitId})`,
+  });
+}
+
+/** The states in which a deputy may answer the constituent (answer, or answer on the spot), by the rule table. */
+const DEPUTY_ANSWERS_FROM: readonly string[] = [...new Set((['answer', 'answer_on_spot'] as const)
+  .filter((action) => CASE_RULES[action].by.includes('deputy')).flatMap((action) => CASE_RULES[action].from))];
+
+/**
+ * Who may reveal the submitter's name and phone with the deliberate 查看联系方式 (audited, see
+ * contact.ts): whoever reads them anyway (caseContactVisible), and the deputy who must answer the
+ * constituent — the case's deputy (or the one it was handed over to), or, for a case addressed to
+ * no deputy, a deputy of its station while the case waits for a deputy's answer (on the spot,
+ * or after the unit's approved reply). Other deputies and co-units may not.
+ */
+export function caseContactRevealable(actor: AnyActor, o: CaseColumns & { state: Ref }): Filter {
+  return byRole(actor, {
+    admin: (a) => caseContactVisible(a, o),
+    staff: (a) => caseContactVisible(a, o),
+    officer: (a) => caseContactVisible(a, o),
+    deputy: (a) => sql<SqlBool>`((coalesce(${o.holderDeputyId}, ${o.deputyId}) = ${a.deputyId}
+      or (coalesce(${o.holderDeputyId}, ${o.deputyId}) is null and ${o.state} = any(${sql.val([...DEPUTY_ANSWERS_FROM])}::text[])))
+      and ${caseVisible(a, o)})`,
+    unit: (a) => caseContactVisible(a, o),
   });
 }
 

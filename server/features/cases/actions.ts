@@ -12,6 +12,7 @@ import { loadCalendar } from '../calendar/index.js';
 import { caseFollowUps } from './followUps.js';
 import { recomputeProvisionalDeadlines } from './provisionalDeadlines.js';
 import { now as clockNow } from '../../platform/clock.js';
+import { checkReplyAttachments, insertReplyAttachments, type CheckedAttachment, type ReplyDetails } from './replyAttachments.js';
 
 /** What the API accepts for an action; the command turns it into the domain's ActionInput. */
 export interface ActionRequest {
@@ -24,6 +25,8 @@ export interface ActionRequest {
   mode?: 'on_spot' | 'agreed_time' | 'after_rehandling';
   rating?: Rating;
   intoId?: number;
+  /** reply: its result type, handler, contact and files. */
+  reply?: ReplyDetails;
 }
 
 /** Who acts: an account (by its role on this case), the constituent with the tracking key, or the system's timers. */
@@ -64,11 +67,12 @@ export async function takeCaseAction(
       const calendar = await loadCalendar(ctx.trx);
       const effect = caseEffect(c, input, now, calendar);
       if (effect.error) throw new AppError(effect.error);
-      return { ...effect, input, calendar };
+      const files: CheckedAttachment[] = req.action === 'reply' ? checkReplyAttachments(req.reply?.attachments ?? []) : [];
+      return { ...effect, input, calendar, files };
     },
     apply: async ({ to, effect }) => {
       await ctx.trx.updateTable('opinion')
-        .set({ ...effect.set, state: to, updated_at: now, version: sql`version + 1` })
+        .set({ ...effect.set, ...replyColumns(req), state: to, updated_at: now, version: sql`version + 1` })
         .where('id', '=', caseId).execute();
       if (effect.input.action === 'merge') {
         // Cases merged into this one follow it: no chain of merges, one shared answer.
@@ -78,12 +82,14 @@ export async function takeCaseAction(
     },
     event: async ({ actor, from, to, comment, effect }) => {
       const actorName = acting.kind === 'constituent' ? '群众' : acting.kind === 'system' ? '系统' : ctx.actor.displayName;
-      await ctx.trx.insertInto('opinion_event').values({
+      const event = await ctx.trx.insertInto('opinion_event').values({
         opinion_id: caseId, at: now, actor_kind: actor,
         actor_account_id: acting.kind === 'account' ? ctx.actor.accountId : null, actor_name: actorName,
         action: req.action, from_state: from, to_state: to, comment, public: PUBLIC_ACTIONS.has(req.action),
-        data: JSON.stringify(effect.data),
-      }).execute();
+        data: JSON.stringify({ ...effect.data, ...replyData(req) }),
+      }).returning('id').executeTakeFirstOrThrow();
+      // The reply's files belong to its event: a reply sent back and made again shows its own.
+      await insertReplyAttachments(ctx, caseId, Number(event.id), effect.files, now);
     },
     followUps: async ({ row: c, effect }) => {
       if (req.action === 'send_back_reply' && c.deadline_provisional) {
@@ -94,10 +100,27 @@ export async function takeCaseAction(
     },
     audit: ({ from, to, comment, effect }) => ({
       action: `case.${req.action}`, entityType: 'case', entityId: caseId,
-      before: { state: from }, after: { state: to, comment, ...effect.data },
+      before: { state: from },
+      after: {
+        state: to, comment, ...effect.data, ...replyData(req),
+        ...(effect.files.length ? { attachments: effect.files.map((f) => ({ name: f.name, mime: f.mime, size: f.bytes.length, public: f.public, sha256: f.sha256 })) } : {}),
+      },
     }),
   });
   return { id: caseId, from: t.from, to: t.to, data: t.effect.data };
+}
+
+/** What a reply writes on the case (its result type, handler and contact); a reply sent back clears them with the reply's other facts. */
+function replyColumns(req: ActionRequest) {
+  if (req.action === 'send_back_reply') return { reply_result: null, reply_handler_name: null, reply_handler_contact: null };
+  if (req.action !== 'reply') return {};
+  return { reply_result: req.reply?.result ?? null, reply_handler_name: req.reply?.handlerName ?? null, reply_handler_contact: req.reply?.handlerContact ?? null };
+}
+
+/** What a reply's event keeps of it (each reply its own, when sent back and made again). */
+function replyData(req: ActionRequest) {
+  if (req.action !== 'reply') return {};
+  return { result: req.reply?.result ?? null, handlerName: req.reply?.handlerName ?? null, handlerContact: req.reply?.handlerContact ?? null };
 }
 
 type CaseRow = NonNullable<Awaited<ReturnType<typeof lockCase>>>;

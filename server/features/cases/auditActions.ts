@@ -31,4 +31,5 @@ export const CASE_AUDIT_ACTIONS = {
   'case.print_form': { zh: '打印办理单', en: 'Handling form printed' },
   'case.lookup_unlock': { zh: '解锁群众查询', en: 'Unlock the constituent\'s look-up' },
   'case.hand_over': { zh: '换届移交', en: 'Handed over at the election' },
+  'case.contact_reveal': { zh: '查看联系方式', en: 'Contact details revealed' },
 } as const satisfies Record<string, Label>;

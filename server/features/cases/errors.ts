@@ -11,6 +11,14 @@ export const CASES_ERRORS = {
   CASE_CANNOT_ESCALATE: { status: 409, zh: '已是最高一级,无法继续上报', en: 'There is no higher level to escalate to' },
   DEADLINE_TOO_LONG: { status: 400, zh: '办理期限不能超过该类别上限 {max} 个工作日', en: 'The deadline may not exceed {max} working days for this category' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, zh: '该幂等键已用于不同内容的提交', en: 'This Idempotency-Key was used for a different submission' },
+  REPLY_ATTACHMENT_TYPE: {
+    status: 400, zh: '附件“{name}”不是 PDF、JPEG、PNG 或 WebP 文件(按文件内容判断)', en: 'The attachment “{name}” is not a PDF, JPEG, PNG or WebP file (judged by its content)',
+  },
+  REPLY_ATTACHMENT_TOO_LARGE: {
+    status: 413, zh: '附件“{name}”超出 {maxMb} MB 的上限(PDF 每个 10 MB,照片每个 5 MB,全部合计 20 MB)', en: 'The attachment “{name}” exceeds the {maxMb} MB limit (a PDF 10 MB, a photo 5 MB, 20 MB in all)',
+  },
+  REPLY_ATTACHMENTS_TOO_MANY: { status: 400, zh: '办复附件最多 {max} 个', en: 'A reply carries at most {max} attachments' },
+  CASE_CONTACT_FORBIDDEN: { status: 403, zh: '您无权查看该件提出人的联系方式', en: 'You may not see the contact details of this case\'s submitter' },
   TARGET_NOT_FOUND: { status: 404, zh: '找不到该联络站或代表', en: 'No such station or deputy' },
   OPEN311_UNROUTABLE: {
     status: 400, zh: '无法确定由哪个联络站受理:请在 address_string 中写明所在乡镇或县(区),或给出 station_id(仅凭坐标无法定位)',

@@ -8,6 +8,7 @@ import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../../platform/uploads/imageType.js
 import { ErrorResponse, MobilePhone } from '../../platform/http/schemas.js';
 import { PUBLIC_ACTOR } from '../../platform/access/actor.js';
 import { findByTrackingKey, getPublicCase } from './queries.js';
+import { PublicReplyFields } from './replyRoutes.js';
 import { unlockByLink } from './lookup.js';
 
 
@@ -29,6 +30,7 @@ const PublicCase = z.object({
   rating: z.enum(RATINGS).nullable(),
   canRate: z.boolean(),
   mergedInto: z.boolean().meta({ description: 'Merged with a case on the same matter: the answers are that case\'s' }),
+  ...PublicReplyFields,
 }).meta({ id: 'PublicCase' });
 
 const KeyQuery = z.object({ key: z.string().max(64).optional() });

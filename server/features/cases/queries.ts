@@ -15,6 +15,8 @@ import type { Filter } from '../../platform/access/scope.js';
 import { addDays as addCivilDays, endOfShanghaiDay } from '../../platform/calendar/workingDays.js';
 import type { CaseChannel, Rating } from '../../../common/caseVocabulary.js';
 import { caseActorOf, caseContactVisible, caseColumns, caseVisible, narrowCaseScope } from './access.js';
+import { contactRevealableExpr } from './contact.js';
+import { caseReply, publicReply } from './replyAttachments.js';
 import { regionPathOf } from '../../platform/regions/filters.js';
 
 /** 张三丰 → 张**: enough for a clerk to recognise a caller, not to identify a stranger. */
@@ -50,6 +52,7 @@ export async function getCase(db: Kysely<DB>, actor: Actor, id: number) {
       'c.name as category_name', 's.name as station_name', 'r.name as region_name', 'd.name as deputy_name', 'u.name as unit_name',
       'm.tracking_code as merged_into_code',
       caseContactVisible(actor, caseColumns('o')).as('contact_entitled'),
+      contactRevealableExpr(actor).as('contact_revealable'),
       overdueExpr().as('overdue'),
     ])
     .where('o.id', '=', id)
@@ -101,6 +104,8 @@ export async function getCase(db: Kysely<DB>, actor: Actor, id: number) {
     closedAt: row.closed_at?.toISOString() ?? null,
     closeReason: row.close_reason,
     version: row.version,
+    reply: await caseReply(db, row.id),
+    contactRevealable: !entitled && Boolean(row.contact_revealable),
     timeline: events.map((e) => ({
       at: e.at.toISOString(), actorName: e.actor_name, actorKind: e.actor_kind, action: e.action, label: actionLabel(e.action),
       fromState: e.from_state, toState: e.to_state, comment: e.comment, public: e.public, data: e.data,
@@ -273,6 +278,7 @@ export async function getPublicCase(db: Kysely<DB>, code: string, key: string) {
     rating: row.rating,
     canRate: ratingOpen,
     mergedInto: row.merged_into_id !== null,
+    ...await publicReply(db, answerSource, row.tracking_code),
   };
 }
 

@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors.js';
 import { CivilDate, errorResponses, IdParams, MobilePhone, pageOf, PageQuery, QueryFlag, QueryId, RegionCode, SearchQuery } from '../../platform/http/schemas.js';
 import { runWrite } from '../../platform/http/write.js';
 import { getCase, getCasePhoto, listCaseCategories, listCases } from './queries.js';
+import { CaseReply, REPLY_BODY_LIMIT, ReplyBodyFields, replyDetailsOf } from './replyRoutes.js';
 import { caseQueueCondition, CASE_TODO_KEYS } from './todos.js';
 
 const Label = z.object({ zh: z.string(), en: z.string() });
@@ -43,6 +44,8 @@ const CaseDetail = z.object({
     at: z.string(), actorName: z.string(), actorKind: z.string(), action: z.string(), label: Label,
     fromState: z.string().nullable(), toState: z.string(), comment: z.string().nullable(), public: z.boolean(), data: z.unknown(),
   })),
+  reply: CaseReply.nullable().meta({ description: 'The unit\'s latest reply (办复): result type, handler, contact, files; null before one' }),
+  contactRevealable: z.boolean().meta({ description: 'true when the name and phone are masked for you but you may reveal them (POST /api/cases/{id}/contact, audited)' }),
   abilities: z.array(z.enum(CASE_ACTIONS)).meta({ description: 'The actions you may take now' }),
   actions: z.array(z.object({ action: z.enum(CASE_ACTIONS), label: Label, needsComment: z.boolean() }))
     .meta({ description: 'The same actions with their labels, and whether each needs a comment' }),
@@ -154,11 +157,13 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/cases/:id/actions/:action', {
     config: { access: 'authenticated', ability: 'case.act' },
+    bodyLimit: REPLY_BODY_LIMIT,
     schema: {
       tags: ['cases'],
       summary: '办理操作 Take a workflow action',
       description: 'accept, decline (comment = reason shown to the submitter), answer_on_spot (comment = answer), assign (unitId, coUnitIds, deadlineDays), '
-        + 'sign, return (comment), request_extension (days, comment), grant_extension (days), refuse_extension (comment), reply (comment), '
+        + 'sign, return (comment), request_extension (days, comment), grant_extension (days), refuse_extension (comment), '
+        + 'reply (comment, result, handlerName, handlerContact, attachments: files checked by content, 400 REPLY_ATTACHMENT_TYPE otherwise), '
         + 'approve_reply, send_back_reply (comment), answer (comment, mode), escalate (comment), merge (intoId), urge (comment), '
         + 'flag_key, unflag_key, archive. A state that does not allow the action answers 409 CASE_TRANSITION_INVALID.',
       params: IdParams.extend({ action: z.enum(PERSONAL_ACTIONS as [typeof PERSONAL_ACTIONS[number], ...typeof PERSONAL_ACTIONS]) }),
@@ -170,6 +175,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         days: z.number().int().min(1).max(30).optional(),
         mode: z.enum(ANSWER_MODES.keys).optional(),
         intoId: z.number().int().positive().max(2_147_483_647).optional(),
+        ...ReplyBodyFields,
       }).default({}),
       response: {
         200: z.object({
@@ -181,7 +187,9 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request) => {
     const { id, action } = request.params;
-    const result = await runWrite(request, (ctx) => takeCaseAction(ctx, id, { action, ...request.body }));
+    const { result: replyResult, handlerName, handlerContact, attachments, ...fields } = request.body;
+    const reply = replyDetailsOf(action, { result: replyResult, handlerName, handlerContact, attachments });
+    const result = await runWrite(request, (ctx) => takeCaseAction(ctx, id, { action, ...fields, reply }));
     const after = await getCase(app.db, request.actor!, id).catch((err: unknown) => {
       if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
       throw err;
