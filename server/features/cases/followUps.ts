@@ -12,6 +12,7 @@ import { morningOf, planDeadlineReminders, setTimer } from '../../platform/workf
 import { notify } from '../../platform/notify/notify.js';
 import { loadCalendar } from '../calendar/index.js';
 import { CASE_AUTO_CLOSE, CASE_REMIND } from './timerKinds.js';
+import { sendAnswerNotice } from './constituentNotice.js';
 
 export type ReminderKind = 'before' | 'due' | 'overdue';
 
@@ -144,5 +145,7 @@ export async function caseFollowUps(trx: Transaction<DB>, cal: WorkingCalendar |
       at: new Date(c.answered_at.getTime() + RATING_WINDOW_DAYS * 86_400_000),
       key: `case:${caseId}:auto_close:${c.answered_at.toISOString()}`,
     });
+    // The submitter who left a phone number gets the link by text message.
+    await sendAnswerNotice(trx, caseId, now);
   }
 }

@@ -183,10 +183,17 @@ export async function unlockLookup(ctx: WriteContext, caseId: number): Promise<v
   });
 }
 
-/** Forgets expired keys, and the counters of codes no case has that nobody tried for 30 days (daily maintenance). */
+/**
+ * Daily maintenance: forgets expired keys, the counters of codes no case has that nobody tried for
+ * 30 days, and the link keys in text messages sent more than a day ago.
+ */
 export async function purgeLookupState(trx: Transaction<DB>, now: Date): Promise<number> {
   const keys = await trx.deleteFrom('opinion_access_key').where('expires_at', '<', now).executeTakeFirst();
   const guards = await trx.deleteFrom('opinion_lookup_guard').where('updated_at', '<', new Date(now.getTime() - 30 * 86_400_000))
     .where(sql<boolean>`not exists (select 1 from opinion o where o.tracking_code = opinion_lookup_guard.code)`).executeTakeFirst();
-  return Number(keys.numDeletedRows) + Number(guards.numDeletedRows);
+  // A text message's link key stays in the outbox only until a day after it was sent.
+  const texts = await trx.updateTable('outbox').set({ body: sql<string>`regexp_replace(body, '([?&]key=)[^&[:space:]]+', '\\1***', 'g')` })
+    .where('channel', '=', 'sms').where('sent_at', '<', new Date(now.getTime() - 86_400_000)).where('body', 'like', '%key=%').where('body', 'not like', '%key=***%')
+    .executeTakeFirst();
+  return Number(keys.numDeletedRows) + Number(guards.numDeletedRows) + Number(texts.numUpdatedRows);
 }

@@ -64,7 +64,36 @@ export class LogChannel implements DeliveryChannel {
   }
 }
 
-const channels = new Map<ChannelName, DeliveryChannel>([['log', new LogChannel()]]);
+/**
+ * The SMS channel every installation has until a gateway is plugged in under the name `sms`: it
+ * writes each text message as a log line instead of sending it, with any link key masked (the
+ * message's own secret stays between the outbox and the phone). It gives no account an address:
+ * texts go to the phone numbers constituents left, through `sendToAddress`.
+ */
+export class SmsLogChannel implements DeliveryChannel {
+  readonly name = 'sms' as const;
+  constructor(private readonly logger: LineLogger = stdoutLogger) {}
+
+  address(): null {
+    return null;
+  }
+
+  async deliver(message: OutboxMessage): Promise<void> {
+    this.logger.info({
+      channel: this.name,
+      outboxId: message.id,
+      recipient: message.recipient.length > 4 ? `${'*'.repeat(message.recipient.length - 4)}${message.recipient.slice(-4)}` : message.recipient,
+      body: maskLinkKeys(message.body),
+    }, 'sms');
+  }
+}
+
+/** A text with the value of every `key=` in a link masked. */
+export function maskLinkKeys(text: string): string {
+  return text.replace(/([?&]key=)[^&\s]+/g, '$1***');
+}
+
+const channels = new Map<ChannelName, DeliveryChannel>([['log', new LogChannel()], ['sms', new SmsLogChannel()]]);
 
 /** Adds a channel, or replaces the one of the same name (e.g. the log channel with the app's logger). */
 export function registerChannel(channel: DeliveryChannel): void {
