@@ -26,9 +26,13 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: '工作日推算 The date N working days after a date',
       description: 'The N-th working day after `from` (which itself never counts), following the State Council holiday schedules including makeup working days (调休). '
         + 'Over a year whose schedule is not entered, the provisional calendar counts: weekends and the statutory holidays of 《全国年节及纪念日放假办法》, without makeup working days; `provisional` then says so.',
-      querystring: z.object({ from: CivilDate, days: z.coerce.number().int().min(0).max(3650) }),
+      querystring: z.object({
+        from: CivilDate.optional().meta({ description: 'YYYY-MM-DD (Asia/Shanghai); today by the server\'s clock when left out' }),
+        days: z.coerce.number().int().min(0).max(3650),
+      }),
       response: {
         200: z.object({
+          from: z.string().meta({ description: 'The day counted from' }),
           date: z.string(),
           provisional: z.boolean().meta({ description: 'true when the count met a year without an official schedule: the date may change once it is entered' }),
         }),
@@ -37,8 +41,9 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request) => {
     const calendar = await loadCalendar(app.db);
-    const date = calendar.addWorkingDays(request.query.from, request.query.days);
-    return { date, provisional: calendar.provisionalWithin(request.query.from, date) };
+    const from = request.query.from ?? today();
+    const date = calendar.addWorkingDays(from, request.query.days);
+    return { from, date, provisional: calendar.provisionalWithin(from, date) };
   });
 
   app.get('/api/calendar/status', {

@@ -1,6 +1,6 @@
 /** The case queue as Excel. */
 import { z } from 'zod';
-import { CASE_CHANNELS } from '../../../common/caseVocabulary.js';
+import { CASE_CHANNELS, RATING_LABELS } from '../../../common/caseVocabulary.js';
 import { described, EXPORT_PAGE, exportSource, yesNo, zh, type ExportList } from '../exports/index.js';
 import { listCases, type CaseFilters } from './queries.js';
 import { CaseFilters as CaseFilterQuery } from './routes.js';
@@ -19,9 +19,12 @@ const caseExport: ExportList<Omit<CaseFilters, 'limit' | 'cursor'>, CaseItem> = 
     { header: '联络站', width: 30, value: (c) => c.station },
     { header: '承办单位', width: 24, value: (c) => c.unit ?? '' },
     { header: '提交时间', width: 17, kind: 'datetime', value: (c) => new Date(c.submittedAt) },
-    { header: '办理期限', width: 17, kind: 'datetime', value: (c) => (c.deadlineAt ? new Date(c.deadlineAt) : null) },
+    // The last day of the deadline (due by the end of it, Beijing time), as the case page shows it.
+    { header: '办理期限', width: 12, kind: 'date', value: (c) => c.deadlineDate },
     { header: '期限暂定', width: 8, value: (c) => (c.deadlineAt ? yesNo(c.deadlineProvisional) : '') },
     { header: '是否超期', width: 8, value: (c) => yesNo(c.overdue) },
+    { header: '超期工作日', width: 10, kind: 'number', value: (c) => c.overdueWorkingDays },
+    { header: '群众评价', width: 10, value: (c) => zh(RATING_LABELS.labels, c.rating) },
     { header: '重点督办', width: 8, value: (c) => yesNo(c.keySupervision) },
     { header: '催办次数', width: 8, kind: 'number', value: (c) => c.urgeCount },
     { header: '办理轮次', width: 8, kind: 'number', value: (c) => c.round },

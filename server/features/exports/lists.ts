@@ -24,6 +24,8 @@ export interface ExportList<F, T> {
   asciiName: string;
   sheet: string;
   columns: ExportColumn<T>[];
+  /** The columns for these filters, when they depend on them (a statistics sheet names its grouping); `columns` otherwise. */
+  columnsFor?(filters: F): ExportColumn<T>[];
   fetch(db: Kysely<DB>, actor: Actor, filters: F, cursor: string | undefined): Promise<Page<T>>;
 }
 

@@ -41,7 +41,7 @@ async function sendExport<F, T>(request: FastifyRequest, reply: FastifyReply, li
     },
   });
   const date = shanghaiDate();
-  writeXlsx(out, list.sheet, list.columns, counted(allPages(fetch, first), count)).catch((err: unknown) => {
+  writeXlsx(out, list.sheet, list.columnsFor ? list.columnsFor(filters) : list.columns, counted(allPages(fetch, first), count)).catch((err: unknown) => {
     request.log.error({ err }, 'export failed while streaming');
     out.destroy(err instanceof Error ? err : new Error(String(err)));
   });

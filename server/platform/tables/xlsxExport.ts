@@ -13,8 +13,8 @@ export type CellValue = string | number | Date | null;
 export interface ExportColumn<T> {
   header: string;
   width?: number;
-  /** `datetime` cells are instants, shown as Asia/Shanghai wall-clock time. */
-  kind?: 'text' | 'number' | 'datetime';
+  /** `datetime` cells are instants, shown as Asia/Shanghai wall-clock time; `date` cells are civil dates (`YYYY-MM-DD`). */
+  kind?: 'text' | 'number' | 'datetime' | 'date';
   value(row: T): CellValue;
 }
 
@@ -39,6 +39,8 @@ const MAX_CELL = 32_000;
 function cell(value: CellValue, kind: ExportColumn<unknown>['kind']): CellValue {
   if (value === null) return null;
   if (value instanceof Date) return kind === 'datetime' ? shanghaiCell(value) : value;
+  // A civil date is written as that day's midnight (Excel dates carry no time zone).
+  if (kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00Z`);
   if (typeof value === 'string' && value.length > MAX_CELL) return `${value.slice(0, MAX_CELL)}…`;
   return value;
 }
@@ -51,6 +53,7 @@ export async function writeXlsx<T>(out: Writable, sheetName: string, columns: Ex
     key: `c${i}`,
     width: c.width ?? 16,
     ...(c.kind === 'datetime' && { style: { numFmt: 'yyyy-mm-dd hh:mm' } }),
+    ...(c.kind === 'date' && { style: { numFmt: 'yyyy-mm-dd' } }),
   }));
   const header = sheet.addRow(columns.map((c) => c.header));
   header.font = { bold: true };

@@ -4,10 +4,10 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { qs } from '../../shared/api.js';
 import { useApiQuery } from '../../shared/query.js';
-import { formatDateTime, monthRange, monthsBefore, percent, shanghaiMonth } from '../../shared/format.js';
+import { monthRange, monthsBefore, percent, shanghaiMonth } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
 import { MyRotaCard } from '../features/activities/RotaCard.js';
-import { ProvisionalTag } from '../features/calendar/calendarNotice.js';
+import { DeadlineText } from '../features/cases/caseFacts.js';
 import { Chart } from '../kit/Chart.js';
 import { useSession } from './session.js';
 import type { Answer, Schemas } from '../../shared/api.js';
@@ -120,7 +120,7 @@ export function DashboardPage() {
             { title: l('受理编号', 'Code'), dataIndex: 'trackingCode', render: (code, c) => <Link to={`/cases/${c.id}`}>{code}</Link> },
             { title: l('内容', 'Summary'), dataIndex: 'summary', ellipsis: true },
             { title: l('承办单位', 'Unit'), dataIndex: 'unit', render: (u) => u ?? '—' },
-            { title: l('办理期限', 'Deadline'), dataIndex: 'deadlineAt', render: (d, c) => <>{formatDateTime(d)}<ProvisionalTag show={c.deadlineProvisional} /></> },
+            { title: l('办理期限', 'Deadline'), dataIndex: 'deadlineDate', render: (d, c) => <DeadlineText date={d} provisional={c.deadlineProvisional} overdue={c.overdue} overdueWorkingDays={c.overdueWorkingDays} /> },
             { title: l('催办', 'Urged'), dataIndex: 'urgeCount' },
           ]}
         />

@@ -4,7 +4,7 @@ import { CASE_STATE_LABELS } from '../../../../common/caseVocabulary.js';
 import { qs } from '../../../shared/api.js';
 import { formatDateTime } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
-import { ProvisionalTag } from '../calendar/calendarNotice.js';
+import { DeadlineText, RatingTag } from './caseFacts.js';
 import { ExportButton } from '../../kit/ExportButton.js';
 import { useKeysetQuery } from '../../kit/useKeysetQuery.js';
 import type { Schemas } from '../../../shared/api.js';
@@ -91,7 +91,8 @@ export function CasesPage() {
               <Card size="small" title={<Space size={4}><StateTag c={c} />{c.keySupervision && <Tag color="gold">{l('督', 'Key')}</Tag>}</Space>} extra={<Typography.Text type="secondary">{c.trackingCode}</Typography.Text>}>
                 <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 4 }}>{c.summary}</Typography.Paragraph>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {c.station} · {c.unit ?? l('未交办', 'Not assigned')} · {l('期限', 'Due')} {formatDateTime(c.deadlineAt)}<ProvisionalTag show={c.deadlineProvisional} />
+                  {c.station} · {c.unit ?? l('未交办', 'Not assigned')} · {l('期限', 'Due')} <DeadlineText date={c.deadlineDate} provisional={c.deadlineProvisional} overdue={c.overdue} overdueWorkingDays={c.overdueWorkingDays} />
+                  {c.rating && <> · <RatingTag rating={c.rating} /></>}
                 </Typography.Text>
               </Card>
             </Link>
@@ -109,7 +110,8 @@ export function CasesPage() {
             { title: l('联络站', 'Station'), dataIndex: 'station' },
             { title: l('承办单位', 'Unit'), dataIndex: 'unit', render: (u) => u ?? '—' },
             { title: l('提交时间', 'Submitted'), dataIndex: 'submittedAt', render: formatDateTime },
-            { title: l('办理期限', 'Deadline'), dataIndex: 'deadlineAt', render: (d, c) => <span style={{ color: c.overdue ? '#cf1322' : undefined }}>{formatDateTime(d)}<ProvisionalTag show={c.deadlineProvisional} /></span> },
+            { title: l('办理期限', 'Deadline'), dataIndex: 'deadlineDate', render: (d, c) => <DeadlineText date={d} provisional={c.deadlineProvisional} overdue={c.overdue} overdueWorkingDays={c.overdueWorkingDays} /> },
+            { title: l('群众评价', 'Rating'), dataIndex: 'rating', render: (r) => <RatingTag rating={r} /> },
           ]}
         />
       )}
