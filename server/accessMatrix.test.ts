@@ -379,6 +379,8 @@ const CASES: Case[] = [
     { method: 'POST', route: `/api/imports/${kind}`, url: () => `/api/imports/${kind}`, body: () => ({ filename: '矩阵.xlsx' }), in: S(201, 201, 403, 403, 403) },
     // A JSON body is not a file (400); the batch still waits for one, so it cannot be committed (409).
     { method: 'PUT', route: `/api/imports/${kind}/:id/file`, url: (t) => `/api/imports/${kind}/${t.importBatch[kind]}/file`, in: S(400, 404, 403, 403, 403) },
+  { method: 'GET', route: '/api/statistics/cases.xlsx', url: () => '/api/statistics/cases.xlsx?group=unit', in: S(200, 200, 200, 200, 200) },
+  { method: 'GET', route: '/api/statistics/units/league.xlsx', url: () => '/api/statistics/units/league.xlsx', in: S(200, 200, 200, 200, 200) },
     { method: 'GET', route: `/api/imports/${kind}/:id`, url: (t) => `/api/imports/${kind}/${t.importBatch[kind]}`, in: S(200, 404, 403, 403, 403) },
     { method: 'GET', route: `/api/imports/${kind}/:id/rows`, url: (t) => `/api/imports/${kind}/${t.importBatch[kind]}/rows`, in: S(200, 404, 403, 403, 403) },
     { method: 'POST', route: `/api/imports/${kind}/:id/commit`, url: (t) => `/api/imports/${kind}/${t.importBatch[kind]}/commit`, in: S(409, 404, 403, 403, 403) },

@@ -13,10 +13,11 @@ import { points } from './points/index.js';
 import { regions } from './regions/index.js';
 import { registers } from './registers/index.js';
 import { stations } from './stations/index.js';
+import { statistics } from './statistics/index.js';
 import { terms } from './terms/index.js';
 import { units } from './units/index.js';
 
 /** Every feature of the back office: the shell builds its routes and navigation from this list. */
 export const FEATURES: readonly WebFeature[] = [
-  cases, activities, points, assessments, stations, deputies, archive, registers, units, regions, terms, accounts, calendar, audit, inbox, imports,
+  cases, statistics, activities, points, assessments, stations, deputies, archive, registers, units, regions, terms, accounts, calendar, audit, inbox, imports,
 ];
