@@ -9,6 +9,7 @@ export const CASES_ERRORS = {
   RETURN_WINDOW_PASSED: { status: 409, zh: '已超过可退回期限(交办后 1 个工作日内)', en: 'The return window (1 working day after assignment) has passed' },
   RATING_WINDOW_CLOSED: { status: 409, zh: '评价期限(答复后 15 日内)已过', en: 'The rating window (15 days after the answer) has closed' },
   CASE_CANNOT_ESCALATE: { status: 409, zh: '已是最高一级,无法继续上报', en: 'There is no higher level to escalate to' },
+  KEY_SUPERVISION_UNCHANGED: { status: 409, zh: '该件的重点督办标记已是所请求的状态', en: 'The case is already as asked: flagged or not for key supervision' },
   DEADLINE_TOO_LONG: { status: 400, zh: '办理期限不能超过该类别上限 {max} 个工作日', en: 'The deadline may not exceed {max} working days for this category' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, zh: '该幂等键已用于不同内容的提交', en: 'This Idempotency-Key was used for a different submission' },
   REPLY_ATTACHMENT_TYPE: {
