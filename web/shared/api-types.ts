@@ -3229,10 +3229,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 意见类别 Categories with their working-day deadlines */
+    /**
+     * 意见类别 Categories with their working-day deadlines
+     * @description With `stationId`, the days are the rules in force for a case at that station (its region's own rules win over the defaults).
+     */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          stationId?: number;
+        };
         header?: never;
         path?: never;
         cookie?: never;
@@ -3247,11 +3252,14 @@ export interface paths {
           content: {
             "application/json": {
               code: string;
+              /** @description Working days the unit has to reply, from signing */
               deadlineDays: number;
               id: number;
               maxDays: number;
               name: string;
               nameEn: string;
+              /** @description Working days the unit has to sign for it, from assignment */
+              signDays: number;
             }[];
           };
         };
@@ -3260,6 +3268,361 @@ export interface paths {
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/case-rules": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 办理时限规则 Deadline rules per category, at a region
+     * @description Without `regionCode` (administrators): the categories' defaults. With it: what the region's cases follow — its own rule, or the one inherited from a region above or the default. Staff read and edit their region and the regions below it.
+     */
+    get: {
+      parameters: {
+        query?: {
+          regionCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["CaseCategoryRules"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/case-rules/categories/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 设置类别默认时限 Set a category's default rule (administrators) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description Handling days (working days from signing, or from the sign-for limit when signed after it) */
+            deadlineDays: number;
+            /** @description The most a unit may be given, extensions included, without the level above */
+            maxDays: number;
+            /** @description Sign-for limit: working days from assignment */
+            signDays: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/case-rules/categories/{id}/regions/{regionCode}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * 设置本地区时限 Set a region's own rule for a category
+     * @description Holds for the cases of the region and the regions below it (the deepest region's rule wins). Staff may not set a maximum above the one set above their own region (`CASE_RULE_MAX_TOO_HIGH`).
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+          regionCode: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description Handling days (working days from signing, or from the sign-for limit when signed after it) */
+            deadlineDays: number;
+            /** @description The most a unit may be given, extensions included, without the level above */
+            maxDays: number;
+            /** @description Sign-for limit: working days from assignment */
+            signDays: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** 取消本地区时限 Remove a region's own rule: its cases follow the rule above again */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+          regionCode: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;
@@ -12655,7 +13018,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["Error"];
+            "application/json": components["schemas"]["GeoReportErrors"];
           };
         };
         /** @description Default Response */
@@ -12664,7 +13027,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["Error"];
+            "application/json": components["schemas"]["GeoReportErrors"];
           };
         };
       };
@@ -12672,7 +13035,7 @@ export interface paths {
     put?: never;
     /**
      * GeoReport v2: create a service request (a public submission)
-     * @description JSON or form-encoded. Extension fields: `station_id` or `deputy_id` (required: who receives it). The answer's `token` is the secret key for the tracking page.
+     * @description Form-encoded (as GeoReport clients post) or JSON. Who receives it: the extension field `station_id` or `deputy_id`, or else the station serving the region that `address_string` names (its town or county; stations have no coordinates, so `lat`/`long` alone cannot be placed and are kept with the address). The answer's `token` is the secret key for the tracking page.
      */
     post: {
       parameters: {
@@ -12689,6 +13052,8 @@ export interface paths {
             description: string;
             first_name?: string;
             last_name?: string;
+            lat?: number;
+            long?: number;
             phone?: string;
             service_code: string;
             station_id?: number;
@@ -12703,7 +13068,6 @@ export interface paths {
           };
           content: {
             "application/json": {
-              account_id: null;
               service_notice: string;
               service_request_id: string;
               token: string;
@@ -12716,7 +13080,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["Error"];
+            "application/json": components["schemas"]["GeoReportErrors"];
           };
         };
         /** @description Default Response */
@@ -12725,7 +13089,16 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["Error"];
+            "application/json": components["schemas"]["GeoReportErrors"];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["GeoReportErrors"];
           };
         };
         /** @description Default Response */
@@ -12734,7 +13107,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["Error"];
+            "application/json": components["schemas"]["GeoReportErrors"];
           };
         };
       };
@@ -12785,12 +13158,21 @@ export interface paths {
           };
         };
         /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["GeoReportErrors"];
+          };
+        };
+        /** @description Default Response */
         404: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["Error"];
+            "application/json": components["schemas"]["GeoReportErrors"];
           };
         };
         /** @description Default Response */
@@ -12799,7 +13181,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["Error"];
+            "application/json": components["schemas"]["GeoReportErrors"];
           };
         };
       };
@@ -12894,7 +13276,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["Error"];
+            "application/json": components["schemas"]["GeoReportErrors"];
           };
         };
       };
@@ -13399,6 +13781,162 @@ export interface components {
       }[];
       succeeded: number;
     };
+    CaseCategoryRule: {
+      categoryId: number;
+      code: string;
+      defaults: {
+        /** @description Handling days (working days from signing, or from the sign-for limit when signed after it) */
+        deadlineDays: number;
+        /** @description The most a unit may be given, extensions included, without the level above */
+        maxDays: number;
+        /** @description Sign-for limit: working days from assignment */
+        signDays: number;
+      };
+      editable: boolean;
+      inForce: {
+        /** @description Handling days (working days from signing, or from the sign-for limit when signed after it) */
+        deadlineDays: number;
+        /** @description The region whose own rule this is; null: the category's default */
+        fromRegion: string | null;
+        /** @description The most a unit may be given, extensions included, without the level above */
+        maxDays: number;
+        /** @description Sign-for limit: working days from assignment */
+        signDays: number;
+      };
+      inherited: {
+        /** @description Handling days (working days from signing, or from the sign-for limit when signed after it) */
+        deadlineDays: number;
+        /** @description The region whose own rule this is; null: the category's default */
+        fromRegion: string | null;
+        /** @description The most a unit may be given, extensions included, without the level above */
+        maxDays: number;
+        /** @description Sign-for limit: working days from assignment */
+        signDays: number;
+      };
+      /** @description The highest maximum you may set here; null: no limit but 60 */
+      maxCeiling: number | null;
+      name: string;
+      nameEn: string;
+      own: {
+        /** @description Handling days (working days from signing, or from the sign-for limit when signed after it) */
+        deadlineDays: number;
+        /** @description The most a unit may be given, extensions included, without the level above */
+        maxDays: number;
+        /** @description Sign-for limit: working days from assignment */
+        signDays: number;
+      } | null;
+    };
+    CaseCategoryRuleInput: {
+      categoryId: number;
+      code: string;
+      defaults: {
+        /** @description Handling days (working days from signing, or from the sign-for limit when signed after it) */
+        deadlineDays: number;
+        /** @description The most a unit may be given, extensions included, without the level above */
+        maxDays: number;
+        /** @description Sign-for limit: working days from assignment */
+        signDays: number;
+      };
+      editable: boolean;
+      inForce: {
+        /** @description Handling days (working days from signing, or from the sign-for limit when signed after it) */
+        deadlineDays: number;
+        /** @description The region whose own rule this is; null: the category's default */
+        fromRegion: string | null;
+        /** @description The most a unit may be given, extensions included, without the level above */
+        maxDays: number;
+        /** @description Sign-for limit: working days from assignment */
+        signDays: number;
+      };
+      inherited: {
+        /** @description Handling days (working days from signing, or from the sign-for limit when signed after it) */
+        deadlineDays: number;
+        /** @description The region whose own rule this is; null: the category's default */
+        fromRegion: string | null;
+        /** @description The most a unit may be given, extensions included, without the level above */
+        maxDays: number;
+        /** @description Sign-for limit: working days from assignment */
+        signDays: number;
+      };
+      /** @description The highest maximum you may set here; null: no limit but 60 */
+      maxCeiling: number | null;
+      name: string;
+      nameEn: string;
+      own: {
+        /** @description Handling days (working days from signing, or from the sign-for limit when signed after it) */
+        deadlineDays: number;
+        /** @description The most a unit may be given, extensions included, without the level above */
+        maxDays: number;
+        /** @description Sign-for limit: working days from assignment */
+        signDays: number;
+      } | null;
+    };
+    CaseCategoryRules: {
+      region: {
+        code: string;
+        name: string;
+      } | null;
+      rules: components["schemas"]["CaseCategoryRule"][];
+    };
+    CaseCategoryRulesInput: {
+      region: {
+        code: string;
+        name: string;
+      } | null;
+      rules: components["schemas"]["CaseCategoryRuleInput"][];
+    };
+    CaseClocks: {
+      /** @description The deadline rule the case follows (the assign dialog proposes its days) */
+      rule: {
+        /** @description Handling days (working days from signing, or from the sign-for limit when signed after it) */
+        deadlineDays: number;
+        /** @description The region whose own rule this is; null: the category's default */
+        fromRegion: string | null;
+        /** @description The most a unit may be given, extensions included, without the level above */
+        maxDays: number;
+        /** @description Sign-for limit: working days from assignment */
+        signDays: number;
+      };
+      /** @description The sign-for limit's last day (YYYY-MM-DD, ends at 24:00 Asia/Shanghai), set at assignment */
+      signDueDate: string | null;
+      signedAt: string | null;
+      /** @description Signed within the sign-for limit; null before signing */
+      signedOnTime: boolean | null;
+      /** @description Assigned, unsigned, past the sign-for limit now */
+      signOverdue: boolean;
+      /** @description Since when it was (or is) unsigned past the limit */
+      signOverdueSince: string | null;
+      /** @description The station's transfer: minutes from acceptance to the first assignment; null before it */
+      transferMinutes: number | null;
+      /** @description …within 24 hours (日清日结) */
+      transferredWithin24h: boolean | null;
+    };
+    CaseClocksInput: {
+      /** @description The deadline rule the case follows (the assign dialog proposes its days) */
+      rule: {
+        /** @description Handling days (working days from signing, or from the sign-for limit when signed after it) */
+        deadlineDays: number;
+        /** @description The region whose own rule this is; null: the category's default */
+        fromRegion: string | null;
+        /** @description The most a unit may be given, extensions included, without the level above */
+        maxDays: number;
+        /** @description Sign-for limit: working days from assignment */
+        signDays: number;
+      };
+      /** @description The sign-for limit's last day (YYYY-MM-DD, ends at 24:00 Asia/Shanghai), set at assignment */
+      signDueDate: string | null;
+      signedAt: string | null;
+      /** @description Signed within the sign-for limit; null before signing */
+      signedOnTime: boolean | null;
+      /** @description Assigned, unsigned, past the sign-for limit now */
+      signOverdue: boolean;
+      /** @description Since when it was (or is) unsigned past the limit */
+      signOverdueSince: string | null;
+      /** @description The station's transfer: minutes from acceptance to the first assignment; null before it */
+      transferMinutes: number | null;
+      /** @description …within 24 hours (日清日结) */
+      transferredWithin24h: boolean | null;
+    };
     CaseDetail: {
       /** @description The actions you may take now (of flag_key and unflag_key, only the one that applies) */
       abilities: ("accept" | "decline" | "answer_on_spot" | "assign" | "sign" | "return" | "request_extension" | "grant_extension" | "refuse_extension" | "reply" | "approve_reply" | "send_back_reply" | "answer" | "rate" | "auto_close" | "escalate" | "merge" | "urge" | "flag_key" | "unflag_key" | "remind" | "archive")[];
@@ -13419,6 +13957,7 @@ export interface components {
       };
       /** @enum {string} */
       channel: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid";
+      clocks: components["schemas"]["CaseClocks"];
       closedAt: string | null;
       closeReason: string | null;
       /** @description true when the name and phone are masked for you but you may reveal them (POST /api/cases/{id}/contact, audited) */
@@ -13535,6 +14074,7 @@ export interface components {
       };
       /** @enum {string} */
       channel: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid";
+      clocks: components["schemas"]["CaseClocksInput"];
       closedAt: string | null;
       closeReason: string | null;
       /** @description true when the name and phone are masked for you but you may reveal them (POST /api/cases/{id}/contact, audited) */
@@ -14561,6 +15101,18 @@ export interface components {
         message: string;
       };
     };
+    GeoReportErrors: {
+      /** @description The HTTP status */
+      code: number;
+      /** @description What went wrong, in the language of Accept-Language (zh-CN by default), with the stable error code */
+      description: string;
+    }[];
+    GeoReportErrorsInput: {
+      /** @description The HTTP status */
+      code: number;
+      /** @description What went wrong, in the language of Accept-Language (zh-CN by default), with the stable error code */
+      description: string;
+    }[];
     HolidaySchedule: {
       /** @description false: no official schedule stored; the year follows the provisional calendar (weekends and the statutory holidays, no makeup working days) */
       covered: boolean;
@@ -14788,7 +15340,7 @@ export interface components {
       type: "task" | "reminder" | "result" | "other";
     };
     NotificationPreferences: {
-      /** @description The channels this installation delivers on: `app` (the inbox) and the outside channels registered */
+      /** @description The channels that reach you: `app` (the inbox) and the outside channels of this installation with an address for you */
       channels: ("app" | "sms" | "wechat" | "log")[];
       /** @description One per type and channel */
       prefs: {
@@ -14801,7 +15353,7 @@ export interface components {
       }[];
     };
     NotificationPreferencesInput: {
-      /** @description The channels this installation delivers on: `app` (the inbox) and the outside channels registered */
+      /** @description The channels that reach you: `app` (the inbox) and the outside channels of this installation with an address for you */
       channels: ("app" | "sms" | "wechat" | "log")[];
       /** @description One per type and channel */
       prefs: {
