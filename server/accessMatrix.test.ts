@@ -5,6 +5,8 @@
  * Actors (demo data): admin; staff = pinggui (平桂区); officer = huangtian (黄田镇 stations);
  * deputy = liangjun (黄田镇 deputy); unit = shuiliju (平桂区水利局).
  * "in" targets sit in 平桂区 / 黄田镇; "out" targets in 宜城市.
+ * Across a province border (the 豫鲁 joint station, read by both partners' staff with each
+ * other's regions): accessMatrix.crossProvince.test.ts.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -20,7 +22,7 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 interface Targets {
   case: { in: number; out: number };
   photo: { in: number; out: number };
-  publicCase: { code: string; key: string };
+  publicCase: { code: string; key: string; pin: string; publicId: string };
   categoryId: number;
   station: { in: number; out: number };
   deputy: { in: number; out: number };
@@ -182,6 +184,18 @@ const CASES: Case[] = [
     method: 'POST', route: '/api/cases/:id/actions/:action', url: (t, s) => `/api/cases/${t.case[s]}/actions/flag_key`,
     in: S(200, 200, 403, 403, 403), out: S(200, 404, 404, 404, 404),
   },
+  // Batch actions answer each case's outcome (a case out of reach is NOT_FOUND inside a 200); deputies and units never batch.
+  {
+    method: 'POST', route: '/api/cases/batch/:action', url: () => '/api/cases/batch/urge', body: (t, s) => ({ ids: [t.case[s]], comment: '矩阵测试催办' }),
+    in: S(200, 200, 200, 403, 403), out: S(200, 200, 200, 403, 403),
+  },
+  {
+    method: 'GET', route: '/api/cases/:id/form.pdf', url: (t, s) => `/api/cases/${t.case[s]}/form.pdf`,
+    in: S(200, 200, 200, 200, 200), out: S(200, 404, 404, 404, 404),
+  },
+  { method: 'GET', route: '/api/todo', url: () => '/api/todo', in: authed(200) },
+  // An item is the roles': another role's answers 404 like an unknown one.
+  { method: 'GET', route: '/api/todo/:key', url: () => '/api/todo/case.accept', in: S(200, 200, 200, 404, 404) },
   {
     method: 'POST', route: '/api/public/opinions', url: () => '/api/public/opinions',
     body: (t) => ({ stationId: t.station.in, categoryId: t.categoryId, content: '矩阵测试意见' }), in: all(201),
@@ -191,6 +205,14 @@ const CASES: Case[] = [
     method: 'POST', route: '/api/public/opinions/:code/rating', url: (t) => `/api/public/opinions/${t.publicCase.code}/rating?key=${t.publicCase.key}`,
     body: () => ({ rating: 'satisfied' }), in: all(409),
   },
+  // The look-up with the code and the PIN: anyone who holds both (the per-code limit counts failures only).
+  {
+    method: 'POST', route: '/api/public/opinions/lookup', url: () => '/api/public/opinions/lookup',
+    body: (t) => ({ code: t.publicCase.code, pin: t.publicCase.pin }), in: all(200),
+  },
+  // The look-up's state and its unlock: the people who handle the case's submitters (admin, staff and officers in scope).
+  { method: 'GET', route: '/api/cases/:id/lookup', url: (t, s) => `/api/cases/${t.case[s]}/lookup`, in: S(200, 200, 200, 403, 403), out: S(200, 404, 404, 403, 403) },
+  { method: 'POST', route: '/api/cases/:id/lookup/unlock', url: (t, s) => `/api/cases/${t.case[s]}/lookup/unlock`, in: S(200, 200, 200, 403, 403), out: S(200, 404, 404, 403, 403) },
   { method: 'GET', route: '/api/public/stations', url: () => '/api/public/stations', in: all(200) },
   { method: 'GET', route: '/api/public/stations/regions', url: () => '/api/public/stations/regions', in: all(200) },
   { method: 'GET', route: '/api/public/stations/:id', url: (t, scope) => `/api/public/stations/${t.station[scope]}`, in: all(200), out: all(200) },
@@ -359,7 +381,7 @@ const CASES: Case[] = [
   { method: 'GET', route: '/open311/v2/services.json', url: () => '/open311/v2/services.json', in: all(200) },
   { method: 'GET', route: '/open311/v2/services/:code.json', url: () => '/open311/v2/services/water.json', in: all(200) },
   { method: 'GET', route: '/open311/v2/requests.json', url: () => '/open311/v2/requests.json', in: all(200) },
-  { method: 'GET', route: '/open311/v2/requests/:id.json', url: (t) => `/open311/v2/requests/${t.publicCase.code}.json`, in: all(200) },
+  { method: 'GET', route: '/open311/v2/requests/:id.json', url: (t) => `/open311/v2/requests/${t.publicCase.publicId}.json`, in: all(200) },
   {
     method: 'POST', route: '/open311/v2/requests.json', url: () => '/open311/v2/requests.json',
     body: (t) => ({ service_code: 'water', description: 'Open311 矩阵测试', station_id: t.station.in }), in: all(201),
@@ -367,6 +389,21 @@ const CASES: Case[] = [
   { method: 'GET', route: '/api/statistics/cases', url: () => '/api/statistics/cases', in: S(200, 200, 200, 200, 200) },
   { method: 'GET', route: '/api/statistics/cases/by/:group', url: () => '/api/statistics/cases/by/category', in: S(200, 200, 200, 200, 200) },
   { method: 'GET', route: '/api/statistics/units/league', url: () => '/api/statistics/units/league', in: S(200, 200, 200, 200, 200) },
+  { method: 'GET', route: '/api/case-rules', url: (_, s) => `/api/case-rules?regionCode=${s === 'in' ? '451103' : '420684'}`, in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403) },
+  {
+    method: 'PUT', route: '/api/case-rules/categories/:id', url: (t) => `/api/case-rules/categories/${t.categoryId}`,
+    body: () => ({ deadlineDays: 3, maxDays: 5, signDays: 1 }), in: S(200, 403, 403, 403, 403),
+  },
+  {
+    method: 'PUT', route: '/api/case-rules/categories/:id/regions/:regionCode', url: (t, s) => `/api/case-rules/categories/${t.categoryId}/regions/${s === 'in' ? '451103101' : '420684109'}`,
+    body: () => ({ deadlineDays: 2, maxDays: 5, signDays: 1 }), in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403),
+  },
+  {
+    method: 'DELETE', route: '/api/case-rules/categories/:id/regions/:regionCode', url: (t, s) => `/api/case-rules/categories/${t.categoryId}/regions/${s === 'in' ? '451103101' : '420684109'}`,
+    in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403),
+  },
+  { method: 'GET', route: '/api/statistics/cases.xlsx', url: () => '/api/statistics/cases.xlsx?group=unit', in: S(200, 200, 200, 200, 200) },
+  { method: 'GET', route: '/api/statistics/units/league.xlsx', url: () => '/api/statistics/units/league.xlsx', in: S(200, 200, 200, 200, 200) },
   {
     method: 'PUT', route: '/api/calendar/holidays/:year', url: () => '/api/calendar/holidays/2030',
     body: () => ({ source: '测试', days: [{ date: '2030-01-01', kind: 'rest', name: '元旦' }] }), in: S(200, 403, 403, 403, 403),
@@ -379,8 +416,6 @@ const CASES: Case[] = [
     { method: 'POST', route: `/api/imports/${kind}`, url: () => `/api/imports/${kind}`, body: () => ({ filename: '矩阵.xlsx' }), in: S(201, 201, 403, 403, 403) },
     // A JSON body is not a file (400); the batch still waits for one, so it cannot be committed (409).
     { method: 'PUT', route: `/api/imports/${kind}/:id/file`, url: (t) => `/api/imports/${kind}/${t.importBatch[kind]}/file`, in: S(400, 404, 403, 403, 403) },
-  { method: 'GET', route: '/api/statistics/cases.xlsx', url: () => '/api/statistics/cases.xlsx?group=unit', in: S(200, 200, 200, 200, 200) },
-  { method: 'GET', route: '/api/statistics/units/league.xlsx', url: () => '/api/statistics/units/league.xlsx', in: S(200, 200, 200, 200, 200) },
     { method: 'GET', route: `/api/imports/${kind}/:id`, url: (t) => `/api/imports/${kind}/${t.importBatch[kind]}`, in: S(200, 404, 403, 403, 403) },
     { method: 'GET', route: `/api/imports/${kind}/:id/rows`, url: (t) => `/api/imports/${kind}/${t.importBatch[kind]}/rows`, in: S(200, 404, 403, 403, 403) },
     { method: 'POST', route: `/api/imports/${kind}/:id/commit`, url: (t) => `/api/imports/${kind}/${t.importBatch[kind]}/commit`, in: S(409, 404, 403, 403, 403) },
@@ -528,10 +563,10 @@ describe('access matrix', () => {
     const submitCase = async (body: Record<string, unknown>) => {
       const res = await clients.anon.post('/api/public/opinions', { categoryId, content: '矩阵目标', photos: [{ data: Buffer.from(png, 'hex').toString('base64') }], ...body });
       assert.equal(res.statusCode, 201, res.body);
-      const { trackingCode, queryKey } = res.json();
-      const row = await db.selectFrom('opinion').select('id').where('tracking_code', '=', trackingCode).executeTakeFirstOrThrow();
+      const { trackingCode, queryKey, pin } = res.json();
+      const row = await db.selectFrom('opinion').select(['id', 'public_id']).where('tracking_code', '=', trackingCode).executeTakeFirstOrThrow();
       const photo = await db.selectFrom('opinion_photo').select('id').where('opinion_id', '=', row.id).executeTakeFirstOrThrow();
-      return { id: row.id, photo: photo.id, code: trackingCode as string, key: queryKey as string };
+      return { id: row.id, photo: photo.id, code: trackingCode as string, key: queryKey as string, pin: pin as string, publicId: row.public_id };
     };
     const caseIn = await submitCase({ deputyId: await id('deputy', '梁俊华') });
     const caseOut = await submitCase({ stationId: stationOut });
@@ -543,7 +578,7 @@ describe('access matrix', () => {
     targets = {
       case: { in: caseIn.id, out: caseOut.id },
       photo: { in: caseIn.photo, out: caseOut.photo },
-      publicCase: { code: caseIn.code, key: caseIn.key },
+      publicCase: { code: caseIn.code, key: caseIn.key, pin: caseIn.pin, publicId: caseIn.publicId },
       categoryId,
       station: { in: stationIn, out: stationOut },
       deputy: { in: await id('deputy', '韦秀兰'), out: await id('deputy', '王建华') },
