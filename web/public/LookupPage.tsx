@@ -1,7 +1,7 @@
 import { Button, Form, Input, List, Selector } from 'antd-mobile';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ApiError, post } from '../shared/api.js';
+import { ApiError, post, type Schemas } from '../shared/api.js';
 import { formatDateTime } from '../shared/format.js';
 import { useI18n } from '../shared/i18n.js';
 import { savedReceipts, trackPath } from './drafts.js';
@@ -9,7 +9,7 @@ import { failureText, showFailure } from './feedback.js';
 
 type Secret = 'pin' | 'phone';
 interface Values { code: string; secret: string }
-interface Found { trackingCode: string; key: string }
+type Found = Schemas['LookupResult'];
 
 /**
  * 查询办理进度: the way back to a case once the receipt is closed. The tracking code with the
@@ -34,7 +34,7 @@ export function LookupPage() {
     try {
       const found = await post<Found>('/api/public/opinions/lookup', {
         code: values.code.replace(/\s+/g, '').toUpperCase(),
-        ...(by === 'pin' ? { pin: secret.toUpperCase() } : { phoneLast4: secret }),
+        ...(by === 'pin' ? { pin: secret } : { phoneLast4: secret }),
       });
       void navigate(trackPath({ trackingCode: found.trackingCode, queryKey: found.key }));
     } catch (err) {
@@ -70,10 +70,10 @@ export function LookupPage() {
         <Form.Item
           name="secret" label={by === 'pin' ? l('查询码', 'Query PIN') : l('手机号后四位', 'Last four digits of your phone')}
           rules={[by === 'pin'
-            ? { required: true, message: l('请输入查询码', 'Enter the query PIN') }
+            ? { required: true, pattern: /^[\d\s-]{6,12}$/, message: l('请输入回执上的 6 位查询码', 'Enter the 6-digit PIN from your receipt') }
             : { required: true, pattern: /^\s*\d{4}\s*$/, message: l('请输入手机号的后四位数字', 'Enter the last four digits of your phone') }]}
         >
-          <Input inputMode={by === 'phone' ? 'numeric' : 'text'} maxLength={by === 'phone' ? 4 : 20} autoComplete="off" />
+          <Input inputMode="numeric" maxLength={by === 'phone' ? 4 : 12} autoComplete="off" />
         </Form.Item>
       </Form>
       {error && <div className="lx-error lx-pad" role="alert">{error}</div>}

@@ -80,7 +80,7 @@ export function SubmitPage() {
   const station = Number(params.get('station')) || undefined;
   const deputy = Number(params.get('deputy')) || undefined;
   const { target, missing } = useTarget(station, deputy);
-  const categories = useApiQuery<Category[]>('/api/case-categories').data ?? [];
+  const categories = useApiQuery<Category[]>(`/api/case-categories${station ? `?stationId=${station}` : ''}`).data ?? [];
   const [photos, setPhotos] = useState<string[]>([]);
   const [photoError, setPhotoError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -194,8 +194,8 @@ export function SubmitPage() {
           name="categoryId" label={l('类别', 'Category')} rules={[{ required: true, message: l('请选择类别', 'Choose a category') }]}
           description={category && (
             <span className="lx-expect" aria-live="polite">
-              {l(`预计答复时间:交办后,承办单位一般在 ${category.deadlineDays} 个工作日内办复(最长 ${category.maxDays} 个工作日),之后由代表或联络站答复您。`,
-                `Expected answer: once assigned, the handling unit normally replies within ${category.deadlineDays} working days (at most ${category.maxDays}); your deputy or the station then answers you.`)}
+              {l(`预计答复时间:受理后交办承办单位,单位 ${category.signDays} 个工作日内签收,签收后一般 ${category.deadlineDays} 个工作日内办复(最长 ${category.maxDays} 个工作日),之后由代表或联络站答复您。`,
+                `Expected answer: once accepted, it goes to a handling unit, which signs for it within ${category.signDays} working day(s) and normally replies within ${category.deadlineDays} working days after that (at most ${category.maxDays}); your deputy or the station then answers you.`)}
             </span>
           )}
         >

@@ -1,4 +1,4 @@
-import { Button, List, Result, Selector, Steps, Tag, TextArea } from 'antd-mobile';
+import { Button, List, Result, Selector, Steps, TextArea } from 'antd-mobile';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { RATING_LABELS } from '../../common/caseVocabulary.js';
@@ -72,7 +72,7 @@ export function TrackPage() {
       {c.mergedInto && <div style={{ padding: '8px 16px' }}>{l('此意见与同一事项的意见合并办理,答复相同。', 'This opinion is handled together with another on the same matter; the answers are shared.')}</div>}
       {c.replyResult && (
         <List header={l('办理结果', 'Outcome')}>
-          <List.Item extra={<Tag color={c.replyResult.code === 'resolved' ? 'success' : 'primary'} fill="outline">{label(c.replyResult.label)}</Tag>}>{l('办复结果', 'Result')}</List.Item>
+          <List.Item extra={<strong className="lx-result">{label(c.replyResult.label)}</strong>}>{l('办复结果', 'Result')}</List.Item>
         </List>
       )}
       {c.attachments && c.attachments.length > 0 && (
