@@ -62,7 +62,7 @@ describe('the access matrix across a province border (豫鲁 joint station)', ()
       const deputy = side === 'joint'
         ? await idOf(db, 'deputy', '刘长河')
         : (await make.deputy({ stations: [{ id: stationId }] })).id;
-      const ok = (res: { statusCode: number; body: string }, status = 201) => { assert.equal(res.statusCode, status, res.body); return res; };
+      const ok = <R extends { statusCode: number; body: string }>(res: R, status = 201): R => { assert.equal(res.statusCode, status, res.body); return res; };
       const held = new Date(now().getTime() - 2 * 86_400_000);
       // A reception day, and an opinion heard at it (the reception register lists the day's opinions).
       const reception = ok(await admin.post('/api/activities', {
