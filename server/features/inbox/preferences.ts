@@ -20,21 +20,24 @@ const Pref = z.object({
 export type Pref = z.infer<typeof Pref>;
 
 export const PreferencesSchema = z.object({
-  channels: z.array(z.enum(PREF_CHANNELS.keys)).meta({ description: 'The channels this installation delivers on: `app` (the inbox) and the outside channels registered' }),
+  channels: z.array(z.enum(PREF_CHANNELS.keys)).meta({ description: 'The channels that reach you: `app` (the inbox) and the outside channels of this installation with an address for you' }),
   prefs: z.array(Pref).meta({ description: 'One per type and channel' }),
 }).meta({ id: 'NotificationPreferences' });
 export type Preferences = z.infer<typeof PreferencesSchema>;
 
 export const PreferencesBody = z.object({ prefs: z.array(Pref).min(1).max(64) });
 
-/** The channels offered: the inbox, then the outside channels registered in this process. */
-export function offeredChannels(): PrefChannelKey[] {
-  return ['app', ...deliveryChannels().map((c) => c.name)];
+/** The channels offered: the inbox, then the outside channels registered in this process that have an address for the account. */
+async function offeredChannels(db: Kysely<DB>, accountId: number): Promise<PrefChannelKey[]> {
+  const account = await db.selectFrom('account as a').leftJoin('deputy as d', 'd.id', 'a.deputy_id')
+    .select(['a.id', 'a.username', 'a.display_name', 'd.phone']).where('a.id', '=', accountId).executeTakeFirstOrThrow();
+  const reach = deliveryChannels().filter((c) => c.address({ accountId, username: account.username, displayName: account.display_name, phone: account.phone }));
+  return ['app', ...reach.map((c) => c.name)];
 }
 
 export async function getPreferences(db: Kysely<DB>, actor: Actor): Promise<Preferences> {
   const rows = await db.selectFrom('notification_pref').select(['type', 'channel', 'mode']).where('account_id', '=', actor.accountId).execute();
-  const channels = offeredChannels();
+  const channels = await offeredChannels(db, actor.accountId);
   const prefs = NOTIFICATION_TYPES.keys.flatMap((type) => channels.map((channel) => ({
     type, channel, mode: rows.find((r) => r.type === type && r.channel === channel)?.mode ?? 'immediate' as const,
   })));
@@ -43,7 +46,7 @@ export async function getPreferences(db: Kysely<DB>, actor: Actor): Promise<Pref
 
 /** Saves the given type × channel choices of one's own (the others stay); audited with what changed. */
 export async function savePreferences(ctx: WriteContext, prefs: Pref[]): Promise<void> {
-  const channels = offeredChannels();
+  const channels = await offeredChannels(ctx.trx, ctx.actor.accountId);
   if (prefs.some((p) => !channels.includes(p.channel))) throw new AppError('NOTIFICATION_CHANNEL_UNAVAILABLE');
   const accountId = ctx.actor.accountId;
   const before = await ctx.trx.selectFrom('notification_pref').select(['type', 'channel', 'mode'])

@@ -1,7 +1,8 @@
 /**
  * Daily housekeeping at 03:00 Asia/Shanghai: the features' housekeeping tasks in the order of the
  * feature list (the cases forget public-submission idempotency keys older than a day, the imports
- * clear the staged rows of imports left uncommitted for a week). The job schedules the next day's
+ * clear the staged rows of imports left uncommitted for a week, the inbox folds the notifications
+ * kept for the daily digest). The job schedules the next day's
  * run itself; every start schedules it too (the dedupe key makes that a no-op when it is already
  * planned).
  */

@@ -1,4 +1,4 @@
-import { BellOutlined, MenuOutlined } from '@ant-design/icons';
+import { BellOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Badge, Button, Drawer, Grid, Layout, Menu, Space, Spin, Typography, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
@@ -10,6 +10,7 @@ import type { WebFeature } from '../kit/feature.js';
 import { ChangePasswordPage } from './ChangePasswordPage.js';
 import { home } from './home.js';
 import { LoginPage } from './LoginPage.js';
+import { ScreenHeading, useDocumentTitle } from './screenTitle.js';
 import { SessionProvider, useSession } from './session.js';
 
 /**
@@ -62,7 +63,10 @@ function Shell() {
             >
               <Badge count={unread} size="small"><BellOutlined style={{ color: '#fff', fontSize: 18 }} /></Badge>
             </Link>
-            {!narrow && <Typography.Text style={{ color: '#fff' }}>{me!.displayName} · {me!.roleLabel[lang]}</Typography.Text>}
+            {/* The personal centre (password, sessions, notification preferences). */}
+            <Link to="/me" aria-label={l(`个人中心:${me!.displayName}`, `My account: ${me!.displayName}`)} style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+              {narrow ? <UserOutlined style={{ fontSize: 18 }} /> : <>{me!.displayName} · {me!.roleLabel[lang]}</>}
+            </Link>
             <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('language')}</Button>
             <Button size="small" onClick={() => void signOut()}>{t('signOut')}</Button>
           </Space>
@@ -72,6 +76,7 @@ function Shell() {
         </Drawer>
         <Layout.Content style={{ padding: narrow ? 8 : 16 }}>
           <main>
+            <ScreenHeading routes={ROUTES} menu={MENU} />
             <CalendarBanner />
             <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
             <Routes>
@@ -88,6 +93,8 @@ function Shell() {
 
 function Gate() {
   const { me, loading } = useSession();
+  // Signed in, the shell names each screen (ScreenHeading).
+  useDocumentTitle(loading || (me && !me.mustChangePassword) ? undefined : me ? { zh: '修改密码', en: 'Change password' } : { zh: '登录', en: 'Sign in' });
   if (loading) return <Spin fullscreen />;
   if (!me) return <LoginPage />;
   if (me.mustChangePassword) return <ChangePasswordPage />;

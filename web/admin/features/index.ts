@@ -9,6 +9,7 @@ import { cases } from './cases/index.js';
 import { deputies } from './deputies/index.js';
 import { imports } from './imports/index.js';
 import { inbox } from './inbox/index.js';
+import { me } from './me/index.js';
 import { points } from './points/index.js';
 import { regions } from './regions/index.js';
 import { registers } from './registers/index.js';
@@ -19,5 +20,5 @@ import { units } from './units/index.js';
 
 /** Every feature of the back office: the shell builds its routes and navigation from this list. */
 export const FEATURES: readonly WebFeature[] = [
-  cases, statistics, activities, points, assessments, stations, deputies, archive, registers, units, regions, terms, accounts, calendar, audit, inbox, imports,
+  cases, statistics, activities, points, assessments, stations, deputies, archive, registers, units, regions, terms, accounts, calendar, audit, inbox, me, imports,
 ];
