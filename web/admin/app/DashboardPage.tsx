@@ -9,6 +9,7 @@ import { useI18n } from '../../shared/i18n.js';
 import { MyRotaCard } from '../features/activities/RotaCard.js';
 import { DeadlineText } from '../features/cases/caseFacts.js';
 import { Chart } from '../kit/Chart.js';
+import { TodoPanel } from '../features/todo/TodoPage.js';
 import { useSession } from './session.js';
 import type { Answer, Schemas } from '../../shared/api.js';
 
@@ -73,6 +74,7 @@ export function DashboardPage() {
         />
       </Space>
       {error && <Alert type="error" showIcon message={error} />}
+      <TodoPanel />
       {me!.role === 'deputy' && (
         <Link to="/activities?new=1"><Button type="primary" block size="large" icon={<CameraOutlined />}>{l('记录履职活动', 'Record an activity')}</Button></Link>
       )}

@@ -1,8 +1,26 @@
+import { createElement } from 'react';
 import { lazyPage, type WebFeature } from '../kit/feature.js';
+import { TodoPage } from '../features/todo/TodoPage.js';
+import { useSession } from './session.js';
 
-/** The dashboard of the month, the back office's first page. */
+const DashboardPage = lazyPage(() => import('./DashboardPage.js'), (m) => m.DashboardPage);
+
+/**
+ * The back office's first page: for unit clerks and deputies, who mostly act on what is sent to
+ * them (often from a phone), their to-do list; for everyone else the month's dashboard, with
+ * their to-do panel at its top.
+ */
+function HomePage() {
+  const { me } = useSession();
+  return createElement(me?.role === 'unit' || me?.role === 'deputy' ? TodoPage : DashboardPage);
+}
+
 export const home: WebFeature = {
   name: 'home',
-  routes: [{ path: '/', page: lazyPage(() => import('./DashboardPage.js'), (m) => m.DashboardPage) }],
-  menu: [{ path: '/', zh: '工作台', en: 'Dashboard', ability: 'case.read', order: 10 }],
+  routes: [{ path: '/', page: HomePage }, { path: '/dashboard', page: DashboardPage }],
+  menu: [
+    { path: '/', zh: '工作台', en: 'Dashboard', ability: 'case.read', order: 10 },
+    // Clerks and deputies open on their to-do list; the month's figures stay a click away.
+    { path: '/dashboard', zh: '本月概况', en: 'The month', ability: 'case.read', order: 11, hideFor: ['admin', 'staff', 'officer'] },
+  ],
 };

@@ -16,9 +16,10 @@ import { registers } from './registers/index.js';
 import { stations } from './stations/index.js';
 import { statistics } from './statistics/index.js';
 import { terms } from './terms/index.js';
+import { todo } from './todo/index.js';
 import { units } from './units/index.js';
 
 /** Every feature of the back office: the shell builds its routes and navigation from this list. */
 export const FEATURES: readonly WebFeature[] = [
-  cases, statistics, activities, points, assessments, stations, deputies, archive, registers, units, regions, terms, accounts, calendar, audit, inbox, me, imports,
+  cases, todo, statistics, activities, points, assessments, stations, deputies, archive, registers, units, regions, terms, accounts, calendar, audit, inbox, me, imports,
 ];
