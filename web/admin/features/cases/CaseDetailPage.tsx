@@ -12,6 +12,7 @@ import { RecordSelect } from '../../kit/RecordSelect.js';
 import { useNarrow } from '../../kit/common.js';
 import { ProvisionalTag } from '../calendar/calendarNotice.js';
 import { DeadlineText, RatingTag } from './caseFacts.js';
+import { LookupUnlock } from './LookupUnlock.js';
 import type { Schemas } from '../../../shared/api.js';
 
 type CaseDetail = Schemas['CaseDetail'];
@@ -157,6 +158,7 @@ export function CaseDetailPage() {
           </Space>
         )}
       </Card>
+      <LookupUnlock caseId={c.id} />
       <Card title={l('办理记录', 'Timeline')}>
         <Timeline items={c.timeline.map((e) => ({
           children: (
