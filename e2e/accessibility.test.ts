@@ -1,7 +1,8 @@
 /**
  * axe-core on the pages anyone can reach: the sign-in page and the constituents' phone pages,
- * in standard and elder-friendly mode, and a clerk's election round (换届) form. Serious and
- * critical violations fail.
+ * in standard and elder-friendly mode, a clerk's election round (换届) form, and every screen of
+ * the back office a county's staff reach from the navigation, with a detail page of each kind.
+ * Serious and critical violations fail; each back-office screen has one h1 and a title of its own.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -74,6 +75,43 @@ describe('accessibility of the public pages', () => {
     await page.reload();
     await page.getByRole('button', { name: '标准模式' }).waitFor();
     assert.ok(await page.evaluate(() => document.documentElement.classList.contains('elder')));
+    await context.close();
+  });
+
+  // Every back-office screen of a county's staff: the navigation's entries, then a detail page of each kind.
+  it('the back office has no serious or critical violations, one h1 and a title of its own on each screen', async () => {
+    const context = await newDevice(browser, 'desktop');
+    const page = await context.newPage();
+    await signIn(page, 'pinggui');
+    await page.getByRole('navigation', { name: '主导航' }).first().waitFor();
+    const menu = await page.getByRole('navigation', { name: '主导航' }).first().locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    assert.ok(menu.length >= 10, `the navigation lists ${menu.length} screens`);
+    const api = await ApiClient.signIn('pinggui');
+    const firstId = async (url: string) => (await api.get<{ items: { id: number }[] }>(url)).items[0]!.id;
+    const details = [
+      `/cases/${await firstId('/api/cases?limit=1')}`,
+      `/stations/${await firstId('/api/stations?limit=1')}`,
+      `/deputies/${await firstId('/api/deputies?limit=1')}`,
+      `/activities/${await firstId('/api/activities?limit=1')}`,
+    ];
+    const titles = new Map<string, string>();
+    const failures: string[] = [];
+    for (const path of [...menu, ...details, '/me', '/notifications']) {
+      if (titles.has(path)) continue;
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      await page.locator('main .ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+      const h1 = await page.locator('h1').allTextContents();
+      const title = await page.title();
+      const violations = await audit(page);
+      console.log(`a11y ${path}: ${violations.filter((v) => v.impact === 'critical').length} critical, ${violations.filter((v) => v.impact === 'serious').length} serious; h1 ${JSON.stringify(h1)}; title ${JSON.stringify(title)}`);
+      if (violations.length) failures.push(`${path}:\n${describeViolations(violations)}`);
+      if (h1.length !== 1) failures.push(`${path}: ${h1.length} h1 (${h1.join(' | ')})`);
+      if (!title.endsWith('连心桥') || title === '连心桥' || [...titles.values()].includes(title)) failures.push(`${path}: title ${JSON.stringify(title)} does not name the screen alone`);
+      titles.set(path, title);
+      await shot(page, `a11y-admin${path.replaceAll('/', '-')}`);
+    }
+    assert.deepEqual(failures, []);
     await context.close();
   });
 });

@@ -31,7 +31,7 @@ export function LoginPage() {
   return (
     <main style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f5f5f5', padding: 16 }}>
       <Card style={{ width: '100%', maxWidth: 380 }}>
-        <Typography.Title level={3} style={{ textAlign: 'center' }}>{t('appName')}</Typography.Title>
+        <Typography.Title level={1} style={{ textAlign: 'center', fontSize: 24 }}>{t('appName')}</Typography.Title>
         {ended && !error && <Alert type="warning" showIcon message={t('sessionExpired')} style={{ marginBottom: 16 }} />}
         {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 16 }} />}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>

@@ -9,13 +9,15 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { I18nProvider, useI18n } from '../../shared/i18n.js';
 import { queryClient } from '../../shared/query.js';
+import './admin.css';
 import { Root } from './Root.js';
+import { THEME } from './theme.js';
 
 function Themed() {
   const { lang } = useI18n();
   dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#b71c1c', colorLink: '#b71c1c', colorInfo: '#b71c1c' } }}>
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME}>
       <AntApp>
         <BrowserRouter>
           <Root />

@@ -27,11 +27,11 @@ export function useNarrow(): boolean {
   return !screens.md;
 }
 
-/** A screen's title with its actions on the right (wrapping below it on a phone). */
+/** A screen's title (an h2: the shell's h1 names the screen) with its actions on the right (wrapping below it on a phone). */
 export function PageTitle({ title, extra }: { title: ReactNode; extra?: ReactNode }) {
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: 8 }}>
-      <Typography.Title level={4} style={{ margin: 0 }}>{title}</Typography.Title>
+      <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>{title}</Typography.Title>
       {extra && <Space wrap>{extra}</Space>}
     </div>
   );

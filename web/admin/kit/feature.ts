@@ -1,10 +1,15 @@
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Me } from '../app/session.js';
 
-/** A page of the back office at an address (`/cases/:id`); the page reads its parameters itself. */
+/**
+ * A page of the back office at an address (`/cases/:id`); the page reads its parameters itself.
+ * `title` names the screen (the browser tab's title and the page's h1); without it, the label of
+ * the navigation entry at the same path, or of its section, names it.
+ */
 export interface FeatureRoute {
   path: string;
   page: ComponentType;
+  title?: { zh: string; en: string };
 }
 
 /**

@@ -4,7 +4,7 @@ export const activities: WebFeature = {
   name: 'activities',
   routes: [
     { path: '/activities', page: lazyPage(() => import('./ActivitiesPage.js'), (m) => m.ActivitiesPage) },
-    { path: '/activities/:id', page: lazyPage(() => import('./ActivityDetailPage.js'), (m) => m.ActivityDetailPage) },
+    { path: '/activities/:id', page: lazyPage(() => import('./ActivityDetailPage.js'), (m) => m.ActivityDetailPage), title: { zh: '活动详情', en: 'Activity' } },
     { path: '/campaigns', page: lazyPage(() => import('./CampaignsPage.js'), (m) => m.CampaignsPage) },
   ],
   menu: [

@@ -135,7 +135,7 @@ function Assessments() {
             title: l('得分', 'Score'), key: 'score', width: narrow ? 96 : 200,
             render: (_, a) => (narrow
               ? <Space orientation="vertical" size={0}><strong>{a.score}</strong><GradeTag grade={a.grade} label={a.gradeLabel} /></Space>
-              : <Progress percent={a.score} size="small" format={() => a.score} strokeColor={a.grade === 'first' ? '#b71c1c' : a.grade === 'second' ? '#fa8c16' : '#8c8c8c'} />),
+              : <Progress percent={a.score} size="small" format={() => a.score} aria-label={l('得分', 'Score')} strokeColor={a.grade === 'first' ? '#b71c1c' : a.grade === 'second' ? '#fa8c16' : '#8c8c8c'} />),
           },
           ...(narrow ? [] : [
             { title: l('考核等级', 'Grade'), key: 'grade', width: 90, render: (_: unknown, a: Assessment) => <GradeTag grade={a.grade} label={a.gradeLabel} /> },

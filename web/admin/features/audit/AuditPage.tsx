@@ -55,7 +55,7 @@ export function AuditPage() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{l('审计日志', 'Audit log')}</Typography.Title>
+        <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>{l('审计日志', 'Audit log')}</Typography.Title>
         <Space wrap>
           <ExportButton href={`/api/audit.xlsx${qs(filters)}`} />
           <Button onClick={() => void verify()} loading={verifying}>{l('校验审计链', 'Verify the chain')}</Button>

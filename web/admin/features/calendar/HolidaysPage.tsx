@@ -97,7 +97,7 @@ export function HolidaysPage() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{l('节假日安排', 'Holiday schedule')}</Typography.Title>
+        <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>{l('节假日安排', 'Holiday schedule')}</Typography.Title>
         <Space wrap>
           <Select
             value={year} style={{ width: 110 }} aria-label={l('年份', 'Year')}

@@ -116,7 +116,7 @@ export function CaseDetailPage() {
         }}
       >
         <Space wrap size={[8, 4]}>
-          <Typography.Title level={1} style={{ margin: 0, fontSize: narrow ? 18 : 20 }}>{c.trackingCode}</Typography.Title>
+          <Typography.Title level={2} style={{ margin: 0, fontSize: narrow ? 18 : 20 }}>{c.trackingCode}</Typography.Title>
           <Tag color={c.overdue ? 'red' : 'blue'} data-testid="case-state">{c.stateLabel[lang]}</Tag>
           {c.keySupervision && <Tag color="volcano">{l('重点督办', 'Key supervision')}</Tag>}
           {c.rating && <RatingTag rating={c.rating} />}

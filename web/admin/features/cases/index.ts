@@ -7,7 +7,7 @@ export const cases: WebFeature = {
   name: 'cases',
   routes: [
     { path: '/cases', page: CasesPage },
-    { path: '/cases/:id', page: CaseDetailPage },
+    { path: '/cases/:id', page: CaseDetailPage, title: { zh: '意见详情', en: 'Case' } },
   ],
   menu: [{ path: '/cases', zh: '意见办理', en: 'Cases', ability: 'case.read', order: 20 }],
 };

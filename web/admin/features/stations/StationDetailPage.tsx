@@ -261,7 +261,7 @@ function ChecklistCard({ station, editable, onSaved, onConflict }: SectionProps)
         </Space>
       )}
     >
-      <Progress percent={items.length ? Math.round((done / items.length) * 100) : 0} format={() => `${done}/${items.length || station.checklistTotal}`} />
+      <Progress percent={items.length ? Math.round((done / items.length) * 100) : 0} format={() => `${done}/${items.length || station.checklistTotal}`} aria-label={l('八有一册六簿完成情况', 'Checklist done')} />
       {groups.map((g) => (
         <div key={g.key} style={{ marginTop: 8 }}>
           <Typography.Text strong>{g.title}</Typography.Text>

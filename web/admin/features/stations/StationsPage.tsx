@@ -98,7 +98,7 @@ function StationList() {
             title: l('八有一册六簿', 'Checklist'), dataIndex: 'checklistDone', width: 150,
             render: (done: number, s) => (
               <Tooltip title={`${done}/${s.checklistTotal}`}>
-                <Progress percent={Math.round((done / s.checklistTotal) * 100)} size="small" format={() => `${done}/${s.checklistTotal}`} />
+                <Progress percent={Math.round((done / s.checklistTotal) * 100)} size="small" format={() => `${done}/${s.checklistTotal}`} aria-label={l('八有一册六簿完成情况', 'Checklist done')} />
               </Tooltip>
             ),
           },

@@ -121,7 +121,7 @@ function CoverageScreen() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: 8 }}>
-        <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }}>
+        <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>
           {l('编组进站', 'Deputies in stations')}{coverage ? `${l(':', ': ')}${label(coverage.term.name)}` : ''}
         </Typography.Title>
         <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/terms')}>{l('返回届次列表', 'Back to the terms')}</Button>

@@ -206,7 +206,7 @@ function RoundScreen() {
   }
 
   const title = (
-    <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }} ref={heading} tabIndex={-1}>
+    <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }} ref={heading} tabIndex={-1}>
       {l('换届', 'Election round')}{inputs ? `${l(':', ': ')}${label(inputs.term.name)}` : ''}
     </Typography.Title>
   );
