@@ -11,7 +11,6 @@ import { ChangePasswordPage } from './ChangePasswordPage.js';
 import { home } from './home.js';
 import { LoginPage } from './LoginPage.js';
 import { ScreenHeading, useDocumentTitle } from './screenTitle.js';
-import { ScreenHeading, useDocumentTitle } from './screenTitle.js';
 import { SessionProvider, useSession } from './session.js';
 
 /**
