@@ -67,7 +67,7 @@ export function DashboardPage() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{l('本月工作概况', 'The month at a glance')}</Typography.Title>
+        <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>{l('本月工作概况', 'The month at a glance')}</Typography.Title>
         <Select
           value={month} onChange={setMonth} style={{ width: 140 }} aria-label={l('统计月份', 'Month')}
           options={months.map((m) => ({ value: m, label: lang === 'en' ? m : `${m.slice(0, 4)}年${Number(m.slice(5))}月` }))}
