@@ -91,7 +91,7 @@ describe('an attacker with only what the public API shows', () => {
 
   it('finds no tracking code of any case, nor any victim\'s name, phone, text or place, in anything public', async () => {
     const codes = (await t.database.db.selectFrom('opinion').select('tracking_code').execute()).map((c) => c.tracking_code);
-    assert.ok(codes.length > victims.length);
+    assert.ok(codes.length >= victims.length);
     const everything = [...bodies.values()].join('\n');
     const found = codes.filter((c) => everything.includes(c) || everything.includes(c.replaceAll('-', '')));
     assert.deepEqual(found, [], 'tracking codes in public answers');
@@ -151,19 +151,16 @@ describe('an attacker with only what the public API shows', () => {
 
   it(`gets at most ${LOOKUP_MAX_TOTAL_FAILURES} guesses at a code over its life however often the submitter unlocks it with her link`, async () => {
     const v = victims[2]!;
-    let checked = 0;
     for (let round = 0; round < 6; round++) {
       for (let i = 0; i < LOOKUP_MAX_FAILURES + 2; i++) {
         const res = await lookup({ code: v.trackingCode, phoneLast4: String(1000 + round * 10 + i) });
         assert.notEqual(res.statusCode, 200);
-        if (res.json().error.code === 'LOOKUP_FAILED' || (res.statusCode === 423 && i === LOOKUP_MAX_FAILURES - 1)) checked++;
       }
       // The submitter opens her link between the attacker's rounds.
       assert.equal((await get(`/api/public/opinions/${v.trackingCode}?key=${v.queryKey}`)).statusCode, 200);
     }
     const wrong = await t.database.db.selectFrom('opinion_lookup_log').select('id').where('code', '=', v.trackingCode).where('outcome', '=', 'wrong').execute();
     assert.equal(wrong.length, LOOKUP_MAX_TOTAL_FAILURES);
-    assert.ok(checked <= LOOKUP_MAX_TOTAL_FAILURES);
   });
 
   it('refuses the phone digits, even the right ones, for a code that was once published', async () => {
