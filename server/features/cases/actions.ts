@@ -12,6 +12,7 @@ import { loadCalendar } from '../calendar/index.js';
 import { caseFollowUps } from './followUps.js';
 import { recomputeProvisionalDeadlines } from './provisionalDeadlines.js';
 import { now as clockNow } from '../../platform/clock.js';
+import { checkExtension, ruleFor } from './clocks.js';
 import { checkReplyAttachments, insertReplyAttachments, type CheckedAttachment, type ReplyDetails } from './replyAttachments.js';
 
 /** What the API accepts for an action; the command turns it into the domain's ActionInput. */
@@ -136,10 +137,11 @@ async function toInput(ctx: WriteContext<AnyActor>, c: CaseRow, req: ActionReque
       const found = new Set(units.map((u) => u.id));
       const missing = [{ id: req.unitId, path: 'unitId' }, ...co.map((id, i) => ({ id, path: `coUnitIds.${i}` }))].filter((u) => !found.has(u.id));
       if (missing.length) throw invalidFields(missing.map((m) => ({ path: m.path, code: 'UNKNOWN_REFERENCE' })));
-      const category = await trx.selectFrom('case_category').select(['deadline_days', 'max_days']).where('id', '=', c.category_id).executeTakeFirstOrThrow();
-      const days = req.deadlineDays ?? category.deadline_days;
-      if (days > category.max_days) throw new AppError('DEADLINE_TOO_LONG', { max: category.max_days });
-      return { action: 'assign', unitId: req.unitId, coUnitIds: co, deadlineDays: days };
+      // The category's rule, or the case region's own (clocks.ts).
+      const rule = await ruleFor(trx, c.category_id, c.region_path);
+      const days = req.deadlineDays ?? rule.deadlineDays;
+      if (days > rule.maxDays) throw new AppError('DEADLINE_TOO_LONG', { max: rule.maxDays });
+      return { action: 'assign', unitId: req.unitId, coUnitIds: co, deadlineDays: days, signDays: rule.signDays };
     }
     case 'request_extension':
       if (!req.days) throw invalidFields([{ path: 'days', code: 'REQUIRED' }]);
@@ -149,6 +151,8 @@ async function toInput(ctx: WriteContext<AnyActor>, c: CaseRow, req: ActionReque
         .where('action', '=', 'request_extension').orderBy('id', 'desc').executeTakeFirst();
       const days = req.days ?? Number((asked?.data as { days?: number } | undefined)?.days ?? 0);
       if (!days) throw invalidFields([{ path: 'days', code: 'REQUIRED' }]);
+      // Beyond the rule's maximum only the level above grants (clocks.ts).
+      if (actor.kind === 'account') checkExtension(actor, await ruleFor(trx, c.category_id, c.region_path), (c.deadline_days ?? 0) + c.extension_days, days, c.region_path);
       return { action: 'grant_extension', days };
     }
     case 'answer':

@@ -19,14 +19,16 @@ const endOf = (date: string) => bj(`${date}T24:00:00`);
 const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({
   state: 'assigned', round: 1, assigned_at: null, signed_at: null, deadline_days: 3, deadline_date: null, deadline_at: null,
   deadline_provisional: false, return_until: null, paused_at: null, paused_working_days: 0, extension_days: 0,
-  overdue_at: null, accepted_at: null, urge_count: 0, escalation_count: 0, ...over,
+  overdue_at: null, accepted_at: null, sign_due_date: null, sign_due_at: null, sign_overdue_at: null, transfer_minutes: null,
+  urge_count: 0, escalation_count: 0, ...over,
 });
 
 describe('case effects: deadlines in working days', () => {
   it('gives the unit until the next working day to return an assignment (the make-up Sunday before 国庆 2025 counts)', () => {
     const e = caseEffect(facts({ state: 'accepted' }), { action: 'assign', unitId: 7, coUnitIds: [8], deadlineDays: 3 }, bj('2025-09-26T10:00:00'), cal);
     assert.equal(e.set.return_until, '2025-09-28');
-    assert.deepEqual(e.data, { unitId: 7, coUnitIds: [8], deadlineDays: 3, returnUntil: '2025-09-28' });
+    assert.deepEqual(e.data, { unitId: 7, coUnitIds: [8], deadlineDays: 3, returnUntil: '2025-09-28', signDueDate: '2025-09-28' });
+    assert.deepEqual([e.set.sign_due_date, e.set.sign_due_at], ['2025-09-28', endOf('2025-09-28')]);
     assert.equal(e.set.deadline_date, null);
     assert.equal(e.set.paused_working_days, 0);
   });
@@ -35,7 +37,8 @@ describe('case effects: deadlines in working days', () => {
     // Friday 7 March 2025 + 3 working days: Monday 10 … Wednesday 12.
     const e = caseEffect(facts({ assigned_at: bj('2025-03-07T09:00:00') }), { action: 'sign' }, bj('2025-03-07T15:00:00'), cal);
     assert.deepEqual(e.set, {
-      signed_at: bj('2025-03-07T15:00:00'), signed_late: false, deadline_date: '2025-03-12', deadline_at: endOf('2025-03-12'), deadline_provisional: false,
+      signed_at: bj('2025-03-07T15:00:00'), signed_late: false, signed_on_time: true, sign_overdue_at: null,
+      deadline_date: '2025-03-12', deadline_at: endOf('2025-03-12'), deadline_provisional: false,
     });
     assert.deepEqual(e.data, { deadlineDate: '2025-03-12', signedLate: false });
     assert.equal(endOf('2025-03-12').toISOString(), '2025-03-12T16:00:00.000Z');
@@ -52,9 +55,37 @@ describe('case effects: deadlines in working days', () => {
     // Assigned Friday 26 Sep; the next working day is the make-up Sunday 28 Sep.
     const onTime = caseEffect(facts({ assigned_at: bj('2025-09-26T10:00:00') }), { action: 'sign' }, bj('2025-09-28T09:30:00'), cal);
     assert.deepEqual(onTime.data, { deadlineDate: '2025-10-09', signedLate: false });
+    // Signed a day late: the clock counts from the sign-for limit's last day (28 Sep), not from the signing — 29, 30 Sep, 9 Oct.
     const late = caseEffect(facts({ assigned_at: bj('2025-09-26T10:00:00') }), { action: 'sign' }, bj('2025-09-29T09:00:00'), cal);
-    assert.deepEqual(late.data, { deadlineDate: '2025-10-10', signedLate: true });
-    assert.deepEqual(late.set.deadline_at, endOf('2025-10-10'));
+    assert.deepEqual(late.data, { deadlineDate: '2025-10-09', signedLate: true, clockStartedOn: '2025-09-28' });
+    assert.deepEqual(late.set.deadline_at, endOf('2025-10-09'));
+    assert.deepEqual([late.set.signed_on_time, late.set.sign_overdue_at], [false, endOf('2025-09-28')]);
+  });
+
+  it('takes the sign-for limit stored at assignment, and gives a unit signing 14 days late no fresh period', () => {
+    // Assigned Monday 3 Nov 2025 with a 2-day sign-for limit: due Wednesday 5 Nov.
+    const assigned = caseEffect(facts({ state: 'accepted' }), { action: 'assign', unitId: 7, coUnitIds: [], deadlineDays: 3, signDays: 2 }, bj('2025-11-03T10:00:00'), cal);
+    assert.equal(assigned.set.sign_due_date, '2025-11-05');
+    const c = facts({ assigned_at: bj('2025-11-03T10:00:00'), sign_due_date: '2025-11-05', sign_due_at: endOf('2025-11-05') });
+    assert.deepEqual(caseEffect(c, { action: 'sign' }, bj('2025-11-05T23:00:00'), cal).data, { deadlineDate: '2025-11-10', signedLate: false });
+    // Signed Wednesday 19 Nov, 10 working days after the limit: the 3 days ran out on Monday 10 Nov.
+    const late = caseEffect(c, { action: 'sign' }, bj('2025-11-19T10:00:00'), cal);
+    assert.deepEqual(late.data, { deadlineDate: '2025-11-10', signedLate: true, clockStartedOn: '2025-11-05' });
+    // …so the reply the same day is late, and the working days taken count from the limit too.
+    const reply = caseEffect({ ...c, state: 'in_progress', signed_at: bj('2025-11-19T10:00:00'), deadline_date: '2025-11-10', deadline_at: endOf('2025-11-10') },
+      { action: 'reply', comment: '已办结' }, bj('2025-11-19T16:00:00'), cal);
+    assert.deepEqual(reply.data, { onTime: false, workingDays: 10 });
+  });
+
+  it('records the station\'s transfer time at the first assignment only, within 24 hours or not', () => {
+    const accepted = facts({ state: 'accepted', accepted_at: bj('2025-11-03T10:00:00') });
+    const quick = caseEffect(accepted, { action: 'assign', unitId: 7, coUnitIds: [], deadlineDays: 3 }, bj('2025-11-04T10:00:00'), cal);
+    assert.deepEqual([quick.set.transfer_minutes, quick.set.transferred_within_24h], [1440, true]);
+    assert.deepEqual([quick.data.transferMinutes, quick.data.transferredWithin24h], [1440, true]);
+    const slow = caseEffect(accepted, { action: 'assign', unitId: 7, coUnitIds: [], deadlineDays: 3 }, bj('2025-11-04T10:01:00'), cal);
+    assert.deepEqual([slow.set.transfer_minutes, slow.set.transferred_within_24h], [1441, false]);
+    const again = caseEffect({ ...accepted, state: 'returned', transfer_minutes: 30 }, { action: 'assign', unitId: 8, coUnitIds: [], deadlineDays: 3 }, bj('2025-11-10T10:00:00'), cal);
+    assert.equal('transfer_minutes' in again.set, false, 'a reassignment after a return keeps the first transfer');
   });
 
   it('marks a deadline counted over a year without its official schedule as provisional', () => {
@@ -143,6 +174,13 @@ describe('case effects: windows and timers', () => {
     const c = facts({ return_until: '2025-09-28' });
     assert.equal(caseEffect(c, { action: 'return', comment: '非本单位职责' }, bj('2025-09-28T18:00:00'), cal).error, undefined);
     assert.equal(caseEffect(c, { action: 'return', comment: '非本单位职责' }, bj('2025-09-29T08:00:00'), cal).error, 'RETURN_WINDOW_PASSED');
+  });
+
+  it('records the sign-for overdue fact at the first reminder after the limit, once', () => {
+    const c = facts({ state: 'assigned', sign_due_date: '2025-09-30', sign_due_at: endOf('2025-09-30') });
+    assert.deepEqual(caseEffect(c, { action: 'remind' }, bj('2025-09-30T09:00:00'), cal).set, {});
+    assert.deepEqual(caseEffect(c, { action: 'remind' }, bj('2025-10-09T09:00:00'), cal).set, { sign_overdue_at: endOf('2025-09-30') });
+    assert.deepEqual(caseEffect({ ...c, sign_overdue_at: endOf('2025-09-30') }, { action: 'remind' }, bj('2025-10-10T09:00:00'), cal).set, {});
   });
 
   it('records the overdue fact at the first reminder after the deadline, once', () => {

@@ -11,8 +11,10 @@ import { pausedSoFar, resumeClock, startClock, workingDaysTaken } from '../../pl
 
 /** A unit has this many working days after assignment to return a case that is not theirs. */
 export const RETURN_WINDOW_WORKING_DAYS = 1;
-/** …and this many to sign for it before the signature counts as late (日清日结). */
+/** …and, by default, this many to sign for it before the signature counts as late (日清日结); a category or region rule may set another sign-for limit. */
 export const SIGN_WINDOW_WORKING_DAYS = 1;
+/** The station transfers (assigns) a case within this many hours of accepting it (日清日结). */
+export const TRANSFER_WITHIN_MS = 24 * 3_600_000;
 /** A constituent may rate an answer this many calendar days after it. */
 export const RATING_WINDOW_DAYS = 15;
 
@@ -32,6 +34,12 @@ export interface CaseFacts {
   extension_days: number;
   overdue_at: Date | null;
   accepted_at: Date | null;
+  /** The sign-for limit's last day (set at assignment) and since when the case was unsigned past it (0016). */
+  sign_due_date: string | null;
+  sign_due_at: Date | null;
+  sign_overdue_at: Date | null;
+  /** Minutes from acceptance to the first assignment; null until the first assignment. */
+  transfer_minutes: number | null;
   urge_count: number;
   escalation_count: number;
 }
@@ -41,7 +49,7 @@ export type ActionInput =
   | { action: 'decline' | 'return' | 'refuse_extension' | 'reply' | 'send_back_reply' | 'urge'; comment: string }
   | { action: 'answer_on_spot'; comment: string }
   | { action: 'answer'; comment: string; mode: AnswerMode }
-  | { action: 'assign'; unitId: number; coUnitIds: number[]; deadlineDays: number }
+  | { action: 'assign'; unitId: number; coUnitIds: number[]; deadlineDays: number; /** The sign-for limit in working days (default SIGN_WINDOW_WORKING_DAYS). */ signDays?: number }
   | { action: 'request_extension'; comment: string; days: number }
   | { action: 'grant_extension'; days: number }
   | { action: 'rate'; rating: Rating; comment: string | null }
@@ -63,7 +71,7 @@ export interface Effect {
 }
 
 const clearedHandling = {
-  signed_at: null, signed_late: null, deadline_date: null, deadline_at: null, deadline_provisional: false, paused_at: null,
+  signed_at: null, signed_late: null, signed_on_time: null, sign_due_date: null, sign_due_at: null, sign_overdue_at: null, deadline_date: null, deadline_at: null, deadline_provisional: false, paused_at: null,
   replied_at: null, replied_on_time: null, handling_working_days: null, return_until: null,
 };
 
@@ -81,21 +89,37 @@ export function caseEffect(c: CaseFacts, input: ActionInput, now: Date, cal: Wor
       };
     case 'assign': {
       const returnUntil = cal.addWorkingDays(today, RETURN_WINDOW_WORKING_DAYS);
+      // The sign-for limit runs from assignment; the handling deadline is counted at signing (see 'sign').
+      const signDueDate = cal.addWorkingDays(today, input.signDays ?? SIGN_WINDOW_WORKING_DAYS);
+      // The station's transfer time (日清日结): acceptance to the first assignment, kept through returns and re-handling.
+      const transfer = c.transfer_minutes === null && c.accepted_at
+        ? { transfer_minutes: Math.max(0, Math.floor((now.getTime() - c.accepted_at.getTime()) / 60_000)), transferred_within_24h: now.getTime() - c.accepted_at.getTime() <= TRANSFER_WITHIN_MS }
+        : {};
       return {
         set: {
           ...clearedHandling, assigned_at: now, assigned_unit_id: input.unitId, co_unit_ids: input.coUnitIds,
           deadline_days: input.deadlineDays, return_until: returnUntil, paused_working_days: 0, extension_days: 0, overdue_at: null,
+          sign_due_date: signDueDate, sign_due_at: endOfShanghaiDay(signDueDate), ...transfer,
         },
-        data: { unitId: input.unitId, coUnitIds: input.coUnitIds, deadlineDays: input.deadlineDays, returnUntil },
+        data: {
+          unitId: input.unitId, coUnitIds: input.coUnitIds, deadlineDays: input.deadlineDays, returnUntil, signDueDate,
+          ...('transfer_minutes' in transfer ? { transferMinutes: transfer.transfer_minutes, transferredWithin24h: transfer.transferred_within_24h } : {}),
+        },
       };
     }
     case 'sign': {
-      const { deadline: deadlineDate, provisional } = startClock(cal, today, c.deadline_days ?? 3);
-      const signBy = cal.addWorkingDays(shanghaiDate(c.assigned_at ?? now), SIGN_WINDOW_WORKING_DAYS);
+      // The handling clock starts on the day of signing, or on the sign-for limit's last day when the unit signs
+      // after it: the days signed late are taken from the handling period, not added to it.
+      const signBy = c.sign_due_date ?? cal.addWorkingDays(shanghaiDate(c.assigned_at ?? now), SIGN_WINDOW_WORKING_DAYS);
       const late = today > signBy;
+      const clockStartedOn = late ? signBy : today;
+      const { deadline: deadlineDate, provisional } = startClock(cal, clockStartedOn, c.deadline_days ?? 3);
       return {
-        set: { signed_at: now, signed_late: late, deadline_date: deadlineDate, deadline_at: endOfShanghaiDay(deadlineDate), deadline_provisional: provisional },
-        data: { deadlineDate, signedLate: late, ...(provisional ? { deadlineProvisional: true } : {}) },
+        set: {
+          signed_at: now, signed_late: late, signed_on_time: !late, sign_overdue_at: late ? (c.sign_overdue_at ?? endOfShanghaiDay(signBy)) : null,
+          deadline_date: deadlineDate, deadline_at: endOfShanghaiDay(deadlineDate), deadline_provisional: provisional,
+        },
+        data: { deadlineDate, signedLate: late, ...(late ? { clockStartedOn } : {}), ...(provisional ? { deadlineProvisional: true } : {}) },
       };
     }
     case 'return': {
@@ -127,7 +151,7 @@ export function caseEffect(c: CaseFacts, input: ActionInput, now: Date, cal: Wor
     case 'reply': {
       const onTime = c.deadline_at ? now <= c.deadline_at : true;
       const taken = c.signed_at
-        ? workingDaysTaken(cal, { startedOn: shanghaiDate(c.signed_at), pausedOn: null, pausedWorkingDays: c.paused_working_days }, today)
+        ? workingDaysTaken(cal, { startedOn: handlingStartedOn(c.signed_at, c.sign_due_date), pausedOn: null, pausedWorkingDays: c.paused_working_days }, today)
         : null;
       return {
         set: {
@@ -165,11 +189,22 @@ export function caseEffect(c: CaseFacts, input: ActionInput, now: Date, cal: Wor
       return { set: { key_supervision: true }, data: {} };
     case 'unflag_key':
       return { set: { key_supervision: false }, data: {} };
-    case 'remind':
+    case 'remind': {
+      if (c.state === 'assigned') {
+        // Not signed for: the reminder is about the sign-for limit.
+        return { set: c.sign_due_at && now > c.sign_due_at && !c.sign_overdue_at ? { sign_overdue_at: c.sign_due_at } : {}, data: { clock: 'sign' } };
+      }
       return { set: c.deadline_at && now > c.deadline_at && !c.overdue_at ? { overdue_at: c.deadline_at } : {}, data: {} };
+    }
     case 'archive':
       return { set: { archived_at: now }, data: {} };
   }
+}
+
+/** The day the handling clock started: the signing day, or the sign-for limit's last day when signed after it. */
+export function handlingStartedOn(signedAt: Date, signDueDate: string | null): string {
+  const signed = shanghaiDate(signedAt);
+  return signDueDate !== null && signDueDate < signed ? signDueDate : signed;
 }
 
 /** Actions whose event the constituent sees on the tracking page (with the comment where it is an answer or a reason). */

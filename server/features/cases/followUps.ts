@@ -14,11 +14,12 @@ import { loadCalendar } from '../calendar/index.js';
 import { CASE_AUTO_CLOSE, CASE_REMIND } from './timerKinds.js';
 import { sendAnswerNotice } from './constituentNotice.js';
 
-export type ReminderKind = 'before' | 'due' | 'overdue';
+export type ReminderKind = 'before' | 'due' | 'overdue' | 'sign_due' | 'sign_overdue';
 
 export interface RemindPayload {
   caseId: number;
   kind: ReminderKind;
+  /** The deadline it is about: the handling deadline, or for the sign_* kinds the sign-for limit's last day. */
   deadlineDate: string;
   /** The working day this reminder is for (overdue reminders repeat each working day). */
   day: string;
@@ -43,6 +44,16 @@ const REMINDERS = [{ kind: 'before', offset: -1 }, { kind: 'due', offset: 0 }] a
 export async function scheduleDeadlineReminders(trx: Transaction<DB>, cal: WorkingCalendar, caseId: number, deadlineDate: string, now: Date) {
   for (const { kind, day } of planDeadlineReminders<ReminderKind>(cal, deadlineDate, now, REMINDERS, 'overdue')) {
     await scheduleReminder(trx, { caseId, kind, deadlineDate, day });
+  }
+}
+
+/** The sign-for limit's day itself; then, while unsigned, every working day after. */
+const SIGN_REMINDERS = [{ kind: 'sign_due', offset: 0 }] as const;
+
+/** Plans the reminders of the sign-for limit, set at assignment: its last day, then each working day while unsigned. */
+export async function scheduleSignReminders(trx: Transaction<DB>, cal: WorkingCalendar, caseId: number, signDueDate: string, now: Date) {
+  for (const { kind, day } of planDeadlineReminders<ReminderKind>(cal, signDueDate, now, SIGN_REMINDERS, 'sign_overdue')) {
+    await scheduleReminder(trx, { caseId, kind, deadlineDate: signDueDate, day });
   }
 }
 
@@ -130,11 +141,13 @@ export async function notifyCase(
  */
 export async function caseFollowUps(trx: Transaction<DB>, cal: WorkingCalendar | null, caseId: number, action: CaseAction | 'submit', actorAccountId: number | null, now: Date) {
   const c = await trx.selectFrom('opinion')
-    .select(['id', 'tracking_code', 'station_id', 'region_code', 'assigned_unit_id', 'co_unit_ids', 'deadline_date', 'answered_at', 'content'])
+    .select(['id', 'tracking_code', 'station_id', 'region_code', 'assigned_unit_id', 'co_unit_ids', 'deadline_date', 'answered_at', 'content', 'sign_due_date'])
     // The deputy who holds the case now: its successor after an election round's hand-over.
     .select((eb) => eb.fn.coalesce('holder_deputy_id', 'deputy_id').as('deputy_id'))
     .where('id', '=', caseId).executeTakeFirstOrThrow();
   await notifyCase(trx, c, action, actorAccountId);
+  // An assignment starts the sign-for limit.
+  if (action === 'assign' && c.sign_due_date) await scheduleSignReminders(trx, cal ?? await loadCalendar(trx), caseId, c.sign_due_date, now);
   // Every action that sets the unit's clock running again plans its reminders again.
   if ((action === 'sign' || action === 'grant_extension' || action === 'refuse_extension' || action === 'send_back_reply') && c.deadline_date) {
     await scheduleDeadlineReminders(trx, cal ?? await loadCalendar(trx), caseId, c.deadline_date, now);

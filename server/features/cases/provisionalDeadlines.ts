@@ -41,13 +41,16 @@ interface ClockEvent {
 
 /**
  * The deadline of the current assignment as `cal` counts it: the unit's clock started the day
- * it signed with the category's working days, paused at each extension request and resumed at
+ * it signed (or the sign-for limit's last day, when it signed after it) with the category's working days, paused at each extension request and resumed at
  * each decision with the days granted (the same steps as effects.ts takes at the time).
  */
 export function replayDeadline(cal: WorkingCalendar, deadlineDays: number, events: ClockEvent[]): Replayed | null {
   const signIndex = events.map((e) => e.action).lastIndexOf('sign');
   if (signIndex < 0) return null;
-  let clock = startClock(cal, shanghaiDate(events[signIndex]!.at), deadlineDays);
+  // A unit that signed after its sign-for limit had its clock started on the limit's last day (effects.ts).
+  const sign = events[signIndex]!;
+  const startedOn = (sign.data as { clockStartedOn?: unknown } | null)?.clockStartedOn;
+  let clock = startClock(cal, typeof startedOn === 'string' ? startedOn : shanghaiDate(sign.at), deadlineDays);
   for (const e of events.slice(signIndex + 1)) {
     const day = shanghaiDate(e.at);
     if (e.action === 'request_extension') clock = pauseClock(clock, day);

@@ -18,6 +18,7 @@ import { caseActorOf, caseContactVisible, caseColumns, caseVisible, narrowCaseSc
 import { contactRevealableExpr } from './contact.js';
 import { caseReply, publicReply } from './replyAttachments.js';
 import { regionPathOf } from '../../platform/regions/filters.js';
+import { caseClockFacts } from './clocks.js';
 
 /** 张三丰 → 张**: enough for a clerk to recognise a caller, not to identify a stranger. */
 export function maskName(name: string | null): string | null {
@@ -93,6 +94,7 @@ export async function getCase(db: Kysely<DB>, actor: Actor, id: number) {
     deadlineProvisional: row.deadline_date !== null && row.deadline_provisional,
     overdue: Boolean(row.overdue),
     signedLate: row.signed_late,
+    clocks: await caseClockFacts(db, row),
     repliedOnTime: row.replied_on_time,
     handlingWorkingDays: row.handling_working_days,
     answerMode: row.answer_mode,

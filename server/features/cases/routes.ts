@@ -10,6 +10,7 @@ import { runWrite } from '../../platform/http/write.js';
 import { getCase, getCasePhoto, listCaseCategories, listCases } from './queries.js';
 import { CaseReply, REPLY_BODY_LIMIT, ReplyBodyFields, replyDetailsOf } from './replyRoutes.js';
 import { caseQueueCondition, CASE_TODO_KEYS } from './todos.js';
+import { CaseClocks } from './ruleRoutes.js';
 
 const Label = z.object({ zh: z.string(), en: z.string() });
 const DeadlineProvisional = z.boolean().meta({ description: 'true when the deadline was counted over a year whose official holiday schedule is not entered yet (暂定: statutory holidays only); it is counted again when the schedule is entered' });
@@ -36,7 +37,7 @@ const CaseDetail = z.object({
   submittedAt: z.string(), unit: Ref.nullable(), coUnits: z.array(Ref),
   deadlineDays: z.number().nullable(), deadlineDate: z.string().nullable(), deadlineAt: z.string().nullable(),
   deadlineProvisional: DeadlineProvisional, overdue: z.boolean(),
-  signedLate: z.boolean().nullable(), repliedOnTime: z.boolean().nullable(), handlingWorkingDays: z.number().nullable(),
+  signedLate: z.boolean().nullable(), clocks: CaseClocks, repliedOnTime: z.boolean().nullable(), handlingWorkingDays: z.number().nullable(),
   answerMode: z.string().nullable(), rating: z.enum(RATINGS).nullable(), round: z.number(), keySupervision: z.boolean(),
   urgeCount: z.number(), mergedInto: z.object({ id: z.number(), trackingCode: z.string() }).nullable(),
   closedAt: z.string().nullable(), closeReason: z.string().nullable(), version: z.number(),
