@@ -13,9 +13,9 @@ import { RATING_WINDOW_DAYS } from './effects.js';
 import { issueAccessKey } from './lookup.js';
 
 /** How long the link in the notice opens the case: the rating window and as long again. */
-export const NOTICE_KEY_DAYS = 2 * RATING_WINDOW_DAYS;
+const NOTICE_KEY_DAYS = 2 * RATING_WINDOW_DAYS;
 
-export function answerNoticeText(trackingCode: string, link: string): string {
+function answerNoticeText(trackingCode: string, link: string): string {
   return `【连心桥】您反映的意见(受理编号 ${trackingCode})已有答复,请在${RATING_WINDOW_DAYS}日内查看并评价:${link}`;
 }
 
