@@ -10374,6 +10374,11 @@ export interface paths {
             grade?: ("first" | "second" | "third") | null;
             homeRegionCode: string;
             /**
+             * @description For the map link of the public station page; without it the map searches the address
+             * @default null
+             */
+            location?: components["schemas"]["StationLocationInput"] | null;
+            /**
              * @description Other regions the station serves; a cross-province station lists the member towns of every side
              * @default []
              */
@@ -10623,7 +10628,7 @@ export interface paths {
     head?: never;
     /**
      * 修改联络站 Edit a station
-     * @description Station officers may change only address, phone, openingHours, receptionSchedule, checklist and description of their own stations.
+     * @description Station officers may change only address, phone, openingHours, receptionSchedule, location, checklist and description of their own stations.
      */
     patch: {
       parameters: {
@@ -10644,6 +10649,7 @@ export interface paths {
             description?: string;
             grade?: ("first" | "second" | "third") | null;
             homeRegionCode?: string;
+            location?: components["schemas"]["StationLocationInput"] | null;
             memberRegionCodes?: string[];
             name?: string;
             openingHours?: string;
@@ -15953,6 +15959,8 @@ export interface components {
         name: string;
       }[];
       id: number;
+      /** @description Where it is on the map (高德/Amap, GCJ-02); null: look it up by the address */
+      location: components["schemas"]["StationLocation"] | null;
       name: string;
       openingHours: string;
       phone: string | null;
@@ -15976,6 +15984,8 @@ export interface components {
         name: string;
       }[];
       id: number;
+      /** @description Where it is on the map (高德/Amap, GCJ-02); null: look it up by the address */
+      location: components["schemas"]["StationLocationInput"] | null;
       name: string;
       openingHours: string;
       phone: string | null;
@@ -15999,6 +16009,8 @@ export interface components {
         name: string;
       }[];
       id: number;
+      /** @description Where it is on the map (高德/Amap, GCJ-02); null: look it up by the address */
+      location: components["schemas"]["StationLocation"] | null;
       name: string;
       /** @description The next reception day from today on: the rota's next day not cancelled, or else the next day the schedule names */
       nextReception: {
@@ -16033,6 +16045,8 @@ export interface components {
         name: string;
       }[];
       id: number;
+      /** @description Where it is on the map (高德/Amap, GCJ-02); null: look it up by the address */
+      location: components["schemas"]["StationLocationInput"] | null;
       name: string;
       /** @description The next reception day from today on: the rota's next day not cancelled, or else the next day the schedule names */
       nextReception: {
@@ -16696,6 +16710,7 @@ export interface components {
       grade: ("first" | "second" | "third") | null;
       homeRegion: components["schemas"]["RegionBrief"];
       id: number;
+      location: components["schemas"]["StationLocation"] | null;
       memberRegions: {
         code: string;
         fullName: string;
@@ -16903,6 +16918,7 @@ export interface components {
       grade: ("first" | "second" | "third") | null;
       homeRegion: components["schemas"]["RegionBriefInput"];
       id: number;
+      location: components["schemas"]["StationLocationInput"] | null;
       memberRegions: {
         code: string;
         fullName: string;
@@ -16958,6 +16974,16 @@ export interface components {
       tier: "city_featured" | "town_center" | "village_point";
       /** @enum {string} */
       type: "center" | "station" | "point" | "home" | "industry" | "judicial" | "cross_province";
+    };
+    /** @description Degrees as the map the phones open (高德/Amap, GCJ-02) shows them */
+    StationLocation: {
+      lat: number;
+      lng: number;
+    };
+    /** @description Degrees as the map the phones open (高德/Amap, GCJ-02) shows them */
+    StationLocationInput: {
+      lat: number;
+      lng: number;
     };
     TodoCounts: {
       items: {
