@@ -30,7 +30,7 @@ function Tiles({ items, selected, onSelect }: { items: Item[]; selected?: string
         const body = (
           <Card
             size="small" hoverable
-            style={{ borderColor: selected === i.key ? '#b71c1c' : undefined, height: '100%' }}
+            style={{ borderColor: selected === i.key ? '#b71c1c' : undefined, width: '100%', height: '100%' }}
             styles={{ body: { padding: 12 } }}
           >
             <Statistic
@@ -43,8 +43,8 @@ function Tiles({ items, selected, onSelect }: { items: Item[]; selected?: string
           <Col key={i.key} xs={12} sm={8} md={6} lg={4}>
             {onSelect
               ? <button type="button" className="lx-plain-button" aria-pressed={selected === i.key} aria-label={`${label(i.label)} ${i.count}`}
-                  onClick={() => onSelect(i.key)} style={{ all: 'unset', display: 'block', height: '100%', cursor: 'pointer' }}>{body}</button>
-              : <Link to={`/todo?item=${encodeURIComponent(i.key)}`} aria-label={`${label(i.label)} ${i.count}`}>{body}</Link>}
+                  onClick={() => onSelect(i.key)} style={{ all: 'unset', display: 'block', boxSizing: 'border-box', width: '100%', height: '100%', cursor: 'pointer' }}>{body}</button>
+              : <Link to={`/todo?item=${encodeURIComponent(i.key)}`} aria-label={`${label(i.label)} ${i.count}`} style={{ display: 'block', height: '100%' }}>{body}</Link>}
           </Col>
         );
       })}
