@@ -4,7 +4,7 @@ import type { TodoSource } from './contract.js';
 import { todoRoutes } from './routes.js';
 
 // What other features use of this one: the shape of what they contribute.
-export type { TodoEntry, TodoItem, TodoPage, TodoSource, TodoTone } from './contract.js';
+export type { TodoItem, TodoSource } from './contract.js';
 
 declare module '../../platform/feature.js' {
   interface FeatureContributions { todos: TodoSource }
