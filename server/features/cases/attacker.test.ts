@@ -43,7 +43,7 @@ describe('an attacker with only what the public API shows', () => {
     const deputy = await make.deputy({ stations: [{ id: station.id }] });
     const categoryId = (await t.database.db.selectFrom('case_category').select('id').where('active', '=', true).orderBy('sort').executeTakeFirstOrThrow()).id;
     const staff = await make.signedIn('staff', { regionCode: county.code });
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 5; i++) {
       const v = { name: `受害人${i}号`, phone: `1397741${String(5000 + i).padStart(4, '0')}`, content: `攻击测试意见${i}:屯里水井被污染`, place: `攻击测试村${i}组` };
       const res = await t.app.inject({
         method: 'POST', url: '/api/public/opinions', remoteAddress: nextAddress(),
@@ -161,6 +161,15 @@ describe('an attacker with only what the public API shows', () => {
     }
     const wrong = await t.database.db.selectFrom('opinion_lookup_log').select('id').where('code', '=', v.trackingCode).where('outcome', '=', 'wrong').execute();
     assert.equal(wrong.length, LOOKUP_MAX_TOTAL_FAILURES);
+  });
+
+  it('checks no more than 5 guesses when 40 arrive at once from 40 addresses', async () => {
+    const v = victims[4]!;
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => lookup({ code: v.trackingCode, pin: String((Number(v.pin) + 1 + i) % 1_000_000).padStart(6, '0') })));
+    assert.ok(answers.every((a) => a.statusCode === 404 || a.statusCode === 423));
+    const wrong = await t.database.db.selectFrom('opinion_lookup_log').select('id').where('code', '=', v.trackingCode).where('outcome', '=', 'wrong').execute();
+    assert.equal(wrong.length, LOOKUP_MAX_FAILURES);
+    assert.equal(answers.filter((a) => a.statusCode === 404).length, LOOKUP_MAX_FAILURES - 1);
   });
 
   it('refuses the phone digits, even the right ones, for a code that was once published', async () => {
