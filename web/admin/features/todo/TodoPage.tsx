@@ -83,7 +83,7 @@ function EntryList({ item }: { item: Item }) {
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={l('这一项没有待办', 'Nothing waits here')} /> }}
         renderItem={(e) => (
           <List.Item style={{ paddingInline: 0 }}>
-            <Link to={e.href} style={{ display: 'flex', width: '100%', alignItems: 'center', gap: 8, minHeight: 44 }} aria-label={`${e.code} ${e.title}`}>
+            <Link to={e.href} style={{ display: 'flex', width: '100%', alignItems: 'center', gap: 8, minHeight: 44 }}>
               <div style={{ flex: 1, minWidth: 0 }}>
                 <Space size={4} wrap>
                   <Typography.Text strong>{e.code}</Typography.Text>
@@ -135,6 +135,13 @@ export function TodoPage() {
       <Tiles items={items} selected={current?.key ?? null} onSelect={(key) => setParams({ item: key }, { replace: true })} />
       {current && <EntryList key={current.key} item={current} />}
       {deputy && <MyRotaCard />}
+      {deputy && me!.scope.stations.length > 0 && (
+        <Card size="small" title={l('我所在的联络站', 'My stations')}>
+          <List size="small" dataSource={me!.scope.stations} renderItem={(s) => (
+            <List.Item><Link to={`/stations/${s.id}`}>{s.name}</Link><Link to={`/cases?stationId=${s.id}`}>{l('查看意见', 'Cases')}</Link></List.Item>
+          )} />
+        </Card>
+      )}
     </Space>
   );
 }
