@@ -34,6 +34,8 @@ interface Targets {
   importBatch: Record<'deputies' | 'stations', number>;
   activity: { in: number; out: number };
   activityFile: { in: number; out: number };
+  /** An internal file of a reply on each side's case. */
+  replyAttachment: { in: number; out: number };
   campaign: { in: number; out: number };
   /** Reception days: one to swap turns on, one to cancel. */
   rotaSwap: { in: number; out: number };
@@ -181,6 +183,15 @@ const CASES: Case[] = [
     in: S(200, 200, 200, 200, 200), out: S(200, 404, 404, 404, 404),
   },
   {
+    method: 'GET', route: '/api/cases/:id/reply-attachments/:attachmentId', url: (t, s) => `/api/cases/${t.case[s]}/reply-attachments/${t.replyAttachment[s]}`,
+    in: S(200, 200, 200, 200, 200), out: S(200, 404, 404, 404, 404),
+  },
+  {
+    // The in case is addressed to the deputy and led by the unit: both may reveal; the out case is out of reach.
+    method: 'POST', route: '/api/cases/:id/contact', url: (t, s) => `/api/cases/${t.case[s]}/contact`,
+    in: S(200, 200, 200, 200, 200), out: S(200, 404, 404, 404, 404),
+  },
+  {
     method: 'POST', route: '/api/cases/:id/actions/:action', url: (t, s) => `/api/cases/${t.case[s]}/actions/flag_key`,
     in: S(200, 200, 403, 403, 403), out: S(200, 404, 404, 404, 404),
   },
@@ -204,6 +215,11 @@ const CASES: Case[] = [
   {
     method: 'POST', route: '/api/public/opinions/:code/rating', url: (t) => `/api/public/opinions/${t.publicCase.code}/rating?key=${t.publicCase.key}`,
     body: () => ({ rating: 'satisfied' }), in: all(409),
+  },
+  {
+    // An internal file, of a reply not approved: nobody downloads it with the key.
+    method: 'GET', route: '/api/public/opinions/:code/attachments/:attachmentId',
+    url: (t) => `/api/public/opinions/${t.publicCase.code}/attachments/${t.replyAttachment.in}?key=${t.publicCase.key}`, in: all(404),
   },
   // The look-up with the code and the PIN: anyone who holds both (the per-code limit counts failures only).
   {
@@ -581,6 +597,14 @@ describe('access matrix', () => {
     const stationOut = await id('station', '宜城市雷河镇人大代表中心联络站');
     const categoryId = (await db.selectFrom('case_category').select('id').where('code', '=', 'water').executeTakeFirstOrThrow()).id;
     const png = '89504e470d0a1a0a0000000d4948445200000001000000010806000000';
+    // A reply's internal file on a case, stored as the reply action stores it (with an event of the case).
+    const replyFile = async (opinionId: number) => {
+      const event = await db.selectFrom('opinion_event').select('id').where('opinion_id', '=', opinionId).orderBy('id').executeTakeFirstOrThrow();
+      const bytes = Buffer.from(png, 'hex');
+      return (await db.insertInto('opinion_reply_attachment').values({
+        opinion_id: opinionId, event_id: event.id, name: '矩阵照片.png', mime: 'image/png', size: bytes.length, sha256: '-', public: false, bytes, created_by_account_id: null,
+      }).returning('id').executeTakeFirstOrThrow()).id;
+    };
     const submitCase = async (body: Record<string, unknown>) => {
       const res = await clients.anon.post('/api/public/opinions', { categoryId, content: '矩阵目标', photos: [{ data: Buffer.from(png, 'hex').toString('base64') }], ...body });
       assert.equal(res.statusCode, 201, res.body);
@@ -599,6 +623,7 @@ describe('access matrix', () => {
     targets = {
       case: { in: caseIn.id, out: caseOut.id },
       photo: { in: caseIn.photo, out: caseOut.photo },
+      replyAttachment: { in: await replyFile(caseIn.id), out: await replyFile(caseOut.id) },
       publicCase: { code: caseIn.code, key: caseIn.key, pin: caseIn.pin, publicId: caseIn.publicId },
       categoryId,
       station: { in: stationIn, out: stationOut },

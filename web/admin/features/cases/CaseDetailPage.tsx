@@ -12,6 +12,7 @@ import { RecordSelect } from '../../kit/RecordSelect.js';
 import { useNarrow } from '../../kit/common.js';
 import { ProvisionalTag } from '../calendar/calendarNotice.js';
 import { DeadlineText, RatingTag } from './caseFacts.js';
+import { CaseReplyCard, CaseReplyDialog, ContactReveal } from './CaseReply.js';
 import { LookupUnlock } from './LookupUnlock.js';
 import type { Schemas } from '../../../shared/api.js';
 
@@ -143,7 +144,7 @@ export function CaseDetailPage() {
           <Descriptions.Item label={l('联络站', 'Station')}>{c.station.name}</Descriptions.Item>
           <Descriptions.Item label={l('代表', 'Deputy')}>{c.deputy?.name ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={l('提交人', 'Submitter')}>{c.submitter.name ?? (l('匿名', 'Anonymous'))}</Descriptions.Item>
-          <Descriptions.Item label={l('联系电话', 'Phone')}>{c.submitter.phone ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={l('联系电话', 'Phone')}>{c.submitter.phone ?? '—'}{c.contactRevealable && <ContactReveal caseId={c.id} />}</Descriptions.Item>
           <Descriptions.Item label={l('承办单位', 'Unit')}>{c.unit?.name ?? '—'}{c.coUnits.length ? ` (+${c.coUnits.map((u) => u.name).join('、')})` : ''}</Descriptions.Item>
           <Descriptions.Item label={l('办理期限', 'Deadline')}>
             <DeadlineText date={c.deadlineDate} provisional={c.deadlineProvisional} overdue={c.overdue} overdueWorkingDays={c.overdueWorkingDays} />
@@ -159,6 +160,7 @@ export function CaseDetailPage() {
         )}
       </Card>
       <LookupUnlock caseId={c.id} />
+      <CaseReplyCard reply={c.reply} />
       <Card title={l('办理记录', 'Timeline')}>
         <Timeline items={c.timeline.map((e) => ({
           children: (
@@ -180,7 +182,7 @@ export function CaseDetailPage() {
         />
       </Card>
       <Modal
-        open={action !== null} title={action ? label(action.label) : ''} onCancel={() => setAction(null)}
+        open={action !== null && action.action !== 'reply'} title={action ? label(action.label) : ''} onCancel={() => setAction(null)}
         onOk={() => form.submit()} destroyOnHidden
       >
         <Form form={form} layout="vertical" onFinish={(v) => void send(action!, v)}>
@@ -220,6 +222,7 @@ export function CaseDetailPage() {
           )}
         </Form>
       </Modal>
+      <CaseReplyDialog caseId={c.id} open={action?.action === 'reply'} onClose={() => setAction(null)} />
     </Space>
   );
 }
