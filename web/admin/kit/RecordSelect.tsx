@@ -74,7 +74,8 @@ export function RecordSelect<V extends number | number[]>(props: Props<V>) {
 
   return (
     <Select<number | number[]>
-      id={id} aria-label={props['aria-label']} style={{ width: '100%', ...style }}
+      // Named by its label (id), else by what it asks for (the placeholder), so a screen reader says what it is.
+      id={id} aria-label={props['aria-label'] ?? (id ? undefined : placeholder ?? defaultPlaceholder)} style={{ width: '100%', ...style }}
       mode={multiple ? 'multiple' : undefined} value={multiple ? ids : ids[0] ?? null}
       options={options} disabled={disabled} allowClear={allowClear}
       showSearch={{ filterOption: false, onSearch: search }}
