@@ -145,7 +145,7 @@ describe('the phone pages: finding a case again, messages, offline drafts', () =
     page = third.page;
     await page.goto('/m/q');
     await page.getByLabel('受理编号').fill(code);
-    await page.getByText('手机号后四位').click();
+    await page.getByRole('option', { name: '手机号后四位' }).click();
     await page.getByRole('textbox', { name: '手机号后四位' }).fill('1234');
     await page.getByRole('button', { name: '查询' }).click();
     await page.getByText('您的评价').waitFor();
@@ -215,6 +215,20 @@ describe('the phone pages: finding a case again, messages, offline drafts', () =
     // The 查询 page offers what was sent from this phone.
     await later.goto('/m/q');
     await later.getByRole('link', { name: code }).waitFor();
+    await context.close();
+  });
+
+  it('the 查询 page, the station page and the submit page pass axe in 长辈模式 too', async () => {
+    const context = await newDevice(browser, 'phone');
+    await context.addInitScript(() => localStorage.setItem('lianxin.elder', '1'));
+    const page = await context.newPage();
+    for (const [url, ready] of [['/m/q', '受理编号'], [`/m/s/${station}`, '下次接待日'], [`/m/submit?station=${station}`, '个人信息说明']] as const) {
+      await page.goto(url);
+      await page.getByText(ready).first().waitFor();
+      assert.equal(await page.locator('h1').count(), 1, url);
+      await noSeriousViolations(page);
+    }
+    await shot(page, 'phone-lookup-elder');
     await context.close();
   });
 

@@ -18,8 +18,14 @@ function dayText(date: string, lang: 'zh' | 'en'): string {
     : `${WEEKDAYS_EN[weekday]} ${d} ${new Date(Date.UTC(y, m - 1, d)).toLocaleString('en', { month: 'short', timeZone: 'UTC' })} ${y}`;
 }
 
-/** A map search for the station's place (Amap's URI API, which opens the app where it is installed, the web map elsewhere). */
-export function mapLink(s: { name: string; address: string; region: { fullName: string } }): string {
+/**
+ * The station on a map (Amap's URI API, which opens the app where it is installed and the web map
+ * elsewhere): a marker at its position when the station has one, else a search for its address.
+ */
+export function mapLink(s: { name: string; address: string; region: { fullName: string }; location: { lat: number; lng: number } | null }): string {
+  if (s.location) {
+    return `https://uri.amap.com/marker?position=${s.location.lng},${s.location.lat}&name=${encodeURIComponent(s.name)}&coordinate=gaode&src=lianxin&callnative=1`;
+  }
   return `https://uri.amap.com/search?keyword=${encodeURIComponent(`${s.region.fullName}${s.address || s.name}`)}&src=lianxin&callnative=1`;
 }
 

@@ -15,6 +15,7 @@ import { regionPathOf } from '../../platform/regions/filters.js';
 import { shanghaiDate } from '../../platform/calendar/workingDays.js';
 import { now as clockNow } from '../../platform/clock.js';
 import { nextReceptionDay } from '../activities/index.js';
+import { locationOf } from '../stations/index.js';
 
 /** The current deputies who receive at a station, as `[{ id, name }]`. */
 const stationDeputies = sql<{ id: number; name: string }[]>`coalesce((
@@ -27,20 +28,20 @@ function activeStations(db: Kysely<DB>) {
     .innerJoin('region as hr', 'hr.code', 's.home_region_code')
     .where('s.active', '=', true)
     .select([
-      's.id', 's.name', 's.type', 's.address', 's.phone', 's.opening_hours', 's.reception_schedule',
+      's.id', 's.name', 's.type', 's.address', 's.phone', 's.opening_hours', 's.reception_schedule', 's.latitude', 's.longitude',
       'hr.code as region_code', 'hr.full_name as region_full_name', stationDeputies.as('deputies'),
     ]);
 }
 
 type StationRow = {
   id: number; name: string; type: StationType; address: string; phone: string | null; opening_hours: string;
-  reception_schedule: ReceptionSchedule; region_code: string; region_full_name: string; deputies: { id: number; name: string }[];
+  reception_schedule: ReceptionSchedule; latitude: number | null; longitude: number | null; region_code: string; region_full_name: string; deputies: { id: number; name: string }[];
 };
 
 function present(r: StationRow) {
   return {
     id: r.id, name: r.name, type: r.type, typeLabel: STATION_TYPES.labels[r.type], address: r.address, phone: r.phone,
-    openingHours: r.opening_hours, receptionSchedule: r.reception_schedule,
+    openingHours: r.opening_hours, receptionSchedule: r.reception_schedule, location: locationOf(r),
     region: { code: r.region_code, fullName: r.region_full_name }, deputies: r.deputies,
   };
 }

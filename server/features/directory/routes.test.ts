@@ -109,6 +109,31 @@ describe('the public station directory', () => {
     assert.ok(!('nextReception' in listed), 'the list stays light');
   });
 
+  it('shows the map position the station\'s officer sets, both coordinates or neither', async () => {
+    const town = (await make.county()).towns[0]!;
+    const station = await make.station({ regionCode: town.code });
+    const officer = (await make.signedIn('officer', { stationIds: [station.id] })).client;
+    assert.equal((await anon.get(`/api/public/stations/${station.id}`)).json().location, null);
+    let { version } = (await officer.get(`/api/stations/${station.id}`)).json();
+    const half = await officer.patch(`/api/stations/${station.id}`, { version, location: { lat: 24.4 } });
+    assert.equal(half.statusCode, 400, 'a latitude alone is refused');
+    const far = await officer.patch(`/api/stations/${station.id}`, { version, location: { lat: 95, lng: 111.5 } });
+    assert.equal(far.statusCode, 400);
+    const set = await officer.patch(`/api/stations/${station.id}`, { version, location: { lat: 24.403125, lng: 111.566281 } });
+    assert.equal(set.statusCode, 200, set.body);
+    assert.deepEqual(set.json().location, { lat: 24.403125, lng: 111.566281 });
+    assert.deepEqual((await anon.get(`/api/public/stations/${station.id}`)).json().location, { lat: 24.403125, lng: 111.566281 });
+    const listed = (await anon.get(`/api/public/stations?regionCode=${town.code}`)).json().items[0];
+    assert.deepEqual(listed.location, { lat: 24.403125, lng: 111.566281 });
+    const audit = await t.database.db.selectFrom('audit_log').select(['after']).where('action', '=', 'station.update')
+      .where('entity_id', '=', String(station.id)).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    assert.equal((audit.after as { latitude: number }).latitude, 24.403125, 'the change is audited');
+    version = set.json().version;
+    const cleared = await officer.patch(`/api/stations/${station.id}`, { version, location: null });
+    assert.equal(cleared.json().location, null);
+    assert.equal((await anon.get(`/api/public/stations/${station.id}`)).json().location, null);
+  });
+
   it('names a deputy with levels and stations, and hides one taken off the lists', async () => {
     const town = county.towns[2]!;
     const station = await make.station({ regionCode: town.code });

@@ -2,13 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DEPUTY_LEVELS, REGION_LEVELS, STATION_TYPES } from '../../../common/enums.js';
 import { ErrorResponse, IdParams, PageQuery, pageOf, RegionCode } from '../../platform/http/schemas.js';
-import { ReceptionScheduleSchema } from '../stations/index.js';
+import { ReceptionScheduleSchema, StationLocationSchema } from '../stations/index.js';
 import { getPublicDeputy, getPublicStation, listPublicStations, publicStationRegions } from './queries.js';
 
 const Label = z.object({ zh: z.string(), en: z.string() });
 const PublicStation = z.object({
   id: z.number(), name: z.string(), type: z.enum(STATION_TYPES.keys), typeLabel: Label, address: z.string(), phone: z.string().nullable(),
   openingHours: z.string(), receptionSchedule: ReceptionScheduleSchema, region: z.object({ code: z.string(), fullName: z.string() }),
+  location: StationLocationSchema.nullable().meta({ description: 'Where it is on the map (高德/Amap, GCJ-02); null: look it up by the address' }),
   deputies: z.array(z.object({ id: z.number(), name: z.string() })).meta({ description: 'Current deputies who receive there' }),
 }).meta({ id: 'PublicStation' });
 const PublicStationPage = PublicStation.extend({

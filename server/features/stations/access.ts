@@ -14,4 +14,4 @@ declare module '../../platform/access/abilities.js' {
 }
 
 /** Fields of a station a station officer may change on their own station. */
-export const STATION_OPERATIONAL_FIELDS = ['address', 'phone', 'openingHours', 'receptionSchedule', 'checklist', 'description'] as const;
+export const STATION_OPERATIONAL_FIELDS = ['address', 'phone', 'openingHours', 'receptionSchedule', 'location', 'checklist', 'description'] as const;

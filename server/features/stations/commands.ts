@@ -22,6 +22,8 @@ export interface StationInput {
   phone: string | null;
   openingHours: string;
   receptionSchedule: Partial<ReceptionSchedule>;
+  /** Where it is on the map (GCJ-02 degrees); left out: none. */
+  location?: { lat: number; lng: number } | null;
   checklist: Record<string, boolean | undefined>;
   grade: StationGrade | null;
   stars: number | null;
@@ -64,6 +66,7 @@ function columnsOf(input: Partial<StationInput>) {
     ...(input.phone !== undefined && { phone: input.phone }),
     ...(input.openingHours !== undefined && { opening_hours: input.openingHours }),
     ...(input.receptionSchedule !== undefined && { reception_schedule: JSON.stringify(normaliseSchedule(input.receptionSchedule)) }),
+    ...(input.location !== undefined && { latitude: input.location?.lat ?? null, longitude: input.location?.lng ?? null }),
     ...(input.checklist !== undefined && { checklist: JSON.stringify(input.checklist) }),
     ...(input.grade !== undefined && { grade: input.grade }),
     ...(input.stars !== undefined && { stars: input.stars }),
@@ -91,6 +94,8 @@ export async function createStation(ctx: WriteContext, input: StationInput): Pro
     phone: input.phone,
     opening_hours: input.openingHours,
     reception_schedule: JSON.stringify(normaliseSchedule(input.receptionSchedule)),
+    latitude: input.location?.lat ?? null,
+    longitude: input.location?.lng ?? null,
     checklist: JSON.stringify(input.checklist),
     grade: input.grade,
     stars: input.stars,

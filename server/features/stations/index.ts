@@ -8,7 +8,7 @@ import { EXPORT } from './exportList.js';
 export { updateStation } from './commands.js';
 export { commitStationImport } from './importCommands.js';
 export { StationRowChecker } from './importRows.js';
-export { ReceptionScheduleSchema, type StationView } from './presenter.js';
+export { locationOf, ReceptionScheduleSchema, StationLocationSchema, type StationView } from './presenter.js';
 export { getStation } from './queries.js';
 
 import { STATIONS_ERRORS } from './errors.js';

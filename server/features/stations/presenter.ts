@@ -13,6 +13,12 @@ export const ReceptionScheduleSchema = z.object({
 export const ChecklistSchema = z.partialRecord(z.enum(STATION_CHECKLIST.keys), z.boolean());
 
 
+/** Where the station is on the map the phones open (高德, GCJ-02 degrees), for its public page's map link. */
+export const StationLocationSchema = z.object({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+}).meta({ id: 'StationLocation', description: 'Degrees as the map the phones open (高德/Amap, GCJ-02) shows them' });
+
 export const StationSchema = z.object({
   id: z.number(),
   name: z.string(),
@@ -25,6 +31,7 @@ export const StationSchema = z.object({
   phone: z.string().nullable(),
   openingHours: z.string(),
   receptionSchedule: ReceptionScheduleSchema,
+  location: StationLocationSchema.nullable(),
   checklist: z.record(z.string(), z.boolean()),
   checklistDone: z.number().int(),
   checklistTotal: z.number().int(),
@@ -62,6 +69,11 @@ export function normaliseSchedule(s: Partial<ReceptionSchedule> | null | undefin
 
 type RegionRow = { code: string; name: string; full_name: string };
 
+/** The stored position as `{ lat, lng }`, or null when the station has none. */
+export function locationOf(s: { latitude: number | null; longitude: number | null }): { lat: number; lng: number } | null {
+  return s.latitude === null || s.longitude === null ? null : { lat: Number(s.latitude), lng: Number(s.longitude) };
+}
+
 export function presentStation(
   s: Station,
   extra: {
@@ -84,6 +96,7 @@ export function presentStation(
     phone: s.phone,
     openingHours: s.opening_hours,
     receptionSchedule: normaliseSchedule(s.reception_schedule),
+    location: locationOf(s),
     checklist: fullChecklist(s.checklist),
     ...checklistCounts(s.checklist),
     grade: s.grade,

@@ -4,7 +4,7 @@ import { STATION_GRADES, STATION_TIERS, STATION_TYPES } from '../../../common/en
 import { createStation, setStationActive, updateStation } from './commands.js';
 import { ActiveQuery, errorResponses, IdParams, OkResponse, pageOf, PageQuery, patchOf, QueryId, RegionCode, SearchQuery, uniqueBy } from '../../platform/http/schemas.js';
 import { runWrite } from '../../platform/http/write.js';
-import { ChecklistSchema, ReceptionScheduleSchema, StationListItemSchema, StationSchema } from './presenter.js';
+import { ChecklistSchema, ReceptionScheduleSchema, StationListItemSchema, StationLocationSchema, StationSchema } from './presenter.js';
 import { getStation, listStations } from './queries.js';
 
 const StationBody = z.object({
@@ -20,6 +20,7 @@ const StationBody = z.object({
   phone: z.string().trim().max(30).nullable().default(null),
   openingHours: z.string().trim().max(200).default(''),
   receptionSchedule: ReceptionScheduleSchema.default({ weekdays: [], monthDays: [], hours: '', note: '' }),
+  location: StationLocationSchema.nullable().default(null).meta({ description: 'For the map link of the public station page; without it the map searches the address' }),
   checklist: ChecklistSchema.default({}),
   grade: z.enum(STATION_GRADES.keys).nullable().default(null),
   stars: z.number().int().min(1).max(5).nullable().default(null),
@@ -68,7 +69,7 @@ export const stationRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['stations'],
       summary: '修改联络站 Edit a station',
-      description: 'Station officers may change only address, phone, openingHours, receptionSchedule, checklist and description of their own stations.',
+      description: 'Station officers may change only address, phone, openingHours, receptionSchedule, location, checklist and description of their own stations.',
       params: IdParams, body: StationPatch, response: { 200: StationSchema, ...errorResponses },
     },
   }, async (request) => {

@@ -17,6 +17,7 @@ import * as m0015 from './migrations/0015_public_lookup.js';
 import * as m0016 from './migrations/0016_case_clocks.js';
 import * as m0017 from './migrations/0017_case_reply.js';
 import * as m0018 from './migrations/0018_notification_prefs.js';
+import * as m0019 from './migrations/0019_station_public_info.js';
 
 /** Every migration, in order. New ones are appended here; names never change. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016_case_clocks': m0016,
   '0017_case_reply': m0017,
   '0018_notification_prefs': m0018,
+  '0019_station_public_info': m0019,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -47,6 +47,9 @@ export interface StationTable {
   phone: string | null;
   opening_hours: string;
   reception_schedule: Json<ReceptionSchedule>;
+  /** Degrees on the map the phones open (GCJ-02), both set or both null (0019). */
+  latitude: ColumnType<number | null, number | null | undefined, number | null>;
+  longitude: ColumnType<number | null, number | null | undefined, number | null>;
   checklist: Json<Record<string, boolean>>;
   grade: StationGrade | null;
   stars: number | null;

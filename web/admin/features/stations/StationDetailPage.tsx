@@ -117,6 +117,10 @@ function StationDescriptions({ station: s }: { station: Station }) {
         { key: 'address', label: l('地址', 'Address'), children: s.address || '—', span: 'filled' },
         { key: 'hours', label: l('开放时间', 'Opening hours'), children: s.openingHours || '—', span: 'filled' },
         {
+          key: 'location', label: l('地图位置', 'Map position'), span: 'filled',
+          children: s.location ? `${l('经度', 'Longitude')} ${s.location.lng.toFixed(6)}, ${l('纬度', 'Latitude')} ${s.location.lat.toFixed(6)}` : l('未设置(地图按地址搜索)', 'Not set (the map searches the address)'),
+        },
+        {
           key: 'description', label: l('简介', 'Description'), span: 'filled',
           children: s.description ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{s.description}</Typography.Paragraph> : '—',
         },

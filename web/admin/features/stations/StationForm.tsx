@@ -1,4 +1,4 @@
-import { Alert, App, Button, Col, Drawer, Form, Input, Rate, Row, Select, Space } from 'antd';
+import { Alert, App, Button, Col, Drawer, Form, Input, InputNumber, Rate, Row, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { patch, post } from '../../../shared/api.js';
 import { useI18n } from '../../../shared/i18n.js';
@@ -12,16 +12,18 @@ import { changedFields, useWriteErrors } from '../../kit/writeErrors.js';
 /** The station body as the API takes it (reception schedule and checklist are edited on the detail page). */
 interface StationBody {
   name: string; type: string; tier: string; parentId: number | null; homeRegionCode: string; memberRegionCodes: string[];
-  address: string; phone: string | null; openingHours: string; grade: string | null; stars: number | null; description: string;
+  address: string; phone: string | null; openingHours: string; location: { lat: number; lng: number } | null;
+  grade: string | null; stars: number | null; description: string;
 }
 
-type Values = Partial<Omit<StationBody, 'stars'>> & { stars?: number | null };
+type Values = Partial<Omit<StationBody, 'stars' | 'location'>> & { stars?: number | null; latitude?: number | null; longitude?: number | null };
 
 function bodyOf(v: Values): StationBody {
   return {
     name: v.name ?? '', type: v.type ?? '', tier: v.tier ?? '', parentId: v.parentId ?? null,
     homeRegionCode: v.homeRegionCode ?? '', memberRegionCodes: v.memberRegionCodes ?? [],
     address: v.address ?? '', phone: v.phone?.trim() || null, openingHours: v.openingHours ?? '',
+    location: typeof v.latitude === 'number' && typeof v.longitude === 'number' ? { lat: v.latitude, lng: v.longitude } : null,
     grade: v.grade ?? null, stars: v.stars || null, description: v.description ?? '',
   };
 }
@@ -30,7 +32,8 @@ function valuesOf(s: Station): Values {
   return {
     name: s.name, type: s.type, tier: s.tier, parentId: s.parent?.id ?? null, homeRegionCode: s.homeRegion.code,
     memberRegionCodes: s.memberRegions.filter((r) => !r.isHome).map((r) => r.code),
-    address: s.address, phone: s.phone, openingHours: s.openingHours, grade: s.grade, stars: s.stars, description: s.description,
+    address: s.address, phone: s.phone, openingHours: s.openingHours, latitude: s.location?.lat ?? null, longitude: s.location?.lng ?? null,
+    grade: s.grade, stars: s.stars, description: s.description,
   };
 }
 
@@ -46,7 +49,7 @@ interface Props {
 
 /**
  * Creating or editing a station. A station officer may change only the day-to-day fields
- * (address, phone, hours, description): the others show but are disabled, and a PATCH carries
+ * (address, phone, hours, map position, description): the others show but are disabled, and a PATCH carries
  * only what changed, so an officer's save never touches a field they may not change.
  */
 export function StationFormDrawer({ open, station, onClose, onSaved, onConflict }: Props) {
@@ -146,6 +149,23 @@ export function StationFormDrawer({ open, station, onClose, onSaved, onConflict 
           <Col {...half}>
             <Form.Item name="openingHours" label={l('开放时间', 'Opening hours')} rules={[{ max: 200 }]}>
               <Input maxLength={200} placeholder={l('如:工作日 08:30-17:30', 'e.g. weekdays 08:30–17:30')} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item
+              name="longitude" label={l('经度', 'Longitude')} dependencies={['latitude']}
+              extra={l('用于公开页面的地图链接:在高德地图中长按站点位置可查看经纬度;留空时按地址搜索', 'For the public map link: press and hold the place in Amap to read it; left empty, the map searches the address')}
+              rules={[({ getFieldValue }) => ({
+                validator: (_, v: number | null | undefined) => ((v ?? null) === null) === ((getFieldValue('latitude') ?? null) === null)
+                  ? Promise.resolve() : Promise.reject(new Error(l('经度和纬度须同时填写或同时留空', 'Give both longitude and latitude, or neither'))),
+              })]}
+            >
+              <InputNumber min={-180} max={180} step={0.000001} precision={6} style={{ width: '100%' }} placeholder="111.566000" />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="latitude" label={l('纬度', 'Latitude')} dependencies={['longitude']}>
+              <InputNumber min={-90} max={90} step={0.000001} precision={6} style={{ width: '100%' }} placeholder="24.403000" />
             </Form.Item>
           </Col>
           <Col {...half}>
