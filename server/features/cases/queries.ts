@@ -19,6 +19,8 @@ import { contactRevealableExpr } from './contact.js';
 import { caseReply, publicReply } from './replyAttachments.js';
 import { regionPathOf } from '../../platform/regions/filters.js';
 import { caseClockFacts } from './clocks.js';
+import { pathCodes } from '../../platform/regions/regionPath.js';
+import { rulesInForce, type RuleDays } from './clocks.js';
 
 /** 张三丰 → 张**: enough for a clerk to recognise a caller, not to identify a stranger. */
 export function maskName(name: string | null): string | null {
@@ -285,9 +287,23 @@ export async function getPublicCase(db: Kysely<DB>, code: string, key: string) {
 }
 
 /** The active case categories with their working-day deadlines, in their order. */
-export async function listCaseCategories(db: Kysely<DB>) {
-  return (await db.selectFrom('case_category').selectAll().where('active', '=', true).orderBy('sort').execute())
-    .map((c) => ({ id: c.id, code: c.code, name: c.name, nameEn: c.name_en, deadlineDays: c.deadline_days, maxDays: c.max_days }));
+/**
+ * The active categories with their working days: the defaults, or with `stationId` the rules in
+ * force for a case at that station (its home region's own rules win), which the submit page
+ * shows as the expected answer time.
+ */
+export async function listCaseCategories(db: Kysely<DB>, stationId?: number) {
+  const rows = await db.selectFrom('case_category').selectAll().where('active', '=', true).orderBy('sort').execute();
+  const home = stationId === undefined ? undefined : await db.selectFrom('station_region').select('region_path')
+    .where('station_id', '=', stationId).where('is_home', '=', true).executeTakeFirst();
+  const rules = home ? await rulesInForce(db, rows.map((c) => c.id), pathCodes(home.region_path)) : new Map<number, RuleDays>();
+  return rows.map((c) => {
+    const rule = rules.get(c.id);
+    return {
+      id: c.id, code: c.code, name: c.name, nameEn: c.name_en,
+      deadlineDays: rule?.deadlineDays ?? c.deadline_days, maxDays: rule?.maxDays ?? c.max_days, signDays: rule?.signDays ?? c.sign_days,
+    };
+  });
 }
 
 /** A photo of a case the reader can see; NOT_FOUND otherwise. */

@@ -97,9 +97,17 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'public' },
     schema: {
       tags: ['cases'], summary: '意见类别 Categories with their working-day deadlines',
-      response: { 200: z.array(z.object({ id: z.number(), code: z.string(), name: z.string(), nameEn: z.string(), deadlineDays: z.number(), maxDays: z.number() })) },
+      description: 'With `stationId`, the days are the rules in force for a case at that station (its region\'s own rules win over the defaults).',
+      querystring: z.object({ stationId: QueryId.optional() }),
+      response: {
+        200: z.array(z.object({
+          id: z.number(), code: z.string(), name: z.string(), nameEn: z.string(),
+          deadlineDays: z.number().meta({ description: 'Working days the unit has to reply, from signing' }), maxDays: z.number(),
+          signDays: z.number().meta({ description: 'Working days the unit has to sign for it, from assignment' }),
+        })),
+      },
     },
-  }, async () => listCaseCategories(app.db));
+  }, async (request) => listCaseCategories(app.db, request.query.stationId));
 
   app.get('/api/cases', {
     config: { access: 'authenticated', ability: 'case.read' },
