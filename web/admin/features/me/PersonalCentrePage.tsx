@@ -7,7 +7,7 @@ import { useI18n } from '../../../shared/i18n.js';
 import { errorMessage, invalidateApi, useApiRecord } from '../../../shared/query.js';
 import { ChangePasswordForm } from '../../app/ChangePasswordPage.js';
 import { useSession } from '../../app/session.js';
-import { LoadError, PageTitle } from '../../kit/common.js';
+import { LoadError, PageTitle, useNarrow } from '../../kit/common.js';
 
 type Session = Schemas['Session'];
 type Preferences = Schemas['NotificationPreferences'];
@@ -59,7 +59,7 @@ function SessionsCard() {
 
   return (
     <Card
-      title={l('登录设备', 'Where you are signed in')}
+      title={l('登录设备', 'Where you are signed in')} role="region" aria-label={l('登录设备', 'Sessions')}
       extra={(
         <Popconfirm
           title={l('退出其他所有设备上的登录?', 'Sign out everywhere else?')}
@@ -72,7 +72,7 @@ function SessionsCard() {
     >
       <LoadError error={error ? errorMessage(error) : null} retry={() => void reload()} />
       <List<Session>
-        loading={loading && !data} dataSource={data?.items ?? []} aria-label={l('登录设备', 'Sessions')}
+        loading={loading && !data} dataSource={data?.items ?? []}
         renderItem={(s) => (
           <List.Item
             actions={s.current ? [] : [
@@ -101,6 +101,7 @@ function SessionsCard() {
 function PreferencesCard() {
   const { l, lang } = useI18n();
   const { message } = App.useApp();
+  const narrow = useNarrow();
   const { data, error, reload, set } = useApiRecord<Preferences>('/api/notifications/preferences');
   const [draft, setDraft] = useState<Pref[] | null>(null);
   const [saving, setSaving] = useState(false);
@@ -130,12 +131,12 @@ function PreferencesCard() {
           'Choose how each type of notification reaches you on each channel. Those set to the daily digest arrive as one summary early the next morning.')}
       </Typography.Paragraph>
       {data && (
-        <Descriptions column={1} bordered size="small" styles={{ label: { width: 120 } }}>
+        <Descriptions column={1} bordered size="small" layout={narrow ? 'vertical' : 'horizontal'} styles={{ label: { width: narrow ? undefined : 120 } }}>
           {NOTIFICATION_TYPES.keys.map((type) => (
             <Descriptions.Item key={type} label={NOTIFICATION_TYPES.labels[type][lang]}>
               <Space wrap>
                 {data.channels.map((channel) => (
-                  <label key={channel} style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+                  <label key={channel} style={{ display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' }}>
                     <span>{PREF_CHANNELS.labels[channel][lang]}</span>
                     <Select<DeliveryModeKey>
                       size="small" style={{ width: 110 }} value={modeOf(type, channel)}
