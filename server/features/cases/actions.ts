@@ -14,6 +14,7 @@ import { recomputeProvisionalDeadlines } from './provisionalDeadlines.js';
 import { now as clockNow } from '../../platform/clock.js';
 import { checkExtension, ruleFor } from './clocks.js';
 import { checkReplyAttachments, insertReplyAttachments, type CheckedAttachment, type ReplyDetails } from './replyAttachments.js';
+import { normaliseTrackingCode } from './trackingCode.js';
 
 /** What the API accepts for an action; the command turns it into the domain's ActionInput. */
 export interface ActionRequest {
@@ -28,6 +29,8 @@ export interface ActionRequest {
   intoId?: number;
   /** reply: its result type, handler, contact and files. */
   reply?: ReplyDetails;
+  /** merge: the tracking code of the case to merge into (instead of its id). */
+  intoCode?: string;
 }
 
 /** Who acts: an account (by its role on this case), the constituent with the tracking key, or the system's timers. */
@@ -49,6 +52,7 @@ const labels = (action: ActionInput['action']) => ({ actionLabel: CASE_RULES[act
 export async function takeCaseAction(
   ctx: WriteContext<AnyActor>, caseId: number, req: ActionRequest, acting: Acting = { kind: 'account' }, now: Date = clockNow(),
 ) {
+  if (req.action === 'merge' && req.intoCode !== undefined) req = { ...req, intoId: await mergeTargetOf(ctx, req.intoCode) };
   // A merge changes two cases: lock both in id order, so two opposite merges cannot deadlock.
   if (req.action === 'merge' && req.intoId) {
     await ctx.trx.selectFrom('opinion').select('id').where('id', 'in', [caseId, req.intoId]).orderBy('id').forUpdate().execute();
@@ -111,6 +115,17 @@ export async function takeCaseAction(
   return { id: caseId, from: t.from, to: t.to, data: t.effect.data };
 }
 
+/** The case a tracking code names, among those the actor reaches; the field's error otherwise. */
+async function mergeTargetOf(ctx: WriteContext<AnyActor>, code: string): Promise<number> {
+  const normalised = normaliseTrackingCode(code);
+  const target = normalised
+    ? await ctx.trx.selectFrom('opinion as o').select('o.id').where('o.tracking_code', '=', normalised)
+      .where(caseVisible(ctx.actor, caseColumns('o'))).executeTakeFirst()
+    : undefined;
+  if (!target) throw invalidFields([{ path: 'intoCode', code: 'CASE_MERGE_TARGET' }]);
+  return target.id;
+}
+
 /** What a reply writes on the case (its result type, handler and contact); a reply sent back clears them with the reply's other facts. */
 function replyColumns(req: ActionRequest) {
   if (req.action === 'send_back_reply') return { reply_result: null, reply_handler_name: null, reply_handler_contact: null };
@@ -169,16 +184,20 @@ async function toInput(ctx: WriteContext<AnyActor>, c: CaseRow, req: ActionReque
       return { action: 'escalate', comment: comment!, to: region };
     }
     case 'merge': {
-      if (!req.intoId || req.intoId === c.id) throw invalidFields([{ path: 'intoId', code: 'CASE_MERGE_TARGET' }]);
+      const path = req.intoCode !== undefined ? 'intoCode' : 'intoId';
+      if (!req.intoId || req.intoId === c.id) throw invalidFields([{ path, code: 'CASE_MERGE_TARGET' }]);
       const target = await trx.selectFrom('opinion as o').select(['o.id', 'o.state']).where('o.id', '=', req.intoId)
         .where(caseVisible(actor, caseColumns('o'))).executeTakeFirst();
-      if (!target || !isOpen(target.state)) throw invalidFields([{ path: 'intoId', code: 'CASE_MERGE_TARGET' }]);
+      if (!target || !isOpen(target.state)) throw invalidFields([{ path, code: 'CASE_MERGE_TARGET' }]);
       return { action: 'merge', intoId: target.id };
     }
     case 'decline': case 'return': case 'refuse_extension': case 'reply': case 'send_back_reply': case 'urge':
       return { action: req.action, comment: comment! };
     case 'answer_on_spot':
       return { action: 'answer_on_spot', comment: comment! };
+    case 'flag_key': case 'unflag_key':
+      if (c.key_supervision === (req.action === 'flag_key')) throw new AppError('KEY_SUPERVISION_UNCHANGED', { keySupervision: c.key_supervision });
+      return { action: req.action };
     default:
       return { action: req.action };
   }

@@ -21,6 +21,8 @@ import { regionPathOf } from '../../platform/regions/filters.js';
 import { caseClockFacts } from './clocks.js';
 import { pathCodes } from '../../platform/regions/regionPath.js';
 import { rulesInForce, type RuleDays } from './clocks.js';
+import { loadCalendar } from '../calendar/index.js';
+import { shanghaiDate, type WorkingCalendar } from '../../platform/calendar/workingDays.js';
 
 /** 张三丰 → 张**: enough for a clerk to recognise a caller, not to identify a stranger. */
 export function maskName(name: string | null): string | null {
@@ -41,6 +43,36 @@ function actionLabel(action: string) {
  * an extension decision stops the clock only if it began before the deadline.
  */
 export const overdueExpr = () => sql<boolean>`(o.state in ('assigned', 'in_progress', 'extension_requested') and o.deadline_at < ${now()} and (o.paused_at is null or o.deadline_at < o.paused_at))`;
+
+/**
+ * How many working days an overdue case is past its last day: the working days after the last day
+ * up to today (or up to the day its clock stopped for an extension decision), by the calendar.
+ * Null when the case is not overdue; 0 when it is, but no working day has passed yet (a weekend).
+ */
+export function overdueWorkingDays(
+  calendar: WorkingCalendar, c: { overdue: boolean; deadline_date: string | null; paused_at: Date | null }, at: Date = now(),
+): number | null {
+  if (!c.overdue || !c.deadline_date) return null;
+  const until = shanghaiDate(c.paused_at && c.paused_at < at ? c.paused_at : at);
+  return Math.max(0, calendar.workingDaysBetween(c.deadline_date, until));
+}
+
+/** The actions offered on a case: the rule table's, with only the applicable one of flag and unflag for key supervision. */
+export function offeredActions(state: CaseState, actorKind: Parameters<typeof allowedActions>[1] | null, keySupervision: boolean): CaseAction[] {
+  if (!actorKind) return [];
+  return allowedActions(state, actorKind).filter((a) => (keySupervision ? a !== 'flag_key' : a !== 'unflag_key'));
+}
+
+/** The unit and the deadline a timeline event names, from its stored data. */
+function eventFacts(data: unknown, units: Map<number, string>) {
+  const d = (data ?? {}) as { unitId?: unknown; deadlineDate?: unknown; deadlineDays?: unknown; grantedDays?: unknown; days?: unknown };
+  const unitId = typeof d.unitId === 'number' ? d.unitId : null;
+  return {
+    unit: unitId !== null ? { id: unitId, name: units.get(unitId) ?? '' } : null,
+    deadlineDate: typeof d.deadlineDate === 'string' ? d.deadlineDate : null,
+    deadlineDays: typeof d.deadlineDays === 'number' ? d.deadlineDays : typeof d.days === 'number' ? d.days : typeof d.grantedDays === 'number' ? d.grantedDays : null,
+  };
+}
 
 export async function getCase(db: Kysely<DB>, actor: Actor, id: number) {
   const row = await db.selectFrom('opinion as o')
@@ -69,6 +101,14 @@ export async function getCase(db: Kysely<DB>, actor: Actor, id: number) {
   ]);
   const entitled = Boolean(row.contact_entitled);
   const actorKind = caseActorOf(actor, row);
+  const overdue = Boolean(row.overdue);
+  const eventUnitIds = [...new Set(events.map((e) => (e.data as { unitId?: unknown } | null)?.unitId).filter((u): u is number => typeof u === 'number'))];
+  const [calendar, eventUnits] = await Promise.all([
+    overdue ? loadCalendar(db) : null,
+    eventUnitIds.length ? db.selectFrom('unit').select(['id', 'name']).where('id', 'in', eventUnitIds).execute() : [],
+  ]);
+  const unitNames = new Map(eventUnits.map((u) => [u.id, u.name]));
+  const offered = offeredActions(row.state, actorKind, row.key_supervision);
   return {
     id: row.id,
     trackingCode: row.tracking_code,
@@ -94,7 +134,8 @@ export async function getCase(db: Kysely<DB>, actor: Actor, id: number) {
     deadlineDate: row.deadline_date,
     deadlineAt: row.deadline_at?.toISOString() ?? null,
     deadlineProvisional: row.deadline_date !== null && row.deadline_provisional,
-    overdue: Boolean(row.overdue),
+    overdue,
+    overdueWorkingDays: calendar ? overdueWorkingDays(calendar, { overdue, deadline_date: row.deadline_date, paused_at: row.paused_at }) : null,
     signedLate: row.signed_late,
     clocks: await caseClockFacts(db, row),
     repliedOnTime: row.replied_on_time,
@@ -112,10 +153,10 @@ export async function getCase(db: Kysely<DB>, actor: Actor, id: number) {
     contactRevealable: !entitled && Boolean(row.contact_revealable),
     timeline: events.map((e) => ({
       at: e.at.toISOString(), actorName: e.actor_name, actorKind: e.actor_kind, action: e.action, label: actionLabel(e.action),
-      fromState: e.from_state, toState: e.to_state, comment: e.comment, public: e.public, data: e.data,
+      fromState: e.from_state, toState: e.to_state, comment: e.comment, public: e.public, data: e.data, ...eventFacts(e.data, unitNames),
     })),
-    abilities: actorKind ? allowedActions(row.state, actorKind) : [],
-    actions: (actorKind ? allowedActions(row.state, actorKind) : [])
+    abilities: offered,
+    actions: offered
       .map((a) => ({ action: a, label: CASE_RULES[a].label, needsComment: Boolean(CASE_RULES[a].needsComment) })),
   };
 }
@@ -165,7 +206,7 @@ export async function listCases(db: Kysely<DB>, actor: Actor, f: CaseFilters, ex
     .leftJoin('unit as u', 'u.id', 'o.assigned_unit_id')
     .select([
       'o.id', 'o.tracking_code', 'o.state', 'o.channel', 'o.content', 'o.submitted_at', 'o.deadline_at', 'o.key_supervision',
-      'o.urge_count', 'o.round', 'o.deadline_provisional', 'c.name as category_name', 's.name as station_name', 'u.name as unit_name', overdueExpr().as('overdue'),
+      'o.urge_count', 'o.round', 'o.deadline_provisional', 'o.deadline_date', 'o.paused_at', 'o.rating', 'c.name as category_name', 's.name as station_name', 'u.name as unit_name', overdueExpr().as('overdue'),
     ])
     .select(['o.assigned_unit_id', 'o.region_path', sql<number | null>`${f.count ? sql`count(*) over ()` : sql`null`}::int`.as('total')])
     .where(caseVisible(actor, caseColumns('o')))
@@ -211,6 +252,8 @@ export async function listCases(db: Kysely<DB>, actor: Actor, f: CaseFilters, ex
   }
   if (before !== null) q = q.where('o.id', '<', before);
   const rows = await q.execute();
+  // The calendar is read only when a row needs it, to count the working days past a deadline.
+  const calendar = rows.some((r) => r.overdue) ? await loadCalendar(db) : null;
   const key = byDeadline ? (r: (typeof rows)[number]) => [r.deadline_at?.toISOString() ?? null, r.id] : (r: (typeof rows)[number]) => r.id;
   /** What the reader may do on each case now (the batch actions and the actions column use it). */
   const rowActions = (r: (typeof rows)[number]) => {
@@ -223,9 +266,11 @@ export async function listCases(db: Kysely<DB>, actor: Actor, f: CaseFilters, ex
     content: r.content.length > 500 ? `${r.content.slice(0, 500)}…` : r.content,
     id: r.id, trackingCode: r.tracking_code, state: r.state, stateLabel: CASE_STATE_LABELS.labels[r.state], channel: r.channel,
     summary: r.content.length > 80 ? `${r.content.slice(0, 80)}…` : r.content, category: r.category_name, station: r.station_name,
-    unit: r.unit_name, submittedAt: r.submitted_at.toISOString(), deadlineAt: r.deadline_at?.toISOString() ?? null,
+    unit: r.unit_name, submittedAt: r.submitted_at.toISOString(), deadlineDate: r.deadline_date, deadlineAt: r.deadline_at?.toISOString() ?? null,
     deadlineProvisional: r.deadline_at !== null && r.deadline_provisional,
-    overdue: Boolean(r.overdue), keySupervision: r.key_supervision, urgeCount: r.urge_count, round: r.round,
+    overdue: Boolean(r.overdue),
+    overdueWorkingDays: calendar ? overdueWorkingDays(calendar, { overdue: Boolean(r.overdue), deadline_date: r.deadline_date, paused_at: r.paused_at }) : null,
+    rating: r.rating, keySupervision: r.key_supervision, urgeCount: r.urge_count, round: r.round,
   }));
   return { ...page, total };
 }

@@ -13,13 +13,16 @@ import { caseQueueCondition, CASE_TODO_KEYS } from './todos.js';
 import { CaseClocks } from './ruleRoutes.js';
 
 const Label = z.object({ zh: z.string(), en: z.string() });
+const DeadlineDate = z.string().nullable().meta({ description: 'The last day of the deadline (YYYY-MM-DD, Asia/Shanghai): the case is due by the end of that day. Show this, not deadlineAt' });
+const DeadlineAt = z.string().nullable().meta({ description: 'The instant the deadline passes: the end of deadlineDate in Asia/Shanghai, i.e. the next day at 00:00 (+08:00)' });
+const OverdueWorkingDays = z.number().nullable().meta({ description: 'When overdue: the working days (by the holiday calendar) from the day after the last day up to today; 0 when none has passed yet. Null when not overdue' });
 const DeadlineProvisional = z.boolean().meta({ description: 'true when the deadline was counted over a year whose official holiday schedule is not entered yet (暂定: statutory holidays only); it is counted again when the schedule is entered' });
 
 const CaseListItem = z.object({
   id: z.number(), trackingCode: z.string(), state: z.enum(CASE_STATES), stateLabel: Label, channel: z.enum(CASE_CHANNELS.keys),
   summary: z.string(), category: z.string(), station: z.string(), unit: z.string().nullable(), submittedAt: z.string(),
-  deadlineAt: z.string().nullable(), deadlineProvisional: DeadlineProvisional,
-  overdue: z.boolean(), keySupervision: z.boolean(), urgeCount: z.number(), round: z.number(),
+  deadlineDate: DeadlineDate, deadlineAt: DeadlineAt, deadlineProvisional: DeadlineProvisional,
+  overdue: z.boolean(), overdueWorkingDays: OverdueWorkingDays, rating: z.enum(RATINGS).nullable(), keySupervision: z.boolean(), urgeCount: z.number(), round: z.number(),
   content: z.string().meta({ description: 'The text, up to 500 characters' }),
   abilities: z.array(z.enum(CASE_ACTIONS)).meta({ description: 'The actions you may take on it now (batch actions apply only where listed)' }),
 }).meta({ id: 'CaseListItem' });
@@ -35,8 +38,8 @@ const CaseDetail = z.object({
   }),
   photos: z.array(z.object({ id: z.number(), mime: z.string(), size: z.number(), url: z.string() })),
   submittedAt: z.string(), unit: Ref.nullable(), coUnits: z.array(Ref),
-  deadlineDays: z.number().nullable(), deadlineDate: z.string().nullable(), deadlineAt: z.string().nullable(),
-  deadlineProvisional: DeadlineProvisional, overdue: z.boolean(),
+  deadlineDays: z.number().nullable(), deadlineDate: DeadlineDate, deadlineAt: DeadlineAt,
+  deadlineProvisional: DeadlineProvisional, overdue: z.boolean(), overdueWorkingDays: OverdueWorkingDays,
   signedLate: z.boolean().nullable(), clocks: CaseClocks, repliedOnTime: z.boolean().nullable(), handlingWorkingDays: z.number().nullable(),
   answerMode: z.string().nullable(), rating: z.enum(RATINGS).nullable(), round: z.number(), keySupervision: z.boolean(),
   urgeCount: z.number(), mergedInto: z.object({ id: z.number(), trackingCode: z.string() }).nullable(),
@@ -44,10 +47,13 @@ const CaseDetail = z.object({
   timeline: z.array(z.object({
     at: z.string(), actorName: z.string(), actorKind: z.string(), action: z.string(), label: Label,
     fromState: z.string().nullable(), toState: z.string(), comment: z.string().nullable(), public: z.boolean(), data: z.unknown(),
+    unit: Ref.nullable().meta({ description: 'The unit the event names (an assignment)' }),
+    deadlineDate: z.string().nullable().meta({ description: 'The last day of the deadline the event set (signing, an extension, a recount)' }),
+    deadlineDays: z.number().nullable().meta({ description: 'The working days the event set or asked for (an assignment, an extension)' }),
   })),
   reply: CaseReply.nullable().meta({ description: 'The unit\'s latest reply (办复): result type, handler, contact, files; null before one' }),
   contactRevealable: z.boolean().meta({ description: 'true when the name and phone are masked for you but you may reveal them (POST /api/cases/{id}/contact, audited)' }),
-  abilities: z.array(z.enum(CASE_ACTIONS)).meta({ description: 'The actions you may take now' }),
+  abilities: z.array(z.enum(CASE_ACTIONS)).meta({ description: 'The actions you may take now (of flag_key and unflag_key, only the one that applies)' }),
   actions: z.array(z.object({ action: z.enum(CASE_ACTIONS), label: Label, needsComment: z.boolean() }))
     .meta({ description: 'The same actions with their labels, and whether each needs a comment' }),
 }).meta({ id: 'CaseDetail' });
@@ -173,8 +179,8 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       description: 'accept, decline (comment = reason shown to the submitter), answer_on_spot (comment = answer), assign (unitId, coUnitIds, deadlineDays), '
         + 'sign, return (comment), request_extension (days, comment), grant_extension (days), refuse_extension (comment), '
         + 'reply (comment, result, handlerName, handlerContact, attachments: files checked by content, 400 REPLY_ATTACHMENT_TYPE otherwise), '
-        + 'approve_reply, send_back_reply (comment), answer (comment, mode), escalate (comment), merge (intoId), urge (comment), '
-        + 'flag_key, unflag_key, archive. A state that does not allow the action answers 409 CASE_TRANSITION_INVALID.',
+        + 'approve_reply, send_back_reply (comment), answer (comment, mode), escalate (comment), merge (intoCode: the tracking code of the case to merge into; or intoId), urge (comment), '
+        + 'flag_key (only when not under key supervision), unflag_key (only when it is; else 409 KEY_SUPERVISION_UNCHANGED), archive. A state that does not allow the action answers 409 CASE_TRANSITION_INVALID.',
       params: IdParams.extend({ action: z.enum(PERSONAL_ACTIONS as [typeof PERSONAL_ACTIONS[number], ...typeof PERSONAL_ACTIONS]) }),
       body: z.object({
         comment: z.string().trim().max(2000).nullable().optional(),
@@ -185,6 +191,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         mode: z.enum(ANSWER_MODES.keys).optional(),
         intoId: z.number().int().positive().max(2_147_483_647).optional(),
         ...ReplyBodyFields,
+        intoCode: z.string().trim().min(1).max(40).optional().meta({ description: 'merge: the tracking code of the case to merge into' }),
       }).default({}),
       response: {
         200: z.object({
