@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { composeDigests } from '../../platform/notify/digest.js';
 import { notify } from '../../platform/notify/notify.js';
 import { housekeepingTasks } from '../../platform/feature.js';
+import { now } from '../../platform/clock.js';
 import { factories, type Factories } from '../../testing/factories.js';
 import { startTestApp, type Client, type TestApp } from '../../testing/harness.js';
 
@@ -28,7 +29,7 @@ describe('notification preferences, type filters and the daily digest', () => {
   const outboxOf = async (accountId: number) => db().selectFrom('outbox as o').innerJoin('notification as n', 'n.id', 'o.notification_id')
     .select(['o.subject', 'n.kind']).where('n.account_id', '=', accountId).orderBy('o.id').execute();
   /** The digest as the daily housekeeping makes it, the next morning. */
-  const tomorrowMorning = () => new Date(Date.now() + 86_400_000);
+  const tomorrowMorning = () => new Date(now().getTime() + 86_400_000);
 
   it('answers every type and channel, immediately by default, and saves one\'s choices', async () => {
     const me = await make.signedIn('deputy');
