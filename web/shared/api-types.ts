@@ -14334,6 +14334,8 @@ export interface components {
       failures: number;
       /** @description The submitter was given a query PIN */
       hasPin: boolean;
+      /** @description Opening the case with its full link would unlock it (false once only staff may) */
+      linkUnlocks: boolean;
       locked: boolean;
       lockedAt: string | null;
       /** @description The look-up by the phone's last four digits is open for this case (a phone was given and the code was never public) */
@@ -14353,6 +14355,8 @@ export interface components {
       failures: number;
       /** @description The submitter was given a query PIN */
       hasPin: boolean;
+      /** @description Opening the case with its full link would unlock it (false once only staff may) */
+      linkUnlocks: boolean;
       locked: boolean;
       lockedAt: string | null;
       /** @description The look-up by the phone's last four digits is open for this case (a phone was given and the code was never public) */

@@ -116,8 +116,9 @@ export async function lookUpCase(db: Kysely<DB>, input: LookupInput, ip: string 
 }
 
 /**
- * The submitter opened her case with the full link: that proves her, so a code locked by
- * failures in a row unlocks (not one past the total limit: that takes staff).
+ * The submitter opened her case with the full link (the receipt's, or the one texted to her
+ * phone): that proves her, so a code locked by failures in a row unlocks (not one past the total
+ * limit: that takes staff).
  */
 export async function unlockByLink(db: Kysely<DB>, trackingCode: string, opinionId: number, ip: string | null): Promise<void> {
   const pending = await db.selectFrom('opinion_lookup_guard').select('code').where('code', '=', trackingCode)
@@ -131,12 +132,12 @@ export async function unlockByLink(db: Kysely<DB>, trackingCode: string, opinion
   });
 }
 
-/** Whether a key handed out by a look-up or a notice opens this case now. */
-export async function accessKeyOpens(db: Kysely<DB>, opinionId: number, key: string): Promise<boolean> {
-  if (!key) return false;
-  const found = await db.selectFrom('opinion_access_key').select('opinion_id')
+/** What a key handed out by a look-up or a notice is, when it opens this case now; null otherwise. */
+export async function accessKeyOpens(db: Kysely<DB>, opinionId: number, key: string): Promise<'lookup' | 'notice' | null> {
+  if (!key) return null;
+  const found = await db.selectFrom('opinion_access_key').select('purpose')
     .where('key_hash', '=', hashQueryKey(key)).where('opinion_id', '=', opinionId).where('expires_at', '>', clockNow()).executeTakeFirst();
-  return found !== undefined;
+  return found?.purpose ?? null;
 }
 
 /** Hands out a key that opens the case until `expiresAt` (the link in a notice to the submitter). */
@@ -159,6 +160,7 @@ export async function lookupStatus(db: Kysely<DB>, actor: Parameters<typeof case
     lockedAt: guard?.locked_at?.toISOString() ?? null,
     failures: guard?.failures ?? 0,
     totalFailures: guard?.total_failures ?? 0,
+    linkUnlocks: (guard?.total_failures ?? 0) < LOOKUP_MAX_TOTAL_FAILURES,
     hasPin: c.pin_hash !== null,
     phoneLookup: !c.code_published && c.submitter_phone !== null,
     recent: recent.map((r) => ({ at: r.at.toISOString(), method: r.method, outcome: r.outcome })),

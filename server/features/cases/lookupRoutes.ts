@@ -10,6 +10,7 @@ const LookupStatus = z.object({
   lockedAt: z.string().nullable(),
   failures: z.number().meta({ description: `Failed look-ups in a row; the code locks at ${LOOKUP_MAX_FAILURES}` }),
   totalFailures: z.number().meta({ description: `Failed look-ups since staff last unlocked it; at ${LOOKUP_MAX_TOTAL_FAILURES} only staff unlock it` }),
+  linkUnlocks: z.boolean().meta({ description: 'Opening the case with its full link would unlock it (false once only staff may)' }),
   hasPin: z.boolean().meta({ description: 'The submitter was given a query PIN' }),
   phoneLookup: z.boolean().meta({ description: 'The look-up by the phone\'s last four digits is open for this case (a phone was given and the code was never public)' }),
   recent: z.array(z.object({ at: z.string(), method: z.enum(['pin', 'phone', 'link', 'staff']), outcome: z.enum(['ok', 'wrong', 'locked', 'unlocked']) })),

@@ -277,8 +277,9 @@ export async function listCases(db: Kysely<DB>, actor: Actor, f: CaseFilters, ex
 
 /** The case a tracking code and its key open; anything else answers 404, the same for a wrong key as for an unknown code. */
 /**
- * The case a tracking code and a key open: the query key of the full link (`byLink`), or a key a
- * look-up or a notice handed out, while it lasts (lookup.ts). Anything else is NOT_FOUND.
+ * The case a tracking code and a key open: the query key of the full link, or a key a look-up or
+ * a notice handed out, while it lasts (lookup.ts). `byLink`: the key was a link's (the receipt's
+ * or the texted one). Anything else is NOT_FOUND.
  */
 export async function findByTrackingKey(db: Kysely<DB>, code: string, key: string): Promise<{ id: number; trackingCode: string; byLink: boolean }> {
   const normalised = normaliseTrackingCode(code);
@@ -286,8 +287,11 @@ export async function findByTrackingKey(db: Kysely<DB>, code: string, key: strin
     ? await db.selectFrom('opinion').select(['id', 'tracking_code', 'query_key_hash']).where('tracking_code', '=', normalised).executeTakeFirst()
     : undefined;
   if (!row) throw new AppError('NOT_FOUND');
-  const byLink = queryKeyMatches(key, row.query_key_hash);
-  if (!byLink && !(await accessKeyOpens(db, row.id, key))) throw new AppError('NOT_FOUND');
+  const fullKey = queryKeyMatches(key, row.query_key_hash);
+  const handedOut = fullKey ? null : await accessKeyOpens(db, row.id, key);
+  if (!fullKey && !handedOut) throw new AppError('NOT_FOUND');
+  // The receipt's link and the texted link prove the submitter; a look-up's key only opens the case.
+  const byLink = fullKey || handedOut === 'notice';
   return { id: row.id, trackingCode: row.tracking_code, byLink };
 }
 

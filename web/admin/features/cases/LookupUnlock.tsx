@@ -46,8 +46,11 @@ export function LookupUnlock({ caseId }: { caseId: number }) {
       description={(
         <Space direction="vertical" size={4}>
           <Typography.Text>
-            {l(`凭受理编号查询连续失败 ${data.failures} 次(累计 ${data.totalFailures} 次),${data.lockedAt ? formatDateTime(data.lockedAt) : ''} 起锁定。提出人用完整查询链接打开即可自行解锁。`,
-              `${data.failures} failed look-ups in a row (${data.totalFailures} in all) locked it${data.lockedAt ? ` at ${formatDateTime(data.lockedAt)}` : ''}. Opening the full link unlocks it too.`)}
+            {l(`凭受理编号查询连续失败 ${data.failures} 次(累计 ${data.totalFailures} 次),${data.lockedAt ? formatDateTime(data.lockedAt) : ''} 起锁定。`,
+              `${data.failures} failed look-ups in a row (${data.totalFailures} in all) locked it${data.lockedAt ? ` at ${formatDateTime(data.lockedAt)}` : ''}. `)}
+            {data.linkUnlocks
+              ? l('提出人用完整查询链接打开即可自行解锁。', 'Opening the full link unlocks it too.')
+              : l('失败次数已达上限,只能由工作人员解锁。', 'It has failed too often: only staff can unlock it now.')}
           </Typography.Text>
           <Button size="small" icon={<UnlockOutlined />} onClick={ask} data-testid="lookup-unlock">{l('核实身份后解锁', 'Unlock after checking who she is')}</Button>
         </Space>
