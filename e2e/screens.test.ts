@@ -21,7 +21,7 @@ async function resolve(path: string): Promise<string> {
   return kind === 'archive' ? `${deputy}/archive` : deputy;
 }
 
-const MENU = ['工作台', '我的待办', '意见办理', '履职活动', '主题活动', '履职积分', '考核评价', '联络站', '人大代表', '登记簿', '承办单位', '行政区划', '人大届次', '账号管理', '节假日', '审计日志', '通知'];
+const MENU = ['工作台', '我的待办', '意见办理', '履职活动', '主题活动', '履职积分', '考核评价', '联络站', '人大代表', '登记簿', '承办单位', '行政区划', '人大届次', '账号管理', '节假日', '审计日志', '通知', '个人中心'];
 const WORK = ['工作台', '意见办理', '履职活动', '主题活动', '履职积分', '考核评价', '联络站', '人大代表', '登记簿', '承办单位'];
 
 const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; screens: { path: string; ready: RegExp; name: string }[] }[] = [
@@ -49,11 +49,11 @@ const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; scre
     ],
   },
   {
-    username: 'pinggui', kind: 'desktop', menu: [WORK[0]!, '我的待办', ...WORK.slice(1), '行政区划', '人大届次', '账号管理', '通知'],
+    username: 'pinggui', kind: 'desktop', menu: [WORK[0]!, '我的待办', ...WORK.slice(1), '行政区划', '人大届次', '账号管理', '通知', '个人中心'],
     screens: [{ path: '/', ready: /本月工作概况/, name: 'staff-dashboard' }],
   },
   {
-    username: 'liangjun', kind: 'phone', menu: [...WORK, '通知'],
+    username: 'liangjun', kind: 'phone', menu: [...WORK, '通知', '个人中心'],
     screens: [
       { path: '/', ready: /我所在的联络站/, name: 'deputy-home' },
       { path: '/cases', ready: /办理中|没有符合条件的意见/, name: 'deputy-cases' },
@@ -64,7 +64,7 @@ const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; scre
     ],
   },
   {
-    username: 'shuiliju', kind: 'phone', menu: ['工作台', '意见办理', '通知'],
+    username: 'shuiliju', kind: 'phone', menu: ['工作台', '意见办理', '通知', '个人中心'],
     screens: [
       { path: '/', ready: /我的待办/, name: 'unit-home' },
       { path: '/cases', ready: /办理中|没有符合条件的意见/, name: 'unit-cases' },
