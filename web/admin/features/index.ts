@@ -6,6 +6,7 @@ import { assessments } from './assessments/index.js';
 import { audit } from './audit/index.js';
 import { calendar } from './calendar/index.js';
 import { cases } from './cases/index.js';
+import { caseRules } from './caseRules/index.js';
 import { deputies } from './deputies/index.js';
 import { imports } from './imports/index.js';
 import { inbox } from './inbox/index.js';
@@ -21,5 +22,5 @@ import { units } from './units/index.js';
 
 /** Every feature of the back office: the shell builds its routes and navigation from this list. */
 export const FEATURES: readonly WebFeature[] = [
-  cases, todo, statistics, activities, points, assessments, stations, deputies, archive, registers, units, regions, terms, accounts, calendar, audit, inbox, me, imports,
+  cases, todo, statistics, activities, points, assessments, stations, deputies, archive, registers, units, regions, terms, accounts, caseRules, calendar, audit, inbox, me, imports,
 ];

@@ -13,6 +13,7 @@ import { useNarrow } from '../../kit/common.js';
 import { ProvisionalTag } from '../calendar/calendarNotice.js';
 import { DeadlineText, RatingTag } from './caseFacts.js';
 import { CaseReplyCard, CaseReplyDialog, ContactReveal } from './CaseReply.js';
+import { CaseClocks } from './CaseClocks.js';
 import { LookupUnlock } from './LookupUnlock.js';
 import type { Schemas } from '../../../shared/api.js';
 
@@ -160,6 +161,7 @@ export function CaseDetailPage() {
         )}
       </Card>
       <LookupUnlock caseId={c.id} />
+      <CaseClocks clocks={c.clocks} />
       <CaseReplyCard reply={c.reply} />
       <Card title={l('办理记录', 'Timeline')}>
         <Timeline items={c.timeline.map((e) => ({
