@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { factories, type Factories } from '../../testing/factories.js';
 import { startTestApp, type TestApp } from '../../testing/harness.js';
-import { LOOKUP_MAX_FAILURES, LOOKUP_MAX_TOTAL_FAILURES } from './lookup.js';
+import { LOOKUP_MAX_FAILURES, LOOKUP_MAX_TOTAL_FAILURES, purgeLookupState } from './lookup.js';
+import { now } from '../../platform/clock.js';
 
 describe('finding one\'s case again with the code and the PIN', () => {
   let t: TestApp;
@@ -178,7 +179,34 @@ describe('finding one\'s case again with the code and the PIN', () => {
     const link = /https?:\/\/\S+\/m\/t\/([^?]+)\?key=(\S+)$/.exec(mine[0]!.body);
     assert.ok(link, mine[0]!.body);
     assert.equal(link[1], withPhone.trackingCode);
-    assert.equal((await track(withPhone.trackingCode, link[2]!)).statusCode, 200, 'the texted link opens the case');
     assert.ok(!mine[0]!.body.includes(withPhone.queryKey));
+    // Locked by guesses, the texted link unlocks it like the receipt's.
+    for (let i = 0; i < LOOKUP_MAX_FAILURES; i++) await lookup({ code: withPhone.trackingCode, pin: wrongPin(withPhone.pin) });
+    assert.equal((await lookup({ code: withPhone.trackingCode, pin: withPhone.pin })).statusCode, 423);
+    assert.equal((await track(withPhone.trackingCode, link[2]!)).statusCode, 200, 'the texted link opens the case');
+    assert.equal((await lookup({ code: withPhone.trackingCode, pin: withPhone.pin })).statusCode, 200);
+  });
+
+  it('forgets expired keys, stale counters of codes no case has, and the link keys of texts sent more than a day ago', async () => {
+    const r = await submit();
+    const id = await caseIdOf(r.trackingCode);
+    const at = now();
+    const day = 86_400_000;
+    const db = t.database.db;
+    await db.insertInto('opinion_access_key').values([
+      { key_hash: 'expired-key-hash', opinion_id: id, purpose: 'lookup', created_at: new Date(at.getTime() - 2 * day), expires_at: new Date(at.getTime() - day) },
+      { key_hash: 'live-key-hash', opinion_id: id, purpose: 'lookup', created_at: at, expires_at: new Date(at.getTime() + day) },
+    ]).execute();
+    await db.insertInto('opinion_lookup_guard').values([
+      { code: 'ZZZ-ZZZ-ZZ2', failures: 3, updated_at: new Date(at.getTime() - 31 * day) },
+      { code: r.trackingCode, failures: 3, updated_at: new Date(at.getTime() - 31 * day) },
+    ]).onConflict((oc) => oc.column('code').doNothing()).execute();
+    const { id: textId } = await db.insertInto('outbox').values({
+      channel: 'sms', recipient: '13977410001', subject: 's', body: 'link: https://x.example/m/t/AAA-AAA-AAA?key=secretkeyvalue', sent_at: new Date(at.getTime() - 2 * day),
+    }).returning('id').executeTakeFirstOrThrow();
+    await db.transaction().execute((trx) => purgeLookupState(trx, at));
+    assert.deepEqual((await db.selectFrom('opinion_access_key').select('key_hash').where('opinion_id', '=', id).execute()).map((k) => k.key_hash), ['live-key-hash']);
+    assert.deepEqual((await db.selectFrom('opinion_lookup_guard').select('code').where('code', 'in', ['ZZZ-ZZZ-ZZ2', r.trackingCode]).execute()).map((g) => g.code), [r.trackingCode]);
+    assert.equal((await db.selectFrom('outbox').select('body').where('id', '=', textId).executeTakeFirstOrThrow()).body, 'link: https://x.example/m/t/AAA-AAA-AAA?key=***');
   });
 });
