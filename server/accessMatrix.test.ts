@@ -229,14 +229,6 @@ const CASES: Case[] = [
   // The look-up's state and its unlock: the people who handle the case's submitters (admin, staff and officers in scope).
   { method: 'GET', route: '/api/cases/:id/lookup', url: (t, s) => `/api/cases/${t.case[s]}/lookup`, in: S(200, 200, 200, 403, 403), out: S(200, 404, 404, 403, 403) },
   { method: 'POST', route: '/api/cases/:id/lookup/unlock', url: (t, s) => `/api/cases/${t.case[s]}/lookup/unlock`, in: S(200, 200, 200, 403, 403), out: S(200, 404, 404, 403, 403) },
-  // The look-up with the code and the PIN: anyone who holds both (the per-code limit counts failures only).
-  {
-    method: 'POST', route: '/api/public/opinions/lookup', url: () => '/api/public/opinions/lookup',
-    body: (t) => ({ code: t.publicCase.code, pin: t.publicCase.pin }), in: all(200),
-  },
-  // The look-up's state and its unlock: the people who handle the case's submitters (admin, staff and officers in scope).
-  { method: 'GET', route: '/api/cases/:id/lookup', url: (t, s) => `/api/cases/${t.case[s]}/lookup`, in: S(200, 200, 200, 403, 403), out: S(200, 404, 404, 403, 403) },
-  { method: 'POST', route: '/api/cases/:id/lookup/unlock', url: (t, s) => `/api/cases/${t.case[s]}/lookup/unlock`, in: S(200, 200, 200, 403, 403), out: S(200, 404, 404, 403, 403) },
   { method: 'GET', route: '/api/public/stations', url: () => '/api/public/stations', in: all(200) },
   { method: 'GET', route: '/api/public/stations/regions', url: () => '/api/public/stations/regions', in: all(200) },
   { method: 'GET', route: '/api/public/stations/:id', url: (t, scope) => `/api/public/stations/${t.station[scope]}`, in: all(200), out: all(200) },

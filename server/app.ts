@@ -12,7 +12,6 @@ import type { Database } from './platform/db/engine.js';
 import { AppError } from './platform/errors.js';
 import { loggedUrl, registerRequestLog } from './platform/http/requestLog.js';
 import { setPublicBaseUrl } from './platform/publicLinks.js';
-import { setPublicBaseUrl } from './platform/publicLinks.js';
 import { registerAuth } from './platform/http/auth.js';
 import { registerCompression } from './platform/http/compression.js';
 import { registerErrorHandler } from './platform/http/errorHandler.js';
@@ -53,7 +52,6 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
   app.decorate('db', database.db);
   app.decorate('engine', database.engine);
   app.decorate('config', config);
-  setPublicBaseUrl(config.publicBaseUrl);
   setPublicBaseUrl(config.publicBaseUrl);
 
   const routes: { method: string; url: string; access?: string; ability?: string }[] = [];

@@ -21,7 +21,6 @@ let config: Config;
 try {
   config = loadConfig();
   setPublicBaseUrl(config.publicBaseUrl);
-  setPublicBaseUrl(config.publicBaseUrl);
   limitHeapGrowth(config.heapGrowingPercent);
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err;
@@ -65,7 +64,6 @@ try {
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal, app));
   registerChannel(new LogChannel(app.log));
-  registerChannel(new SmsLogChannel(app.log));
   registerChannel(new SmsLogChannel(app.log));
   await app.listen({ port: config.port, host: config.host });
   if (config.worker && !closing) worker = startWorker({ db: database.db, workerId: defaultWorkerId(), logger: app.log });
