@@ -89,6 +89,22 @@ type DemoUnit = keyof typeof DEMO_UNITS;
 export const DEMO_UNIT_CLERKS: readonly string[] = Object.values(DEMO_UNITS).map((u) => u.clerk).filter((c) => c !== 'shuiliju');
 
 /** The unit, and its clerk, for each demo unit: made (with its audit records) when the demo set lacks it. */
+/**
+ * A unit's reply in the demo, with its result type, handler and contact: most solved, some in part,
+ * some planned, a few explained (chosen by the case, so the random sequence stays as it was); a
+ * second round solves it.
+ */
+function demoReply(caseId: number, round: number, handlerName: string): ActionRequest {
+  const kind = round > 1 ? 0 : [0, 0, 0, 0, 0, 0, 1, 1, 2, 3][caseId % 10]!;
+  const [result, comment] = ([
+    ['resolved', round > 1 ? '已重新组织施工,问题已彻底解决。' : '已派人现场查看并整改完毕,问题已解决。'],
+    ['partly_resolved', '已派人现场查看并组织整改,预计本周内完成。'],
+    ['planned', '已现场查看,需统筹资金,已列入明年实施计划。'],
+    ['explained', '经现场核查,该事项暂不具备办理条件,已向群众说明政策依据和后续渠道。'],
+  ] as const)[kind]!;
+  return { action: 'reply', comment, reply: { result, handlerName, handlerContact: `0774-52${String(1000 + (caseId % 9000)).padStart(4, '0')}`, attachments: [] } };
+}
+
 async function loadDemoUnits(trx: WriteContext['trx'], staff: Actor): Promise<Record<DemoUnit, { id: number; clerk: Actor; short: string }>> {
   const db = trx as unknown as Kysely<DB>;
   const ctx = { trx, actor: staff, ip: null };
@@ -231,7 +247,7 @@ export async function loadDemoCases(trx: WriteContext['trx'], now: Date = clockN
         if (round === 1 && daysAgo >= 8 && daysAgo <= 24 && rand() < 0.2) return false;
         // Most replies come within the deadline; some drag on past it.
         const late = rand() < 0.25;
-        if (!await step(unit.clerk, (late ? 5 + rand() * 6 : 0.5 + rand() * 2.5) * DAY / HOUR, { action: 'reply', comment: round === 1 ? '已派人现场查看并组织整改,预计本周内完成。' : '已重新组织施工,问题已彻底解决。' })) return false;
+        if (!await step(unit.clerk, (late ? 5 + rand() * 6 : 0.5 + rand() * 2.5) * DAY / HOUR, demoReply(id, round, unit.clerk.displayName))) return false;
         if (!await step(stationActor, 1 + rand() * 20, { action: 'approve_reply' })) return false;
         return step(answerer, 1 + rand() * 24, { action: 'answer', comment: round === 1 ? `${unit.short}已安排办理,请您留意,如有问题随时联系代表。` : '经重新办理,问题已解决,感谢您的监督。', mode: round === 1 ? 'agreed_time' : 'after_rehandling' });
       };
