@@ -89,7 +89,7 @@ export class SmsLogChannel implements DeliveryChannel {
 }
 
 /** A text with the value of every `key=` in a link masked. */
-export function maskLinkKeys(text: string): string {
+function maskLinkKeys(text: string): string {
   return text.replace(/([?&]key=)[^&\s]+/g, '$1***');
 }
 
