@@ -21,7 +21,8 @@ interface Event { opinion_id: number; action: string; to_state: string; data: Re
 function recount(events: Event[]) {
   const byCase = new Map<number, Event[]>();
   for (const e of events) byCase.set(e.opinion_id, [...(byCase.get(e.opinion_id) ?? []), e]);
-  const n = { received: 0, accepted: 0, declined: 0, answeredOnSpot: 0, assigned: 0, signedLate: 0, replied: 0, repliedOnTime: 0, satisfied: 0, basicallySatisfied: 0, unsatisfied: 0, unrated: 0, rehandled: 0, closed: 0, workingDays: [] as number[] };
+  const n = { received: 0, accepted: 0, declined: 0, answeredOnSpot: 0, assigned: 0, signedLate: 0, replied: 0, repliedOnTime: 0, satisfied: 0, basicallySatisfied: 0, unsatisfied: 0, unrated: 0, rehandled: 0, closed: 0, workingDays: [] as number[],
+    answered: 0, closedHandled: 0, transferred: 0, transferredWithin24h: 0, signedOnTime: 0 };
   for (const evs of byCase.values()) {
     const has = (a: string) => evs.some((e) => e.action === a);
     let signedLate: boolean | null = null;
@@ -50,6 +51,13 @@ function recount(events: Event[]) {
     n.unrated += has('auto_close') ? 1 : 0;
     n.rehandled += evs.some((e) => e.action === 'rate' && e.to_state === 'rehandling') ? 1 : 0;
     n.closed += evs.some((e) => ['closed', 'declined', 'merged'].includes(e.to_state)) ? 1 : 0;
+    n.answered += has('answer') || has('answer_on_spot') ? 1 : 0;
+    n.closedHandled += evs.some((e) => e.to_state === 'closed') ? 1 : 0;
+    // The station's transfer is the first assignment's; signing on time is the latest assignment's signature.
+    const transfer = evs.find((e) => e.action === 'assign' && typeof e.data.transferredWithin24h === 'boolean');
+    n.transferred += transfer ? 1 : 0;
+    n.transferredWithin24h += transfer?.data.transferredWithin24h ? 1 : 0;
+    n.signedOnTime += signedLate === false ? 1 : 0;
   }
   return n;
 }
@@ -135,7 +143,8 @@ describe('case statistics', () => {
     const events = await t.database.db.selectFrom('opinion_event').select(['opinion_id', 'action', 'to_state', 'data']).orderBy('id').execute() as Event[];
     const n = recount(events);
     assert.ok(n.received >= 36);
-    for (const key of ['received', 'accepted', 'declined', 'answeredOnSpot', 'assigned', 'signedLate', 'replied', 'repliedOnTime', 'satisfied', 'basicallySatisfied', 'unsatisfied', 'unrated', 'rehandled', 'closed'] as const) {
+    for (const key of ['received', 'accepted', 'declined', 'answeredOnSpot', 'assigned', 'signedLate', 'replied', 'repliedOnTime', 'satisfied', 'basicallySatisfied', 'unsatisfied', 'unrated', 'rehandled', 'closed',
+      'answered', 'closedHandled', 'transferred', 'transferredWithin24h', 'signedOnTime'] as const) {
       assert.equal(stats[key], n[key], key);
     }
     const rated = n.satisfied + n.basicallySatisfied + n.unsatisfied;
@@ -144,7 +153,8 @@ describe('case statistics', () => {
     assert.equal(stats.onTimeRate, n.replied ? n.repliedOnTime / n.replied : null);
     const avg = n.workingDays.length ? n.workingDays.reduce((a, b) => a + b, 0) / n.workingDays.length : null;
     assert.equal(stats.averageWorkingDays, avg);
-    assert.ok(n.declined > 0 && n.answeredOnSpot > 0 && n.replied > 0 && n.unrated > 0, JSON.stringify(n));
+    assert.equal(stats.transferRate, n.transferred ? n.transferredWithin24h / n.transferred : null);
+    assert.ok(n.declined > 0 && n.answeredOnSpot > 0 && n.replied > 0 && n.unrated > 0 && n.transferred > 0 && n.signedOnTime > 0, JSON.stringify(n));
   });
 
   it('adds up per group to the whole, and narrows to a scope', async () => {
