@@ -74,7 +74,7 @@ describe('an election round (换届) of a township congress', () => {
   it('starts from the running term on the terms page, and shows the server\'s objection on the field', async () => {
     await page.goto('/terms');
     await page.getByRole('button', { name: `换届:${term.name.zh}` }).click();
-    await page.getByRole('heading', { level: 1, name: `换届:${term.name.zh}` }).waitFor();
+    await page.getByRole('heading', { level: 2, name: `换届:${term.name.zh}` }).waitFor();
     const number = page.getByLabel('新一届届次(第几届)');
     assert.equal(await number.inputValue(), '13');
     // The suggested first day is the server's; the running term would end the day before.
@@ -207,7 +207,7 @@ describe('an election round (换届) of a township congress', () => {
     // The page the terms list offers for the new term shows the same coverage.
     await page.goto('/terms');
     await page.getByRole('button', { name: `编组进站:${running.name.zh}` }).click();
-    await page.getByRole('heading', { level: 1, name: `编组进站:${running.name.zh}` }).waitFor();
+    await page.getByRole('heading', { level: 2, name: `编组进站:${running.name.zh}` }).waitFor();
     await page.getByText(COURT).waitFor();
   });
 });
