@@ -57,7 +57,7 @@ describe('the to-do centre and batch work', () => {
     await staff.post(`/api/cases/${c!.id}/actions/assign`, { unitId: await unitId(staff) });
 
     const page = await person('phone', 'shuiliju');
-    await page.getByRole('heading', { level: 1, name: '我的待办' }).waitFor();
+    await page.getByRole('heading', { name: /我的待办/ }).waitFor();
     const tile = page.getByRole('button', { name: /^待签收 \d+$/ });
     await tile.click();
     const entry = page.getByRole('link', { name: new RegExp(c!.trackingCode) });
@@ -70,7 +70,7 @@ describe('the to-do centre and batch work', () => {
     await page.getByText('办理中').first().waitFor();
 
     await page.goto('/');
-    await page.getByRole('heading', { level: 1, name: '我的待办' }).waitFor();
+    await page.getByRole('heading', { name: /我的待办/ }).waitFor();
     await page.getByRole('button', { name: /^待签收 \d+$/ }).click();
     await page.getByRole('link', { name: new RegExp(c!.trackingCode) }).waitFor({ state: 'detached' });
     const detail = await staff.get<{ state: string }>(`/api/cases/${c!.id}`);
