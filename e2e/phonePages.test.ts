@@ -113,6 +113,8 @@ describe('the phone pages: finding a case again, messages, offline drafts', () =
     page = second.page;
     await page.goto(`/m/s/${station}`);
     await page.getByText('下次接待日').waitFor();
+    assert.match((await page.getByRole('link', { name: '在地图中查看' }).getAttribute('href'))!, /^https:\/\/uri\.amap\.com\//);
+    await shot(page, 'phone-station-next-reception');
     await page.getByRole('link', { name: /查询办理进度/ }).click();
     await page.getByRole('heading', { name: '查询办理进度' }).waitFor();
     await noSeriousViolations(page);
@@ -232,8 +234,13 @@ describe('the phone pages: finding a case again, messages, offline drafts', () =
     await context.close();
   });
 
-  it('shows a refusal from the server as a message', async () => {
+  it('shows a refusal from the server, and a photo the phone cannot read, as messages', async () => {
     const { context, page } = await phone();
+    await page.goto(`/m/submit?station=${station}`);
+    await page.getByText(STATION).waitFor();
+    await page.getByLabel('选择照片').setInputFiles({ name: 'broken.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a picture at all') });
+    await toast(page, '有 1 张照片无法读取');
+    assert.equal(await page.locator('.lx-thumbs img').count(), 0);
     await page.goto('/m/q');
     await page.getByLabel('受理编号').fill('AAA-BBB-CCC');
     await page.getByRole('textbox', { name: '查询码' }).fill('123456');

@@ -33,7 +33,7 @@ export function ReceiptView({ receipt }: { receipt: Receipt }) {
   const path = trackPath(receipt);
   const link = `${window.location.origin}/m${path}`;
   async function copy(text: string, what: string) {
-    if (await copyText(text)) showDone(l(`已复制${what}`, `${what} copied`));
+    if (await copyText(text)) showDone(l(`已复制${what}`, `Copied: ${what.toLowerCase()}`));
     else showNote(l('无法自动复制,请长按后手动复制', 'Cannot copy here; press and hold to copy by hand'));
   }
   return (
