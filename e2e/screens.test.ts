@@ -21,8 +21,8 @@ async function resolve(path: string): Promise<string> {
   return kind === 'archive' ? `${deputy}/archive` : deputy;
 }
 
-const MENU = ['工作台', '我的待办', '意见办理', '履职活动', '主题活动', '履职积分', '考核评价', '联络站', '人大代表', '登记簿', '承办单位', '行政区划', '人大届次', '账号管理', '节假日', '审计日志', '通知', '个人中心'];
-const WORK = ['工作台', '意见办理', '履职活动', '主题活动', '履职积分', '考核评价', '联络站', '人大代表', '登记簿', '承办单位'];
+const MENU = ['工作台', '我的待办', '意见办理', '办理统计', '履职活动', '主题活动', '履职积分', '考核评价', '联络站', '人大代表', '登记簿', '承办单位', '行政区划', '人大届次', '账号管理', '节假日', '审计日志', '通知', '个人中心'];
+const WORK = ['工作台', '意见办理', '办理统计', '履职活动', '主题活动', '履职积分', '考核评价', '联络站', '人大代表', '登记簿', '承办单位'];
 
 const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; screens: { path: string; ready: RegExp; name: string }[] }[] = [
   {
@@ -35,6 +35,7 @@ const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; scre
       { path: '/assessments', ready: /黄田镇/, name: 'assessments' },
       { path: '/registers', ready: /接待选民登记簿/, name: 'registers' },
       { path: '/cases', ready: /受理编号/, name: 'cases' },
+      { path: '/statistics', ready: /分组统计/, name: 'statistics' },
       { path: '/stations', ready: /黄田镇人大代表联络站/, name: 'stations' },
       { path: 'station:平桂区黄田镇人大代表联络站', ready: /八有一册六簿|接待/, name: 'station-detail' },
       { path: 'deputy:梁俊华', ready: /代表名片|梁俊华/, name: 'deputy-card' },
@@ -64,7 +65,7 @@ const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; scre
     ],
   },
   {
-    username: 'shuiliju', kind: 'phone', menu: ['工作台', '意见办理', '通知', '个人中心'],
+    username: 'shuiliju', kind: 'phone', menu: ['工作台', '意见办理', '办理统计', '通知', '个人中心'],
     screens: [
       { path: '/', ready: /我的待办/, name: 'unit-home' },
       { path: '/cases', ready: /办理中|没有符合条件的意见/, name: 'unit-cases' },

@@ -107,7 +107,8 @@ export function CaseDetailPage() {
   const buttons = narrow ? c.actions.slice(0, PHONE_BUTTONS) : c.actions;
   const more = narrow ? c.actions.slice(PHONE_BUTTONS) : [];
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+    // A plain column, not a Space: a sticky header sticks only within its parent, which must be the page's column.
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 16, width: '100%' }}>
       {crumbs}
       {/* The code and the state stay in view while the page scrolls, whatever the number of actions. */}
       <header
@@ -225,6 +226,6 @@ export function CaseDetailPage() {
         </Form>
       </Modal>
       <CaseReplyDialog caseId={c.id} open={action?.action === 'reply'} onClose={() => setAction(null)} />
-    </Space>
+    </div>
   );
 }
