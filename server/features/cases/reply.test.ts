@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import PDFDocument from 'pdfkit';
 import { factories, type Factories, type SignedIn } from '../../testing/factories.js';
 import { startTestApp, type Client, type TestApp } from '../../testing/harness.js';
+import { checkReplyAttachments, MAX_REPLY_PDF_BYTES, MAX_REPLY_TOTAL_BYTES } from './replyAttachments.js';
 
 /** A real PDF (made by pdfkit), as a unit's reply letter would be. */
 function replyLetter(): Promise<Buffer> {
@@ -224,5 +225,23 @@ describe('the unit\'s reply: result type, handler, attachments; revealing the su
     ok(await act(officer.client, c.id, 'approve_reply'));
     assert.equal((await stationDeputy.client.post(`/api/cases/${c.id}/contact`)).statusCode, 403);
     assert.deepEqual(ok(await addressee.client.post(`/api/cases/${c.id}/contact`)).json(), { name: '韦秀英', phone: '13977412345' });
+  });
+});
+
+describe('a reply\'s files, checked by content', () => {
+  const pdfBytes = (size: number) => { const b = new Uint8Array(size); b.set(Buffer.from('%PDF-1.7\n')); return b; };
+  const codeOf = (fn: () => unknown) => { try { fn(); return null; } catch (err) { return (err as { code?: string }).code ?? String(err); } };
+
+  it('takes the type from the bytes, not the name, and keeps to the size limits', () => {
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]);
+    const [named] = checkReplyAttachments([{ name: '答复函.pdf', bytes: jpeg, public: true }]);
+    assert.equal(named!.mime, 'image/jpeg', 'a JPEG named .pdf is a JPEG');
+    assert.equal(checkReplyAttachments([{ name: 'a.pdf', bytes: pdfBytes(MAX_REPLY_PDF_BYTES), public: true }])[0]!.mime, 'application/pdf');
+    assert.equal(codeOf(() => checkReplyAttachments([{ name: 'a.pdf', bytes: pdfBytes(MAX_REPLY_PDF_BYTES + 1), public: true }])), 'REPLY_ATTACHMENT_TOO_LARGE');
+    assert.equal(codeOf(() => checkReplyAttachments([{ name: 'a.pdf', bytes: new TextEncoder().encode('%PDX-1.7'), public: true }])), 'REPLY_ATTACHMENT_TYPE');
+    assert.equal(codeOf(() => checkReplyAttachments([{ name: 'empty.pdf', bytes: new Uint8Array(), public: true }])), 'REPLY_ATTACHMENT_TYPE');
+    const three = [1, 2, 3].map((i) => ({ name: `${i}.pdf`, bytes: pdfBytes(MAX_REPLY_PDF_BYTES - 10), public: false }));
+    assert.equal(codeOf(() => checkReplyAttachments(three)), 'REPLY_ATTACHMENT_TOO_LARGE', 'more than 20 MB in all');
+    assert.equal(MAX_REPLY_TOTAL_BYTES, 20 * 1024 * 1024);
   });
 });
