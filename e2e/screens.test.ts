@@ -21,7 +21,7 @@ async function resolve(path: string): Promise<string> {
   return kind === 'archive' ? `${deputy}/archive` : deputy;
 }
 
-const MENU = ['工作台', '我的待办', '意见办理', '办理统计', '履职活动', '主题活动', '履职积分', '考核评价', '联络站', '人大代表', '登记簿', '承办单位', '行政区划', '人大届次', '账号管理', '节假日', '审计日志', '通知', '个人中心'];
+const MENU = ['工作台', '我的待办', '意见办理', '办理统计', '履职活动', '主题活动', '履职积分', '考核评价', '联络站', '人大代表', '登记簿', '承办单位', '行政区划', '人大届次', '账号管理', '办理时限', '节假日', '审计日志', '通知', '个人中心'];
 const WORK = ['工作台', '意见办理', '办理统计', '履职活动', '主题活动', '履职积分', '考核评价', '联络站', '人大代表', '登记簿', '承办单位'];
 
 const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; screens: { path: string; ready: RegExp; name: string }[] }[] = [
@@ -44,14 +44,15 @@ const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; scre
       { path: '/regions', ready: /广西壮族自治区/, name: 'regions' },
       { path: '/terms', ready: /平桂区第四届人民代表大会/, name: 'terms' },
       { path: '/accounts', ready: /pinggui/, name: 'accounts' },
+      { path: '/case-rules', ready: /饮水供水/, name: 'case-rules' },
       { path: '/holidays', ready: /节假日安排/, name: 'holidays' },
       { path: '/audit', ready: /^登录$/, name: 'audit' },
       { path: '/notifications', ready: /通知/, name: 'notifications' },
     ],
   },
   {
-    username: 'pinggui', kind: 'desktop', menu: [WORK[0]!, '我的待办', ...WORK.slice(1), '行政区划', '人大届次', '账号管理', '通知', '个人中心'],
-    screens: [{ path: '/', ready: /本月工作概况/, name: 'staff-dashboard' }],
+    username: 'pinggui', kind: 'desktop', menu: [WORK[0]!, '我的待办', ...WORK.slice(1), '行政区划', '人大届次', '账号管理', '办理时限', '通知', '个人中心'],
+    screens: [{ path: '/', ready: /本月工作概况/, name: 'staff-dashboard' }, { path: '/case-rules', ready: /饮水供水/, name: 'staff-case-rules' }],
   },
   {
     username: 'liangjun', kind: 'phone', menu: [...WORK, '通知', '个人中心'],
