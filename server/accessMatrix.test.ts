@@ -418,19 +418,6 @@ const CASES: Case[] = [
     method: 'DELETE', route: '/api/case-rules/categories/:id/regions/:regionCode', url: (t, s) => `/api/case-rules/categories/${t.categoryId}/regions/${s === 'in' ? '451103101' : '420684109'}`,
     in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403),
   },
-  { method: 'GET', route: '/api/case-rules', url: (_, s) => `/api/case-rules?regionCode=${s === 'in' ? '451103' : '420684'}`, in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403) },
-  {
-    method: 'PUT', route: '/api/case-rules/categories/:id', url: (t) => `/api/case-rules/categories/${t.categoryId}`,
-    body: () => ({ deadlineDays: 3, maxDays: 5, signDays: 1 }), in: S(200, 403, 403, 403, 403),
-  },
-  {
-    method: 'PUT', route: '/api/case-rules/categories/:id/regions/:regionCode', url: (t, s) => `/api/case-rules/categories/${t.categoryId}/regions/${s === 'in' ? '451103101' : '420684109'}`,
-    body: () => ({ deadlineDays: 2, maxDays: 5, signDays: 1 }), in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403),
-  },
-  {
-    method: 'DELETE', route: '/api/case-rules/categories/:id/regions/:regionCode', url: (t, s) => `/api/case-rules/categories/${t.categoryId}/regions/${s === 'in' ? '451103101' : '420684109'}`,
-    in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403),
-  },
   { method: 'GET', route: '/api/statistics/cases.xlsx', url: () => '/api/statistics/cases.xlsx?group=unit', in: S(200, 200, 200, 200, 200) },
   { method: 'GET', route: '/api/statistics/units/league.xlsx', url: () => '/api/statistics/units/league.xlsx', in: S(200, 200, 200, 200, 200) },
   {
