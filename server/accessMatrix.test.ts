@@ -192,7 +192,8 @@ const CASES: Case[] = [
     in: S(200, 200, 200, 200, 200), out: S(200, 404, 404, 404, 404),
   },
   {
-    method: 'POST', route: '/api/cases/:id/actions/:action', url: (t, s) => `/api/cases/${t.case[s]}/actions/flag_key`,
+    // Only the applicable one of flag and unflag is allowed: the administrator flags the case, the staff member unflags it.
+    method: 'POST', route: '/api/cases/:id/actions/:action', url: (t, s, role) => `/api/cases/${t.case[s]}/actions/${role === 'staff' ? 'unflag_key' : 'flag_key'}`,
     in: S(200, 200, 403, 403, 403), out: S(200, 404, 404, 404, 404),
   },
   // Batch actions answer each case's outcome (a case out of reach is NOT_FOUND inside a 200); deputies and units never batch.
