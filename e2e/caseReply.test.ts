@@ -104,6 +104,7 @@ describe('the unit\'s reply and the deputy\'s 查看联系方式', () => {
     await deputyPage.getByRole('dialog').getByText('记入审计日志').waitFor();
     await deputyPage.getByRole('dialog').getByRole('button', { name: /查\s*看/ }).click();
     await deputyPage.getByTestId('revealed-contact').getByText('13977415678').waitFor();
+    await deputyPage.getByRole('dialog').waitFor({ state: 'hidden' });
     await shot(deputyPage, 'case-contact-revealed-phone');
     assert.deepEqual(deputyErrors, []);
 
