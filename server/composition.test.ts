@@ -53,7 +53,7 @@ describe('the error catalogue (the kernel\'s codes and every feature\'s)', () =>
       assert.ok(e.en.trim().length > 0, `${code} en`);
       assert.doesNotMatch(e.en, CJK, `${code}: en message is not Chinese`);
       assert.deepEqual(placeholders(e.zh), placeholders(e.en), code);
-      assert.match(code, /^[A-Z][A-Z_]*$/);
+      assert.match(code, /^[A-Z][A-Z0-9_]*$/);
     }
   });
 
