@@ -8,7 +8,6 @@ import { MAX_PHOTO_BYTES } from '../../platform/uploads/imageType.js';
 import { sniffDocumentOrImage } from '../../platform/uploads/documentType.js';
 import { REPLY_RESULTS, type ReplyResult } from '../../../common/caseVocabulary.js';
 import { caseColumns, caseVisible } from './access.js';
-import { findByTrackingKey } from './queries.js';
 
 /** At most this many files with one reply. */
 export const MAX_REPLY_ATTACHMENTS = 6;
@@ -140,12 +139,11 @@ export async function getReplyAttachment(db: Kysely<DB>, actor: Actor, caseId: n
 }
 
 /**
- * A public file of the approved reply, for the holder of the tracking code and key (a merged
- * case's submitter gets the files of the case it was merged into). Anything else: NOT_FOUND,
- * the same for a wrong key, an internal file or a reply not yet approved.
+ * A public file of the approved reply of case `id`, whose tracking code and key the caller has
+ * checked (a merged case's submitter gets the files of the case it was merged into). Anything
+ * else: NOT_FOUND, the same as for a wrong key, an internal file or a reply not yet approved.
  */
-export async function getPublicReplyAttachment(db: Kysely<DB>, code: string, key: string, attachmentId: number) {
-  const { id } = await findByTrackingKey(db, code, key);
+export async function getPublicReplyAttachment(db: Kysely<DB>, id: number, attachmentId: number) {
   const c = await db.selectFrom('opinion').select(['id', 'merged_into_id']).where('id', '=', id).executeTakeFirstOrThrow();
   const source = c.merged_into_id ?? c.id;
   const reply = await approvedReplyEvent(db, source);

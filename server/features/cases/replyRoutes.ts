@@ -5,6 +5,7 @@ import { attachment } from '../../platform/http/download.js';
 import { errorResponses, IdParams, QueryId } from '../../platform/http/schemas.js';
 import { runWrite } from '../../platform/http/write.js';
 import { revealCaseContact } from './contact.js';
+import { findByTrackingKey } from './queries.js';
 import {
   getPublicReplyAttachment, getReplyAttachment, MAX_REPLY_ATTACHMENTS, MAX_REPLY_TOTAL_BYTES, type ReplyDetails,
 } from './replyAttachments.js';
@@ -109,7 +110,8 @@ export const caseReplyRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: z.object({ key: z.string().max(64).optional() }),
     },
   }, async (request, reply) => {
-    const file = await getPublicReplyAttachment(app.db, request.params.code, keyOf(request), request.params.attachmentId);
+    const { id } = await findByTrackingKey(app.db, request.params.code, keyOf(request));
+    const file = await getPublicReplyAttachment(app.db, id, request.params.attachmentId);
     reply.header('content-type', file.mime).header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff')
       .header('content-disposition', disposition(file.name, file.mime, `reply-${request.params.attachmentId}`));
     return reply.send(Buffer.from(file.bytes));
