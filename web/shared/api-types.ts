@@ -3861,6 +3861,8 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** @description true: the cases awaiting the reader's action, i.e. under any of their to-do items */
+          awaitingMe?: "true" | "false";
           categoryId?: number;
           channel?: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid";
           /** @description Addressed (or handed over) to this deputy */
@@ -3881,6 +3883,8 @@ export interface paths {
           stationId?: number;
           /** @description Submitted on or before this day (YYYY-MM-DD, Asia/Shanghai) */
           to?: string;
+          /** @description One of the reader's to-do items (GET /api/todo), e.g. `case.sign`; an item of another role matches nothing */
+          todo?: "case.accept" | "case.assign" | "case.approve" | "case.sign" | "case.due_soon" | "case.unit_overdue" | "case.review" | "case.answer" | "case.overdue" | "case.extension" | "case.unrated";
           unitId?: number;
         };
         header?: never;

@@ -4,12 +4,17 @@ import { CASE_CHANNELS, RATING_LABELS } from '../../../common/caseVocabulary.js'
 import { described, EXPORT_PAGE, exportSource, yesNo, zh, type ExportList } from '../exports/index.js';
 import { listCases, type CaseFilters } from './queries.js';
 import { CaseFilters as CaseFilterQuery } from './routes.js';
+import { caseQueueCondition } from './todos.js';
 
 type CaseItem = Awaited<ReturnType<typeof listCases>>['items'][number];
 
-const caseExport: ExportList<Omit<CaseFilters, 'limit' | 'cursor'>, CaseItem> = {
+type ExportFilters = Omit<CaseFilters, 'limit' | 'cursor'> & { todo?: string | undefined; awaitingMe?: boolean | undefined };
+
+const caseExport: ExportList<ExportFilters, CaseItem> = {
   fileName: '群众意见', asciiName: 'cases', sheet: '意见工单',
-  fetch: (db, actor, filters, cursor) => listCases(db, actor, { ...filters, limit: EXPORT_PAGE, cursor }),
+  // "What awaits me" narrows the export as it narrows the queue.
+  fetch: async (db, actor, { todo, awaitingMe, ...filters }, cursor) =>
+    listCases(db, actor, { ...filters, limit: EXPORT_PAGE, cursor }, await caseQueueCondition(db, actor, { todo, awaitingMe })),
   columns: [
     { header: '跟踪码', width: 14, value: (c) => c.trackingCode },
     { header: '状态', width: 10, value: (c) => c.stateLabel.zh },

@@ -88,12 +88,12 @@ export const CaseFilters = {
   to: CivilDate.optional().meta({ description: 'Submitted on or before this day (YYYY-MM-DD, Asia/Shanghai)' }),
   rating: z.enum([...RATINGS, 'none']).optional().meta({ description: 'The constituent\'s rating; `none`: not rated' }),
   sort: z.enum(['newest', 'deadline']).default('newest').meta({ description: '`deadline`: the nearest deadline first, cases without one last' }),
-};
-
-/** Filters of the queue on screen only (not of its Excel export): what awaits the reader, the total, numbered pages. */
-const QueueOnlyFilters = {
   todo: z.enum(CASE_TODO_KEYS as [string, ...string[]]).optional().meta({ description: 'One of the reader\'s to-do items (GET /api/todo), e.g. `case.sign`; an item of another role matches nothing' }),
   awaitingMe: QueryFlag.optional().meta({ description: 'true: the cases awaiting the reader\'s action, i.e. under any of their to-do items' }),
+};
+
+/** Paging of the queue on screen only (not of its Excel export, which holds every row): the total, numbered pages. */
+const QueueOnlyFilters = {
   count: QueryFlag.optional().meta({ description: 'true: answer `total` too' }),
   page: z.coerce.number().int().min(1).max(10_000).optional().meta({ description: 'A page number (from 1), instead of a cursor' }),
 };
