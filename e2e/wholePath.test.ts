@@ -69,7 +69,7 @@ describe('a QR opinion from the phone to the rating', () => {
     await page.goto('/cases');
     await page.getByRole('searchbox').or(page.getByPlaceholder('受理编号或内容')).first().fill(trackingCode);
     await page.keyboard.press('Enter');
-    await page.getByRole('link', { name: trackingCode }).click();
+    await page.getByRole('link', { name: trackingCode, exact: true }).click();
     caseUrl = new URL(page.url()).pathname;
     await page.getByText(CONTENT).waitFor();
     await act(page, /^受\s*理$/);

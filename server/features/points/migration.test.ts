@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql, type Kysely } from 'kysely';
 import { POINT_RULES_FORMAT } from '../../../common/points.js';
 import type { Database } from '../../platform/db/engine.js';
-import { migrateTo, migrateToLatest } from '../../platform/db/migrate.js';
+import { MIGRATION_NAMES, migrateTo, migrateToLatest } from '../../platform/db/migrate.js';
 import { up as rewriteRuleFormat } from '../../platform/db/migrations/0014_point_rules_format.js';
 import { openTestDatabase } from '../../testing/database.js';
 import { loadRuleSets, storedRules } from './facts.js';
@@ -11,6 +11,8 @@ import { loadRuleSets, storedRules } from './facts.js';
 // Rule sets stored before format 2 named the points per suggestion made at an activity
 // `suggestion`; migration 0014 gives every stored rule set a format and rewrites them.
 describe('stored point rule sets of the first format (migration 0014)', () => {
+  /** 0014 and every migration after it: undone (newest first) to reach 0013, done again in order. */
+  const LATER = MIGRATION_NAMES.filter((name) => name > '0013_election_round');
   let database: Database;
   let oldId: number;
   const oldRules = {
@@ -25,7 +27,7 @@ describe('stored point rule sets of the first format (migration 0014)', () => {
     // The test database as it stood before 0014 (its down step renames the key back and drops
     // the format), with one more rule set as the server wrote it then.
     database = await openTestDatabase();
-    assert.deepEqual(await migrateTo(database.db, '0013_election_round'), ['0014_point_rules_format']);
+    assert.deepEqual(await migrateTo(database.db, '0013_election_round'), [...LATER].reverse());
     const { rows } = await sql<{ id: number }>`insert into point_rule_set (region_code, region_path, effective_from, rules, note)
       values (null, '', '2021-01-01', ${JSON.stringify(oldRules)}, 'before format 2') returning id`.execute(database.db);
     oldId = rows[0]!.id;
@@ -33,7 +35,7 @@ describe('stored point rule sets of the first format (migration 0014)', () => {
   after(() => database.close());
 
   it('reads the rule under its new name after the migration, and the migration may run again', async () => {
-    assert.deepEqual(await migrateToLatest(database.db), ['0014_point_rules_format']);
+    assert.deepEqual(await migrateToLatest(database.db), LATER);
     const check = async () => {
       const rows = await database.db.selectFrom('point_rule_set').select(['id', 'rules', 'rules_format']).orderBy('id').execute();
       assert.ok(rows.length >= 3, 'the shipped default, the demo\'s and the one stored here');
