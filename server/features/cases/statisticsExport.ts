@@ -1,7 +1,7 @@
 /** The case statistics per station, unit, category, deputy, week or month as Excel: the figures of GET /api/statistics/cases/by/{group}. */
 import { z } from 'zod';
 import { exportSource, type ExportList } from '../exports/index.js';
-import { QueryId, RegionCode } from '../../platform/http/schemas.js';
+import { LeagueQuery, StatisticsQuery, withInstants } from './statisticsQuery.js';
 import type { ExportColumn } from '../../platform/tables/xlsxExport.js';
 import { caseStatisticsBy, GROUPS, unitLeague, type Group, type LeagueFilter, type StatisticsFilter } from './statistics.js';
 
@@ -64,15 +64,8 @@ const statisticsList: ExportList<Filters, Row> = {
   fetch: async (db, actor, { group, ...filters }) => ({ items: await caseStatisticsBy(db, actor, filters, group), nextCursor: null }),
 };
 
-const Query = z.object({
+const Query = StatisticsQuery.extend({
   group: z.enum(GROUPS).meta({ description: 'Count per station, unit, category, deputy, week (named by its Monday) or month' }),
-  regionCode: RegionCode.optional(),
-  stationId: QueryId.optional(),
-  unitId: QueryId.optional(),
-  deputyId: QueryId.optional(),
-  categoryId: QueryId.optional(),
-  from: z.iso.datetime({ offset: true }).optional().meta({ description: 'Cases submitted from this instant' }),
-  to: z.iso.datetime({ offset: true }).optional().meta({ description: '…and before this one' }),
 });
 
 export const STATISTICS_EXPORT = exportSource({
@@ -82,7 +75,7 @@ export const STATISTICS_EXPORT = exportSource({
     + 'then every figure (rates as percentages with one decimal). The download is audited like every export.',
   query: Query,
   list: statisticsList,
-  filters: (q) => ({ ...q, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined }),
+  filters: withInstants,
 });
 
 /** A row of the league table with its place in it. */
@@ -113,11 +106,7 @@ export const LEAGUE_EXPORT = exportSource({
   url: '/api/statistics/units/league.xlsx', ability: 'case.read', tag: 'statistics',
   summary: '导出承办单位排名 The unit league table as Excel',
   description: 'The rows of GET /api/statistics/units/league with the same filters and scope, in its order, numbered; rates as percentages with one decimal. Audited like every export.',
-  query: z.object({
-    regionCode: RegionCode.optional(),
-    from: z.iso.datetime({ offset: true }).optional().meta({ description: 'Cases assigned from this instant' }),
-    to: z.iso.datetime({ offset: true }).optional().meta({ description: '…and before this one' }),
-  }),
+  query: LeagueQuery,
   list: leagueList,
-  filters: (q) => ({ regionCode: q.regionCode, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined }),
+  filters: withInstants,
 });

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, QueryId, RegionCode } from '../../platform/http/schemas.js';
+import { errorResponses } from '../../platform/http/schemas.js';
 import { caseStatistics, caseStatisticsBy, GROUPS, unitLeague } from './statistics.js';
+import { LeagueQuery, StatisticsQuery, withInstants } from './statisticsQuery.js';
 
 const Figures = z.object({
   received: z.number(), accepted: z.number(), declined: z.number(), answeredOnSpot: z.number(), assigned: z.number(),
@@ -31,55 +32,31 @@ const LeagueRow = z.object({
   overdueNow: z.number().meta({ description: 'Past the handling deadline or the sign-for limit now' }),
 }).meta({ id: 'UnitLeagueRow' });
 
-const LeagueFilter = z.object({
-  regionCode: RegionCode.optional(),
-  from: z.iso.datetime({ offset: true }).optional().meta({ description: 'Cases assigned from this instant' }),
-  to: z.iso.datetime({ offset: true }).optional().meta({ description: '…and before this one' }),
-});
-
-const Filter = z.object({
-  regionCode: RegionCode.optional(),
-  stationId: QueryId.optional(),
-  unitId: QueryId.optional(),
-  deputyId: QueryId.optional(),
-  categoryId: QueryId.optional(),
-  from: z.iso.datetime({ offset: true }).optional().meta({ description: 'Cases submitted from this instant' }),
-  to: z.iso.datetime({ offset: true }).optional().meta({ description: '…and before this one' }),
-});
-
-const toFilter = (q: z.infer<typeof Filter>) => ({
-  ...q, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined,
-});
-
 export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/statistics/cases', {
     config: { access: 'authenticated', ability: 'case.read' },
     schema: {
       tags: ['statistics'], summary: '办理统计 Case figures for a scope and period',
       description: 'Over the cases you reach, narrowed by region subtree, station, unit, deputy, category and submission period.',
-      querystring: Filter, response: { 200: Figures, ...errorResponses },
+      querystring: StatisticsQuery, response: { 200: Figures, ...errorResponses },
     },
-  }, async (request) => caseStatistics(app.db, request.actor!, toFilter(request.query)));
+  }, async (request) => caseStatistics(app.db, request.actor!, withInstants(request.query)));
 
   app.get('/api/statistics/cases/by/:group', {
     config: { access: 'authenticated', ability: 'case.read' },
     schema: {
       tags: ['statistics'], summary: '分组统计 Case figures per station, unit, category, deputy, week (named by its Monday) or month',
-      params: z.object({ group: z.enum(GROUPS) }), querystring: Filter,
+      params: z.object({ group: z.enum(GROUPS) }), querystring: StatisticsQuery,
       response: { 200: z.array(Figures.extend({ key: z.string(), label: z.string() })), ...errorResponses },
     },
-  }, async (request) => caseStatisticsBy(app.db, request.actor!, toFilter(request.query), request.params.group));
+  }, async (request) => caseStatisticsBy(app.db, request.actor!, withInstants(request.query), request.params.group));
 
   app.get('/api/statistics/units/league', {
     config: { access: 'authenticated', ability: 'case.read' },
     schema: {
       tags: ['statistics'], summary: '承办单位排名 Unit league table: on-time reply, satisfaction and resolution rates',
       description: 'Per lead unit, over the cases you reach assigned in the period; best first by 按期办复率, then 满意率, then 解决率 (a rate not yet measurable last).',
-      querystring: LeagueFilter, response: { 200: z.array(LeagueRow), ...errorResponses },
+      querystring: LeagueQuery, response: { 200: z.array(LeagueRow), ...errorResponses },
     },
-  }, async (request) => unitLeague(app.db, request.actor!, {
-    regionCode: request.query.regionCode,
-    from: request.query.from ? new Date(request.query.from) : undefined,
-    to: request.query.to ? new Date(request.query.to) : undefined,
-  }));
+  }, async (request) => unitLeague(app.db, request.actor!, withInstants(request.query)));
 };
