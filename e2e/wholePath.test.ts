@@ -35,8 +35,20 @@ describe('a QR opinion from the phone to the rating', () => {
   }
 
   /** Takes an action offered on the case page, filling in what its form asks. */
+  /** Presses an action of the case page: on a phone the first two are buttons and the rest sit in the 更多操作 menu. */
+  async function press(page: Page, button: RegExp) {
+    const direct = page.getByRole('button', { name: button });
+    const more = page.getByRole('button', { name: '更多操作' });
+    await direct.or(more).first().waitFor();
+    if (await direct.count()) await direct.click();
+    else {
+      await more.click();
+      await page.getByRole('menuitem', { name: button }).click();
+    }
+  }
+
   async function act(page: Page, button: RegExp, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
-    await page.getByRole('button', { name: button }).click();
+    await press(page, button);
     if (fill) {
       const dialog = page.getByRole('dialog');
       await fill(dialog);
@@ -87,9 +99,16 @@ describe('a QR opinion from the phone to the rating', () => {
     await page.getByText(trackingCode).click();
     await page.getByText(CONTENT).waitFor();
     await act(page, /^签\s*收$/);
-    await act(page, /^办\s*复$/, async (dialog) => {
-      await dialog.getByRole('textbox').fill('已派维修队更换破裂管段,今日恢复供水。');
-    });
+    // The reply: its result, the handler and a contact, and what was done.
+    await press(page, /^办\s*复$/);
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('已解决').click();
+    await dialog.getByLabel('承办人').fill('陶工');
+    await dialog.getByLabel('联系电话').fill('0774-8890101');
+    await dialog.getByLabel('办理情况').fill('已派维修队更换破裂管段,今日恢复供水。');
+    await dialog.getByRole('button', { name: /提交办复/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('已办复').first().waitFor();
     await shot(page, 'phone-unit-replied');
   });
 
