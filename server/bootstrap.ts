@@ -56,6 +56,10 @@ export async function bootstrap(db: Kysely<DB>, config: Config, options: { demoC
         // The demo's messages tell of its past twelve weeks: they are recorded as sent, so a first
         // start does not send (or log) a hundred messages about events nobody is waiting on.
         await trx.updateTable('outbox').set({ sent_at: now() }).where('sent_at', 'is', null).execute();
+        // …and the people they went to have read those about cases that are over: the inbox opens on what still awaits them.
+        await trx.updateTable('notification').set({ read_at: now() }).where('read_at', 'is', null)
+          .where('case_id', 'in', trx.selectFrom('opinion').select('id').where('state', 'in', ['closed', 'archived', 'declined', 'merged']))
+          .execute();
       }
       return { kind: 'demo' as const, logins };
     }
