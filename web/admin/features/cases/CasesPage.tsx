@@ -198,14 +198,16 @@ export function CasesPage() {
   const exportFilters = Object.fromEntries(Object.entries(filters).filter(([k]) => !SCREEN_ONLY.includes(k as FilterName)));
   const width = (w: number) => ({ width: narrow ? '100%' : w });
 
+  // The search stays in sight on a phone, above the folded filters: it is what a clerk reaches for first.
+  const search = (
+    <Input.Search
+      key={filters.q ?? ''} defaultValue={filters.q} placeholder={l('受理编号或内容', 'Tracking code or words')} allowClear
+      onSearch={(q) => setFilter('q', q || undefined)} aria-label={l('搜索', 'Search')}
+    />
+  );
   const form = (
     <Row gutter={[8, 8]}>
-      <Col xs={24} sm={12} lg={6}>
-        <Input.Search
-          key={filters.q ?? ''} defaultValue={filters.q} placeholder={l('受理编号或内容', 'Tracking code or words')} allowClear
-          onSearch={(q) => setFilter('q', q || undefined)} aria-label={l('搜索', 'Search')}
-        />
-      </Col>
+      {!narrow && <Col xs={24} sm={12} lg={6}>{search}</Col>}
       <Col xs={12} sm={6} lg={3}>
         <Select
           value={filters.state ?? filters.open ?? ''} style={{ width: '100%' }} aria-label={l('状态', 'State')} onChange={setStateFilter}
@@ -374,7 +376,7 @@ export function CasesPage() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {narrow
-        ? <Collapse size="small" items={[{ key: 'f', label: l('筛选条件', 'Filters'), children: form }]} />
+        ? <>{search}<Collapse size="small" items={[{ key: 'f', label: l('筛选条件', 'Filters'), children: form }]} /></>
         : <Card size="small">{form}</Card>}
       {query.error && <Alert type="error" showIcon message={query.error.message} />}
       {toolbar}
