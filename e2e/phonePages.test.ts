@@ -20,6 +20,9 @@ const PHOTO = path.join(import.meta.dirname, 'fixtures', 'visit.png');
 const toast = (page: Page, text: string | RegExp) => page.locator('.adm-toast-main').filter({ hasText: text }).first().waitFor();
 
 async function noSeriousViolations(page: Page) {
+  // A Toast fades in and out (antd-mobile animates its opacity): axe would measure its text
+  // against a half-transparent background. The page is checked once messages have gone.
+  await page.locator('.adm-toast-main').first().waitFor({ state: 'hidden', timeout: 10_000 });
   const violations = await audit(page);
   assert.equal(violations.length, 0, describeViolations(violations));
 }
