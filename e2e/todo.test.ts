@@ -90,9 +90,11 @@ describe('the to-do centre and batch work', () => {
     await dialog.getByText('可交办 3 件').waitFor();
     await dialog.getByRole('combobox').first().click();
     await page.getByTitle(UNIT).click();
+    await dialog.getByTitle(UNIT).waitFor(); // the unit chosen, in the dialog's field
     await shot(page, 'cases-batch-assign');
     await dialog.getByRole('button', { name: /交办 3 件/ }).click();
-    await page.getByText('已交办 3 件').waitFor();
+    // Three workflow actions, each in its own transaction: give a busy machine time.
+    await page.getByText('已交办 3 件').waitFor({ timeout: 60_000 });
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('row').filter({ hasText: '已交办' }).nth(2).waitFor();
     await shot(page, 'cases-after-batch');

@@ -110,7 +110,8 @@ function BatchDialog({ action, cases, onClose }: { action: BatchAction | null; c
   };
 
   return (
-    <Modal open={action !== null} title={title} onCancel={() => onClose(false)} onOk={() => void submit()} confirmLoading={busy}
+    // A click beside the dialog (or on a dropdown as it closes) does not throw away the chosen cases and the form.
+    <Modal open={action !== null} title={title} onCancel={() => onClose(false)} onOk={() => void submit()} confirmLoading={busy} maskClosable={false}
       okButtonProps={{ disabled: eligible.length === 0 }} okText={l(`${action === 'assign' ? '交办' : '催办'} ${eligible.length} 件`, `Apply to ${eligible.length}`)} destroyOnHidden>
       <Space direction="vertical" style={{ width: '100%' }}>
         <Typography.Text>{l(`已选 ${cases.length} 件,可${action === 'assign' ? '交办' : '催办'} ${eligible.length} 件。`, `${cases.length} chosen, ${eligible.length} can take it.`)}</Typography.Text>
