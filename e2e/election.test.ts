@@ -130,7 +130,7 @@ describe('an election round (换届) of a township congress', () => {
     assert.equal(await page.getByText('进驻率').count() > 0, true);
     await successor.click();
     await Promise.all([preview(), page.locator('.ant-select-item-option', { hasText: '覃永福' }).click()]);
-    await page.getByText('本步有').waitFor({ state: 'detached' });
+    await page.getByText(/本步有 \d+ 个问题/).waitFor({ state: 'detached' }); // the step's problems, not a passing message about them
 
     // 编组进站: the new deputy becomes the station's 联络员 instead of the roster's 驻站代表.
     await page.getByRole('button', { name: `调整${NEW_DEPUTY}的进站` }).click();
