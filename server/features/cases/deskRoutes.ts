@@ -4,15 +4,13 @@ import { now as clockNow } from '../../platform/clock.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { registerFont } from '../../platform/documents/pdf.js';
 import { renderRegister } from '../../platform/documents/renderWorker.js';
-import { ErrorResponse, errorResponses, IdParams } from '../../platform/http/schemas.js';
+import { ErrorResponse, errorResponses, Id, IdParams } from '../../platform/http/schemas.js';
 import { sendFile } from '../../platform/http/sendFile.js';
 import { runWrite } from '../../platform/http/write.js';
 import { BATCH_ACTIONS, takeBatchAction } from './batch.js';
 import { handlingFormDocument } from './handlingForm.js';
 import { getCase } from './queries.js';
 import { CASE_STATES } from './workflow.js';
-
-const Id = z.number().int().positive().max(2_147_483_647);
 
 /** The queue's desk work: batch actions on chosen cases, and a case's handling form for print. */
 export const caseDeskRoutes: FastifyPluginAsyncZod = async (app) => {
