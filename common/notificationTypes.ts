@@ -17,9 +17,27 @@ export const KINDS_OF_TYPE: Readonly<Record<Exclude<NotificationTypeKey, 'other'
   task: [
     'case.submit', 'case.assign', 'case.return', 'case.request_extension', 'case.reply', 'case.send_back_reply',
     'case.approve_reply', 'case.escalate', 'case.urge', 'case.flag_key',
+    'suggestion.invite', 'suggestion.submit',
+    'suggestion.assign', 'suggestion.request_reassignment', 'suggestion.grant_reassignment', 'suggestion.send_view',
+    'suggestion.answer', 'suggestion.urge', 'suggestion.flag_key',
+    'consultation.publish',
+    'budget.open', 'budget.comment', 'budget.evaluate',
+    'livelihood.open_vote',
+    'deliberation.notice', 'deliberation.assign', 'deliberation.answer', 'deliberation.urge', 'deliberation.send_back', 'deliberation.reopen', 'deliberation.feedback',
+    'report_back.scheduled',
   ],
-  reminder: ['case.remind'],
-  result: ['case.grant_extension', 'case.refuse_extension', 'case.rate', 'case.answer'],
+  reminder: ['case.remind', 'suggestion.remind', 'budget.remind', 'deliberation.remind', 'report_back.issue_overdue'],
+  result: [
+    'case.grant_extension', 'case.refuse_extension', 'case.rate', 'case.answer',
+    'suggestion.cosign', 'suggestion.decline_cosign', 'suggestion.register', 'suggestion.decline', 'suggestion.make_reference',
+    'suggestion.convert_to_case', 'suggestion.place_on_agenda', 'suggestion.convert_to_suggestion',
+    'suggestion.refuse_reassignment', 'suggestion.rate', 'suggestion.report_progress', 'suggestion.upgrade_answer', 'suggestion.close',
+    'consultation.deliberate', 'consultation.handle',
+    'budget.answer',
+    'livelihood.publish',
+    'deliberation.approve', 'deliberation.publish',
+    'report_back.evaluated',
+  ],
 };
 
 /** Every kind some type but `other` lists. */

@@ -13,6 +13,15 @@ export const POINT_SOURCES = labelled({
   case_collected: { zh: '收集意见', en: 'Opinion collected' },
   case_answered: { zh: '答复群众', en: 'Opinion answered' },
   case_rated: { zh: '群众评价', en: 'Constituent\'s rating' },
+  suggestion_lead: { zh: '领衔提出代表建议', en: 'Suggestion led' },
+  suggestion_cosigner: { zh: '附议代表建议', en: 'Suggestion co-signed' },
+  suggestion_rated: { zh: '代表建议办理评价', en: 'Suggestion\'s answer rated' },
+  consultation: { zh: '参与议题征询', en: 'Views gathered for a consultation' },
+  budget_comment: { zh: '参与预算审查(提出意见或询问)', en: 'Budget review commented on' },
+  budget_evaluation: { zh: '参加预算绩效评价', en: 'Budget performance evaluation scored' },
+  livelihood_proposed: { zh: '提出的民生实事项目获票决通过', en: 'Livelihood project proposed and adopted' },
+  livelihood_rated: { zh: '参加民生实事项目满意度测评', en: 'Livelihood projects rated at the year-end evaluation' },
+  report_back: { zh: '述职并接受选民测评', en: 'Report-back evaluated by constituents' },
   bonus: { zh: '加减分', en: 'Bonus or deduction' },
 });
 export type PointSource = (typeof POINT_SOURCES.keys)[number];
@@ -32,7 +41,60 @@ export interface PointRules {
   caseAnswered: number;
   caseSatisfied: number;
   caseBasicallySatisfied: number;
+  /**
+   * 代表建议: per suggestion registered (立案), to its lead deputy and to each confirmed co-signer,
+   * and per answer the lead deputy rated satisfied or basically satisfied. Tables stored before
+   * these rules existed lack them and take SUGGESTION_RULE_DEFAULTS.
+   */
+  suggestionLead?: number;
+  suggestionCosigner?: number;
+  suggestionSatisfied?: number;
+  suggestionBasicallySatisfied?: number;
+  /**
+   * 议题征询: per topic a deputy took part in (registered views heard at a reception day, or
+   * attended an activity linked to it). Tables stored before lack it and take CONSULTATION_RULE_DEFAULT.
+   */
+  consultation?: number;
+  /**
+   * 预算审查: per budget review a deputy commented on or asked a question on its reports, and per
+   * performance evaluation they scored. Tables stored before lack them and take BUDGET_RULE_DEFAULTS.
+   */
+  budgetComment?: number;
+  budgetEvaluation?: number;
+  /**
+   * 民生实事项目票决: per project a deputy proposed that the congress adopted, and per year-end
+   * evaluation (满意度测评) a deputy rated projects at. Tables stored before lack them and take
+   * LIVELIHOOD_RULE_DEFAULTS.
+   */
+  livelihoodProposed?: number;
+  livelihoodRated?: number;
+  /**
+   * 述职: per report-back held and evaluated by the constituents (its evaluation closed with at
+   * least one evaluation). Tables stored before lack it and take REPORT_BACK_RULE_DEFAULT.
+   */
+  reportBackEvaluated?: number;
 }
+
+/** What the suggestion rules are worth where a stored rule table does not name them. */
+export const SUGGESTION_RULE_DEFAULTS = {
+  suggestionLead: 3, suggestionCosigner: 1, suggestionSatisfied: 1, suggestionBasicallySatisfied: 0.5,
+} as const satisfies Required<Pick<PointRules, 'suggestionLead' | 'suggestionCosigner' | 'suggestionSatisfied' | 'suggestionBasicallySatisfied'>>;
+
+/** What taking part in a consultation is worth where a stored rule table does not name it. */
+export const CONSULTATION_RULE_DEFAULT = 1;
+
+/** What taking part in budget review is worth where a stored rule table does not name it. */
+export const BUDGET_RULE_DEFAULTS = {
+  budgetComment: 1, budgetEvaluation: 1,
+} as const satisfies Required<Pick<PointRules, 'budgetComment' | 'budgetEvaluation'>>;
+
+/** What the livelihood-project rules are worth where a stored rule table does not name them. */
+export const LIVELIHOOD_RULE_DEFAULTS = {
+  livelihoodProposed: 2, livelihoodRated: 1,
+} as const satisfies Required<Pick<PointRules, 'livelihoodProposed' | 'livelihoodRated'>>;
+
+/** What a report-back evaluated by the constituents is worth where a stored rule table does not name it. */
+export const REPORT_BACK_RULE_DEFAULT = 2;
 
 /**
  * The format of stored rule tables (`point_rule_set.rules_format`). Format 2 renamed the rule
@@ -54,6 +116,16 @@ export const RULE_KEYS = labelled({
   caseAnswered: { zh: '答复一条意见', en: 'Per opinion answered' },
   caseSatisfied: { zh: '群众评价满意', en: 'Rated satisfied' },
   caseBasicallySatisfied: { zh: '群众评价基本满意', en: 'Rated basically satisfied' },
+  suggestionLead: { zh: '领衔提出一件代表建议(立案)', en: 'Per suggestion led (registered)' },
+  suggestionCosigner: { zh: '附议一件代表建议(立案)', en: 'Per suggestion co-signed (registered)' },
+  suggestionSatisfied: { zh: '代表建议办理评价满意', en: 'Suggestion\'s answer rated satisfied' },
+  suggestionBasicallySatisfied: { zh: '代表建议办理评价基本满意', en: 'Suggestion\'s answer rated basically satisfied' },
+  consultation: { zh: '参与一项议题征询(登记接待意见或参加征询活动)', en: 'Per consultation taken part in (views registered or a linked activity attended)' },
+  budgetComment: { zh: '参与一次预算审查(对项目提出意见或询问报告)', en: 'Per budget review commented on (a comment or a question on a report)' },
+  budgetEvaluation: { zh: '参加一项预算绩效评价(评分)', en: 'Per budget performance evaluation scored' },
+  livelihoodProposed: { zh: '提出一项获票决通过的民生实事项目', en: 'Per livelihood project proposed and adopted' },
+  livelihoodRated: { zh: '参加一次民生实事项目满意度测评', en: 'Per year-end evaluation of livelihood projects taken part in' },
+  reportBackEvaluated: { zh: '向选民述职并接受测评一次', en: 'Per report-back held and evaluated by the constituents' },
 });
 export type RuleKey = (typeof RULE_KEYS.keys)[number];
 

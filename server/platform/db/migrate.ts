@@ -18,6 +18,14 @@ import * as m0016 from './migrations/0016_case_clocks.js';
 import * as m0017 from './migrations/0017_case_reply.js';
 import * as m0018 from './migrations/0018_notification_prefs.js';
 import * as m0019 from './migrations/0019_station_public_info.js';
+import * as m0020 from './migrations/0020_suggestions.js';
+import * as m0021 from './migrations/0021_livelihood_votes.js';
+import * as m0022 from './migrations/0022_livelihood_delivery.js';
+import * as m0023 from './migrations/0023_budget_reviews.js';
+import * as m0024 from './migrations/0024_consultations.js';
+import * as m0025 from './migrations/0025_report_backs.js';
+import * as m0026 from './migrations/0026_deliberations.js';
+import * as m0027 from './migrations/0027_hot_topics.js';
 
 /** Every migration, in order. New ones are appended here; names never change. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -40,6 +48,14 @@ const MIGRATIONS: Record<string, Migration> = {
   '0017_case_reply': m0017,
   '0018_notification_prefs': m0018,
   '0019_station_public_info': m0019,
+  '0020_suggestions': m0020,
+  '0021_livelihood_votes': m0021,
+  '0022_livelihood_delivery': m0022,
+  '0023_budget_reviews': m0023,
+  '0024_consultations': m0024,
+  '0025_report_backs': m0025,
+  '0026_deliberations': m0026,
+  '0027_hot_topics': m0027,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -10,6 +10,14 @@ import type { JobTables } from './schemaJobs.js';
 import type { PointTables } from './schemaPoints.js';
 import type { RegisterTables } from './schemaRegisters.js';
 import type { TermTables } from './schemaTerms.js';
+import type { SuggestionTables } from './schemaSuggestions.js';
+import type { LivelihoodTables } from './schemaLivelihood.js';
+import type { LivelihoodDeliveryTables } from './schemaLivelihoodDelivery.js';
+import type { BudgetTables } from './schemaBudget.js';
+import type { ConsultationTables } from './schemaConsultation.js';
+import type { ReportBackTables } from './schemaReportBacks.js';
+import type { DeliberationTables } from './schemaDeliberations.js';
+import type { HotTopicTables } from './schemaHotTopics.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -193,7 +201,9 @@ export interface HolidayTable {
   name: string;
 }
 
-export interface DB extends CaseTables, JobTables, ImportTables, ActivityTables, RegisterTables, PointTables, TermTables {
+export interface DB extends CaseTables, JobTables, ImportTables, ActivityTables, RegisterTables, PointTables, TermTables, SuggestionTables,
+  LivelihoodTables, LivelihoodDeliveryTables, BudgetTables, ConsultationTables,
+  ReportBackTables, DeliberationTables, HotTopicTables {
   region: RegionTable;
   station: StationTable;
   station_region: StationRegionTable;

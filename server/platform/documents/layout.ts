@@ -43,19 +43,26 @@ const NO_LINE_START = new Set([...',。、;:?!)」』】》〉…—,.;:?!)]%'])
 /** Runs of printable ASCII stay whole (numbers, codes, words); anything else breaks after every character. */
 const TOKENS = /[\x21-\x7e]+|\s+|[^\s\x21-\x7e]/gu;
 
-/** The lines `text` takes in a column `width` wide; explicit line breaks are kept. */
+/**
+ * The lines `text` takes in a column `width` wide; explicit line breaks are kept. The width of
+ * a line is the sum of its pieces' widths (CJK fonts carry almost no kerning), kept as the line
+ * grows, so a long cell costs one measure per piece rather than one per piece per line so far.
+ */
 export function wrapText(text: string, width: number, size: number, measure: Measure, bold = false): string[] {
   const lines: string[] = [];
+  const size1 = (t: string) => measure(t, size, bold);
   for (const paragraph of text.split(/\r?\n/)) {
     let line = '';
-    const push = () => { lines.push(line.trimEnd()); line = ''; };
+    let lineWidth = 0;
+    const push = () => { lines.push(line.trimEnd()); line = ''; lineWidth = 0; };
     for (const token of paragraph.match(TOKENS) ?? []) {
+      const tokenWidth = size1(token);
       if (/^\s+$/.test(token)) {
-        if (line && measure(line + token, size, bold) <= width) line += token;
+        if (line && lineWidth + tokenWidth <= width) { line += token; lineWidth += tokenWidth; }
         else if (line) push();
         continue;
       }
-      if (measure(line + token, size, bold) <= width) { line += token; continue; }
+      if (lineWidth + tokenWidth <= width) { line += token; lineWidth += tokenWidth; continue; }
       if (NO_LINE_START.has(token) && [...line].length > 1) {
         // Carry the last character down so the punctuation does not open the next line.
         const chars = [...line];
@@ -63,14 +70,17 @@ export function wrapText(text: string, width: number, size: number, measure: Mea
         line = chars.join('');
         push();
         line = carried + token;
+        lineWidth = size1(carried) + tokenWidth;
         continue;
       }
       if (line) push();
-      if (measure(token, size, bold) <= width) { line = token; continue; }
+      if (tokenWidth <= width) { line = token; lineWidth = tokenWidth; continue; }
       // A word longer than the column (a long code or address): break it where it overflows.
       for (const ch of token) {
-        if (line && measure(line + ch, size, bold) > width) push();
+        const w = size1(ch);
+        if (line && lineWidth + w > width) push();
         line += ch;
+        lineWidth += w;
       }
     }
     push();

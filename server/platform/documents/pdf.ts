@@ -43,6 +43,41 @@ function measurer(doc: PDFKit.PDFDocument): Measure {
   };
 }
 
+interface Run { glyphs: unknown[]; positions: unknown[]; advanceWidth: number }
+interface EmbeddedFont { layout(text: string, features?: unknown, onlyWidth?: boolean): Run; layoutCached(text: string): Run }
+
+/**
+ * Pieces a line is shaped in: a run of Latin letters whole (its kerning and ligatures kept),
+ * anything else (Chinese, digits, punctuation) one character at a time with the marks that
+ * follow it, so the serial numbers, dates and ids of a register's rows reuse a few shaped digits.
+ */
+const PIECES = /[A-Za-z]+|.\p{M}*/gsu;
+
+/**
+ * pdfkit shapes every string it draws through the font's OpenType tables, caching the result
+ * only per space-separated word; a line of Chinese has no spaces, so every line of a register
+ * was shaped afresh, and the chaining lookups of a 20 MB CJK font made that almost all of a
+ * large PDF's time. CJK text needs no contextual shaping (the widths are measured per
+ * character above), so each face is shaped here per piece, every piece once per document.
+ */
+function shapePerPiece(doc: PDFKit.PDFDocument, face: 'regular' | 'bold') {
+  doc.font(face);
+  const font = (doc as unknown as { _font: EmbeddedFont })._font;
+  const whole = font.layout.bind(font);
+  font.layout = (text, features, onlyWidth) => {
+    if (features) return whole(text, features, onlyWidth);
+    const glyphs: unknown[] = [];
+    const positions: unknown[] = [];
+    let advanceWidth = 0;
+    for (const piece of text.match(PIECES) ?? []) {
+      const run = font.layoutCached(piece);
+      for (let i = 0; i < run.glyphs.length; i++) { glyphs.push(run.glyphs[i]); positions.push(run.positions[i]); }
+      advanceWidth += run.advanceWidth;
+    }
+    return { glyphs, positions, advanceWidth };
+  };
+}
+
 /** Renders on the calling thread; the server goes through `renderRegister` (renderWorker.ts) instead. */
 export function renderRegisterPdf(register: RegisterDocument, font: PosterFont): Promise<Buffer> {
   const { doc, done } = cjkPdf({
@@ -51,20 +86,26 @@ export function renderRegisterPdf(register: RegisterDocument, font: PosterFont):
     layout: 'landscape',
     info: { Title: `${register.title} ${register.place}`, Author: '连心桥 Lianxin', Creator: '连心桥 Lianxin' },
   }, font);
+  shapePerPiece(doc, 'regular');
+  shapePerPiece(doc, 'bold');
 
   for (const page of layoutDocument(register, measurer(doc), A4_LANDSCAPE)) {
     doc.addPage({ size: 'A4', layout: 'landscape', margin: 0 });
-    doc.lineWidth(0.5);
+    doc.lineWidth(0.5).strokeColor(STYLE.rule);
+    // Colours are set only when they change: a page of a register draws thousands of items.
+    let fill = '';
     for (const item of page.items) {
       switch (item.kind) {
         case 'fill':
-          doc.rect(item.x, item.y, item.width, item.height).fill(item.color);
+          if (fill !== item.color) doc.fillColor(fill = item.color);
+          doc.rect(item.x, item.y, item.width, item.height).fill();
           break;
         case 'box':
-          doc.rect(item.x, item.y, item.width, item.height).stroke(STYLE.rule);
+          doc.rect(item.x, item.y, item.width, item.height).stroke();
           break;
         case 'text':
-          doc.font(item.bold ? 'bold' : 'regular').fontSize(item.size).fillColor('#000000')
+          if (fill !== '#000000') doc.fillColor(fill = '#000000');
+          doc.font(item.bold ? 'bold' : 'regular').fontSize(item.size)
             .text(item.text, item.x, item.y, { lineBreak: false });
           break;
       }

@@ -75,15 +75,17 @@ function addSheet(workbook: ExcelJS.Workbook, register: RegisterDocument, sectio
     const row = sheet.addRow([section.empty ?? '本期无记录']);
     sheet.mergeCells(row.number, 1, row.number, columns);
   }
+  // One style object per column, shared by its cells: the writer recognises a style it has seen
+  // by the object, so a style per cell made it serialise and look up every cell's style anew.
+  const styles: Partial<ExcelJS.Style>[] = section.columns.map((c) => ({
+    alignment: { vertical: 'top', wrapText: true, horizontal: c.align === 'center' ? 'center' : 'left' },
+    border: BORDER,
+  }));
   for (const values of section.rows) {
     const row = sheet.addRow(values.map((v) => (typeof v === 'string' && v.length > MAX_CELL ? `${v.slice(0, MAX_CELL)}…` : v)));
     // Excel caps a row at 409 points; a longer text still wraps, and scrolls within the cell.
     row.height = Math.min(409, rowHeight(values, widths));
-    for (let i = 1; i <= columns; i++) {
-      const cell = row.getCell(i);
-      cell.alignment = { vertical: 'top', wrapText: true, horizontal: section.columns[i - 1]!.align === 'center' ? 'center' : 'left' };
-      cell.border = BORDER;
-    }
+    for (let i = 1; i <= columns; i++) row.getCell(i).style = styles[i - 1]!;
   }
   for (const note of register.notes ?? []) {
     const row = sheet.addRow([note]);

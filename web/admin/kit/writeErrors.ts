@@ -1,5 +1,5 @@
-import type { FormInstance } from 'antd';
-import { useCallback } from 'react';
+import { App, type FormInstance } from 'antd';
+import { useCallback, useState } from 'react';
 import { ApiError, formFieldErrors } from '../../shared/api.js';
 import { useI18n } from '../../shared/i18n.js';
 
@@ -93,4 +93,28 @@ export function changedFields<T extends object>(values: T, original: T): Partial
     if (JSON.stringify(values[key]) !== JSON.stringify(original[key])) out[key] = values[key];
   }
   return out;
+}
+
+/**
+ * A form's write, as every dialog of the back office makes it: `busy` while it runs; on success
+ * the message `done` and then `after` (refresh, close); on failure the errors placed as
+ * `useWriteErrors` places them, on the form's fields where they belong.
+ */
+export function useFormWrite(form?: FormInstance) {
+  const { message } = App.useApp();
+  const showError = useWriteErrors();
+  const [busy, setBusy] = useState(false);
+  const run = useCallback(async (write: () => Promise<unknown>, done: string, after?: () => unknown) => {
+    setBusy(true);
+    try {
+      await write();
+      message.success(done);
+      await after?.();
+    } catch (err) {
+      showError(err, message, form);
+    } finally {
+      setBusy(false);
+    }
+  }, [form, message, showError]);
+  return { busy, run };
 }
