@@ -1,0 +1,81 @@
+/**
+ * What every benchmark script shares: a fresh database on either engine with the schema and the
+ * demo data, and timing a step several times to report its median and spread. The scripts print
+ * Markdown for docs/BENCHMARKS.md; nothing here asserts a time.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadConfig } from '../server/platform/config.js';
+import { openPGlite, openPostgres, type Database, type Engine } from '../server/platform/db/engine.js';
+import { migrateToLatest } from '../server/platform/db/migrate.js';
+import { bootstrap } from '../server/bootstrap.js';
+import { adminQuery, createPostgresDatabase } from '../server/testing/database.js';
+
+/** The PostgreSQL server the benchmarks create their databases on. */
+export const BENCH_SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** The engines to measure: BENCH_ENGINES=pglite,postgres (the default), or one of them. */
+export function benchEngines(): Engine[] {
+  return (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',').map((e) => e.trim()).filter((e): e is Engine => e === 'pglite' || e === 'postgres');
+}
+
+export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+/** What one timed step measured, in milliseconds. */
+export interface Timing { label: string; runs: number; p50: number; p99: number; min: number; max: number; times: number[] }
+
+/** Runs `fn` `runs` times in a row and reports its median, 99th percentile and range. */
+export async function timed(label: string, runs: number, fn: (run: number) => Promise<unknown>): Promise<Timing> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    times.push(performance.now() - t0);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  const timing = { label, runs, p50: percentile(sorted, 50), p99: percentile(sorted, 99), min: sorted[0]!, max: sorted.at(-1)!, times };
+  console.log(`${label}: p50 ${timing.p50.toFixed(1)} ms, p99 ${timing.p99.toFixed(1)} ms, ${timing.min.toFixed(1)}–${timing.max.toFixed(1)} ms (${runs} runs)`);
+  return timing;
+}
+
+/** A fresh database, migrated and holding the regions and the demo set; `close` drops it unless BENCH_KEEP is set. */
+export interface BenchDatabase { engine: Engine; database: Database; close(): Promise<void> }
+
+/**
+ * Opens a fresh database of the engine: a PGlite directory under the system's temporary folder,
+ * or the database `name` on BENCH_SERVER (dropped first if it is there), with the schema and the
+ * demo data (`demoCases` adds the demo's cases and suggestions).
+ */
+export async function benchDatabase(engine: Engine, name: string, options: { demoCases?: boolean } = {}): Promise<BenchDatabase> {
+  const t0 = performance.now();
+  let database: Database;
+  let dir: string | null = null;
+  if (engine === 'pglite') {
+    dir = mkdtempSync(path.join(os.tmpdir(), `${name}-`));
+    database = await openPGlite(dir);
+  } else {
+    await adminQuery(BENCH_SERVER, `drop database if exists ${name} with (force)`);
+    database = await openPostgres(await createPostgresDatabase(BENCH_SERVER, name));
+  }
+  await migrateToLatest(database.db);
+  await bootstrap(database.db, { ...loadConfig({}), demo: true }, options);
+  console.log(`[${engine}] schema and demo data: ${seconds(performance.now() - t0)}`);
+  return {
+    engine,
+    database,
+    async close() {
+      await database.close();
+      if (process.env.BENCH_KEEP) return;
+      if (dir) rmSync(dir, { recursive: true, force: true });
+      else await adminQuery(BENCH_SERVER, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
