@@ -93,6 +93,7 @@ describe('accessibility of the public pages', () => {
       `/stations/${await firstId('/api/stations?limit=1')}`,
       `/deputies/${await firstId('/api/deputies?limit=1')}`,
       `/activities/${await firstId('/api/activities?limit=1')}`,
+      `/suggestions/${await firstId('/api/suggestions?pageSize=1')}`,
     ];
     const titles = new Map<string, string>();
     const failures: string[] = [];

@@ -24,6 +24,7 @@ let device = 0;
 /** A new device: 'phone' is 375 × 740 with touch, 'desktop' 1366 × 860. */
 export async function newDevice(browser: Browser, kind: 'phone' | 'desktop', locale = 'zh-CN'): Promise<BrowserContext> {
   device++;
+  const label = `${kind} ${device}`;
   const context = await browser.newContext({
     baseURL: BASE_URL,
     locale,
@@ -33,7 +34,15 @@ export async function newDevice(browser: Browser, kind: 'phone' | 'desktop', loc
       ? { viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
       : { viewport: { width: 1366, height: 860 } }),
   });
-  context.setDefaultTimeout(15_000);
+  // A busy two-core machine runs the server, Chromium and the tests at once: give each step time.
+  context.setDefaultTimeout(25_000);
+  // Every refusal or failure of the API is printed with its code, so a failing step's log says what the server answered.
+  context.on('response', (r) => {
+    if (r.status() < 400 || !r.url().includes('/api/')) return;
+    const where = `${r.request().method()} ${new URL(r.url()).pathname}`;
+    if (where === 'GET /api/auth/me' && r.status() === 401) return; // the sign-in page asking who is signed in
+    r.text().then((body) => console.error(`[device ${label}] ${r.status()} ${where} ${body.slice(0, 200)}`), () => console.error(`[device ${label}] ${r.status()} ${where}`));
+  });
   return context;
 }
 
@@ -58,4 +67,10 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Chooses an option from the open select list and waits for the list to close: until then it covers the buttons beneath it. */
+export async function chooseOption(page: Page, text: string): Promise<void> {
+  await page.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
 }

@@ -21,8 +21,8 @@ async function resolve(path: string): Promise<string> {
   return kind === 'archive' ? `${deputy}/archive` : deputy;
 }
 
-const MENU = ['工作台', '我的待办', '意见办理', '办理统计', '履职活动', '主题活动', '履职积分', '考核评价', '联络站', '人大代表', '登记簿', '承办单位', '行政区划', '人大届次', '账号管理', '办理时限', '节假日', '审计日志', '通知', '个人中心'];
-const WORK = ['工作台', '意见办理', '办理统计', '履职活动', '主题活动', '履职积分', '考核评价', '联络站', '人大代表', '登记簿', '承办单位'];
+const MENU = ['工作台', '我的待办', '意见办理', '代表建议', '民生实事', '办理统计', '建议统计', '热点议题', '预算审查', '预算意见答复', '议题征询', '述职', '逢四议事', '履职活动', '主题活动', '履职积分', '考核评价', '联络站', '人大代表', '登记簿', '承办单位', '行政区划', '人大届次', '账号管理', '办理时限', '建议办理设置', '节假日', '审计日志', '通知', '个人中心'];
+const WORK = ['工作台', '意见办理', '代表建议', '民生实事', '办理统计', '热点议题', '预算审查', '议题征询', '述职', '逢四议事', '履职活动', '主题活动', '履职积分', '考核评价', '联络站', '人大代表', '登记簿', '承办单位'];
 
 const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; screens: { path: string; ready: RegExp; name: string }[] }[] = [
   {
@@ -51,14 +51,29 @@ const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; scre
     ],
   },
   {
-    username: 'pinggui', kind: 'desktop', menu: [WORK[0]!, '我的待办', ...WORK.slice(1), '行政区划', '人大届次', '账号管理', '办理时限', '通知', '个人中心'],
-    screens: [{ path: '/', ready: /本月工作概况/, name: 'staff-dashboard' }, { path: '/case-rules', ready: /饮水供水/, name: 'staff-case-rules' }],
+    username: 'pinggui', kind: 'desktop', menu: [WORK[0]!, '我的待办', ...WORK.slice(1, 5), '建议统计', ...WORK.slice(5), '行政区划', '人大届次', '账号管理', '办理时限', '建议办理设置', '通知', '个人中心'],
+    screens: [
+      { path: '/', ready: /本月工作概况/, name: 'staff-dashboard' }, { path: '/case-rules', ready: /饮水供水/, name: 'staff-case-rules' },
+      { path: '/suggestions', ready: /共 \d+ 件/, name: 'staff-suggestions' },
+      { path: '/suggestions/statistics', ready: /面商率/, name: 'staff-suggestion-statistics' },
+      { path: '/suggestion-settings', ready: /议案附议人数下限/, name: 'staff-suggestion-settings' },
+      { path: '/consultations', ready: /议题征询/, name: 'staff-consultations' },
+      { path: '/report-backs', ready: /逾期/, name: 'staff-report-backs' },
+      { path: '/budget', ready: /预算审查/, name: 'staff-budget' },
+      { path: '/livelihood', ready: /民生实事/, name: 'staff-livelihood' },
+      { path: '/deliberations', ready: /议事日历/, name: 'staff-deliberations' },
+      { path: '/hot-topics', ready: /条意见归并为/, name: 'staff-hot-topics' },
+    ],
   },
   {
-    username: 'liangjun', kind: 'phone', menu: [...WORK, '通知', '个人中心'],
+    username: 'liangjun', kind: 'phone', menu: [WORK[0]!, WORK[1]!, '票决投票', '我的建议', ...WORK.slice(3), '通知', '个人中心'],
     screens: [
       { path: '/', ready: /我所在的联络站/, name: 'deputy-home' },
       { path: '/cases', ready: /办理中|没有符合条件的意见/, name: 'deputy-cases' },
+      { path: '/suggestions', ready: /共 \d+ 件/, name: 'deputy-suggestions' },
+      { path: '/consultations', ready: /议题征询/, name: 'deputy-consultations' },
+      { path: '/report-backs', ready: /我的述职/, name: 'deputy-report-backs' },
+      { path: '/hot-topics', ready: /条意见归并为/, name: 'deputy-hot-topics' },
       { path: '/activities', ready: /代表接待日|走访/, name: 'deputy-activities' },
       // The archive opens on the deputy's running term of the highest level.
       // The demo's county term began on 2021-12-10 as written for its reference day, moved to the server's day.
@@ -66,10 +81,13 @@ const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; scre
     ],
   },
   {
-    username: 'shuiliju', kind: 'phone', menu: ['工作台', '意见办理', '办理统计', '通知', '个人中心'],
+    username: 'shuiliju', kind: 'phone', menu: ['工作台', '意见办理', '代表建议', '民生实事', '办理统计', '预算审查', '预算意见答复', '逢四议事', '通知', '个人中心'],
     screens: [
       { path: '/', ready: /我的待办/, name: 'unit-home' },
+      { path: '/budget-answers', ready: /预算意见答复/, name: 'unit-budget-answers' },
       { path: '/cases', ready: /办理中|没有符合条件的意见/, name: 'unit-cases' },
+      { path: '/suggestions', ready: /共 \d+ 件/, name: 'unit-suggestions' },
+      { path: '/deliberations', ready: /行动事项/, name: 'unit-deliberations' },
     ],
   },
 ];

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { ApiClient, stationId } from './api.js';
-import { collectErrors, launch, newDevice, shot, signIn } from './browser.js';
+import { chooseOption, collectErrors, launch, newDevice, shot, signIn } from './browser.js';
 
 const STATION = '平桂区黄田镇人大代表联络站';
 const UNIT = '贺州市平桂区水利局';
@@ -89,7 +89,7 @@ describe('the to-do centre and batch work', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByText('可交办 3 件').waitFor();
     await dialog.getByRole('combobox').first().click();
-    await page.getByTitle(UNIT).click();
+    await chooseOption(page, UNIT);
     await dialog.getByTitle(UNIT).waitFor(); // the unit chosen, in the dialog's field
     await shot(page, 'cases-batch-assign');
     await dialog.getByRole('button', { name: /交办 3 件/ }).click();

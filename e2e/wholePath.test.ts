@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { stationId } from './api.js';
-import { collectErrors, launch, newDevice, shot, signIn } from './browser.js';
+import { chooseOption, collectErrors, launch, newDevice, shot, signIn } from './browser.js';
 
 const STATION = '平桂区黄田镇人大代表联络站';
 const CONTENT = `公和村三组的自来水管破裂,已经停水两天(${Date.now()})`;
@@ -87,7 +87,7 @@ describe('a QR opinion from the phone to the rating', () => {
     await act(page, /^受\s*理$/);
     await act(page, /^交\s*办$/, async (dialog) => {
       await dialog.getByRole('combobox').first().click();
-      await page.getByTitle('贺州市平桂区水利局').click();
+      await chooseOption(page, '贺州市平桂区水利局');
     });
     await page.getByText('已交办').first().waitFor();
     await shot(page, 'desktop-case-assigned');

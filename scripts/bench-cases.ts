@@ -21,23 +21,15 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { buildApp, type App } from '../server/app.js';
 import { loadConfig } from '../server/platform/config.js';
-import { openPostgres } from '../server/platform/db/engine.js';
-import { migrateToLatest } from '../server/platform/db/migrate.js';
-import { bootstrap } from '../server/bootstrap.js';
-import { adminQuery, createPostgresDatabase } from '../server/testing/database.js';
 import { Client, signIn } from '../server/testing/harness.js';
+import { benchDatabase, percentile } from './benchKit.js';
 
-const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const COUNTIES = Number(process.env.BENCH_COUNTIES ?? 200);
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const NAME = 'lianxin_bench';
 const COMPARE = process.env.BENCH_COMPARE ? path.resolve(process.env.BENCH_COMPARE) : null;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 interface Row { label: string; n: number; p50: number; p99: number; theirs?: { p50: number; p99: number } }
 
@@ -63,13 +55,9 @@ async function timed(label: string, n: number, ours: () => Promise<void>, theirs
 }
 
 const started = performance.now();
-await adminQuery(SERVER, `drop database if exists ${NAME} with (force)`);
-const url = await createPostgresDatabase(SERVER, NAME);
-const database = await openPostgres(url);
+const bench = await benchDatabase('postgres', NAME);
+const { database } = bench;
 const db = database.db;
-await migrateToLatest(db);
-await bootstrap(db, { ...loadConfig({}), demo: true });
-console.log(`schema and demo data: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
 // Stations: 10 per county, at its towns, in BENCH_COUNTIES real counties.
 const t0 = performance.now();
@@ -94,10 +82,10 @@ await sql`
        u as (select id, region_path from unit),
        g as (select i, random() as r1, random() as r2, random() as r3,
                     now() - (random() * interval '730 days') as at from generate_series(1, ${CASES}) i)
-  insert into opinion (tracking_code, query_key_hash, channel, state, category_id, station_id, region_code, region_path, scope_paths, content,
+  insert into opinion (tracking_code, public_id, query_key_hash, channel, state, category_id, station_id, region_code, region_path, scope_paths, content,
     submitted_at, accepted_at, assigned_at, assigned_unit_id, deadline_days, signed_at, signed_late, deadline_date, deadline_at,
     replied_at, replied_on_time, handling_working_days, answered_at, rating, closed_at, close_reason, answered_on_spot, updated_at)
-  select 'B' || g.i, md5(g.i::text), (array['reception','visit','qr','online','wechat','phone','letter','grid'])[1 + (g.i % 8)],
+  select 'B' || g.i, md5('public-' || g.i), md5(g.i::text), (array['reception','visit','qr','online','wechat','phone','letter','grid'])[1 + (g.i % 8)],
     case when g.r1 < 0.70 then 'closed' when g.r1 < 0.78 then 'in_progress' when g.r1 < 0.82 then 'assigned'
          when g.r1 < 0.86 then 'answered' when g.r1 < 0.90 then 'submitted' when g.r1 < 0.95 then 'declined' else 'replied' end,
     1 + (g.i % 10), s.id, s.region_code, s.region_path, path_prefixes(s.region_path), '生成的群众意见 ' || g.i,
@@ -187,8 +175,7 @@ const rows = [
 const pgVersion = (await sql<{ v: string }>`select split_part(version(), ' on ', 1) as v`.execute(db)).rows[0]!.v;
 await app.close();
 await otherApp?.close();
-await database.close();
-if (!process.env.BENCH_KEEP) await adminQuery(SERVER, `drop database if exists ${NAME} with (force)`);
+await bench.close();
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(`\nMachine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${pgVersion}; `

@@ -14,25 +14,19 @@
  * previewed, and run (all or nothing) with a successor named at every station. Prints the
  * median and the range of the runs per engine, as a Markdown table for docs/BENCHMARKS.md.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/platform/config.js';
-import { openPGlite, openPostgres, type Database } from '../server/platform/db/engine.js';
-import { migrateToLatest } from '../server/platform/db/migrate.js';
-import { bootstrap } from '../server/bootstrap.js';
+import type { Database, Engine } from '../server/platform/db/engine.js';
 import { today } from '../server/platform/clock.js';
 import { addDays } from '../server/platform/calendar/workingDays.js';
-import { adminQuery, createPostgresDatabase } from '../server/testing/database.js';
 import { csvBuffer, type Rows } from '../server/testing/importFiles.js';
 import { signIn, type Client } from '../server/testing/harness.js';
+import { benchDatabase, benchEngines, median, seconds } from './benchKit.js';
 
-const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const ENGINES = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',').map((e) => e.trim()) as ('pglite' | 'postgres')[];
 const DEPUTIES = Number(process.env.BENCH_DEPUTIES ?? 5000);
 const STATIONS = Number(process.env.BENCH_STATIONS ?? 250);
 const CASES = Number(process.env.BENCH_CASES ?? 2000);
@@ -40,8 +34,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const NAME = 'lianxin_bench_election';
 const HEADER = ['姓名', '性别', '手机号码', '代表层级', '届次', '所属区划', '所在联络站', '站内职责'];
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const s = seconds;
 
 /** A county with towns, its running term, stations, deputies and open cases; returns what the round needs. */
 async function generateCounty(database: Database, county: string, k: number) {
@@ -79,9 +72,9 @@ async function generateCounty(database: Database, county: string, k: number) {
   // Open cases, each addressed to a deputy at their station.
   const category = (await db.selectFrom('case_category').select('id').where('code', '=', 'water').executeTakeFirstOrThrow()).id;
   await sql`
-    insert into opinion (tracking_code, query_key_hash, channel, state, category_id, station_id, deputy_id, region_code, region_path, scope_paths,
+    insert into opinion (tracking_code, public_id, query_key_hash, channel, state, category_id, station_id, deputy_id, region_code, region_path, scope_paths,
       content, submitted_at, accepted_at, updated_at)
-    select 'E' || ${k} || '-' || g, md5(g::text), 'reception', case when g % 3 = 0 then 'accepted' else 'submitted' end, ${category},
+    select 'E' || ${k} || '-' || g, md5('public-' || ${k} || '-' || g), md5(g::text), 'reception', case when g % 3 = 0 then 'accepted' else 'submitted' end, ${category},
       ds.station_id, d.id, h.region_code, h.region_path, path_prefixes(h.region_path), '换届基准测试意见 ' || g, now(), now(), now()
     from generate_series(0, ${CASES - 1}) g
     join deputy d on d.name = '代表' || ${k} || '_' || ((g * 7) % ${DEPUTIES})
@@ -91,20 +84,9 @@ async function generateCounty(database: Database, county: string, k: number) {
   return { term, deputies, stationIds };
 }
 
-async function benchEngine(engine: 'pglite' | 'postgres') {
-  let database: Database;
-  let dir: string | null = null;
-  if (engine === 'pglite') {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'lianxin-bench-election-'));
-    database = await openPGlite(dir);
-  } else {
-    await adminQuery(SERVER, `drop database if exists ${NAME} with (force)`);
-    database = await openPostgres(await createPostgresDatabase(SERVER, NAME));
-  }
-  const t0 = performance.now();
-  await migrateToLatest(database.db);
-  await bootstrap(database.db, { ...loadConfig({}), demo: true });
-  console.log(`[${engine}] schema and demo data: ${s(performance.now() - t0)}`);
+async function benchEngine(engine: Engine) {
+  const bench = await benchDatabase(engine, NAME);
+  const { database } = bench;
   const app = await buildApp({ database, config: { ...loadConfig({}), logLevel: 'error' } });
   const admin = await signIn(app, 'admin');
   const counties = (await database.db.selectFrom('region as c').select('c.code').where('c.level', '=', 'county')
@@ -166,14 +148,12 @@ async function benchEngine(engine: 'pglite' | 'postgres') {
   }
   const version = (await sql<{ v: string }>`select split_part(version(), ' on ', 1) as v`.execute(database.db)).rows[0]!.v;
   await app.close();
-  await database.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  if (engine === 'postgres' && !process.env.BENCH_KEEP) await adminQuery(SERVER, `drop database if exists ${NAME} with (force)`);
+  await bench.close();
   return { engine, version, runs };
 }
 
 const results = [];
-for (const engine of ENGINES) results.push(await benchEngine(engine));
+for (const engine of benchEngines()) results.push(await benchEngine(engine));
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const range = (xs: number[]) => `${s(median(xs))} (${s(Math.min(...xs))}–${s(Math.max(...xs))})`;

@@ -62,9 +62,9 @@ await sql`insert into activity_participant (activity_id, deputy_id, attendance)
   select a.id, ds.deputy_id, (array['present','present','present','present','absent','leave'])[1 + (a.id + ds.deputy_id) % 6]
   from activity a join lateral (select deputy_id from deputy_station where station_id = a.station_id order by deputy_id limit ${PER_ACTIVITY}) ds on true
   where a.title like '测速活动%'`.execute(db);
-await sql`insert into opinion (tracking_code, query_key_hash, channel, state, category_id, station_id, deputy_id, region_code, region_path, content,
+await sql`insert into opinion (tracking_code, public_id, query_key_hash, channel, state, category_id, station_id, deputy_id, region_code, region_path, content,
     submitted_at, answered_at, rating, rated_at, accepted_at)
-  select 'BENCH-' || g, 'x', 'visit', 'closed', 1, ds.station_id, ds.deputy_id, ${town.code}, ${town.path}, '测速意见',
+  select 'BENCH-' || g, md5('public-' || g), 'x', 'visit', 'closed', 1, ds.station_id, ds.deputy_id, ${town.code}, ${town.path}, '测速意见',
     ${`${YEAR}-01-01T10:00:00+08:00`}::timestamptz + (g % 350) * interval '1 day',
     ${`${YEAR}-01-03T10:00:00+08:00`}::timestamptz + (g % 350) * interval '1 day',
     (array['satisfied','basically_satisfied','unsatisfied'])[1 + g % 3],

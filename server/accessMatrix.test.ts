@@ -12,6 +12,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { registeredRoutes } from './app.js';
 import { notify } from './platform/notify/notify.js';
+import { now, today } from './platform/clock.js';
+import { addDays } from './platform/calendar/workingDays.js';
 import { Client, idOf, signIn, startTestApp, type TestApp } from './testing/harness.js';
 
 const ROLES = ['anon', 'admin', 'staff', 'officer', 'deputy', 'unit'] as const;
@@ -47,6 +49,25 @@ interface Targets {
   chronicleEntry: RegisterEntryTargets;
   /** Terms of 平桂区's and 宜城市's county congresses. */
   term: { in: number; out: number };
+  /** Deliberation days of 黄田镇 (in) and 雷河镇 (out), made by the administrator: held and published, with a chosen topic, an action item of the side's water bureau and a decided feedback. */
+  deliberationDay: { in: number; out: number };
+  deliberationTopic: { in: number; out: number };
+  deliberationItem: { in: number; out: number };
+  deliberationFeedback: { in: number; out: number };
+  /** Drafts of suggestions (梁俊华's to 平桂区's congress, 王建华's to 宜城市's), a file of each, and a session of each county's term. */
+  suggestionDraft: { in: number; out: number };
+  draftFile: { in: number; out: number };
+  congressSession: { in: number; out: number };
+  /** Consultation topics of 平桂区's and 宜城市's committees asking each side's station: one open (with a document and a constituent's view), one a draft. */
+  consultation: { in: number; out: number };
+  consultationDraft: { in: number; out: number };
+  consultationDoc: { in: number; out: number };
+  consultationView: { in: number; out: number };
+  /** Report-backs of 梁俊华 (黄田镇's station) and 王建华 (宜城市's): one scheduled, one evaluated (with a closed issue), one cancelled. */
+  reportBack: { in: number; out: number };
+  reportBackDone: { in: number; out: number };
+  reportBackCancelled: { in: number; out: number };
+  reportBackIssue: { in: number; out: number };
 }
 
 interface RegisterEntryTargets { in: number; out: number; remove: Record<'in' | 'out', Record<Role, number>> }
@@ -84,6 +105,29 @@ const pointRules = () => ({
   present: Object.fromEntries(['reception', 'visit', 'inspection', 'research', 'training', 'group', 'theme', 'joint_meeting', 'deliberation', 'report_back', 'legal_education', 'mediation', 'other'].map((k) => [k, 1])),
   absent: -1, leave: 0, organiser: 1, activitySuggestion: 1, caseCollected: 1, caseAnswered: 1, caseSatisfied: 1, caseBasicallySatisfied: 1,
 });
+
+/** A draft to 平桂区's county congress, as 梁俊华 (county and township deputy) writes it. */
+const suggestionBody = (t: Targets) => ({ kind: 'suggestion', title: '矩阵建议', reasons: '', proposals: '', categoryId: t.categoryId, regionCode: '451103', level: 'county' });
+const MATRIX_PNG = '89504e470d0a1a0a0000000d4948445200000001000000010806000000';
+/** A topic of 平桂区's (in) or 宜城市's (out) county committee asking that side's station, open from yesterday for three weeks. */
+const consultationBody = (t: Targets, s: 'in' | 'out') => ({
+  title: '矩阵议题', background: '', questions: ['矩阵问题'], opensOn: addDays(today(), -1), closesOn: addDays(today(), 20),
+  congress: { level: 'county', regionCode: s === 'in' ? '451103' : '420684' }, stationIds: [t.station[s]],
+});
+/** A session of a term each call, numbered and dated in step far ahead, so none overlaps another. */
+const sessionBody = (h: Helpers, o: { termId: number }) => {
+  const n = Number(h.unique(''));
+  const opens = new Date(Date.UTC(2090, 0, 1 + n * 10)).toISOString().slice(0, 10);
+  return { ...o, number: 26 + (n % 5), opensOn: opens, closesOn: opens };
+};
+
+/** Deliberation days: 黄田镇 (in, 平桂区) and 雷河镇 (out, 宜城市). */
+const DD_REGION = { in: '451103101', out: '420684109' } as const;
+const ddRule = { weekday: 4, nth: 4, noticeDays: 3, topicsMin: 1, topicsMax: 2, weights: { importance: 40, urgency: 30, impact: 30 }, itemWorkingDays: 15, place: '', startTime: '09:30', version: 999 };
+const ddStepBody = {
+  topics: { topicIds: [1] }, notice: {}, publish: { summary: '矩阵' }, cancel: { comment: '矩阵' },
+  record: { startsAt: '2026-11-26T09:30:00+08:00', place: '矩阵', participants: [], minutes: '矩阵', decisions: ['矩阵'] },
+};
 
 const CASES: Case[] = [
   { method: 'GET', route: '/api/health', url: () => '/api/health', in: all(200) },
@@ -406,6 +450,66 @@ const CASES: Case[] = [
   { method: 'GET', route: '/api/statistics/cases', url: () => '/api/statistics/cases', in: S(200, 200, 200, 200, 200) },
   { method: 'GET', route: '/api/statistics/cases/by/:group', url: () => '/api/statistics/cases/by/category', in: S(200, 200, 200, 200, 200) },
   { method: 'GET', route: '/api/statistics/units/league', url: () => '/api/statistics/units/league', in: S(200, 200, 200, 200, 200) },
+  { method: 'GET', route: '/api/suggestions/statistics', url: () => '/api/suggestions/statistics?groupBy=congress', in: S(200, 200, 403, 403, 403) },
+  { method: 'GET', route: '/api/suggestions/report.pdf', url: () => '/api/suggestions/report.pdf?year=2026&level=county&regionCode=451103', in: S(200, 200, 403, 403, 403) },
+  { method: 'GET', route: '/api/suggestions/report.xlsx', url: () => '/api/suggestions/report.xlsx?year=2026&level=county&regionCode=451103', in: S(200, 200, 403, 403, 403) },
+  { method: 'GET', route: '/api/suggestions/congresses', url: () => '/api/suggestions/congresses', in: S(403, 403, 403, 200, 403) },
+  { method: 'GET', route: '/api/suggestions/deputies', url: () => '/api/suggestions/deputies?q=%E9%9F%A6', in: S(403, 403, 403, 200, 403) },
+  { method: 'POST', route: '/api/suggestions', url: () => '/api/suggestions', body: (t) => suggestionBody(t), in: S(403, 403, 403, 201, 403) },
+  {
+    method: 'PUT', route: '/api/suggestions/:id', url: (t, s) => `/api/suggestions/${t.suggestionDraft[s]}`, body: (t) => suggestionBody(t),
+    in: S(403, 403, 403, 200, 403), out: S(403, 403, 403, 404, 403),
+  },
+  // A draft is its deputy's own: staff act on a suggestion once submitted (urging a draft is refused to its lead deputy).
+  {
+    method: 'POST', route: '/api/suggestions/:id/actions', url: (t, s) => `/api/suggestions/${t.suggestionDraft[s]}/actions`,
+    body: () => ({ action: 'urge', comment: '矩阵催办' }), in: S(404, 404, 403, 403, 404), out: S(404, 404, 403, 404, 404),
+  },
+  // Before the DELETE row below, which removes the file.
+  {
+    method: 'GET', route: '/api/suggestions/:id/files/:fileId', url: (t, s) => `/api/suggestions/${t.suggestionDraft[s]}/files/${t.draftFile[s]}`,
+    in: S(404, 404, 403, 200, 404), out: S(404, 404, 403, 404, 404),
+  },
+  {
+    method: 'POST', route: '/api/suggestions/:id/files', url: (t, s) => `/api/suggestions/${t.suggestionDraft[s]}/files`,
+    body: () => ({ name: '矩阵附件.png', data: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex').toString('base64') }),
+    in: S(403, 403, 403, 201, 403), out: S(403, 403, 403, 404, 403),
+  },
+  {
+    method: 'DELETE', route: '/api/suggestions/:id/files/:fileId', url: (t, s) => `/api/suggestions/${t.suggestionDraft[s]}/files/${t.draftFile[s]}`,
+    in: S(403, 403, 403, 200, 403), out: S(403, 403, 403, 404, 403),
+  },
+  // Reading: staff see suggestions once submitted, a deputy their own draft, a unit those assigned to it; the public the published ones.
+  { method: 'GET', route: '/api/suggestions', url: () => '/api/suggestions', in: S(200, 200, 403, 200, 200) },
+  { method: 'GET', route: '/api/suggestions.xlsx', url: () => '/api/suggestions.xlsx', in: S(200, 200, 403, 200, 200) },
+  {
+    method: 'GET', route: '/api/suggestions/:id', url: (t, s) => `/api/suggestions/${t.suggestionDraft[s]}`,
+    in: S(404, 404, 403, 200, 404), out: S(404, 404, 403, 404, 404),
+  },
+  { method: 'GET', route: '/api/public/suggestions', url: () => '/api/public/suggestions', in: all(200) },
+  { method: 'GET', route: '/api/public/suggestions/:id', url: (t) => `/api/public/suggestions/${t.suggestionDraft.in}`, in: all(404) },
+  {
+    method: 'GET', route: '/api/public/suggestions/:id/files/:fileId', url: (t) => `/api/public/suggestions/${t.suggestionDraft.in}/files/${t.draftFile.in}`,
+    in: all(404),
+  },
+  { method: 'GET', route: '/api/congress-sessions', url: (t, s) => `/api/congress-sessions?termId=${t.term[s]}`, in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403) },
+  {
+    method: 'POST', route: '/api/congress-sessions', url: () => '/api/congress-sessions', body: (t, s, h) => sessionBody(h, { termId: t.term[s] }),
+    in: S(201, 201, 403, 403, 403), out: S(201, 404, 403, 403, 403),
+  },
+  {
+    method: 'PUT', route: '/api/congress-sessions/:id', url: (t, s) => `/api/congress-sessions/${t.congressSession[s]}`,
+    body: () => ({ number: 25, opensOn: '2089-03-01', closesOn: '2089-03-05' }), in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403),
+  },
+  {
+    method: 'GET', route: '/api/suggestion-settings', url: (_, s) => `/api/suggestion-settings?level=county&regionCode=${s === 'in' ? '451103' : '420684'}`,
+    in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403),
+  },
+  {
+    method: 'PUT', route: '/api/suggestion-settings', url: () => '/api/suggestion-settings',
+    body: (_, s) => ({ level: 'county', regionCode: s === 'in' ? '451103' : '420684', motionMinCosigners: 10, reassignWindowDays: 5, coViewDaysBefore: 30, normalMonths: 3, complexMonths: 6, rehandleMonths: 1 }),
+    in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403),
+  },
   { method: 'GET', route: '/api/case-rules', url: (_, s) => `/api/case-rules?regionCode=${s === 'in' ? '451103' : '420684'}`, in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403) },
   {
     method: 'PUT', route: '/api/case-rules/categories/:id', url: (t) => `/api/case-rules/categories/${t.categoryId}`,
@@ -457,6 +561,317 @@ const CASES: Case[] = [
   {
     method: 'PUT', route: '/api/notifications/preferences', url: () => '/api/notifications/preferences',
     body: () => ({ prefs: [{ type: 'other', channel: 'app', mode: 'immediate' }] }), in: authed(200),
+  },
+
+  // Consultations: staff of the committee's region run a topic; officers and deputies of the stations asked read it and gather views.
+  // Budget review: no review exists in the matrix's data, so each route answers 404 to the roles its ability admits (the reach is tested in features/budget).
+  { method: 'GET', route: '/api/budget-reviews', url: () => '/api/budget-reviews', in: S(200, 200, 403, 200, 200) },
+  { method: 'POST', route: '/api/budget-reviews', url: () => '/api/budget-reviews', body: () => ({ termId: 999999, year: 2026, kind: 'draft', financeUnitId: 999999 }), in: S(400, 400, 403, 403, 403) },
+  { method: 'GET', route: '/api/budget-reviews/:id', url: () => '/api/budget-reviews/999999', in: S(404, 404, 403, 404, 404) },
+  { method: 'PUT', route: '/api/budget-reviews/:id', url: () => '/api/budget-reviews/999999', body: () => ({ financeUnitId: 999999 }), in: S(404, 404, 403, 403, 403) },
+  { method: 'POST', route: '/api/budget-reviews/:id/actions', url: () => '/api/budget-reviews/999999/actions', body: () => ({ action: 'open' }), in: S(404, 404, 403, 403, 403) },
+  { method: 'POST', route: '/api/budget-reviews/:id/projects', url: () => '/api/budget-reviews/999999/projects', body: () => ({ name: '项目', amountYuan: 1 }), in: S(404, 404, 403, 403, 404) },
+  { method: 'PUT', route: '/api/budget-projects/:id', url: () => '/api/budget-projects/999999', body: () => ({ name: '项目', amountYuan: 1 }), in: S(404, 404, 403, 403, 404) },
+  { method: 'DELETE', route: '/api/budget-projects/:id', url: () => '/api/budget-projects/999999', in: S(404, 404, 403, 403, 404) },
+  { method: 'PUT', route: '/api/budget-reviews/:id/opinion', url: () => '/api/budget-reviews/999999/opinion', body: () => ({ projectId: null, recommendation: 'agree', body: '同意' }), in: S(404, 404, 403, 403, 403) },
+  { method: 'GET', route: '/api/budget-reviews/:id/comments', url: () => '/api/budget-reviews/999999/comments', in: S(404, 404, 403, 404, 404) },
+  { method: 'POST', route: '/api/budget-reviews/:id/comments', url: () => '/api/budget-reviews/999999/comments', body: () => ({ body: '意见' }), in: S(403, 403, 403, 404, 403) },
+  { method: 'GET', route: '/api/budget-comments', url: () => '/api/budget-comments', in: S(200, 200, 403, 200, 200) },
+  { method: 'POST', route: '/api/budget-comments/:id/answer', url: () => '/api/budget-comments/999999/answer', body: () => ({ body: '答复' }), in: S(404, 403, 403, 403, 404) },
+  { method: 'POST', route: '/api/budget-reviews/:id/reports', url: () => '/api/budget-reviews/999999/reports', body: () => ({ kind: 'debt', title: '报告' }), in: S(404, 404, 403, 403, 404) },
+  { method: 'GET', route: '/api/budget-reports/:id/files/:fileId', url: () => '/api/budget-reports/999999/files/999999', in: S(404, 404, 403, 404, 404) },
+  { method: 'POST', route: '/api/budget-reviews/:id/evaluations', url: () => '/api/budget-reviews/999999/evaluations', body: () => ({ projectId: 999999, participantIds: [999999] }), in: S(404, 404, 403, 403, 403) },
+  { method: 'POST', route: '/api/budget-evaluations/:id/score', url: () => '/api/budget-evaluations/999999/score', body: () => ({ score: 80 }), in: S(403, 403, 403, 404, 403) },
+  { method: 'POST', route: '/api/budget-evaluations/:id/conclude', url: () => '/api/budget-evaluations/999999/conclude', body: () => ({ findings: '结论' }), in: S(404, 404, 403, 403, 403) },
+  { method: 'GET', route: '/api/budget-reviews/:id/opinions.pdf', url: () => '/api/budget-reviews/999999/opinions.pdf', in: S(404, 404, 403, 404, 404) },
+  { method: 'GET', route: '/api/budget-projects.xlsx', url: () => '/api/budget-projects.xlsx?reviewId=999999', in: S(404, 404, 403, 404, 404) },
+  { method: 'GET', route: '/api/budget-comments.xlsx', url: () => '/api/budget-comments.xlsx?reviewId=999999', in: S(404, 404, 403, 404, 404) },
+  // Deliberation days (逢四议事): read in the street's reach (units: days they hold items of); run by the street's office; the public reads published days.
+  { method: 'GET', route: '/api/deliberations/regions', url: () => '/api/deliberations/regions', in: S(200, 200, 200, 200, 200) },
+  { method: 'GET', route: '/api/deliberations/rules/:regionCode', url: (_t, s) => `/api/deliberations/rules/${DD_REGION[s]}`, in: S(200, 200, 200, 200, 404), out: S(200, 404, 404, 404, 404) },
+  {
+    method: 'PUT', route: '/api/deliberations/rules/:regionCode', url: (_t, s) => `/api/deliberations/rules/${DD_REGION[s]}`, body: () => ddRule,
+    in: S(409, 409, 403, 403, 403), out: S(409, 400, 403, 403, 403),
+  },
+  { method: 'GET', route: '/api/deliberations/days', url: () => '/api/deliberations/days', in: S(200, 200, 200, 200, 200) },
+  {
+    method: 'POST', route: '/api/deliberations/days/generate', url: () => '/api/deliberations/days/generate', body: (_t, s) => ({ regionCode: DD_REGION[s], months: 1 }),
+    in: S(200, 200, 403, 403, 403), out: S(200, 400, 403, 403, 403),
+  },
+  { method: 'GET', route: '/api/deliberations/days/:id', url: (t, s) => `/api/deliberations/days/${t.deliberationDay[s]}`, in: S(200, 200, 200, 200, 200), out: S(200, 404, 404, 404, 404) },
+  {
+    method: 'PUT', route: '/api/deliberations/days/:id', url: (t, s) => `/api/deliberations/days/${t.deliberationDay[s]}`, body: () => ({ place: '', startTime: '09:30', unitIds: [], version: 1 }),
+    in: S(409, 409, 403, 403, 403), out: S(409, 404, 403, 403, 403),
+  },
+  ...(['topics', 'notice', 'record', 'publish', 'cancel'] as const).map((step): Case => ({
+    method: 'POST', route: `/api/deliberations/days/:id/${step}`, url: (t, s) => `/api/deliberations/days/${t.deliberationDay[s]}/${step}`, body: () => ddStepBody[step],
+    in: S(409, 409, 403, 403, 403), out: S(409, 404, 403, 403, 403),
+  })),
+  {
+    method: 'POST', route: '/api/deliberations/days/:id/items', url: (t, s) => `/api/deliberations/days/${t.deliberationDay[s]}/items`, body: (t, s) => ({ title: '矩阵事项', unitId: t.unit[s] }),
+    in: S(201, 201, 403, 403, 403), out: S(201, 404, 403, 403, 403),
+  },
+  { method: 'GET', route: '/api/deliberations/days/:id/feedback', url: (t, s) => `/api/deliberations/days/${t.deliberationDay[s]}/feedback`, in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403) },
+  {
+    method: 'POST', route: '/api/deliberations/feedback/:id/decide', url: (t, s) => `/api/deliberations/feedback/${t.deliberationFeedback[s]}/decide`, body: () => ({ decision: 'dismiss', comment: '矩阵' }),
+    in: S(409, 409, 403, 403, 403), out: S(409, 404, 403, 403, 403),
+  },
+  { method: 'GET', route: '/api/deliberations/topics', url: () => '/api/deliberations/topics', in: S(200, 200, 200, 200, 200) },
+  {
+    method: 'POST', route: '/api/deliberations/topics', url: () => '/api/deliberations/topics', body: (_t, s) => ({ regionCode: DD_REGION[s], title: '矩阵议题' }),
+    in: S(201, 201, 403, 201, 403), out: S(201, 400, 403, 400, 403),
+  },
+  { method: 'GET', route: '/api/deliberations/topics/:id', url: (t, s) => `/api/deliberations/topics/${t.deliberationTopic[s]}`, in: S(200, 200, 200, 200, 404), out: S(200, 404, 404, 404, 404) },
+  {
+    method: 'PUT', route: '/api/deliberations/topics/:id/scores', url: (t, s) => `/api/deliberations/topics/${t.deliberationTopic[s]}/scores`, body: () => ({ importance: 3, urgency: 3, impact: 3 }),
+    in: S(409, 409, 403, 403, 403), out: S(409, 404, 403, 403, 403),
+  },
+  {
+    method: 'POST', route: '/api/deliberations/topics/:id/withdraw', url: (t, s) => `/api/deliberations/topics/${t.deliberationTopic[s]}/withdraw`, body: () => ({ comment: '矩阵' }),
+    in: S(409, 409, 403, 403, 403), out: S(409, 404, 403, 404, 403),
+  },
+  { method: 'GET', route: '/api/deliberations/items', url: () => '/api/deliberations/items', in: S(200, 200, 200, 200, 200) },
+  { method: 'GET', route: '/api/deliberations/items/:id', url: (t, s) => `/api/deliberations/items/${t.deliberationItem[s]}`, in: S(200, 200, 200, 200, 200), out: S(200, 404, 404, 404, 404) },
+  {
+    method: 'POST', route: '/api/deliberations/items/:id/actions', url: (t, s) => `/api/deliberations/items/${t.deliberationItem[s]}/actions`, body: () => ({ action: 'urge', comment: '矩阵督办' }),
+    in: S(200, 200, 403, 403, 403), out: S(200, 404, 404, 404, 404),
+  },
+  { method: 'GET', route: '/api/public/deliberations', url: () => '/api/public/deliberations', in: all(200) },
+  { method: 'GET', route: '/api/public/deliberations/:id', url: (t) => `/api/public/deliberations/${t.deliberationDay.in}`, in: all(200) },
+  { method: 'POST', route: '/api/public/deliberations/:id/feedback', url: (t) => `/api/public/deliberations/${t.deliberationDay.in}/feedback`, body: () => ({ rating: 'satisfied' }), in: all(201) },
+  { method: 'GET', route: '/api/consultations', url: () => '/api/consultations', in: S(200, 200, 200, 200, 403) },
+  {
+    method: 'POST', route: '/api/consultations', url: () => '/api/consultations', body: (t, s) => consultationBody(t, s),
+    in: S(201, 201, 403, 403, 403), out: S(201, 400, 403, 403, 403),
+  },
+  { method: 'GET', route: '/api/consultations/:id', url: (t, s) => `/api/consultations/${t.consultation[s]}`, in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403) },
+  {
+    method: 'PUT', route: '/api/consultations/:id', url: (t, s) => `/api/consultations/${t.consultation[s]}`, body: (t, s) => ({ ...consultationBody(t, s), version: 2 }),
+    in: S(409, 409, 403, 403, 403), out: S(409, 404, 403, 403, 403),
+  },
+  {
+    method: 'POST', route: '/api/consultations/:id/documents', url: (t, s) => `/api/consultations/${t.consultation[s]}/documents`,
+    body: () => ({ name: '矩阵材料.png', data: Buffer.from(MATRIX_PNG, 'hex').toString('base64') }), in: S(201, 201, 403, 403, 403), out: S(201, 404, 403, 403, 403),
+  },
+  {
+    method: 'DELETE', route: '/api/consultations/:id/documents/:docId', url: (t, s) => `/api/consultations/${t.consultation[s]}/documents/${t.consultationDoc[s]}`,
+    in: S(409, 409, 403, 403, 403), out: S(409, 404, 403, 403, 403),
+  },
+  {
+    method: 'GET', route: '/api/consultations/:id/documents/:docId', url: (t, s) => `/api/consultations/${t.consultation[s]}/documents/${t.consultationDoc[s]}`,
+    in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403),
+  },
+  { method: 'POST', route: '/api/consultations/:id/publish', url: (t, s) => `/api/consultations/${t.consultation[s]}/publish`, in: S(409, 409, 403, 403, 403), out: S(409, 404, 403, 403, 403) },
+  { method: 'POST', route: '/api/consultations/:id/close', url: (t, s) => `/api/consultations/${t.consultationDraft[s]}/close`, in: S(409, 409, 403, 403, 403), out: S(409, 404, 403, 403, 403) },
+  {
+    method: 'POST', route: '/api/consultations/:id/opinion', url: (t, s) => `/api/consultations/${t.consultation[s]}/opinion`, body: () => ({ text: '矩阵审议意见' }),
+    in: S(409, 409, 403, 403, 403), out: S(409, 404, 403, 403, 403),
+  },
+  {
+    method: 'POST', route: '/api/consultations/:id/handling', url: (t, s) => `/api/consultations/${t.consultation[s]}/handling`, body: () => ({ text: '矩阵处理情况' }),
+    in: S(409, 409, 403, 403, 403), out: S(409, 404, 403, 403, 403),
+  },
+  { method: 'GET', route: '/api/consultations/:id/views', url: (t, s) => `/api/consultations/${t.consultation[s]}/views`, in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403) },
+  {
+    method: 'POST', route: '/api/consultations/:id/views', url: (t, s) => `/api/consultations/${t.consultation[s]}/views`,
+    body: (t, s) => ({ stationId: t.station[s], answers: [{ questionId: null, text: '矩阵接待意见' }] }),
+    in: S(201, 201, 201, 201, 403), out: S(201, 404, 404, 404, 403),
+  },
+  {
+    method: 'POST', route: '/api/consultations/:id/views/:viewId/contact', url: (t, s) => `/api/consultations/${t.consultation[s]}/views/${t.consultationView[s]}/contact`,
+    in: S(200, 200, 200, 403, 403), out: S(200, 404, 404, 404, 403),
+  },
+  {
+    method: 'GET', route: '/api/consultations/:id/activity-candidates', url: (t, s) => `/api/consultations/${t.consultation[s]}/activity-candidates`,
+    in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403),
+  },
+  {
+    method: 'POST', route: '/api/consultations/:id/activities', url: (t, s) => `/api/consultations/${t.consultation[s]}/activities`, body: () => ({ activityId: 2147483000 }),
+    in: S(404, 404, 404, 404, 403), out: S(404, 404, 404, 404, 403),
+  },
+  {
+    method: 'DELETE', route: '/api/consultations/:id/activities/:activityId', url: (t, s) => `/api/consultations/${t.consultation[s]}/activities/2147483000`,
+    in: S(404, 404, 404, 404, 403), out: S(404, 404, 404, 404, 403),
+  },
+  ...(['compilation', 'compilation.xlsx', 'compilation.pdf', 'poster.:format'] as const).map((what): Case => ({
+    method: 'GET', route: `/api/consultations/:id/${what}`, url: (t, s) => `/api/consultations/${t.consultation[s]}/${what.replace(':format', 'pdf')}`,
+    in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403),
+  })),
+  { method: 'GET', route: '/api/consultations/:id/cases', url: (t, s) => `/api/consultations/${t.consultation[s]}/cases`, in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403) },
+  {
+    method: 'POST', route: '/api/consultations/:id/cases', url: (t, s) => `/api/consultations/${t.consultation[s]}/cases`, body: (t, s) => ({ caseIds: [t.case[s]] }),
+    in: S(201, 201, 403, 403, 403), out: S(201, 404, 403, 403, 403),
+  },
+  { method: 'GET', route: '/api/hot-topics/regions', url: () => '/api/hot-topics/regions', in: S(200, 200, 200, 200, 403) },
+  { method: 'GET', route: '/api/hot-topics', url: (_t, s) => `/api/hot-topics?regionCode=${s === 'in' ? '451103' : '420684'}`, in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403) },
+  {
+    method: 'POST', route: '/api/hot-topics/refresh', url: () => '/api/hot-topics/refresh', body: (_t, s) => ({ regionCode: s === 'in' ? '451103' : '420684' }),
+    in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403),
+  },
+  { method: 'GET', route: '/api/hot-topics/:id', url: () => '/api/hot-topics/2147483000', in: S(404, 404, 404, 404, 403) },
+  { method: 'GET', route: '/api/hot-topics/:id/opinions', url: () => '/api/hot-topics/2147483000/opinions', in: S(404, 404, 404, 404, 403) },
+  { method: 'POST', route: '/api/hot-topics/:id/deliberation', url: () => '/api/hot-topics/2147483000/deliberation', body: () => ({}), in: S(404, 404, 404, 404, 403) },
+  { method: 'POST', route: '/api/hot-topics/:id/suggestion', url: () => '/api/hot-topics/2147483000/suggestion', body: () => ({}), in: S(404, 404, 404, 404, 403) },
+  { method: 'POST', route: '/api/hot-topics/:id/consultation', url: () => '/api/hot-topics/2147483000/consultation', body: (t) => ({ consultationId: t.consultation.in }), in: S(404, 404, 404, 404, 403) },
+  // Report-backs (述职): readers reach those of their scope (deputies: their own and their stations'); the station's officers and the congress's staff run them; the plan is the staff's.
+  { method: 'GET', route: '/api/report-backs/congresses', url: () => '/api/report-backs/congresses', in: S(200, 200, 403, 403, 403) },
+  {
+    method: 'GET', route: '/api/report-backs/plan', url: (_t, s) => `/api/report-backs/plan?level=county&regionCode=${s === 'in' ? '451103' : '420684'}`,
+    in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403),
+  },
+  {
+    method: 'PUT', route: '/api/report-backs/plan', url: () => '/api/report-backs/plan',
+    body: (_t, s) => ({ level: 'county', regionCode: s === 'in' ? '451103' : '420684', cadence: 'per_term', times: 1, dueOn: null }),
+    in: S(200, 200, 403, 403, 403), out: S(200, 400, 403, 403, 403),
+  },
+  { method: 'GET', route: '/api/report-backs', url: () => '/api/report-backs', in: S(200, 200, 200, 200, 403) },
+  { method: 'POST', route: '/api/report-backs', url: () => '/api/report-backs', body: () => ({ deputyId: 2147483000, stationId: 1, startsAt: new Date().toISOString() }), in: S(400, 400, 400, 403, 403) },
+  { method: 'GET', route: '/api/report-backs/activity-candidates', url: () => '/api/report-backs/activity-candidates', in: S(200, 200, 200, 403, 403) },
+  { method: 'GET', route: '/api/report-backs/issues', url: () => '/api/report-backs/issues', in: S(200, 200, 200, 200, 403) },
+  { method: 'GET', route: '/api/report-backs/:id', url: (t, s) => `/api/report-backs/${t.reportBack[s]}`, in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403) },
+  {
+    method: 'PUT', route: '/api/report-backs/:id/attendance', url: (t, s) => `/api/report-backs/${t.reportBack[s]}/attendance`, body: () => ({ headcount: 12 }),
+    in: S(200, 200, 200, 403, 403), out: S(200, 404, 404, 403, 403),
+  },
+  {
+    method: 'POST', route: '/api/report-backs/:id/cancel', url: (t, s) => `/api/report-backs/${t.reportBackDone[s]}/cancel`, body: () => ({ reason: '矩阵' }),
+    in: S(409, 409, 409, 403, 403), out: S(409, 404, 404, 403, 403),
+  },
+  {
+    method: 'POST', route: '/api/report-backs/:id/evaluation/open', url: (t, s) => `/api/report-backs/${t.reportBackCancelled[s]}/evaluation/open`,
+    in: S(409, 409, 409, 403, 403), out: S(409, 404, 404, 403, 403),
+  },
+  {
+    method: 'POST', route: '/api/report-backs/:id/evaluation/close', url: (t, s) => `/api/report-backs/${t.reportBackCancelled[s]}/evaluation/close`,
+    in: S(409, 409, 409, 403, 403), out: S(409, 404, 404, 403, 403),
+  },
+  { method: 'GET', route: '/api/report-backs/:id/live', url: (t, s) => `/api/report-backs/${t.reportBack[s]}/live`, in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403) },
+  { method: 'GET', route: '/api/report-backs/:id/qr.:format', url: (t, s) => `/api/report-backs/${t.reportBackDone[s]}/qr.svg`, in: S(200, 200, 200, 403, 403), out: S(200, 404, 404, 403, 403) },
+  { method: 'GET', route: '/api/report-backs/:id/evaluations', url: (t, s) => `/api/report-backs/${t.reportBackDone[s]}/evaluations`, in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403) },
+  {
+    method: 'POST', route: '/api/report-backs/:id/evaluations/paper', url: (t, s) => `/api/report-backs/${t.reportBackCancelled[s]}/evaluations/paper`, body: () => ({ forms: [{ rating: 'satisfied' }] }),
+    in: S(409, 409, 409, 403, 403), out: S(409, 404, 404, 403, 403),
+  },
+  { method: 'GET', route: '/api/report-backs/:id/report', url: (t, s) => `/api/report-backs/${t.reportBack[s]}/report`, in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403) },
+  {
+    method: 'GET', route: '/api/report-backs/:id/report/versions/:version', url: (t, s) => `/api/report-backs/${t.reportBack[s]}/report/versions/99`,
+    in: S(404, 404, 404, 404, 403), out: S(404, 404, 404, 404, 403),
+  },
+  {
+    method: 'POST', route: '/api/report-backs/:id/report/generate', url: (t, s) => `/api/report-backs/${t.reportBack[s]}/report/generate`,
+    in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403),
+  },
+  {
+    method: 'PUT', route: '/api/report-backs/:id/report', url: (t, s) => `/api/report-backs/${t.reportBack[s]}/report`, body: () => ({ text: '矩阵报告', version: 999 }),
+    in: S(409, 409, 409, 409, 403), out: S(409, 404, 404, 404, 403),
+  },
+  { method: 'GET', route: '/api/report-backs/:id/issues', url: (t, s) => `/api/report-backs/${t.reportBackDone[s]}/issues`, in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403) },
+  {
+    method: 'POST', route: '/api/report-backs/:id/issues', url: (t, s) => `/api/report-backs/${t.reportBackCancelled[s]}/issues`, body: () => ({ text: '矩阵问题' }),
+    in: S(409, 409, 409, 409, 403), out: S(409, 404, 404, 404, 403),
+  },
+  {
+    method: 'POST', route: '/api/report-backs/issues/:issueId/close', url: (t, s) => `/api/report-backs/issues/${t.reportBackIssue[s]}/close`, body: () => ({ note: '矩阵' }),
+    in: S(409, 409, 409, 409, 403), out: S(409, 404, 404, 404, 403),
+  },
+  {
+    method: 'POST', route: '/api/report-backs/issues/:issueId/hand-on-case', url: (t, s) => `/api/report-backs/issues/${t.reportBackIssue[s]}/hand-on-case`,
+    in: S(409, 409, 409, 403, 403), out: S(409, 404, 404, 403, 403),
+  },
+  {
+    method: 'POST', route: '/api/report-backs/issues/:issueId/hand-on-suggestion', url: (t, s) => `/api/report-backs/issues/${t.reportBackIssue[s]}/hand-on-suggestion`,
+    in: S(403, 403, 403, 409, 403), out: S(403, 404, 404, 404, 403),
+  },
+  { method: 'GET', route: '/api/public/report-backs/evaluate/:key', url: () => '/api/public/report-backs/evaluate/AAAAAAAAAAAAAAAAAAAAAA', in: all(404) },
+  {
+    method: 'POST', route: '/api/public/report-backs/evaluate/:key', url: () => '/api/public/report-backs/evaluate/AAAAAAAAAAAAAAAAAAAAAA',
+    body: () => ({ rating: 'satisfied', phone: '13900002222' }), in: all(404),
+  },
+  { method: 'GET', route: '/api/public/consultations', url: () => '/api/public/consultations', in: all(200) },
+  { method: 'GET', route: '/api/public/consultations/:id', url: (t, s) => `/api/public/consultations/${t.consultation[s]}`, in: all(200) },
+  {
+    method: 'GET', route: '/api/public/consultations/:id/documents/:docId', url: (t, s) => `/api/public/consultations/${t.consultation[s]}/documents/${t.consultationDoc[s]}`,
+    in: all(200),
+  },
+  {
+    method: 'POST', route: '/api/public/consultations/:id/views', url: (t, s) => `/api/public/consultations/${t.consultation[s]}/views`,
+    body: (t, s) => ({ stationId: t.station[s], answers: [{ questionId: null, text: '矩阵群众意见' }] }), in: all(201),
+  },
+  { method: 'GET', route: '/api/public/consultations/receipts/:code', url: () => '/api/public/consultations/receipts/2222-2222-2222', in: all(404) },
+  // Livelihood-project rounds, candidates and the vote: readers reach rounds and projects (none here: 404); the congress's staff run the rounds and the vote; deputies alone cast ballots.
+  { method: 'GET', route: '/api/livelihood/congresses', url: () => '/api/livelihood/congresses', in: S(200, 200, 403, 403, 403) },
+  { method: 'GET', route: '/api/livelihood/rounds', url: () => '/api/livelihood/rounds', in: S(200, 200, 200, 200, 200) },
+  {
+    method: 'POST', route: '/api/livelihood/rounds', url: () => '/api/livelihood/rounds',
+    body: () => ({ termId: 2147483000, year: 2099, title: '矩阵票决', collectOpensOn: '2099-01-01', collectClosesOn: '2099-02-01', places: 1, ballotSize: 2, mode: 'choose' }),
+    in: S(400, 400, 403, 403, 403),
+  },
+  { method: 'GET', route: '/api/livelihood/rounds/:id', url: () => '/api/livelihood/rounds/2147483000', in: S(404, 404, 404, 404, 404) },
+  {
+    method: 'PUT', route: '/api/livelihood/rounds/:id', url: () => '/api/livelihood/rounds/2147483000',
+    body: () => ({ year: 2099, title: '矩阵票决', collectOpensOn: '2099-01-01', collectClosesOn: '2099-02-01', places: 1, ballotSize: 2, mode: 'choose' }),
+    in: S(404, 404, 403, 403, 403),
+  },
+  {
+    method: 'POST', route: '/api/livelihood/rounds/:id/actions', url: () => '/api/livelihood/rounds/2147483000/actions', body: () => ({ action: 'close_collection' }),
+    in: S(404, 404, 403, 403, 403),
+  },
+  { method: 'GET', route: '/api/livelihood/rounds/:id/projects', url: () => '/api/livelihood/rounds/2147483000/projects', in: S(404, 404, 404, 404, 404) },
+  {
+    method: 'POST', route: '/api/livelihood/rounds/:id/projects', url: () => '/api/livelihood/rounds/2147483000/projects',
+    body: () => ({ title: '矩阵项目', regionCode: '451103101', description: '矩阵', budgetYuan: 1 }), in: S(404, 404, 404, 404, 404),
+  },
+  { method: 'GET', route: '/api/livelihood/rounds/:id/result-sheet.pdf', url: () => '/api/livelihood/rounds/2147483000/result-sheet.pdf', in: S(404, 404, 404, 404, 404) },
+  { method: 'GET', route: '/api/livelihood/projects/:id', url: () => '/api/livelihood/projects/2147483000', in: S(404, 404, 404, 404, 404) },
+  {
+    method: 'PUT', route: '/api/livelihood/projects/:id', url: () => '/api/livelihood/projects/2147483000',
+    body: () => ({ title: '矩阵项目', regionCode: '451103101', description: '矩阵', budgetYuan: 1 }), in: S(404, 404, 404, 404, 404),
+  },
+  {
+    method: 'PUT', route: '/api/livelihood/projects/:id/sources', url: () => '/api/livelihood/projects/2147483000/sources', body: () => ({ caseIds: [], activityIds: [] }),
+    in: S(404, 404, 404, 404, 404),
+  },
+  {
+    method: 'POST', route: '/api/livelihood/projects/:id/actions', url: () => '/api/livelihood/projects/2147483000/actions', body: () => ({ action: 'shortlist' }),
+    in: S(404, 404, 404, 404, 404),
+  },
+  { method: 'POST', route: '/api/livelihood/rounds/:id/vote', url: () => '/api/livelihood/rounds/2147483000/vote', body: () => ({ present: 1 }), in: S(404, 404, 403, 403, 403) },
+  { method: 'GET', route: '/api/livelihood/votes/:id', url: () => '/api/livelihood/votes/2147483000', in: S(404, 404, 404, 404, 404) },
+  { method: 'PUT', route: '/api/livelihood/votes/:id/present', url: () => '/api/livelihood/votes/2147483000/present', body: () => ({ present: 1 }), in: S(404, 404, 403, 403, 403) },
+  { method: 'GET', route: '/api/livelihood/my-ballots', url: () => '/api/livelihood/my-ballots', in: S(403, 403, 403, 200, 403) },
+  { method: 'POST', route: '/api/livelihood/votes/:id/ballot', url: () => '/api/livelihood/votes/2147483000/ballot', body: () => ({ chosen: [] }), in: S(403, 403, 403, 404, 403) },
+  {
+    method: 'POST', route: '/api/livelihood/votes/:id/paper-turnout', url: () => '/api/livelihood/votes/2147483000/paper-turnout', body: () => ({ deputyIds: [1] }),
+    in: S(404, 404, 403, 403, 403),
+  },
+  {
+    method: 'POST', route: '/api/livelihood/votes/:id/paper-ballots', url: () => '/api/livelihood/votes/2147483000/paper-ballots', body: () => ({ ballots: [{ chosen: [] }] }),
+    in: S(404, 404, 403, 403, 403),
+  },
+  { method: 'GET', route: '/api/livelihood/votes/:id/turnout', url: () => '/api/livelihood/votes/2147483000/turnout', in: S(404, 404, 403, 403, 403) },
+  { method: 'POST', route: '/api/livelihood/votes/:id/close', url: () => '/api/livelihood/votes/2147483000/close', in: S(404, 404, 403, 403, 403) },
+  // Livelihood projects carried out: readers of the feature reach a project's delivery (none here: 404), deputies rate, the staff run the evaluation.
+  { method: 'GET', route: '/api/livelihood/projects.xlsx', url: () => '/api/livelihood/projects.xlsx?year=2024', in: S(200, 200, 200, 200, 200) },
+  { method: 'GET', route: '/api/livelihood/projects/:id/delivery', url: () => '/api/livelihood/projects/2147483000/delivery', in: S(404, 404, 404, 404, 404) },
+  { method: 'GET', route: '/api/livelihood/projects/:id/photos/:photoId', url: () => '/api/livelihood/projects/2147483000/photos/1', in: S(404, 404, 404, 404, 404) },
+  {
+    method: 'POST', route: '/api/livelihood/projects/:id/visits', url: () => '/api/livelihood/projects/2147483000/visits', body: () => ({ activityId: 1 }),
+    in: S(404, 404, 404, 404, 404),
+  },
+  { method: 'POST', route: '/api/livelihood/projects/:id/rating', url: () => '/api/livelihood/projects/2147483000/rating', body: () => ({ rating: 'satisfied' }), in: S(403, 403, 403, 404, 403) },
+  { method: 'GET', route: '/api/livelihood/rounds/:id/evaluation', url: () => '/api/livelihood/rounds/2147483000/evaluation', in: S(404, 404, 404, 404, 404) },
+  {
+    method: 'POST', route: '/api/livelihood/rounds/:id/evaluation', url: () => '/api/livelihood/rounds/2147483000/evaluation', body: () => ({ closesOn: '2099-12-31' }),
+    in: S(404, 404, 403, 403, 403),
+  },
+  { method: 'POST', route: '/api/livelihood/rounds/:id/evaluation/close', url: () => '/api/livelihood/rounds/2147483000/evaluation/close', in: S(404, 404, 403, 403, 403) },
+  { method: 'GET', route: '/api/public/livelihood/projects', url: () => '/api/public/livelihood/projects?regionCode=451103101', in: all(200) },
+  { method: 'GET', route: '/api/public/livelihood/projects/:id', url: () => '/api/public/livelihood/projects/2147483000', in: all(404) },
+  { method: 'GET', route: '/api/public/livelihood/projects/:id/photos/:photoId', url: () => '/api/public/livelihood/projects/2147483000/photos/1', in: all(404) },
+  { method: 'GET', route: '/api/public/livelihood/rounds', url: () => '/api/public/livelihood/rounds?regionCode=451103101', in: all(200) },
+  {
+    method: 'POST', route: '/api/public/livelihood/proposals', url: () => '/api/public/livelihood/proposals',
+    body: () => ({ roundId: 2147483000, title: '矩阵项目', description: '矩阵', name: '矩阵群众' }), in: all(404),
   },
 ];
 
@@ -530,6 +945,31 @@ describe('access matrix', () => {
     };
   }
 
+  /** A deliberation day on each side, held and published by the administrator, with a topic, an item of the side's water bureau and a dismissed feedback. */
+  async function deliberationTargets() {
+    const admin = clients.admin;
+    const ok = async (res: { statusCode: number; body: string }, status = 200) => { assert.equal(res.statusCode, status, res.body); return JSON.parse(res.body); };
+    const out = {} as Pick<Targets, 'deliberationDay' | 'deliberationTopic' | 'deliberationItem' | 'deliberationFeedback'>;
+    for (const k of ['deliberationDay', 'deliberationTopic', 'deliberationItem', 'deliberationFeedback'] as const) out[k] = { in: 0, out: 0 };
+    for (const s of ['in', 'out'] as const) {
+      await ok(await admin.post('/api/deliberations/days/generate', { regionCode: DD_REGION[s], months: 2 }));
+      const day = (await ok(await admin.get(`/api/deliberations/days?regionCode=${DD_REGION[s]}&state=scheduled`))).items[0].id as number;
+      const topic = (await ok(await admin.post('/api/deliberations/topics', { regionCode: DD_REGION[s], title: '矩阵目标议题', scores: { importance: 3, urgency: 3, impact: 3 } }), 201)).id as number;
+      await ok(await admin.post(`/api/deliberations/days/${day}/topics`, { topicIds: [topic] }));
+      await ok(await admin.post(`/api/deliberations/days/${day}/record`, { ...ddStepBody.record, place: '矩阵目标' }));
+      const item = (await ok(await admin.post(`/api/deliberations/days/${day}/items`, { title: '矩阵目标事项', unitId: targets.unit[s] }), 201)).id as number;
+      await ok(await admin.post(`/api/deliberations/days/${day}/publish`, { summary: '矩阵目标' }));
+      await ok(await new Client(t.app).post(`/api/public/deliberations/${day}/feedback`, { rating: 'unsatisfied', comment: '矩阵目标' }), 201);
+      const feedback = (await ok(await admin.get(`/api/deliberations/days/${day}/feedback`))).items[0].id as number;
+      await ok(await admin.post(`/api/deliberations/feedback/${feedback}/decide`, { decision: 'dismiss', comment: '矩阵目标' }));
+      out.deliberationDay[s] = day;
+      out.deliberationTopic[s] = topic;
+      out.deliberationItem[s] = item;
+      out.deliberationFeedback[s] = feedback;
+    }
+    return out;
+  }
+
   /** Entries at each side's station, recorded by the administrator for a deputy there. */
   async function registerEntryTargets(stationIn: number, stationOut: number) {
     const deputyAt = { in: await idOf(t.database.db, 'deputy', '韦秀兰'), out: await idOf(t.database.db, 'deputy', '王建华') };
@@ -556,6 +996,91 @@ describe('access matrix', () => {
       return res.json<{ id: number }>().id;
     };
     return { in: await bonus(stationIn, '韦秀兰'), out: await bonus(stationOut, '王建华') };
+  }
+
+  /**
+   * A draft on each side with a file, and a session of each county's term: 梁俊华 drafts his through the API; 王建华's (宜城市) is
+   * stored as the API stores one, since no actor is him.
+   */
+  async function suggestionTargets(termIn: number, termOut: number) {
+    const db = t.database.db;
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const categoryId = (await db.selectFrom('case_category').select('id').where('code', '=', 'water').executeTakeFirstOrThrow()).id;
+    const made = await clients.deputy.post('/api/suggestions', { kind: 'suggestion', title: '矩阵目标建议', reasons: '', proposals: '', categoryId, regionCode: '451103', level: 'county' });
+    assert.equal(made.statusCode, 201, made.body);
+    const draftIn = made.json<{ id: number }>().id;
+    const yicheng = await db.selectFrom('region').select('path').where('code', '=', '420684').executeTakeFirstOrThrow();
+    const wang = await idOf(db, 'deputy', '王建华');
+    const draftOut = Number((await db.insertInto('suggestion').values({
+      kind: 'suggestion', state: 'draft', title: '矩阵目标建议', reasons: '', proposals: '', category_id: categoryId, region_code: '420684', region_path: yicheng.path,
+      congress_level: 'county', congress_region_code: '420684', congress_region_path: yicheng.path, term_id: termOut, session_id: null,
+      lead_deputy_id: wang, created_by_account_id: null, updated_at: now(),
+    }).returning('id').executeTakeFirstOrThrow()).id);
+    await db.insertInto('suggestion_signer').values({ suggestion_id: draftOut, deputy_id: wang, role: 'lead', status: 'confirmed', invited_at: now() }).execute();
+    const file = async (suggestionId: number) => Number((await db.insertInto('suggestion_attachment').values({
+      suggestion_id: suggestionId, event_id: null, purpose: 'draft', name: '矩阵附件.png', mime: 'image/png', size: png.length, sha256: '-', public: false, bytes: png, created_by_account_id: null,
+    }).returning('id').executeTakeFirstOrThrow()).id);
+    const session = async (termId: number) => (await db.insertInto('congress_session').values({ term_id: termId, number: 25, opens_on: '2089-03-01', closes_on: '2089-03-05' })
+      .returning('id').executeTakeFirstOrThrow()).id;
+    return {
+      suggestionDraft: { in: draftIn, out: draftOut }, draftFile: { in: await file(draftIn), out: await file(draftOut) },
+      congressSession: { in: await session(termIn), out: await session(termOut) },
+    };
+  }
+
+  /** On each side an open topic (with a document and a constituent's named view) and a draft, made by the administrator through the API. */
+  async function consultationTargets() {
+    const out = {} as Pick<Targets, 'consultation' | 'consultationDraft' | 'consultationDoc' | 'consultationView'>;
+    for (const k of ['consultation', 'consultationDraft', 'consultationDoc', 'consultationView'] as const) out[k] = { in: 0, out: 0 };
+    for (const s of ['in', 'out'] as const) {
+      const made = async () => {
+        const res = await clients.admin.post('/api/consultations', consultationBody(targets, s));
+        assert.equal(res.statusCode, 201, res.body);
+        return res.json<{ id: number }>().id;
+      };
+      const id = await made();
+      out.consultationDraft[s] = await made();
+      const doc = await clients.admin.post(`/api/consultations/${id}/documents`, { name: '矩阵材料.png', data: Buffer.from(MATRIX_PNG, 'hex').toString('base64') });
+      assert.equal(doc.statusCode, 201, doc.body);
+      assert.equal((await clients.admin.post(`/api/consultations/${id}/publish`)).statusCode, 200);
+      const view = await new Client(t.app).post(`/api/public/consultations/${id}/views`, { stationId: targets.station[s], name: '矩阵群众', phone: '13900001111', answers: [{ questionId: null, text: '矩阵意见' }] });
+      assert.equal(view.statusCode, 201, view.body);
+      out.consultation[s] = id;
+      out.consultationDoc[s] = doc.json<{ id: number }>().id;
+      out.consultationView[s] = (await t.database.db.selectFrom('consultation_view').select('id').where('topic_id', '=', id).executeTakeFirstOrThrow()).id;
+    }
+    return out;
+  }
+
+  /** On each side a report-back scheduled, one evaluated (one evaluation, one issue closed) and one cancelled, made by the administrator through the API. */
+  async function reportBackTargets(stationIn: number, stationOut: number) {
+    const out = {} as Pick<Targets, 'reportBack' | 'reportBackDone' | 'reportBackCancelled' | 'reportBackIssue'>;
+    for (const k of ['reportBack', 'reportBackDone', 'reportBackCancelled', 'reportBackIssue'] as const) out[k] = { in: 0, out: 0 };
+    const admin = clients.admin;
+    for (const s of ['in', 'out'] as const) {
+      const deputyId = await idOf(t.database.db, 'deputy', s === 'in' ? '梁俊华' : '王建华');
+      const made = async () => {
+        const res = await admin.post('/api/report-backs', { deputyId, stationId: s === 'in' ? stationIn : stationOut, startsAt: new Date(now().getTime() - 3_600_000).toISOString(), place: '矩阵' });
+        assert.equal(res.statusCode, 201, res.body);
+        return res.json<{ id: number }>().id;
+      };
+      out.reportBack[s] = await made();
+      const done = await made();
+      const opened = await admin.post(`/api/report-backs/${done}/evaluation/open`, {});
+      assert.equal(opened.statusCode, 200, opened.body);
+      const key = opened.json<{ evaluation: { publicUrl: string } }>().evaluation.publicUrl.split('/').pop()!;
+      assert.equal((await new Client(t.app).post(`/api/public/report-backs/evaluate/${key}`, { rating: 'satisfied', phone: '13900003333' })).statusCode, 201);
+      assert.equal((await admin.post(`/api/report-backs/${done}/evaluation/close`)).statusCode, 200);
+      const issue = await admin.post(`/api/report-backs/${done}/issues`, { text: '矩阵问题' });
+      assert.equal(issue.statusCode, 201, issue.body);
+      out.reportBackIssue[s] = issue.json<{ id: number }>().id;
+      assert.equal((await admin.post(`/api/report-backs/issues/${out.reportBackIssue[s]}/close`, { note: '矩阵销号' })).statusCode, 200);
+      out.reportBackDone[s] = done;
+      const cancelled = await made();
+      assert.equal((await admin.post(`/api/report-backs/${cancelled}/cancel`, { reason: '矩阵取消' })).statusCode, 200);
+      out.reportBackCancelled[s] = cancelled;
+    }
+    return out;
   }
 
   before(async () => {
@@ -622,7 +1147,11 @@ describe('access matrix', () => {
       pointBonus: await pointBonusTargets(stationIn, stationOut),
       ...(await registerEntryTargets(stationIn, stationOut)),
       term: { in: await countyTerm('451103'), out: await countyTerm('420684') },
-    };
+      ...(await suggestionTargets(await countyTerm('451103'), await countyTerm('420684'))),
+    } as Targets;
+    Object.assign(targets, await deliberationTargets());
+    Object.assign(targets, await consultationTargets());
+    Object.assign(targets, await reportBackTargets(stationIn, stationOut));
   });
   after(() => t.close());
 

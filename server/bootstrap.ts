@@ -4,6 +4,13 @@ import type { Config } from './platform/config.js';
 import { createAccount } from './features/accounts/index.js';
 import { importShippedSchedules } from './features/calendar/index.js';
 import { loadDemoCases } from './features/cases/index.js';
+import { loadDemoSuggestions } from './features/suggestions/index.js';
+import { loadDemoBudget } from './features/budget/index.js';
+import { loadDemoLivelihood } from './features/livelihood/index.js';
+import { loadDemoConsultations } from './features/consultations/index.js';
+import { loadDemoReportBacks } from './features/reportBacks/index.js';
+import { loadDemoDeliberations } from './features/deliberations/index.js';
+import { loadDemoHotTopics } from './features/hotTopics/index.js';
 import { importRegions } from './features/regions/index.js';
 import { scheduleMaintenance } from './platform/jobs/maintenance.js';
 import type { DB } from './platform/db/schema.js';
@@ -22,8 +29,8 @@ export class BootstrapError extends Error {}
 /**
  * At every start, loads the shipped holiday schedules of years the database lacks.
  * On an empty database: imports the region tree, then loads the demo set (unless
- * LIANXIN_DEMO=0), with twelve weeks of cases when `demoCases` is set (the server, not the
- * test fixtures), or creates the first administrator from LIANXIN_ADMIN_PASSWORD.
+ * LIANXIN_DEMO=0), with twelve weeks of cases and 平桂区's suggestions when `demoCases` is set
+ * (the server, not the test fixtures), or creates the first administrator from LIANXIN_ADMIN_PASSWORD.
  * All in one transaction: a failed first start leaves the database empty.
  */
 export async function bootstrap(db: Kysely<DB>, config: Config, options: { demoCases?: boolean } = {}): Promise<FirstStart> {
@@ -53,6 +60,13 @@ export async function bootstrap(db: Kysely<DB>, config: Config, options: { demoC
       const logins = await loadDemo(ctx);
       if (options.demoCases) {
         await loadDemoCases(trx);
+        await loadDemoSuggestions(trx);
+        await loadDemoBudget(trx);
+        await loadDemoLivelihood(trx);
+        await loadDemoConsultations(trx);
+        await loadDemoReportBacks(trx);
+        await loadDemoDeliberations(trx);
+        await loadDemoHotTopics(trx);
         // The demo's messages tell of its past twelve weeks: they are recorded as sent, so a first
         // start does not send (or log) a hundred messages about events nobody is waiting on.
         await trx.updateTable('outbox').set({ sent_at: now() }).where('sent_at', 'is', null).execute();

@@ -123,6 +123,8 @@ const DEPUTIES: DemoDeputy[] = [
   { key: 'liangjun', name: '梁俊华', gender: 'male', phone: '13907741001', regionCode: R.huangtian, party: CPC, occupation: '黄田镇公和村党总支书记', professionTags: ['农业'], levels: [['county', 4, R.pinggui], ['township', 12, R.huangtian]], stations: [['huangtian', 'head'], ['gonghe', 'resident']], constituency: '黄田镇第一选区', gridCell: '公和村第 1 网格' },
   { name: '韦秀兰', gender: 'female', ethnicity: '壮族', phone: '13907741002', regionCode: R.huangtian, party: NONE, occupation: '个体工商户', professionTags: ['企业家'], levels: [['township', 12, R.huangtian]], stations: [['huangtian', 'liaison']] },
   { name: '黄志强', gender: 'male', ethnicity: '瑶族', phone: '13907741003', regionCode: R.huangtian, party: CPC, occupation: '乡村医生', professionTags: ['医疗'], levels: [['township', 12, R.huangtian]], stations: [['huangtian', 'resident'], ['gonghe', 'resident']] },
+  // 平桂区人大代表 of the seed's story (贺州高新区): carries 公和村's tap water from a villager's opinion to a suggestion (features/suggestions/demo.ts).
+  { key: 'wanghuimin', name: '王惠敏', gender: 'female', phone: '13907741008', regionCode: R.pinggui, party: CPC, occupation: '贺州高新区管委会党政办副主任', professionTags: [], levels: [['county', 4, R.pinggui]], stations: [['gonghe', 'resident']] },
   { name: '陈美玲', gender: 'female', phone: '13907741004', regionCode: R.pinggui, party: CPC, occupation: '贺州高新区管委会干部', professionTags: [], levels: [['county', 4, R.pinggui]], stations: [['huangtian', 'resident']] },
   { name: '莫德光', gender: 'male', phone: '13907741005', regionCode: R.huangtian, status: 'former', specialLiaison: true, party: CPC, occupation: '退休教师', professionTags: ['教育'], levels: [['township', 11, R.huangtian]], stations: [['huangtian', 'resident']] },
   // 平桂区 — 公会镇代表法庭联络室
@@ -191,7 +193,9 @@ export const DEMO_LOGINS: DemoLogin[] = [
   { username: 'lianjiang', role: 'staff', displayName: '廉江市人大常委会 冯工', sees: '广东省廉江市及以下,含粤桂省际联络站' },
   { username: 'huangtian', role: 'officer', displayName: '黄田镇联络站 联络员 蒙工', sees: '黄田镇联络站与公和村联络点及其代表' },
   { username: 'liangjun', role: 'deputy', displayName: '梁俊华 代表', sees: '本人所在的黄田镇联络站、公和村联络点及同站代表(他人电话打码)' },
+  { username: 'wanghuimin', role: 'deputy', displayName: '王惠敏 代表', sees: '平桂区人大代表:本人领衔的代表建议,公和村联络点及同站代表' },
   { username: 'shuiliju', role: 'unit', displayName: '平桂区水利局 办事员 陶工', sees: '只看得到本单位' },
+  { username: 'xiwan', role: 'staff', displayName: '平桂区西湾街道人大工委 覃工', sees: '西湾街道:逢四议事(议事日、议题、行动方案、群众反馈)' },
   { username: 'xinren', role: 'staff', displayName: '平桂区人大常委会 新同事', sees: '同 pinggui;首次登录必须修改密码' },
 ];
 
@@ -233,7 +237,9 @@ export async function loadDemo(ctx: WriteContext): Promise<DemoLogin[]> {
   await account('lianjiang', { role: 'staff', regionCode: R.lianjiang });
   await account('huangtian', { role: 'officer', stationIds: [stationIds.huangtian, stationIds.gonghe] });
   await account('liangjun', { role: 'deputy', deputyId: deputyIds.liangjun! });
+  await account('wanghuimin', { role: 'deputy', deputyId: deputyIds.wanghuimin! });
   await account('shuiliju', { role: 'unit', unitId: unitIds.water! });
+  await account('xiwan', { role: 'staff', regionCode: R.xiwan });
   await account('xinren', { role: 'staff', regionCode: R.pinggui }, true);
   for (const step of demoSteps()) await step.run(ctx);
   return DEMO_LOGINS;

@@ -13,6 +13,7 @@ import { setPublicBaseUrl } from './platform/publicLinks.js';
 import { bootstrap, BootstrapError } from './bootstrap.js';
 import { DEMO_PASSWORD } from './demo.js';
 import { DEMO_UNIT_CLERKS } from './features/cases/index.js';
+import { DEMO_SUGGESTION_LOGINS } from './features/suggestions/index.js';
 
 const started = performance.now();
 // The kernel's parts and every feature (error codes, job kinds, …), once for this process.
@@ -80,6 +81,7 @@ try {
     console.log(`\nDemo data loaded. Demo logins (password ${DEMO_PASSWORD} for all) / 演示账号(密码均为 ${DEMO_PASSWORD}):`);
     for (const l of first.logins) console.log(`  ${l.username.padEnd(10)} ${l.role.padEnd(8)} ${l.displayName} — ${l.sees}`);
     console.log(`  …and a clerk for each other 平桂区 unit the demo cases went to / 其他承办单位办事员: ${DEMO_UNIT_CLERKS.join(', ')}`);
+    console.log(`  …and the deputies and clerks of 平桂区's suggestions / 代表建议演示账号: ${DEMO_SUGGESTION_LOGINS.join(', ')}`);
   } else if (first.kind === 'admin') {
     console.log(`\nFirst administrator created / 已创建首个管理员: ${first.username} (password from LIANXIN_ADMIN_PASSWORD)`);
   }

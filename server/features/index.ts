@@ -24,6 +24,13 @@ import { feature as registersFeature } from './registers/index.js';
 import { feature as archiveFeature } from './archive/index.js';
 import { feature as termsFeature } from './terms/index.js';
 import { feature as todoFeature } from './todo/index.js';
+import { feature as suggestionsFeature } from './suggestions/index.js';
+import { feature as livelihoodFeature } from './livelihood/index.js';
+import { feature as budgetFeature } from './budget/index.js';
+import { feature as consultationsFeature } from './consultations/index.js';
+import { feature as reportBacksFeature } from './reportBacks/index.js';
+import { feature as deliberationsFeature } from './deliberations/index.js';
+import { feature as hotTopicsFeature } from './hotTopics/index.js';
 
 export const FEATURES: readonly FeatureManifest[] = [
   accountsFeature,
@@ -45,5 +52,12 @@ export const FEATURES: readonly FeatureManifest[] = [
   registersFeature,
   archiveFeature,
   termsFeature,
+  suggestionsFeature,
+  livelihoodFeature,
+  budgetFeature,
+  consultationsFeature,
+  reportBacksFeature,
+  deliberationsFeature,
+  hotTopicsFeature,
   todoFeature,
 ];

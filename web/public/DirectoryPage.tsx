@@ -78,6 +78,9 @@ export function DirectoryPage() {
           aria-label={l('搜索联络站名称', 'Search stations by name')}
         />
         <div style={{ marginTop: 8 }}><Link to="/q">{l('已提交过意见?查询办理进度', 'Sent an opinion already? Find it')}</Link></div>
+        <div style={{ marginTop: 8 }}><Link to={region ? `/suggestions?region=${region}` : '/suggestions'}>{l('代表建议及办理答复公开', 'Deputies’ suggestions and their answers')}</Link></div>
+        <div style={{ marginTop: 8 }}><Link to={region ? `/projects?region=${region}` : '/projects'}>{l('民生实事项目', 'Livelihood projects')}</Link></div>
+        <div style={{ marginTop: 8 }}><Link to="/deliberations">{l('逢四议事结果公开', 'Deliberation-day results')}</Link></div>
       </div>
       {!q && (
         <>

@@ -30,6 +30,8 @@ export function DisclosurePage() {
   if (missing) return <ErrorBlock status="empty" title={l('没有这位代表的公示', 'No such deputy')} description={<Link to="/">{l('查看全部联络站', 'All stations')}</Link>} />;
   if (!d) return <div style={{ padding: 24, textAlign: 'center' }}><DotLoading /></div>;
   const sep = lang === 'zh' ? '、' : ', ';
+  // The deputy's report-backs to the constituents (述职) in counts: no comment, no constituent.
+  const rb = d.reportBacks;
   const rate = d.opinions.satisfactionRate === null ? '—' : `${Math.round(d.opinions.satisfactionRate * 100)}%`;
   return (
     <div>
@@ -49,6 +51,14 @@ export function DisclosurePage() {
           <Grid.Item><Figure value={d.campaigns} caption={l('参加主题活动(个)', 'Campaigns joined')} /></Grid.Item>
         </Grid>
       </div>
+      {rb && rb.count > 0 && (
+        <List header={l('向选民述职', 'Report-backs to the constituents')} data-testid="disclosure-report-backs">
+          <List.Item extra={l(`${rb.count} 次`, String(rb.count))}>{l('述职次数', 'Report-backs held')}</List.Item>
+          <List.Item extra={l(`${rb.evaluations} 份`, String(rb.evaluations))}>{l('群众评议', 'Constituents\' evaluations')}</List.Item>
+          <List.Item extra={rb.satisfiedPercent === null ? '—' : `${rb.satisfiedPercent}%`}>{l('满意率(含基本满意)', 'Satisfied (incl. mostly)')}</List.Item>
+          {rb.last && <List.Item extra={rb.last.date}>{l('最近一次述职', 'Last report-back')}</List.Item>}
+        </List>
+      )}
       {d.activities.byKind.length > 0 && (
         <List header={l('参加的活动', 'Activities by kind')}>
           {d.activities.byKind.map((k) => <List.Item key={k.kind} extra={l(`${k.count} 次`, String(k.count))}>{label(k.label)}</List.Item>)}

@@ -7,6 +7,8 @@ import { formatDateTime } from '../shared/format.js';
 import { useI18n } from '../shared/i18n.js';
 import type { Schemas } from '../shared/api.js';
 import { showDone, showFailure } from './feedback.js';
+import { SuggestionNote } from './SuggestionNote.js';
+import { FeatureNotes } from './FeatureNotes.js';
 
 /** The unit's reply as the constituent sees it: its result and its public attachments (absent from servers that do not send them). */
 interface ReplyParts {
@@ -69,6 +71,8 @@ export function TrackPage() {
         <List.Item extra={formatDateTime(c.submittedAt)}>{l('提交时间', 'Submitted')}</List.Item>
         {c.rating && <List.Item extra={label(RATING_LABELS.labels[c.rating])}>{l('您的评价', 'Your rating')}</List.Item>}
       </List>
+      <SuggestionNote notes={c.timeline} />
+      <FeatureNotes notes={c.timeline} />
       {c.mergedInto && <div style={{ padding: '8px 16px' }}>{l('此意见与同一事项的意见合并办理,答复相同。', 'This opinion is handled together with another on the same matter; the answers are shared.')}</div>}
       {c.replyResult && (
         <List header={l('办理结果', 'Outcome')}>

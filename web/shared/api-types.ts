@@ -2514,6 +2514,1854 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/budget-comments": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 我的预算意见 Comments across reviews that concern you
+     * @description A unit: those addressed to it (the answer list); a deputy: their own; staff: those of the reviews they reach. Oldest first.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Opaque cursor from the previous page's nextCursor */
+          cursor?: string;
+          limit?: number;
+          reviewId?: number;
+          state?: "open" | "answered";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["BudgetComment"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/budget-comments.xlsx": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 导出代表意见及答复 A review's comments and questions with their answers as Excel
+     * @description All comments of the review the JSON list would give with the same filters and scope, every page, as an .xlsx download (Chinese headers, coded values as Chinese labels, times in Asia/Shanghai).
+     */
+    get: {
+      parameters: {
+        query: {
+          projectId?: number;
+          reportId?: number;
+          reviewId: number;
+          state?: "open" | "answered";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/budget-comments/{id}/answer": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 答复代表意见 Answer a comment
+     * @description The unit it is addressed to (or an administrator); once (409 BUDGET_COMMENT_ANSWERED).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            body: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["BudgetComment"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/budget-evaluations/{id}/conclude": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 绩效评价结论 Conclude an evaluation with its findings
+     * @description Needs a score (409 BUDGET_EVALUATION_UNSCORED); keeps the average and its grade.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            findings: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["BudgetReview"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/budget-evaluations/{id}/score": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 代表绩效评分 A participating deputy scores the project
+     * @description Again to change it, while open (409 BUDGET_EVALUATION_CONCLUDED); only a participant (403 BUDGET_NOT_PARTICIPANT).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description Scores per criterion (决策、过程、产出、效益), each 0–100 */
+            criteria?: {
+              decision?: number;
+              effect?: number;
+              output?: number;
+              process?: number;
+            };
+            opinion?: string;
+            score: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["BudgetReview"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/budget-projects.xlsx": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 导出重点项目及初审意见 A review's key projects with the committee's opinions as Excel
+     * @description All key projects of the review the JSON list would give with the same filters and scope, every page, as an .xlsx download (Chinese headers, coded values as Chinese labels, times in Asia/Shanghai).
+     */
+    get: {
+      parameters: {
+        query: {
+          reviewId: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/budget-projects/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * 修改重点项目 Change a key project
+     * @description While prepared (409 BUDGET_PROJECTS_LOCKED).
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description Yuan (元), whole */
+            amountYuan: number;
+            category?: string;
+            /** @description The department responsible; answers the comments on the project */
+            departmentUnitId?: number | null;
+            description?: string;
+            name: string;
+            originalAmountYuan?: number | null;
+            sort?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["BudgetReview"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    /**
+     * 删除重点项目 Remove a key project
+     * @description While prepared (409 BUDGET_PROJECTS_LOCKED).
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/budget-reports/{id}/files/{fileId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 专项报告文件 A report's document
+     * @description For those who read the review's reports (not a department). Others: 404.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          fileId: number;
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/budget-reviews": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 预算审查列表 Budget reviews you reach
+     * @description Staff: their subtree's congresses; deputies: their terms' reviews once opened; units: their finance office's, and those where they are a project's department or were addressed a comment. Newest first.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Opaque cursor from the previous page's nextCursor */
+          cursor?: string;
+          /** @description draft 预算草案, adjustment 预算调整 (the mid-year adjustment) */
+          kind?: "draft" | "adjustment";
+          limit?: number;
+          state?: "preparing" | "open" | "reviewed" | "submitted" | "approved" | "closed";
+          termId?: number;
+          year?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["BudgetReviewListItem"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * 建立预算审查 Create a budget review
+     * @description By the congress's own staff (a county or township term: else 409 BUDGET_TERM_LEVEL). One per term, year and kind (409 BUDGET_REVIEW_EXISTS). An adjustment needs that year's draft approved (409 BUDGET_DRAFT_NOT_APPROVED) and starts from its key projects.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description Days a unit has to answer a comment (default 7) */
+            answerDays?: number;
+            /** @description The day deputies are asked to comment by */
+            commentsDueOn?: string | null;
+            expenditureYuan?: number | null;
+            /** @description The finance office (财政局/财政所): a unit */
+            financeUnitId: number;
+            /**
+             * @description draft 预算草案, adjustment 预算调整 (the mid-year adjustment)
+             * @enum {string}
+             */
+            kind: "draft" | "adjustment";
+            revenueYuan?: number | null;
+            /** @description The session the budget goes to (a session of the term) */
+            sessionId?: number | null;
+            summary?: string;
+            termId: number;
+            title?: string;
+            year: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["BudgetReview"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/budget-reviews/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 预算审查详情 One budget review
+     * @description A department reads its own projects and evaluations only, and no reports.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["BudgetReview"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * 修改预算审查 Change a review
+     * @description By the congress's staff, until approved (409 BUDGET_REVIEW_LOCKED).
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description Days a unit has to answer a comment (default 7) */
+            answerDays?: number;
+            /** @description The day deputies are asked to comment by */
+            commentsDueOn?: string | null;
+            expenditureYuan?: number | null;
+            /** @description The finance office (财政局/财政所): a unit */
+            financeUnitId: number;
+            revenueYuan?: number | null;
+            /** @description The session the budget goes to (a session of the term) */
+            sessionId?: number | null;
+            summary?: string;
+            title?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["BudgetReview"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/budget-reviews/{id}/actions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 预算审查流程操作 Move a review through its cycle
+     * @description open (needs a key project: 409 BUDGET_NO_PROJECTS; tells the term's deputies), finish_preliminary (needs the general opinion: 409 BUDGET_OPINION_MISSING), submit, approve (comment = the resolution), close (no open comments: 409 BUDGET_COMMENTS_OPEN). Else 409 BUDGET_TRANSITION_INVALID / 403 BUDGET_ACTION_FORBIDDEN.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            action: "open" | "finish_preliminary" | "submit" | "approve" | "close";
+            comment?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["BudgetReview"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/budget-reviews/{id}/comments": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 代表意见 The comments and questions of a review
+     * @description A department reads those addressed to it; everyone else with a part, all. Oldest first.
+     */
+    get: {
+      parameters: {
+        query?: {
+          mine?: "true" | "false";
+          projectId?: number;
+          reportId?: number;
+          state?: "open" | "answered";
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["BudgetComment"][];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * 代表提出意见 A deputy comments on a project, asks on a report, or comments on the whole
+     * @description A deputy of the term. On a project while open or reviewed: to its department (or the finance office with addressedTo finance, or when it has none); on a report (reportId): to the finance office, until approved; else 409 BUDGET_COMMENTS_CLOSED. Due after the review's answer days.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            addressedTo?: "finance" | "department";
+            body: string;
+            projectId?: number | null;
+            reportId?: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["BudgetComment"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/budget-reviews/{id}/evaluations": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 开展绩效评价 Start the performance evaluation of a key project
+     * @description By the congress's staff once approved (409 BUDGET_EVALUATION_STATE); participants are deputies of the term (400 UNKNOWN_REFERENCE otherwise).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            participantIds: number[];
+            projectId: number;
+            title?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["BudgetReview"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/budget-reviews/{id}/opinion": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * 录入初审意见 Record the committee's preliminary opinion
+     * @description One per project (projectId) and one general opinion (projectId null); recording again replaces it. While open or reviewed (409 BUDGET_OPINIONS_CLOSED).
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            body: string;
+            projectId: number | null;
+            /** @enum {string} */
+            recommendation: "agree" | "agree_with_changes" | "reconsider";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["BudgetReview"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/budget-reviews/{id}/opinions.pdf": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 预算审查意见 The review opinions as PDF
+     * @description The budget at a glance, the committee's general opinion, each key project with its opinion, the comments with their answers, the concluded evaluations. Not for a department (403). 503 PDF_FONT_MISSING without a CJK font.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/budget-reviews/{id}/projects": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 新增重点项目 Add a key project
+     * @description The staff or the finance office, while prepared (409 BUDGET_PROJECTS_LOCKED).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description Yuan (元), whole */
+            amountYuan: number;
+            category?: string;
+            /** @description The department responsible; answers the comments on the project */
+            departmentUnitId?: number | null;
+            description?: string;
+            name: string;
+            originalAmountYuan?: number | null;
+            sort?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["BudgetReview"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/budget-reviews/{id}/reports": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 报送专项报告 File a report on state assets or debt
+     * @description The staff or the finance office, until approved (409 BUDGET_REVIEW_LOCKED). Files: PDF or images by content (REPLY_ATTACHMENT_TYPE, REPLY_ATTACHMENT_TOO_LARGE, REPLY_ATTACHMENTS_TOO_MANY).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            files?: {
+              /** @description base64 */
+              data: string;
+              name: string;
+            }[];
+            /** @enum {string} */
+            kind: "state_assets" | "debt";
+            summary?: string;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["BudgetReview"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/calendar/add-working-days": {
     parameters: {
       query?: never;
@@ -5023,6 +6871,2307 @@ export interface paths {
     };
     trace?: never;
   };
+  "/api/congress-sessions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 大会会议 The sessions of a congress term */
+    get: {
+      parameters: {
+        query: {
+          termId: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              closesOn: string;
+              id: number;
+              number: number;
+              opensOn: string;
+              termId: number;
+            }[];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * 登记大会会议 Record a session of a term
+     * @description By the congress's own staff. Its dates lie within the term's (409 SESSION_OUTSIDE_TERM); a number taken answers 409 SESSION_EXISTS, days shared with another session 409 SESSION_OVERLAP.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
+            closesOn: string;
+            /** @description 3 for 第三次会议 */
+            number: number;
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
+            opensOn: string;
+            termId: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              closesOn: string;
+              id: number;
+              number: number;
+              opensOn: string;
+              termId: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/congress-sessions/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * 修改大会会议 Change a session
+     * @description Its dates lie within the term's (409 SESSION_OUTSIDE_TERM); a number taken answers 409 SESSION_EXISTS, days shared with another session 409 SESSION_OVERLAP.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
+            closesOn: string;
+            /** @description 3 for 第三次会议 */
+            number: number;
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
+            opensOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              closesOn: string;
+              id: number;
+              number: number;
+              opensOn: string;
+              termId: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/consultations": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 议题征询列表 Consultation topics in your reach, newest first
+     * @description Staff: their committees' topics and those asking their stations; officers and deputies: published topics asking their stations.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Opaque cursor from the previous page's nextCursor */
+          cursor?: string;
+          limit?: number;
+          q?: string;
+          state?: "draft" | "open" | "closed" | "deliberated" | "handled";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["ConsultationItem"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * 新建议题 Create a topic (draft)
+     * @description Exactly one of stationIds and wholeRegionCode. 400 CONSULTATION_WINDOW_INVALID, CONSULTATION_CONGRESS_INVALID, CONSULTATION_NO_STATIONS, CONSULTATION_STATION_OUTSIDE.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * @description 背景材料 (text); files go through …/documents
+             * @default
+             */
+            background?: string;
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
+            closesOn: string;
+            /** @description The standing committee: a congress (level and region) in your scope */
+            congress: {
+              /** @enum {string} */
+              level: "provincial" | "city" | "county" | "township";
+              regionCode: string;
+            };
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
+            opensOn: string;
+            /** @description The questions asked, in order */
+            questions: string[];
+            /** @description The stations asked */
+            stationIds?: number[];
+            title: string;
+            /** @description Instead of stationIds: every active station under this region (inside the committee's) */
+            wholeRegionCode?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/consultations/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 议题详情 One topic with what you may do now */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Consultation"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * 修改议题 Change a draft topic
+     * @description The whole topic again with the version read. 409 CONSULTATION_NOT_DRAFT once published; 409 CONFLICT on a stale version.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * @description 背景材料 (text); files go through …/documents
+             * @default
+             */
+            background?: string;
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
+            closesOn: string;
+            /** @description The standing committee: a congress (level and region) in your scope */
+            congress: {
+              /** @enum {string} */
+              level: "provincial" | "city" | "county" | "township";
+              regionCode: string;
+            };
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
+            opensOn: string;
+            /** @description The questions asked, in order */
+            questions: string[];
+            /** @description The stations asked */
+            stationIds?: number[];
+            title: string;
+            version: number;
+            /** @description Instead of stationIds: every active station under this region (inside the committee's) */
+            wholeRegionCode?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Consultation"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/consultations/{id}/activities": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 关联征询活动 Link an activity
+     * @description Its summary counts as the station's view. 409 CONSULTATION_ACTIVITY_LINKED, CONSULTATION_ACTIVITY_NO_STATION, CONSULTATION_STATION_NOT_ASKED, CONSULTATION_WINDOW_CLOSED.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            activityId: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/consultations/{id}/activities/{activityId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** 取消关联活动 Unlink an activity (while open) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          activityId: number;
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/consultations/{id}/activity-candidates": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 可关联的活动 Activities you may link
+     * @description Activities of the stations asked that you gather for, not linked yet; at most 100, newest first.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: number;
+              startsAt: string;
+              stationId: number;
+              stationName: string;
+              title: string;
+            }[];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/consultations/{id}/cases": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 关联的群众意见 Opinions linked to the topic as input (masked)
+     * @description Only the cases you may see are listed; `total` counts all links. `canLink`: you run the topic and it is not deliberated yet.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Opaque cursor from the previous page's nextCursor */
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              canLink: boolean;
+              items: components["schemas"]["ConsultationCase"][];
+              nextCursor: string | null;
+              total: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * 关联群众意见 Link opinions to the topic as input
+     * @description Cases in your reach (else 400 caseIds.N UNKNOWN_REFERENCE, nothing written); duplicates skipped; each newly linked case gets the public note 已纳入人大常委会议题征询. `hotTopicId`: the hot topic they come from (recorded). 409 HOT_TOPIC_CONSULTATION_CLOSED once deliberated.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            caseIds: number[];
+            hotTopicId?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              linked: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/consultations/{id}/close": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 结束征询 Close (open → closed)
+     * @description 409 CONSULTATION_TRANSITION_INVALID from another state.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Consultation"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/consultations/{id}/compilation": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 意见汇总 The compilation: counts per station and source, the texts of one question (paged)
+     * @description questionId: a question of the topic, 0 for the general remarks (综合意见); the first question when left out. Names masked.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Opaque cursor from the previous page's nextCursor */
+          cursor?: string;
+          limit?: number;
+          questionId?: number;
+          stationId?: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ConsultationCompilation"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/consultations/{id}/compilation.pdf": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 意见汇总 PDF The compilation as PDF (names masked, no phones)
+     * @description 503 PDF_FONT_MISSING without a CJK font.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/consultations/{id}/compilation.xlsx": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 意见汇总 Excel The compilation as Excel (names masked, no phones)
+     * @description One sheet per part.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/consultations/{id}/documents": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 添加背景材料 Add a document
+     * @description A PDF (≤ 10 MB) or a photo (≤ 5 MB), judged by its content, while a draft or open. 400 CONSULTATION_FILE_TYPE, CONSULTATION_FILE_TOO_LARGE.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: byte */
+            data: string;
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: number;
+              mime: string;
+              name: string;
+              size: number;
+              url: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/consultations/{id}/documents/{docId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 背景材料 A document of a topic in reach */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          docId: number;
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** 删除背景材料 Remove a document (draft) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          docId: number;
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/consultations/{id}/handling": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 录入处理情况 Record the government's handling report (deliberated → handled)
+     * @description Told to the officers and deputies of every station that contributed, noted on each case a view came with (consultation_feedback), readable with each receipt code. 409 CONSULTATION_TRANSITION_INVALID.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Consultation"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/consultations/{id}/opinion": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 录入审议意见 Record the committee's deliberation opinion (closed → deliberated)
+     * @description Told to the officers and deputies of every station that contributed, noted on each case a view came with (consultation_feedback), readable with each receipt code. 409 CONSULTATION_TRANSITION_INVALID.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Consultation"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/consultations/{id}/poster.{format}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 征询二维码海报 The QR poster of the public form (PNG, SVG or PDF; A5)
+     * @description The QR code opens `LIANXIN_PUBLIC_BASE_URL/m/consultations/<id>` (with `?station=<stationId>` when given: the form opens at that station). A draft answers 409 CONSULTATION_TRANSITION_INVALID; 503 POSTER_FONT_MISSING without a CJK font.
+     */
+    get: {
+      parameters: {
+        query?: {
+          stationId?: number;
+        };
+        header?: never;
+        path: {
+          /** @description png (1240 px wide), svg (vector, no font needed) or pdf (print size) */
+          format: "png" | "svg" | "pdf";
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+            "image/png": components["schemas"]["Error"];
+            "image/svg+xml": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+            "image/png": components["schemas"]["Error"];
+            "image/svg+xml": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+            "image/png": components["schemas"]["Error"];
+            "image/svg+xml": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+            "image/png": components["schemas"]["Error"];
+            "image/svg+xml": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+            "image/png": components["schemas"]["Error"];
+            "image/svg+xml": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+            "image/png": components["schemas"]["Error"];
+            "image/svg+xml": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/consultations/{id}/publish": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 发布征询 Publish (draft → open); the stations asked are told
+     * @description 409 CONSULTATION_TRANSITION_INVALID from another state.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Consultation"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/consultations/{id}/views": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 征询意见 The views gathered, newest first (names and phones masked)
+     * @description Those running the topic read all; officers, deputies and other staff those of the stations they see. Activities are in the topic's `activities`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Opaque cursor from the previous page's nextCursor */
+          cursor?: string;
+          limit?: number;
+          source?: "public" | "reception";
+          stationId?: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["ConsultationView"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * 登记接待意见 Register a view heard at a reception day
+     * @description For a station asked that is yours (officers, deputies) or any station asked (the topic's staff), while open and within the window. With caseId the case gets the note 已纳入议题征询. 409 CONSULTATION_WINDOW_CLOSED, CONSULTATION_STATION_NOT_ASKED; 403 CONSULTATION_STATION_FORBIDDEN; 400 CONSULTATION_ANSWERS_EMPTY, CONSULTATION_QUESTION_UNKNOWN; 404 CONSULTATION_CASE_UNKNOWN.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            answers: {
+              /** @description null: a general remark (综合意见) */
+              questionId: number | null;
+              text: string;
+            }[];
+            caseId?: number | null;
+            /** @description The reception day; today when left out */
+            heardOn?: string;
+            name?: string | null;
+            phone?: string | null;
+            stationId: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ConsultationView"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/consultations/{id}/views/{viewId}/contact": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 查看联系方式 Reveal a constituent's name and phone (audited)
+     * @description For those running the topic and the officers of the view's station; 403 CONSULTATION_CONTACT_FORBIDDEN otherwise. Each reveal is in the audit log.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+          viewId: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              name: string | null;
+              phone: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/deeds": {
     parameters: {
       query?: never;
@@ -5367,6 +9516,2085 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  "/api/deliberations/days": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 议事日 Deliberation days in reach, by day */
+    get: {
+      parameters: {
+        query?: {
+          /** @description YYYY-MM-DD (Asia/Shanghai) */
+          from?: string;
+          regionCode?: string;
+          state?: "scheduled" | "noticed" | "held" | "published" | "cancelled";
+          /** @description YYYY-MM-DD (Asia/Shanghai) */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["DeliberationDayItem"][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/deliberations/days/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 议事日详情 A day: topics, invited units, the record, the action plan, feedback counts, what you may do */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["DeliberationDay"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * 修改议事安排 Place, time and invited units (before the meeting)
+     * @description 409 DELIBERATION_TRANSITION_INVALID, CONFLICT.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            place: string;
+            startTime: string;
+            unitIds: number[];
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["DeliberationDay"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/deliberations/days/{id}/cancel": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 取消议事日 Cancel a day not held yet */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            comment: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["DeliberationDay"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/deliberations/days/{id}/feedback": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 群众反馈 The public's feedback on a published day */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              counts: {
+                basically_satisfied: number;
+                satisfied: number;
+                undecided: number;
+                unsatisfied: number;
+              };
+              items: components["schemas"]["DeliberationFeedback"][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/deliberations/days/{id}/items": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 交办行动方案事项 Add an action-plan item for a responsible unit
+     * @description workingDays defaults to the rule's itemWorkingDays. 409 DELIBERATION_TRANSITION_INVALID.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default  */
+            body?: string;
+            title: string;
+            /** @default null */
+            topicId?: number | null;
+            unitId: number;
+            workingDays?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["DeliberationItem"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/deliberations/days/{id}/notice": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 发出议事通知 Send the notice with the dossier now (the job sends it noticeDays ahead)
+     * @description To the region's deputies and the invited units' clerks. 409 DELIBERATION_NO_TOPICS, DELIBERATION_TRANSITION_INVALID.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["DeliberationDay"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/deliberations/days/{id}/publish": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 公布议事结果 Publish to the deputies and on the public pages
+     * @description 409 DELIBERATION_NO_ITEMS, DELIBERATION_TRANSITION_INVALID.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            summary: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["DeliberationDay"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/deliberations/days/{id}/record": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 记录议事 Record the meeting: attendance, units present, minutes, decisions (an activity of kind deliberation)
+     * @description 409 DELIBERATION_NO_TOPICS, DELIBERATION_TRANSITION_INVALID; 400 with field errors (participants, unitIds).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            decisions: string[];
+            /** @default null */
+            endsAt?: string | null;
+            minutes: string;
+            participants: {
+              /** @enum {string} */
+              attendance: "present" | "absent" | "leave";
+              deputyId: number;
+            }[];
+            place: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** @default [] */
+            unitIds?: number[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["DeliberationDay"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/deliberations/days/{id}/topics": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 选定议题 Choose the day's topics (replaces an earlier choice)
+     * @description 400 DELIBERATION_TOPIC_COUNT; 409 DELIBERATION_TOPIC_UNAVAILABLE, DELIBERATION_TOPIC_UNSCORED, DELIBERATION_TRANSITION_INVALID.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            topicIds: number[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["DeliberationDay"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/deliberations/days/generate": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 按规则生成议事日 Generate the days of the coming months by the rule
+     * @description One day a month from this month on; a rule date that is not a working day moves to the next working day. Days already there are kept. 400 DELIBERATION_REGION_INVALID.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            months: number;
+            regionCode: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              created: number;
+              items: components["schemas"]["DeliberationDayItem"][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/deliberations/feedback/{id}/decide": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 处理群众反馈 Reopen an item for re-handling, or dismiss
+     * @description reopen: the item (of the feedback, or itemId) goes back to its unit. 409 DELIBERATION_FEEDBACK_DECIDED, DELIBERATION_ITEM_ACTION_INVALID.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            comment: string;
+            /** @enum {string} */
+            decision: "reopen" | "dismiss";
+            itemId?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/deliberations/items": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 行动方案事项 Action items in reach, newest first (units: their own) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Opaque cursor from the previous page's nextCursor */
+          cursor?: string;
+          dayId?: number;
+          limit?: number;
+          state?: "assigned" | "signed" | "answered" | "approved";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["DeliberationItemSummary"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/deliberations/items/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 事项详情 An item with its timeline and the actions you may take */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["DeliberationItem"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/deliberations/items/{id}/actions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 办理事项 sign, answer (unit); urge, approve, send_back, reopen (office)
+     * @description answer, urge, send_back and reopen need a comment. 403 when it is not your part; 409 DELIBERATION_ITEM_ACTION_INVALID; 400 DELIBERATION_COMMENT_REQUIRED.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            action: "sign" | "answer" | "urge" | "approve" | "send_back" | "reopen";
+            comment?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["DeliberationItem"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/deliberations/regions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 议事街道 The streets and towns in reach with deliberation days or a rule */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                hasRule: boolean;
+                name: string;
+                nextDay: {
+                  heldOn: string;
+                  id: number;
+                } | null;
+                regionCode: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/deliberations/rules/{regionCode}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 议事规则 The rule of a street or town (the defaults when none is stored) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          regionCode: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["DeliberationRule"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * 设置议事规则 Set the rule: weekday, nth (-1 last), notice days, topics per day, score weights, item working days, place and time
+     * @description version: 0 for a region without a stored rule. 400 DELIBERATION_WEIGHTS_INVALID, DELIBERATION_REGION_INVALID; 409 CONFLICT.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          regionCode: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            itemWorkingDays: number;
+            noticeDays: number;
+            nth: number | -1;
+            place: string;
+            startTime: string;
+            topicsMax: number;
+            topicsMin: number;
+            /** @default 0 */
+            version?: number;
+            weekday: number;
+            weights: {
+              impact: number;
+              importance: number;
+              urgency: number;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["DeliberationRule"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/deliberations/topics": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 议题 Topics in reach, ranked by weighted score (proposed first) */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          regionCode?: string;
+          state?: "proposed" | "chosen" | "deliberated" | "withdrawn";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["DeliberationTopicItem"][];
+              weights: {
+                impact: number;
+                importance: number;
+                urgency: number;
+              } | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * 提出议题 Propose a topic (deputies, staff; from cases or a hot topic)
+     * @description source defaults: hot_topic with hotTopicId, case with caseIds, else deputy/staff by role. Scores only by staff. 400 DELIBERATION_REGION_INVALID, DELIBERATION_HOT_TOPIC_REQUIRED.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default [] */
+            caseIds?: number[];
+            /** @default  */
+            description?: string;
+            hotTopicId?: number;
+            regionCode: string;
+            scores?: {
+              impact: number;
+              importance: number;
+              urgency: number;
+            };
+            /** @enum {string} */
+            source?: "deputy" | "staff" | "case" | "hot_topic";
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/deliberations/topics/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 议题详情 A topic with its cases (masked) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["DeliberationTopic"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/deliberations/topics/{id}/scores": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * 议题评分 Score importance, urgency and social impact (1–5)
+     * @description 409 DELIBERATION_TOPIC_NOT_OPEN.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            impact: number;
+            importance: number;
+            urgency: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["DeliberationTopic"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/deliberations/topics/{id}/withdraw": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 撤回议题 Withdraw a proposed topic (the office, or its proposer) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            comment: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["DeliberationTopic"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   "/api/deputies": {
@@ -5872,7 +12100,7 @@ export interface paths {
     };
     /**
      * 代表履职档案 A deputy's performance archive over a term
-     * @description Built from activities (with attendance), opinions addressed to the deputy, answered by them or collected at activities they attended, campaigns, reception rota days and points. Deputies read their own only; others as they read the deputy (404 otherwise).
+     * @description Built from activities (with attendance), opinions addressed to the deputy, answered by them or collected at activities they attended, campaigns, suggestions led or co-signed, reception rota days and points. Deputies read their own only; others as they read the deputy (404 otherwise).
      */
     get: {
       parameters: {
@@ -6268,6 +12496,747 @@ export interface paths {
               status: "ok";
               version: string;
             };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/hot-topics": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 热点议题 A county's topics in the latest run, most rising first
+     * @description Topics with at least one opinion in your reach. regionCode defaults to your first county. 400 HOT_TOPIC_REGION_NOT_COUNTY; 404 out of reach.
+     */
+    get: {
+      parameters: {
+        query?: {
+          regionCode?: string;
+          risingOnly?: "true" | "false";
+          /** @description Days of the window: 28 | 56 | 84 (default 56) */
+          windowDays?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              canRefresh: boolean;
+              items: components["schemas"]["HotTopicListItem"][];
+              run: components["schemas"]["HotTopicRun"] | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/hot-topics/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 热点议题详情 One topic, its representative opinions (masked) and what was made of it */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["HotTopic"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/hot-topics/{id}/consultation": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 作为议题征询意见 Link its opinions to a consultation as input
+     * @description Those running the consultation (staff, admin). 404 consultation out of reach; 409 HOT_TOPIC_CONSULTATION_CLOSED once deliberated.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            consultationId: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              actionId: number;
+              consultationId: number;
+              linked: number;
+              url: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/hot-topics/{id}/deliberation": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 转为议事议题 Make a deliberation-day topic of it (source hot_topic)
+     * @description The topic's opinions you reach (≤ 50) go with it. regionCode: the street or town (default: where most of them come from). 400 DELIBERATION_REGION_INVALID when it is not a street or town (or none can be found); 409 HOT_TOPIC_ACTION_DONE, HOT_TOPIC_NO_OPINIONS; the deliberations feature's own errors pass through.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            description?: string;
+            regionCode?: string;
+            title?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              actionId: number;
+              deliberationTopicId: number;
+              url: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/hot-topics/{id}/opinions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 热点议题的群众意见 The topic's opinions you may see, most similar first (masked) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Opaque cursor from the previous page's nextCursor */
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["HotTopicOpinion"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/hot-topics/{id}/suggestion": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 起草代表建议 Start a draft suggestion from it (deputies)
+     * @description Records the action and answers the draft page's address with the topic's opinions you reach (≤ 20). 403 for other roles.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              actionId: number;
+              caseIds: number[];
+              url: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/hot-topics/refresh": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 重新计算 Compute a county's topics now
+     * @description Synchronous; stores a new run and prunes old ones. 400 HOT_TOPIC_REGION_NOT_COUNTY; 404 out of your scope.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            regionCode: string;
+            /** @default 56 */
+            windowDays?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              run: components["schemas"]["HotTopicRun"];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/hot-topics/regions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 热点议题的县(区) Counties you may look at, with their latest runs */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                code: string;
+                fullName: string;
+                name: string;
+                runs: {
+                  computedAt: string;
+                  topicCount: number;
+                  windowDays: number;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
           };
         };
       };
@@ -7374,6 +14343,2856 @@ export interface paths {
           };
           content: {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/livelihood/congresses": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 可登记票决的人大 The congress terms the caller may open a livelihood-project round for */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              congressName: {
+                en: string;
+                zh: string;
+              };
+              level: string;
+              regionCode: string | null;
+              sessions: {
+                closesOn: string;
+                id: number;
+                number: number;
+                opensOn: string;
+              }[];
+              termId: number;
+            }[];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/livelihood/my-ballots": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的选票 The open votes of the deputy's congress terms and whether they have voted (never how) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              mode: "for_against" | "choose";
+              places: number;
+              projects: {
+                address: string;
+                budgetYuan: number;
+                description: string;
+                id: number;
+                title: string;
+                unitName: string | null;
+              }[];
+              roundId: number;
+              roundTitle: string;
+              voted: boolean;
+              voteId: number;
+            }[];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/livelihood/projects.xlsx": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 导出民生实事项目实施情况 The year's livelihood projects with their progress, as Excel
+     * @description The projects voted in (adopted and on) of the year's rounds the reader reaches, optionally placed in a region: budget, money executed, milestones done and slipping, start and acceptance, beneficiaries, satisfaction, open rectification items.
+     */
+    get: {
+      parameters: {
+        query: {
+          regionCode?: string;
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/livelihood/projects/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 项目详情 One project */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["LivelihoodProject"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** 修改候选项目 Change a candidate (its proposer or the staff, while proposed or shortlisted) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default  */
+            address?: string;
+            /** @description Estimated budget in yuan */
+            budgetYuan: number;
+            description: string;
+            /** @description Where it is: a region within the congress's */
+            regionCode: string;
+            title: string;
+            /** @description The responsible department */
+            unitId?: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["LivelihoodProject"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/livelihood/projects/{id}/actions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 项目流程操作 Take an action on a project
+     * @description The rule table decides (GET /api/livelihood/projects/{id} lists yours as `actions`): 403 LIVELIHOOD_ACTION_FORBIDDEN, 409 LIVELIHOOD_TRANSITION_INVALID. shortlist (政府提出), not_shortlist (comment), withdraw (comment); the delivery actions take the fields named in their descriptions.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            acceptance?: {
+              acceptedOn: string;
+              /** @default null */
+              beneficiaries?: number | null;
+            };
+            /** @enum {string} */
+            action: "shortlist" | "not_shortlist" | "withdraw" | "start" | "record_milestone" | "record_spending" | "add_photo" | "complete" | "evaluate" | "open_rectification" | "close_rectification";
+            comment?: string | null;
+            doneOn?: string;
+            dueOn?: string;
+            milestone?: {
+              plannedOn: string;
+              title: string;
+            };
+            milestoneId?: number;
+            milestones?: {
+              plannedOn: string;
+              title: string;
+            }[];
+            photos?: {
+              /** @default  */
+              caption?: string;
+              data: string;
+              name: string;
+              /** @default true */
+              public?: boolean;
+            }[];
+            rectificationId?: number;
+            spending?: {
+              amountYuan: number;
+              spentOn: string;
+            };
+            startedOn?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["LivelihoodProject"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/livelihood/projects/{id}/delivery": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 项目实施情况 A project's delivery: milestones, spending, photos, visits, evaluation, rectification
+     * @description For those who reach the project. The delivery actions (start, record_milestone, record_spending, add_photo, complete, open_rectification, evaluate, close_rectification) go through POST /api/livelihood/projects/{id}/actions.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["LivelihoodDelivery"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/livelihood/projects/{id}/photos/{photoId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 项目进度照片 A progress photo of a project */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+          photoId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/livelihood/projects/{id}/rating": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 满意度测评 A deputy rates a project (once)
+     * @description A deputy of the round's congress term (403 LIVELIHOOD_NOT_A_DEPUTY_OF_CONGRESS), while the round's evaluation is open (409 LIVELIHOOD_EVALUATION_NOT_OPEN), once (409 LIVELIHOOD_ALREADY_RATED).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            rating: "satisfied" | "basically_satisfied" | "unsatisfied";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/livelihood/projects/{id}/sources": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 关联群众意见 Link more cases and activities (each new case gets the note project_proposed) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default [] */
+            activityIds?: number[];
+            /** @default [] */
+            caseIds?: number[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["LivelihoodProject"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/livelihood/projects/{id}/visits": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 记录代表视察 Record a deputies' supervision visit (视察) to a project
+     * @description The congress's staff, or a deputy of its term. Links an activity the caller sees (`activityId`), or records a new 视察 activity (title, startsAt, place, summary, the deputies present; a deputy recording it is among them) and links it. Only once the project is being carried out (409 LIVELIHOOD_TRANSITION_INVALID).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            activityId?: number;
+            deputyIds?: number[];
+            place?: string;
+            /** Format: date-time */
+            startsAt?: string;
+            summary?: string;
+            title?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              activityId: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/livelihood/rounds": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 民生实事项目票决 Rounds the caller reaches, newest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Opaque cursor from the previous page's nextCursor */
+          cursor?: string;
+          limit?: number;
+          state?: "collecting" | "shortlisting" | "ballot_ready" | "voting" | "counted";
+          termId?: number;
+          year?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["LivelihoodRound"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * 登记票决 Open a round for a congress term and year
+     * @description By the congress's own staff (403 otherwise). 400 LIVELIHOOD_BALLOT_NOT_COMPETITIVE unless ballotSize > places; 409 LIVELIHOOD_ROUND_EXISTS for a term and year taken.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description 候选项目数: more than places (差额) */
+            ballotSize: number;
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
+            collectClosesOn: string;
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
+            collectOpensOn: string;
+            /** @enum {string} */
+            mode: "for_against" | "choose";
+            /** @description 应选项目数 */
+            places: number;
+            /** @description Share of all deputies who must be present and vote; 2/3 by default */
+            quorum?: {
+              den: number;
+              num: number;
+            };
+            /** @description The session it is voted at */
+            sessionId?: number | null;
+            termId: number;
+            /** @description 黄田镇2024年民生实事项目票决 */
+            title: string;
+            year: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["LivelihoodRound"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/livelihood/rounds/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 票决详情 One round */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["LivelihoodRound"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** 修改票决 Change a round while collecting or shortlisting */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description 候选项目数: more than places (差额) */
+            ballotSize: number;
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
+            collectClosesOn: string;
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
+            collectOpensOn: string;
+            /** @enum {string} */
+            mode: "for_against" | "choose";
+            /** @description 应选项目数 */
+            places: number;
+            /** @description Share of all deputies who must be present and vote; 2/3 by default */
+            quorum?: {
+              den: number;
+              num: number;
+            };
+            /** @description The session it is voted at */
+            sessionId?: number | null;
+            /** @description 黄田镇2024年民生实事项目票决 */
+            title: string;
+            year: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["LivelihoodRound"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/livelihood/rounds/{id}/actions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 票决流程操作 close_collection, reopen_collection, approve_ballot (主席团审定), reopen_shortlist, publish
+     * @description approve_ballot: the shortlisted projects become the ballot, exactly ballotSize of them (409 LIVELIHOOD_BALLOT_SIZE_MISMATCH), in `order` if given; presidiumOn (default today) and the comment record the presidium's decision. reopen_shortlist needs a comment. publish once counted.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            action: "close_collection" | "reopen_collection" | "approve_ballot" | "reopen_shortlist" | "publish";
+            comment?: string | null;
+            order?: number[];
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
+            presidiumOn?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["LivelihoodRound"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/livelihood/rounds/{id}/evaluation": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 满意度测评情况 A round's year-end evaluation: each project's counts */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["LivelihoodEvaluation"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * 开始满意度测评 Open a round's year-end evaluation
+     * @description The congress's own staff, once the round is counted; once (409 LIVELIHOOD_EVALUATION_EXISTS). thresholdPercent: the share of 满意 and 基本满意 a project needs (default 80).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
+            closesOn: string;
+            /** @default 80 */
+            thresholdPercent?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["LivelihoodEvaluation"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/livelihood/rounds/{id}/evaluation/close": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 结束满意度测评 Close the evaluation: projects below the threshold get a rectification item */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["LivelihoodEvaluation"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/livelihood/rounds/{id}/projects": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 候选项目 The round's projects the caller sees (ballot order first) */
+    get: {
+      parameters: {
+        query?: {
+          state?: "proposed" | "shortlisted" | "not_shortlisted" | "withdrawn" | "on_ballot" | "adopted" | "not_adopted" | "in_progress" | "completed" | "evaluated" | "rectifying" | "closed";
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["LivelihoodProjectItem"][];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * 提出候选项目 Propose a candidate project
+     * @description Deputies of the term propose as themselves (403 LIVELIHOOD_NOT_MEMBER otherwise), unit clerks for their unit, officers for their station (stationId), staff for anyone (origin; a constituent needs proposerName). While collecting (409 LIVELIHOOD_COLLECTION_CLOSED); the congress's staff also while shortlisting. Each linked case gets the public note project_proposed.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            activityIds?: number[];
+            /** @default  */
+            address?: string;
+            /** @description Estimated budget in yuan */
+            budgetYuan: number;
+            caseIds?: number[];
+            description: string;
+            /**
+             * @description Staff only: whose proposal it is (constituent by default); others propose as themselves
+             * @enum {string}
+             */
+            origin?: "constituent" | "deputy" | "department" | "station";
+            proposerDeputyId?: number | null;
+            proposerName?: string | null;
+            proposerPhone?: string | null;
+            /** @description Where it is: a region within the congress's */
+            regionCode: string;
+            stationId?: number | null;
+            title: string;
+            /** @description The responsible department */
+            unitId?: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["LivelihoodProject"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/livelihood/rounds/{id}/result-sheet.pdf": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 票决结果报告单 The result sheet of the round's count, as PDF
+     * @description 409 LIVELIHOOD_NOT_COUNTED before a count; 503 PDF_FONT_MISSING without a CJK font.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/livelihood/rounds/{id}/vote": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 开始票决 Open the vote (or a re-vote on projects tied at the last place)
+     * @description Freezes 应到 (all serving deputies of the term). 400 LIVELIHOOD_PRESENT_TOO_MANY; 409 LIVELIHOOD_QUORUM_NOT_MET below the quorum; 409 LIVELIHOOD_BALLOT_EMPTY.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description 实到人数 */
+            present: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              closedAt: string | null;
+              id: number;
+              /** @description ISO 8601 instant (UTC) */
+              openedAt: string;
+              outcome: ("counted" | "no_quorum") | null;
+              /** @description Paper ballots entered into the box */
+              paperBallots: number;
+              /** @description For-votes a project needs: more than half of all deputies */
+              passMark: number;
+              /** @description 实到 */
+              present: number;
+              quorumNeeded: number;
+              results: {
+                abstainCount: number;
+                adopted: boolean;
+                againstCount: number;
+                forCount: number;
+                passed: boolean;
+                projectId: number;
+                rank: number | null;
+                /** @description Tied at the last place: stays on the ballot for a re-vote */
+                tied: boolean;
+                title: string;
+              }[];
+              roundId: number;
+              /** @enum {string} */
+              state: "open" | "closed";
+              ties: number[];
+              /** @description 应到: all deputies of the congress term, frozen at the opening */
+              totalDeputies: number;
+              turnout: number;
+              turnoutPaper: number;
+              turnoutPhone: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/livelihood/votes/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 票决结果 A vote, its counts and (after the count) its results */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              closedAt: string | null;
+              id: number;
+              /** @description ISO 8601 instant (UTC) */
+              openedAt: string;
+              outcome: ("counted" | "no_quorum") | null;
+              /** @description Paper ballots entered into the box */
+              paperBallots: number;
+              /** @description For-votes a project needs: more than half of all deputies */
+              passMark: number;
+              /** @description 实到 */
+              present: number;
+              quorumNeeded: number;
+              results: {
+                abstainCount: number;
+                adopted: boolean;
+                againstCount: number;
+                forCount: number;
+                passed: boolean;
+                projectId: number;
+                rank: number | null;
+                /** @description Tied at the last place: stays on the ballot for a re-vote */
+                tied: boolean;
+                title: string;
+              }[];
+              roundId: number;
+              /** @enum {string} */
+              state: "open" | "closed";
+              ties: number[];
+              /** @description 应到: all deputies of the congress term, frozen at the opening */
+              totalDeputies: number;
+              turnout: number;
+              turnoutPaper: number;
+              turnoutPhone: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/livelihood/votes/{id}/ballot": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 投票 Cast one's ballot (secret: only that one has voted is kept with one's name)
+     * @description 403 LIVELIHOOD_NOT_MEMBER, 409 LIVELIHOOD_VOTE_NOT_OPEN, 409 LIVELIHOOD_VOTE_ALREADY_CAST, 409 LIVELIHOOD_PRESENT_REACHED, 400 LIVELIHOOD_BALLOT_INVALID.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description for_against: a mark per project id; one left out is an abstention */
+            choices?: {
+              [key: string]: "for" | "against" | "abstain";
+            };
+            /** @description choose: the project ids chosen, at most the places */
+            chosen?: number[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              turnout: number;
+              /** @enum {boolean} */
+              voted: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/livelihood/votes/{id}/close": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 结束投票并计票 Close the vote and count
+     * @description 409 LIVELIHOOD_PAPER_BALLOTS_MISSING while paper ballots are still to be entered. Turnout below the quorum: outcome no_quorum, nothing adopted. A project passes with more for-votes than half of ALL deputies; the top `places` of those passing are adopted; a tie at the last place is listed in `ties`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              closedAt: string | null;
+              id: number;
+              /** @description ISO 8601 instant (UTC) */
+              openedAt: string;
+              outcome: ("counted" | "no_quorum") | null;
+              /** @description Paper ballots entered into the box */
+              paperBallots: number;
+              /** @description For-votes a project needs: more than half of all deputies */
+              passMark: number;
+              /** @description 实到 */
+              present: number;
+              quorumNeeded: number;
+              results: {
+                abstainCount: number;
+                adopted: boolean;
+                againstCount: number;
+                forCount: number;
+                passed: boolean;
+                projectId: number;
+                rank: number | null;
+                /** @description Tied at the last place: stays on the ballot for a re-vote */
+                tied: boolean;
+                title: string;
+              }[];
+              roundId: number;
+              /** @enum {string} */
+              state: "open" | "closed";
+              ties: number[];
+              /** @description 应到: all deputies of the congress term, frozen at the opening */
+              totalDeputies: number;
+              turnout: number;
+              turnoutPaper: number;
+              turnoutPhone: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/livelihood/votes/{id}/paper-ballots": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 录入纸质选票 Enter paper ballots (no deputy named; never more than the paper turnout: 409 LIVELIHOOD_PAPER_BALLOTS_EXCEED) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            ballots: {
+              /** @description for_against: a mark per project id; one left out is an abstention */
+              choices?: {
+                [key: string]: "for" | "against" | "abstain";
+              };
+              /** @description choose: the project ids chosen, at most the places */
+              chosen?: number[];
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              paperBallots: number;
+              turnoutPaper: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/livelihood/votes/{id}/paper-turnout": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 登记纸质投票代表 Mark deputies as voting on paper (who, never how) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            deputyIds: number[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              closedAt: string | null;
+              id: number;
+              /** @description ISO 8601 instant (UTC) */
+              openedAt: string;
+              outcome: ("counted" | "no_quorum") | null;
+              /** @description Paper ballots entered into the box */
+              paperBallots: number;
+              /** @description For-votes a project needs: more than half of all deputies */
+              passMark: number;
+              /** @description 实到 */
+              present: number;
+              quorumNeeded: number;
+              results: {
+                abstainCount: number;
+                adopted: boolean;
+                againstCount: number;
+                forCount: number;
+                passed: boolean;
+                projectId: number;
+                rank: number | null;
+                /** @description Tied at the last place: stays on the ballot for a re-vote */
+                tied: boolean;
+                title: string;
+              }[];
+              roundId: number;
+              /** @enum {string} */
+              state: "open" | "closed";
+              ties: number[];
+              /** @description 应到: all deputies of the congress term, frozen at the opening */
+              totalDeputies: number;
+              turnout: number;
+              turnoutPaper: number;
+              turnoutPhone: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/livelihood/votes/{id}/present": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 修改实到人数 Change the number present (never below the turnout: 409 LIVELIHOOD_PRESENT_BELOW_TURNOUT) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description 实到人数 */
+            present: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              closedAt: string | null;
+              id: number;
+              /** @description ISO 8601 instant (UTC) */
+              openedAt: string;
+              outcome: ("counted" | "no_quorum") | null;
+              /** @description Paper ballots entered into the box */
+              paperBallots: number;
+              /** @description For-votes a project needs: more than half of all deputies */
+              passMark: number;
+              /** @description 实到 */
+              present: number;
+              quorumNeeded: number;
+              results: {
+                abstainCount: number;
+                adopted: boolean;
+                againstCount: number;
+                forCount: number;
+                passed: boolean;
+                projectId: number;
+                rank: number | null;
+                /** @description Tied at the last place: stays on the ballot for a re-vote */
+                tied: boolean;
+                title: string;
+              }[];
+              roundId: number;
+              /** @enum {string} */
+              state: "open" | "closed";
+              ties: number[];
+              /** @description 应到: all deputies of the congress term, frozen at the opening */
+              totalDeputies: number;
+              turnout: number;
+              turnoutPaper: number;
+              turnoutPhone: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/livelihood/votes/{id}/turnout": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 投票情况 The turnout watch: counts and the names of who has voted, never how */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              deputies: {
+                channel: ("phone" | "paper") | null;
+                id: number;
+                name: string;
+                voted: boolean;
+              }[];
+              paper: number;
+              paperBallots: number;
+              phone: number;
+              present: number;
+              quorumNeeded: number;
+              /** @enum {string} */
+              state: "open" | "closed";
+              totalDeputies: number;
+              voted: number;
+              voteId: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
           };
         };
       };
@@ -8715,6 +18534,624 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/public/consultations": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 议题征询 Published consultation topics, newest first (at most 50) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Committees of this region and below */
+          regionCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                closesOn: string;
+                congressName: string;
+                id: number;
+                opensOn: string;
+                /** @enum {string} */
+                state: "draft" | "open" | "closed" | "deliberated" | "handled";
+                stateLabel: {
+                  en: string;
+                  zh: string;
+                };
+                stationCount: number;
+                title: string;
+                windowOpen: boolean;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/public/consultations/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 议题征询页 A published topic: background, questions, stations, feedback */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PublicConsultation"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/public/consultations/{id}/documents/{docId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 议题背景材料 A document of a published topic */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          docId: number;
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/public/consultations/{id}/views": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 提交征询意见 Answer a consultation (no account)
+     * @description Answers per question (questionId null: a general remark), at one of the stations asked (may be left out when only one is asked); name and phone optional. Answers the receipt code, shown once: with it the constituent reads the committee's opinion and the government's handling later. 409 CONSULTATION_WINDOW_CLOSED, CONSULTATION_STATION_NOT_ASKED; 400 CONSULTATION_ANSWERS_EMPTY, CONSULTATION_QUESTION_UNKNOWN.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            answers: {
+              questionId: number | null;
+              text: string;
+            }[];
+            /** @default null */
+            name?: string | null;
+            phone?: string | null;
+            stationId?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ConsultationReceipt"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/public/consultations/receipts/{code}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 凭回执码查看反馈 Your answers and the feedback, by receipt code
+     * @description 404 CONSULTATION_RECEIPT_UNKNOWN for a code that is not one.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ConsultationReceiptPage"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/public/deliberations": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 逢四议事结果 Published deliberation days, newest first (at most 50) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Days of this region and below */
+          regionCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                approvedCount: number;
+                heldOn: string;
+                id: number;
+                itemCount: number;
+                publishedAt: string;
+                regionName: string;
+                topics: string[];
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/public/deliberations/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 议事结果 A published day: topics, decisions, attendance, the action plan and the approved answers */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PublicDeliberationDay"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/public/deliberations/{id}/feedback": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 评价议事结果 Rate a published result (no account)
+     * @description A comment is required with 不满意; the office decides whether an item goes back for re-handling. 409 DELIBERATION_NOT_PUBLISHED; 429 when rate-limited.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default  */
+            comment?: string;
+            itemId?: number;
+            /** @enum {string} */
+            rating: "satisfied" | "basically_satisfied" | "unsatisfied";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/public/deputies/{id}": {
     parameters: {
       query?: never;
@@ -8789,7 +19226,7 @@ export interface paths {
     };
     /**
      * 代表履职公示 A deputy's work, as the public sees it
-     * @description Counts only, over everything recorded: activities attended by kind, reception days held, opinions collected and answered, satisfaction, campaigns. No constituent's data, no phone number, no attendance of single events.
+     * @description Counts only, over everything recorded: activities attended by kind, reception days held, opinions collected and answered, satisfaction, campaigns; and the deputy's published suggestions. No constituent's data, no phone number, no attendance of single events.
      */
     get: {
       parameters: {
@@ -8822,6 +19259,384 @@ export interface paths {
         };
         /** @description Default Response */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/public/livelihood/projects": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 民生实事项目公开 A region's livelihood projects of a year, with their progress
+     * @description Projects voted in (adopted and on) of rounds whose result is published, of the congresses in the region or placed in it; newest year first, at most 200.
+     */
+    get: {
+      parameters: {
+        query?: {
+          regionCode?: string;
+          year?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["PublicLivelihoodProjectItem"][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/public/livelihood/projects/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 民生实事项目进展 One project: milestones, public photos, supervision visits, acceptance, evaluation
+     * @description A project not voted in, or of a round not published, answers 404. No proposer, no internal photo.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PublicLivelihoodProject"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/public/livelihood/projects/{id}/photos/{photoId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 民生实事项目进度照片 A public progress photo
+     * @description An internal photo, or a project not public, answers 404.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+          photoId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/public/livelihood/proposals": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 群众提出民生实事项目建议 A constituent proposes a candidate project
+     * @description To a round collecting today (409 LIVELIHOOD_ROUND_NOT_COLLECTING). The place must lie in the congress's region. The name and phone are kept for the congress's staff only (others see them masked); no estimate of cost is asked (0 until the government's shortlist).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default  */
+            address?: string;
+            description: string;
+            name: string;
+            phone?: string;
+            /** @description Where: a village or community inside the congress's region (default: the congress's region) */
+            regionCode?: string;
+            roundId: number;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: number;
+              roundTitle: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/public/livelihood/rounds": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 正在征集的民生实事项目 Rounds collecting candidate projects now
+     * @description Rounds in their collection window today, of the congresses in the region (or above it, for a town inside a county).
+     */
+    get: {
+      parameters: {
+        query?: {
+          regionCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                collectClosesOn: string;
+                congressName: {
+                  en: string;
+                  zh: string;
+                };
+                id: number;
+                regionCode: string | null;
+                title: string;
+                year: number;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
           headers: {
             [name: string]: unknown;
           };
@@ -9295,6 +20110,156 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/public/report-backs/evaluate/{key}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 述职测评页 The report-back to evaluate (by the key in the QR code)
+     * @description 404 REPORT_BACK_KEY_UNKNOWN. alreadyEvaluated: this device (its cookie) has evaluated.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PublicReportBackEvaluation"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * 提交述职测评 Evaluate a report-back (no account; one per phone)
+     * @description rating 满意/基本满意/不满意, an optional comment, the mobile number (not stored: its salted hash is unique per report-back, as is the device cookie's). 409 REPORT_BACK_EVALUATION_CLOSED, REPORT_BACK_ALREADY_EVALUATED; 404 REPORT_BACK_KEY_UNKNOWN; 429 RATE_LIMITED.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            comment?: string | null;
+            phone: string;
+            /** @enum {string} */
+            rating: "satisfied" | "basically_satisfied" | "unsatisfied";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/public/stations": {
     parameters: {
       query?: never;
@@ -9501,6 +20466,190 @@ export interface paths {
           content: {
             "application/json": components["schemas"]["Error"];
           };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/public/suggestions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 代表建议公开 Published suggestions and motions, newest first
+     * @description Registered (numbered) suggestions and motions on the agenda, unless the congress's staff withheld one from publication. Pages of 20.
+     */
+    get: {
+      parameters: {
+        query?: {
+          page?: number;
+          /** @description Words of the title, or of the number */
+          q?: string;
+          /** @description The region they concern, with every region inside */
+          regionCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["PublicSuggestionItem"][];
+              pageSize: number;
+              total: number | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/public/suggestions/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 代表建议及答复 A published suggestion with its answers
+     * @description The text, its signers' names, the units, each answer letter with its category and commitments, the ratings, the public files and the public steps. No contact details and no internal notes. Anything not published answers 404.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PublicSuggestion"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/public/suggestions/{id}/files/{fileId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 代表建议公开附件 A public file of a published suggestion
+     * @description An internal file, or a suggestion not published, answers 404.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          fileId: number;
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
       };
     };
@@ -9994,6 +21143,2262 @@ export interface paths {
       };
     };
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/report-backs": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 述职列表 Report-backs in your reach, newest first
+     * @description mine=true: the signed-in deputy's own.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Opaque cursor from the previous page's nextCursor */
+          cursor?: string;
+          deputyId?: number;
+          limit?: number;
+          mine?: "true" | "false";
+          q?: string;
+          state?: "scheduled" | "evaluating" | "evaluated" | "cancelled";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["ReportBackItem"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * 安排述职 Schedule a report-back
+     * @description Either activityId (an activity of kind report_back not linked yet) or stationId + startsAt (+ endsAt, place): the activity is created in the same transaction. 400 REPORT_BACK_DEPUTY_INVALID, REPORT_BACK_CONGRESS_INVALID, REPORT_BACK_ACTIVITY_INVALID.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description The same meeting fields nested (as API v1 had them); the flat ones win */
+            activity?: {
+              endsAt?: string | null;
+              invited?: string;
+              place?: string;
+              /** Format: date-time */
+              startsAt: string;
+              stationId: number;
+              title?: string;
+            };
+            activityId?: number;
+            congress?: {
+              /** @enum {string} */
+              level: "provincial" | "city" | "county" | "township";
+              regionCode: string;
+            };
+            deputyId: number;
+            endsAt?: string | null;
+            /** @description 邀请的选区、村(社区) */
+            invited?: string;
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
+            periodFrom?: string;
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
+            periodTo?: string;
+            place?: string;
+            /** Format: date-time */
+            startsAt?: string;
+            stationId?: number;
+            title?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ReportBack"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/report-backs/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 述职详情 One report-back with what you may do now */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ReportBack"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/report-backs/{id}/attendance": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 到会群众人数 The constituents present (headcount) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            headcount: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ReportBack"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/report-backs/{id}/cancel": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 取消述职 Cancel a scheduled report-back
+     * @description 409 REPORT_BACK_TRANSITION_INVALID once evaluated.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ReportBack"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/report-backs/{id}/evaluation/close": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 结束测评 Close the evaluation (evaluating → evaluated); the deputy hears the result */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ReportBack"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/report-backs/{id}/evaluation/open": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 开始测评 Open the evaluation (scheduled → evaluating, or reopen an evaluated one)
+     * @description Makes the key of the public link once (kept when reopened); it stops by itself after `minutes` (default 180). 409 REPORT_BACK_TRANSITION_INVALID.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            minutes?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ReportBack"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/report-backs/{id}/evaluations": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 测评意见 The evaluations, newest first (nothing personal) */
+    get: {
+      parameters: {
+        query?: {
+          channel?: "qr" | "paper";
+          /** @description Opaque cursor from the previous page's nextCursor */
+          cursor?: string;
+          limit?: number;
+          rating?: "satisfied" | "basically_satisfied" | "unsatisfied";
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["ReportBackEvaluation"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/report-backs/{id}/evaluations/paper": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 录入纸质测评表 Enter paper forms
+     * @description While evaluating or evaluated. A form whose phone evaluated already is refused (REPORT_BACK_ALREADY_EVALUATED), the others entered.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            forms: {
+              comment?: string | null;
+              phone?: string | null;
+              /** @enum {string} */
+              rating: "satisfied" | "basically_satisfied" | "unsatisfied";
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              created: number;
+              refused: {
+                code: string;
+                index: number;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/report-backs/{id}/issues": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 问题清单 The issue list of a report-back */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["ReportBackIssue"][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * 登记问题 Add an item to the issue list
+     * @description dueOn: 30 days after the meeting when left out. 400 REPORT_BACK_ISSUE_EVALUATION_UNKNOWN.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            dueOn?: string | null;
+            evaluationId?: number | null;
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ReportBackIssue"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/report-backs/{id}/live": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 测评实时计数 Live counts for the projector screen */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ReportBackLive"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/report-backs/{id}/qr.{format}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 测评二维码 The QR code of the public evaluation link (PNG or SVG)
+     * @description 409 REPORT_BACK_NO_KEY before the evaluation was first opened.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          format: "png" | "svg";
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "image/png": components["schemas"]["Error"];
+            "image/svg+xml": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "image/png": components["schemas"]["Error"];
+            "image/svg+xml": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "image/png": components["schemas"]["Error"];
+            "image/svg+xml": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "image/png": components["schemas"]["Error"];
+            "image/svg+xml": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "image/png": components["schemas"]["Error"];
+            "image/svg+xml": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/report-backs/{id}/report": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 述职报告 The report and its versions */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              current: {
+                at: string;
+                byName: string;
+                /** @enum {string} */
+                source: "generated" | "edited";
+                text: string;
+                version: number;
+              } | null;
+              versions: {
+                at: string;
+                byName: string;
+                length: number;
+                /** @enum {string} */
+                source: "generated" | "edited";
+                version: number;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * 保存述职报告 Save a new version of the report
+     * @description version: the one read (null when none yet). 409 CONFLICT (details.currentVersion) on a stale one.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            source?: "generated" | "edited";
+            text: string;
+            version: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              current: {
+                at: string;
+                byName: string;
+                /** @enum {string} */
+                source: "generated" | "edited";
+                text: string;
+                version: number;
+              } | null;
+              versions: {
+                at: string;
+                byName: string;
+                length: number;
+                /** @enum {string} */
+                source: "generated" | "edited";
+                version: number;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/report-backs/{id}/report/generate": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 生成述职报告初稿 A draft from the deputy's archive for the period (not saved) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              facts: {
+                activities: number;
+                cases: number;
+                points: number;
+                suggestions: number;
+              };
+              text: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/report-backs/{id}/report/versions/{version}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 述职报告历史版本 One version of the report */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+          version: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              at: string;
+              byName: string;
+              /** @enum {string} */
+              source: "generated" | "edited";
+              text: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/report-backs/activity-candidates": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 可关联的述职活动 Report-back activities not linked yet */
+    get: {
+      parameters: {
+        query?: {
+          deputyId?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: number;
+              startsAt: string;
+              stationName: string | null;
+              title: string;
+            }[];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/report-backs/congresses": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 述职计划:人大列表 The congresses whose plan you run (running term) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["ReportBackCongress"][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/report-backs/issues": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 问题清单 Issue-list items across report-backs in your reach, newest first
+     * @description mine=true: of the signed-in deputy's report-backs; overdue=true: open past the due date.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Opaque cursor from the previous page's nextCursor */
+          cursor?: string;
+          limit?: number;
+          mine?: "true" | "false";
+          overdue?: "true" | "false";
+          state?: "open" | "closed" | "handed_case" | "handed_suggestion";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["ReportBackIssue"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/report-backs/issues/{issueId}/close": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 问题销号 Close an item with a note (the deputy, or those running the report-back)
+     * @description 409 REPORT_BACK_ISSUE_TRANSITION_INVALID when no longer open.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          issueId: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ReportBackIssue"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/report-backs/issues/{issueId}/hand-on-case": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 转群众意见办理 Hand an item on as a case
+     * @description Registered at the report-back's station (channel 走访), addressed to the deputy; the item keeps the case. 409 REPORT_BACK_ISSUE_TRANSITION_INVALID.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          issueId: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            categoryId?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ReportBackIssue"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/report-backs/issues/{issueId}/hand-on-suggestion": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 转代表建议 Hand an item on as the deputy's draft suggestion (the deputy)
+     * @description A draft suggestion to the congress reported to, linked to the meeting's activity. 409 REPORT_BACK_ISSUE_TRANSITION_INVALID.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          issueId: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            categoryId?: number;
+            title?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ReportBackIssue"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/report-backs/plan": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 述职计划总览 Who of the running term must report back by when, and who has
+     * @description Overdue first, then due, then reported. A report-back counts once its meeting has been held (not cancelled) within the period.
+     */
+    get: {
+      parameters: {
+        query: {
+          level: "provincial" | "city" | "county" | "township";
+          regionCode: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ReportBackPlan"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * 修改述职计划 Change a congress's plan
+     * @description 400 REPORT_BACK_CONGRESS_INVALID; 409 CONFLICT on a stale version.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            cadence: "per_term" | "yearly";
+            dueOn: string | null;
+            /** @enum {string} */
+            level: "provincial" | "city" | "county" | "township";
+            regionCode: string;
+            times: number;
+            version?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ReportBackPlan"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
     post?: never;
     delete?: never;
     options?: never;
@@ -11679,6 +25084,1586 @@ export interface paths {
           };
           content: {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/suggestion-settings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 建议办理设置 A congress's suggestion settings
+     * @description Its own (`custom`) or its level's defaults (a motion needs 10 co-signers at county level and above, 5 at township level).
+     */
+    get: {
+      parameters: {
+        query: {
+          level: "national" | "provincial" | "city" | "county" | "township";
+          /** @description The congress's region; left out for the National People's Congress */
+          regionCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              complexMonths: number;
+              /** @description Calendar days before the lead unit's deadline by which co-units send their views */
+              coViewDaysBefore: number;
+              custom: boolean;
+              /** @description Confirmed co-signers a motion needs */
+              motionMinCosigners: number;
+              normalMonths: number;
+              /** @description Working days after assignment to ask for a different assignment */
+              reassignWindowDays: number;
+              rehandleMonths: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * 修改建议办理设置 Change a congress's suggestion settings
+     * @description By the congress's own staff; staff above read them only (403).
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            complexMonths: number;
+            /** @description Calendar days before the lead unit's deadline by which co-units send their views */
+            coViewDaysBefore: number;
+            /** @enum {string} */
+            level: "national" | "provincial" | "city" | "county" | "township";
+            /** @description Confirmed co-signers a motion needs */
+            motionMinCosigners: number;
+            normalMonths: number;
+            /** @description Working days after assignment to ask for a different assignment */
+            reassignWindowDays: number;
+            /** @description The congress's region; left out for the National People's Congress */
+            regionCode?: string;
+            rehandleMonths: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              complexMonths: number;
+              /** @description Calendar days before the lead unit's deadline by which co-units send their views */
+              coViewDaysBefore: number;
+              custom: boolean;
+              /** @description Confirmed co-signers a motion needs */
+              motionMinCosigners: number;
+              normalMonths: number;
+              /** @description Working days after assignment to ask for a different assignment */
+              reassignWindowDays: number;
+              rehandleMonths: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/suggestions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 代表建议列表 Suggestions and motions in your reach
+     * @description Staff: those going to a congress in their region (not drafts); deputies: those they lead or were invited to; units: those assigned to them.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Grown from this activity */
+          activityId?: number;
+          /** @description Grown from this case */
+          caseId?: number;
+          categoryId?: number;
+          /** @description Opaque cursor from the previous page's nextCursor, instead of a page number */
+          cursor?: string;
+          /** @description Signed by this deputy, as lead or co-signer */
+          deputyId?: number;
+          /** @description true: under key supervision only */
+          keyOnly?: "true" | "false";
+          kind?: "suggestion" | "motion";
+          /** @description The level of the congress it goes to */
+          level?: "national" | "provincial" | "city" | "county" | "township";
+          /** @description true: your own — a deputy's as lead, a unit's as lead unit, a staff member's congress's */
+          mine?: "true" | "false";
+          overdue?: "true" | "false";
+          /** @description A page number (from 1); ignored with a cursor */
+          page?: number;
+          pageSize?: number;
+          /** @description Words of the title, or of the number */
+          q?: string;
+          /** @description The region it concerns, with every region inside */
+          regionCode?: string;
+          sessionId?: number;
+          /** @description `deadline`: the nearest deadline first, those without one last */
+          sort?: "newest" | "deadline";
+          state?: "draft" | "submitted" | "registered" | "on_agenda" | "declined" | "reference" | "converted" | "assigned" | "reassign_requested" | "answered" | "rehandling" | "following_up" | "closed" | "withdrawn";
+          termId?: number;
+          /** @description One of your to-do items (GET /api/todo), e.g. `suggestion.review`; an item of another role matches nothing */
+          todo?: "suggestion.cosign" | "suggestion.rate" | "suggestion.review" | "suggestion.assign" | "suggestion.reassignment" | "suggestion.overdue" | "suggestion.answer" | "suggestion.co_view" | "suggestion.commitments";
+          /** @description Assigned to this unit, as lead or co-unit */
+          unitId?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["SuggestionListItem"][];
+              nextCursor: string | null;
+              /** @description How many match (from the cursor on, when one is given); null on a page past the end */
+              total: number | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * 起草建议或议案 Draft a suggestion or motion
+     * @description You are its lead deputy (领衔); the deputies in cosignerIds are asked to co-sign, each in their own account. A deputy without a running term at that level answers 409 SUGGESTION_NO_TERM; a motion without a session 409 MOTION_NEEDS_SESSION.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description The activities it grows from */
+            activityIds?: number[];
+            /** @description The cases it grows from (you must see each) */
+            caseIds?: number[];
+            categoryId: number;
+            /** @description Deputies of the same congress asked to co-sign (联名); on a change, the co-signers are exactly these */
+            cosignerIds?: number[];
+            /**
+             * @description `suggestion` (建议、批评和意见) or `motion` (议案, during a session, with enough co-signers)
+             * @enum {string}
+             */
+            kind: "suggestion" | "motion";
+            /**
+             * @description The congress: one of your levels; needed when you sit at several
+             * @enum {string}
+             */
+            level?: "national" | "provincial" | "city" | "county" | "township";
+            /** @description 建议 / 办法 */
+            proposals: string;
+            /** @description 案由 / 理由 */
+            reasons: string;
+            /** @description The region it concerns, inside the congress's region */
+            regionCode: string;
+            /** @description The session (大会期间); null between sessions (闭会期间); left out: the session open today, if any */
+            sessionId?: number | null;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/suggestions.xlsx": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 导出代表建议 The suggestion list as Excel
+     * @description All suggestions the JSON list would give with the same filters and scope, every page, as an .xlsx download (Chinese headers, coded values as Chinese labels, times in Asia/Shanghai).
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Grown from this activity */
+          activityId?: number;
+          /** @description Grown from this case */
+          caseId?: number;
+          categoryId?: number;
+          /** @description Signed by this deputy, as lead or co-signer */
+          deputyId?: number;
+          /** @description true: under key supervision only */
+          keyOnly?: "true" | "false";
+          kind?: "suggestion" | "motion";
+          /** @description The level of the congress it goes to */
+          level?: "national" | "provincial" | "city" | "county" | "township";
+          /** @description true: your own — a deputy's as lead, a unit's as lead unit, a staff member's congress's */
+          mine?: "true" | "false";
+          overdue?: "true" | "false";
+          /** @description Words of the title, or of the number */
+          q?: string;
+          /** @description The region it concerns, with every region inside */
+          regionCode?: string;
+          sessionId?: number;
+          /** @description `deadline`: the nearest deadline first, those without one last */
+          sort?: "newest" | "deadline";
+          state?: "draft" | "submitted" | "registered" | "on_agenda" | "declined" | "reference" | "converted" | "assigned" | "reassign_requested" | "answered" | "rehandling" | "following_up" | "closed" | "withdrawn";
+          termId?: number;
+          /** @description One of your to-do items (GET /api/todo), e.g. `suggestion.review`; an item of another role matches nothing */
+          todo?: "suggestion.cosign" | "suggestion.rate" | "suggestion.review" | "suggestion.assign" | "suggestion.reassignment" | "suggestion.overdue" | "suggestion.answer" | "suggestion.co_view" | "suggestion.commitments";
+          /** @description Assigned to this unit, as lead or co-unit */
+          unitId?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/suggestions/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 代表建议详情 A suggestion with its records, your part and the actions you may take */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["SuggestionDetail"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * 修改草稿 Change your draft
+     * @description The whole draft again (the edit action; only its lead deputy, only while a draft). A deputy without a running term at that level answers 409 SUGGESTION_NO_TERM; a motion without a session 409 MOTION_NEEDS_SESSION.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description The activities it grows from */
+            activityIds?: number[];
+            /** @description The cases it grows from (you must see each) */
+            caseIds?: number[];
+            categoryId: number;
+            /** @description Deputies of the same congress asked to co-sign (联名); on a change, the co-signers are exactly these */
+            cosignerIds?: number[];
+            /**
+             * @description `suggestion` (建议、批评和意见) or `motion` (议案, during a session, with enough co-signers)
+             * @enum {string}
+             */
+            kind: "suggestion" | "motion";
+            /**
+             * @description The congress: one of your levels; needed when you sit at several
+             * @enum {string}
+             */
+            level?: "national" | "provincial" | "city" | "county" | "township";
+            /** @description 建议 / 办法 */
+            proposals: string;
+            /** @description 案由 / 理由 */
+            reasons: string;
+            /** @description The region it concerns, inside the congress's region */
+            regionCode: string;
+            /** @description The session (大会期间); null between sessions (闭会期间); left out: the session open today, if any */
+            sessionId?: number | null;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              from: "draft" | "submitted" | "registered" | "on_agenda" | "declined" | "reference" | "converted" | "assigned" | "reassign_requested" | "answered" | "rehandling" | "following_up" | "closed" | "withdrawn";
+              id: number;
+              /** @enum {string} */
+              to: "draft" | "submitted" | "registered" | "on_agenda" | "declined" | "reference" | "converted" | "assigned" | "reassign_requested" | "answered" | "rehandling" | "following_up" | "closed" | "withdrawn";
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/suggestions/{id}/actions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 建议办理操作 Take a workflow action on a suggestion or motion
+     * @description Which part may take which action from which state is the rule table (GET /api/suggestions/{id} lists yours as `actions`); otherwise 403 SUGGESTION_ACTION_FORBIDDEN or 409 SUGGESTION_TRANSITION_INVALID. assign (leadUnit, coUnits, complex: 6 months instead of 3), request_reassignment (comment = reason; within the window, else 409 REASSIGN_WINDOW_PASSED), grant_reassignment (leadUnit, coUnits: the clock starts again), refuse_reassignment (comment), send_view (co-unit; comment = view, files), record_contact (comment = note, contact {stage, mode, on}), answer (comment = the letter, answer {category, signedBy, commitments}; B needs a commitment: 400 ANSWER_B_NEEDS_COMMITMENT; files: PDF, JPEG, PNG, WebP by content), rate (rating; unsatisfied the first time: re-handled), add_rating (a confirmed co-signer, once a round: 409 SUGGESTION_ALREADY_RATED), report_progress (commitmentsDone, files), upgrade_answer (B becomes A once every commitment is kept, else 409 COMMITMENTS_OPEN), close, urge (comment), flag_key (keyLeader, keyPlan), unflag_key, set_publication (published). The drafting and review actions take the fields their descriptions name.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            action: "edit" | "invite" | "cosign" | "decline_cosign" | "submit" | "withdraw" | "register" | "decline" | "make_reference" | "convert_to_case" | "place_on_agenda" | "convert_to_suggestion" | "assign" | "request_reassignment" | "grant_reassignment" | "refuse_reassignment" | "send_view" | "record_contact" | "answer" | "rate" | "add_rating" | "report_progress" | "upgrade_answer" | "close" | "urge" | "flag_key" | "unflag_key" | "set_publication" | "remind";
+            answer?: {
+              /** @enum {string} */
+              category: "A" | "B" | "C";
+              /** @default [] */
+              commitments?: {
+                body: string;
+                dueOn: string;
+              }[];
+              signedBy: string;
+            };
+            comment?: string | null;
+            commitmentsDone?: {
+              id: number;
+              note: string;
+            }[];
+            complex?: boolean;
+            contact?: {
+              /** @enum {string} */
+              mode: "phone" | "meeting" | "site_visit" | "letter" | "online";
+              on: string;
+              /** @enum {string} */
+              stage: "before" | "during" | "after";
+            };
+            coUnits?: {
+              /** @default  */
+              part?: string;
+              unitId: number;
+            }[];
+            deputyIds?: number[];
+            files?: {
+              data: string;
+              name: string;
+              /** @default false */
+              public?: boolean;
+            }[];
+            keyLeader?: string;
+            keyPlan?: string;
+            leadUnit?: {
+              /** @default  */
+              part?: string;
+              unitId: number;
+            };
+            published?: boolean;
+            /** @enum {string} */
+            rating?: "satisfied" | "basically_satisfied" | "unsatisfied";
+            stationId?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description The facts the action recorded on the timeline (a deadline set, the answer's category, a rating…) */
+              data: {
+                [key: string]: unknown;
+              };
+              /** @enum {string} */
+              from: "draft" | "submitted" | "registered" | "on_agenda" | "declined" | "reference" | "converted" | "assigned" | "reassign_requested" | "answered" | "rehandling" | "following_up" | "closed" | "withdrawn";
+              id: number;
+              /** @enum {string} */
+              to: "draft" | "submitted" | "registered" | "on_agenda" | "declined" | "reference" | "converted" | "assigned" | "reassign_requested" | "answered" | "rehandling" | "following_up" | "closed" | "withdrawn";
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/suggestions/{id}/files": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 添加草稿附件 Attach a file to your draft
+     * @description A PDF (up to 10 MB) or a photo (JPEG, PNG, WebP, up to 5 MB), judged by its content (400 DRAFT_FILE_TYPE, DRAFT_FILE_TOO_LARGE); at most 10 (409 DRAFT_FILES_TOO_MANY).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * Format: byte
+             * @description The file's bytes, base64
+             */
+            data: string;
+            name: string;
+            /**
+             * @description Shown on the public page once the suggestion is published
+             * @default false
+             */
+            public?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: number;
+              mime: string;
+              name: string;
+              public: boolean;
+              size: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/suggestions/{id}/files/{fileId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 建议附件 A file of a suggestion (draft, answer, co-unit view, follow-up), public or internal
+     * @description For those who see the suggestion: its signers, the staff of its congress and above, the units it is assigned to. Others: 404.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          fileId: number;
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** 删除草稿附件 Remove a file from your draft */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          fileId: number;
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/suggestions/congresses": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 可提出建议的人大 The congresses you may file with
+     * @description One per level you sit at whose congress has a running term: its term, its sessions (`open`: today falls in it) and the co-signers a motion needs.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              congressName: {
+                en: string;
+                zh: string;
+              };
+              /** @enum {string} */
+              level: "national" | "provincial" | "city" | "county" | "township";
+              motionMinCosigners: number;
+              regionCode: string | null;
+              regionName: string | null;
+              sessions: {
+                closesOn: string;
+                id: number;
+                number: number;
+                open: boolean;
+                opensOn: string;
+              }[];
+              termId: number;
+              termNumber: number;
+            }[];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/suggestions/deputies": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 可邀请附议的代表 Deputies you may ask to co-sign
+     * @description Current deputies of your congresses (of `level` only, when given), by name or pinyin; at most 50.
+     */
+    get: {
+      parameters: {
+        query?: {
+          level?: "national" | "provincial" | "city" | "county" | "township";
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: number;
+              name: string;
+              stations: string[];
+            }[];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/suggestions/report.pdf": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 办理情况报告 The yearly handling report as PDF (A4 landscape)
+     * @description Over the suggestions submitted in the year (Beijing time) to the congress of that level in the region's subtree that you reach: overview figures, lead units, categories, A/B/C, satisfaction, 面商率, commitments and the key suggestions. 面商: an answered suggestion whose lead unit recorded a contact with the deputy of mode meeting or site_visit dated on or before the day (Beijing time) of the first answer; 面商率 = faceToFace / answered. 503 PDF_FONT_MISSING without a CJK font.
+     */
+    get: {
+      parameters: {
+        query: {
+          level: "national" | "provincial" | "city" | "county" | "township";
+          /** @description The congress's region (all but the national congress); its subtree is counted */
+          regionCode?: string;
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/suggestions/report.xlsx": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 办理情况报告 The yearly handling report as Excel
+     * @description Over the suggestions submitted in the year (Beijing time) to the congress of that level in the region's subtree that you reach: overview figures, lead units, categories, A/B/C, satisfaction, 面商率, commitments and the key suggestions. 面商: an answered suggestion whose lead unit recorded a contact with the deputy of mode meeting or site_visit dated on or before the day (Beijing time) of the first answer; 面商率 = faceToFace / answered.
+     */
+    get: {
+      parameters: {
+        query: {
+          level: "national" | "provincial" | "city" | "county" | "township";
+          /** @description The congress's region (all but the national congress); its subtree is counted */
+          regionCode?: string;
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/suggestions/statistics": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 建议办理统计 Suggestion figures per unit, congress, category or month
+     * @description Counted from the stored facts over the suggestions you reach (staff: the congresses in their subtree), submitted in the period. 面商: an answered suggestion whose lead unit recorded a contact with the deputy of mode meeting or site_visit dated on or before the day (Beijing time) of the first answer; 面商率 = faceToFace / answered.
+     */
+    get: {
+      parameters: {
+        query?: {
+          categoryId?: number;
+          /** @description Submitted from this instant */
+          from?: string;
+          /** @description Rows per lead unit (key '' = not assigned yet), congress (key level:regionCode), category, or month of submission (YYYY-MM) */
+          groupBy?: "unit" | "congress" | "category" | "month";
+          kind?: "suggestion" | "motion";
+          /** @description The congress's level */
+          level?: "national" | "provincial" | "city" | "county" | "township";
+          /** @description Congresses in this region's subtree */
+          regionCode?: string;
+          /** @description …and before this one */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              groupBy: "unit" | "congress" | "category" | "month";
+              rows: {
+                a: number;
+                answered: number;
+                /** @description The latest answer came by the deadline in force then */
+                answeredOnTime: number;
+                aShare: number | null;
+                assigned: number;
+                b: number;
+                basicallySatisfied: number;
+                bShare: number | null;
+                c: number;
+                commitments: number;
+                commitmentsDone: number;
+                /** @description commitmentsDone / commitments */
+                commitmentsDoneRate: number | null;
+                cShare: number | null;
+                /** @description 面商: an answered suggestion whose lead unit recorded a contact with the deputy of mode meeting or site_visit dated on or before the day (Beijing time) of the first answer; 面商率 = faceToFace / answered. */
+                faceToFace: number;
+                /** @description 面商率: faceToFace / answered */
+                faceToFaceRate: number | null;
+                key: string;
+                label: string;
+                /** @description answeredOnTime / answered */
+                onTimeRate: number | null;
+                /** @description Held by the units now (assigned, reassignment asked, re-handling) past the deadline */
+                overdue: number;
+                rated: number;
+                /** @description (satisfied + basicallySatisfied) / rated (the lead deputy's latest rating) */
+                satisfactionRate: number | null;
+                satisfied: number;
+                /** @description Submitted in the period (withdrawn ones left out) */
+                total: number;
+                unsatisfied: number;
+              }[];
+              totals: components["schemas"]["SuggestionFigures"];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
           };
         };
       };
@@ -13691,6 +28676,532 @@ export interface components {
       id: number;
       ip: string | null;
     };
+    BudgetComment: {
+      /** @enum {string} */
+      addressedKind: "finance" | "department";
+      addressedTo: {
+        id: number;
+        name: string;
+      };
+      answer: string | null;
+      /** @description ISO 8601 instant (UTC) */
+      answeredAt: string | null;
+      answeredBy: string | null;
+      body: string;
+      createdAt: string;
+      deputy: {
+        id: number;
+        name: string;
+      };
+      /** @description YYYY-MM-DD (Asia/Shanghai) */
+      dueOn: string;
+      id: number;
+      overdue: boolean;
+      project: {
+        id: number;
+        name: string;
+      } | null;
+      report: {
+        id: number;
+        title: string;
+      } | null;
+      review: {
+        id: number;
+        title: string;
+      };
+      reviewId: number;
+      /** @enum {string} */
+      state: "open" | "answered";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+    };
+    BudgetCommentInput: {
+      /** @enum {string} */
+      addressedKind: "finance" | "department";
+      addressedTo: {
+        id: number;
+        name: string;
+      };
+      answer: string | null;
+      /** @description ISO 8601 instant (UTC) */
+      answeredAt: string | null;
+      answeredBy: string | null;
+      body: string;
+      createdAt: string;
+      deputy: {
+        id: number;
+        name: string;
+      };
+      /** @description YYYY-MM-DD (Asia/Shanghai) */
+      dueOn: string;
+      id: number;
+      overdue: boolean;
+      project: {
+        id: number;
+        name: string;
+      } | null;
+      report: {
+        id: number;
+        title: string;
+      } | null;
+      review: {
+        id: number;
+        title: string;
+      };
+      reviewId: number;
+      /** @enum {string} */
+      state: "open" | "answered";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+    };
+    BudgetReview: {
+      /** @description The cycle's actions you may take now */
+      actions: ("open" | "finish_preliminary" | "submit" | "approve" | "close")[];
+      answerDays: number;
+      /** @description ISO 8601 instant (UTC) */
+      approvedAt: string | null;
+      can: {
+        answer: boolean;
+        askOnReports: boolean;
+        comment: boolean;
+        edit: boolean;
+        editProjects: boolean;
+        fileReports: boolean;
+        recordOpinions: boolean;
+        startEvaluation: boolean;
+      };
+      /** @description ISO 8601 instant (UTC) */
+      closedAt: string | null;
+      /** @description The comments you read */
+      commentCount: number;
+      commentsDueOn: string | null;
+      congress: {
+        /** @enum {string} */
+        level: "county" | "township";
+        name: string;
+        regionCode: string;
+        termId: number;
+        termNumber: number;
+      };
+      evaluations: {
+        /** @description Kept when concluded, one decimal */
+        averageScore: number | null;
+        /** @description ISO 8601 instant (UTC) */
+        concludedAt: string | null;
+        findings: string | null;
+        /** @description 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below */
+        grade: ("excellent" | "good" | "fair" | "poor") | null;
+        gradeLabel: {
+          en: string;
+          zh: string;
+        } | null;
+        id: number;
+        participants: {
+          criteria: {
+            decision?: number;
+            effect?: number;
+            output?: number;
+            process?: number;
+          } | null;
+          deputyId: number;
+          name: string;
+          opinion: string | null;
+          score: number | null;
+          /** @description ISO 8601 instant (UTC) */
+          scoredAt: string | null;
+        }[];
+        project: {
+          id: number;
+          name: string;
+        };
+        startedAt: string;
+        /** @enum {string} */
+        state: "open" | "concluded";
+        title: string;
+      }[];
+      expenditureYuan: number | null;
+      financeUnit: {
+        id: number;
+        name: string;
+      };
+      generalOpinion: {
+        body: string;
+        id: number;
+        /** @description null: the committee's general opinion */
+        projectId: number | null;
+        /** @enum {string} */
+        recommendation: "agree" | "agree_with_changes" | "reconsider";
+        recommendationLabel: {
+          en: string;
+          zh: string;
+        };
+        recordedAt: string;
+        recordedBy: string;
+      } | null;
+      id: number;
+      /**
+       * @description draft 预算草案, adjustment 预算调整 (the mid-year adjustment)
+       * @enum {string}
+       */
+      kind: "draft" | "adjustment";
+      kindLabel: {
+        en: string;
+        zh: string;
+      };
+      /**
+       * @description staff: the congress's own staff or an administrator (acts); reader: staff above (reads); deputy: sits in the term; finance: the finance office's clerk; department: a unit reached through its projects or the comments addressed to it
+       * @enum {string}
+       */
+      myPart: "staff" | "reader" | "deputy" | "finance" | "department";
+      openCommentCount: number;
+      /** @description ISO 8601 instant (UTC) */
+      openedAt: string | null;
+      projectCount: number;
+      projects: {
+        amountYuan: number;
+        category: string;
+        commentCount: number;
+        department: {
+          id: number;
+          name: string;
+        } | null;
+        description: string;
+        id: number;
+        name: string;
+        openCommentCount: number;
+        opinion: {
+          body: string;
+          id: number;
+          /** @description null: the committee's general opinion */
+          projectId: number | null;
+          /** @enum {string} */
+          recommendation: "agree" | "agree_with_changes" | "reconsider";
+          recommendationLabel: {
+            en: string;
+            zh: string;
+          };
+          recordedAt: string;
+          recordedBy: string;
+        } | null;
+        /** @description An adjustment: the amount before it */
+        originalAmountYuan: number | null;
+        sort: number;
+      }[];
+      reports: {
+        filedAt: string;
+        filedBy: string;
+        files: {
+          id: number;
+          mime: string;
+          name: string;
+          size: number;
+          url: string;
+        }[];
+        id: number;
+        /** @enum {string} */
+        kind: "state_assets" | "debt";
+        kindLabel: {
+          en: string;
+          zh: string;
+        };
+        openQuestionCount: number;
+        questionCount: number;
+        summary: string;
+        title: string;
+      }[];
+      resolution: string | null;
+      revenueYuan: number | null;
+      /** @description ISO 8601 instant (UTC) */
+      reviewedAt: string | null;
+      session: {
+        id: number;
+        number: number;
+      } | null;
+      /** @enum {string} */
+      state: "preparing" | "open" | "reviewed" | "submitted" | "approved" | "closed";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      /** @description ISO 8601 instant (UTC) */
+      submittedAt: string | null;
+      summary: string;
+      /** @description The deputies sitting in the term, to choose evaluation participants from; empty unless you act as staff */
+      termDeputies: {
+        id: number;
+        name: string;
+      }[];
+      title: string;
+      year: number;
+    };
+    BudgetReviewInput: {
+      /** @description The cycle's actions you may take now */
+      actions: ("open" | "finish_preliminary" | "submit" | "approve" | "close")[];
+      answerDays: number;
+      /** @description ISO 8601 instant (UTC) */
+      approvedAt: string | null;
+      can: {
+        answer: boolean;
+        askOnReports: boolean;
+        comment: boolean;
+        edit: boolean;
+        editProjects: boolean;
+        fileReports: boolean;
+        recordOpinions: boolean;
+        startEvaluation: boolean;
+      };
+      /** @description ISO 8601 instant (UTC) */
+      closedAt: string | null;
+      /** @description The comments you read */
+      commentCount: number;
+      commentsDueOn: string | null;
+      congress: {
+        /** @enum {string} */
+        level: "county" | "township";
+        name: string;
+        regionCode: string;
+        termId: number;
+        termNumber: number;
+      };
+      evaluations: {
+        /** @description Kept when concluded, one decimal */
+        averageScore: number | null;
+        /** @description ISO 8601 instant (UTC) */
+        concludedAt: string | null;
+        findings: string | null;
+        /** @description 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below */
+        grade: ("excellent" | "good" | "fair" | "poor") | null;
+        gradeLabel: {
+          en: string;
+          zh: string;
+        } | null;
+        id: number;
+        participants: {
+          criteria: {
+            decision?: number;
+            effect?: number;
+            output?: number;
+            process?: number;
+          } | null;
+          deputyId: number;
+          name: string;
+          opinion: string | null;
+          score: number | null;
+          /** @description ISO 8601 instant (UTC) */
+          scoredAt: string | null;
+        }[];
+        project: {
+          id: number;
+          name: string;
+        };
+        startedAt: string;
+        /** @enum {string} */
+        state: "open" | "concluded";
+        title: string;
+      }[];
+      expenditureYuan: number | null;
+      financeUnit: {
+        id: number;
+        name: string;
+      };
+      generalOpinion: {
+        body: string;
+        id: number;
+        /** @description null: the committee's general opinion */
+        projectId: number | null;
+        /** @enum {string} */
+        recommendation: "agree" | "agree_with_changes" | "reconsider";
+        recommendationLabel: {
+          en: string;
+          zh: string;
+        };
+        recordedAt: string;
+        recordedBy: string;
+      } | null;
+      id: number;
+      /**
+       * @description draft 预算草案, adjustment 预算调整 (the mid-year adjustment)
+       * @enum {string}
+       */
+      kind: "draft" | "adjustment";
+      kindLabel: {
+        en: string;
+        zh: string;
+      };
+      /**
+       * @description staff: the congress's own staff or an administrator (acts); reader: staff above (reads); deputy: sits in the term; finance: the finance office's clerk; department: a unit reached through its projects or the comments addressed to it
+       * @enum {string}
+       */
+      myPart: "staff" | "reader" | "deputy" | "finance" | "department";
+      openCommentCount: number;
+      /** @description ISO 8601 instant (UTC) */
+      openedAt: string | null;
+      projectCount: number;
+      projects: {
+        amountYuan: number;
+        category: string;
+        commentCount: number;
+        department: {
+          id: number;
+          name: string;
+        } | null;
+        description: string;
+        id: number;
+        name: string;
+        openCommentCount: number;
+        opinion: {
+          body: string;
+          id: number;
+          /** @description null: the committee's general opinion */
+          projectId: number | null;
+          /** @enum {string} */
+          recommendation: "agree" | "agree_with_changes" | "reconsider";
+          recommendationLabel: {
+            en: string;
+            zh: string;
+          };
+          recordedAt: string;
+          recordedBy: string;
+        } | null;
+        /** @description An adjustment: the amount before it */
+        originalAmountYuan: number | null;
+        sort: number;
+      }[];
+      reports: {
+        filedAt: string;
+        filedBy: string;
+        files: {
+          id: number;
+          mime: string;
+          name: string;
+          size: number;
+          url: string;
+        }[];
+        id: number;
+        /** @enum {string} */
+        kind: "state_assets" | "debt";
+        kindLabel: {
+          en: string;
+          zh: string;
+        };
+        openQuestionCount: number;
+        questionCount: number;
+        summary: string;
+        title: string;
+      }[];
+      resolution: string | null;
+      revenueYuan: number | null;
+      /** @description ISO 8601 instant (UTC) */
+      reviewedAt: string | null;
+      session: {
+        id: number;
+        number: number;
+      } | null;
+      /** @enum {string} */
+      state: "preparing" | "open" | "reviewed" | "submitted" | "approved" | "closed";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      /** @description ISO 8601 instant (UTC) */
+      submittedAt: string | null;
+      summary: string;
+      /** @description The deputies sitting in the term, to choose evaluation participants from; empty unless you act as staff */
+      termDeputies: {
+        id: number;
+        name: string;
+      }[];
+      title: string;
+      year: number;
+    };
+    BudgetReviewListItem: {
+      /** @description The comments you read */
+      commentCount: number;
+      commentsDueOn: string | null;
+      congress: {
+        /** @enum {string} */
+        level: "county" | "township";
+        name: string;
+        regionCode: string;
+        termId: number;
+        termNumber: number;
+      };
+      financeUnit: {
+        id: number;
+        name: string;
+      };
+      id: number;
+      /**
+       * @description draft 预算草案, adjustment 预算调整 (the mid-year adjustment)
+       * @enum {string}
+       */
+      kind: "draft" | "adjustment";
+      kindLabel: {
+        en: string;
+        zh: string;
+      };
+      /**
+       * @description staff: the congress's own staff or an administrator (acts); reader: staff above (reads); deputy: sits in the term; finance: the finance office's clerk; department: a unit reached through its projects or the comments addressed to it
+       * @enum {string}
+       */
+      myPart: "staff" | "reader" | "deputy" | "finance" | "department";
+      openCommentCount: number;
+      projectCount: number;
+      /** @enum {string} */
+      state: "preparing" | "open" | "reviewed" | "submitted" | "approved" | "closed";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      title: string;
+      year: number;
+    };
+    BudgetReviewListItemInput: {
+      /** @description The comments you read */
+      commentCount: number;
+      commentsDueOn: string | null;
+      congress: {
+        /** @enum {string} */
+        level: "county" | "township";
+        name: string;
+        regionCode: string;
+        termId: number;
+        termNumber: number;
+      };
+      financeUnit: {
+        id: number;
+        name: string;
+      };
+      id: number;
+      /**
+       * @description draft 预算草案, adjustment 预算调整 (the mid-year adjustment)
+       * @enum {string}
+       */
+      kind: "draft" | "adjustment";
+      kindLabel: {
+        en: string;
+        zh: string;
+      };
+      /**
+       * @description staff: the congress's own staff or an administrator (acts); reader: staff above (reads); deputy: sits in the term; finance: the finance office's clerk; department: a unit reached through its projects or the comments addressed to it
+       * @enum {string}
+       */
+      myPart: "staff" | "reader" | "deputy" | "finance" | "department";
+      openCommentCount: number;
+      projectCount: number;
+      /** @enum {string} */
+      state: "preparing" | "open" | "reviewed" | "submitted" | "approved" | "closed";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      title: string;
+      year: number;
+    };
     CalendarStatus: {
       /** @description The year whose schedule administrators and staff are asked to enter */
       bannerYear: number | null;
@@ -14519,6 +30030,460 @@ export interface components {
       updatedAt: string;
       version: number;
     };
+    Consultation: {
+      actions: ("edit" | "publish" | "close" | "deliberate" | "handle" | "register_view" | "link_activity" | "reveal")[];
+      activities: {
+        id: number;
+        startsAt: string;
+        stationId: number;
+        stationName: string;
+        summary: string;
+        title: string;
+      }[];
+      background: string;
+      closedAt: string | null;
+      closesOn: string;
+      congress: {
+        /** @enum {string} */
+        level: "provincial" | "city" | "county" | "township";
+        name: string;
+        regionCode: string;
+      };
+      createdAt: string;
+      documents: {
+        id: number;
+        mime: string;
+        name: string;
+        size: number;
+        url: string;
+      }[];
+      /** @description 政府处理情况 */
+      handlingReport: {
+        at: string;
+        by: string;
+        text: string;
+      } | null;
+      id: number;
+      /** @description The stations asked that you may gather views for */
+      myStations: {
+        id: number;
+        name: string;
+      }[];
+      opensOn: string;
+      /** @description 审议意见 of the standing committee */
+      opinion: {
+        at: string;
+        by: string;
+        text: string;
+      } | null;
+      publishedAt: string | null;
+      questions: {
+        id: number;
+        position: number;
+        text: string;
+      }[];
+      /** @enum {string} */
+      state: "draft" | "open" | "closed" | "deliberated" | "handled";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      stationCount: number;
+      stations: {
+        id: number;
+        name: string;
+        viewCount: number;
+      }[];
+      title: string;
+      version: number;
+      viewCount: number;
+      wholeRegion: {
+        code: string;
+        name: string;
+      } | null;
+      windowOpen: boolean;
+    };
+    ConsultationCase: {
+      caseId: number;
+      category: {
+        en: string;
+        zh: string;
+      } | null;
+      /** @description Phone-like digits and ID numbers masked */
+      content: string;
+      hotTopic: {
+        id: number | null;
+        label: string;
+      } | null;
+      linkedAt: string;
+      linkedBy: string;
+      place: string;
+      state: string;
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      stationId: number;
+      stationName: string;
+      submittedAt: string;
+      trackingCode: string;
+      village: string | null;
+    };
+    ConsultationCaseInput: {
+      caseId: number;
+      category: {
+        en: string;
+        zh: string;
+      } | null;
+      /** @description Phone-like digits and ID numbers masked */
+      content: string;
+      hotTopic: {
+        id: number | null;
+        label: string;
+      } | null;
+      linkedAt: string;
+      linkedBy: string;
+      place: string;
+      state: string;
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      stationId: number;
+      stationName: string;
+      submittedAt: string;
+      trackingCode: string;
+      village: string | null;
+    };
+    ConsultationCompilation: {
+      activities: {
+        activityId: number;
+        startsAt: string;
+        stationId: number;
+        stationName: string;
+        summary: string;
+        title: string;
+      }[];
+      questions: {
+        count: number;
+        position: number | null;
+        questionId: number | null;
+        text: string;
+      }[];
+      stations: {
+        activity: number;
+        public: number;
+        reception: number;
+        stationId: number;
+        stationName: string;
+        total: number;
+      }[];
+      texts: {
+        items: {
+          at: string;
+          caseCode: string | null;
+          /** @description The constituent left a name or a phone (which those handling the view may reveal) */
+          hasContact: boolean;
+          /** @description Masked */
+          name: string | null;
+          /** @enum {string} */
+          source: "public" | "reception" | "activity";
+          sourceLabel: {
+            en: string;
+            zh: string;
+          };
+          stationId: number;
+          stationName: string;
+          text: string;
+          viewId: number;
+        }[];
+        nextCursor: string | null;
+        questionId: number | null;
+      };
+      totals: {
+        activity: number;
+        public: number;
+        reception: number;
+        total: number;
+      };
+    };
+    ConsultationCompilationInput: {
+      activities: {
+        activityId: number;
+        startsAt: string;
+        stationId: number;
+        stationName: string;
+        summary: string;
+        title: string;
+      }[];
+      questions: {
+        count: number;
+        position: number | null;
+        questionId: number | null;
+        text: string;
+      }[];
+      stations: {
+        activity: number;
+        public: number;
+        reception: number;
+        stationId: number;
+        stationName: string;
+        total: number;
+      }[];
+      texts: {
+        items: {
+          at: string;
+          caseCode: string | null;
+          /** @description The constituent left a name or a phone (which those handling the view may reveal) */
+          hasContact: boolean;
+          /** @description Masked */
+          name: string | null;
+          /** @enum {string} */
+          source: "public" | "reception" | "activity";
+          sourceLabel: {
+            en: string;
+            zh: string;
+          };
+          stationId: number;
+          stationName: string;
+          text: string;
+          viewId: number;
+        }[];
+        nextCursor: string | null;
+        questionId: number | null;
+      };
+      totals: {
+        activity: number;
+        public: number;
+        reception: number;
+        total: number;
+      };
+    };
+    ConsultationInput: {
+      actions: ("edit" | "publish" | "close" | "deliberate" | "handle" | "register_view" | "link_activity" | "reveal")[];
+      activities: {
+        id: number;
+        startsAt: string;
+        stationId: number;
+        stationName: string;
+        summary: string;
+        title: string;
+      }[];
+      background: string;
+      closedAt: string | null;
+      closesOn: string;
+      congress: {
+        /** @enum {string} */
+        level: "provincial" | "city" | "county" | "township";
+        name: string;
+        regionCode: string;
+      };
+      createdAt: string;
+      documents: {
+        id: number;
+        mime: string;
+        name: string;
+        size: number;
+        url: string;
+      }[];
+      /** @description 政府处理情况 */
+      handlingReport: {
+        at: string;
+        by: string;
+        text: string;
+      } | null;
+      id: number;
+      /** @description The stations asked that you may gather views for */
+      myStations: {
+        id: number;
+        name: string;
+      }[];
+      opensOn: string;
+      /** @description 审议意见 of the standing committee */
+      opinion: {
+        at: string;
+        by: string;
+        text: string;
+      } | null;
+      publishedAt: string | null;
+      questions: {
+        id: number;
+        position: number;
+        text: string;
+      }[];
+      /** @enum {string} */
+      state: "draft" | "open" | "closed" | "deliberated" | "handled";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      stationCount: number;
+      stations: {
+        id: number;
+        name: string;
+        viewCount: number;
+      }[];
+      title: string;
+      version: number;
+      viewCount: number;
+      wholeRegion: {
+        code: string;
+        name: string;
+      } | null;
+      windowOpen: boolean;
+    };
+    ConsultationItem: {
+      closesOn: string;
+      congress: {
+        /** @enum {string} */
+        level: "provincial" | "city" | "county" | "township";
+        name: string;
+        regionCode: string;
+      };
+      createdAt: string;
+      id: number;
+      opensOn: string;
+      publishedAt: string | null;
+      /** @enum {string} */
+      state: "draft" | "open" | "closed" | "deliberated" | "handled";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      stationCount: number;
+      title: string;
+      viewCount: number;
+      windowOpen: boolean;
+    };
+    ConsultationItemInput: {
+      closesOn: string;
+      congress: {
+        /** @enum {string} */
+        level: "provincial" | "city" | "county" | "township";
+        name: string;
+        regionCode: string;
+      };
+      createdAt: string;
+      id: number;
+      opensOn: string;
+      publishedAt: string | null;
+      /** @enum {string} */
+      state: "draft" | "open" | "closed" | "deliberated" | "handled";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      stationCount: number;
+      title: string;
+      viewCount: number;
+      windowOpen: boolean;
+    };
+    ConsultationReceipt: {
+      receiptCode: string;
+    };
+    ConsultationReceiptInput: {
+      receiptCode: string;
+    };
+    ConsultationReceiptPage: {
+      answers: {
+        question: string | null;
+        text: string;
+      }[];
+      handlingReport: {
+        at: string;
+        text: string;
+      } | null;
+      opinion: {
+        at: string;
+        text: string;
+      } | null;
+      /** @enum {string} */
+      state: "draft" | "open" | "closed" | "deliberated" | "handled";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      stationName: string;
+      submittedAt: string;
+      title: string;
+      topicId: number;
+    };
+    ConsultationReceiptPageInput: {
+      answers: {
+        question: string | null;
+        text: string;
+      }[];
+      handlingReport: {
+        at: string;
+        text: string;
+      } | null;
+      opinion: {
+        at: string;
+        text: string;
+      } | null;
+      /** @enum {string} */
+      state: "draft" | "open" | "closed" | "deliberated" | "handled";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      stationName: string;
+      submittedAt: string;
+      title: string;
+      topicId: number;
+    };
+    ConsultationView: {
+      answers: {
+        questionId: number | null;
+        text: string;
+      }[];
+      at: string;
+      canReveal: boolean;
+      caseCode: string | null;
+      caseId: number | null;
+      heardOn: string | null;
+      id: number;
+      masked: boolean;
+      /** @description Masked */
+      name: string | null;
+      /** @description Masked */
+      phone: string | null;
+      recordedBy: string | null;
+      /** @enum {string} */
+      source: "public" | "reception" | "activity";
+      sourceLabel: {
+        en: string;
+        zh: string;
+      };
+      stationId: number;
+      stationName: string;
+    };
+    ConsultationViewInput: {
+      answers: {
+        questionId: number | null;
+        text: string;
+      }[];
+      at: string;
+      canReveal: boolean;
+      caseCode: string | null;
+      caseId: number | null;
+      heardOn: string | null;
+      id: number;
+      masked: boolean;
+      /** @description Masked */
+      name: string | null;
+      /** @description Masked */
+      phone: string | null;
+      recordedBy: string | null;
+      /** @enum {string} */
+      source: "public" | "reception" | "activity";
+      sourceLabel: {
+        en: string;
+        zh: string;
+      };
+      stationId: number;
+      stationName: string;
+    };
     Deed: {
       createdAt: string;
       deputy: {
@@ -14556,6 +30521,526 @@ export interface components {
       updatedAt: string;
       /** @description Send it back with a change or a deletion; a stale one answers 409 CONFLICT */
       version: number;
+    };
+    DeliberationDay: {
+      actions: ("edit" | "choose" | "notice" | "record" | "add_item" | "publish" | "cancel")[];
+      /** @description The street's current deputies (elected there, or at a station serving it): those notified and listed for attendance */
+      deputies: {
+        id: number;
+        name: string;
+      }[];
+      feedbackCounts: {
+        basically_satisfied: number;
+        satisfied: number;
+        undecided: number;
+        unsatisfied: number;
+      };
+      heldAt: string | null;
+      heldOn: string;
+      id: number;
+      invitedUnits: {
+        id: number;
+        name: string;
+      }[];
+      itemCount: number;
+      items: components["schemas"]["DeliberationItemSummary"][];
+      /** @description The rule date, when the day was moved off a holiday */
+      movedFrom: string | null;
+      noticedAt: string | null;
+      noticeOn: string;
+      place: string;
+      publishedAt: string | null;
+      record: {
+        activityId: number;
+        decisions: string[];
+        endsAt: string | null;
+        minutes: string;
+        participants: {
+          attendance: string;
+          deputyId: number;
+          name: string;
+        }[];
+        place: string;
+        startsAt: string;
+        unitsPresent: {
+          id: number;
+          name: string;
+        }[];
+      } | null;
+      regionCode: string;
+      regionName: string;
+      rule: {
+        noticeDays: number;
+        topicsMax: number;
+        topicsMin: number;
+        weights: {
+          impact: number;
+          importance: number;
+          urgency: number;
+        };
+      };
+      startTime: string;
+      /** @enum {string} */
+      state: "scheduled" | "noticed" | "held" | "published" | "cancelled";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      summary: string | null;
+      topicCount: number;
+      topics: components["schemas"]["DeliberationTopicItem"][];
+      version: number;
+      weekdayLabel: {
+        en: string;
+        zh: string;
+      };
+    };
+    DeliberationDayInput: {
+      actions: ("edit" | "choose" | "notice" | "record" | "add_item" | "publish" | "cancel")[];
+      /** @description The street's current deputies (elected there, or at a station serving it): those notified and listed for attendance */
+      deputies: {
+        id: number;
+        name: string;
+      }[];
+      feedbackCounts: {
+        basically_satisfied: number;
+        satisfied: number;
+        undecided: number;
+        unsatisfied: number;
+      };
+      heldAt: string | null;
+      heldOn: string;
+      id: number;
+      invitedUnits: {
+        id: number;
+        name: string;
+      }[];
+      itemCount: number;
+      items: components["schemas"]["DeliberationItemSummaryInput"][];
+      /** @description The rule date, when the day was moved off a holiday */
+      movedFrom: string | null;
+      noticedAt: string | null;
+      noticeOn: string;
+      place: string;
+      publishedAt: string | null;
+      record: {
+        activityId: number;
+        decisions: string[];
+        endsAt: string | null;
+        minutes: string;
+        participants: {
+          attendance: string;
+          deputyId: number;
+          name: string;
+        }[];
+        place: string;
+        startsAt: string;
+        unitsPresent: {
+          id: number;
+          name: string;
+        }[];
+      } | null;
+      regionCode: string;
+      regionName: string;
+      rule: {
+        noticeDays: number;
+        topicsMax: number;
+        topicsMin: number;
+        weights: {
+          impact: number;
+          importance: number;
+          urgency: number;
+        };
+      };
+      startTime: string;
+      /** @enum {string} */
+      state: "scheduled" | "noticed" | "held" | "published" | "cancelled";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      summary: string | null;
+      topicCount: number;
+      topics: components["schemas"]["DeliberationTopicItemInput"][];
+      version: number;
+      weekdayLabel: {
+        en: string;
+        zh: string;
+      };
+    };
+    DeliberationDayItem: {
+      heldOn: string;
+      id: number;
+      itemCount: number;
+      /** @description The rule date, when the day was moved off a holiday */
+      movedFrom: string | null;
+      noticeOn: string;
+      regionCode: string;
+      regionName: string;
+      /** @enum {string} */
+      state: "scheduled" | "noticed" | "held" | "published" | "cancelled";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      topicCount: number;
+      weekdayLabel: {
+        en: string;
+        zh: string;
+      };
+    };
+    DeliberationDayItemInput: {
+      heldOn: string;
+      id: number;
+      itemCount: number;
+      /** @description The rule date, when the day was moved off a holiday */
+      movedFrom: string | null;
+      noticeOn: string;
+      regionCode: string;
+      regionName: string;
+      /** @enum {string} */
+      state: "scheduled" | "noticed" | "held" | "published" | "cancelled";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      topicCount: number;
+      weekdayLabel: {
+        en: string;
+        zh: string;
+      };
+    };
+    DeliberationFeedback: {
+      comment: string;
+      createdAt: string;
+      decidedAt: string | null;
+      decision: ("reopen" | "dismiss") | null;
+      decisionNote: string | null;
+      id: number;
+      itemId: number | null;
+      itemTitle: string | null;
+      /** @enum {string} */
+      rating: "satisfied" | "basically_satisfied" | "unsatisfied";
+      ratingLabel: {
+        en: string;
+        zh: string;
+      };
+    };
+    DeliberationFeedbackInput: {
+      comment: string;
+      createdAt: string;
+      decidedAt: string | null;
+      decision: ("reopen" | "dismiss") | null;
+      decisionNote: string | null;
+      id: number;
+      itemId: number | null;
+      itemTitle: string | null;
+      /** @enum {string} */
+      rating: "satisfied" | "basically_satisfied" | "unsatisfied";
+      ratingLabel: {
+        en: string;
+        zh: string;
+      };
+    };
+    DeliberationItem: {
+      actions: string[];
+      answer: string | null;
+      answeredAt: string | null;
+      approvedAt: string | null;
+      body: string;
+      dayId: number;
+      dueOn: string | null;
+      heldOn: string;
+      id: number;
+      overdue: boolean;
+      regionName: string;
+      reopenCount: number;
+      /** @enum {string} */
+      state: "assigned" | "signed" | "answered" | "approved";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      timeline: {
+        action: string;
+        actionLabel: {
+          en: string;
+          zh: string;
+        };
+        actor: string;
+        at: string;
+        comment: string | null;
+        fromState: string | null;
+        toState: string;
+      }[];
+      title: string;
+      topicId: number | null;
+      topicTitle: string | null;
+      unitId: number;
+      unitName: string;
+      workingDays: number;
+    };
+    DeliberationItemInput: {
+      actions: string[];
+      answer: string | null;
+      answeredAt: string | null;
+      approvedAt: string | null;
+      body: string;
+      dayId: number;
+      dueOn: string | null;
+      heldOn: string;
+      id: number;
+      overdue: boolean;
+      regionName: string;
+      reopenCount: number;
+      /** @enum {string} */
+      state: "assigned" | "signed" | "answered" | "approved";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      timeline: {
+        action: string;
+        actionLabel: {
+          en: string;
+          zh: string;
+        };
+        actor: string;
+        at: string;
+        comment: string | null;
+        fromState: string | null;
+        toState: string;
+      }[];
+      title: string;
+      topicId: number | null;
+      topicTitle: string | null;
+      unitId: number;
+      unitName: string;
+      workingDays: number;
+    };
+    DeliberationItemSummary: {
+      dayId: number;
+      dueOn: string | null;
+      heldOn: string;
+      id: number;
+      overdue: boolean;
+      regionName: string;
+      reopenCount: number;
+      /** @enum {string} */
+      state: "assigned" | "signed" | "answered" | "approved";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      title: string;
+      topicId: number | null;
+      topicTitle: string | null;
+      unitId: number;
+      unitName: string;
+    };
+    DeliberationItemSummaryInput: {
+      dayId: number;
+      dueOn: string | null;
+      heldOn: string;
+      id: number;
+      overdue: boolean;
+      regionName: string;
+      reopenCount: number;
+      /** @enum {string} */
+      state: "assigned" | "signed" | "answered" | "approved";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      title: string;
+      topicId: number | null;
+      topicTitle: string | null;
+      unitId: number;
+      unitName: string;
+    };
+    DeliberationRule: {
+      itemWorkingDays: number;
+      noticeDays: number;
+      nth: number;
+      place: string;
+      regionCode: string;
+      regionName: string;
+      startTime: string;
+      stored: boolean;
+      topicsMax: number;
+      topicsMin: number;
+      version: number;
+      weekday: number;
+      weights: {
+        impact: number;
+        importance: number;
+        urgency: number;
+      };
+    };
+    DeliberationRuleInput: {
+      itemWorkingDays: number;
+      noticeDays: number;
+      nth: number;
+      place: string;
+      regionCode: string;
+      regionName: string;
+      startTime: string;
+      stored: boolean;
+      topicsMax: number;
+      topicsMin: number;
+      version: number;
+      weekday: number;
+      weights: {
+        impact: number;
+        importance: number;
+        urgency: number;
+      };
+    };
+    DeliberationTopic: {
+      actions: ("score" | "withdraw")[];
+      caseCount: number;
+      cases: {
+        category: string;
+        code: string;
+        id: number;
+        state: string;
+        /** @description Excerpt, phone-like digits masked */
+        title: string;
+      }[];
+      createdAt: string;
+      dayId: number | null;
+      description: string;
+      heldOn: string | null;
+      hotTopicId: number | null;
+      id: number;
+      proposer: string;
+      /** @description Rank among the region's proposed, scored topics */
+      rank: number | null;
+      regionCode: string;
+      /** @description Weighted score 1–5 (two decimals) by the region's weights */
+      score: number | null;
+      scores: {
+        impact: number;
+        importance: number;
+        urgency: number;
+      } | null;
+      /** @enum {string} */
+      source: "deputy" | "staff" | "case" | "hot_topic";
+      sourceLabel: {
+        en: string;
+        zh: string;
+      };
+      /** @enum {string} */
+      state: "proposed" | "chosen" | "deliberated" | "withdrawn";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      title: string;
+    };
+    DeliberationTopicInput: {
+      actions: ("score" | "withdraw")[];
+      caseCount: number;
+      cases: {
+        category: string;
+        code: string;
+        id: number;
+        state: string;
+        /** @description Excerpt, phone-like digits masked */
+        title: string;
+      }[];
+      createdAt: string;
+      dayId: number | null;
+      description: string;
+      heldOn: string | null;
+      hotTopicId: number | null;
+      id: number;
+      proposer: string;
+      /** @description Rank among the region's proposed, scored topics */
+      rank: number | null;
+      regionCode: string;
+      /** @description Weighted score 1–5 (two decimals) by the region's weights */
+      score: number | null;
+      scores: {
+        impact: number;
+        importance: number;
+        urgency: number;
+      } | null;
+      /** @enum {string} */
+      source: "deputy" | "staff" | "case" | "hot_topic";
+      sourceLabel: {
+        en: string;
+        zh: string;
+      };
+      /** @enum {string} */
+      state: "proposed" | "chosen" | "deliberated" | "withdrawn";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      title: string;
+    };
+    DeliberationTopicItem: {
+      caseCount: number;
+      createdAt: string;
+      dayId: number | null;
+      heldOn: string | null;
+      id: number;
+      proposer: string;
+      /** @description Rank among the region's proposed, scored topics */
+      rank: number | null;
+      regionCode: string;
+      /** @description Weighted score 1–5 (two decimals) by the region's weights */
+      score: number | null;
+      scores: {
+        impact: number;
+        importance: number;
+        urgency: number;
+      } | null;
+      /** @enum {string} */
+      source: "deputy" | "staff" | "case" | "hot_topic";
+      sourceLabel: {
+        en: string;
+        zh: string;
+      };
+      /** @enum {string} */
+      state: "proposed" | "chosen" | "deliberated" | "withdrawn";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      title: string;
+    };
+    DeliberationTopicItemInput: {
+      caseCount: number;
+      createdAt: string;
+      dayId: number | null;
+      heldOn: string | null;
+      id: number;
+      proposer: string;
+      /** @description Rank among the region's proposed, scored topics */
+      rank: number | null;
+      regionCode: string;
+      /** @description Weighted score 1–5 (two decimals) by the region's weights */
+      score: number | null;
+      scores: {
+        impact: number;
+        importance: number;
+        urgency: number;
+      } | null;
+      /** @enum {string} */
+      source: "deputy" | "staff" | "case" | "hot_topic";
+      sourceLabel: {
+        en: string;
+        zh: string;
+      };
+      /** @enum {string} */
+      state: "proposed" | "chosen" | "deliberated" | "withdrawn";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      title: string;
     };
     Deputy: {
       abilities: "update"[];
@@ -14617,10 +31102,44 @@ export interface components {
         station: string | null;
         title: string;
       }[];
+      budgetReviews: {
+        comments: number;
+        congress: string;
+        date: string;
+        evaluations: number;
+        id: number;
+        /** @enum {string} */
+        kind: "draft" | "adjustment";
+        kindLabel: {
+          en: string;
+          zh: string;
+        };
+        questions: number;
+        state: string;
+        stateLabel: {
+          en: string;
+          zh: string;
+        };
+        title: string;
+        year: number;
+      }[];
       campaigns: {
         activities: number;
         id: number;
         name: string;
+      }[];
+      consultations: {
+        activities: number;
+        committee: string;
+        date: string;
+        id: number;
+        state: string;
+        stateLabel: {
+          en: string;
+          zh: string;
+        };
+        title: string;
+        views: number;
       }[];
       deputy: {
         constituency: string;
@@ -14659,6 +31178,38 @@ export interface components {
         };
       };
       generatedAt: string;
+      /** @description Year-end evaluations of livelihood projects the deputy rated at: how many projects, never how */
+      livelihoodEvaluations: {
+        congress: {
+          en: string;
+          zh: string;
+        };
+        date: string;
+        rated: number;
+        round: string;
+        roundId: number;
+        year: number;
+      }[];
+      /** @description Livelihood projects the deputy proposed, with where each stands */
+      livelihoodProjects: {
+        adopted: boolean;
+        budgetYuan: number;
+        congress: {
+          en: string;
+          zh: string;
+        };
+        date: string;
+        id: number;
+        round: string;
+        roundId: number;
+        state: string;
+        stateLabel: {
+          en: string;
+          zh: string;
+        };
+        title: string;
+        year: number;
+      }[];
       opinions: {
         addressed: boolean;
         answeredByDeputy: boolean;
@@ -14694,6 +31245,45 @@ export interface components {
           zh: string;
         };
       }[];
+      /** @description 述职 held: evaluations (满意+基本满意 share) and the issue list's progress; no comments */
+      reportBacks: {
+        date: string;
+        evaluationCount: number;
+        id: number;
+        issues: {
+          closed: number;
+          total: number;
+        };
+        place: string;
+        satisfiedPercent: number | null;
+        title: string;
+      }[];
+      suggestions: {
+        answerCategory: ("A" | "B" | "C") | null;
+        answerCategoryLabel: {
+          en: string;
+          zh: string;
+        } | null;
+        date: string;
+        id: number;
+        /** @enum {string} */
+        kind: "suggestion" | "motion";
+        numberLabel: string | null;
+        rating: ("satisfied" | "basically_satisfied" | "unsatisfied") | null;
+        ratingLabel: {
+          en: string;
+          zh: string;
+        } | null;
+        /** @enum {string} */
+        role: "lead" | "cosigner";
+        /** @enum {string} */
+        state: "draft" | "submitted" | "registered" | "on_agenda" | "declined" | "reference" | "converted" | "assigned" | "reassign_requested" | "answered" | "rehandling" | "following_up" | "closed" | "withdrawn";
+        stateLabel: {
+          en: string;
+          zh: string;
+        };
+        title: string;
+      }[];
       summary: {
         activities: {
           absent: number;
@@ -14711,7 +31301,27 @@ export interface components {
           leave: number;
           present: number;
         };
+        /** @description 预算审查 taken part in: comments on projects or the whole, questions on reports, performance evaluations scored */
+        budget: {
+          comments: number;
+          evaluations: number;
+          questions: number;
+          reviews: number;
+        };
         campaigns: number;
+        /** @description 议题征询 taken part in: views registered at reception days, linked activities attended */
+        consultations: {
+          activities: number;
+          topics: number;
+          views: number;
+        };
+        /** @description 民生实事项目: projects proposed (and of them adopted), year-end evaluations taken part in and projects rated */
+        livelihood: {
+          adopted: number;
+          evaluations: number;
+          proposed: number;
+          rated: number;
+        };
         /** @description Opinions addressed to the deputy, answered by them, or collected at an activity they attended */
         opinions: {
           addressed: number;
@@ -14748,6 +31358,28 @@ export interface components {
           missed: number;
           scheduled: number;
           total: number;
+        };
+        /** @description 述职 held, the constituents' evaluations and the share satisfied or basically satisfied */
+        reportBacks: {
+          count: number;
+          evaluations: number;
+          last: {
+            date: string;
+          } | null;
+          satisfiedPercent: number | null;
+        };
+        /** @description Suggestions and motions the deputy led or co-signed (confirmed), submitted in the period; ratings are the lead deputy's */
+        suggestions: {
+          a: number;
+          answered: number;
+          b: number;
+          basicallySatisfied: number;
+          c: number;
+          cosigned: number;
+          led: number;
+          satisfied: number;
+          total: number;
+          unsatisfied: number;
         };
       };
       /** @description The term asked for with ?term=; null for a period of dates */
@@ -14773,10 +31405,44 @@ export interface components {
         station: string | null;
         title: string;
       }[];
+      budgetReviews: {
+        comments: number;
+        congress: string;
+        date: string;
+        evaluations: number;
+        id: number;
+        /** @enum {string} */
+        kind: "draft" | "adjustment";
+        kindLabel: {
+          en: string;
+          zh: string;
+        };
+        questions: number;
+        state: string;
+        stateLabel: {
+          en: string;
+          zh: string;
+        };
+        title: string;
+        year: number;
+      }[];
       campaigns: {
         activities: number;
         id: number;
         name: string;
+      }[];
+      consultations: {
+        activities: number;
+        committee: string;
+        date: string;
+        id: number;
+        state: string;
+        stateLabel: {
+          en: string;
+          zh: string;
+        };
+        title: string;
+        views: number;
       }[];
       deputy: {
         constituency: string;
@@ -14815,6 +31481,38 @@ export interface components {
         };
       };
       generatedAt: string;
+      /** @description Year-end evaluations of livelihood projects the deputy rated at: how many projects, never how */
+      livelihoodEvaluations: {
+        congress: {
+          en: string;
+          zh: string;
+        };
+        date: string;
+        rated: number;
+        round: string;
+        roundId: number;
+        year: number;
+      }[];
+      /** @description Livelihood projects the deputy proposed, with where each stands */
+      livelihoodProjects: {
+        adopted: boolean;
+        budgetYuan: number;
+        congress: {
+          en: string;
+          zh: string;
+        };
+        date: string;
+        id: number;
+        round: string;
+        roundId: number;
+        state: string;
+        stateLabel: {
+          en: string;
+          zh: string;
+        };
+        title: string;
+        year: number;
+      }[];
       opinions: {
         addressed: boolean;
         answeredByDeputy: boolean;
@@ -14850,6 +31548,45 @@ export interface components {
           zh: string;
         };
       }[];
+      /** @description 述职 held: evaluations (满意+基本满意 share) and the issue list's progress; no comments */
+      reportBacks: {
+        date: string;
+        evaluationCount: number;
+        id: number;
+        issues: {
+          closed: number;
+          total: number;
+        };
+        place: string;
+        satisfiedPercent: number | null;
+        title: string;
+      }[];
+      suggestions: {
+        answerCategory: ("A" | "B" | "C") | null;
+        answerCategoryLabel: {
+          en: string;
+          zh: string;
+        } | null;
+        date: string;
+        id: number;
+        /** @enum {string} */
+        kind: "suggestion" | "motion";
+        numberLabel: string | null;
+        rating: ("satisfied" | "basically_satisfied" | "unsatisfied") | null;
+        ratingLabel: {
+          en: string;
+          zh: string;
+        } | null;
+        /** @enum {string} */
+        role: "lead" | "cosigner";
+        /** @enum {string} */
+        state: "draft" | "submitted" | "registered" | "on_agenda" | "declined" | "reference" | "converted" | "assigned" | "reassign_requested" | "answered" | "rehandling" | "following_up" | "closed" | "withdrawn";
+        stateLabel: {
+          en: string;
+          zh: string;
+        };
+        title: string;
+      }[];
       summary: {
         activities: {
           absent: number;
@@ -14867,7 +31604,27 @@ export interface components {
           leave: number;
           present: number;
         };
+        /** @description 预算审查 taken part in: comments on projects or the whole, questions on reports, performance evaluations scored */
+        budget: {
+          comments: number;
+          evaluations: number;
+          questions: number;
+          reviews: number;
+        };
         campaigns: number;
+        /** @description 议题征询 taken part in: views registered at reception days, linked activities attended */
+        consultations: {
+          activities: number;
+          topics: number;
+          views: number;
+        };
+        /** @description 民生实事项目: projects proposed (and of them adopted), year-end evaluations taken part in and projects rated */
+        livelihood: {
+          adopted: number;
+          evaluations: number;
+          proposed: number;
+          rated: number;
+        };
         /** @description Opinions addressed to the deputy, answered by them, or collected at an activity they attended */
         opinions: {
           addressed: number;
@@ -14904,6 +31661,28 @@ export interface components {
           missed: number;
           scheduled: number;
           total: number;
+        };
+        /** @description 述职 held, the constituents' evaluations and the share satisfied or basically satisfied */
+        reportBacks: {
+          count: number;
+          evaluations: number;
+          last: {
+            date: string;
+          } | null;
+          satisfiedPercent: number | null;
+        };
+        /** @description Suggestions and motions the deputy led or co-signed (confirmed), submitted in the period; ratings are the lead deputy's */
+        suggestions: {
+          a: number;
+          answered: number;
+          b: number;
+          basicallySatisfied: number;
+          c: number;
+          cosigned: number;
+          led: number;
+          satisfied: number;
+          total: number;
+          unsatisfied: number;
         };
       };
       /** @description The term asked for with ?term=; null for a period of dates */
@@ -14948,10 +31727,58 @@ export interface components {
         unsatisfied: number;
       };
       receptionDaysHeld: number;
+      /** @description 述职 held, the constituents' evaluations and the share satisfied or basically satisfied */
+      reportBacks: {
+        count: number;
+        evaluations: number;
+        last: {
+          date: string;
+        } | null;
+        satisfiedPercent: number | null;
+      };
       stations: {
         id: number;
         name: string;
       }[];
+      /** @description Those published with a number (as on the public suggestion pages), led or co-signed */
+      suggestions: {
+        a: number;
+        answered: number;
+        b: number;
+        basicallySatisfied: number;
+        c: number;
+        cosigned: number;
+        items: {
+          answerCategory: ("A" | "B" | "C") | null;
+          answerCategoryLabel: {
+            en: string;
+            zh: string;
+          } | null;
+          date: string;
+          id: number;
+          /** @enum {string} */
+          kind: "suggestion" | "motion";
+          numberLabel: string | null;
+          rating: ("satisfied" | "basically_satisfied" | "unsatisfied") | null;
+          ratingLabel: {
+            en: string;
+            zh: string;
+          } | null;
+          /** @enum {string} */
+          role: "lead" | "cosigner";
+          /** @enum {string} */
+          state: "draft" | "submitted" | "registered" | "on_agenda" | "declined" | "reference" | "converted" | "assigned" | "reassign_requested" | "answered" | "rehandling" | "following_up" | "closed" | "withdrawn";
+          stateLabel: {
+            en: string;
+            zh: string;
+          };
+          title: string;
+        }[];
+        led: number;
+        satisfied: number;
+        total: number;
+        unsatisfied: number;
+      };
     };
     DeputyDisclosureInput: {
       activities: {
@@ -14992,10 +31819,58 @@ export interface components {
         unsatisfied: number;
       };
       receptionDaysHeld: number;
+      /** @description 述职 held, the constituents' evaluations and the share satisfied or basically satisfied */
+      reportBacks: {
+        count: number;
+        evaluations: number;
+        last: {
+          date: string;
+        } | null;
+        satisfiedPercent: number | null;
+      };
       stations: {
         id: number;
         name: string;
       }[];
+      /** @description Those published with a number (as on the public suggestion pages), led or co-signed */
+      suggestions: {
+        a: number;
+        answered: number;
+        b: number;
+        basicallySatisfied: number;
+        c: number;
+        cosigned: number;
+        items: {
+          answerCategory: ("A" | "B" | "C") | null;
+          answerCategoryLabel: {
+            en: string;
+            zh: string;
+          } | null;
+          date: string;
+          id: number;
+          /** @enum {string} */
+          kind: "suggestion" | "motion";
+          numberLabel: string | null;
+          rating: ("satisfied" | "basically_satisfied" | "unsatisfied") | null;
+          ratingLabel: {
+            en: string;
+            zh: string;
+          } | null;
+          /** @enum {string} */
+          role: "lead" | "cosigner";
+          /** @enum {string} */
+          state: "draft" | "submitted" | "registered" | "on_agenda" | "declined" | "reference" | "converted" | "assigned" | "reassign_requested" | "answered" | "rehandling" | "following_up" | "closed" | "withdrawn";
+          stateLabel: {
+            en: string;
+            zh: string;
+          };
+          title: string;
+        }[];
+        led: number;
+        satisfied: number;
+        total: number;
+        unsatisfied: number;
+      };
     };
     DeputyInput: {
       abilities: "update"[];
@@ -15155,6 +32030,324 @@ export interface components {
       source: string;
       year: number;
     };
+    HotTopic: {
+      actions: ("deliberation" | "suggestion" | "consultation")[];
+      actionsTaken: {
+        at: string;
+        by: string;
+        caseCount: number;
+        id: number;
+        /** @enum {string} */
+        kind: "deliberation" | "suggestion" | "consultation";
+        kindLabel: {
+          en: string;
+          zh: string;
+        };
+        targetId: number | null;
+        targetTitle: string | null;
+        targetUrl: string | null;
+      }[];
+      /** @description The most frequent category */
+      category: {
+        id: number;
+        name: string;
+        nameEn: string;
+      } | null;
+      count: number;
+      firstAt: string;
+      id: number;
+      keywords: string[];
+      label: string;
+      lastAt: string;
+      /** @description Up to 8 of those you may see, nearest the centre first */
+      opinions: components["schemas"]["HotTopicOpinion"][];
+      rank: number;
+      /** @description Opinions of the last 14 days */
+      recentCount: number;
+      rising: boolean;
+      risingScore: number;
+      run: components["schemas"]["HotTopicRun"];
+      stationCount: number;
+      stations: {
+        count: number;
+        id: number;
+        name: string;
+      }[];
+      villageCount: number;
+      villages: {
+        count: number;
+        name: string;
+      }[];
+      visibleCount: number;
+      /** @description Every week of the window (Mondays, Asia/Shanghai), oldest first, zeros included */
+      weekly: {
+        count: number;
+        weekStart: string;
+      }[];
+    };
+    HotTopicInput: {
+      actions: ("deliberation" | "suggestion" | "consultation")[];
+      actionsTaken: {
+        at: string;
+        by: string;
+        caseCount: number;
+        id: number;
+        /** @enum {string} */
+        kind: "deliberation" | "suggestion" | "consultation";
+        kindLabel: {
+          en: string;
+          zh: string;
+        };
+        targetId: number | null;
+        targetTitle: string | null;
+        targetUrl: string | null;
+      }[];
+      /** @description The most frequent category */
+      category: {
+        id: number;
+        name: string;
+        nameEn: string;
+      } | null;
+      count: number;
+      firstAt: string;
+      id: number;
+      keywords: string[];
+      label: string;
+      lastAt: string;
+      /** @description Up to 8 of those you may see, nearest the centre first */
+      opinions: components["schemas"]["HotTopicOpinionInput"][];
+      rank: number;
+      /** @description Opinions of the last 14 days */
+      recentCount: number;
+      rising: boolean;
+      risingScore: number;
+      run: components["schemas"]["HotTopicRunInput"];
+      stationCount: number;
+      stations: {
+        count: number;
+        id: number;
+        name: string;
+      }[];
+      villageCount: number;
+      villages: {
+        count: number;
+        name: string;
+      }[];
+      visibleCount: number;
+      /** @description Every week of the window (Mondays, Asia/Shanghai), oldest first, zeros included */
+      weekly: {
+        count: number;
+        weekStart: string;
+      }[];
+    };
+    HotTopicItem: {
+      /** @description The most frequent category */
+      category: {
+        id: number;
+        name: string;
+        nameEn: string;
+      } | null;
+      count: number;
+      firstAt: string;
+      id: number;
+      keywords: string[];
+      label: string;
+      lastAt: string;
+      rank: number;
+      /** @description Opinions of the last 14 days */
+      recentCount: number;
+      rising: boolean;
+      risingScore: number;
+      stationCount: number;
+      stations: {
+        count: number;
+        id: number;
+        name: string;
+      }[];
+      villageCount: number;
+      villages: {
+        count: number;
+        name: string;
+      }[];
+      /** @description Every week of the window (Mondays, Asia/Shanghai), oldest first, zeros included */
+      weekly: {
+        count: number;
+        weekStart: string;
+      }[];
+    };
+    HotTopicItemInput: {
+      /** @description The most frequent category */
+      category: {
+        id: number;
+        name: string;
+        nameEn: string;
+      } | null;
+      count: number;
+      firstAt: string;
+      id: number;
+      keywords: string[];
+      label: string;
+      lastAt: string;
+      rank: number;
+      /** @description Opinions of the last 14 days */
+      recentCount: number;
+      rising: boolean;
+      risingScore: number;
+      stationCount: number;
+      stations: {
+        count: number;
+        id: number;
+        name: string;
+      }[];
+      villageCount: number;
+      villages: {
+        count: number;
+        name: string;
+      }[];
+      /** @description Every week of the window (Mondays, Asia/Shanghai), oldest first, zeros included */
+      weekly: {
+        count: number;
+        weekStart: string;
+      }[];
+    };
+    HotTopicListItem: {
+      /** @description The most frequent category */
+      category: {
+        id: number;
+        name: string;
+        nameEn: string;
+      } | null;
+      count: number;
+      firstAt: string;
+      id: number;
+      keywords: string[];
+      label: string;
+      lastAt: string;
+      rank: number;
+      /** @description Opinions of the last 14 days */
+      recentCount: number;
+      rising: boolean;
+      risingScore: number;
+      /** @description Up to 2 opinions you may see, nearest the centre first (masked) */
+      samples: components["schemas"]["HotTopicOpinion"][];
+      stationCount: number;
+      stations: {
+        count: number;
+        id: number;
+        name: string;
+      }[];
+      villageCount: number;
+      villages: {
+        count: number;
+        name: string;
+      }[];
+      /** @description Every week of the window (Mondays, Asia/Shanghai), oldest first, zeros included */
+      weekly: {
+        count: number;
+        weekStart: string;
+      }[];
+    };
+    HotTopicListItemInput: {
+      /** @description The most frequent category */
+      category: {
+        id: number;
+        name: string;
+        nameEn: string;
+      } | null;
+      count: number;
+      firstAt: string;
+      id: number;
+      keywords: string[];
+      label: string;
+      lastAt: string;
+      rank: number;
+      /** @description Opinions of the last 14 days */
+      recentCount: number;
+      rising: boolean;
+      risingScore: number;
+      /** @description Up to 2 opinions you may see, nearest the centre first (masked) */
+      samples: components["schemas"]["HotTopicOpinionInput"][];
+      stationCount: number;
+      stations: {
+        count: number;
+        id: number;
+        name: string;
+      }[];
+      villageCount: number;
+      villages: {
+        count: number;
+        name: string;
+      }[];
+      /** @description Every week of the window (Mondays, Asia/Shanghai), oldest first, zeros included */
+      weekly: {
+        count: number;
+        weekStart: string;
+      }[];
+    };
+    HotTopicOpinion: {
+      caseId: number;
+      category: {
+        en: string;
+        zh: string;
+      } | null;
+      /** @description Phone-like digits and ID numbers masked; never a name or a phone of the submitter */
+      content: string;
+      place: string;
+      state: string;
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      stationId: number;
+      stationName: string;
+      submittedAt: string;
+      trackingCode: string;
+      village: string | null;
+    };
+    HotTopicOpinionInput: {
+      caseId: number;
+      category: {
+        en: string;
+        zh: string;
+      } | null;
+      /** @description Phone-like digits and ID numbers masked; never a name or a phone of the submitter */
+      content: string;
+      place: string;
+      state: string;
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      stationId: number;
+      stationName: string;
+      submittedAt: string;
+      trackingCode: string;
+      village: string | null;
+    };
+    HotTopicRun: {
+      computedAt: string;
+      durationMs: number;
+      id: number;
+      opinionCount: number;
+      regionCode: string;
+      regionName: string;
+      topicCount: number;
+      windowDays: number;
+      windowEnd: string;
+      windowStart: string;
+    };
+    HotTopicRunInput: {
+      computedAt: string;
+      durationMs: number;
+      id: number;
+      opinionCount: number;
+      regionCode: string;
+      regionName: string;
+      topicCount: number;
+      windowDays: number;
+      windowEnd: string;
+      windowStart: string;
+    };
     ImportBatch: {
       bytesReceived: number;
       /** @description The header row as mapped */
@@ -15230,6 +32423,538 @@ export interface components {
       termId: number | null;
       /** @description Data rows checked so far (progress while parsing) */
       totalRows: number;
+    };
+    LivelihoodDelivery: {
+      acceptanceNote: string | null;
+      acceptedOn: string | null;
+      beneficiaries: number | null;
+      budgetYuan: number;
+      evaluation: {
+        closesOn: string;
+        myRating: ("satisfied" | "basically_satisfied" | "unsatisfied") | null;
+        open: boolean;
+        ratingCount: number;
+        satisfiedCount: number;
+        satisfiedPercent: number | null;
+        thresholdPercent: number;
+      } | null;
+      milestones: {
+        doneOn: string | null;
+        id: number;
+        note: string;
+        plannedOn: string;
+        slipped: boolean;
+        title: string;
+      }[];
+      photos: {
+        caption: string;
+        id: number;
+        milestoneId: number | null;
+        mime: string;
+        name: string;
+        public: boolean;
+        size: number;
+        url: string;
+      }[];
+      /** @description Milestones done of those planned (100 once accepted) */
+      progressPercent: number;
+      projectId: number;
+      rectifications: {
+        body: string;
+        closedAt: string | null;
+        closingNote: string | null;
+        dueOn: string;
+        id: number;
+        openedAt: string;
+      }[];
+      spending: {
+        amountYuan: number;
+        id: number;
+        note: string;
+        spentOn: string;
+      }[];
+      spentYuan: number;
+      startedOn: string | null;
+      /** @enum {string} */
+      state: "proposed" | "shortlisted" | "not_shortlisted" | "withdrawn" | "on_ballot" | "adopted" | "not_adopted" | "in_progress" | "completed" | "evaluated" | "rectifying" | "closed";
+      visits: {
+        activityId: number;
+        deputyNames: string[];
+        place: string;
+        startsAt: string;
+        title: string;
+      }[];
+    };
+    LivelihoodDeliveryInput: {
+      acceptanceNote: string | null;
+      acceptedOn: string | null;
+      beneficiaries: number | null;
+      budgetYuan: number;
+      evaluation: {
+        closesOn: string;
+        myRating: ("satisfied" | "basically_satisfied" | "unsatisfied") | null;
+        open: boolean;
+        ratingCount: number;
+        satisfiedCount: number;
+        satisfiedPercent: number | null;
+        thresholdPercent: number;
+      } | null;
+      milestones: {
+        doneOn: string | null;
+        id: number;
+        note: string;
+        plannedOn: string;
+        slipped: boolean;
+        title: string;
+      }[];
+      photos: {
+        caption: string;
+        id: number;
+        milestoneId: number | null;
+        mime: string;
+        name: string;
+        public: boolean;
+        size: number;
+        url: string;
+      }[];
+      /** @description Milestones done of those planned (100 once accepted) */
+      progressPercent: number;
+      projectId: number;
+      rectifications: {
+        body: string;
+        closedAt: string | null;
+        closingNote: string | null;
+        dueOn: string;
+        id: number;
+        openedAt: string;
+      }[];
+      spending: {
+        amountYuan: number;
+        id: number;
+        note: string;
+        spentOn: string;
+      }[];
+      spentYuan: number;
+      startedOn: string | null;
+      /** @enum {string} */
+      state: "proposed" | "shortlisted" | "not_shortlisted" | "withdrawn" | "on_ballot" | "adopted" | "not_adopted" | "in_progress" | "completed" | "evaluated" | "rectifying" | "closed";
+      visits: {
+        activityId: number;
+        deputyNames: string[];
+        place: string;
+        startsAt: string;
+        title: string;
+      }[];
+    };
+    LivelihoodEvaluation: {
+      canManage: boolean;
+      canRate: boolean;
+      closedAt: string | null;
+      closesOn: string | null;
+      open: boolean;
+      openedAt: string | null;
+      projects: {
+        belowThreshold: boolean | null;
+        myRating: ("satisfied" | "basically_satisfied" | "unsatisfied") | null;
+        projectId: number;
+        ratable: boolean;
+        ratingCount: number;
+        satisfiedCount: number;
+        satisfiedPercent: number | null;
+        /** @enum {string} */
+        state: "proposed" | "shortlisted" | "not_shortlisted" | "withdrawn" | "on_ballot" | "adopted" | "not_adopted" | "in_progress" | "completed" | "evaluated" | "rectifying" | "closed";
+        title: string;
+      }[];
+      roundId: number;
+      thresholdPercent: number | null;
+      title: string;
+      totalDeputies: number;
+    };
+    LivelihoodEvaluationInput: {
+      canManage: boolean;
+      canRate: boolean;
+      closedAt: string | null;
+      closesOn: string | null;
+      open: boolean;
+      openedAt: string | null;
+      projects: {
+        belowThreshold: boolean | null;
+        myRating: ("satisfied" | "basically_satisfied" | "unsatisfied") | null;
+        projectId: number;
+        ratable: boolean;
+        ratingCount: number;
+        satisfiedCount: number;
+        satisfiedPercent: number | null;
+        /** @enum {string} */
+        state: "proposed" | "shortlisted" | "not_shortlisted" | "withdrawn" | "on_ballot" | "adopted" | "not_adopted" | "in_progress" | "completed" | "evaluated" | "rectifying" | "closed";
+        title: string;
+      }[];
+      roundId: number;
+      thresholdPercent: number | null;
+      title: string;
+      totalDeputies: number;
+    };
+    LivelihoodProject: {
+      actions: {
+        /** @enum {string} */
+        action: "edit" | "link_sources" | "shortlist" | "not_shortlist" | "withdraw" | "place_on_ballot" | "take_off_ballot" | "adopt" | "reject" | "start" | "record_milestone" | "record_spending" | "add_photo" | "complete" | "evaluate" | "open_rectification" | "close_rectification" | "remind";
+        label: {
+          en: string;
+          zh: string;
+        };
+        needsComment: boolean;
+      }[];
+      address: string;
+      ballotOrder: number | null;
+      budgetYuan: number;
+      description: string;
+      events: {
+        action: string;
+        actionLabel: {
+          en: string;
+          zh: string;
+        };
+        actorName: string;
+        /** @description ISO 8601 instant (UTC) */
+        at: string;
+        comment: string | null;
+        fromState: string | null;
+        toState: string;
+      }[];
+      id: number;
+      /** @enum {string} */
+      origin: "constituent" | "deputy" | "department" | "station";
+      originLabel: {
+        en: string;
+        zh: string;
+      };
+      /** @description A deputy's or unit's or station's name; a constituent's masked for anyone but the staff and the account that entered it */
+      proposerLabel: string;
+      proposerPhone: string | null;
+      regionCode: string;
+      regionName: string;
+      result: {
+        abstainCount: number;
+        adopted: boolean;
+        againstCount: number;
+        forCount: number;
+        passed: boolean;
+        rank: number | null;
+        tied: boolean;
+      } | null;
+      roundId: number;
+      sourceCount: number;
+      sources: {
+        activities: {
+          id: number;
+          title: string;
+        }[];
+        cases: {
+          id: number;
+          summary: string;
+          trackingCode: string;
+        }[];
+      };
+      /** @enum {string} */
+      state: "proposed" | "shortlisted" | "not_shortlisted" | "withdrawn" | "on_ballot" | "adopted" | "not_adopted" | "in_progress" | "completed" | "evaluated" | "rectifying" | "closed";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      stationId: number | null;
+      title: string;
+      unitId: number | null;
+      unitName: string | null;
+    };
+    LivelihoodProjectInput: {
+      actions: {
+        /** @enum {string} */
+        action: "edit" | "link_sources" | "shortlist" | "not_shortlist" | "withdraw" | "place_on_ballot" | "take_off_ballot" | "adopt" | "reject" | "start" | "record_milestone" | "record_spending" | "add_photo" | "complete" | "evaluate" | "open_rectification" | "close_rectification" | "remind";
+        label: {
+          en: string;
+          zh: string;
+        };
+        needsComment: boolean;
+      }[];
+      address: string;
+      ballotOrder: number | null;
+      budgetYuan: number;
+      description: string;
+      events: {
+        action: string;
+        actionLabel: {
+          en: string;
+          zh: string;
+        };
+        actorName: string;
+        /** @description ISO 8601 instant (UTC) */
+        at: string;
+        comment: string | null;
+        fromState: string | null;
+        toState: string;
+      }[];
+      id: number;
+      /** @enum {string} */
+      origin: "constituent" | "deputy" | "department" | "station";
+      originLabel: {
+        en: string;
+        zh: string;
+      };
+      /** @description A deputy's or unit's or station's name; a constituent's masked for anyone but the staff and the account that entered it */
+      proposerLabel: string;
+      proposerPhone: string | null;
+      regionCode: string;
+      regionName: string;
+      result: {
+        abstainCount: number;
+        adopted: boolean;
+        againstCount: number;
+        forCount: number;
+        passed: boolean;
+        rank: number | null;
+        tied: boolean;
+      } | null;
+      roundId: number;
+      sourceCount: number;
+      sources: {
+        activities: {
+          id: number;
+          title: string;
+        }[];
+        cases: {
+          id: number;
+          summary: string;
+          trackingCode: string;
+        }[];
+      };
+      /** @enum {string} */
+      state: "proposed" | "shortlisted" | "not_shortlisted" | "withdrawn" | "on_ballot" | "adopted" | "not_adopted" | "in_progress" | "completed" | "evaluated" | "rectifying" | "closed";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      stationId: number | null;
+      title: string;
+      unitId: number | null;
+      unitName: string | null;
+    };
+    LivelihoodProjectItem: {
+      address: string;
+      ballotOrder: number | null;
+      budgetYuan: number;
+      id: number;
+      /** @enum {string} */
+      origin: "constituent" | "deputy" | "department" | "station";
+      originLabel: {
+        en: string;
+        zh: string;
+      };
+      /** @description A deputy's or unit's or station's name; a constituent's masked for anyone but the staff and the account that entered it */
+      proposerLabel: string;
+      regionCode: string;
+      regionName: string;
+      roundId: number;
+      sourceCount: number;
+      /** @enum {string} */
+      state: "proposed" | "shortlisted" | "not_shortlisted" | "withdrawn" | "on_ballot" | "adopted" | "not_adopted" | "in_progress" | "completed" | "evaluated" | "rectifying" | "closed";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      title: string;
+      unitId: number | null;
+      unitName: string | null;
+    };
+    LivelihoodProjectItemInput: {
+      address: string;
+      ballotOrder: number | null;
+      budgetYuan: number;
+      id: number;
+      /** @enum {string} */
+      origin: "constituent" | "deputy" | "department" | "station";
+      originLabel: {
+        en: string;
+        zh: string;
+      };
+      /** @description A deputy's or unit's or station's name; a constituent's masked for anyone but the staff and the account that entered it */
+      proposerLabel: string;
+      regionCode: string;
+      regionName: string;
+      roundId: number;
+      sourceCount: number;
+      /** @enum {string} */
+      state: "proposed" | "shortlisted" | "not_shortlisted" | "withdrawn" | "on_ballot" | "adopted" | "not_adopted" | "in_progress" | "completed" | "evaluated" | "rectifying" | "closed";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      title: string;
+      unitId: number | null;
+      unitName: string | null;
+    };
+    LivelihoodRound: {
+      actions: {
+        /** @enum {string} */
+        action: "edit" | "close_collection" | "reopen_collection" | "approve_ballot" | "reopen_shortlist" | "open_vote" | "count" | "publish";
+        label: {
+          en: string;
+          zh: string;
+        };
+        needsComment: boolean;
+      }[];
+      ballotSize: number;
+      canPropose: boolean;
+      collectClosesOn: string;
+      collectOpensOn: string;
+      congressLevel: string;
+      congressName: {
+        en: string;
+        zh: string;
+      };
+      congressRegionCode: string | null;
+      counts: {
+        /** @description Adopted, and carried out since */
+        adopted: number;
+        notAdopted: number;
+        notShortlisted: number;
+        onBallot: number;
+        proposed: number;
+        shortlisted: number;
+        total: number;
+        withdrawn: number;
+      };
+      id: number;
+      /** @enum {string} */
+      mode: "for_against" | "choose";
+      places: number;
+      presidiumNote: string | null;
+      presidiumOn: string | null;
+      publishedAt: string | null;
+      quorum: {
+        den: number;
+        num: number;
+      };
+      /** @description The deputies a vote opened now would count as 应到 (serving deputies of the term) */
+      servingDeputies: number;
+      sessionId: number | null;
+      sessionLabel: {
+        en: string;
+        zh: string;
+      } | null;
+      /** @enum {string} */
+      state: "collecting" | "shortlisting" | "ballot_ready" | "voting" | "counted";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      termId: number;
+      title: string;
+      /** @description The latest vote */
+      vote: {
+        closedAt: string | null;
+        id: number;
+        /** @description ISO 8601 instant (UTC) */
+        openedAt: string;
+        outcome: ("counted" | "no_quorum") | null;
+        /** @description Paper ballots entered into the box */
+        paperBallots: number;
+        /** @description For-votes a project needs: more than half of all deputies */
+        passMark: number;
+        /** @description 实到 */
+        present: number;
+        quorumNeeded: number;
+        roundId: number;
+        /** @enum {string} */
+        state: "open" | "closed";
+        /** @description 应到: all deputies of the congress term, frozen at the opening */
+        totalDeputies: number;
+        turnout: number;
+        turnoutPaper: number;
+        turnoutPhone: number;
+      } | null;
+      year: number;
+    };
+    LivelihoodRoundInput: {
+      actions: {
+        /** @enum {string} */
+        action: "edit" | "close_collection" | "reopen_collection" | "approve_ballot" | "reopen_shortlist" | "open_vote" | "count" | "publish";
+        label: {
+          en: string;
+          zh: string;
+        };
+        needsComment: boolean;
+      }[];
+      ballotSize: number;
+      canPropose: boolean;
+      collectClosesOn: string;
+      collectOpensOn: string;
+      congressLevel: string;
+      congressName: {
+        en: string;
+        zh: string;
+      };
+      congressRegionCode: string | null;
+      counts: {
+        /** @description Adopted, and carried out since */
+        adopted: number;
+        notAdopted: number;
+        notShortlisted: number;
+        onBallot: number;
+        proposed: number;
+        shortlisted: number;
+        total: number;
+        withdrawn: number;
+      };
+      id: number;
+      /** @enum {string} */
+      mode: "for_against" | "choose";
+      places: number;
+      presidiumNote: string | null;
+      presidiumOn: string | null;
+      publishedAt: string | null;
+      quorum: {
+        den: number;
+        num: number;
+      };
+      /** @description The deputies a vote opened now would count as 应到 (serving deputies of the term) */
+      servingDeputies: number;
+      sessionId: number | null;
+      sessionLabel: {
+        en: string;
+        zh: string;
+      } | null;
+      /** @enum {string} */
+      state: "collecting" | "shortlisting" | "ballot_ready" | "voting" | "counted";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      termId: number;
+      title: string;
+      /** @description The latest vote */
+      vote: {
+        closedAt: string | null;
+        id: number;
+        /** @description ISO 8601 instant (UTC) */
+        openedAt: string;
+        outcome: ("counted" | "no_quorum") | null;
+        /** @description Paper ballots entered into the box */
+        paperBallots: number;
+        /** @description For-votes a project needs: more than half of all deputies */
+        passMark: number;
+        /** @description 实到 */
+        present: number;
+        quorumNeeded: number;
+        roundId: number;
+        /** @enum {string} */
+        state: "open" | "closed";
+        /** @description 应到: all deputies of the congress term, frozen at the opening */
+        totalDeputies: number;
+        turnout: number;
+        turnoutPaper: number;
+        turnoutPhone: number;
+      } | null;
+      year: number;
     };
     LookupResult: {
       key: string;
@@ -15468,7 +33193,7 @@ export interface components {
           link: string | null;
           title: string;
           /** @enum {string} */
-          type: "activity" | "case" | "bonus";
+          type: "activity" | "case" | "suggestion" | "consultation" | "budget_review" | "livelihood_project" | "livelihood_round" | "report_back" | "bonus";
         };
         /** @description The rule that priced it, from the version in force on that day (none for a bonus) */
         rule: {
@@ -15483,7 +33208,7 @@ export interface components {
           value: number;
         } | null;
         /** @enum {string} */
-        source: "attendance" | "organiser" | "activity_suggestion" | "case_collected" | "case_answered" | "case_rated" | "bonus";
+        source: "attendance" | "organiser" | "activity_suggestion" | "case_collected" | "case_answered" | "case_rated" | "suggestion_lead" | "suggestion_cosigner" | "suggestion_rated" | "consultation" | "budget_comment" | "budget_evaluation" | "livelihood_proposed" | "livelihood_rated" | "report_back" | "bonus";
         sourceLabel: {
           en: string;
           zh: string;
@@ -15536,7 +33261,7 @@ export interface components {
           link: string | null;
           title: string;
           /** @enum {string} */
-          type: "activity" | "case" | "bonus";
+          type: "activity" | "case" | "suggestion" | "consultation" | "budget_review" | "livelihood_project" | "livelihood_round" | "report_back" | "bonus";
         };
         /** @description The rule that priced it, from the version in force on that day (none for a bonus) */
         rule: {
@@ -15551,7 +33276,7 @@ export interface components {
           value: number;
         } | null;
         /** @enum {string} */
-        source: "attendance" | "organiser" | "activity_suggestion" | "case_collected" | "case_answered" | "case_rated" | "bonus";
+        source: "attendance" | "organiser" | "activity_suggestion" | "case_collected" | "case_answered" | "case_rated" | "suggestion_lead" | "suggestion_cosigner" | "suggestion_rated" | "consultation" | "budget_comment" | "budget_evaluation" | "livelihood_proposed" | "livelihood_rated" | "report_back" | "bonus";
         sourceLabel: {
           en: string;
           zh: string;
@@ -15640,12 +33365,37 @@ export interface components {
       absent: number;
       /** @description Per suggestion made at an activity, shared evenly among the deputies present (called `suggestion` before; that name is refused) */
       activitySuggestion: number;
+      /**
+       * @description 预算审查 (default 1 where a rule table does not name it)
+       * @default 1
+       */
+      budgetComment: number;
+      /**
+       * @description 预算审查 (default 1 where a rule table does not name it)
+       * @default 1
+       */
+      budgetEvaluation: number;
       caseAnswered: number;
       caseBasicallySatisfied: number;
       caseCollected: number;
       caseSatisfied: number;
+      /**
+       * @description 议题征询: per topic taken part in (default 1 where a rule table does not name it)
+       * @default 1
+       */
+      consultation: number;
       /** @description On leave (请假) */
       leave: number;
+      /**
+       * @description 民生实事项目票决 (default 2 where a rule table does not name it)
+       * @default 2
+       */
+      livelihoodProposed: number;
+      /**
+       * @description 民生实事项目票决 (default 1 where a rule table does not name it)
+       * @default 1
+       */
+      livelihoodRated: number;
       /** @description The deputy who recorded an activity other deputies attended */
       organiser: number;
       /** @description Points for attending, per kind of activity */
@@ -15664,18 +33414,68 @@ export interface components {
         training: number;
         visit: number;
       };
+      /**
+       * @description 述职: per report-back evaluated by the constituents (default 2 where a rule table does not name it)
+       * @default 2
+       */
+      reportBackEvaluated: number;
+      /**
+       * @description 代表建议 (default 0.5 where a rule table does not name it)
+       * @default 0.5
+       */
+      suggestionBasicallySatisfied: number;
+      /**
+       * @description 代表建议 (default 1 where a rule table does not name it)
+       * @default 1
+       */
+      suggestionCosigner: number;
+      /**
+       * @description 代表建议 (default 3 where a rule table does not name it)
+       * @default 3
+       */
+      suggestionLead: number;
+      /**
+       * @description 代表建议 (default 1 where a rule table does not name it)
+       * @default 1
+       */
+      suggestionSatisfied: number;
     };
     PointRulesInput: {
       /** @description Absent (缺席): 0 or negative */
       absent: number;
       /** @description Per suggestion made at an activity, shared evenly among the deputies present (called `suggestion` before; that name is refused) */
       activitySuggestion: number;
+      /**
+       * @description 预算审查 (default 1 where a rule table does not name it)
+       * @default 1
+       */
+      budgetComment?: number;
+      /**
+       * @description 预算审查 (default 1 where a rule table does not name it)
+       * @default 1
+       */
+      budgetEvaluation?: number;
       caseAnswered: number;
       caseBasicallySatisfied: number;
       caseCollected: number;
       caseSatisfied: number;
+      /**
+       * @description 议题征询: per topic taken part in (default 1 where a rule table does not name it)
+       * @default 1
+       */
+      consultation?: number;
       /** @description On leave (请假) */
       leave: number;
+      /**
+       * @description 民生实事项目票决 (default 2 where a rule table does not name it)
+       * @default 2
+       */
+      livelihoodProposed?: number;
+      /**
+       * @description 民生实事项目票决 (default 1 where a rule table does not name it)
+       * @default 1
+       */
+      livelihoodRated?: number;
       /** @description The deputy who recorded an activity other deputies attended */
       organiser: number;
       /** @description Points for attending, per kind of activity */
@@ -15694,6 +33494,31 @@ export interface components {
         training: number;
         visit: number;
       };
+      /**
+       * @description 述职: per report-back evaluated by the constituents (default 2 where a rule table does not name it)
+       * @default 2
+       */
+      reportBackEvaluated?: number;
+      /**
+       * @description 代表建议 (default 0.5 where a rule table does not name it)
+       * @default 0.5
+       */
+      suggestionBasicallySatisfied?: number;
+      /**
+       * @description 代表建议 (default 1 where a rule table does not name it)
+       * @default 1
+       */
+      suggestionCosigner?: number;
+      /**
+       * @description 代表建议 (default 3 where a rule table does not name it)
+       * @default 3
+       */
+      suggestionLead?: number;
+      /**
+       * @description 代表建议 (default 1 where a rule table does not name it)
+       * @default 1
+       */
+      suggestionSatisfied?: number;
     };
     PointRuleVersions: {
       abilities: "create"[];
@@ -15871,8 +33696,12 @@ export interface components {
           en: string;
           zh: string;
         };
+        /** @description For a note about a livelihood project or a consultation the opinion went into: its public page, a path under /m */
+        link: string | null;
         /** @description The reason for declining, the answer, or the unit it went to */
         note: string | null;
+        /** @description For a note about a deputy's suggestion the opinion went into: the suggestion, readable at /api/public/suggestions/{id} once published */
+        suggestionId: number | null;
         toState: string;
       }[];
       trackingCode: string;
@@ -15919,11 +33748,169 @@ export interface components {
           en: string;
           zh: string;
         };
+        /** @description For a note about a livelihood project or a consultation the opinion went into: its public page, a path under /m */
+        link: string | null;
         /** @description The reason for declining, the answer, or the unit it went to */
         note: string | null;
+        /** @description For a note about a deputy's suggestion the opinion went into: the suggestion, readable at /api/public/suggestions/{id} once published */
+        suggestionId: number | null;
         toState: string;
       }[];
       trackingCode: string;
+    };
+    PublicConsultation: {
+      background: string;
+      closesOn: string;
+      congressName: string;
+      documents: {
+        id: number;
+        mime: string;
+        name: string;
+        size: number;
+        url: string;
+      }[];
+      handlingReport: {
+        at: string;
+        text: string;
+      } | null;
+      id: number;
+      opensOn: string;
+      opinion: {
+        at: string;
+        text: string;
+      } | null;
+      questions: {
+        id: number;
+        position: number;
+        text: string;
+      }[];
+      /** @enum {string} */
+      state: "draft" | "open" | "closed" | "deliberated" | "handled";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      stations: {
+        id: number;
+        name: string;
+      }[];
+      title: string;
+      /** @description Answers are taken now */
+      windowOpen: boolean;
+    };
+    PublicConsultationInput: {
+      background: string;
+      closesOn: string;
+      congressName: string;
+      documents: {
+        id: number;
+        mime: string;
+        name: string;
+        size: number;
+        url: string;
+      }[];
+      handlingReport: {
+        at: string;
+        text: string;
+      } | null;
+      id: number;
+      opensOn: string;
+      opinion: {
+        at: string;
+        text: string;
+      } | null;
+      questions: {
+        id: number;
+        position: number;
+        text: string;
+      }[];
+      /** @enum {string} */
+      state: "draft" | "open" | "closed" | "deliberated" | "handled";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      stations: {
+        id: number;
+        name: string;
+      }[];
+      title: string;
+      /** @description Answers are taken now */
+      windowOpen: boolean;
+    };
+    PublicDeliberationDay: {
+      attendance: {
+        present: number;
+        total: number;
+      };
+      decisions: string[];
+      feedbackCounts: {
+        basically_satisfied: number;
+        satisfied: number;
+        unsatisfied: number;
+      };
+      heldOn: string;
+      id: number;
+      items: {
+        answer: string | null;
+        answeredAt: string | null;
+        dueOn: string | null;
+        id: number;
+        /** @enum {string} */
+        state: "assigned" | "signed" | "answered" | "approved";
+        stateLabel: {
+          en: string;
+          zh: string;
+        };
+        title: string;
+        unitName: string;
+      }[];
+      place: string;
+      publishedAt: string;
+      regionName: string;
+      summary: string;
+      topics: {
+        description: string;
+        title: string;
+      }[];
+      unitsPresent: string[];
+    };
+    PublicDeliberationDayInput: {
+      attendance: {
+        present: number;
+        total: number;
+      };
+      decisions: string[];
+      feedbackCounts: {
+        basically_satisfied: number;
+        satisfied: number;
+        unsatisfied: number;
+      };
+      heldOn: string;
+      id: number;
+      items: {
+        answer: string | null;
+        answeredAt: string | null;
+        dueOn: string | null;
+        id: number;
+        /** @enum {string} */
+        state: "assigned" | "signed" | "answered" | "approved";
+        stateLabel: {
+          en: string;
+          zh: string;
+        };
+        title: string;
+        unitName: string;
+      }[];
+      place: string;
+      publishedAt: string;
+      regionName: string;
+      summary: string;
+      topics: {
+        description: string;
+        title: string;
+      }[];
+      unitsPresent: string[];
     };
     PublicDeputy: {
       id: number;
@@ -15958,6 +33945,186 @@ export interface components {
         id: number;
         name: string;
       }[];
+    };
+    PublicLivelihoodProject: {
+      acceptedOn: string | null;
+      address: string;
+      beneficiaries: number | null;
+      budgetYuan: number;
+      congressName: {
+        en: string;
+        zh: string;
+      };
+      description: string;
+      /** @description For-votes at the count */
+      forCount: number | null;
+      id: number;
+      milestones: {
+        doneOn: string | null;
+        plannedOn: string;
+        title: string;
+      }[];
+      photos: {
+        caption: string;
+        id: number;
+        url: string;
+      }[];
+      progressPercent: number;
+      rectifications: {
+        body: string;
+        closed: boolean;
+        dueOn: string;
+      }[];
+      regionName: string;
+      roundId: number;
+      roundTitle: string;
+      /** @description The year-end evaluation: share 满意 + 基本满意, once decided */
+      satisfiedPercent: number | null;
+      spentYuan: number;
+      startedOn: string | null;
+      /** @enum {string} */
+      state: "proposed" | "shortlisted" | "not_shortlisted" | "withdrawn" | "on_ballot" | "adopted" | "not_adopted" | "in_progress" | "completed" | "evaluated" | "rectifying" | "closed";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      title: string;
+      unitName: string | null;
+      visits: {
+        day: string;
+        title: string;
+      }[];
+      year: number;
+    };
+    PublicLivelihoodProjectInput: {
+      acceptedOn: string | null;
+      address: string;
+      beneficiaries: number | null;
+      budgetYuan: number;
+      congressName: {
+        en: string;
+        zh: string;
+      };
+      description: string;
+      /** @description For-votes at the count */
+      forCount: number | null;
+      id: number;
+      milestones: {
+        doneOn: string | null;
+        plannedOn: string;
+        title: string;
+      }[];
+      photos: {
+        caption: string;
+        id: number;
+        url: string;
+      }[];
+      progressPercent: number;
+      rectifications: {
+        body: string;
+        closed: boolean;
+        dueOn: string;
+      }[];
+      regionName: string;
+      roundId: number;
+      roundTitle: string;
+      /** @description The year-end evaluation: share 满意 + 基本满意, once decided */
+      satisfiedPercent: number | null;
+      spentYuan: number;
+      startedOn: string | null;
+      /** @enum {string} */
+      state: "proposed" | "shortlisted" | "not_shortlisted" | "withdrawn" | "on_ballot" | "adopted" | "not_adopted" | "in_progress" | "completed" | "evaluated" | "rectifying" | "closed";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      title: string;
+      unitName: string | null;
+      visits: {
+        day: string;
+        title: string;
+      }[];
+      year: number;
+    };
+    PublicLivelihoodProjectItem: {
+      acceptedOn: string | null;
+      address: string;
+      budgetYuan: number;
+      congressName: {
+        en: string;
+        zh: string;
+      };
+      /** @description For-votes at the count */
+      forCount: number | null;
+      id: number;
+      progressPercent: number;
+      regionName: string;
+      roundId: number;
+      /** @description The year-end evaluation: share 满意 + 基本满意, once decided */
+      satisfiedPercent: number | null;
+      spentYuan: number;
+      startedOn: string | null;
+      /** @enum {string} */
+      state: "proposed" | "shortlisted" | "not_shortlisted" | "withdrawn" | "on_ballot" | "adopted" | "not_adopted" | "in_progress" | "completed" | "evaluated" | "rectifying" | "closed";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      title: string;
+      year: number;
+    };
+    PublicLivelihoodProjectItemInput: {
+      acceptedOn: string | null;
+      address: string;
+      budgetYuan: number;
+      congressName: {
+        en: string;
+        zh: string;
+      };
+      /** @description For-votes at the count */
+      forCount: number | null;
+      id: number;
+      progressPercent: number;
+      regionName: string;
+      roundId: number;
+      /** @description The year-end evaluation: share 满意 + 基本满意, once decided */
+      satisfiedPercent: number | null;
+      spentYuan: number;
+      startedOn: string | null;
+      /** @enum {string} */
+      state: "proposed" | "shortlisted" | "not_shortlisted" | "withdrawn" | "on_ballot" | "adopted" | "not_adopted" | "in_progress" | "completed" | "evaluated" | "rectifying" | "closed";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      title: string;
+      year: number;
+    };
+    PublicReportBackEvaluation: {
+      alreadyEvaluated: boolean;
+      closesAt: string | null;
+      congressName: string;
+      deputyName: string;
+      place: string;
+      reportSummary: string | null;
+      startsAt: string;
+      /** @enum {string} */
+      state: "not_open" | "open" | "closed";
+      stationName: string | null;
+      title: string;
+    };
+    PublicReportBackEvaluationInput: {
+      alreadyEvaluated: boolean;
+      closesAt: string | null;
+      congressName: string;
+      deputyName: string;
+      place: string;
+      reportSummary: string | null;
+      startsAt: string;
+      /** @enum {string} */
+      state: "not_open" | "open" | "closed";
+      stationName: string | null;
+      title: string;
     };
     PublicStation: {
       address: string;
@@ -16081,6 +34248,202 @@ export interface components {
         zh: string;
       };
     };
+    PublicSuggestion: {
+      answerCategory: ("A" | "B" | "C") | null;
+      answeredAt: string | null;
+      answeredOnTime: boolean | null;
+      answers: {
+        answeredAt: string;
+        /** @description The answer letter (答复函) */
+        body: string;
+        /** @enum {string} */
+        category: "A" | "B" | "C";
+        onTime: boolean;
+        round: number;
+        signedBy: string;
+        unitName: string;
+      }[];
+      categoryName: string;
+      closedAt: string | null;
+      commitments: {
+        body: string;
+        done: boolean;
+        doneAt: string | null;
+        dueOn: string;
+      }[];
+      congressName: string;
+      cosignerNames: string[];
+      deadlineDate: string | null;
+      files: {
+        id: number;
+        mime: string;
+        name: string;
+        purpose: string;
+        size: number;
+        url: string;
+      }[];
+      id: number;
+      keySupervision: boolean;
+      /** @enum {string} */
+      kind: "suggestion" | "motion";
+      leadDeputyName: string;
+      numberLabel: string;
+      proposals: string;
+      rating: ("satisfied" | "basically_satisfied" | "unsatisfied") | null;
+      ratings: {
+        deputyName: string;
+        ratedAt: string;
+        /** @enum {string} */
+        rating: "satisfied" | "basically_satisfied" | "unsatisfied";
+        round: number;
+      }[];
+      reasons: string;
+      regionName: string;
+      registeredAt: string | null;
+      /** @description Null: filed between sessions (闭会期间) */
+      sessionNumber: number | null;
+      /** @enum {string} */
+      state: "draft" | "submitted" | "registered" | "on_agenda" | "declined" | "reference" | "converted" | "assigned" | "reassign_requested" | "answered" | "rehandling" | "following_up" | "closed" | "withdrawn";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      termNumber: number;
+      timeline: {
+        action: string;
+        at: string;
+        label: {
+          en: string;
+          zh: string;
+        };
+        toState: string;
+      }[];
+      title: string;
+      units: {
+        name: string;
+        /** @enum {string} */
+        role: "lead" | "co";
+      }[];
+    };
+    PublicSuggestionInput: {
+      answerCategory: ("A" | "B" | "C") | null;
+      answeredAt: string | null;
+      answeredOnTime: boolean | null;
+      answers: {
+        answeredAt: string;
+        /** @description The answer letter (答复函) */
+        body: string;
+        /** @enum {string} */
+        category: "A" | "B" | "C";
+        onTime: boolean;
+        round: number;
+        signedBy: string;
+        unitName: string;
+      }[];
+      categoryName: string;
+      closedAt: string | null;
+      commitments: {
+        body: string;
+        done: boolean;
+        doneAt: string | null;
+        dueOn: string;
+      }[];
+      congressName: string;
+      cosignerNames: string[];
+      deadlineDate: string | null;
+      files: {
+        id: number;
+        mime: string;
+        name: string;
+        purpose: string;
+        size: number;
+        url: string;
+      }[];
+      id: number;
+      keySupervision: boolean;
+      /** @enum {string} */
+      kind: "suggestion" | "motion";
+      leadDeputyName: string;
+      numberLabel: string;
+      proposals: string;
+      rating: ("satisfied" | "basically_satisfied" | "unsatisfied") | null;
+      ratings: {
+        deputyName: string;
+        ratedAt: string;
+        /** @enum {string} */
+        rating: "satisfied" | "basically_satisfied" | "unsatisfied";
+        round: number;
+      }[];
+      reasons: string;
+      regionName: string;
+      registeredAt: string | null;
+      /** @description Null: filed between sessions (闭会期间) */
+      sessionNumber: number | null;
+      /** @enum {string} */
+      state: "draft" | "submitted" | "registered" | "on_agenda" | "declined" | "reference" | "converted" | "assigned" | "reassign_requested" | "answered" | "rehandling" | "following_up" | "closed" | "withdrawn";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      termNumber: number;
+      timeline: {
+        action: string;
+        at: string;
+        label: {
+          en: string;
+          zh: string;
+        };
+        toState: string;
+      }[];
+      title: string;
+      units: {
+        name: string;
+        /** @enum {string} */
+        role: "lead" | "co";
+      }[];
+    };
+    PublicSuggestionItem: {
+      answerCategory: ("A" | "B" | "C") | null;
+      answeredAt: string | null;
+      categoryName: string;
+      congressName: string;
+      id: number;
+      /** @enum {string} */
+      kind: "suggestion" | "motion";
+      leadDeputyName: string;
+      numberLabel: string;
+      rating: ("satisfied" | "basically_satisfied" | "unsatisfied") | null;
+      regionName: string;
+      registeredAt: string | null;
+      /** @enum {string} */
+      state: "draft" | "submitted" | "registered" | "on_agenda" | "declined" | "reference" | "converted" | "assigned" | "reassign_requested" | "answered" | "rehandling" | "following_up" | "closed" | "withdrawn";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      title: string;
+    };
+    PublicSuggestionItemInput: {
+      answerCategory: ("A" | "B" | "C") | null;
+      answeredAt: string | null;
+      categoryName: string;
+      congressName: string;
+      id: number;
+      /** @enum {string} */
+      kind: "suggestion" | "motion";
+      leadDeputyName: string;
+      numberLabel: string;
+      rating: ("satisfied" | "basically_satisfied" | "unsatisfied") | null;
+      regionName: string;
+      registeredAt: string | null;
+      /** @enum {string} */
+      state: "draft" | "submitted" | "registered" | "on_agenda" | "declined" | "reference" | "converted" | "assigned" | "reassign_requested" | "answered" | "rehandling" | "following_up" | "closed" | "withdrawn";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      title: string;
+    };
     ReceptionSchedule: {
       /** @default  */
       hours: string;
@@ -16140,6 +34503,466 @@ export interface components {
       level: "province" | "city" | "county" | "town";
       name: string;
       parentCode: string | null;
+    };
+    ReportBack: {
+      actions: string[];
+      activity: {
+        endsAt: string | null;
+        id: number;
+        participants: {
+          attendance: string;
+          deputyId: number;
+          name: string;
+        }[];
+        place: string;
+        startsAt: string;
+        station: {
+          id: number;
+          name: string;
+        } | null;
+        title: string;
+      };
+      cancelReason: string | null;
+      congress: {
+        /** @enum {string} */
+        level: "provincial" | "city" | "county" | "township";
+        name: string;
+        regionCode: string;
+      };
+      deputy: {
+        id: number;
+        levelLabel: {
+          en: string;
+          zh: string;
+        };
+        name: string;
+      };
+      evaluation: {
+        closedAt: string | null;
+        closesAt: string | null;
+        counts: {
+          basically_satisfied: number;
+          paper: number;
+          qr: number;
+          satisfied: number;
+          total: number;
+          unsatisfied: number;
+        };
+        open: boolean;
+        openedAt: string | null;
+        /** @description More evaluations than constituents present: a warning */
+        overHeadcount: boolean;
+        /** @description Those running it only: the link in the QR code */
+        publicUrl: string | null;
+        satisfiedPercent: number | null;
+      };
+      headcount: number | null;
+      id: number;
+      invited: string;
+      issueCounts: {
+        closed: number;
+        handed_case: number;
+        handed_suggestion: number;
+        open: number;
+        overdue: number;
+      };
+      periodFrom: string;
+      periodTo: string;
+      report: {
+        at: string;
+        byName: string;
+        /** @enum {string} */
+        source: "generated" | "edited";
+        text: string;
+        version: number;
+      } | null;
+      /** @enum {string} */
+      state: "scheduled" | "evaluating" | "evaluated" | "cancelled";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      title: string;
+      version: number;
+    };
+    ReportBackCongress: {
+      /** @enum {string} */
+      cadence: "per_term" | "yearly";
+      cadenceLabel: {
+        en: string;
+        zh: string;
+      };
+      dueOn: string | null;
+      /** @enum {string} */
+      level: "provincial" | "city" | "county" | "township";
+      name: string;
+      regionCode: string;
+      regionName: string;
+      stored: boolean;
+      termEndsOn: string;
+      termId: number;
+      termNumber: number;
+      termStartsOn: string;
+      times: number;
+      version: number | null;
+    };
+    ReportBackCongressInput: {
+      /** @enum {string} */
+      cadence: "per_term" | "yearly";
+      cadenceLabel: {
+        en: string;
+        zh: string;
+      };
+      dueOn: string | null;
+      /** @enum {string} */
+      level: "provincial" | "city" | "county" | "township";
+      name: string;
+      regionCode: string;
+      regionName: string;
+      stored: boolean;
+      termEndsOn: string;
+      termId: number;
+      termNumber: number;
+      termStartsOn: string;
+      times: number;
+      version: number | null;
+    };
+    ReportBackEvaluation: {
+      at: string;
+      /** @enum {string} */
+      channel: "qr" | "paper";
+      channelLabel: {
+        en: string;
+        zh: string;
+      };
+      comment: string | null;
+      id: number;
+      issueId: number | null;
+      /** @enum {string} */
+      rating: "satisfied" | "basically_satisfied" | "unsatisfied";
+      ratingLabel: {
+        en: string;
+        zh: string;
+      };
+    };
+    ReportBackEvaluationInput: {
+      at: string;
+      /** @enum {string} */
+      channel: "qr" | "paper";
+      channelLabel: {
+        en: string;
+        zh: string;
+      };
+      comment: string | null;
+      id: number;
+      issueId: number | null;
+      /** @enum {string} */
+      rating: "satisfied" | "basically_satisfied" | "unsatisfied";
+      ratingLabel: {
+        en: string;
+        zh: string;
+      };
+    };
+    ReportBackInput: {
+      actions: string[];
+      activity: {
+        endsAt: string | null;
+        id: number;
+        participants: {
+          attendance: string;
+          deputyId: number;
+          name: string;
+        }[];
+        place: string;
+        startsAt: string;
+        station: {
+          id: number;
+          name: string;
+        } | null;
+        title: string;
+      };
+      cancelReason: string | null;
+      congress: {
+        /** @enum {string} */
+        level: "provincial" | "city" | "county" | "township";
+        name: string;
+        regionCode: string;
+      };
+      deputy: {
+        id: number;
+        levelLabel: {
+          en: string;
+          zh: string;
+        };
+        name: string;
+      };
+      evaluation: {
+        closedAt: string | null;
+        closesAt: string | null;
+        counts: {
+          basically_satisfied: number;
+          paper: number;
+          qr: number;
+          satisfied: number;
+          total: number;
+          unsatisfied: number;
+        };
+        open: boolean;
+        openedAt: string | null;
+        /** @description More evaluations than constituents present: a warning */
+        overHeadcount: boolean;
+        /** @description Those running it only: the link in the QR code */
+        publicUrl: string | null;
+        satisfiedPercent: number | null;
+      };
+      headcount: number | null;
+      id: number;
+      invited: string;
+      issueCounts: {
+        closed: number;
+        handed_case: number;
+        handed_suggestion: number;
+        open: number;
+        overdue: number;
+      };
+      periodFrom: string;
+      periodTo: string;
+      report: {
+        at: string;
+        byName: string;
+        /** @enum {string} */
+        source: "generated" | "edited";
+        text: string;
+        version: number;
+      } | null;
+      /** @enum {string} */
+      state: "scheduled" | "evaluating" | "evaluated" | "cancelled";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      title: string;
+      version: number;
+    };
+    ReportBackIssue: {
+      actions: string[];
+      case: {
+        id: number;
+        trackingCode: string;
+      } | null;
+      closedAt: string | null;
+      closedByName: string | null;
+      closingNote: string | null;
+      createdAt: string;
+      dueOn: string | null;
+      evaluationId: number | null;
+      id: number;
+      overdue: boolean;
+      reportBack: {
+        deputyName: string;
+        id: number;
+        title: string;
+      };
+      reportBackId: number;
+      /** @enum {string} */
+      source: "evaluation" | "staff" | "deputy";
+      sourceLabel: {
+        en: string;
+        zh: string;
+      };
+      /** @enum {string} */
+      state: "open" | "closed" | "handed_case" | "handed_suggestion";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      suggestion: {
+        id: number;
+        title: string;
+      } | null;
+      text: string;
+    };
+    ReportBackIssueInput: {
+      actions: string[];
+      case: {
+        id: number;
+        trackingCode: string;
+      } | null;
+      closedAt: string | null;
+      closedByName: string | null;
+      closingNote: string | null;
+      createdAt: string;
+      dueOn: string | null;
+      evaluationId: number | null;
+      id: number;
+      overdue: boolean;
+      reportBack: {
+        deputyName: string;
+        id: number;
+        title: string;
+      };
+      reportBackId: number;
+      /** @enum {string} */
+      source: "evaluation" | "staff" | "deputy";
+      sourceLabel: {
+        en: string;
+        zh: string;
+      };
+      /** @enum {string} */
+      state: "open" | "closed" | "handed_case" | "handed_suggestion";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      suggestion: {
+        id: number;
+        title: string;
+      } | null;
+      text: string;
+    };
+    ReportBackItem: {
+      actions: string[];
+      congressName: string;
+      deputy: {
+        id: number;
+        name: string;
+      };
+      evaluationCount: number;
+      id: number;
+      openIssues: number;
+      place: string;
+      satisfiedPercent: number | null;
+      startsAt: string;
+      /** @enum {string} */
+      state: "scheduled" | "evaluating" | "evaluated" | "cancelled";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      station: {
+        id: number;
+        name: string;
+      } | null;
+      title: string;
+    };
+    ReportBackItemInput: {
+      actions: string[];
+      congressName: string;
+      deputy: {
+        id: number;
+        name: string;
+      };
+      evaluationCount: number;
+      id: number;
+      openIssues: number;
+      place: string;
+      satisfiedPercent: number | null;
+      startsAt: string;
+      /** @enum {string} */
+      state: "scheduled" | "evaluating" | "evaluated" | "cancelled";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      station: {
+        id: number;
+        name: string;
+      } | null;
+      title: string;
+    };
+    ReportBackLive: {
+      closesAt: string | null;
+      counts: {
+        basically_satisfied: number;
+        paper: number;
+        qr: number;
+        satisfied: number;
+        total: number;
+        unsatisfied: number;
+      };
+      headcount: number | null;
+      open: boolean;
+      overHeadcount: boolean;
+      satisfiedPercent: number | null;
+      /** @enum {string} */
+      state: "scheduled" | "evaluating" | "evaluated" | "cancelled";
+    };
+    ReportBackLiveInput: {
+      closesAt: string | null;
+      counts: {
+        basically_satisfied: number;
+        paper: number;
+        qr: number;
+        satisfied: number;
+        total: number;
+        unsatisfied: number;
+      };
+      headcount: number | null;
+      open: boolean;
+      overHeadcount: boolean;
+      satisfiedPercent: number | null;
+      /** @enum {string} */
+      state: "scheduled" | "evaluating" | "evaluated" | "cancelled";
+    };
+    ReportBackPlan: {
+      congress: components["schemas"]["ReportBackCongress"];
+      counts: {
+        due: number;
+        overdue: number;
+        reported: number;
+        total: number;
+      };
+      deputies: {
+        deputyId: number;
+        dueBy: string;
+        held: number;
+        lastReportBack: {
+          date: string;
+          id: number;
+        } | null;
+        name: string;
+        stationNames: string[];
+        /** @enum {string} */
+        status: "reported" | "due" | "overdue";
+        statusLabel: {
+          en: string;
+          zh: string;
+        };
+      }[];
+      period: {
+        from: string;
+        to: string;
+      };
+    };
+    ReportBackPlanInput: {
+      congress: components["schemas"]["ReportBackCongressInput"];
+      counts: {
+        due: number;
+        overdue: number;
+        reported: number;
+        total: number;
+      };
+      deputies: {
+        deputyId: number;
+        dueBy: string;
+        held: number;
+        lastReportBack: {
+          date: string;
+          id: number;
+        } | null;
+        name: string;
+        stationNames: string[];
+        /** @enum {string} */
+        status: "reported" | "due" | "overdue";
+        statusLabel: {
+          en: string;
+          zh: string;
+        };
+      }[];
+      period: {
+        from: string;
+        to: string;
+      };
     };
     RotaDay: {
       activityId: number | null;
@@ -16992,6 +35815,542 @@ export interface components {
     StationLocationInput: {
       lat: number;
       lng: number;
+    };
+    SuggestionDetail: {
+      /** @description What you may do now (POST /api/suggestions/{id}/actions): the rule table for your part, less what its facts rule out */
+      actions: {
+        /** @enum {string} */
+        action: "edit" | "invite" | "cosign" | "decline_cosign" | "submit" | "withdraw" | "register" | "decline" | "make_reference" | "convert_to_case" | "place_on_agenda" | "convert_to_suggestion" | "assign" | "request_reassignment" | "grant_reassignment" | "refuse_reassignment" | "send_view" | "record_contact" | "answer" | "rate" | "add_rating" | "report_progress" | "upgrade_answer" | "close" | "urge" | "flag_key" | "unflag_key" | "set_publication" | "remind";
+        label: {
+          en: string;
+          zh: string;
+        };
+        needsComment: boolean;
+      }[];
+      answerCategory: ("A" | "B" | "C") | null;
+      /** @description ISO 8601 instant (UTC) */
+      answeredAt: string | null;
+      answeredOnTime: boolean | null;
+      answers: {
+        answeredAt: string;
+        body: string;
+        /** @enum {string} */
+        category: "A" | "B" | "C";
+        id: number;
+        onTime: boolean;
+        round: number;
+        signedBy: string;
+        unitName: string;
+      }[];
+      /** @description YYYY-MM-DD (Asia/Shanghai) */
+      assignedOn: string | null;
+      category: {
+        id: number;
+        name: string;
+      };
+      /** @description ISO 8601 instant (UTC) */
+      closedAt: string | null;
+      commitments: {
+        answerId: number;
+        body: string;
+        /** @description ISO 8601 instant (UTC) */
+        doneAt: string | null;
+        doneNote: string | null;
+        dueOn: string;
+        id: number;
+        /** @description Not kept and its day has passed */
+        overdue: boolean;
+      }[];
+      /** @description Complex: the 6-month deadline */
+      complex: boolean;
+      congress: {
+        /** @enum {string} */
+        level: "national" | "provincial" | "city" | "county" | "township";
+        name: string;
+        regionCode: string | null;
+      };
+      contacts: {
+        id: number;
+        /** @enum {string} */
+        mode: "phone" | "meeting" | "site_visit" | "letter" | "online";
+        note: string;
+        on: string;
+        /** @enum {string} */
+        stage: "before" | "during" | "after";
+        unitName: string;
+      }[];
+      convertedCaseId: number | null;
+      /** @description The day co-units send their views to the lead unit by */
+      coViewDue: string | null;
+      /** @description YYYY-MM-DD (Asia/Shanghai) */
+      deadlineDate: string | null;
+      declineReason: string | null;
+      events: {
+        action: string;
+        actionLabel: {
+          en: string;
+          zh: string;
+        };
+        actorName: string;
+        at: string;
+        comment: string | null;
+        data: {
+          [key: string]: unknown;
+        };
+        fromState: string | null;
+        id: number;
+        toState: string;
+      }[];
+      files: {
+        eventId: number | null;
+        id: number;
+        mime: string;
+        name: string;
+        public: boolean;
+        /** @enum {string} */
+        purpose: "draft" | "answer" | "co_view" | "follow_up";
+        size: number;
+        url: string;
+      }[];
+      id: number;
+      keyLeader: string | null;
+      keyPlan: string | null;
+      keySupervision: boolean;
+      /** @enum {string} */
+      kind: "suggestion" | "motion";
+      numberLabel: string | null;
+      /** @description Units hold it (assigned, reassignment asked, re-handling) and its last day has passed */
+      overdue: boolean;
+      /** @description Your part in it: lead deputy, co-signer, the congress's staff, the lead unit or a co-unit; null: you read it only */
+      part: ("lead" | "cosigner" | "staff" | "unit" | "co_unit") | null;
+      proposals: string;
+      published: boolean;
+      rating: ("satisfied" | "basically_satisfied" | "unsatisfied") | null;
+      ratings: {
+        comment: string | null;
+        deputyName: string;
+        ratedAt: string;
+        /** @enum {string} */
+        rating: "satisfied" | "basically_satisfied" | "unsatisfied";
+        /** @enum {string} */
+        role: "lead" | "cosigner";
+        round: number;
+      }[];
+      reasons: string;
+      reassignments: {
+        /** @description ISO 8601 instant (UTC) */
+        decidedAt: string | null;
+        decision: ("granted" | "refused") | null;
+        decisionComment: string | null;
+        id: number;
+        reason: string;
+        requestedAt: string;
+        unitId: number;
+        unitName: string;
+      }[];
+      /** @description The last day a unit may ask for a different assignment */
+      reassignUntil: string | null;
+      region: {
+        code: string;
+        name: string;
+      };
+      /** @description ISO 8601 instant (UTC) */
+      registeredAt: string | null;
+      /** @description 1; 2 after an unsatisfied rating sent it back */
+      round: number;
+      /** @description The session it was filed during; null between sessions (闭会期间) */
+      session: {
+        id: number;
+        number: number;
+      } | null;
+      signers: {
+        deputyId: number;
+        name: string;
+        /** @description Only to those who may read the deputy's contact details (the staff over the deputy, the deputy); null to units and fellow deputies */
+        phone: string | null;
+        /** @description ISO 8601 instant (UTC) */
+        respondedAt: string | null;
+        /** @enum {string} */
+        role: "lead" | "cosigner";
+        /** @enum {string} */
+        status: "invited" | "confirmed" | "declined";
+      }[];
+      sources: {
+        activities: {
+          date: string;
+          id: number;
+          title: string;
+        }[];
+        cases: {
+          /** @description The first 120 characters; null when you cannot open the case */
+          content: string | null;
+          id: number;
+          state: string;
+          trackingCode: string;
+        }[];
+      };
+      /** @enum {string} */
+      state: "draft" | "submitted" | "registered" | "on_agenda" | "declined" | "reference" | "converted" | "assigned" | "reassign_requested" | "answered" | "rehandling" | "following_up" | "closed" | "withdrawn";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      /** @description ISO 8601 instant (UTC) */
+      submittedAt: string | null;
+      term: {
+        id: number;
+        number: number;
+      };
+      title: string;
+      units: {
+        name: string;
+        part: string;
+        /** @enum {string} */
+        role: "lead" | "co";
+        unitId: number;
+        /** @description A co-unit's view sent to the lead unit */
+        view: string | null;
+        /** @description ISO 8601 instant (UTC) */
+        viewAt: string | null;
+      }[];
+      urgeCount: number;
+    };
+    SuggestionDetailInput: {
+      /** @description What you may do now (POST /api/suggestions/{id}/actions): the rule table for your part, less what its facts rule out */
+      actions: {
+        /** @enum {string} */
+        action: "edit" | "invite" | "cosign" | "decline_cosign" | "submit" | "withdraw" | "register" | "decline" | "make_reference" | "convert_to_case" | "place_on_agenda" | "convert_to_suggestion" | "assign" | "request_reassignment" | "grant_reassignment" | "refuse_reassignment" | "send_view" | "record_contact" | "answer" | "rate" | "add_rating" | "report_progress" | "upgrade_answer" | "close" | "urge" | "flag_key" | "unflag_key" | "set_publication" | "remind";
+        label: {
+          en: string;
+          zh: string;
+        };
+        needsComment: boolean;
+      }[];
+      answerCategory: ("A" | "B" | "C") | null;
+      /** @description ISO 8601 instant (UTC) */
+      answeredAt: string | null;
+      answeredOnTime: boolean | null;
+      answers: {
+        answeredAt: string;
+        body: string;
+        /** @enum {string} */
+        category: "A" | "B" | "C";
+        id: number;
+        onTime: boolean;
+        round: number;
+        signedBy: string;
+        unitName: string;
+      }[];
+      /** @description YYYY-MM-DD (Asia/Shanghai) */
+      assignedOn: string | null;
+      category: {
+        id: number;
+        name: string;
+      };
+      /** @description ISO 8601 instant (UTC) */
+      closedAt: string | null;
+      commitments: {
+        answerId: number;
+        body: string;
+        /** @description ISO 8601 instant (UTC) */
+        doneAt: string | null;
+        doneNote: string | null;
+        dueOn: string;
+        id: number;
+        /** @description Not kept and its day has passed */
+        overdue: boolean;
+      }[];
+      /** @description Complex: the 6-month deadline */
+      complex: boolean;
+      congress: {
+        /** @enum {string} */
+        level: "national" | "provincial" | "city" | "county" | "township";
+        name: string;
+        regionCode: string | null;
+      };
+      contacts: {
+        id: number;
+        /** @enum {string} */
+        mode: "phone" | "meeting" | "site_visit" | "letter" | "online";
+        note: string;
+        on: string;
+        /** @enum {string} */
+        stage: "before" | "during" | "after";
+        unitName: string;
+      }[];
+      convertedCaseId: number | null;
+      /** @description The day co-units send their views to the lead unit by */
+      coViewDue: string | null;
+      /** @description YYYY-MM-DD (Asia/Shanghai) */
+      deadlineDate: string | null;
+      declineReason: string | null;
+      events: {
+        action: string;
+        actionLabel: {
+          en: string;
+          zh: string;
+        };
+        actorName: string;
+        at: string;
+        comment: string | null;
+        data: {
+          [key: string]: unknown;
+        };
+        fromState: string | null;
+        id: number;
+        toState: string;
+      }[];
+      files: {
+        eventId: number | null;
+        id: number;
+        mime: string;
+        name: string;
+        public: boolean;
+        /** @enum {string} */
+        purpose: "draft" | "answer" | "co_view" | "follow_up";
+        size: number;
+        url: string;
+      }[];
+      id: number;
+      keyLeader: string | null;
+      keyPlan: string | null;
+      keySupervision: boolean;
+      /** @enum {string} */
+      kind: "suggestion" | "motion";
+      numberLabel: string | null;
+      /** @description Units hold it (assigned, reassignment asked, re-handling) and its last day has passed */
+      overdue: boolean;
+      /** @description Your part in it: lead deputy, co-signer, the congress's staff, the lead unit or a co-unit; null: you read it only */
+      part: ("lead" | "cosigner" | "staff" | "unit" | "co_unit") | null;
+      proposals: string;
+      published: boolean;
+      rating: ("satisfied" | "basically_satisfied" | "unsatisfied") | null;
+      ratings: {
+        comment: string | null;
+        deputyName: string;
+        ratedAt: string;
+        /** @enum {string} */
+        rating: "satisfied" | "basically_satisfied" | "unsatisfied";
+        /** @enum {string} */
+        role: "lead" | "cosigner";
+        round: number;
+      }[];
+      reasons: string;
+      reassignments: {
+        /** @description ISO 8601 instant (UTC) */
+        decidedAt: string | null;
+        decision: ("granted" | "refused") | null;
+        decisionComment: string | null;
+        id: number;
+        reason: string;
+        requestedAt: string;
+        unitId: number;
+        unitName: string;
+      }[];
+      /** @description The last day a unit may ask for a different assignment */
+      reassignUntil: string | null;
+      region: {
+        code: string;
+        name: string;
+      };
+      /** @description ISO 8601 instant (UTC) */
+      registeredAt: string | null;
+      /** @description 1; 2 after an unsatisfied rating sent it back */
+      round: number;
+      /** @description The session it was filed during; null between sessions (闭会期间) */
+      session: {
+        id: number;
+        number: number;
+      } | null;
+      signers: {
+        deputyId: number;
+        name: string;
+        /** @description Only to those who may read the deputy's contact details (the staff over the deputy, the deputy); null to units and fellow deputies */
+        phone: string | null;
+        /** @description ISO 8601 instant (UTC) */
+        respondedAt: string | null;
+        /** @enum {string} */
+        role: "lead" | "cosigner";
+        /** @enum {string} */
+        status: "invited" | "confirmed" | "declined";
+      }[];
+      sources: {
+        activities: {
+          date: string;
+          id: number;
+          title: string;
+        }[];
+        cases: {
+          /** @description The first 120 characters; null when you cannot open the case */
+          content: string | null;
+          id: number;
+          state: string;
+          trackingCode: string;
+        }[];
+      };
+      /** @enum {string} */
+      state: "draft" | "submitted" | "registered" | "on_agenda" | "declined" | "reference" | "converted" | "assigned" | "reassign_requested" | "answered" | "rehandling" | "following_up" | "closed" | "withdrawn";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      /** @description ISO 8601 instant (UTC) */
+      submittedAt: string | null;
+      term: {
+        id: number;
+        number: number;
+      };
+      title: string;
+      units: {
+        name: string;
+        part: string;
+        /** @enum {string} */
+        role: "lead" | "co";
+        unitId: number;
+        /** @description A co-unit's view sent to the lead unit */
+        view: string | null;
+        /** @description ISO 8601 instant (UTC) */
+        viewAt: string | null;
+      }[];
+      urgeCount: number;
+    };
+    SuggestionFigures: {
+      a: number;
+      answered: number;
+      /** @description The latest answer came by the deadline in force then */
+      answeredOnTime: number;
+      aShare: number | null;
+      assigned: number;
+      b: number;
+      basicallySatisfied: number;
+      bShare: number | null;
+      c: number;
+      commitments: number;
+      commitmentsDone: number;
+      /** @description commitmentsDone / commitments */
+      commitmentsDoneRate: number | null;
+      cShare: number | null;
+      /** @description 面商: an answered suggestion whose lead unit recorded a contact with the deputy of mode meeting or site_visit dated on or before the day (Beijing time) of the first answer; 面商率 = faceToFace / answered. */
+      faceToFace: number;
+      /** @description 面商率: faceToFace / answered */
+      faceToFaceRate: number | null;
+      /** @description answeredOnTime / answered */
+      onTimeRate: number | null;
+      /** @description Held by the units now (assigned, reassignment asked, re-handling) past the deadline */
+      overdue: number;
+      rated: number;
+      /** @description (satisfied + basicallySatisfied) / rated (the lead deputy's latest rating) */
+      satisfactionRate: number | null;
+      satisfied: number;
+      /** @description Submitted in the period (withdrawn ones left out) */
+      total: number;
+      unsatisfied: number;
+    };
+    SuggestionFiguresInput: {
+      a: number;
+      answered: number;
+      /** @description The latest answer came by the deadline in force then */
+      answeredOnTime: number;
+      aShare: number | null;
+      assigned: number;
+      b: number;
+      basicallySatisfied: number;
+      bShare: number | null;
+      c: number;
+      commitments: number;
+      commitmentsDone: number;
+      /** @description commitmentsDone / commitments */
+      commitmentsDoneRate: number | null;
+      cShare: number | null;
+      /** @description 面商: an answered suggestion whose lead unit recorded a contact with the deputy of mode meeting or site_visit dated on or before the day (Beijing time) of the first answer; 面商率 = faceToFace / answered. */
+      faceToFace: number;
+      /** @description 面商率: faceToFace / answered */
+      faceToFaceRate: number | null;
+      /** @description answeredOnTime / answered */
+      onTimeRate: number | null;
+      /** @description Held by the units now (assigned, reassignment asked, re-handling) past the deadline */
+      overdue: number;
+      rated: number;
+      /** @description (satisfied + basicallySatisfied) / rated (the lead deputy's latest rating) */
+      satisfactionRate: number | null;
+      satisfied: number;
+      /** @description Submitted in the period (withdrawn ones left out) */
+      total: number;
+      unsatisfied: number;
+    };
+    SuggestionListItem: {
+      answerCategory: ("A" | "B" | "C") | null;
+      categoryName: string;
+      /** @description The congress it goes to: 平桂区人民代表大会 */
+      congressName: string;
+      /** @description Confirmed co-signers */
+      cosignerCount: number;
+      /** @description YYYY-MM-DD (Asia/Shanghai) */
+      deadlineDate: string | null;
+      id: number;
+      keySupervision: boolean;
+      /** @enum {string} */
+      kind: "suggestion" | "motion";
+      leadDeputy: {
+        id: number;
+        name: string;
+      };
+      leadUnit: {
+        id: number;
+        name: string;
+      } | null;
+      /** @description 第十八届第三次会议第0012号; null until registered */
+      numberLabel: string | null;
+      /** @description Units hold it (assigned, reassignment asked, re-handling) and its last day has passed */
+      overdue: boolean;
+      rating: ("satisfied" | "basically_satisfied" | "unsatisfied") | null;
+      /** @enum {string} */
+      state: "draft" | "submitted" | "registered" | "on_agenda" | "declined" | "reference" | "converted" | "assigned" | "reassign_requested" | "answered" | "rehandling" | "following_up" | "closed" | "withdrawn";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      /** @description ISO 8601 instant (UTC) */
+      submittedAt: string | null;
+      title: string;
+      updatedAt: string;
+    };
+    SuggestionListItemInput: {
+      answerCategory: ("A" | "B" | "C") | null;
+      categoryName: string;
+      /** @description The congress it goes to: 平桂区人民代表大会 */
+      congressName: string;
+      /** @description Confirmed co-signers */
+      cosignerCount: number;
+      /** @description YYYY-MM-DD (Asia/Shanghai) */
+      deadlineDate: string | null;
+      id: number;
+      keySupervision: boolean;
+      /** @enum {string} */
+      kind: "suggestion" | "motion";
+      leadDeputy: {
+        id: number;
+        name: string;
+      };
+      leadUnit: {
+        id: number;
+        name: string;
+      } | null;
+      /** @description 第十八届第三次会议第0012号; null until registered */
+      numberLabel: string | null;
+      /** @description Units hold it (assigned, reassignment asked, re-handling) and its last day has passed */
+      overdue: boolean;
+      rating: ("satisfied" | "basically_satisfied" | "unsatisfied") | null;
+      /** @enum {string} */
+      state: "draft" | "submitted" | "registered" | "on_agenda" | "declined" | "reference" | "converted" | "assigned" | "reassign_requested" | "answered" | "rehandling" | "following_up" | "closed" | "withdrawn";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      /** @description ISO 8601 instant (UTC) */
+      submittedAt: string | null;
+      title: string;
+      updatedAt: string;
     };
     TodoCounts: {
       items: {

@@ -4,7 +4,8 @@
  * opinions that are theirs and how many were answered, the constituents' satisfaction, the
  * campaigns joined. Nothing of any constituent, no phone number, no case text, and no
  * attendance of single events (absences and leave can have private reasons; the archive,
- * for the congress, carries them).
+ * for the congress, carries them). Of the deputy's suggestions, only those published with a
+ * number, as on the public suggestion pages.
  */
 import type { Kysely } from 'kysely';
 import { ACTIVITY_KINDS, DEPUTY_LEVELS, type DeputyLevel } from '../../../common/enums.js';
@@ -13,6 +14,8 @@ import { shanghaiDate } from '../../platform/calendar/workingDays.js';
 import { AppError } from '../../platform/errors.js';
 import { deputyRecord, recordFigures } from '../deputies/index.js';
 import { now as clockNow } from '../../platform/clock.js';
+import { deputySuggestions } from '../suggestions/index.js';
+import { deputyReportBacks } from '../reportBacks/index.js';
 
 const LEVEL_ORDER = DEPUTY_LEVELS.keys as readonly string[];
 
@@ -21,11 +24,13 @@ export async function getDisclosure(db: Kysely<DB>, deputyId: number, now = cloc
   const deputy = await db.selectFrom('deputy').select(['id', 'name', 'status']).where('id', '=', deputyId).where('active', '=', true).executeTakeFirst();
   if (!deputy) throw new AppError('NOT_FOUND');
   const today = shanghaiDate(now);
-  const [levels, stations, record] = await Promise.all([
+  const [levels, stations, record, suggestions, reportBacks] = await Promise.all([
     db.selectFrom('deputy_level').select(['level', 'term']).where('deputy_id', '=', deputyId).execute(),
     db.selectFrom('deputy_station as ds').innerJoin('station as s', 's.id', 'ds.station_id')
       .select(['s.id', 's.name']).where('ds.deputy_id', '=', deputyId).where('s.active', '=', true).orderBy('s.id').execute(),
     deputyRecord(db, deputyId, { from: null, to: today }, now),
+    deputySuggestions(db, deputyId, { from: null, to: today }, { publicOnly: true }),
+    deputyReportBacks(db, deputyId, { from: null, to: today }),
   ]);
   const f = recordFigures(record);
   return {
@@ -48,5 +53,8 @@ export async function getDisclosure(db: Kysely<DB>, deputyId: number, now = cloc
       satisfactionRate: f.cases.satisfactionRate,
     },
     campaigns: f.campaigns,
+    suggestions: { ...suggestions.summary, items: suggestions.items },
+    // 述职: how many, how many evaluations and the share satisfied; never a comment.
+    reportBacks: reportBacks.summary,
   };
 }

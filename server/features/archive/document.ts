@@ -31,6 +31,13 @@ export function archiveDocument(a: DeputyArchive, now: Date): RegisterDocument {
     ['', '已答复群众', s.opinions.answered, ''],
     ['', '满意 / 基本满意 / 不满意', `${s.opinions.satisfied} / ${s.opinions.basicallySatisfied} / ${s.opinions.unsatisfied}`, `满意度 ${percent(s.opinions.satisfactionRate)}`],
     ['主题活动', '参加(个)', s.campaigns, ''],
+    ['代表建议', '领衔 / 附议(件)', `${s.suggestions.led} / ${s.suggestions.cosigned}`, '含议案;不含草稿和撤回的'],
+    ['', '已答复 A / B / C', `${s.suggestions.a} / ${s.suggestions.b} / ${s.suggestions.c}`, ''],
+    ['', '满意 / 基本满意 / 不满意', `${s.suggestions.satisfied} / ${s.suggestions.basicallySatisfied} / ${s.suggestions.unsatisfied}`, '领衔代表对办理答复的评价'],
+    ['议题征询', '参与议题(项)', s.consultations.topics, `登记接待意见 ${s.consultations.views} 条,参加征询活动 ${s.consultations.activities} 次`],
+    ['预算审查', '参与审查(次)', s.budget.reviews, `提出意见 ${s.budget.comments} 条,询问报告 ${s.budget.questions} 条,参加绩效评价 ${s.budget.evaluations} 项`],
+    ['民生实事', '提出项目 / 票决通过(项)', `${s.livelihood.proposed} / ${s.livelihood.adopted}`, `参加满意度测评 ${s.livelihood.evaluations} 次,测评项目 ${s.livelihood.rated} 个`],
+    ['述职', '述职(次)', s.reportBacks.count, `选民测评 ${s.reportBacks.evaluations} 份,满意和基本满意 ${s.reportBacks.satisfiedPercent === null ? '—' : `${s.reportBacks.satisfiedPercent}%`}`],
     ...(s.points.years.length ? s.points.years : [{ year: Number(a.period.to.slice(0, 4)), points: 0 }])
       .map((y, i): Cell[] => [i === 0 ? '履职积分' : '', `${y.year} 年`, y.points, i === 0 ? '积分每年从零累计' : '']),
   ];
@@ -62,6 +69,50 @@ export function archiveDocument(a: DeputyArchive, now: Date): RegisterDocument {
         empty: '期间没有联系群众意见的记录',
       },
       {
+        heading: '代表建议',
+        columns: [SERIAL, { header: '编号', width: 11 }, { header: '日期', width: 5.5 }, { header: '标题', width: 20 }, { header: '本人', width: 3.5, align: 'center' },
+          { header: '状态', width: 6 }, { header: '答复', width: 3, align: 'center' }, { header: '评价', width: 4.5, align: 'center' }],
+        rows: numbered(a.suggestions.map((x): Cell[] => [
+          x.numberLabel ?? '', x.date, x.title, x.role === 'lead' ? '领衔' : '附议', x.stateLabel.zh, x.answerCategory ?? '', x.ratingLabel?.zh ?? '',
+        ])),
+        empty: '期间没有提出代表建议',
+      },
+      {
+        heading: '参与议题征询',
+        columns: [SERIAL, { header: '日期', width: 5.5 }, { header: '议题', width: 24 }, { header: '人大常委会', width: 10 },
+          { header: '登记意见(条)', width: 5, align: 'center' }, { header: '征询活动(次)', width: 5, align: 'center' }],
+        rows: numbered(a.consultations.map((x): Cell[] => [x.date, x.title, x.committee, x.views, x.activities])),
+        empty: '期间没有参与议题征询',
+      },
+      {
+        heading: '述职',
+        columns: [SERIAL, { header: '日期', width: 5.5 }, { header: '述职', width: 20 }, { header: '地点', width: 10 },
+          { header: '测评(份)', width: 4, align: 'center' }, { header: '满意率', width: 5, align: 'center' }, { header: '问题销号', width: 5, align: 'center' }],
+        rows: numbered(a.reportBacks.map((x): Cell[] => [x.date, x.title, x.place, x.evaluationCount, x.satisfiedPercent === null ? '—' : `${x.satisfiedPercent}%`, `${x.issues.closed}/${x.issues.total}`])),
+        empty: '期间没有述职',
+      },
+      {
+        heading: '参与预算审查',
+        columns: [SERIAL, { header: '日期', width: 5.5 }, { header: '预算审查', width: 22 }, { header: '人民代表大会', width: 10 },
+          { header: '意见(条)', width: 4, align: 'center' }, { header: '询问(条)', width: 4, align: 'center' }, { header: '绩效评价(项)', width: 5, align: 'center' }],
+        rows: numbered(a.budgetReviews.map((x): Cell[] => [x.date, x.title, x.congress, x.comments, x.questions, x.evaluations])),
+        empty: '期间没有参与预算审查',
+      },
+      {
+        heading: '民生实事项目',
+        columns: [SERIAL, { header: '日期', width: 5.5 }, { header: '项目', width: 18 }, { header: '票决', width: 14 },
+          { header: '估算(万元)', width: 5, align: 'center' }, { header: '结果', width: 6, align: 'center' }],
+        rows: numbered(a.livelihoodProjects.map((x): Cell[] => [x.date, x.title, x.round, Math.round(x.budgetYuan / 100) / 100, x.stateLabel.zh])),
+        empty: '期间没有提出民生实事项目',
+      },
+      {
+        heading: '民生实事项目满意度测评',
+        columns: [SERIAL, { header: '日期', width: 5.5 }, { header: '票决', width: 22 }, { header: '人民代表大会', width: 12 },
+          { header: '测评项目(个)', width: 6, align: 'center' }],
+        rows: numbered(a.livelihoodEvaluations.map((x): Cell[] => [x.date, x.round, x.congress.zh, x.rated])),
+        empty: '期间没有参加民生实事项目满意度测评',
+      },
+      {
         heading: '参加主题活动',
         columns: [SERIAL, { header: '主题活动', width: 30 }, { header: '出席活动(次)', width: 8, align: 'center' }],
         rows: numbered(a.campaigns.map((c): Cell[] => [c.name, c.activities])),
@@ -74,6 +125,6 @@ export function archiveDocument(a: DeputyArchive, now: Date): RegisterDocument {
         empty: '期间没有接待日轮值',
       },
     ],
-    notes: ['本档案由平台根据履职活动的出勤记录、群众意见的办理记录、接待日轮值和履职积分自动生成。'],
+    notes: ['本档案由平台根据履职活动的出勤记录、群众意见的办理记录、代表建议的办理记录、接待日轮值和履职积分自动生成。'],
   };
 }

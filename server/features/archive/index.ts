@@ -1,7 +1,7 @@
 import { defineFeature } from '../../platform/feature.js';
 
 // What other features use of this one.
-export { getArchiveTerms } from './queries.js';
+export { getArchiveTerms, getDeputyArchive } from './queries.js';
 import { ARCHIVE_ERRORS } from './errors.js';
 import { archiveRoutes } from './routes.js';
 import { abilities } from './access.js';

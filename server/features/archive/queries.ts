@@ -3,7 +3,8 @@
  * records: who they are, the figures of their work and every fact behind the figures. Readable
  * by those who may read the deputy's record (administrators, staff and officers in scope); a
  * deputy reads their own only. The facts are the deputy's whoever reads them; nothing of the
- * constituents is in it beyond the gist of each opinion.
+ * constituents is in it beyond the gist of each opinion. The suggestions they led or co-signed
+ * (代表建议) come from the suggestions feature.
  */
 import type { Kysely } from 'kysely';
 import { CASE_STATE_LABELS, RATING_LABELS } from '../../../common/caseVocabulary.js';
@@ -21,6 +22,11 @@ import { dateText, type Period } from '../../platform/documents/model.js';
 import { deputyRecord, recordFigures } from '../deputies/index.js';
 import { ledgerEntries } from '../points/index.js';
 import { deputyTerm, deputyTerms } from '../terms/index.js';
+import { deputySuggestions } from '../suggestions/index.js';
+import { deputyConsultations } from '../consultations/index.js';
+import { deputyLivelihood } from '../livelihood/index.js';
+import { deputyBudgetReviews } from '../budget/index.js';
+import { deputyReportBacks } from '../reportBacks/index.js';
 import { now as clockNow } from '../../platform/clock.js';
 
 const LEVEL_ORDER = DEPUTY_LEVELS.keys as readonly string[];
@@ -89,7 +95,11 @@ export async function getDeputyArchive(db: Kysely<DB>, actor: Actor, deputyId: n
   const today = shanghaiDate(now);
   const term = 'term' in selection ? await deputyTerm(db, deputyId, selection.term, today) : null;
   const period: Period = 'period' in selection ? selection.period : termPeriod({ startsOn: term!.from, endsOn: term!.to }, today);
-  const [record, points] = await Promise.all([deputyRecord(db, deputyId, period, now), archivePoints(db, actor, deputyId, period)]);
+  const [record, points, suggestions, consultations, budget, livelihood, reportBacks] = await Promise.all([
+    deputyRecord(db, deputyId, period, now), archivePoints(db, actor, deputyId, period), deputySuggestions(db, deputyId, period),
+    deputyConsultations(db, deputyId, period), deputyBudgetReviews(db, deputyId, period), deputyLivelihood(db, deputyId, period),
+    deputyReportBacks(db, deputyId, period),
+  ]);
   const figures = recordFigures(record);
   const campaigns = new Map<number, { id: number; name: string; activities: number }>();
   for (const a of record.activities) {
@@ -117,6 +127,11 @@ export async function getDeputyArchive(db: Kysely<DB>, actor: Actor, deputyId: n
       receptionDays: figures.duties,
       opinions: figures.cases,
       campaigns: figures.campaigns,
+      suggestions: suggestions.summary,
+      consultations: consultations.summary,
+      budget: budget.summary,
+      livelihood: livelihood.summary,
+      reportBacks: reportBacks.summary,
       points,
     },
     activities: record.activities.map((a) => ({
@@ -129,6 +144,12 @@ export async function getDeputyArchive(db: Kysely<DB>, actor: Actor, deputyId: n
       addressed: c.addressed, answeredByDeputy: c.answeredBy, collectedAtActivity: c.collected,
     })),
     campaigns: [...campaigns.values()],
+    suggestions: suggestions.items,
+    consultations: consultations.items,
+    budgetReviews: budget.items,
+    livelihoodProjects: livelihood.projects,
+    livelihoodEvaluations: livelihood.evaluations,
+    reportBacks: reportBacks.items,
     receptionDays: record.duties.map((r) => ({ date: r.date, station: r.station, status: r.status, statusLabel: DUTY_LABELS[r.status] })),
   };
 }

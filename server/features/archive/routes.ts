@@ -4,6 +4,7 @@ import { ACTIVITY_KINDS, ATTENDANCE, DEPUTY_LEVELS } from '../../../common/enums
 import { RATING_LABELS } from '../../../common/caseVocabulary.js';
 import { recordArchiveDownload } from '../registers/index.js';
 import { CASE_STATES } from '../cases/index.js';
+import { SUGGESTION_STATES } from '../suggestions/index.js';
 import { shanghaiDate } from '../../platform/calendar/workingDays.js';
 import { AppError, invalidFields } from '../../platform/errors.js';
 import { CivilDate, ErrorResponse, errorResponses, IdParams } from '../../platform/http/schemas.js';
@@ -33,6 +34,20 @@ const Opinions = z.object({
   satisfactionRate: z.number().nullable().meta({ description: '(satisfied + basically satisfied) / rated' }),
 });
 
+const Suggestions = z.object({
+  total: z.number(), led: z.number(), cosigned: z.number(), answered: z.number(), a: z.number(), b: z.number(), c: z.number(),
+  satisfied: z.number(), basicallySatisfied: z.number(), unsatisfied: z.number(),
+}).meta({ description: 'Suggestions and motions the deputy led or co-signed (confirmed), submitted in the period; ratings are the lead deputy\'s' });
+const SuggestionItem = z.object({
+  id: z.number(), kind: z.enum(['suggestion', 'motion']), title: z.string(), numberLabel: z.string().nullable(), date: z.string(),
+  role: z.enum(['lead', 'cosigner']), state: z.enum(SUGGESTION_STATES), stateLabel: Label,
+  answerCategory: z.enum(['A', 'B', 'C']).nullable(), answerCategoryLabel: Label.nullable(), rating: Rating.nullable(), ratingLabel: Label.nullable(),
+});
+
+const ReportBacksSummary = z.object({
+  count: z.number(), evaluations: z.number(), satisfiedPercent: z.number().nullable(), last: z.object({ date: z.string() }).nullable(),
+}).meta({ description: '述职 held, the constituents\' evaluations and the share satisfied or basically satisfied' });
+
 const Archive = z.object({
   deputy: z.object({
     id: z.number(), name: z.string(), gender: Label, ethnicity: z.string(), party: z.string(), occupation: z.string(), constituency: z.string(),
@@ -52,6 +67,14 @@ const Archive = z.object({
       .meta({ description: 'Rota days: held = held with the deputy present; missed = not held, or held without them' }),
     opinions: Opinions.meta({ description: 'Opinions addressed to the deputy, answered by them, or collected at an activity they attended' }),
     campaigns: z.number(),
+    suggestions: Suggestions,
+    consultations: z.object({ topics: z.number(), views: z.number(), activities: z.number() })
+      .meta({ description: '议题征询 taken part in: views registered at reception days, linked activities attended' }),
+    budget: z.object({ reviews: z.number(), comments: z.number(), questions: z.number(), evaluations: z.number() })
+      .meta({ description: '预算审查 taken part in: comments on projects or the whole, questions on reports, performance evaluations scored' }),
+    livelihood: z.object({ proposed: z.number(), adopted: z.number(), evaluations: z.number(), rated: z.number() })
+      .meta({ description: '民生实事项目: projects proposed (and of them adopted), year-end evaluations taken part in and projects rated' }),
+    reportBacks: ReportBacksSummary,
     points: z.object({
       total: z.number(),
       years: z.array(z.object({ year: z.number(), points: z.number() })),
@@ -68,6 +91,25 @@ const Archive = z.object({
     addressed: z.boolean(), answeredByDeputy: z.boolean(), collectedAtActivity: z.boolean(),
   })),
   campaigns: z.array(z.object({ id: z.number(), name: z.string(), activities: z.number() })),
+  suggestions: z.array(SuggestionItem),
+  consultations: z.array(z.object({
+    id: z.number(), title: z.string(), committee: z.string(), state: z.string(), stateLabel: Label, date: z.string(), views: z.number(), activities: z.number(),
+  })),
+  budgetReviews: z.array(z.object({
+    id: z.number(), title: z.string(), year: z.number(), kind: z.enum(['draft', 'adjustment']), kindLabel: Label, congress: z.string(),
+    state: z.string(), stateLabel: Label, date: z.string(), comments: z.number(), questions: z.number(), evaluations: z.number(),
+  })),
+  livelihoodProjects: z.array(z.object({
+    id: z.number(), title: z.string(), roundId: z.number(), round: z.string(), year: z.number(), congress: Label, date: z.string(),
+    budgetYuan: z.number(), state: z.string(), stateLabel: Label, adopted: z.boolean(),
+  })).meta({ description: 'Livelihood projects the deputy proposed, with where each stands' }),
+  livelihoodEvaluations: z.array(z.object({
+    roundId: z.number(), round: z.string(), year: z.number(), congress: Label, date: z.string(), rated: z.number(),
+  })).meta({ description: 'Year-end evaluations of livelihood projects the deputy rated at: how many projects, never how' }),
+  reportBacks: z.array(z.object({
+    id: z.number(), date: z.string(), title: z.string(), place: z.string(), evaluationCount: z.number(), satisfiedPercent: z.number().nullable(),
+    issues: z.object({ total: z.number(), closed: z.number() }),
+  })).meta({ description: '述职 held: evaluations (满意+基本满意 share) and the issue list\'s progress; no comments' }),
   receptionDays: z.array(z.object({ date: z.string(), station: z.string(), status: z.enum(['scheduled', 'held', 'missed', 'cancelled']), statusLabel: Label })),
 }).meta({ id: 'DeputyArchive' });
 
@@ -81,6 +123,9 @@ const Disclosure = z.object({
   opinions: Opinions.pick({ rated: true, satisfied: true, basicallySatisfied: true, unsatisfied: true, satisfactionRate: true, answered: true })
     .extend({ collected: z.number() }),
   campaigns: z.number(),
+  suggestions: Suggestions.extend({ items: z.array(SuggestionItem) })
+    .meta({ description: 'Those published with a number (as on the public suggestion pages), led or co-signed' }),
+  reportBacks: ReportBacksSummary,
 }).meta({ id: 'DeputyDisclosure' });
 
 function periodOf(q: { from?: string | undefined; to?: string | undefined }, now: Date): Period {
@@ -105,7 +150,7 @@ export const archiveRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['deputies'], summary: '代表履职档案 A deputy\'s performance archive over a term',
       description: 'Built from activities (with attendance), opinions addressed to the deputy, answered by them or collected at activities '
-        + 'they attended, campaigns, reception rota days and points. Deputies read their own only; others as they read the deputy (404 otherwise).',
+        + 'they attended, campaigns, suggestions led or co-signed, reception rota days and points. Deputies read their own only; others as they read the deputy (404 otherwise).',
       params: IdParams, querystring: ArchiveQuery,
       response: { 200: Archive, ...errorResponses },
     },
@@ -140,7 +185,7 @@ export const archiveRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['public'], summary: '代表履职公示 A deputy\'s work, as the public sees it',
       description: 'Counts only, over everything recorded: activities attended by kind, reception days held, opinions collected and answered, '
-        + 'satisfaction, campaigns. No constituent\'s data, no phone number, no attendance of single events.',
+        + 'satisfaction, campaigns; and the deputy\'s published suggestions. No constituent\'s data, no phone number, no attendance of single events.',
       params: IdParams,
       response: { 200: Disclosure, 400: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse },
     },

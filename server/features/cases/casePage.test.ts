@@ -6,16 +6,12 @@
  * The clock stands years ahead of the holiday schedules the database holds.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { resetClock, setClock } from '../../platform/clock.js';
 import { factories, type Factories } from '../../testing/factories.js';
 import { startTestApp, type Client, type TestApp } from '../../testing/harness.js';
+import { libreOfficeCsv } from '../../testing/officeFiles.js';
 
 /** Years ahead of every stored holiday schedule; November holds no public holiday in any year. */
 const START = '2031-11-03'; // a Monday
@@ -41,26 +37,6 @@ const rowsOf = (sheet: ExcelJS.Worksheet) => {
   sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
   return rows;
 };
-
-const LIBREOFFICE = ['libreoffice', 'soffice'].find((cmd) => spawnSync(cmd, ['--version'], { encoding: 'utf8' }).status === 0);
-
-/** The sheet as LibreOffice reads it, converted to UTF-8 CSV. */
-function libreOfficeCsv(payload: Buffer): string[][] {
-  assert.ok(LIBREOFFICE, 'LibreOffice is missing: run `sudo bash scripts/install-system-deps.sh` (Debian libreoffice-calc)');
-  const dir = mkdtempSync(path.join(tmpdir(), 'lx-stats-'));
-  try {
-    const file = path.join(dir, 'sheet.xlsx');
-    writeFileSync(file, payload);
-    const profile = path.join(dir, 'profile');
-    mkdirSync(profile);
-    const run = spawnSync(LIBREOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', dir, file],
-      { encoding: 'utf8', timeout: 120_000 });
-    assert.equal(run.status, 0, `libreoffice: ${run.stderr}`);
-    return parse(readFileSync(path.join(dir, 'sheet.csv'), 'utf8'), { relax_column_count: true });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('the case page and the queue: one deadline, overdue working days, merge by code, key supervision', () => {
   let t: TestApp;

@@ -273,7 +273,12 @@ async function loadDemoActivities(
   const today = shanghaiDate(now);
   const officer = { trx, actor: cast.officer, ip: null };
   await generateRota(officer, stations.huangtian, { from: addDays(today, -WEEKS * 7), to: addDays(today, 28), perDay: 1, deputyIds: null });
-  await generateRota(officer, stations.gonghe, { from: addDays(today, -WEEKS * 7), to: addDays(today, 28), perDay: 2, deputyIds: null });
+  // At 公和村 the village's own (township) deputies take the turns, two a day; the district's deputy
+  // who belongs to the point too (王惠敏) comes for her own visits, outside the rota.
+  const villageDeputies = (await trx.selectFrom('deputy_station as ds').innerJoin('deputy_level as l', 'l.deputy_id', 'ds.deputy_id')
+    .innerJoin('deputy as d', 'd.id', 'ds.deputy_id').select('ds.deputy_id').where('ds.station_id', '=', stations.gonghe)
+    .where('l.level', '=', 'township').where('d.status', '=', 'current').where('d.active', '=', true).orderBy('ds.deputy_id').execute()).map((d) => d.deputy_id);
+  await generateRota(officer, stations.gonghe, { from: addDays(today, -WEEKS * 7), to: addDays(today, 28), perDay: 2, deputyIds: villageDeputies });
   const receptions = new Map<string, number>();
   const days = await trx.selectFrom('rota_slot as s').innerJoin('rota_duty as t', 't.slot_id', 's.id')
     .select(['s.id', 's.station_id', 's.on_date', 't.deputy_id']).where('s.on_date', '<', today).orderBy('s.on_date').execute();

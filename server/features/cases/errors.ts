@@ -18,7 +18,7 @@ export const CASES_ERRORS = {
   REPLY_ATTACHMENT_TOO_LARGE: {
     status: 413, zh: '附件“{name}”超出 {maxMb} MB 的上限(PDF 每个 10 MB,照片每个 5 MB,全部合计 20 MB)', en: 'The attachment “{name}” exceeds the {maxMb} MB limit (a PDF 10 MB, a photo 5 MB, 20 MB in all)',
   },
-  REPLY_ATTACHMENTS_TOO_MANY: { status: 400, zh: '办复附件最多 {max} 个', en: 'A reply carries at most {max} attachments' },
+  REPLY_ATTACHMENTS_TOO_MANY: { status: 400, zh: '一次答复最多附 {max} 个附件', en: 'A reply or answer carries at most {max} attachments' },
   CASE_CONTACT_FORBIDDEN: { status: 403, zh: '您无权查看该件提出人的联系方式', en: 'You may not see the contact details of this case\'s submitter' },
   TARGET_NOT_FOUND: { status: 404, zh: '找不到该联络站或代表', en: 'No such station or deputy' },
   OPEN311_UNROUTABLE: {

@@ -7,11 +7,14 @@ import { LEAGUE_EXPORT, STATISTICS_EXPORT } from './statisticsExport.js';
 
 // What other features use of this one.
 export { caseColumns, caseVisible } from './access.js';
-export { photoProblems } from './intake.js';
+export { takeCaseAction } from './actions.js';
+export { photoProblems, registerOpinions } from './intake.js';
+export { checkReplyAttachments, type CheckedAttachment } from './replyAttachments.js';
 export { refreshStationCaseScopes } from './scope.js';
 export { handlingText, opinionFacts } from './opinionFacts.js';
 export { type MovedDeadline, recomputeProvisionalDeadlines } from './provisionalDeadlines.js';
 export { caseStatisticsBy } from './statistics.js';
+export { noteOnCase, type CaseNote } from './caseNotes.js';
 export { CASE_STATES, type CaseState, OPEN_STATES } from './workflow.js';
 import { CASE_REGISTERS } from './registers.js';
 

@@ -7,7 +7,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { CASE_CHANNELS, CASE_STATE_LABELS, RATING_LABELS } from '../../../common/caseVocabulary.js';
 import { maskPhone } from '../../platform/text/phone.js';
 import { caseContactVisible, caseColumns, caseVisible } from './access.js';
-import { maskName } from './queries.js';
+import { maskName } from '../../platform/text/personName.js';
 import { capped, MAX_REGISTER_ROWS, type RegisterContext } from '../registers/index.js';
 
 export interface OpinionFact {

@@ -25,6 +25,8 @@ const PublicCase = z.object({
   timeline: z.array(z.object({
     at: z.string(), action: z.string(), label: z.object({ zh: z.string(), en: z.string() }), toState: z.string(),
     note: z.string().nullable().meta({ description: 'The reason for declining, the answer, or the unit it went to' }),
+    suggestionId: z.number().int().nullable().meta({ description: 'For a note about a deputy\'s suggestion the opinion went into: the suggestion, readable at /api/public/suggestions/{id} once published' }),
+    link: z.string().nullable().meta({ description: 'For a note about a livelihood project or a consultation the opinion went into: its public page, a path under /m' }),
   })),
   answers: z.array(z.object({ at: z.string(), text: z.string(), mode: z.enum(ANSWER_MODES.keys).nullable() })),
   rating: z.enum(RATINGS).nullable(),

@@ -17,24 +17,21 @@ import type { CaseChannel, Rating } from '../../../common/caseVocabulary.js';
 import { caseActorOf, caseContactVisible, caseColumns, caseVisible, narrowCaseScope } from './access.js';
 import { contactRevealableExpr } from './contact.js';
 import { caseReply, publicReply } from './replyAttachments.js';
+import { CASE_NOTES, isCaseNote, noteLink } from './caseNotes.js';
 import { regionPathOf } from '../../platform/regions/filters.js';
 import { caseClockFacts } from './clocks.js';
 import { pathCodes } from '../../platform/regions/regionPath.js';
 import { rulesInForce, type RuleDays } from './clocks.js';
 import { loadCalendar } from '../calendar/index.js';
 import { shanghaiDate, type WorkingCalendar } from '../../platform/calendar/workingDays.js';
+import { maskName } from '../../platform/text/personName.js';
 
-/** 张三丰 → 张**: enough for a clerk to recognise a caller, not to identify a stranger. */
-export function maskName(name: string | null): string | null {
-  if (name === null) return null;
-  const chars = [...name];
-  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(Math.min(chars.length - 1, 3))}`;
-}
 
 function actionLabel(action: string) {
   if (action === 'submit') return { zh: '提交意见', en: 'Submitted' };
   if (action === 'hand_over') return { zh: '换届移交', en: 'Handed over at the election' };
   if (action === DEADLINE_RECOMPUTED) return { zh: '办理期限重算', en: 'Deadline recomputed' };
+  if (isCaseNote(action)) return CASE_NOTES[action];
   return CASE_RULES[action as CaseAction]?.label ?? { zh: action, en: action };
 }
 
@@ -322,7 +319,9 @@ export async function getPublicCase(db: Kysely<DB>, code: string, key: string) {
     submittedAt: row.submitted_at.toISOString(),
     timeline: own.map((e) => ({
       at: e.at.toISOString(), action: e.action, label: actionLabel(e.action), toState: e.to_state,
-      note: PUBLIC_COMMENTS.has(e.action as CaseAction) ? e.comment : e.action === 'assign' ? e.unit_name : null,
+      note: PUBLIC_COMMENTS.has(e.action as CaseAction) || isCaseNote(e.action) ? e.comment : e.action === 'assign' ? e.unit_name : null,
+      suggestionId: isCaseNote(e.action) ? Number((e.data as { suggestionId?: number }).suggestionId) || null : null,
+      link: isCaseNote(e.action) ? noteLink(e.data) : null,
     })),
     answers: answers.map((e) => {
       const mode = (e.data as { mode?: keyof typeof ANSWER_MODES.labels }).mode;

@@ -1,7 +1,7 @@
 import { defineFeature } from '../../platform/feature.js';
 
 // What the composition root (demo, first start) uses.
-export { createDeputy, type DeputyInput } from './commands.js';
+export { createDeputy, updateDeputy, type DeputyInput } from './commands.js';
 import { EXPORT } from './exportList.js';
 
 // What other features use of this one.

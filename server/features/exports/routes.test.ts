@@ -4,14 +4,10 @@
  * scripts/install-system-deps.sh; without it this test fails rather than skipping).
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { Client, idOf, signIn, startTestApp, type TestApp } from '../../testing/harness.js';
+import { libreOfficeCsv } from '../../testing/officeFiles.js';
 
 const LISTS = ['deputies', 'stations', 'units', 'accounts', 'cases', 'audit', 'activities'] as const;
 type List = (typeof LISTS)[number];
@@ -40,27 +36,6 @@ function rowsOf(sheet: ExcelJS.Worksheet): unknown[][] {
   const rows: unknown[][] = [];
   sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
   return rows;
-}
-
-const LIBREOFFICE = ['libreoffice', 'soffice'].find((cmd) => spawnSync(cmd, ['--version'], { encoding: 'utf8' }).status === 0);
-
-/** The sheet as LibreOffice reads it, converted to UTF-8 CSV. */
-function libreOfficeCsv(payload: Buffer, name: string): string[][] {
-  assert.ok(LIBREOFFICE, 'LibreOffice is missing: run `sudo bash scripts/install-system-deps.sh` (Debian libreoffice-calc)');
-  const dir = mkdtempSync(path.join(tmpdir(), 'lx-export-'));
-  try {
-    const file = path.join(dir, `${name}.xlsx`);
-    writeFileSync(file, payload);
-    const profile = path.join(dir, 'profile');
-    mkdirSync(profile);
-    // 44,34,76: comma, double quote, UTF-8; its own profile so parallel runs do not collide.
-    const run = spawnSync(LIBREOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', dir, file],
-      { encoding: 'utf8', timeout: 120_000 });
-    assert.equal(run.status, 0, `libreoffice: ${run.stderr}`);
-    return parse(readFileSync(path.join(dir, `${name}.csv`), 'utf8'), { relax_column_count: true });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 describe('Excel exports', () => {
@@ -140,7 +115,7 @@ describe('Excel exports', () => {
 
   it('reads back in LibreOffice as the same table', async () => {
     const res = await download(staff, '/api/deputies.xlsx');
-    const csv = libreOfficeCsv(res.rawPayload, 'deputies');
+    const csv = libreOfficeCsv(res.rawPayload);
     const rows = rowsOf(await sheetOf(res.rawPayload));
     assert.equal(csv.length, rows.length);
     assert.deepEqual(csv[0], rows[0]);
@@ -149,7 +124,7 @@ describe('Excel exports', () => {
     assert.equal(liang[6], '县(区)人大代表、乡镇人大代表');
 
     const audit = await download(admin, '/api/audit.xlsx?action=station.');
-    const auditCsv = libreOfficeCsv(audit.rawPayload, 'audit');
+    const auditCsv = libreOfficeCsv(audit.rawPayload);
     const [newest] = await jsonList(admin, 'audit', '&action=station.');
     const at = new Date(new Date(newest!.at as string).getTime() + 8 * 3600_000).toISOString();
     assert.equal(auditCsv[1]![0], String(newest!.id));

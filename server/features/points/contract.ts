@@ -25,7 +25,7 @@
  * | `attendance`  | text    | `attendance`: present, absent or leave |
  * | `suggestions` | integer | `activity_suggestion`: the suggestions made at the activity |
  * | `present`     | integer | `activity_suggestion`: the deputies present, who share them |
- * | `rating`      | text    | `case_rated`: the constituent's rating |
+ * | `rating`      | text    | `case_rated`: the constituent's rating; `suggestion_rated`: the lead deputy's |
  * | `bonus_cents` | integer | `bonus`: the points given, in hundredths |
  *
  * The pricing columns are exactly what decides a fact's worth: the ranking groups facts by them
@@ -42,7 +42,7 @@ import type { ActivityKind, Attendance } from '../../../common/enums.js';
 import type { PointSource } from '../../../common/points.js';
 
 /** The records point facts link to in a ledger. */
-export type PointRefType = 'activity' | 'case' | 'bonus';
+export type PointRefType = 'activity' | 'case' | 'suggestion' | 'consultation' | 'budget_review' | 'livelihood_project' | 'livelihood_round' | 'report_back' | 'bonus';
 
 /** A period asked for: a calendar year in Beijing time, by its days and the instants that bound it. */
 export interface FactPeriod {

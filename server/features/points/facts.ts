@@ -13,7 +13,7 @@
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { ActivityKind, Attendance, Label } from '../../../common/enums.js';
-import { POINT_RULES_FORMAT, type PointRules, type PointSource } from '../../../common/points.js';
+import { BUDGET_RULE_DEFAULTS, CONSULTATION_RULE_DEFAULT, LIVELIHOOD_RULE_DEFAULTS, POINT_RULES_FORMAT, REPORT_BACK_RULE_DEFAULT, SUGGESTION_RULE_DEFAULTS, type PointRules, type PointSource } from '../../../common/points.js';
 import type { DB } from '../../platform/db/schema.js';
 import { contributions } from '../../platform/feature.js';
 import { FACT_COLUMNS, type FactPeriod, type PointFactRow, type PointFactSource, type PointRefType } from './contract.js';
@@ -99,6 +99,7 @@ function factOf(r: Priced): PointFact {
     case 'attendance': return { source: 'attendance', kind: r.kind!, attendance: r.attendance! };
     case 'activity_suggestion': return { source: 'activity_suggestion', suggestions: r.suggestions!, present: r.present! };
     case 'case_rated': return { source: 'case_rated', rating: r.rating! };
+    case 'suggestion_rated': return { source: 'suggestion_rated', rating: r.rating! };
     case 'bonus': return { source: 'bonus', cents: r.bonus_cents ?? 0 };
     default: return { source: r.source };
   }
@@ -111,11 +112,12 @@ export interface LoadedRuleSet { id: number; regionCode: string | null; regionNa
  * migrations rewrite them all) or a later one (a newer server wrote it) is an error, never
  * priced by a guess.
  */
-export function storedRules(row: { id: number; rules: PointRules; rules_format: number }): PointRules {
+export function storedRules(row: { id: number; rules: PointRules; rules_format: number }): Required<PointRules> {
   if (row.rules_format !== POINT_RULES_FORMAT) {
     throw new Error(`Point rule set ${row.id} is stored in format ${row.rules_format}; this server reads format ${POINT_RULES_FORMAT} only`);
   }
-  return row.rules;
+  // Rules added since (代表建议) take their defaults where a stored table does not name them.
+  return { ...SUGGESTION_RULE_DEFAULTS, consultation: CONSULTATION_RULE_DEFAULT, ...BUDGET_RULE_DEFAULTS, ...LIVELIHOOD_RULE_DEFAULTS, reportBackEvaluated: REPORT_BACK_RULE_DEFAULT, ...row.rules };
 }
 
 /** Every rule set (a handful per region that has its own): small enough to read whole. */
@@ -156,7 +158,7 @@ function noteOf(r: Priced): Label | null {
   if (r.source === 'activity_suggestion') {
     return { zh: `${r.suggestions} 条建议,${r.present} 名代表出席均分`, en: `${r.suggestions} suggestions shared by ${r.present} deputies present` };
   }
-  return r.source === 'case_rated' && r.rating ? RATING_NOTES[r.rating] : null;
+  return (r.source === 'case_rated' || r.source === 'suggestion_rated') && r.rating ? RATING_NOTES[r.rating] : null;
 }
 
 /**

@@ -45,7 +45,11 @@ describe('stored point rule sets of the first format (migration 0014)', () => {
       }
       const sets = await loadRuleSets(database.db);
       const { suggestion: _old, ...rest } = oldRules;
-      assert.deepEqual(sets.get(oldId)!.rules, { ...rest, activitySuggestion: 2.5 });
+      // The keys added since (deputies' suggestions, consultations, budget review, livelihood projects, report-backs) read with their defaults.
+      assert.deepEqual(sets.get(oldId)!.rules, {
+        ...rest, activitySuggestion: 2.5, suggestionLead: 3, suggestionCosigner: 1, suggestionSatisfied: 1, suggestionBasicallySatisfied: 0.5, consultation: 1, budgetComment: 1, budgetEvaluation: 1,
+        livelihoodProposed: 2, livelihoodRated: 1, reportBackEvaluated: 2,
+      });
       assert.equal(rows.find((r) => r.id !== oldId)!.rules.activitySuggestion, 2, 'the shipped default is rewritten too');
     };
     await check();

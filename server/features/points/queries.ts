@@ -14,12 +14,27 @@ import { now as clockNow } from '../../platform/clock.js';
 
 export const currentYear = (now = clockNow()): number => Number(shanghaiDate(now).slice(0, 4));
 
+/** The back-office page of what a ledger entry comes from (a bonus has none). */
+function refLink(ref: LedgerEntry['ref']): string | null {
+  switch (ref.type) {
+    case 'bonus': return null;
+    case 'activity': return `/activities/${ref.id}`;
+    case 'case': return `/cases/${ref.id}`;
+    case 'consultation': return `/consultations/${ref.id}`;
+    case 'budget_review': return `/budget/${ref.id}`;
+    case 'livelihood_project': return `/livelihood/projects/${ref.id}`;
+    case 'livelihood_round': return `/livelihood/${ref.id}`;
+    case 'report_back': return `/report-backs/${ref.id}`;
+    default: return `/suggestions/${ref.id}`;
+  }
+}
+
 function presentEntry(e: LedgerEntry) {
   return {
     date: e.date,
     source: e.source,
     sourceLabel: POINT_SOURCES.labels[e.source],
-    ref: { ...e.ref, link: e.ref.type === 'activity' ? `/activities/${e.ref.id}` : e.ref.type === 'case' ? `/cases/${e.ref.id}` : null },
+    ref: { ...e.ref, link: refLink(e.ref) },
     station: e.station,
     rule: e.rule && { ...e.rule, label: ruleLabel(e.rule.key) },
     note: e.note,

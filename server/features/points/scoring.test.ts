@@ -34,6 +34,16 @@ describe('what a fact is worth', () => {
     assert.deepEqual(scoreFact({ source: 'bonus', cents: toCents(10) }, r), { source: 'bonus', cents: 1000, rule: null, value: null });
   });
 
+  it('pays suggestions led, co-signed and rated by their own rules, by the defaults where a table predates them', () => {
+    const own = rules({ suggestionLead: 5, suggestionCosigner: 2, suggestionSatisfied: 3, suggestionBasicallySatisfied: 1 });
+    assert.deepEqual(scoreFact({ source: 'suggestion_lead' }, own), { source: 'suggestion_lead', cents: 500, rule: 'suggestionLead', value: 5 });
+    assert.equal(scoreFact({ source: 'suggestion_cosigner' }, own).cents, 200);
+    assert.equal(scoreFact({ source: 'suggestion_rated', rating: 'basically_satisfied' }, own).cents, 100);
+    assert.equal(scoreFact({ source: 'suggestion_rated', rating: 'unsatisfied' }, own).cents, 0);
+    assert.deepEqual(scoreFact({ source: 'suggestion_lead' }, r), { source: 'suggestion_lead', cents: 300, rule: 'suggestionLead', value: 3 });
+    assert.equal(scoreFact({ source: 'suggestion_rated', rating: 'satisfied' }, r).cents, 100);
+  });
+
   it('rounds decimal rule values to exact hundredths', () => {
     assert.equal(scoreFact({ source: 'organiser' }, rules({ organiser: 0.1 + 0.2 })).cents, 30);
   });

@@ -7,7 +7,7 @@
  * deputies (1.33 each) adds up without floating-point drift and ties compare exactly.
  */
 import type { ActivityKind, Attendance } from '../../../common/enums.js';
-import type { PointRules, PointSource } from '../../../common/points.js';
+import { BUDGET_RULE_DEFAULTS, CONSULTATION_RULE_DEFAULT, LIVELIHOOD_RULE_DEFAULTS, REPORT_BACK_RULE_DEFAULT, SUGGESTION_RULE_DEFAULTS, type PointRules, type PointSource } from '../../../common/points.js';
 import type { Rating } from '../../../common/caseVocabulary.js';
 
 export type { Rating };
@@ -20,6 +20,15 @@ export type PointFact =
   | { source: 'case_collected' }
   | { source: 'case_answered' }
   | { source: 'case_rated'; rating: Rating }
+  | { source: 'suggestion_lead' }
+  | { source: 'suggestion_cosigner' }
+  | { source: 'suggestion_rated'; rating: Rating }
+  | { source: 'consultation' }
+  | { source: 'budget_comment' }
+  | { source: 'budget_evaluation' }
+  | { source: 'livelihood_proposed' }
+  | { source: 'livelihood_rated' }
+  | { source: 'report_back' }
   | { source: 'bonus'; cents: number };
 
 export interface Scored {
@@ -55,6 +64,28 @@ export function scoreFact(fact: PointFact, rules: PointRules): Scored {
       if (fact.rating === 'satisfied') return by('caseSatisfied', rules.caseSatisfied);
       if (fact.rating === 'basically_satisfied') return by('caseBasicallySatisfied', rules.caseBasicallySatisfied);
       return { source: 'case_rated', cents: 0, rule: null, value: null };
+    case 'suggestion_lead':
+      return by('suggestionLead', rules.suggestionLead ?? SUGGESTION_RULE_DEFAULTS.suggestionLead);
+    case 'suggestion_cosigner':
+      return by('suggestionCosigner', rules.suggestionCosigner ?? SUGGESTION_RULE_DEFAULTS.suggestionCosigner);
+    case 'suggestion_rated':
+      if (fact.rating === 'satisfied') return by('suggestionSatisfied', rules.suggestionSatisfied ?? SUGGESTION_RULE_DEFAULTS.suggestionSatisfied);
+      if (fact.rating === 'basically_satisfied') {
+        return by('suggestionBasicallySatisfied', rules.suggestionBasicallySatisfied ?? SUGGESTION_RULE_DEFAULTS.suggestionBasicallySatisfied);
+      }
+      return { source: 'suggestion_rated', cents: 0, rule: null, value: null };
+    case 'consultation':
+      return by('consultation', rules.consultation ?? CONSULTATION_RULE_DEFAULT);
+    case 'budget_comment':
+      return by('budgetComment', rules.budgetComment ?? BUDGET_RULE_DEFAULTS.budgetComment);
+    case 'budget_evaluation':
+      return by('budgetEvaluation', rules.budgetEvaluation ?? BUDGET_RULE_DEFAULTS.budgetEvaluation);
+    case 'livelihood_proposed':
+      return by('livelihoodProposed', rules.livelihoodProposed ?? LIVELIHOOD_RULE_DEFAULTS.livelihoodProposed);
+    case 'livelihood_rated':
+      return by('livelihoodRated', rules.livelihoodRated ?? LIVELIHOOD_RULE_DEFAULTS.livelihoodRated);
+    case 'report_back':
+      return by('reportBackEvaluated', rules.reportBackEvaluated ?? REPORT_BACK_RULE_DEFAULT);
     case 'bonus':
       return { source: 'bonus', cents: fact.cents, rule: null, value: null };
   }

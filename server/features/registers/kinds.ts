@@ -28,9 +28,28 @@ declare module '../../platform/feature.js' {
   interface FeatureContributions { registers: RegisterSource }
 }
 
-/** Every register the features contribute, in list order. */
+/**
+ * Every register the features contribute, in list order. A register may come in parts: each
+ * feature whose records belong in it contributes it under the same key (意见建议登记簿: the
+ * constituents' opinions and the deputies' suggestions). The part with the lowest `order`
+ * names and places it; the register holds every part's sections and notes in that order.
+ */
 export function registerSources(): RegisterSource[] {
-  return contributions('registers').sort((a, b) => a.order - b.order);
+  const parts = new Map<string, RegisterSource[]>();
+  for (const s of contributions('registers').sort((a, b) => a.order - b.order)) parts.set(s.key, [...(parts.get(s.key) ?? []), s]);
+  return [...parts.values()].map(joined);
+}
+
+function joined([first, ...rest]: RegisterSource[]): RegisterSource {
+  if (rest.length === 0) return first!;
+  return {
+    ...first!,
+    async build(ctx) {
+      const bodies = [];
+      for (const part of [first!, ...rest]) bodies.push(await part.build(ctx));
+      return { sections: bodies.flatMap((b) => b.sections), notes: bodies.flatMap((b) => b.notes ?? []) };
+    },
+  };
 }
 
 /** One register by its key (`reception`, `roster`, …). */

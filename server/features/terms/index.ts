@@ -2,7 +2,7 @@ import { defineFeature } from '../../platform/feature.js';
 
 // What other features use of this one.
 export { CONGRESS_REGION_LEVEL, congressRegionFits } from './congress.js';
-export { termPeriod } from './congressTerms.js';
+export { chineseNumeral, congressTermName, termPeriod } from './congressTerms.js';
 export { ArchiveTermSchema } from './presenter.js';
 export { deputyTerm, deputyTerms } from './queries.js';
 export { requireRoundTerm } from './roundCommands.js';

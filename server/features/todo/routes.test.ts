@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { now } from '../../platform/clock.js';
+import { now, today } from '../../platform/clock.js';
 import { factories, type Case, type Factories, type SignedIn } from '../../testing/factories.js';
 import { startTestApp, type TestApp } from '../../testing/harness.js';
 
@@ -73,24 +73,32 @@ describe('the to-do centre (待办)', () => {
   };
   const ids = (...keys: string[]) => keys.map((k) => c[k]!.id).sort((a, b) => a - b);
 
+  /** The suggestion items each role also has, none of them here. */
+  const NO_SUGGESTIONS = {
+    staff: { 'suggestion.review': 0, 'suggestion.assign': 0, 'suggestion.reassignment': 0, 'suggestion.overdue': 0, 'budget.overdue': 0, 'livelihood.slipped': 0, 'deliberation.review': 0, 'deliberation.feedback': 0 },
+    unit: { 'suggestion.answer': 0, 'suggestion.co_view': 0, 'suggestion.commitments': 0, 'budget.answer': 0, 'livelihood.milestone_due': 0, 'deliberation.sign': 0, 'deliberation.answer': 0 },
+    deputy: { 'suggestion.cosign': 0, 'suggestion.rate': 0, 'consultation.gather': 0, 'budget.comment': 0, 'budget.evaluate': 0, 'livelihood.vote': 0, 'livelihood.evaluate': 0 },
+  };
+
   it('gives the county staff what waits at the station and what needs supervising', async () => {
     assert.deepEqual(await counts(staff), {
       'case.accept': 1, 'case.assign': 1, 'case.approve': 1, 'case.overdue': 1, 'case.extension': 1, 'case.unrated': 1,
+      ...NO_SUGGESTIONS.staff,
     });
   });
 
   it('gives the station officer the station\'s items and the answers to give', async () => {
-    assert.deepEqual(await counts(officer), { 'case.accept': 1, 'case.assign': 1, 'case.approve': 1, 'case.answer': 1 });
+    assert.deepEqual(await counts(officer), { 'case.accept': 1, 'case.assign': 1, 'case.approve': 1, 'case.answer': 1, 'consultation.gather': 0 });
   });
 
   it('gives the unit clerk what to sign, what is due soon and what is overdue, of their own unit only', async () => {
-    assert.deepEqual(await counts(clerk), { 'case.sign': 1, 'case.due_soon': 1, 'case.unit_overdue': 1 });
-    assert.deepEqual(await counts(otherClerk), { 'case.sign': 0, 'case.due_soon': 0, 'case.unit_overdue': 0 });
+    assert.deepEqual(await counts(clerk), { 'case.sign': 1, 'case.due_soon': 1, 'case.unit_overdue': 1, ...NO_SUGGESTIONS.unit });
+    assert.deepEqual(await counts(otherClerk), { 'case.sign': 0, 'case.due_soon': 0, 'case.unit_overdue': 0, ...NO_SUGGESTIONS.unit });
   });
 
   it('gives a deputy what was brought to them and the answers they owe, not a fellow deputy\'s', async () => {
-    assert.deepEqual(await counts(deputy), { 'case.review': 1, 'case.answer': 1 });
-    assert.deepEqual(await counts(otherDeputy), { 'case.review': 0, 'case.answer': 0 });
+    assert.deepEqual(await counts(deputy), { 'case.review': 1, 'case.answer': 1, ...NO_SUGGESTIONS.deputy });
+    assert.deepEqual(await counts(otherDeputy), { 'case.review': 0, 'case.answer': 0, ...NO_SUGGESTIONS.deputy });
   });
 
   it('counts nothing of another county', async () => {
@@ -122,5 +130,21 @@ describe('the to-do centre (待办)', () => {
     const res = await clerk.client.post(`/api/cases/${c.assigned!.id}/actions/sign`);
     assert.equal(res.statusCode, 200, res.body);
     assert.equal((await counts(clerk))['case.sign'], 0);
+  });
+
+  it('puts an open consultation in the work list of the officers and deputies of the stations asked', async () => {
+    const county = await t.database.db.selectFrom('region').select('code').where('code', '=', staff.regionCode!).executeTakeFirstOrThrow();
+    const made = await staff.client.post('/api/consultations', {
+      title: '待办测试议题', questions: ['意见?'], opensOn: today(), closesOn: '2999-12-31',
+      congress: { level: 'county', regionCode: county.code }, stationIds: [officer.stationIds[0]!],
+    });
+    assert.equal(made.statusCode, 201, made.body);
+    const { id } = made.json<{ id: number }>();
+    assert.equal((await counts(officer))['consultation.gather'], 0, 'not while a draft');
+    assert.equal((await staff.client.post(`/api/consultations/${id}/publish`)).statusCode, 200);
+    for (const who of [officer, deputy, otherDeputy]) assert.equal((await counts(who))['consultation.gather'], 1);
+    const res = await deputy.client.get('/api/todo/consultation.gather');
+    assert.deepEqual(res.json<{ items: { href: string }[] }>().items.map((i) => i.href), [`/consultations/${id}`]);
+    assert.equal((await clerk.client.get('/api/todo/consultation.gather')).statusCode, 404);
   });
 });

@@ -10,6 +10,8 @@ import { MyRotaCard } from '../features/activities/RotaCard.js';
 import { DeadlineText } from '../features/cases/caseFacts.js';
 import { Chart } from '../kit/Chart.js';
 import { TodoPanel } from '../features/todo/TodoPage.js';
+import { SuggestionsGlance } from '../features/suggestions/SuggestionsGlance.js';
+import { HotTopicsGlance } from '../features/hotTopics/HotTopicsGlance.js';
 import { useSession } from './session.js';
 import type { Answer, Schemas } from '../../shared/api.js';
 
@@ -28,7 +30,7 @@ function weeksAgo(weeks: number): string {
 /** The month at a glance: what came in, how fast and how well it was answered, where it lags. */
 export function DashboardPage() {
   const { l, lang } = useI18n();
-  const { me } = useSession();
+  const { me, can } = useSession();
   const [month, setMonth] = useState(shanghaiMonth());
   const range = monthRange(month);
   const figuresQuery = useApiQuery<Figures>(`/api/statistics/cases${qs(range)}`, { keepPrevious: true });
@@ -114,6 +116,8 @@ export function DashboardPage() {
           </Card>
         </Col>
       </Row>
+      {can('hotTopic.read') && <HotTopicsGlance />}
+      {can('suggestion.statistics') && <SuggestionsGlance />}
       <Card size="small" title={<Space>{l('超期未办结', 'Overdue')}<Tag color="red">{overdueNow ?? '—'}</Tag></Space>} extra={<Link to="/cases?overdue=true">{l('全部', 'All')}</Link>}>
         <Table<Schemas['CaseListItem']>
           rowKey="id" size="small" dataSource={overdue} pagination={false} scroll={{ x: 640 }}

@@ -16,11 +16,18 @@ import { regions } from './regions/index.js';
 import { registers } from './registers/index.js';
 import { stations } from './stations/index.js';
 import { statistics } from './statistics/index.js';
+import { suggestions } from './suggestions/index.js';
+import { livelihood } from './livelihood/index.js';
+import { budget } from './budget/index.js';
+import { consultations } from './consultations/index.js';
+import { reportBacks } from './reportBacks/index.js';
+import { deliberations } from './deliberations/index.js';
+import { hotTopics } from './hotTopics/index.js';
 import { terms } from './terms/index.js';
 import { todo } from './todo/index.js';
 import { units } from './units/index.js';
 
 /** Every feature of the back office: the shell builds its routes and navigation from this list. */
 export const FEATURES: readonly WebFeature[] = [
-  cases, todo, statistics, activities, points, assessments, stations, deputies, archive, registers, units, regions, terms, accounts, caseRules, calendar, audit, inbox, me, imports,
+  cases, todo, suggestions, livelihood, budget, consultations, reportBacks, deliberations, hotTopics, statistics, activities, points, assessments, stations, deputies, archive, registers, units, regions, terms, accounts, caseRules, calendar, audit, inbox, me, imports,
 ];

@@ -58,7 +58,13 @@ export function ActivityDetailPage() {
       <Breadcrumb items={[{ title: <Link to="/activities">{l('履职活动', 'Activities')}</Link> }, { title: a.title }]} />
       <PageTitle
         title={<Space wrap>{a.title}<Tag color="red">{label(a.kindLabel)}</Tag></Space>}
-        extra={editable && <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{l('修改', 'Edit')}</Button>}
+        extra={(
+          <>
+            {editable && <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{l('修改', 'Edit')}</Button>}
+            {/* A deputy files a suggestion from what the activity found. */}
+            {can('suggestion.draft') && <Link to={`/my-suggestions/new?activityIds=${a.id}`}><Button type="primary">{l('提出建议', 'File a suggestion')}</Button></Link>}
+          </>
+        )}
       />
       <Card size="small">
         <Descriptions column={{ xs: 1, md: 2 }} size="small">

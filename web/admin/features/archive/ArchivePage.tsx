@@ -16,6 +16,8 @@ type Label = { zh: string; en: string };
 type ArchiveTerm = Schemas['ArchiveTerm'];
 type DeputyTerms = Answer<'/api/deputies/{id}/terms'>;
 type Archive = Schemas['DeputyArchive'];
+/** A report-back (述职) of the deputy in the period: its evaluation in counts, its issue list closed or not. */
+type ArchiveReportBack = Archive['reportBacks'][number];
 
 const ATTENDANCE_COLOURS: Record<string, string> = { present: 'green', leave: 'orange', absent: 'red' };
 const DUTY_COLOURS: Record<string, string> = { held: 'green', missed: 'red', cancelled: 'default', scheduled: 'blue' };
@@ -69,6 +71,7 @@ function ArchiveView() {
   if (error) return <LoadError error={error} retry={() => void load()} />;
   if (!archive) return <Spin style={{ display: 'block', margin: 48 }} />;
   const { deputy: d, summary: s } = archive;
+  const reportBacks = archive.reportBacks;
   const ways = (o: Archive['opinions'][number]) => [
     o.addressed && l('致本人', 'To them'), o.answeredByDeputy && l('本人答复', 'Answered by them'), o.collectedAtActivity && l('活动中收集', 'At an activity'),
   ].filter(Boolean) as string[];
@@ -119,6 +122,10 @@ function ArchiveView() {
           { key: 'duty', label: l('接待日:已接待 / 未接待 / 已取消 / 待接待', 'Rota: held / missed / cancelled / scheduled'), children: `${s.receptionDays.held} / ${s.receptionDays.missed} / ${s.receptionDays.cancelled} / ${s.receptionDays.scheduled}` },
           { key: 'ways', label: l('意见:致本人 / 本人答复 / 活动中收集', 'Opinions: to them / answered / at activities'), children: `${s.opinions.addressed} / ${s.opinions.answeredByDeputy} / ${s.opinions.collectedAtActivities}` },
           { key: 'campaigns', label: l('参加主题活动', 'Campaigns'), children: s.campaigns },
+          { key: 'suggestions', label: l('代表建议:领衔 / 附议 / 已答复', 'Suggestions: led / co-signed / answered'), children: `${s.suggestions.led} / ${s.suggestions.cosigned} / ${s.suggestions.answered}` },
+          { key: 'livelihood', label: l('民生实事:提出 / 票决通过 / 参加测评', 'Livelihood projects: proposed / adopted / evaluations'), children: `${s.livelihood.proposed} / ${s.livelihood.adopted} / ${s.livelihood.evaluations}` },
+          { key: 'budget', label: l('预算审查:参加 / 意见 / 询问 / 绩效评价', 'Budget review: reviews / comments / questions / evaluations'), children: `${s.budget.reviews} / ${s.budget.comments} / ${s.budget.questions} / ${s.budget.evaluations}` },
+          { key: 'consultations', label: l('议题征询:议题 / 收集意见 / 关联活动', 'Consultations: topics / views / activities'), children: `${s.consultations.topics} / ${s.consultations.views} / ${s.consultations.activities}` },
           { key: 'points', label: l('履职积分', 'Points'), children: s.points.years.map((y) => l(`${y.year} 年 ${y.points} 分`, `${y.year}: ${y.points}`)).join(l(';', '; ')) || '0' },
         ]} />
       </Card>
@@ -143,6 +150,67 @@ function ArchiveView() {
             { title: l('与本人关系', 'How theirs'), key: 'ways', width: 150, render: (_: unknown, o) => <Space size={[4, 4]} wrap>{ways(o).map((w) => <Tag key={w}>{w}</Tag>)}</Space> },
             { title: l('状态', 'State'), dataIndex: 'stateLabel', width: 90, render: (v: Label) => label(v) },
             { title: l('评价', 'Rating'), dataIndex: 'ratingLabel', width: 90, render: (v: Label | null) => (v ? label(v) : '—') },
+          ]} />
+      </Card>
+      <Card size="small" title={l('代表建议', 'Suggestions')}>
+        <Table rowKey="id" size="small" dataSource={archive.suggestions} pagination={{ pageSize: 10, hideOnSinglePage: true }} scroll={{ x: 640 }}
+          locale={{ emptyText: l('期间没有提出或附议建议', 'No suggestions in this period') }}
+          columns={[
+            { title: l('日期', 'Date'), dataIndex: 'date', width: 100 },
+            { title: l('标题', 'Title'), dataIndex: 'title', render: (t: string, x) => <Link to={`/suggestions/${x.id}`}>{x.numberLabel ? `${x.numberLabel} ` : ''}{t}</Link> },
+            { title: l('本人', 'Part'), dataIndex: 'role', width: 70, render: (r: string) => (r === 'lead' ? l('领衔', 'Lead') : l('附议', 'Co-signer')) },
+            { title: l('状态', 'State'), dataIndex: 'stateLabel', width: 110, render: (v: Label) => label(v) },
+            { title: l('评价', 'Rating'), dataIndex: 'ratingLabel', width: 90, render: (v: Label | null) => (v ? label(v) : '—') },
+          ]} />
+      </Card>
+      <Row gutter={[12, 12]}>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={l('民生实事项目', 'Livelihood projects')}>
+            <Table rowKey="id" size="small" dataSource={archive.livelihoodProjects} pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              locale={{ emptyText: l('期间没有提出民生实事项目', 'No livelihood projects proposed in this period') }}
+              columns={[
+                { title: l('项目', 'Project'), dataIndex: 'title', render: (t: string, x) => <Link to={`/livelihood/projects/${x.id}`}>{t}</Link> },
+                { title: l('年度', 'Year'), dataIndex: 'year', width: 70 },
+                { title: l('状态', 'State'), dataIndex: 'stateLabel', width: 100, render: (v: Label) => label(v) },
+              ]} />
+            {archive.livelihoodEvaluations.length > 0 && (
+              <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+                {l('参加满意度测评:', 'Year-end evaluations: ')}
+                {archive.livelihoodEvaluations.map((e) => l(`${e.round}(测评 ${e.rated} 个项目)`, `${e.round} (${e.rated} projects rated)`)).join(l(';', '; '))}
+              </Typography.Paragraph>
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={l('预算审查', 'Budget review')}>
+            <Table rowKey="id" size="small" dataSource={archive.budgetReviews} pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              locale={{ emptyText: l('期间没有参加预算审查', 'No budget reviews in this period') }}
+              columns={[
+                { title: l('预算审查', 'Review'), dataIndex: 'title', render: (t: string, x) => <Link to={`/budget/${x.id}`}>{t}</Link> },
+                { title: l('意见 / 询问 / 评价', 'Comments / questions / evaluations'), key: 'n', width: 130, render: (_: unknown, x) => `${x.comments} / ${x.questions} / ${x.evaluations}` },
+              ]} />
+          </Card>
+        </Col>
+      </Row>
+      <Card size="small" title={l('参与议题征询', 'Consultations')}>
+        <Table rowKey="id" size="small" dataSource={archive.consultations} pagination={{ pageSize: 10, hideOnSinglePage: true }} scroll={{ x: 560 }}
+          locale={{ emptyText: l('期间没有参与议题征询', 'No consultations in this period') }}
+          columns={[
+            { title: l('日期', 'Date'), dataIndex: 'date', width: 100 },
+            { title: l('议题', 'Topic'), dataIndex: 'title', render: (t: string, x) => <Link to={`/consultations/${x.id}`}>{t}</Link> },
+            { title: l('收集意见', 'Views'), dataIndex: 'views', width: 80 },
+            { title: l('关联活动', 'Activities'), dataIndex: 'activities', width: 80 },
+          ]} />
+      </Card>
+      <Card size="small" title={l('向选民述职', 'Report-backs')} data-testid="archive-report-backs">
+        <Table<ArchiveReportBack> rowKey="id" size="small" dataSource={reportBacks} pagination={{ pageSize: 10, hideOnSinglePage: true }} scroll={{ x: 560 }}
+          locale={{ emptyText: l('期间没有述职', 'No report-backs in this period') }}
+          columns={[
+            { title: l('日期', 'Date'), dataIndex: 'date', width: 100 },
+            { title: l('述职', 'Report-back'), dataIndex: 'title', render: (t: string, x) => <Link to={`/report-backs/${x.id}`}>{t}</Link> },
+            { title: l('群众评议', 'Evaluations'), dataIndex: 'evaluationCount', width: 90 },
+            { title: l('满意率', 'Satisfied'), dataIndex: 'satisfiedPercent', width: 80, render: (v: number | null) => (v === null ? '—' : `${v}%`) },
+            { title: l('问题清单(已办结/总数)', 'Issues (closed / all)'), key: 'issues', width: 150, render: (_: unknown, x) => `${x.issues.closed} / ${x.issues.total}` },
           ]} />
       </Card>
       <Row gutter={[12, 12]}>

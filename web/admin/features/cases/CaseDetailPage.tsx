@@ -8,6 +8,7 @@ import { bodyLimits } from '../../../shared/api-types.js';
 import { formatDate, formatDateTime } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
 import { apiKey, queryClient, useApiMutation, useApiQuery } from '../../../shared/query.js';
+import { useSession } from '../../app/session.js';
 import { RecordSelect } from '../../kit/RecordSelect.js';
 import { useNarrow } from '../../kit/common.js';
 import { ProvisionalTag } from '../calendar/calendarNotice.js';
@@ -49,6 +50,7 @@ export function CaseDetailPage() {
   const { id } = useParams();
   const { lang, l, label } = useI18n();
   const { message } = App.useApp();
+  const { can } = useSession();
   const url = `/api/cases/${id}`;
   const caseQuery = useApiQuery<CaseDetail>(url);
   // The deadline an assignment may set is the case category's own maximum.
@@ -123,6 +125,8 @@ export function CaseDetailPage() {
           <Tag color={c.overdue ? 'red' : 'blue'} data-testid="case-state">{c.stateLabel[lang]}</Tag>
           {c.keySupervision && <Tag color="volcano">{l('重点督办', 'Key supervision')}</Tag>}
           {c.rating && <RatingTag rating={c.rating} />}
+          {/* A deputy takes the opinion further as a suggestion to the congress. */}
+          {can('suggestion.draft') && <Link to={`/my-suggestions/new?caseIds=${c.id}`}><Button size="small" type="primary" ghost>{l('转为代表建议', 'Make it a suggestion')}</Button></Link>}
         </Space>
         {c.actions.length > 0 && (
           <Space wrap size={[8, 8]}>

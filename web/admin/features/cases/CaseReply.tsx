@@ -1,23 +1,17 @@
-import { DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Form, Input, List, Modal, Radio, Space, Switch, Tag, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { PaperClipOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Form, Input, List, Modal, Radio, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { REPLY_RESULTS } from '../../../../common/caseVocabulary.js';
 import { ApiError, formFieldErrors, post, type Answer, type Schemas } from '../../../shared/api.js';
-import { base64Of, compressPhoto } from '../../../shared/compress.js';
 import { formatDateTime } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
 import { apiKey, invalidateApi, queryClient } from '../../../shared/query.js';
+import { FilePicker, filesBody, sizeText, type PickedFile } from '../../kit/FilePicker.js';
 
 type CaseReply = Schemas['CaseReply'];
 
-/** As the server checks them (by content): a PDF reply letter, or photos; at most 6 files, 20 MB in all. */
-const ACCEPT = 'application/pdf,image/jpeg,image/png,image/webp';
-const MAX_FILES = 6;
-const MAX_TOTAL = 20 * 1024 * 1024;
-
-interface PickedFile { key: string; name: string; mime: string; size: number; data: string; public: boolean }
-
-const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+/** As the server checks them: at most 6 files, 20 MB in all. */
+const FILE_LIMITS = { maxFiles: 6, maxBytes: 20 * 1024 * 1024, per: 'all' } as const;
 
 /**
  * The unit's reply (办复): the result type, the handler and a contact, the reply text, and files
@@ -30,23 +24,7 @@ export function CaseReplyDialog({ caseId, open, onClose }: { caseId: number; ope
   const [form] = Form.useForm();
   const [files, setFiles] = useState<PickedFile[]>([]);
   const [busy, setBusy] = useState(false);
-  const picker = useRef<HTMLInputElement>(null);
   const url = `/api/cases/${caseId}`;
-
-  async function pick(list: FileList | null) {
-    if (!list?.length) return;
-    const picked = await Promise.all([...list].map(async (f, i): Promise<PickedFile> => {
-      const photo = f.type.startsWith('image/');
-      // Photos are shrunk on the way (a phone's photo easily exceeds 5 MB); a PDF goes as it is.
-      const data = photo ? await compressPhoto(f) : await base64Of(f);
-      const size = Math.floor((data.length * 3) / 4);
-      return { key: `${Date.now()}-${i}-${f.name}`, name: f.name, mime: photo ? 'image/jpeg' : f.type, size, data, public: f.type === 'application/pdf' };
-    }));
-    const next = [...files, ...picked];
-    if (next.length > MAX_FILES) { message.error(l(`附件最多 ${MAX_FILES} 个`, `At most ${MAX_FILES} files`)); return; }
-    if (next.reduce((n, f) => n + f.size, 0) > MAX_TOTAL) { message.error(l('附件合计不能超过 20 MB', 'The files may not exceed 20 MB in all')); return; }
-    setFiles(next);
-  }
 
   function close() {
     setFiles([]);
@@ -58,7 +36,7 @@ export function CaseReplyDialog({ caseId, open, onClose }: { caseId: number; ope
     setBusy(true);
     try {
       const answer = await post<Answer<'/api/cases/{id}/actions/{action}', 'post'>>(`${url}/actions/reply`, {
-        ...values, attachments: files.map((f) => ({ name: f.name, data: f.data, public: f.public })),
+        ...values, attachments: filesBody(files),
       });
       if (answer.case) queryClient.setQueryData(apiKey(url), answer.case);
       void invalidateApi('/api/cases', '/api/statistics', '/api/notifications', '/api/todo');
@@ -97,34 +75,7 @@ export function CaseReplyDialog({ caseId, open, onClose }: { caseId: number; ope
           extra={l('最多 6 个,合计 20 MB。标为“公开”的附件在审核通过后群众可查看下载;“内部”仅办理人员可见。',
             'Up to 6 files, 20 MB in all. Files marked public are shown to the constituent once the reply is approved; internal ones to the people handling the case only.')}
         >
-          <Button icon={<PaperClipOutlined />} onClick={() => picker.current?.click()}>{l('选择文件', 'Choose files')}</Button>
-          <input
-            ref={picker} type="file" multiple accept={ACCEPT} style={{ display: 'none' }} data-testid="reply-files"
-            onChange={(e) => { void pick(e.target.files); e.target.value = ''; }}
-          />
-          {files.length > 0 && (
-            <List
-              size="small" style={{ marginTop: 8 }} dataSource={files}
-              renderItem={(f) => (
-                <List.Item
-                  actions={[
-                    <Switch
-                      key="public" checked={f.public} checkedChildren={l('公开', 'Public')} unCheckedChildren={l('内部', 'Internal')}
-                      aria-label={l(`${f.name} 是否公开`, `Whether ${f.name} is public`)}
-                      onChange={(checked) => setFiles(files.map((x) => (x.key === f.key ? { ...x, public: checked } : x)))}
-                    />,
-                    <Button
-                      key="remove" type="text" icon={<DeleteOutlined />} aria-label={l(`移除 ${f.name}`, `Remove ${f.name}`)}
-                      onClick={() => setFiles(files.filter((x) => x.key !== f.key))}
-                    />,
-                  ]}
-                >
-                  <Typography.Text ellipsis style={{ maxWidth: 220 }}>{f.name}</Typography.Text>
-                  <Typography.Text type="secondary"> {sizeText(f.size)}</Typography.Text>
-                </List.Item>
-              )}
-            />
-          )}
+          <FilePicker files={files} onChange={setFiles} limits={FILE_LIMITS} testId="reply-files" />
         </Form.Item>
       </Form>
     </Modal>

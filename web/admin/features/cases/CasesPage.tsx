@@ -5,7 +5,7 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CASE_CHANNELS, CASE_STATE_LABELS, RATING_LABELS } from '../../../../common/caseVocabulary.js';
 import { post, qs, type Answer, type Schemas } from '../../../shared/api.js';
 import { formatDateTime } from '../../../shared/format.js';
@@ -146,9 +146,10 @@ function BatchDialog({ action, cases, onClose }: { action: BatchAction | null; c
  */
 export function CasesPage() {
   const { l, label } = useI18n();
-  const { me } = useSession();
+  const { me, can } = useSession();
   const { message } = App.useApp();
   const narrow = !Grid.useBreakpoint().md;
+  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const filters = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? undefined])) as Record<FilterName, string | undefined>;
   if (!params.has('open') && !params.has('state')) filters.open = 'true';
@@ -286,6 +287,9 @@ export function CasesPage() {
 
   const canBatch = (action: BatchAction) => selected.some((c) => c.abilities.includes(action));
   const offersBatch = me!.role === 'admin' || me!.role === 'staff' || me!.role === 'officer';
+  // A deputy chooses cases to take up together in one suggestion (联名 or alone).
+  const offersSuggestion = can('suggestion.draft');
+  const toSuggestion = () => void navigate(`/my-suggestions/new?caseIds=${selected.map((c) => c.id).join(',')}`);
   const toolbar = (
     <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
       <Space wrap>
@@ -298,6 +302,13 @@ export function CasesPage() {
             <Typography.Text type="secondary">{l(`已选 ${selected.length} 件`, `${selected.length} chosen`)}</Typography.Text>
             <Button type="primary" disabled={!canBatch('assign')} onClick={() => setBatch('assign')}>{l('批量交办', 'Assign chosen')}</Button>
             <Button disabled={!canBatch('urge')} onClick={() => setBatch('urge')}>{l('批量催办', 'Urge chosen')}</Button>
+            <Button type="link" onClick={() => setSelected([])}>{l('取消选择', 'Clear')}</Button>
+          </>
+        )}
+        {offersSuggestion && selected.length > 0 && (
+          <>
+            <Typography.Text type="secondary">{l(`已选 ${selected.length} 件`, `${selected.length} chosen`)}</Typography.Text>
+            <Button type="primary" onClick={toSuggestion}>{l('转为代表建议', 'Make them a suggestion')}</Button>
             <Button type="link" onClick={() => setSelected([])}>{l('取消选择', 'Clear')}</Button>
           </>
         )}
@@ -385,22 +396,30 @@ export function CasesPage() {
         <List<CaseItem>
           loading={query.isFetching} dataSource={items} locale={{ emptyText: l('没有符合条件的意见', 'No cases match') }}
           renderItem={(c) => (
-            <Link to={`/cases/${c.id}`} style={{ display: 'block', marginBottom: 8 }}>
-              <Card size="small" title={<Space size={4}><StateTag c={c} />{c.keySupervision && <Tag color="gold">{l('督', 'Key')}</Tag>}</Space>} extra={<Typography.Text type="secondary">{c.trackingCode}</Typography.Text>}>
-                <Typography.Paragraph ellipsis={{ rows: 3 }} style={{ marginBottom: 4 }}>{c.content}</Typography.Paragraph>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {c.station} · {c.unit ?? l('未交办', 'Not assigned')} · {l('期限', 'Due')} <DeadlineText date={c.deadlineDate} provisional={c.deadlineProvisional} overdue={c.overdue} overdueWorkingDays={c.overdueWorkingDays} />
-                  {c.rating && <> · <RatingTag rating={c.rating} /></>}
-                </Typography.Text>
-              </Card>
-            </Link>
+            <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
+              {offersSuggestion && (
+                <Checkbox
+                  style={{ padding: '12px 4px' }} checked={selected.some((x) => x.id === c.id)} aria-label={l(`选择 ${c.trackingCode}`, `Choose ${c.trackingCode}`)}
+                  onChange={(e) => setSelected(e.target.checked ? [...selected, c] : selected.filter((x) => x.id !== c.id))}
+                />
+              )}
+              <Link to={`/cases/${c.id}`} style={{ display: 'block', marginBottom: 8, flex: 1, minWidth: 0 }}>
+                <Card size="small" title={<Space size={4}><StateTag c={c} />{c.keySupervision && <Tag color="gold">{l('督', 'Key')}</Tag>}</Space>} extra={<Typography.Text type="secondary">{c.trackingCode}</Typography.Text>}>
+                  <Typography.Paragraph ellipsis={{ rows: 3 }} style={{ marginBottom: 4 }}>{c.content}</Typography.Paragraph>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {c.station} · {c.unit ?? l('未交办', 'Not assigned')} · {l('期限', 'Due')} <DeadlineText date={c.deadlineDate} provisional={c.deadlineProvisional} overdue={c.overdue} overdueWorkingDays={c.overdueWorkingDays} />
+                    {c.rating && <> · <RatingTag rating={c.rating} /></>}
+                  </Typography.Text>
+                </Card>
+              </Link>
+            </div>
           )}
         />
       ) : (
         <Table<CaseItem>
           rowKey="id" loading={query.isFetching} dataSource={items} pagination={false} scroll={{ x: 'max-content' }} size="middle"
           locale={{ emptyText: l('没有符合条件的意见', 'No cases match') }} columns={columns}
-          rowSelection={offersBatch ? {
+          rowSelection={offersBatch || offersSuggestion ? {
             selectedRowKeys: selected.map((c) => c.id),
             preserveSelectedRowKeys: true,
             onChange: (_keys, rows) => setSelected(rows.filter(Boolean)),

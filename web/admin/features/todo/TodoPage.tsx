@@ -75,7 +75,7 @@ function EntryList({ item }: { item: Item }) {
   return (
     <Card
       size="small" title={<Space>{label(item.label)}<Tag>{item.count}</Tag></Space>}
-      extra={<Link to={item.href}>{l('在意见办理中查看', 'Open in the case queue')}</Link>}
+      extra={<Link to={item.href}>{l('在列表中查看', 'Open as a list')}</Link>}
     >
       {list.error && <Alert type="error" showIcon message={list.error} style={{ marginBottom: 8 }} />}
       <List<Entry>
