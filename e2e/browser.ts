@@ -71,6 +71,16 @@ export async function shot(page: Page, name: string): Promise<void> {
 
 /** Chooses an option from the open select list and waits for the list to close: until then it covers the buttons beneath it. */
 export async function chooseOption(page: Page, text: string): Promise<void> {
-  await page.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  // A list still filtering as the click lands re-renders its options and the click is lost:
+  // the option is clicked again while the same list stays open.
+  for (let attempt = 1; ; attempt++) {
+    await open.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
+    try {
+      await open.waitFor({ state: 'hidden', timeout: 8_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
 }

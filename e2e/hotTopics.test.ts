@@ -91,12 +91,13 @@ describe('hot topics across the stations', () => {
     await dialog.getByRole('combobox', { name: '征询议题' }).click();
     await chooseOption(page, '农村饮用水安全保障');
     await dialog.getByRole('button', { name: '纳入征询' }).click();
-    await page.getByText(/已关联 \d+ 条群众意见/).first().waitFor();
+    // A confirm modal shows its title in its body; the header copy of it is hidden.
+    await page.getByRole('dialog', { name: /已关联 \d+ 条群众意见/ }).getByText('这些意见已作为议题征询的参考', { exact: false }).waitFor();
     await page.getByRole('button', { name: '查看议题征询' }).click();
     await page.waitForURL(/\/consultations\/\d+$/);
     const linked = page.getByTestId('consultation-linked-opinions');
     await linked.locator('.ant-list-item').first().waitFor();
-    assert.match(await linked.innerText(), /关联的群众意见((\d+))/);
+    assert.match(await linked.innerText(), /关联的群众意见\(\d+\)/);
     assert.doesNotMatch(await linked.innerText(), PHONE);
     await shot(page, 'desktop-consultation-linked-opinions');
     assert.deepEqual(errors, []);

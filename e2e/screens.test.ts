@@ -69,7 +69,7 @@ const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; scre
     username: 'liangjun', kind: 'phone', menu: [WORK[0]!, WORK[1]!, '票决投票', '我的建议', ...WORK.slice(3), '通知', '个人中心'],
     screens: [
       { path: '/', ready: /我所在的联络站/, name: 'deputy-home' },
-      { path: '/cases', ready: /办理中|没有符合条件的意见/, name: 'deputy-cases' },
+      { path: '/cases', ready: /共 [1-9]\d* 件|没有符合条件的意见/, name: 'deputy-cases' },
       { path: '/suggestions', ready: /共 \d+ 件/, name: 'deputy-suggestions' },
       { path: '/consultations', ready: /议题征询/, name: 'deputy-consultations' },
       { path: '/report-backs', ready: /我的述职/, name: 'deputy-report-backs' },
@@ -85,7 +85,7 @@ const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; scre
     screens: [
       { path: '/', ready: /我的待办/, name: 'unit-home' },
       { path: '/budget-answers', ready: /预算意见答复/, name: 'unit-budget-answers' },
-      { path: '/cases', ready: /办理中|没有符合条件的意见/, name: 'unit-cases' },
+      { path: '/cases', ready: /共 [1-9]\d* 件|没有符合条件的意见/, name: 'unit-cases' },
       { path: '/suggestions', ready: /共 \d+ 件/, name: 'unit-suggestions' },
       { path: '/deliberations', ready: /行动事项/, name: 'unit-deliberations' },
     ],
