@@ -130,6 +130,15 @@ describe('a street clerk chooses the month\'s topics by their scores and records
     // The meeting record: attendance, the departments present, the minutes, a decision.
     await header.getByRole('button', { name: '录入会议记录' }).click();
     const record = desk.getByRole('dialog', { name: '会议记录' });
+    // Minutes are of a meeting held: this one was brought forward to yesterday, by the Beijing clock.
+    const shanghaiDay = (ms: number) => new Date(ms).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+    if (day.heldOn > shanghaiDay(Date.now())) await record.getByText(/尚未到期/).waitFor();
+    const heldOn = shanghaiDay(Date.now() - 86_400_000);
+    const dateInput = record.getByLabel('日期');
+    await dateInput.click();
+    await dateInput.fill(heldOn);
+    await dateInput.press('Enter');
+    assert.equal(await dateInput.inputValue(), heldOn);
     const attendance = record.getByTestId('attendance');
     let onLeave = false;
     if (await attendance.count()) {

@@ -321,6 +321,8 @@ export async function recordMeeting(ctx: Ctx, dayId: number, input: z.infer<type
   const day = await lockDay(ctx, dayId, ['scheduled', 'noticed']);
   const topics = await ctx.trx.selectFrom('deliberation_topic').select(['id', 'title']).where('day_id', '=', dayId).orderBy('id').execute();
   if (!topics.length) throw new AppError('DELIBERATION_NO_TOPICS');
+  // Minutes are of a meeting that took place: on its day or, brought forward, earlier; never ahead of the clock.
+  if (new Date(input.startsAt).getTime() > clockNow().getTime()) throw new AppError('DELIBERATION_MEETING_NOT_HELD');
   const region = await ctx.trx.selectFrom('region').select('name').where('code', '=', day.region_code).executeTakeFirstOrThrow();
   const activityId = await createActivity(ctx, {
     kind: 'deliberation', title: `${region.name}逢四议事:${topics.map((t) => t.title).join(';')}`.slice(0, 200), stationId: null, regionCode: day.region_code,

@@ -9,6 +9,7 @@ export const DELIBERATION_ERRORS = {
   DELIBERATION_TOPIC_UNSCORED: { status: 409, zh: '议题尚未评分,不能选定', en: 'The topic has not been scored yet' },
   DELIBERATION_TOPIC_NOT_OPEN: { status: 409, zh: '议题已选定或已撤回,不能修改', en: 'The topic has been chosen or withdrawn already' },
   DELIBERATION_NO_TOPICS: { status: 409, zh: '尚未选定议题', en: 'No topics have been chosen for the day' },
+  DELIBERATION_MEETING_NOT_HELD: { status: 409, zh: '会议尚未举行:会议开始时间不能晚于当前时间', en: 'The meeting has not taken place yet: its start cannot be later than now' },
   DELIBERATION_NO_ITEMS: { status: 409, zh: '行动方案尚无事项,不能公布', en: 'The action plan has no items yet: nothing to publish' },
   DELIBERATION_NOT_PUBLISHED: { status: 409, zh: '议事结果尚未公布', en: 'The results of this day are not published' },
   DELIBERATION_ITEM_ACTION_INVALID: { status: 409, zh: '该事项当前状态下您不能进行此操作', en: 'You cannot take this action on the item in its current state' },

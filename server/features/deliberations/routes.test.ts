@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { addDays } from '../../platform/calendar/workingDays.js';
-import { today } from '../../platform/clock.js';
+import { now, resetClock, setClock, today } from '../../platform/clock.js';
 import { Client, idOf, signIn, startTestApp, type TestApp } from '../../testing/harness.js';
 import { monthsAfter, ruleDate } from './rule.js';
 
@@ -25,7 +25,7 @@ describe('deliberation days', () => {
     deputy = await signIn(t.app, 'liangjun');
     otherStaff = await signIn(t.app, 'yicheng');
   });
-  after(() => t.close());
+  after(async () => { resetClock(); await t.close(); });
 
   it('goes from scored topics to a published result, and sends an item back on unsatisfied feedback', async () => {
     const db = t.database.db;
@@ -87,6 +87,16 @@ describe('deliberation days', () => {
     }
     // The meeting, the action plan of two items.
     const liang = await idOf(db, 'deputy', '梁俊华');
+    // Minutes of a meeting still ahead are refused; the rest of the day's life runs from its noon.
+    const ahead = new Date(now().getTime() + 3_600_000).toISOString();
+    const early = await staff.post(`/api/deliberations/days/${day.id}/record`, {
+      startsAt: ahead, endsAt: null, place: '黄田镇人大代表联络站', participants: [{ deputyId: liang, attendance: 'present' }], unitIds: [], minutes: '未举行', decisions: ['无'],
+    });
+    assert.equal(early.json<{ error: { code: string } }>().error.code, 'DELIBERATION_MEETING_NOT_HELD');
+    assert.equal((await staff.get(`/api/deliberations/days/${day.id}`)).json<{ state: string }>().state, 'noticed', 'nothing written');
+    setClock(`${day.heldOn}T12:00:00+08:00`);
+    staff = await signIn(t.app, 'pinggui');
+    unit = await signIn(t.app, 'shuiliju');
     const rec = await staff.post(`/api/deliberations/days/${day.id}/record`, {
       startsAt: `${day.heldOn}T09:30:00+08:00`, endsAt: `${day.heldOn}T11:30:00+08:00`, place: '黄田镇人大代表联络站',
       participants: [{ deputyId: liang, attendance: 'present' }], unitIds: [water], minutes: '听取水利局汇报,代表逐一发言。', decisions: ['水利局一个月内完成管网排查', '镇政府疏通排水沟'],
@@ -138,6 +148,9 @@ describe('deliberation days', () => {
     for (const a of ['deliberation.choose', 'deliberation.notice', 'deliberation.record', 'deliberation.publish', 'deliberation.feedback', 'deliberation.feedback_decide', 'deliberation_item.reopen']) {
       assert.ok(audits.some((r) => r.action === a), `audited: ${a}`);
     }
+    resetClock();
+    staff = await signIn(t.app, 'pinggui');
+    unit = await signIn(t.app, 'shuiliju');
   });
 
   it('moves a day on a holiday to the next working day', async () => {

@@ -8,6 +8,7 @@ import { apiKey, invalidateApi, queryClient, useApiQuery } from '../../../shared
 import { RecordSelect } from '../../kit/RecordSelect.js';
 import { useNarrow } from '../../kit/common.js';
 import { useFormWrite } from '../../kit/writeErrors.js';
+import { formatDate } from '../../../shared/format.js';
 import { ATTENDANCE } from './labels.js';
 import { ScoresText, weightsText } from './TopicPool.js';
 import type { Attendance, Day, Rule, TopicItem, Weights } from './types.js';
@@ -119,6 +120,8 @@ export function RecordDialog({ day, open, onClose }: { day: Day; open: boolean; 
   // The street's deputies, each with present / on leave / absent (present by default).
   const regionDeputies = useApiQuery<{ items: { id: number; name: string }[] }>(open && !day.deputies ? `/api/deputies${qs({ regionCode: day.regionCode, limit: 100 })}` : null);
   const deputies = day.deputies ?? regionDeputies.data?.items ?? [];
+  // Minutes are of a meeting held: a day still ahead is recorded only as brought forward, at its real date and time.
+  const ahead = dayjs(day.heldOn).isAfter(dayjs(), 'day');
   function submit(v: RecordValues) {
     const at = (t: Dayjs) => v.date.hour(t.hour()).minute(t.minute()).second(0).toISOString();
     const participants = [
@@ -138,14 +141,30 @@ export function RecordDialog({ day, open, onClose }: { day: Day; open: boolean; 
       {(day.deputies || !regionDeputies.isLoading) && <Form<RecordValues>
         form={form} layout="vertical" requiredMark={false} onFinish={submit}
         initialValues={{
-          date: dayjs(day.heldOn), start: dayjs(day.startTime, 'HH:mm'), place: day.place,
+          date: ahead ? dayjs() : dayjs(day.heldOn), start: dayjs(day.startTime, 'HH:mm'), place: day.place,
           attendance: Object.fromEntries(deputies.map((d) => [String(d.id), 'present'])),
           unitIds: day.invitedUnits.map((u) => u.id), decisions: [''],
         }}
       >
+        {ahead && (
+          <Alert type="info" showIcon style={{ marginBottom: 16 }} message={l(
+            `议事日定于 ${formatDate(day.heldOn)},尚未到期。会议如已提前举行,请填写实际的日期和时间。`,
+            `The day is set for ${formatDate(day.heldOn)}, still ahead. If the meeting was brought forward, give its real date and time.`,
+          )} />
+        )}
         <Space wrap>
-          <Form.Item name="date" label={l('日期', 'Date')} rules={[{ required: true }]}><DatePicker /></Form.Item>
-          <Form.Item name="start" label={l('开始', 'Start')} rules={[{ required: true }]}><TimePicker format="HH:mm" minuteStep={5} /></Form.Item>
+          <Form.Item name="date" label={l('日期', 'Date')} rules={[{ required: true }]}><DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} /></Form.Item>
+          <Form.Item
+            name="start" label={l('开始', 'Start')} dependencies={['date']}
+            rules={[{ required: true }, ({ getFieldValue }) => ({
+              validator: (_, t?: Dayjs) => {
+                const date = getFieldValue('date') as Dayjs | undefined;
+                return t && date && date.hour(t.hour()).minute(t.minute()).isAfter(dayjs())
+                  ? Promise.reject(new Error(l('会议尚未举行:开始时间不能晚于当前时间', 'Not held yet: the start cannot be later than now')))
+                  : Promise.resolve();
+              },
+            })]}
+          ><TimePicker format="HH:mm" minuteStep={5} /></Form.Item>
           <Form.Item name="end" label={l('结束', 'End')}><TimePicker format="HH:mm" minuteStep={5} /></Form.Item>
         </Space>
         <Form.Item name="place" label={l('地点', 'Place')} rules={[{ required: true, whitespace: true, max: 200 }]}><Input /></Form.Item>
