@@ -67,7 +67,7 @@ for (const engine of benchEngines()) {
   const rows: Timing[] = [];
   rows.push(await timed(`[${engine}] read the window's opinions`, RUNS, () => windowOpinions(db, path, new Date(at - DEFAULT_WINDOW * 86_400_000), new Date(at))));
   const loaded = await windowOpinions(db, path, new Date(at - DEFAULT_WINDOW * 86_400_000), new Date(at));
-  rows.push(await timed(`[${engine}] group them (server JavaScript)`, RUNS, async () => { topics = topicsOf(loaded, shanghaiDate(new Date(at)), DEFAULT_WINDOW, new Date(at)).length; }));
+  rows.push(await timed(`[${engine}] group them (server JavaScript)`, RUNS, async () => { topics = (await topicsOf(loaded, shanghaiDate(new Date(at)), DEFAULT_WINDOW, new Date(at))).length; }));
   rows.push(await timed(`[${engine}] whole run: read, group, store (${DEFAULT_WINDOW}-day window)`, RUNS, () => db.transaction().execute((trx) => computeRun(trx, COUNTY, DEFAULT_WINDOW, 'refresh', null))));
   const version = (await sql<{ v: string }>`select version() as v`.execute(db)).rows[0]!.v.split(' ').slice(0, 2).join(' ');
   results.push({ engine, rows, topics, version });

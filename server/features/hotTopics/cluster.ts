@@ -105,7 +105,7 @@ interface Vec { ids: Int32Array; ws: Float64Array }
 /** A centroid's sum vector, in insertion order (the order its sums are computed in). */
 type Sum = Map<number, number>;
 
-interface Cluster {
+export interface Cluster {
   /** Member ids with their cosine to the final centroid, most similar first. */
   members: { id: number; similarity: number }[];
   /** The heaviest text terms of the centroid (bigrams), most weighty first. */

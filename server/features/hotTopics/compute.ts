@@ -8,7 +8,8 @@ import type { DB } from '../../platform/db/schema.js';
 import type { HotTopicTrigger } from '../../platform/db/schemaHotTopics.js';
 import { now } from '../../platform/clock.js';
 import { addDays, shanghaiDate, weekday } from '../../platform/calendar/workingDays.js';
-import { clusterDocs, type ClusterDoc } from './cluster.js';
+import type { ClusterDoc } from './cluster.js';
+import { groupOpinions } from './grouping.js';
 
 export const WINDOWS = [28, 56, 84] as const;
 type WindowDays = (typeof WINDOWS)[number];
@@ -72,7 +73,7 @@ function countBy<K>(keys: K[]): Map<K, number> {
 }
 
 /** Groups the opinions and describes the topics, most rising first. */
-export function topicsOf(rows: OpinionRow[], endDate: string, days: number, at: Date): ComputedTopic[] {
+export async function topicsOf(rows: OpinionRow[], endDate: string, days: number, at: Date): Promise<ComputedTopic[]> {
   const byId = new Map(rows.map((r) => [r.id, r]));
   const docs: ClusterDoc[] = rows.map((r) => ({
     id: r.id, text: r.content, category: String(r.category_id), village: villageOf(r.place, r.content), town: r.town_name,
@@ -81,7 +82,7 @@ export function topicsOf(rows: OpinionRow[], endDate: string, days: number, at: 
   const weeks = windowWeeks(endDate, days);
   const recentFrom = at.getTime() - RECENT_DAYS * 86_400_000;
   const topics: ComputedTopic[] = [];
-  for (const c of clusterDocs(docs)) {
+  for (const c of await groupOpinions(docs)) {
     if (c.members.length < MIN_TOPIC_SIZE) continue;
     const members = c.members.map((m) => byId.get(m.id)!);
     const weekly = weeks.map(() => 0);
@@ -126,7 +127,7 @@ export async function computeRun(trx: Transaction<DB>, countyCode: string, windo
   const startDate = addDays(endDate, -(windowDays - 1));
   const from = new Date(`${startDate}T00:00:00+08:00`);
   const rows = await windowOpinions(trx, region.path, from, at);
-  const topics = topicsOf(rows, endDate, windowDays, at);
+  const topics = await topicsOf(rows, endDate, windowDays, at);
   const run = await trx.insertInto('hot_topic_run').values({
     region_code: region.code, region_path: region.path, window_days: windowDays, window_start: startDate, window_end: endDate,
     computed_at: at, duration_ms: 0, opinion_count: rows.length, topic_count: topics.length, trigger, requested_by_account_id: accountId,

@@ -5,23 +5,12 @@
  * One worker thread renders one file at a time; it is started on first use and stopped after
  * a minute idle.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../workers.js';
 import type { PosterFont } from './font.js';
 import type { RegisterDocument } from './model.js';
 
 const IDLE_MS = 60_000;
-const FROM_SOURCES = import.meta.url.endsWith('.ts');
-const ENTRY = new URL(FROM_SOURCES ? './renderWorkerMain.ts' : './renderWorkerMain.js', import.meta.url);
-
-/**
- * Run from the sources (tsx: development and tests), a worker does not inherit the TypeScript
- * loader, so it registers it before loading its entry; the build runs the compiled entry.
- */
-function spawn(): Worker {
-  if (!FROM_SOURCES) return new Worker(ENTRY);
-  const tsx = import.meta.resolve('tsx/esm/api');
-  return new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(ENTRY.href)}); })`, { eval: true });
-}
 
 let worker: Worker | null = null;
 let idle: NodeJS.Timeout | null = null;
@@ -30,7 +19,7 @@ let busy: Promise<unknown> = Promise.resolve(); // settles, never rejects
 
 function started(): Worker {
   if (!worker) {
-    const w = spawn();
+    const w = startWorker(import.meta.url, './renderWorkerMain');
     // The worker never keeps the process alive: a server stopping, or a test file ending, does not wait for it.
     w.unref();
     w.on('exit', () => { if (worker === w) worker = null; });
