@@ -198,8 +198,8 @@ describe('a livelihood-project vote on the deputies\' phones', () => {
     assert.ok(n >= 6, `the congress has ${n} deputies`);
     const pass = Math.floor(n / 2) + 1;
     const half = Math.floor(n / 2);
-    // Ballot k (0-based; the first three were cast on phones, all 赞成): A for by all, B by exactly
-    // more than half, C by half at most (exactly half when n is even): C fails.
+    // Ballot k (0-based; the first three were cast on phones, all 赞成): A for by all but the spoiled
+    // last, B by exactly more than half, C by half at most (exactly half when n is even): C fails.
     const ballot = (k: number) => ({
       choices: { [ids[A]!]: 'for', [ids[B]!]: k < pass ? 'for' : 'against', [ids[C]!]: k < half ? 'for' : 'abstain' },
     });
@@ -227,8 +227,13 @@ describe('a livelihood-project vote on the deputies\' phones', () => {
     await desk.getByTestId('paper-count').getByText(/纸质投票 1 人,已录入选票 1 张/).waitFor();
 
     await staff.post(`/api/livelihood/votes/${voteId}/paper-turnout`, { deputyIds: others.slice(1).map((d) => d.id) });
-    const rest = Array.from({ length: n - 4 }, (_, i) => ballot(4 + i));
+    const rest = Array.from({ length: n - 5 }, (_, i) => ballot(4 + i));
     if (rest.length) await staff.post(`/api/livelihood/votes/${voteId}/paper-ballots`, { ballots: rest });
+    // The last paper ballot cannot be read: entered as spoiled (废票), it counts as cast and for no project.
+    await desk.getByRole('button', { name: '录入纸质选票' }).click();
+    await desk.getByRole('dialog').filter({ has: desk.getByTestId('ballot') }).getByRole('button', { name: '录为废票' }).click();
+    await desk.getByRole('dialog').getByRole('button', { name: '确认录为废票' }).click();
+    await desk.getByTestId('paper-count').getByText(`纸质投票 ${n - 3} 人,已录入选票 ${n - 3} 张`).waitFor();
     await desk.getByTestId('turnout').getByText(`${n}/${n}`).waitFor();
     await shot(desk, 'desktop-livelihood-all-voted');
 
@@ -238,7 +243,8 @@ describe('a livelihood-project vote on the deputies\' phones', () => {
     await results.waitFor();
     const row = (title: string) => results.getByRole('row').filter({ hasText: title });
     await row(A).getByText('通过', { exact: true }).waitFor();
-    await row(A).getByText(String(n), { exact: true }).first().waitFor();
+    await row(A).getByText(String(n - 1), { exact: true }).first().waitFor();
+    await desk.getByTestId('vote-card').getByText(/其中废票 1 张/).waitFor();
     await row(B).getByText('通过', { exact: true }).waitFor();
     await row(B).getByText(String(pass), { exact: true }).first().waitFor();
     await row(C).getByText('未通过', { exact: true }).waitFor();
@@ -255,6 +261,7 @@ describe('a livelihood-project vote on the deputies\' phones', () => {
     assert.match(text, /结果报告单/);
     for (const title of [A, B, C]) assert.ok(text.includes(title.replace(/\s+/g, '')), `the sheet names ${title}`);
     assert.match(text, /未通过/);
+    assert.match(text, /废票/);
 
     await desk.getByRole('button', { name: '公布票决结果' }).click();
     await desk.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();

@@ -16357,6 +16357,8 @@ export interface paths {
                 title: string;
               }[];
               roundId: number;
+              /** @description Spoiled paper ballots (废票), counted for no project; known from the count on */
+              spoiledBallots: number | null;
               /** @enum {string} */
               state: "open" | "closed";
               ties: number[];
@@ -16472,6 +16474,8 @@ export interface paths {
                 title: string;
               }[];
               roundId: number;
+              /** @description Spoiled paper ballots (废票), counted for no project; known from the count on */
+              spoiledBallots: number | null;
               /** @enum {string} */
               state: "open" | "closed";
               ties: number[];
@@ -16569,6 +16573,11 @@ export interface paths {
             };
             /** @description choose: the project ids chosen, at most the places */
             chosen?: number[];
+            /**
+             * @description Paper ballots only: a spoiled ballot (废票), with no marks; it counts as cast and for no project
+             * @enum {boolean}
+             */
+            spoiled?: true;
           };
         };
       };
@@ -16695,6 +16704,8 @@ export interface paths {
                 title: string;
               }[];
               roundId: number;
+              /** @description Spoiled paper ballots (废票), counted for no project; known from the count on */
+              spoiledBallots: number | null;
               /** @enum {string} */
               state: "open" | "closed";
               ties: number[];
@@ -16788,6 +16799,11 @@ export interface paths {
               };
               /** @description choose: the project ids chosen, at most the places */
               chosen?: number[];
+              /**
+               * @description Paper ballots only: a spoiled ballot (废票), with no marks; it counts as cast and for no project
+               * @enum {boolean}
+               */
+              spoiled?: true;
             }[];
           };
         };
@@ -16917,6 +16933,8 @@ export interface paths {
                 title: string;
               }[];
               roundId: number;
+              /** @description Spoiled paper ballots (废票), counted for no project; known from the count on */
+              spoiledBallots: number | null;
               /** @enum {string} */
               state: "open" | "closed";
               ties: number[];
@@ -17040,6 +17058,8 @@ export interface paths {
                 title: string;
               }[];
               roundId: number;
+              /** @description Spoiled paper ballots (废票), counted for no project; known from the count on */
+              spoiledBallots: number | null;
               /** @enum {string} */
               state: "open" | "closed";
               ties: number[];
@@ -32864,6 +32884,8 @@ export interface components {
         present: number;
         quorumNeeded: number;
         roundId: number;
+        /** @description Spoiled paper ballots (废票), counted for no project; known from the count on */
+        spoiledBallots: number | null;
         /** @enum {string} */
         state: "open" | "closed";
         /** @description 应到: all deputies of the congress term, frozen at the opening */
@@ -32946,6 +32968,8 @@ export interface components {
         present: number;
         quorumNeeded: number;
         roundId: number;
+        /** @description Spoiled paper ballots (废票), counted for no project; known from the count on */
+        spoiledBallots: number | null;
         /** @enum {string} */
         state: "open" | "closed";
         /** @description 应到: all deputies of the congress term, frozen at the opening */

@@ -33,9 +33,9 @@ export async function resultSheet(db: Kysely<DB>, actor: Actor, roundId: number,
       {
         heading: '投票情况',
         columns: [{ header: '应到代表', width: 6, align: 'center' }, { header: '实到代表', width: 6, align: 'center' }, { header: '投票人数', width: 6, align: 'center' },
-          { header: '其中手机投票', width: 7, align: 'center' }, { header: '其中纸质选票', width: 7, align: 'center' }, { header: '通过所需赞成票', width: 8, align: 'center' },
+          { header: '其中手机投票', width: 7, align: 'center' }, { header: '其中纸质选票', width: 7, align: 'center' }, { header: '废票', width: 5, align: 'center' }, { header: '通过所需赞成票', width: 8, align: 'center' },
           { header: '应选 / 候选项目', width: 8, align: 'center' }],
-        rows: [[vote.total_deputies, vote.present, turnout, vote.turnout_phone ?? 0, vote.turnout_paper ?? 0, mark, `${round.places} / ${round.ballotSize}`]],
+        rows: [[vote.total_deputies, vote.present, turnout, vote.turnout_phone ?? 0, vote.turnout_paper ?? 0, vote.spoiled_ballots ?? 0, mark, `${round.places} / ${round.ballotSize}`]],
       },
       {
         heading: '各项目得票',

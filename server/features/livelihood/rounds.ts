@@ -65,7 +65,7 @@ export async function voteSummary(db: Db, voteId: number) {
   return {
     id: v.id, roundId: v.round_id, state: v.state, outcome: v.outcome, totalDeputies: v.total_deputies, present: v.present,
     quorumNeeded: quorumNeeded(v.total_deputies, v.quorum_num, v.quorum_den), passMark: passMark(v.total_deputies),
-    turnout: phone + paper, turnoutPhone: phone, turnoutPaper: paper, paperBallots: v.paper_ballots,
+    turnout: phone + paper, turnoutPhone: phone, turnoutPaper: paper, paperBallots: v.paper_ballots, spoiledBallots: v.spoiled_ballots,
     openedAt: v.opened_at.toISOString(), closedAt: v.closed_at?.toISOString() ?? null,
   };
 }

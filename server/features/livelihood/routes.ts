@@ -29,6 +29,7 @@ const Vote = z.object({
   totalDeputies: z.number().meta({ description: '应到: all deputies of the congress term, frozen at the opening' }),
   present: z.number().meta({ description: '实到' }), quorumNeeded: z.number(), passMark: z.number().meta({ description: 'For-votes a project needs: more than half of all deputies' }),
   turnout: z.number(), turnoutPhone: z.number(), turnoutPaper: z.number(), paperBallots: z.number().meta({ description: 'Paper ballots entered into the box' }),
+  spoiledBallots: z.number().nullable().meta({ description: 'Spoiled paper ballots (废票), counted for no project; known from the count on' }),
   openedAt: Timestamp, closedAt: Timestamp.nullable(),
 });
 const Result = z.object({
@@ -109,6 +110,7 @@ const Choice = z.enum(['for', 'against', 'abstain']);
 const Ballot = z.object({
   choices: z.record(z.string().regex(/^\d+$/), Choice).optional().meta({ description: 'for_against: a mark per project id; one left out is an abstention' }),
   chosen: z.array(Id).max(400).optional().meta({ description: 'choose: the project ids chosen, at most the places' }),
+  spoiled: z.literal(true).optional().meta({ description: 'Paper ballots only: a spoiled ballot (废票), with no marks; it counts as cast and for no project' }),
 });
 const PresentBody = z.object({ present: z.number().int().min(0).max(100_000).meta({ description: '实到人数' }) });
 

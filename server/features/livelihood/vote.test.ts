@@ -28,7 +28,7 @@ const codeOf = (res: { statusCode: number; json(): unknown }) => (res.json() as 
 
 interface Congress { county: County; termId: number; staff: SignedIn; deputies: SignedIn[]; stationId: number }
 interface RoundView { id: number; state: string; servingDeputies: number; actions: { action: string }[]; vote: { id: number } | null; publishedAt: string | null }
-interface Vote { id: number; state: string; outcome: string | null; totalDeputies: number; present: number; turnout: number; results: { projectId: number; forCount: number; passed: boolean; adopted: boolean; tied: boolean }[]; ties: number[] }
+interface Vote { id: number; state: string; outcome: string | null; totalDeputies: number; present: number; turnout: number; spoiledBallots: number | null; results: { projectId: number; forCount: number; againstCount: number; abstainCount: number; passed: boolean; adopted: boolean; tied: boolean }[]; ties: number[] }
 
 describe('livelihood projects: the round, the secret vote and the count', () => {
   let t: TestApp;
@@ -288,6 +288,33 @@ describe('livelihood projects: the round, the secret vote and the count', () => 
     const counted = await close(c, vote.id);
     const r = Object.fromEntries(counted.results.map((x) => [x.projectId, [x.forCount, x.passed, x.adopted]]));
     assert.deepEqual(r, { [half]: [3, false, false], [more]: [4, true, true], [few]: [1, false, false] });
+  });
+
+  it('counts a spoiled paper ballot (废票) as cast and for no project; only paper can be spoiled', async () => {
+    const c = await congress(5);
+    const { roundId, ids } = await ballotOf(c, ['甲', '乙'], { places: 1 });
+    const [one, two] = ids as [number, number];
+    const vote = await openVote(c, roundId, 5);
+    // Three for 甲 on phones (3 > 5/2 passes), one for 乙; the fifth votes on paper and spoils the ballot.
+    for (const d of c.deputies.slice(0, 3)) ok(await cast(d, vote.id, { choices: { [one]: 'for', [two]: 'against' } }));
+    ok(await cast(c.deputies[3]!, vote.id, { choices: { [one]: 'against', [two]: 'for' } }));
+    const paper = c.deputies[4]!;
+    assert.equal(codeOf(await cast(paper, vote.id, { spoiled: true })), 'VALIDATION_FAILED', 'a phone ballot cannot be spoiled');
+    ok(await c.staff.client.post(`/api/livelihood/votes/${vote.id}/paper-turnout`, { deputyIds: [paper.deputyId] }));
+    // A spoiled ballot carries no marks.
+    assert.equal(codeOf(await c.staff.client.post(`/api/livelihood/votes/${vote.id}/paper-ballots`, { ballots: [{ spoiled: true, choices: { [one]: 'for' } }] })), 'VALIDATION_FAILED');
+    ok(await c.staff.client.post(`/api/livelihood/votes/${vote.id}/paper-ballots`, { ballots: [{ spoiled: true }] }));
+    const counted = await close(c, vote.id);
+    assert.deepEqual([counted.turnout, counted.spoiledBallots], [5, 1]);
+    // The spoiled ballot is neither for, against nor an abstention on any project.
+    const r = Object.fromEntries(counted.results.map((x) => [x.projectId, [x.forCount, x.againstCount, x.abstainCount, x.adopted]]));
+    assert.deepEqual(r, { [one]: [3, 1, 0, true], [two]: [1, 3, 0, false] });
+    const res = ok(await c.staff.client.get(`/api/livelihood/rounds/${roundId}/result-sheet.pdf`));
+    const file = path.join(dir, 'spoiled.pdf');
+    writeFileSync(file, res.rawPayload);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    assert.match(text, /废票/);
+    assert.deepEqual(tally(['spoiled', ['1']], 'choose', [1], 2, 1).map((x) => [x.forCount, x.abstainCount]), [[1, 0]]);
   });
 
   it('records a vote whose turnout stays below the quorum as no_quorum, adopts nothing, and lets the staff vote again', async () => {

@@ -32,7 +32,7 @@ import { passMark, quorumNeeded } from './workflow.js';
 type Db = Kysely<DB> | Transaction<DB>;
 
 /** A ballot as sent: a choice per project (for_against; one left out is an abstention) or the projects chosen (choose). */
-export interface BallotInput { choices?: Record<string, VoteChoice> | undefined; chosen?: number[] | undefined }
+export interface BallotInput { choices?: Record<string, VoteChoice> | undefined; chosen?: number[] | undefined; spoiled?: boolean | undefined }
 
 /** The serving deputies of a congress term: a `deputy_level` seat of its level, region and number, current and active. */
 function servingDeputies(db: Db, termId: number) {
@@ -122,6 +122,12 @@ async function lockBox(trx: Transaction<DB>, voteId: number): Promise<StoredBall
 function storedBallot(input: BallotInput, mode: BallotMode, projectIds: number[], places: number, path: string): StoredBallot {
   const on = new Set(projectIds.map(String));
   const bad = (code: FieldMessageCode, at: string) => invalidFields([{ path: `${path}${at}`, code }]);
+  if (input.spoiled) {
+    // A spoiled paper ballot (废票) carries no marks: none can be read from it.
+    if (input.choices !== undefined) throw bad('NOT_APPLICABLE', 'choices');
+    if (input.chosen !== undefined) throw bad('NOT_APPLICABLE', 'chosen');
+    return 'spoiled';
+  }
   if (mode === 'for_against') {
     if (input.chosen !== undefined) throw bad('NOT_APPLICABLE', 'chosen');
     const choices = input.choices ?? {};
@@ -164,6 +170,8 @@ export async function castBallot(ctx: WriteContext, voteId: number, input: Ballo
   if (voted) throw new AppError('LIVELIHOOD_VOTE_ALREADY_CAST', { name: member.name });
   const turnout = await turnoutOf(ctx.trx, voteId);
   if (turnout.total >= vote.present) throw new AppError('LIVELIHOOD_PRESENT_REACHED', { present: vote.present });
+  // A phone ballot is valid by construction: only paper can be spoiled.
+  if (input.spoiled !== undefined) throw invalidFields([{ path: 'spoiled', code: 'NOT_APPLICABLE' }]);
   const projects = (await ballotProjects(ctx.trx, v.round_id)).map((p) => p.id);
   const ballot = storedBallot(input, v.mode, projects, await placesLeft(ctx.trx, v.round_id, v.places), '');
   await ctx.trx.insertInto('livelihood_turnout').values({ vote_id: voteId, deputy_id: deputyId, channel: 'phone' }).execute();
@@ -228,6 +236,7 @@ export interface Tally { projectId: number; forCount: number; againstCount: numb
 export function tally(ballots: StoredBallot[], mode: BallotMode, projectIds: number[], totalDeputies: number, places: number): Tally[] {
   const counts = new Map(projectIds.map((id) => [String(id), { for: 0, against: 0, abstain: 0 }]));
   for (const b of ballots) {
+    if (b === 'spoiled') continue;
     if (mode === 'choose') {
       const chosen = new Set(b as string[]);
       for (const [id, c] of counts) if (chosen.has(id)) c.for += 1; else c.abstain += 1;
@@ -303,12 +312,13 @@ export async function closeVote(ctx: WriteContext, voteId: number): Promise<void
         after: async () => noteSources(ctx.trx, t.projectId, t.adopted ? 'project_adopted' : 'project_not_adopted', now),
       }, now);
     }
-    await ctx.trx.updateTable('livelihood_vote').set({ ...closed, outcome: 'counted' }).where('id', '=', voteId).execute();
+    const spoiled = box.filter((b) => b === 'spoiled').length;
+    await ctx.trx.updateTable('livelihood_vote').set({ ...closed, outcome: 'counted', spoiled_ballots: spoiled }).where('id', '=', voteId).execute();
     await ctx.trx.updateTable('livelihood_ballot_box').set({ ballots: JSON.stringify(shuffle(box)) }).where('vote_id', '=', voteId).execute();
     const ties = results.filter((t) => t.tied).map((t) => t.projectId);
     return {
       data: {
-        voteId, outcome: 'counted', turnout: turnout.total, totalDeputies: v.total_deputies,
+        voteId, outcome: 'counted', turnout: turnout.total, spoiled, totalDeputies: v.total_deputies,
         adopted: results.filter((t) => t.adopted).map((t) => t.projectId), ties,
       },
     };

@@ -26,6 +26,7 @@ import * as m0024 from './migrations/0024_consultations.js';
 import * as m0025 from './migrations/0025_report_backs.js';
 import * as m0026 from './migrations/0026_deliberations.js';
 import * as m0027 from './migrations/0027_hot_topics.js';
+import * as m0028 from './migrations/0028_spoiled_ballots.js';
 
 /** Every migration, in order. New ones are appended here; names never change. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0025_report_backs': m0025,
   '0026_deliberations': m0026,
   '0027_hot_topics': m0027,
+  '0028_spoiled_ballots': m0028,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -16,7 +16,8 @@ export type ProjectOrigin = 'constituent' | 'deputy' | 'department' | 'station';
 export type VoteChannel = 'phone' | 'paper';
 export type VoteChoice = 'for' | 'against' | 'abstain';
 /** One ballot in the box: a choice per project (for_against) or the projects chosen (choose), project ids as strings. */
-export type StoredBallot = Record<string, VoteChoice> | string[];
+/** A ballot in the box: a mark per project (for_against), the projects chosen (choose), or a spoiled paper ballot (废票). */
+export type StoredBallot = Record<string, VoteChoice> | string[] | 'spoiled';
 
 export interface LivelihoodRoundTable {
   id: Generated<number>;
@@ -101,6 +102,8 @@ export interface LivelihoodVoteTable {
   paper_ballots: Generated<number>;
   turnout_phone: Nullable<number>;
   turnout_paper: Nullable<number>;
+  /** Spoiled paper ballots (废票), written at the count. */
+  spoiled_ballots: Nullable<number>;
   opened_at: Timestamp;
   opened_by_account_id: number | null;
   closed_at: NullableTimestamp;

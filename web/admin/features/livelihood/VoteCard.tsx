@@ -76,6 +76,24 @@ function OpenVoteConsole({ round, voteId }: { round: Round; voteId: number }) {
     await invalidateApi(turnoutUrl, `/api/livelihood/votes/${voteId}`);
     setEntering(false);
   }
+  /** 废票: a paper ballot from which no intention can be read; it counts as cast and for no project. */
+  function enterSpoiled() {
+    modal.confirm({
+      title: l('录为废票', 'Enter as spoiled'),
+      content: l('这张纸质选票无法辨认投票意向,计入投票人数,不计入任何项目的赞成、反对或弃权。', 'No intention can be read from this paper ballot: it counts as cast and for no project.'),
+      okText: l('确认录为废票', 'Enter it as spoiled'), cancelText: l('返回', 'Back'),
+      onOk: async () => {
+        try {
+          await post(`/api/livelihood/votes/${voteId}/paper-ballots`, { ballots: [{ spoiled: true }] });
+          message.success(l('已录入一张废票', 'A spoiled ballot is entered'));
+          await invalidateApi(turnoutUrl, `/api/livelihood/votes/${voteId}`);
+          setEntering(false);
+        } catch (err) {
+          showError(err, message);
+        }
+      },
+    });
+  }
   async function raisePresent() {
     try {
       await put(`/api/livelihood/votes/${voteId}/present`, { present });
@@ -138,6 +156,10 @@ function OpenVoteConsole({ round, voteId }: { round: Round; voteId: number }) {
         {missingPaper > 0 && <Typography.Text type="warning">{l(`还有 ${missingPaper} 张纸质选票未录入`, `${missingPaper} paper ballots still to enter`)}</Typography.Text>}
       </Space>
       <Modal open={entering} title={l('录入纸质选票', 'Enter a paper ballot')} footer={null} onCancel={() => setEntering(false)} destroyOnHidden width={640}>
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Typography.Text type="secondary">{l('选票无法辨认投票意向时:', 'When no intention can be read from the ballot:')}</Typography.Text>
+          <Button danger onClick={enterSpoiled}>{l('录为废票', 'Enter as spoiled')}</Button>
+        </Space>
         <BallotForm paper mode={round.mode} places={round.places} cast={enterPaper} candidates={candidates.map((c) => ({ id: c.id, title: c.title, place: c.address, estimatedBudget: c.budgetYuan, departmentName: c.unitName }))} />
       </Modal>
     </Space>
@@ -184,8 +206,8 @@ export function VoteCard({ round, vote }: { round: Round; vote: VoteDetail | nul
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         {v && (
           <Typography.Text type="secondary">
-            {l(`应到 ${v.totalDeputies} 人,实到 ${v.present} 人,投票 ${v.turnout} 人(手机 ${v.turnoutPhone},纸质 ${v.turnoutPaper});通过须获 ${v.passMark} 票赞成。开始于 ${formatDateTime(v.openedAt)}`,
-              `${v.totalDeputies} deputies, ${v.present} present, ${v.turnout} voted (${v.turnoutPhone} by phone, ${v.turnoutPaper} on paper); passing needs ${v.passMark} votes for. Opened ${formatDateTime(v.openedAt)}`)}
+            {l(`应到 ${v.totalDeputies} 人,实到 ${v.present} 人,投票 ${v.turnout} 人(手机 ${v.turnoutPhone},纸质 ${v.turnoutPaper}${v.spoiledBallots ? `,其中废票 ${v.spoiledBallots} 张` : ''});通过须获 ${v.passMark} 票赞成。开始于 ${formatDateTime(v.openedAt)}`,
+              `${v.totalDeputies} deputies, ${v.present} present, ${v.turnout} voted (${v.turnoutPhone} by phone, ${v.turnoutPaper} on paper${v.spoiledBallots ? `, ${v.spoiledBallots} spoiled` : ''}); passing needs ${v.passMark} votes for. Opened ${formatDateTime(v.openedAt)}`)}
             {v.closedAt && l(`,结束于 ${formatDateTime(v.closedAt)}`, `, closed ${formatDateTime(v.closedAt)}`)}
           </Typography.Text>
         )}
