@@ -69,6 +69,18 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
+/**
+ * Resizes the page to a phone's or a desktop's width and waits until the back office has laid
+ * itself out for it (its breakpoints follow the resize a moment later): the shell's 菜单 button
+ * shows on a phone only.
+ */
+export async function resizeTo(page: Page, kind: 'phone' | 'desktop'): Promise<void> {
+  await page.setViewportSize(kind === 'phone' ? { width: 390, height: 844 } : { width: 1366, height: 860 });
+  await page.getByRole('button', { name: '菜单' }).waitFor({ state: kind === 'phone' ? 'visible' : 'hidden' });
+  // One more frame, for the screen's own layout to follow the shell's.
+  await page.evaluate(() => new Promise((r) => { requestAnimationFrame(() => requestAnimationFrame(r)); }));
+}
+
 /** Chooses an option from the open select list and waits for the list to close: until then it covers the buttons beneath it. */
 export async function chooseOption(page: Page, text: string): Promise<void> {
   const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');

@@ -15,7 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { csvBuffer, ROSTER_HEADER } from '../server/testing/importFiles.js';
 import { ApiClient, stationId } from './api.js';
 import { audit, describeViolations } from './axe.js';
-import { collectErrors, launch, newDevice, SCREENSHOTS, shot, signIn } from './browser.js';
+import { collectErrors, launch, newDevice, resizeTo, SCREENSHOTS, shot, signIn } from './browser.js';
 
 const COURT = '平桂区公会镇代表法庭联络室';
 const NEW_DEPUTY = '蓝慧琳';
@@ -143,12 +143,12 @@ describe('an election round (换届) of a township congress', () => {
     await shot(page, 'desktop-round-stations');
 
     // On a narrow screen the page stays within its width: the steps stack, the tables scroll inside.
-    await page.setViewportSize({ width: 390, height: 844 });
+    await resizeTo(page, 'phone');
     await page.getByText('换届后的编组进站').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than a 390px screen`);
     await shot(page, 'phone-round-stations');
-    await page.setViewportSize({ width: 1366, height: 860 });
+    await resizeTo(page, 'desktop');
 
     const violations = await audit(page);
     assert.equal(violations.length, 0, describeViolations(violations));
