@@ -1,13 +1,13 @@
-import { Button, DotLoading, ErrorBlock, Form, Image, Input, List, ProgressBar, Result, Selector, Space, Steps, Tag, TextArea } from 'antd-mobile';
-import { useEffect, useState } from 'react';
+import { Button, DotLoading, ErrorBlock, Form, Image, Input, List, ProgressBar, Result, Selector, Steps, Tag, TextArea } from 'antd-mobile';
+import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ApiError, formFieldErrors, get, post, qs, type Answer, type Schemas } from '../shared/api.js';
+import { ApiError, formFieldErrors, post, qs, type Answer, type Schemas } from '../shared/api.js';
 import { formatDate } from '../shared/format.js';
 import { useI18n } from '../shared/i18n.js';
 import { useApiQuery } from '../shared/query.js';
-import { failureText, showDone, showFailure } from './feedback.js';
+import { RegionNav, useRegionTrail } from './RegionNav.js';
+import { showDone, showFailure } from './feedback.js';
 
-interface RegionStep { code: string; name: string }
 
 /** The published livelihood projects and the rounds collecting proposals, as the public routes present them. */
 type PublicProjectItem = Schemas['PublicLivelihoodProjectItem'];
@@ -54,15 +54,8 @@ export function ProjectListPage() {
   const [params, setParams] = useSearchParams();
   const region = params.get('region') ?? '';
   const year = params.get('year') ?? '';
-  const [trail, setTrail] = useState<RegionStep[]>([]);
-  const [children, setChildren] = useState<RegionStep[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { trail, children, error } = useRegionTrail(region);
   const list = useApiQuery<{ items: PublicProjectItem[] }>(`/api/public/livelihood/projects${qs({ regionCode: region })}`);
-
-  useEffect(() => {
-    get<{ trail: RegionStep[]; regions: RegionStep[] }>(`/api/public/stations/regions${qs({ parent: region })}`)
-      .then((r) => { setTrail(r.trail); setChildren(r.regions); }, (e: unknown) => setError(failureText(e, l)));
-  }, [region]);
 
   const all = list.data?.items ?? [];
   const years = [...new Set(all.map((p) => p.year))].sort((a, b) => b - a);
@@ -75,17 +68,7 @@ export function ProjectListPage() {
     <div>
       <h1 className="lx-title">{l('民生实事项目', 'Livelihood projects')}</h1>
       <p className="lx-hint">{l('由人民代表大会代表票决确定的年度民生实事项目及其实施进度。', 'The projects the deputies voted for each year, and how far each has come.')}</p>
-      <nav aria-label={l('所在地区', 'Region')} style={{ padding: '0 12px 8px' }}>
-        <Space wrap style={{ '--gap': '6px' }}>
-          <a role="button" onClick={() => go(null)}>{l('全部地区', 'Everywhere')}</a>
-          {trail.map((t) => <span key={t.code}>› <a role="button" onClick={() => go(t.code)}>{t.name}</a></span>)}
-        </Space>
-        {children.length > 0 && (
-          <div style={{ marginTop: 8, display: 'flex', flexWrap: 'wrap', gap: 6 }}>
-            {children.map((c) => <Button key={c.code} size="mini" onClick={() => go(c.code)}>{c.name}</Button>)}
-          </div>
-        )}
-      </nav>
+      <RegionNav trail={trail} children={children} go={go} />
       {years.length > 1 && (
         <div style={{ padding: '0 12px 8px' }}>
           <Selector

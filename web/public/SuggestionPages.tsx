@@ -1,15 +1,15 @@
 import { Button, DotLoading, ErrorBlock, List, SearchBar, Space, Steps, Tag } from 'antd-mobile';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { RATING_LABELS } from '../../common/caseVocabulary.js';
 import { get, qs } from '../shared/api.js';
 import { formatDate, formatDateTime } from '../shared/format.js';
 import { useI18n } from '../shared/i18n.js';
 import { useApiQuery } from '../shared/query.js';
-import { failureText, showFailure } from './feedback.js';
+import { RegionNav, useRegionTrail } from './RegionNav.js';
+import { showFailure } from './feedback.js';
 import { ANSWER_CATEGORY_LABELS, KIND_LABELS, type PublicSuggestion, type PublicSuggestionItem, type PublicSuggestionPage } from './suggestionTypes.js';
 
-interface RegionStep { code: string; name: string }
 
 function sizeText(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -55,20 +55,13 @@ export function SuggestionListPage() {
   const [params, setParams] = useSearchParams();
   const region = params.get('region') ?? '';
   const q = params.get('q') ?? '';
-  const [trail, setTrail] = useState<RegionStep[]>([]);
-  const [children, setChildren] = useState<RegionStep[]>([]);
+  const { trail, children, error } = useRegionTrail(region);
   // The pages after the first, for the place and words they were read for.
   const filter = `${region}|${q}`;
   const [later, setLater] = useState<{ filter: string; pages: PublicSuggestionItem[][] }>({ filter, pages: [] });
   const pages = later.filter === filter ? later.pages : [];
   const [more, setMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const first = useApiQuery<PublicSuggestionPage>(`/api/public/suggestions${qs({ regionCode: region, q, page: 1 })}`);
-
-  useEffect(() => {
-    get<{ trail: RegionStep[]; regions: RegionStep[] }>(`/api/public/stations/regions${qs({ parent: region })}`)
-      .then((r) => { setTrail(r.trail); setChildren(r.regions); }, (e: unknown) => setError(failureText(e, l)));
-  }, [region]);
 
   const items = [...(first.data?.items ?? []), ...pages.flat()];
   const total = first.data?.total ?? null;
@@ -100,17 +93,7 @@ export function SuggestionListPage() {
           onSearch={(v) => setParams({ ...(region && { region }), ...(v && { q: v }) })} onClear={() => setParams(region ? { region } : {})}
         />
       </div>
-      <nav aria-label={l('所在地区', 'Region')} style={{ padding: '0 12px 8px' }}>
-        <Space wrap style={{ '--gap': '6px' }}>
-          <a role="button" onClick={() => go(null)}>{l('全部地区', 'Everywhere')}</a>
-          {trail.map((t) => <span key={t.code}>› <a role="button" onClick={() => go(t.code)}>{t.name}</a></span>)}
-        </Space>
-        {children.length > 0 && (
-          <div style={{ marginTop: 8, display: 'flex', flexWrap: 'wrap', gap: 6 }}>
-            {children.map((c) => <Button key={c.code} size="mini" onClick={() => go(c.code)}>{c.name}</Button>)}
-          </div>
-        )}
-      </nav>
+      <RegionNav trail={trail} children={children} go={go} />
       {!first.data ? <div style={{ padding: 24, textAlign: 'center' }}><DotLoading /></div> : (
         <List header={total === null ? l('已公开的建议', 'Published') : l(`已公开的建议 ${total} 件`, `${total} published`)}>
           {items.map((s) => <SuggestionItem key={s.id} s={s} />)}
