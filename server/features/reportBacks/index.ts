@@ -11,6 +11,7 @@ import { reportBackRoutes } from './routes.js';
 import { reportBackPublicRoutes } from './publicRoutes.js';
 import { reportBackPointFacts } from './points.js';
 import { evaluationCloseJob, issueRemindJob } from './timers.js';
+import { REPORT_BACK_TODOS } from './todos.js';
 
 /** Report-backs (述职): the plan of who must report, the meeting, the report, the constituents' evaluation by QR code and the issue list. */
 export const feature = defineFeature({
@@ -26,5 +27,5 @@ export const feature = defineFeature({
   exports: [],
   abilities,
   pointSources: [reportBackPointFacts],
-  todos: [],
+  todos: [REPORT_BACK_TODOS],
 });

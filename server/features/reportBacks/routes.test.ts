@@ -257,6 +257,12 @@ describe('report-backs (述职) through the API', () => {
     assert.ok(told.some((n) => n.username === 'wanghuimin'), 'the deputy is reminded');
     const next = await t.database.db.selectFrom('job').select('run_at').where('dedupe_key', 'like', `report_back:issue:${overdue.id}:%`).where('done_at', 'is', null).executeTakeFirst();
     assert.ok(next, 'and again a week later while it stays open');
+    // It waits in the deputy's to-do list, overdue, linking to the report-back; a fellow deputy has none of it.
+    const waiting = (await wang.get('/api/todo/report_back.issue')).json<{ items: { id: number; overdue: boolean; href: string }[] }>().items;
+    assert.ok(waiting.some((i) => i.id === overdue.id && i.overdue && i.href === `/report-backs/${id}`), JSON.stringify(waiting));
+    const counts = async (c: Client) => Object.fromEntries((await c.get('/api/todo')).json<{ items: { key: string; count: number }[] }>().items.map((i) => [i.key, i.count]));
+    assert.equal((await counts(wang))['report_back.issue'], waiting.length);
+    assert.equal((await counts(liang))['report_back.issue'], 0);
     // A second report-back whose evaluation window runs out by itself.
     const other = (await officer.post('/api/report-backs', { deputyId: wangId, stationId: gonghe, startsAt: new Date(now().getTime() - 600_000).toISOString() })).json<{ id: number }>().id;
     await officer.post(`/api/report-backs/${other}/evaluation/open`, { minutes: 10 });
