@@ -1,11 +1,10 @@
-import { App, Button, Card, Empty, Form, Input, List, Radio, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Empty, Form, Input, List, Radio, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { post } from '../../../shared/api.js';
 import { formatDateTime } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
 import { invalidateApi } from '../../../shared/query.js';
-import { useWriteErrors } from '../../kit/writeErrors.js';
+import { useFormWrite } from '../../kit/writeErrors.js';
 import { DueDay } from './labels.js';
 import type { Comment } from './types.js';
 
@@ -31,22 +30,13 @@ function Subject({ c, linked }: { c: Comment; linked: boolean }) {
  */
 function AnswerForm({ c }: { c: Comment }) {
   const { l } = useI18n();
-  const { message } = App.useApp();
-  const showError = useWriteErrors();
   const [form] = Form.useForm<{ body: string }>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useFormWrite(form);
   async function send({ body }: { body: string }) {
-    setBusy(true);
-    try {
-      await post(`/api/budget-comments/${c.id}/answer`, { body: body.trim() });
-      message.success(l('答复已提交', 'Answer sent'));
+    await run(() => post(`/api/budget-comments/${c.id}/answer`, { body: body.trim() }), l('答复已提交', 'Answer sent'), async () => {
       form.resetFields();
       await refreshComments();
-    } catch (err) {
-      showError(err, message, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <Form form={form} layout="vertical" onFinish={(v) => void send(v)} style={{ marginTop: 8 }} data-testid="budget-answer-form">
@@ -112,22 +102,17 @@ export function CommentForm({ reviewId, projectId, reportId, title, departmentNa
   reviewId: number; projectId?: number; reportId?: number; title: string; departmentName?: string | null;
 }) {
   const { l } = useI18n();
-  const { message } = App.useApp();
-  const showError = useWriteErrors();
   const [form] = Form.useForm<{ body: string; addressedTo?: 'finance' | 'department' }>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useFormWrite(form);
   async function send(v: { body: string; addressedTo?: 'finance' | 'department' }) {
-    setBusy(true);
-    try {
-      await post(`/api/budget-reviews/${reviewId}/comments`, { projectId, reportId, body: v.body.trim(), addressedTo: v.addressedTo });
-      message.success(reportId ? l('问题已提交', 'Question sent') : l('意见已提交', 'Comment sent'));
-      form.resetFields();
-      await refreshComments();
-    } catch (err) {
-      showError(err, message, form);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      () => post(`/api/budget-reviews/${reviewId}/comments`, { projectId, reportId, body: v.body.trim(), addressedTo: v.addressedTo }),
+      reportId ? l('问题已提交', 'Question sent') : l('意见已提交', 'Comment sent'),
+      async () => {
+        form.resetFields();
+        await refreshComments();
+      },
+    );
   }
   return (
     <Card size="small" title={title}>

@@ -1,5 +1,5 @@
 import { PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Form, Input, Modal, Radio, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Form, Input, Modal, Radio, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { post, qs } from '../../../shared/api.js';
 import { formatDateTime } from '../../../shared/format.js';
@@ -7,7 +7,7 @@ import { useI18n } from '../../../shared/i18n.js';
 import { invalidateApi, useApiQuery } from '../../../shared/query.js';
 import { useSession } from '../../app/session.js';
 import { FilePicker, filesBody, sizeText, type PickedFile } from '../../kit/FilePicker.js';
-import { useWriteErrors } from '../../kit/writeErrors.js';
+import { useFormWrite } from '../../kit/writeErrors.js';
 import { CommentForm, CommentList } from './Comments.js';
 import { REPORT_KINDS } from './labels.js';
 import type { Comment, Report, ReportKind, Review } from './types.js';
@@ -19,26 +19,17 @@ const FILE_LIMITS = { maxFiles: 10, maxBytes: 10 * 1024 * 1024, per: 'file' } as
 /** Staff or the finance office file the government's report on state assets or on debt, with its documents. */
 function ReportForm({ review, open, onClose }: { review: Review; open: boolean; onClose(): void }) {
   const { l, label } = useI18n();
-  const { message } = App.useApp();
-  const showError = useWriteErrors();
   const [form] = Form.useForm<{ kind: ReportKind; title: string; summary: string }>();
   const [files, setFiles] = useState<PickedFile[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useFormWrite(form);
   function close() { setFiles([]); onClose(); }
   async function save(v: { kind: ReportKind; title: string; summary: string }) {
-    setBusy(true);
-    try {
-      await post(`/api/budget-reviews/${review.id}/reports`, {
-        kind: v.kind, title: v.title.trim(), summary: v.summary.trim(), files: files.length ? filesBody(files).map((f) => ({ name: f.name, data: f.data })) : undefined,
-      });
-      message.success(l('报告已报送', 'Report filed'));
+    await run(() => post(`/api/budget-reviews/${review.id}/reports`, {
+      kind: v.kind, title: v.title.trim(), summary: v.summary.trim(), files: files.length ? filesBody(files).map((f) => ({ name: f.name, data: f.data })) : undefined,
+    }), l('报告已报送', 'Report filed'), async () => {
       await invalidateApi('/api/budget-reviews');
       close();
-    } catch (err) {
-      showError(err, message, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <Modal

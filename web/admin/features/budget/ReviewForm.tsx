@@ -1,13 +1,12 @@
-import { App, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { post, put, qs, type Answer } from '../../../shared/api.js';
 import { useI18n } from '../../../shared/i18n.js';
 import { invalidateApi, useApiQuery } from '../../../shared/query.js';
 import { RecordSelect } from '../../kit/RecordSelect.js';
 import type { KeysetPage } from '../../kit/useKeysetQuery.js';
-import { useWriteErrors } from '../../kit/writeErrors.js';
+import { useFormWrite } from '../../kit/writeErrors.js';
 import type { Term } from '../terms/TermsPage.js';
 import { chineseNumber } from '../suggestions/facts.js';
 import { KIND_LABELS } from './labels.js';
@@ -29,40 +28,30 @@ const toWan = (yuan: number | null) => (yuan === null ? null : yuan / 10_000);
  */
 export function ReviewForm({ open, review, onClose }: { open: boolean; review?: Review; onClose(): void }) {
   const { l, label } = useI18n();
-  const { message } = App.useApp();
   const navigate = useNavigate();
-  const showError = useWriteErrors();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useFormWrite(form);
   const terms = useApiQuery<KeysetPage<Term>>(open && !review ? '/api/terms?limit=100' : null);
   const termId = Form.useWatch('termId', form) ?? review?.congress.termId;
   const sessions = useApiQuery<Answer<'/api/congress-sessions'>>(open && termId ? `/api/congress-sessions${qs({ termId })}` : null);
   const choosable = (terms.data?.items ?? []).filter((t) => (t.level === 'county' || t.level === 'township'));
 
   async function save(v: Values) {
-    setBusy(true);
     const body = {
       title: v.title?.trim() || undefined, financeUnitId: v.financeUnitId, sessionId: v.sessionId ?? undefined,
       commentsDueOn: v.commentsDueOn ? v.commentsDueOn.format('YYYY-MM-DD') : undefined, answerDays: v.answerDays,
       summary: v.summary?.trim() ?? '', revenueYuan: toYuan(v.revenueWan) ?? undefined, expenditureYuan: toYuan(v.expenditureWan) ?? undefined,
     };
-    try {
-      if (review) {
-        await put<Review>(`/api/budget-reviews/${review.id}`, body);
-        message.success(l('已保存', 'Saved'));
-      } else {
-        const created = await post<Review>('/api/budget-reviews', { ...body, termId: v.termId, year: v.year, kind: v.kind });
-        message.success(l('已新建预算审查', 'Review created'));
-        navigate(`/budget/${created.id}`);
-      }
+    let created: Review | undefined;
+    await run(async () => {
+      if (review) await put<Review>(`/api/budget-reviews/${review.id}`, body);
+      else created = await post<Review>('/api/budget-reviews', { ...body, termId: v.termId, year: v.year, kind: v.kind });
+    }, review ? l('已保存', 'Saved') : l('已新建预算审查', 'Review created'), async () => {
+      if (created) navigate(`/budget/${created.id}`);
       await invalidateApi('/api/budget-reviews');
       form.resetFields();
       onClose();
-    } catch (err) {
-      showError(err, message, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -6,7 +6,7 @@ import { formatDate } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
 import { invalidateApi, useApiQuery } from '../../../shared/query.js';
 import { useNarrow } from '../../kit/common.js';
-import { useWriteErrors } from '../../kit/writeErrors.js';
+import { useFormWrite } from '../../kit/writeErrors.js';
 import type { ActivityCandidate, Topic } from './types.js';
 
 /** After a write: the topic, its lists and the to-do counts read again. */
@@ -55,9 +55,8 @@ export function RegisterViewDialog({ topic, open, onClose }: { topic: Topic; ope
   const { l } = useI18n();
   const { message } = App.useApp();
   const narrow = useNarrow();
-  const showError = useWriteErrors();
   const [form] = Form.useForm<ViewValues>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useFormWrite(form);
 
   async function submit() {
     let v: ViewValues;
@@ -67,21 +66,14 @@ export function RegisterViewDialog({ topic, open, onClose }: { topic: Topic; ope
       { questionId: null, text: (v.general ?? '').trim() },
     ].filter((a) => a.text);
     if (!answers.length) { message.error(l('请至少填写一条意见', 'Write at least one view')); return; }
-    setBusy(true);
-    try {
-      await post(`/api/consultations/${topic.id}/views`, {
-        stationId: v.stationId, heardOn: v.heardOn.format('YYYY-MM-DD'), answers,
-        name: v.name?.trim() || null, phone: v.phone?.trim() || null, caseId: v.caseId ?? null,
-      });
-      message.success(l('意见已登记', 'The views are registered'));
+    await run(() => post(`/api/consultations/${topic.id}/views`, {
+      stationId: v.stationId, heardOn: v.heardOn.format('YYYY-MM-DD'), answers,
+      name: v.name?.trim() || null, phone: v.phone?.trim() || null, caseId: v.caseId ?? null,
+    }), l('意见已登记', 'The views are registered'), async () => {
       form.resetFields();
       onClose();
       await refresh(topic.id);
-    } catch (err) {
-      showError(err, message, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -120,25 +112,17 @@ export function RegisterViewDialog({ topic, open, onClose }: { topic: Topic; ope
 export function LinkActivityDialog({ topic, open, onClose }: { topic: Topic; open: boolean; onClose(): void }) {
   const { l } = useI18n();
   const { message } = App.useApp();
-  const showError = useWriteErrors();
   const candidates = useApiQuery<ActivityCandidate[]>(open ? `/api/consultations/${topic.id}/activity-candidates` : null);
   const [activityId, setActivityId] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useFormWrite();
 
   async function submit() {
     if (!activityId) { message.error(l('请选择活动', 'Choose an activity')); return; }
-    setBusy(true);
-    try {
-      await post(`/api/consultations/${topic.id}/activities`, { activityId });
-      message.success(l('活动已关联', 'The activity is linked'));
+    await run(() => post(`/api/consultations/${topic.id}/activities`, { activityId }), l('活动已关联', 'The activity is linked'), async () => {
       setActivityId(null);
       onClose();
       await refresh(topic.id);
-    } catch (err) {
-      showError(err, message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <Modal open={open} title={l('关联履职活动', 'Link an activity')} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} okText={l('关联', 'Link')} cancelText={l('取消', 'Cancel')} destroyOnHidden>
@@ -160,27 +144,18 @@ export function LinkActivityDialog({ topic, open, onClose }: { topic: Topic; ope
  */
 export function FeedbackDialog({ topic, kind, onClose }: { topic: Topic; kind: 'opinion' | 'handling' | null; onClose(): void }) {
   const { l } = useI18n();
-  const { message } = App.useApp();
-  const showError = useWriteErrors();
   const [form] = Form.useForm<{ text: string }>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useFormWrite(form);
   const title = kind === 'handling' ? l('录入政府处理情况', 'Record the handling report') : l('录入常委会审议意见', "Record the committee's opinion");
 
   async function submit() {
     let v: { text: string };
     try { v = await form.validateFields(); } catch { return; }
-    setBusy(true);
-    try {
-      await post(`/api/consultations/${topic.id}/${kind}`, { text: v.text.trim() });
-      message.success(l('已录入,并反馈给提出意见的联络站和群众', 'Recorded, and sent back to the stations and the constituents who gave views'));
+    await run(() => post(`/api/consultations/${topic.id}/${kind}`, { text: v.text.trim() }), l('已录入,并反馈给提出意见的联络站和群众', 'Recorded, and sent back to the stations and the constituents who gave views'), async () => {
       form.resetFields();
       onClose();
       await refresh(topic.id);
-    } catch (err) {
-      showError(err, message, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <Modal open={kind !== null} title={title} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} okText={l('提交', 'Submit')} cancelText={l('取消', 'Cancel')} destroyOnHidden width={640}>

@@ -7,7 +7,7 @@ import { formatDate } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
 import { invalidateApi, useApiQuery } from '../../../shared/query.js';
 import { useNarrow } from '../../kit/common.js';
-import { useWriteErrors } from '../../kit/writeErrors.js';
+import { useFormWrite, useWriteErrors } from '../../kit/writeErrors.js';
 import type { Evaluation, Round } from './types.js';
 
 type Label = { zh: string; en: string };
@@ -20,22 +20,13 @@ export const RATINGS: Record<string, Label & { color: string }> = {
 /** A deputy's 满意度测评 of one project: three choices, sent once. */
 export function RateButtons({ projectId, onDone }: { projectId: number; onDone?(): void }) {
   const { l, label } = useI18n();
-  const { message } = App.useApp();
-  const showError = useWriteErrors();
   const [rating, setRating] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useFormWrite();
   async function send() {
-    setBusy(true);
-    try {
-      await post(`/api/livelihood/projects/${projectId}/rating`, { rating });
-      message.success(l('测评已提交', 'Rating sent'));
+    await run(() => post(`/api/livelihood/projects/${projectId}/rating`, { rating }), l('测评已提交', 'Rating sent'), async () => {
       await invalidateApi('/api/livelihood', '/api/todo');
       onDone?.();
-    } catch (err) {
-      showError(err, message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <Space wrap>

@@ -11,7 +11,7 @@ import { useSession } from '../../app/session.js';
 import { useNarrow } from '../../kit/common.js';
 import { FilePicker, type PickedFile } from '../../kit/FilePicker.js';
 import { RecordSelect } from '../../kit/RecordSelect.js';
-import { useWriteErrors } from '../../kit/writeErrors.js';
+import { useFormWrite, useWriteErrors } from '../../kit/writeErrors.js';
 import { RATINGS, RateButtons } from './EvaluationCard.js';
 import { yuan } from './labels.js';
 import { ProjectStateTag } from './RoundPage.js';
@@ -40,16 +40,13 @@ interface Values {
 /** An action on the project: asks for what it needs, sends it to the one actions route. */
 function ActionDialog({ project, action, onClose }: { project: Project; action: ProjectAction | null; onClose(): void }) {
   const { l, label } = useI18n();
-  const { message } = App.useApp();
-  const showError = useWriteErrors();
   const [form] = Form.useForm<Values>();
   const [files, setFiles] = useState<PickedFile[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useFormWrite(form);
   if (!action) return null;
   const fields = FIELDS[action.action] ?? ['comment'];
   async function send(v: Values) {
-    setBusy(true);
-    try {
+    await run(async () => {
       const body: Record<string, unknown> = { action: action!.action, comment: v.comment?.trim() || undefined };
       if (v.startedOn) body.startedOn = v.startedOn.format(DAY);
       if (v.milestone) body.milestone = { title: v.milestone.title.trim(), plannedOn: v.milestone.plannedOn.format(DAY) };
@@ -58,15 +55,11 @@ function ActionDialog({ project, action, onClose }: { project: Project; action: 
       if (v.dueOn) body.dueOn = v.dueOn.format(DAY);
       if (fields.includes('photos')) body.photos = files.map((f) => ({ name: f.name, data: f.data, public: f.public, caption: v.comment?.trim() || undefined }));
       await post(`/api/livelihood/projects/${project.id}/actions`, body);
-      message.success(l(`已${label(action!.label)}`, `Done: ${label(action!.label)}`));
+    }, l(`已${label(action!.label)}`, `Done: ${label(action!.label)}`), async () => {
       await invalidateApi('/api/livelihood');
       setFiles([]);
       onClose();
-    } catch (err) {
-      showError(err, message, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   const today = dayjs();
   return (
@@ -114,26 +107,17 @@ function ActionDialog({ project, action, onClose }: { project: Project; action: 
 /** 记录视察: a supervision visit to the project, recorded as an activity of the deputies who went. */
 function VisitDialog({ project, open, onClose }: { project: Project; open: boolean; onClose(): void }) {
   const { l } = useI18n();
-  const { message } = App.useApp();
   const { me } = useSession();
-  const showError = useWriteErrors();
   const [form] = Form.useForm<{ title: string; startsAt: Dayjs; place: string; summary: string; deputyIds: number[] }>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useFormWrite(form);
   const self = me!.scope.deputy;
   async function send(v: { title: string; startsAt: Dayjs; place: string; summary: string; deputyIds: number[] }) {
-    setBusy(true);
-    try {
-      await post(`/api/livelihood/projects/${project.id}/visits`, {
-        title: v.title.trim(), startsAt: v.startsAt.toISOString(), place: v.place.trim(), summary: v.summary.trim(), deputyIds: v.deputyIds ?? [],
-      });
-      message.success(l('视察已记录', 'Visit recorded'));
+    await run(() => post(`/api/livelihood/projects/${project.id}/visits`, {
+      title: v.title.trim(), startsAt: v.startsAt.toISOString(), place: v.place.trim(), summary: v.summary.trim(), deputyIds: v.deputyIds ?? [],
+    }), l('视察已记录', 'Visit recorded'), async () => {
       await invalidateApi(`/api/livelihood/projects/${project.id}`, '/api/activities');
       onClose();
-    } catch (err) {
-      showError(err, message, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <Modal open={open} title={l('记录视察', 'Record a supervision visit')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} okText={l('保存', 'Save')} cancelText={l('取消', 'Cancel')} destroyOnHidden>

@@ -1,12 +1,11 @@
-import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
-import { useState } from 'react';
+import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import { post } from '../../../shared/api.js';
 import { useI18n } from '../../../shared/i18n.js';
 import { invalidateApi } from '../../../shared/query.js';
 import { useSession } from '../../app/session.js';
 import { RecordSelect } from '../../kit/RecordSelect.js';
 import { RegionPicker } from '../../kit/RegionPicker.js';
-import { useWriteErrors } from '../../kit/writeErrors.js';
+import { useFormWrite } from '../../kit/writeErrors.js';
 import { ORIGINS } from './labels.js';
 import type { Round } from './types.js';
 
@@ -22,30 +21,21 @@ interface Values {
  */
 export function ProposeDialog({ round, open, onClose }: { round: Round; open: boolean; onClose(): void }) {
   const { l, label } = useI18n();
-  const { message } = App.useApp();
   const { me } = useSession();
-  const showError = useWriteErrors();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useFormWrite(form);
   const staff = me!.role === 'staff' || me!.role === 'admin';
   const origin = Form.useWatch('origin', form);
 
   async function save(v: Values) {
-    setBusy(true);
-    try {
-      await post(`/api/livelihood/rounds/${round.id}/projects`, {
-        title: v.title.trim(), regionCode: v.regionCode, address: v.address.trim(), description: v.description.trim(), budgetYuan: v.budgetYuan,
-        unitId: v.unitId ?? undefined,
-        ...(staff && { origin: v.origin, proposerName: v.proposerName?.trim() || undefined, proposerPhone: v.proposerPhone?.trim() || undefined }),
-      });
-      message.success(l('已提出候选项目', 'Candidate proposed'));
+    await run(() => post(`/api/livelihood/rounds/${round.id}/projects`, {
+      title: v.title.trim(), regionCode: v.regionCode, address: v.address.trim(), description: v.description.trim(), budgetYuan: v.budgetYuan,
+      unitId: v.unitId ?? undefined,
+      ...(staff && { origin: v.origin, proposerName: v.proposerName?.trim() || undefined, proposerPhone: v.proposerPhone?.trim() || undefined }),
+    }), l('已提出候选项目', 'Candidate proposed'), async () => {
       await invalidateApi('/api/livelihood');
       onClose();
-    } catch (err) {
-      showError(err, message, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -13,7 +13,7 @@ import { invalidateApi, useApiQuery } from '../../../shared/query.js';
 import { useSession } from '../../app/session.js';
 import { useNarrow } from '../../kit/common.js';
 import { downloadFile } from '../../kit/download.js';
-import { useWriteErrors } from '../../kit/writeErrors.js';
+import { useFormWrite, useWriteErrors } from '../../kit/writeErrors.js';
 import { EvaluationCard } from './EvaluationCard.js';
 import { MODES, PROJECT_STATES, yuan } from './labels.js';
 import { ProposeDialog } from './ProposeDialog.js';
@@ -31,26 +31,17 @@ interface Settings { title: string; sessionId?: number | null; window: [Dayjs, D
 /** The round's settings: changed freely until the presidium approves the ballot, the title and window afterwards too. */
 function SettingsDialog({ round, open, onClose }: { round: Round; open: boolean; onClose(): void }) {
   const { l, label } = useI18n();
-  const { message } = App.useApp();
-  const showError = useWriteErrors();
   const [form] = Form.useForm<Settings>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useFormWrite(form);
   async function save(v: Settings) {
-    setBusy(true);
-    try {
-      await put(`/api/livelihood/rounds/${round.id}`, {
-        sessionId: round.sessionId, year: round.year, title: v.title.trim(), quorum: round.quorum,
-        collectOpensOn: v.window[0].format('YYYY-MM-DD'), collectClosesOn: v.window[1].format('YYYY-MM-DD'),
-        places: v.places, ballotSize: v.ballotSize, mode: v.mode,
-      });
-      message.success(l('已保存', 'Saved'));
+    await run(() => put(`/api/livelihood/rounds/${round.id}`, {
+      sessionId: round.sessionId, year: round.year, title: v.title.trim(), quorum: round.quorum,
+      collectOpensOn: v.window[0].format('YYYY-MM-DD'), collectClosesOn: v.window[1].format('YYYY-MM-DD'),
+      places: v.places, ballotSize: v.ballotSize, mode: v.mode,
+    }), l('已保存', 'Saved'), async () => {
       await invalidateApi(`/api/livelihood/rounds/${round.id}`);
       onClose();
-    } catch (err) {
-      showError(err, message, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <Modal open={open} title={l('票决设置', 'Ballot settings')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} okText={l('保存', 'Save')} cancelText={l('取消', 'Cancel')} destroyOnHidden>
@@ -75,26 +66,17 @@ function SettingsDialog({ round, open, onClose }: { round: Round; open: boolean;
 /** 主席团审定 and the other steps of a round that ask for a note or a day. */
 function RoundActionDialog({ round, action, onClose }: { round: Round; action: RoundAction | null; onClose(): void }) {
   const { l, label } = useI18n();
-  const { message } = App.useApp();
-  const showError = useWriteErrors();
   const [form] = Form.useForm<{ comment?: string; presidiumOn?: Dayjs }>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useFormWrite(form);
   if (!action) return null;
   const presidium = action.action === 'approve_ballot';
   async function send(v: { comment?: string; presidiumOn?: Dayjs }) {
-    setBusy(true);
-    try {
-      await post(`/api/livelihood/rounds/${round.id}/actions`, {
-        action: action!.action, comment: v.comment?.trim() || undefined, ...(presidium && v.presidiumOn && { presidiumOn: v.presidiumOn.format('YYYY-MM-DD') }),
-      });
-      message.success(l(`已${label(action!.label)}`, `Done: ${label(action!.label)}`));
+    await run(() => post(`/api/livelihood/rounds/${round.id}/actions`, {
+      action: action!.action, comment: v.comment?.trim() || undefined, ...(presidium && v.presidiumOn && { presidiumOn: v.presidiumOn.format('YYYY-MM-DD') }),
+    }), l(`已${label(action!.label)}`, `Done: ${label(action!.label)}`), async () => {
       await invalidateApi('/api/livelihood');
       onClose();
-    } catch (err) {
-      showError(err, message, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <Modal open title={label(action.label)} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} okText={l('确定', 'OK')} cancelText={l('取消', 'Cancel')} destroyOnHidden>

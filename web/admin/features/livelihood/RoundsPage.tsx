@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, List, Modal, Radio, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, InputNumber, List, Modal, Radio, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -9,7 +9,7 @@ import { useI18n } from '../../../shared/i18n.js';
 import { invalidateApi, useApiQuery } from '../../../shared/query.js';
 import { useSession } from '../../app/session.js';
 import { PageTitle, useNarrow } from '../../kit/common.js';
-import { useWriteErrors } from '../../kit/writeErrors.js';
+import { useFormWrite } from '../../kit/writeErrors.js';
 import { MODES, ROUND_STATES } from './labels.js';
 import type { Congress, Round } from './types.js';
 
@@ -26,32 +26,26 @@ interface NewRound {
 /** A new round (票决工作): which congress and session, the year, the collection window, places and candidates, the ballot's kind. */
 function NewRoundDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const { l, label } = useI18n();
-  const { message } = App.useApp();
   const navigate = useNavigate();
-  const showError = useWriteErrors();
   const [form] = Form.useForm<NewRound>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useFormWrite(form);
   const congresses = useApiQuery<Congress[]>(open ? '/api/livelihood/congresses' : null).data ?? [];
   const termId = Form.useWatch('termId', form);
   const congress = congresses.find((c) => c.termId === termId);
 
   async function save(v: NewRound) {
-    setBusy(true);
-    try {
-      const round = await post<Round>('/api/livelihood/rounds', {
+    let round: Round | undefined;
+    await run(async () => {
+      round = await post<Round>('/api/livelihood/rounds', {
         termId: v.termId, sessionId: v.sessionId ?? null, year: v.year, title: v.title.trim(),
         collectOpensOn: v.window[0].format('YYYY-MM-DD'), collectClosesOn: v.window[1].format('YYYY-MM-DD'),
         places: v.places, ballotSize: v.ballotSize, mode: v.mode,
       });
-      message.success(l('已创建票决工作', 'Round created'));
+    }, l('已创建票决工作', 'Round created'), async () => {
       await invalidateApi('/api/livelihood/rounds');
       onClose();
-      navigate(`/livelihood/${round.id}`);
-    } catch (err) {
-      showError(err, message, form);
-    } finally {
-      setBusy(false);
-    }
+      navigate(`/livelihood/${round!.id}`);
+    });
   }
 
   return (

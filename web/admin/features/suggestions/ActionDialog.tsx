@@ -1,5 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, DatePicker, Form, Input, Modal, Radio, Space, Switch, Typography } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, Modal, Radio, Space, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -9,7 +9,7 @@ import { formatDate } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
 import { invalidateApi } from '../../../shared/query.js';
 import { RecordSelect } from '../../kit/RecordSelect.js';
-import { useWriteErrors } from '../../kit/writeErrors.js';
+import { useFormWrite } from '../../kit/writeErrors.js';
 import { FilePicker, filesBody, type PickedFile } from '../../kit/FilePicker.js';
 
 /** As the server takes them with an action: at most 10 files, 10 MB each. */
@@ -92,11 +92,9 @@ function commentLabel(action: string, l: (zh: string, en: string) => string): st
  */
 export function ActionDialog({ s, action, onClose }: { s: SuggestionDetail; action: SuggestionActionOffer | null; onClose(): void }) {
   const { l, label } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm();
   const [files, setFiles] = useState<PickedFile[]>([]);
-  const [busy, setBusy] = useState(false);
-  const showError = useWriteErrors();
+  const { busy, run } = useFormWrite(form);
   const fields = action ? FIELDS[action.action] ?? [] : [];
   const category = Form.useWatch(['answer', 'category'], form) as AnswerCategory | undefined;
   const openCommitments = s.commitments.filter((c) => !c.doneAt);
@@ -110,17 +108,10 @@ export function ActionDialog({ s, action, onClose }: { s: SuggestionDetail; acti
 
   async function submit(values: Record<string, unknown>) {
     if (!action) return;
-    setBusy(true);
-    try {
-      await post(`/api/suggestions/${s.id}/actions`, bodyOf(action.action, values, files));
-      message.success(l(`已${label(action.label)}`, `Done: ${label(action.label)}`));
+    await run(() => post(`/api/suggestions/${s.id}/actions`, bodyOf(action.action, values, files)), l(`已${label(action.label)}`, `Done: ${label(action.label)}`), () => {
       void invalidateApi('/api/suggestions', '/api/notifications', '/api/todo');
       close();
-    } catch (err) {
-      showError(err, message, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const required = (text: string) => [{ required: true, whitespace: true, message: text }];

@@ -10,7 +10,7 @@ import { invalidateApi, useApiQuery } from '../../../shared/query.js';
 import { useSession } from '../../app/session.js';
 import { LoadError, RequireAbility, useNarrow } from '../../kit/common.js';
 import { RegionPicker } from '../../kit/RegionPicker.js';
-import { useWriteErrors } from '../../kit/writeErrors.js';
+import { useFormWrite, useWriteErrors } from '../../kit/writeErrors.js';
 import { CosignerSelect } from './CosignerSelect.js';
 import { DraftSources } from './DraftSources.js';
 import type { CongressOption, DraftBody, SuggestionDetail, SuggestionKind } from './draftTypes.js';
@@ -103,7 +103,7 @@ function DraftForm({ congresses, detail, prefill }: {
     ? { caseIds: detail.sources.cases.map((c) => c.id), activityIds: detail.sources.activities.map((a) => a.id) }
     : prefill));
   const [files, setFiles] = useState<PickedFile[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useFormWrite(form);
   // A new draft once created (its files may still be on their way): saving again changes it rather than drafting another.
   const [created, setCreated] = useState<number | null>(null);
   const picker = useRef<HTMLInputElement>(null);
@@ -158,17 +158,13 @@ function DraftForm({ congresses, detail, prefill }: {
   async function saveDraft() {
     let values: Values;
     try { values = await form.validateFields(); } catch { return; }
-    setBusy(true);
-    try {
-      const saved = await save(values);
+    let saved: number | undefined;
+    await run(async () => {
+      saved = await save(values);
       form.setFieldValue('cosignerIds', []);
-      message.success(l('草稿已保存', 'Draft saved'));
+    }, l('草稿已保存', 'Draft saved'), () => {
       if (!detail) void navigate(`/my-suggestions/${saved}/edit`, { replace: true });
-    } catch (err) {
-      reportError(err, message, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function submit() {
@@ -189,18 +185,14 @@ function DraftForm({ congresses, detail, prefill }: {
       ),
       okText: l('提交', 'Submit'),
       onOk: async () => {
-        setBusy(true);
-        try {
-          const saved = await save(values);
+        let saved: number | undefined;
+        await run(async () => {
+          saved = await save(values);
           await post(`/api/suggestions/${saved}/actions`, { action: 'submit' });
           await invalidateApi('/api/suggestions', '/api/todo', '/api/cases');
-          message.success(l('已提交', 'Submitted'));
+        }, l('已提交', 'Submitted'), () => {
           void navigate(`/suggestions/${saved}`);
-        } catch (err) {
-          reportError(err, message, form);
-        } finally {
-          setBusy(false);
-        }
+        });
       },
     });
   }

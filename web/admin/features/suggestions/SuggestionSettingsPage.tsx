@@ -1,5 +1,5 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Form, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { post, put, qs } from '../../../shared/api.js';
@@ -8,7 +8,7 @@ import { useI18n } from '../../../shared/i18n.js';
 import { invalidateApi, useApiQuery } from '../../../shared/query.js';
 import { LoadError, PageTitle, RequireAbility, useNarrow } from '../../kit/common.js';
 import type { KeysetPage } from '../../kit/useKeysetQuery.js';
-import { useWriteErrors } from '../../kit/writeErrors.js';
+import { useFormWrite } from '../../kit/writeErrors.js';
 import type { Term } from '../terms/TermsPage.js';
 import { chineseNumber } from './facts.js';
 import type { CongressSession, SuggestionSettings } from './types.js';
@@ -49,13 +49,11 @@ interface SessionValues { number?: number; opensOn?: Dayjs; closesOn?: Dayjs }
 /** The term's sessions, with their dates; added and corrected here. */
 function Sessions({ term }: { term: Term }) {
   const { l } = useI18n();
-  const { message } = App.useApp();
-  const showError = useWriteErrors();
   const url = `/api/congress-sessions${qs({ termId: term.id })}`;
   const sessions = useApiQuery<CongressSession[]>(url);
   const [editing, setEditing] = useState<CongressSession | 'new' | null>(null);
   const [form] = Form.useForm<SessionValues>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useFormWrite(form);
   const rows = sessions.data ?? [];
 
   useEffect(() => {
@@ -68,18 +66,13 @@ function Sessions({ term }: { term: Term }) {
 
   async function submit(v: SessionValues) {
     const body = { number: v.number, opensOn: v.opensOn!.format('YYYY-MM-DD'), closesOn: v.closesOn!.format('YYYY-MM-DD') };
-    setBusy(true);
-    try {
+    await run(async () => {
       if (editing === 'new') await post('/api/congress-sessions', { termId: term.id, ...body });
       else if (editing) await put(`/api/congress-sessions/${editing.id}`, body);
-      message.success(l('已保存', 'Saved'));
+    }, l('已保存', 'Saved'), async () => {
       await invalidateApi('/api/congress-sessions');
       setEditing(null);
-    } catch (err) {
-      showError(err, message, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -137,27 +130,16 @@ function Sessions({ term }: { term: Term }) {
 /** The congress's settings; a congress that set none uses its level's defaults, which the form shows. */
 function CongressSettings({ term }: { term: Term }) {
   const { l } = useI18n();
-  const { message } = App.useApp();
   const narrow = useNarrow();
-  const showError = useWriteErrors();
   const congress = { level: term.level, regionCode: term.region?.code };
   const settings = useApiQuery<SuggestionSettings & { custom: boolean }>(`/api/suggestion-settings${qs(congress)}`);
   const [form] = Form.useForm<SuggestionSettings>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useFormWrite(form);
 
   useEffect(() => { if (settings.data) form.setFieldsValue(settings.data); }, [settings.data, form]);
 
   async function submit(v: SuggestionSettings) {
-    setBusy(true);
-    try {
-      await put('/api/suggestion-settings', { ...congress, ...v });
-      message.success(l('已保存', 'Saved'));
-      await invalidateApi('/api/suggestion-settings');
-    } catch (err) {
-      showError(err, message, form);
-    } finally {
-      setBusy(false);
-    }
+    await run(() => put('/api/suggestion-settings', { ...congress, ...v }), l('已保存', 'Saved'), () => invalidateApi('/api/suggestion-settings'));
   }
 
   const number = (name: keyof SuggestionSettings, text: string, unit: string, min: number, max: number, extra?: string) => (
