@@ -12,7 +12,7 @@ import type { ReportBackCadence, ReportBackLevel, ReportBackRow } from './types.
 import { AppError, invalidFields } from '../../platform/errors.js';
 import { now as clockNow, today } from '../../platform/clock.js';
 import { addDays, shanghaiDate } from '../../platform/calendar/workingDays.js';
-import { regionManageable } from '../../platform/access/scope.js';
+import { deputyVisible, regionManageable } from '../../platform/access/scope.js';
 import { notify } from '../../platform/notify/notify.js';
 import { setTimer } from '../../platform/workflow/timers.js';
 import { activityColumns, activityVisible, createActivity } from '../activities/index.js';
@@ -68,7 +68,9 @@ export interface ReportBackInput {
 
 /** The congress the deputy reports to: the one asked for if they hold a seat in it, else their highest county or township seat. */
 async function resolveCongress(ctx: WriteContext, input: ReportBackInput) {
-  const deputy = await ctx.trx.selectFrom('deputy').select(['id', 'name', 'status', 'active']).where('id', '=', input.deputyId).executeTakeFirst();
+  // Only a deputy in the caller's reach: the report drafted from the archive must not open anyone else's.
+  const deputy = await ctx.trx.selectFrom('deputy').select(['id', 'name', 'status', 'active']).where('id', '=', input.deputyId)
+    .where(deputyVisible(ctx.actor, sql.ref('deputy.id'), sql.ref('deputy.region_path'))).executeTakeFirst();
   if (!deputy || deputy.status !== 'current' || !deputy.active) throw new AppError('REPORT_BACK_DEPUTY_INVALID');
   const seats = await ctx.trx.selectFrom('deputy_level as l').innerJoin('region as g', 'g.code', 'l.region_code')
     .select(['l.level', 'l.region_code', 'g.path', 'g.level as region_level', 'g.name']).where('l.deputy_id', '=', input.deputyId).execute();

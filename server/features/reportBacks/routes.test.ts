@@ -9,6 +9,7 @@
  * Dates follow the clock.
  */
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,6 +62,13 @@ describe('report-backs (述职) through the API', () => {
     const body = { deputyId: wangId, stationId: gonghe, startsAt, place: '公和村榕树头', invited: '公和村村民代表' };
     assert.equal((await wang.post('/api/report-backs', body)).statusCode, 403, 'a deputy does not schedule');
     assert.equal(code(await officer.post('/api/report-backs', { ...body, congress: { level: 'township', regionCode: '451103101' } })), 'REPORT_BACK_DEPUTY_INVALID');
+    // A deputy out of the caller's reach cannot be made to report at the caller's station (the report is drafted from their archive).
+    const foreign = await t.database.db.selectFrom('deputy').select('id').where('status', '=', 'current').where('active', '=', true)
+      .where(sql<boolean>`region_path not like ${'%451103%'}`).orderBy('id').executeTakeFirstOrThrow();
+    for (const c of [officer, staff]) {
+      assert.equal(code(await c.post('/api/report-backs', { ...body, deputyId: foreign.id })), 'REPORT_BACK_DEPUTY_INVALID');
+    }
+    assert.equal(await t.database.db.selectFrom('report_back').select('id').where('deputy_id', '=', foreign.id).executeTakeFirst(), undefined, 'nothing written');
     const nested = await officer.post('/api/report-backs', { deputyId: wangId, activity: { stationId: gonghe, startsAt, place: '公和村' } });
     assert.equal(nested.statusCode, 201, `the meeting's fields nested are taken too: ${nested.body}`);
     assert.equal((await officer.post(`/api/report-backs/${nested.json<{ id: number }>().id}/cancel`, { reason: '重复安排' })).json<{ state: string }>().state, 'cancelled');
