@@ -92,6 +92,9 @@ describe('livelihood project delivery', () => {
     const c = await make.case({ state: 'accepted' });
     const id = await adopted('路花村茶产业园园路硬化', { caseId: c.id });
     await refused(act(otherUnit, id, { action: 'start' }), 'LIVELIHOOD_ACTION_FORBIDDEN');
+    // A day that does not exist is bad input, not a database failure.
+    await refused(act(staff, id, { action: 'start', startedOn: '2026-02-30' }), 'VALIDATION_FAILED');
+    assert.equal(await state(id), 'adopted', 'nothing written');
     await act(staff, id, { action: 'start', startedOn: addDays(today, -20), milestones: [
       { title: '完成招投标', plannedOn: addDays(today, -10) }, { title: '路基施工完成', plannedOn: addDays(today, 20) },
     ] });

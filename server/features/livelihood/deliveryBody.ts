@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+import { CivilDate } from '../../platform/http/schemas.js';
 
 /** The delivery actions on an adopted project; the project rule table (workflow.ts) says who takes which, from which state. */
 export const DELIVERY_ACTIONS = [
@@ -8,7 +7,7 @@ export const DELIVERY_ACTIONS = [
 ] as const;
 export type DeliveryAction = (typeof DELIVERY_ACTIONS)[number];
 
-const Milestone = z.object({ title: z.string().trim().min(1).max(200), plannedOn: Day });
+const Milestone = z.object({ title: z.string().trim().min(1).max(200), plannedOn: CivilDate });
 
 /** A photo sent with `add_photo`, base64 in JSON; its type is judged by its content (JPEG, PNG, WebP). */
 const Photo = z.object({
@@ -25,21 +24,21 @@ const Photo = z.object({
  */
 export const DELIVERY_FIELDS = {
   /** start: the day work started (default today) and the milestones planned. */
-  startedOn: Day.optional(),
+  startedOn: CivilDate.optional(),
   milestones: z.array(Milestone).max(30).optional(),
   /** record_milestone: a milestone planned … */
   milestone: Milestone.optional(),
   /** … or one done (record_milestone, on the day `doneOn`, default today); add_photo: the milestone the photos show. */
   milestoneId: z.number().int().positive().optional(),
-  doneOn: Day.optional(),
+  doneOn: CivilDate.optional(),
   /** record_spending: money executed (预算执行). */
-  spending: z.object({ spentOn: Day, amountYuan: z.number().int().positive().max(99_999_999_999) }).optional(),
+  spending: z.object({ spentOn: CivilDate, amountYuan: z.number().int().positive().max(99_999_999_999) }).optional(),
   /** add_photo: progress photos. */
   photos: z.array(Photo).min(1).max(9).optional(),
   /** complete (验收): the day of acceptance and how many people it serves. */
-  acceptance: z.object({ acceptedOn: Day, beneficiaries: z.number().int().min(0).max(100_000_000).nullable().default(null) }).optional(),
+  acceptance: z.object({ acceptedOn: CivilDate, beneficiaries: z.number().int().min(0).max(100_000_000).nullable().default(null) }).optional(),
   /** open_rectification: by when (default three months on). */
-  dueOn: Day.optional(),
+  dueOn: CivilDate.optional(),
   /** close_rectification: the item put right. */
   rectificationId: z.number().int().positive().optional(),
 };

@@ -9,6 +9,7 @@ import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import { PUBLIC_ACTOR } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/audit.js';
+import { shanghaiDate } from '../../platform/calendar/workingDays.js';
 import { now as clockNow, today } from '../../platform/clock.js';
 import { AppError, invalidFields } from '../../platform/errors.js';
 import { attachment } from '../../platform/http/download.js';
@@ -70,7 +71,7 @@ export const livelihoodPublicRoutes: FastifyPluginAsyncZod = async (app) => {
       description: row.description, unitName: row.unit_name, roundTitle: row.round_title, beneficiaries: row.beneficiaries,
       milestones: facts.milestones.map((m) => ({ title: m.title, plannedOn: m.plannedOn, doneOn: m.doneOn })),
       photos: facts.photos.map((p) => ({ id: p.id, caption: p.caption, url: `/api/public/livelihood/projects/${row.id}/photos/${p.id}` })),
-      visits: facts.visits.map((v) => ({ title: v.title, day: v.starts_at.toISOString().slice(0, 10) })),
+      visits: facts.visits.map((v) => ({ title: v.title, day: shanghaiDate(v.starts_at) })),
       rectifications: facts.rectifications.map((r) => ({ body: r.body, dueOn: r.due_on, closed: r.closed_at !== null })),
     };
   });
