@@ -178,6 +178,12 @@ export async function createDeliberationTopic(ctx: Ctx, raw: TopicInput): Promis
   if (!region) throw new AppError('DELIBERATION_REGION_INVALID');
   const source: DeliberationTopicSource = input.source ?? (input.hotTopicId ? 'hot_topic' : input.caseIds.length ? 'case' : actor.role === 'deputy' ? 'deputy' : 'staff');
   if (source === 'hot_topic' && !input.hotTopicId) throw new AppError('DELIBERATION_HOT_TOPIC_REQUIRED');
+  if (source === 'hot_topic') {
+    // A hot topic of the county the street or town lies in, never one made up or of elsewhere.
+    const hot = await ctx.trx.selectFrom('hot_topic as h').innerJoin('hot_topic_run as r', 'r.id', 'h.run_id').select('h.id')
+      .where('h.id', '=', input.hotTopicId!).where(sql<boolean>`${region.path} like r.region_path || '%'`).executeTakeFirst();
+    if (!hot) throw invalidFields([{ path: 'hotTopicId', code: 'UNKNOWN_REFERENCE' }]);
+  }
   if (input.scores && actor.role === 'deputy') throw new AppError('FORBIDDEN');
   const caseIds = [...new Set(input.caseIds)];
   if (caseIds.length) {

@@ -48,6 +48,10 @@ describe('deliberation days', () => {
     const byStaff = await mk(staff, { title: '镇区停车难', scores: { importance: 3, urgency: 2, impact: 3 } });
     const fromCase = await mk(staff, { title: '饮水水压不足 电话 138 0013 8000', caseIds: [caseId] });
     assert.equal((await deputy.post('/api/deliberations/topics', { regionCode: HUANGTIAN, title: '打分', scores: { importance: 5, urgency: 5, impact: 5 } })).statusCode, 403);
+    // A topic from a hot topic names one of the county's hot topics, not any number.
+    const madeUp = await staff.post('/api/deliberations/topics', { regionCode: HUANGTIAN, title: '凭空', source: 'hot_topic', hotTopicId: 999_999 });
+    assert.equal(madeUp.statusCode, 400, madeUp.body);
+    assert.deepEqual((madeUp.json<{ error: { fields?: { path: string; code: string }[] } }>().error.fields ?? []).map((f) => `${f.path}:${f.code}`), ['hotTopicId:UNKNOWN_REFERENCE']);
     for (const [id, s] of [[byDeputy, { importance: 5, urgency: 4, impact: 4 }], [fromCase, { importance: 4, urgency: 5, impact: 5 }]] as const) {
       const res = await staff.request('PUT', `/api/deliberations/topics/${id}/scores`, s);
       assert.equal(res.statusCode, 200, res.body);
