@@ -14816,6 +14816,7 @@ export interface paths {
         content: {
           "application/json": {
             acceptance?: {
+              /** @description YYYY-MM-DD (Asia/Shanghai) */
               acceptedOn: string;
               /** @default null */
               beneficiaries?: number | null;
@@ -14823,14 +14824,18 @@ export interface paths {
             /** @enum {string} */
             action: "shortlist" | "not_shortlist" | "withdraw" | "start" | "record_milestone" | "record_spending" | "add_photo" | "complete" | "evaluate" | "open_rectification" | "close_rectification";
             comment?: string | null;
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
             doneOn?: string;
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
             dueOn?: string;
             milestone?: {
+              /** @description YYYY-MM-DD (Asia/Shanghai) */
               plannedOn: string;
               title: string;
             };
             milestoneId?: number;
             milestones?: {
+              /** @description YYYY-MM-DD (Asia/Shanghai) */
               plannedOn: string;
               title: string;
             }[];
@@ -14845,8 +14850,10 @@ export interface paths {
             rectificationId?: number;
             spending?: {
               amountYuan: number;
+              /** @description YYYY-MM-DD (Asia/Shanghai) */
               spentOn: string;
             };
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
             startedOn?: string;
           };
         };
@@ -26207,7 +26214,7 @@ export interface paths {
     };
     /**
      * 可提出建议的人大 The congresses you may file with
-     * @description One per level you sit at whose congress has a running term: its term, its sessions (`open`: today falls in it) and the co-signers a motion needs.
+     * @description One per level you sit at whose congress has a running term: its term, its sessions (`open`: today falls in it; `closed`: it ended before today, by the server clock, and takes no more suggestions) and the co-signers a motion needs.
      */
     get: {
       parameters: {
@@ -26235,6 +26242,7 @@ export interface paths {
               regionCode: string | null;
               regionName: string | null;
               sessions: {
+                closed: boolean;
                 closesOn: string;
                 id: number;
                 number: number;

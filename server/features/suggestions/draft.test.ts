@@ -98,11 +98,11 @@ describe('suggestions: drafting, co-signing and review', () => {
   after(() => t.close());
 
   it('offers the deputy their congress with its term, its open session and the motion threshold', async () => {
-    const options = ok(await w.lead.client.get('/api/suggestions/congresses')).json<{ level: string; termId: number; termNumber: number; congressName: { zh: string }; sessions: { id: number; open: boolean }[]; motionMinCosigners: number }[]>();
+    const options = ok(await w.lead.client.get('/api/suggestions/congresses')).json<{ level: string; termId: number; termNumber: number; congressName: { zh: string }; sessions: { id: number; open: boolean; closed: boolean }[]; motionMinCosigners: number }[]>();
     assert.equal(options.length, 1);
     assert.deepEqual([options[0]!.level, options[0]!.termId, options[0]!.termNumber, options[0]!.motionMinCosigners], ['county', w.termId, 18, 10]);
     assert.equal(options[0]!.congressName.zh, `${w.county.name}第十八届人民代表大会`);
-    assert.deepEqual(options[0]!.sessions.map((s) => [s.id, s.open]), [[w.sessionId, true]]);
+    assert.deepEqual(options[0]!.sessions.map((s) => [s.id, s.open, s.closed]), [[w.sessionId, true, false]]);
     const deputies = ok(await w.lead.client.get('/api/suggestions/deputies')).json<{ id: number }[]>().map((d) => d.id).sort();
     assert.deepEqual(deputies, w.cosigners.map((c) => c.deputyId!).sort());
   });

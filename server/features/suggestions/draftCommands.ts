@@ -74,7 +74,7 @@ export async function congressOptions(db: Kysely<DB>, actor: Actor) {
     options.push({
       level: seat.level, regionCode: seat.region_code, regionName: seat.region_name,
       congressName: congressTermName(seat.level, seat.region_name, term.number), termId: term.id, termNumber: term.number,
-      sessions: sessions.map((s) => ({ id: s.id, number: s.number, opensOn: s.opens_on, closesOn: s.closes_on, open: s.opens_on <= today && today <= s.closes_on })),
+      sessions: sessions.map((s) => ({ id: s.id, number: s.number, opensOn: s.opens_on, closesOn: s.closes_on, open: s.opens_on <= today && today <= s.closes_on, closed: s.closes_on < today })),
       motionMinCosigners: (await settingsFor(db, seat.level, seat.region_code)).motionMinCosigners,
     });
   }

@@ -39,12 +39,12 @@ export const draftRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'authenticated', ability: 'suggestion.draft' },
     schema: {
       tags: ['suggestions'], summary: '可提出建议的人大 The congresses you may file with',
-      description: 'One per level you sit at whose congress has a running term: its term, its sessions (`open`: today falls in it) and the co-signers a motion needs.',
+      description: 'One per level you sit at whose congress has a running term: its term, its sessions (`open`: today falls in it; `closed`: it ended before today, by the server clock, and takes no more suggestions) and the co-signers a motion needs.',
       response: {
         200: z.array(z.object({
           level: z.enum(DEPUTY_LEVELS.keys), regionCode: z.string().nullable(), regionName: z.string().nullable(), congressName: Label,
           termId: z.number(), termNumber: z.number(),
-          sessions: z.array(z.object({ id: z.number(), number: z.number(), opensOn: z.string(), closesOn: z.string(), open: z.boolean() })),
+          sessions: z.array(z.object({ id: z.number(), number: z.number(), opensOn: z.string(), closesOn: z.string(), open: z.boolean(), closed: z.boolean() })),
           motionMinCosigners: z.number(),
         })),
         ...errorResponses,

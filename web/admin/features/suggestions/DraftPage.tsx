@@ -206,10 +206,9 @@ function DraftForm({ congresses, detail, prefill }: {
     }
   }
 
-  // A session already closed takes no more suggestions (the server refuses them at submission).
-  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  // A session already closed (by the server's clock) takes no more suggestions.
   const sessionOptions = [
-    ...congress.sessions.filter((s) => s.closesOn >= today || s.id === detail?.session?.id).map((s) => ({
+    ...congress.sessions.filter((s) => !s.closed || s.id === detail?.session?.id).map((s) => ({
       value: s.id,
       label: l(`大会期间 · 第${s.number}次会议(${formatDate(s.opensOn)}–${formatDate(s.closesOn)})${s.open ? ' 正在召开' : ''}`,
         `Session ${s.number} (${formatDate(s.opensOn)}–${formatDate(s.closesOn)})${s.open ? ', in session' : ''}`),
