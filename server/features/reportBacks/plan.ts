@@ -52,14 +52,26 @@ export async function listCongresses(db: Kysely<DB>, actor: Actor) {
   return { items: rows.map(presentCongress) };
 }
 
+/**
+ * The yearly period `day` falls in: the calendar year within the term. A term begun in the second
+ * half of a year has no report-back due that year: its first period runs from its start to the end
+ * of the next year, so deputies elected in the autumn first report a full year later.
+ */
+export function yearlyPeriod(termStartsOn: string, day: string): { from: string; to: string } {
+  const year = Number(day.slice(0, 4));
+  const startYear = Number(termStartsOn.slice(0, 4));
+  const lateStart = termStartsOn.slice(5) > '06-30';
+  if (lateStart && year === startYear) return { from: termStartsOn, to: `${year + 1}-12-31` };
+  if (lateStart && year === startYear + 1) return { from: termStartsOn, to: `${year}-12-31` };
+  return { from: [termStartsOn, `${year}-01-01`].sort().at(-1)!, to: `${year}-12-31` };
+}
+
 export async function planOverview(db: Kysely<DB>, actor: Actor, level: ReportBackLevel, regionCode: string) {
   const day = clockToday();
   const row = await congresses(db, actor, day).where('t.level', '=', level).where('t.region_code', '=', regionCode).orderBy('t.starts_on', 'desc').executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND');
   const congress = presentCongress(row);
-  const period = congress.cadence === 'per_term'
-    ? { from: congress.termStartsOn, to: congress.termEndsOn }
-    : { from: [congress.termStartsOn, `${day.slice(0, 4)}-01-01`].sort().at(-1)!, to: `${day.slice(0, 4)}-12-31` };
+  const period = congress.cadence === 'per_term' ? { from: congress.termStartsOn, to: congress.termEndsOn } : yearlyPeriod(congress.termStartsOn, day);
   const dueBy = congress.dueOn ?? period.to;
   const deputies = await db.selectFrom('deputy as d')
     .select(['d.id', 'd.name',
