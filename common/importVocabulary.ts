@@ -4,6 +4,7 @@ import { labelled } from './enums.js';
 export const IMPORT_KINDS = labelled({
   deputies: { zh: '代表花名册', en: 'Deputy roster' },
   stations: { zh: '联络站名单', en: 'Station list' },
+  enterprises: { zh: '联系点成员企业', en: 'Contact point enterprises' },
 });
 
 /** An import batch's life: waiting for its file → being checked → ready (or failed) → committed. */

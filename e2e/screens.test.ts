@@ -21,8 +21,8 @@ async function resolve(path: string): Promise<string> {
   return kind === 'archive' ? `${deputy}/archive` : deputy;
 }
 
-const MENU = ['工作台', '我的待办', '意见办理', '代表建议', '民生实事', '办理统计', '建议统计', '热点议题', '预算审查', '预算意见答复', '议题征询', '述职', '逢四议事', '履职活动', '主题活动', '履职积分', '考核评价', '联络站', '人大代表', '登记簿', '承办单位', '行政区划', '人大届次', '账号管理', '办理时限', '建议办理设置', '节假日', '审计日志', '通知', '个人中心'];
-const WORK = ['工作台', '意见办理', '代表建议', '民生实事', '办理统计', '热点议题', '预算审查', '议题征询', '述职', '逢四议事', '履职活动', '主题活动', '履职积分', '考核评价', '联络站', '人大代表', '登记簿', '承办单位'];
+const MENU = ['工作台', '我的待办', '意见办理', '代表建议', '民生实事', '办理统计', '建议统计', '热点议题', '预算审查', '预算意见答复', '议题征询', '述职', '逢四议事', '履职活动', '主题活动', '履职积分', '考核评价', '联络站', '产业联系点', '人大代表', '登记簿', '承办单位', '行政区划', '人大届次', '账号管理', '办理时限', '建议办理设置', '节假日', '审计日志', '通知', '个人中心'];
+const WORK = ['工作台', '意见办理', '代表建议', '民生实事', '办理统计', '热点议题', '预算审查', '议题征询', '述职', '逢四议事', '履职活动', '主题活动', '履职积分', '考核评价', '联络站', '产业联系点', '人大代表', '登记簿', '承办单位'];
 
 const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; screens: { path: string; ready: RegExp; name: string }[] }[] = [
   {
@@ -63,6 +63,7 @@ const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; scre
       { path: '/livelihood', ready: /民生实事/, name: 'staff-livelihood' },
       { path: '/deliberations', ready: /议事日历/, name: 'staff-deliberations' },
       { path: '/hot-topics', ready: /条意见归并为/, name: 'staff-hot-topics' },
+      { path: '/industry', ready: /平桂区黄金珠宝产业代表联络站/, name: 'staff-industry' },
     ],
   },
   {

@@ -33,7 +33,9 @@ interface Targets {
   /** Each actor's own notification, and one of an account none of them is. */
   notification: { own: Record<Exclude<Role, 'anon'>, number>; other: number };
   /** Import batches of the administrator's (a batch is seen by its creator only). */
-  importBatch: Record<'deputies' | 'stations', number>;
+  importBatch: Record<'deputies' | 'stations' | 'enterprises', number>;
+  /** The industry contact points 平桂区黄金珠宝产业代表联络站 (in) and 宜城市产业发展代表联络站 (out). */
+  industryPoint: { in: number; out: number };
   activity: { in: number; out: number };
   activityFile: { in: number; out: number };
   /** An internal file of a reply on each side's case. */
@@ -541,6 +543,55 @@ const CASES: Case[] = [
     { method: 'GET', route: `/api/imports/${kind}/:id/rows`, url: (t) => `/api/imports/${kind}/${t.importBatch[kind]}/rows`, in: S(200, 404, 403, 403, 403) },
     { method: 'POST', route: `/api/imports/${kind}/:id/commit`, url: (t) => `/api/imports/${kind}/${t.importBatch[kind]}/commit`, in: S(409, 404, 403, 403, 403) },
   ]),
+  // Member enterprises of an industry contact point: the batch is the administrator's, for 平桂区黄金珠宝产业代表联络站.
+  { method: 'GET', route: '/api/imports/enterprises/template.xlsx', url: () => '/api/imports/enterprises/template.xlsx', in: S(200, 200, 200, 403, 403) },
+  {
+    method: 'POST', route: '/api/imports/enterprises', url: () => '/api/imports/enterprises', body: (t, s) => ({ filename: '矩阵.xlsx', stationId: t.industryPoint[s] }),
+    in: S(201, 201, 404, 403, 403), out: S(201, 404, 404, 403, 403),
+  },
+  { method: 'PUT', route: '/api/imports/enterprises/:id/file', url: (t) => `/api/imports/enterprises/${t.importBatch.enterprises}/file`, in: S(400, 404, 404, 403, 403) },
+  { method: 'GET', route: '/api/imports/enterprises/:id', url: (t) => `/api/imports/enterprises/${t.importBatch.enterprises}`, in: S(200, 404, 404, 403, 403) },
+  { method: 'GET', route: '/api/imports/enterprises/:id/rows', url: (t) => `/api/imports/enterprises/${t.importBatch.enterprises}/rows`, in: S(200, 404, 404, 403, 403) },
+  { method: 'POST', route: '/api/imports/enterprises/:id/commit', url: (t) => `/api/imports/enterprises/${t.importBatch.enterprises}/commit`, in: S(409, 404, 404, 403, 403) },
+  // Industry contact points: the station's scope; those who run it manage, its deputies read and log visits.
+  { method: 'GET', route: '/api/industry/points', url: () => '/api/industry/points', in: S(200, 200, 200, 200, 403) },
+  { method: 'GET', route: '/api/industry/points/:id', url: (t, s) => `/api/industry/points/${t.industryPoint[s]}`, in: S(200, 200, 404, 404, 403), out: S(200, 404, 404, 404, 403) },
+  {
+    method: 'PUT', route: '/api/industry/points/:id/organisation', url: (t, s) => `/api/industry/points/${t.industryPoint[s]}/organisation`,
+    body: () => ({ lead: [], conveners: [], residents: [], participants: [] }), in: S(200, 200, 404, 403, 403), out: S(200, 404, 404, 403, 403),
+  },
+  { method: 'GET', route: '/api/industry/points/:id/enterprises', url: (t, s) => `/api/industry/points/${t.industryPoint[s]}/enterprises`, in: S(200, 200, 404, 404, 403), out: S(200, 404, 404, 404, 403) },
+  {
+    method: 'POST', route: '/api/industry/points/:id/enterprises', url: (t, s) => `/api/industry/points/${t.industryPoint[s]}/enterprises`,
+    body: () => ({ name: '矩阵企业', creditCode: '91350100M000100Y44' }), in: S(400, 400, 404, 403, 403), out: S(400, 404, 404, 403, 403),
+  },
+  { method: 'GET', route: '/api/industry/enterprises/:id', url: () => '/api/industry/enterprises/2147483000', in: S(404, 404, 404, 404, 403) },
+  {
+    method: 'PUT', route: '/api/industry/enterprises/:id', url: () => '/api/industry/enterprises/2147483000',
+    body: () => ({ name: '矩阵企业', creditCode: '91350100M000100Y43', version: 1 }), in: S(404, 404, 404, 403, 403),
+  },
+  { method: 'DELETE', route: '/api/industry/enterprises/:id', url: () => '/api/industry/enterprises/2147483000', in: S(404, 404, 404, 403, 403) },
+  { method: 'POST', route: '/api/industry/enterprises/:id/contact', url: () => '/api/industry/enterprises/2147483000/contact', in: S(404, 404, 404, 404, 403) },
+  { method: 'GET', route: '/api/industry/enterprises.xlsx', url: (t, s) => `/api/industry/enterprises.xlsx?stationId=${t.industryPoint[s]}`, in: S(200, 200, 200, 200, 403) },
+  { method: 'GET', route: '/api/industry/points/:id/campaigns', url: (t, s) => `/api/industry/points/${t.industryPoint[s]}/campaigns`, in: S(200, 200, 404, 404, 403), out: S(200, 404, 404, 404, 403) },
+  {
+    method: 'POST', route: '/api/industry/points/:id/campaigns', url: (t, s) => `/api/industry/points/${t.industryPoint[s]}/campaigns`,
+    body: () => ({ title: '矩阵计划', target: 10, startsOn: '2030-01-01', endsOn: '2030-04-10' }), in: S(201, 201, 404, 403, 403), out: S(201, 404, 404, 403, 403),
+  },
+  { method: 'GET', route: '/api/industry/campaigns/:id', url: () => '/api/industry/campaigns/2147483000', in: S(404, 404, 404, 404, 403) },
+  {
+    method: 'POST', route: '/api/industry/campaigns/:id/visits', url: () => '/api/industry/campaigns/2147483000/visits',
+    body: () => ({ visitedOn: '2030-01-02', enterpriseIds: [1] }), in: S(404, 404, 404, 404, 403),
+  },
+  {
+    method: 'POST', route: '/api/industry/visits/:id/case', url: () => '/api/industry/visits/2147483000/case',
+    body: (t) => ({ summary: '矩阵', categoryId: t.categoryId, content: '矩阵' }), in: S(404, 404, 404, 404, 403),
+  },
+  {
+    method: 'POST', route: '/api/industry/visits/:id/suggestion', url: () => '/api/industry/visits/2147483000/suggestion',
+    body: (t) => ({ summary: '矩阵', title: '矩阵', reasons: '矩阵', proposals: '矩阵', categoryId: t.categoryId }), in: S(403, 403, 403, 404, 403),
+  },
+  { method: 'GET', route: '/api/industry/issues', url: () => '/api/industry/issues?caseId=1', in: S(200, 200, 200, 200, 403) },
   // Excel exports: the list's own read ability and scope.
   { method: 'GET', route: '/api/deputies.xlsx', url: () => '/api/deputies.xlsx', in: S(200, 200, 200, 200, 403) },
   { method: 'GET', route: '/api/stations.xlsx', url: () => '/api/stations.xlsx', in: S(200, 200, 200, 200, 403) },
@@ -1142,7 +1193,9 @@ describe('access matrix', () => {
       importBatch: {
         deputies: (await admin.post('/api/imports/deputies', { filename: '矩阵花名册.xlsx' })).json<{ id: number }>().id,
         stations: (await admin.post('/api/imports/stations', { filename: '矩阵站点.xlsx' })).json<{ id: number }>().id,
+        enterprises: (await admin.post('/api/imports/enterprises', { filename: '矩阵企业.xlsx', stationId: await id('station', '平桂区黄金珠宝产业代表联络站') })).json<{ id: number }>().id,
       },
+      industryPoint: { in: await id('station', '平桂区黄金珠宝产业代表联络站'), out: await id('station', '宜城市产业发展代表联络站') },
       ...(await activityTargets(stationIn, stationOut)),
       pointBonus: await pointBonusTargets(stationIn, stationOut),
       ...(await registerEntryTargets(stationIn, stationOut)),

@@ -191,6 +191,9 @@ export const DEMO_LOGINS: DemoLogin[] = [
   { username: 'taiqian', role: 'staff', displayName: '台前县人大常委会 贾工', sees: '河南省台前县及以下,含豫鲁跨省联建站' },
   { username: 'yanggu', role: 'staff', displayName: '阳谷县人大常委会 孔工', sees: '山东省阳谷县及以下,也看得到豫鲁跨省联建站(成员镇十五里园镇)' },
   { username: 'lianjiang', role: 'staff', displayName: '廉江市人大常委会 冯工', sees: '广东省廉江市及以下,含粤桂省际联络站' },
+  // Made by the industry feature's demo step (features/industry/demo.ts) with the 连平 鹰嘴蜜桃 contact point.
+  { username: 'lianping', role: 'staff', displayName: '连平县人大常委会 赖工', sees: '广东省河源市连平县及以下,含鹰嘴蜜桃产业联系点、成员企业和百日联系计划' },
+  { username: 'yetaoxiang', role: 'deputy', displayName: '叶桃香 代表', sees: '鹰嘴蜜桃产业联系点:成员企业(联系人打码)、联系计划,登记本人走访' },
   { username: 'huangtian', role: 'officer', displayName: '黄田镇联络站 联络员 蒙工', sees: '黄田镇联络站与公和村联络点及其代表' },
   { username: 'liangjun', role: 'deputy', displayName: '梁俊华 代表', sees: '本人所在的黄田镇联络站、公和村联络点及同站代表(他人电话打码)' },
   { username: 'wanghuimin', role: 'deputy', displayName: '王惠敏 代表', sees: '平桂区人大代表:本人领衔的代表建议,公和村联络点及同站代表' },

@@ -7,16 +7,21 @@ import type { Actor } from '../../platform/access/actor.js';
 import { commitDeputyImport, StaleImportError } from '../deputies/index.js';
 import { requireRoundTerm } from '../terms/index.js';
 import { commitStationImport } from '../stations/index.js';
+import { commitEnterpriseImport, requirePoint } from '../industry/index.js';
 import { now } from '../../platform/clock.js';
 
 /**
  * A new import, waiting for its file. The staging tables are a scratch pad of their creator:
  * nothing in the registers changes, and nothing is audited, until the commit.
  */
-export async function createImportBatch(db: Kysely<DB>, actor: Actor, kind: ImportKind, filename: string, termId: number | null = null): Promise<number> {
+export async function createImportBatch(
+  db: Kysely<DB>, actor: Actor, kind: ImportKind, filename: string, termId: number | null = null, stationId: number | null = null,
+): Promise<number> {
   if (termId !== null) await requireRoundTerm(db, actor, termId);
+  // Member enterprises join one industry contact point, which the importer must run.
+  if (kind === 'enterprises') await db.transaction().execute((trx) => requirePoint(trx, actor, stationId ?? 0, 'manage'));
   const { id } = await db.insertInto('import_batch')
-    .values({ kind, filename, created_by: actor.accountId, term_id: termId }).returning('id').executeTakeFirstOrThrow();
+    .values({ kind, filename, created_by: actor.accountId, term_id: termId, station_id: kind === 'enterprises' ? stationId : null }).returning('id').executeTakeFirstOrThrow();
   return id;
 }
 
@@ -73,7 +78,8 @@ export async function commitImport(db: Kysely<DB>, actor: Actor, ip: string | nu
       if (batch.error_rows > 0) throw new AppError('IMPORT_HAS_ERRORS', { errorRows: batch.error_rows });
       if (batch.term_id !== null) throw new AppError('IMPORT_FOR_ROUND', { termId: batch.term_id });
       const ctx = { trx, actor, ip };
-      const created = kind === 'deputies' ? await commitDeputyImport(ctx, batch) : await commitStationImport(ctx, batch);
+      const created = kind === 'deputies' ? await commitDeputyImport(ctx, batch)
+        : kind === 'enterprises' ? await commitEnterpriseImport(ctx, batch) : await commitStationImport(ctx, batch);
       // The staged rows have served; the batch keeps its counts and the audit log the records.
       await trx.deleteFrom('import_row').where('batch_id', '=', batchId).execute();
       await trx.updateTable('import_batch').set({ status: 'committed', committed_at: now(), created_count: created })

@@ -20,6 +20,7 @@ const FILE_TYPES = ['application/octet-stream', XLSX, 'text/csv', 'application/v
 const KINDS: { kind: ImportKind; ability: Ability; tag: string; what: string }[] = [
   { kind: 'deputies', ability: 'deputy.create', tag: 'deputies', what: '代表花名册 a deputy roster' },
   { kind: 'stations', ability: 'station.create', tag: 'stations', what: '联络站名单 a station list' },
+  { kind: 'enterprises', ability: 'industry.manage', tag: 'industry', what: '联系点成员企业 the member enterprises of an industry contact point' },
 ];
 
 function isStream(body: unknown): body is AsyncIterable<Buffer> {
@@ -53,6 +54,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: [tag, 'imports'], summary: `新建导入 Start importing ${what}`,
         description: `Creates a batch waiting for its file; then \`PUT ${base}/:id/file\`. A batch is seen only by the account that created it.`
+          + (kind === 'enterprises' ? ' `stationId`: the industry contact point the enterprises join, which you run (404 out of reach, '
+            + '409 INDUSTRY_NOT_CONTACT_POINT, 403 when you only read it).' : '')
           + (kind === 'deputies' ? ' With `termId`, the roster of the election round (换届) closing that term (see docs/ELECTIONS.md): people already '
             + 'registered are matched (`data.match`) instead of refused, and only the round commits it.' : ''),
         body: kind === 'deputies'
@@ -60,12 +63,14 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
             filename: z.string().trim().min(1).max(255),
             termId: z.number().int().positive().optional().meta({ description: 'The running term an election round closes (term.round on it needed)' }),
           })
-          : z.object({ filename: z.string().trim().min(1).max(255) }),
+          : kind === 'enterprises'
+            ? z.object({ filename: z.string().trim().min(1).max(255), stationId: z.number().int().positive().max(2_147_483_647).meta({ description: 'The industry contact point' }) })
+            : z.object({ filename: z.string().trim().min(1).max(255) }),
         response: { 201: ImportBatchSchema, ...errorResponses },
       },
     }, async (request, reply) => {
-      const body = request.body as { filename: string; termId?: number };
-      const id = await createImportBatch(app.db, request.actor!, kind, body.filename, body.termId ?? null);
+      const body = request.body as { filename: string; termId?: number; stationId?: number };
+      const id = await createImportBatch(app.db, request.actor!, kind, body.filename, body.termId ?? null, body.stationId ?? null);
       reply.status(201);
       return getImportBatch(app.db, request.actor!, kind, id, request.lang);
     });

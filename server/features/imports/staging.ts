@@ -9,10 +9,12 @@ import type { ImportKind } from '../../platform/db/schemaImports.js';
 import { stageImport, type RowCheckerFactory } from '../../platform/tables/stage.js';
 import { DeputyRowChecker } from '../deputies/index.js';
 import { StationRowChecker } from '../stations/index.js';
+import { EnterpriseRowChecker } from '../industry/index.js';
 
 const CHECKERS: Record<ImportKind, RowCheckerFactory> = {
   deputies: (db, actor, columns, { forRound }) => new DeputyRowChecker(db, actor, columns, { matchExisting: forRound }),
   stations: (db, actor, columns) => new StationRowChecker(db, actor, columns),
+  enterprises: (db, _actor, columns, { stationId }) => new EnterpriseRowChecker(db, stationId!, columns),
 };
 
 /** Reads the file of a new import batch into its staging rows (see platform/tables/stage.ts). */

@@ -18,6 +18,7 @@ import type { ConsultationTables } from './schemaConsultation.js';
 import type { ReportBackTables } from './schemaReportBacks.js';
 import type { DeliberationTables } from './schemaDeliberations.js';
 import type { HotTopicTables } from './schemaHotTopics.js';
+import type { IndustryTables } from './schemaIndustry.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -203,7 +204,7 @@ export interface HolidayTable {
 
 export interface DB extends CaseTables, JobTables, ImportTables, ActivityTables, RegisterTables, PointTables, TermTables, SuggestionTables,
   LivelihoodTables, LivelihoodDeliveryTables, BudgetTables, ConsultationTables,
-  ReportBackTables, DeliberationTables, HotTopicTables {
+  ReportBackTables, DeliberationTables, HotTopicTables, IndustryTables {
   region: RegionTable;
   station: StationTable;
   station_region: StationRegionTable;

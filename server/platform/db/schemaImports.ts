@@ -4,7 +4,7 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Json<T> = ColumnType<T, string, string>;
 
-export type ImportKind = 'deputies' | 'stations';
+export type ImportKind = 'deputies' | 'stations' | 'enterprises';
 export type ImportStatus = 'new' | 'parsing' | 'ready' | 'failed' | 'committed';
 
 /** A column of the uploaded file's header row and the field it was taken for (null: ignored). */
@@ -31,6 +31,8 @@ export interface ImportBatchTable {
   created_by: number;
   /** For a roster of an election round: the term the round closes (the rows become the next term's deputies). */
   term_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** For member enterprises: the industry contact point they join (0031). */
+  station_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: CreatedAt;
   parsed_at: Timestamp | null;
   committed_at: Timestamp | null;

@@ -4,7 +4,7 @@
  * required-mark or a note in brackets (`*姓名`, `出生年月(年份)`); English names work too.
  */
 
-export type ImportKind = 'deputies' | 'stations';
+export type ImportKind = 'deputies' | 'stations' | 'enterprises';
 
 export interface ColumnSpec {
   field: string;
@@ -48,7 +48,17 @@ export const STATION_COLUMNS: ColumnSpec[] = [
   { field: 'description', header: '简介', aliases: ['站点简介', '说明', '备注', 'description'], note: '' },
 ];
 
-export const COLUMNS: Record<ImportKind, ColumnSpec[]> = { deputies: DEPUTY_COLUMNS, stations: STATION_COLUMNS };
+/** Member enterprises of an industry contact point (产业联系点); the point is the batch's. */
+export const ENTERPRISE_COLUMNS: ColumnSpec[] = [
+  { field: 'name', header: '企业名称', required: true, aliases: ['名称', '企业', '单位名称', '合作社名称', '企业(合作社)名称', 'name', 'enterprise', 'company'], note: '必填' },
+  { field: 'creditCode', header: '统一社会信用代码', required: true, aliases: ['信用代码', '社会信用代码', '统一代码', 'uscc', 'creditcode'], note: '必填:18 位,末位校验码须正确' },
+  { field: 'industry', header: '所属行业', aliases: ['行业', '产业', 'industry'], note: '' },
+  { field: 'address', header: '地址', aliases: ['企业地址', '详细地址', '住所', 'address'], note: '' },
+  { field: 'contactName', header: '联系人', aliases: ['联系人姓名', '负责人', 'contact', 'contactname'], note: '' },
+  { field: 'contactPhone', header: '联系电话', aliases: ['电话', '手机', '手机号码', '联系方式', 'phone', 'tel', 'telephone'], note: '数字、空格和 + - ( )' },
+];
+
+export const COLUMNS: Record<ImportKind, ColumnSpec[]> = { deputies: DEPUTY_COLUMNS, stations: STATION_COLUMNS, enterprises: ENTERPRISE_COLUMNS };
 
 /** Full-width to half-width, lower case, without spaces, required-marks and separators. */
 export function normaliseHeader(header: string): string {
@@ -71,6 +81,7 @@ function aliasTable(specs: ColumnSpec[]): Map<string, string> {
 const TABLES: Record<ImportKind, Map<string, string>> = {
   deputies: aliasTable(DEPUTY_COLUMNS),
   stations: aliasTable(STATION_COLUMNS),
+  enterprises: aliasTable(ENTERPRISE_COLUMNS),
 };
 
 export interface MappedColumn {

@@ -25,6 +25,8 @@ export const IMPORT_ROW_ERRORS = {
   TYPE_UNKNOWN: { zh: '站点类型“{value}”无法识别', en: 'Unknown station type “{value}”' },
   TIER_UNKNOWN: { zh: '站点层级“{value}”无法识别', en: 'Unknown station tier “{value}”' },
   PARENT_UNKNOWN: { zh: '上级站点“{value}”不存在,或在本文件中排在后面', en: 'No parent station “{value}” (existing, or earlier in this file)' },
+  CREDIT_CODE_INVALID: { zh: '统一社会信用代码“{value}”不正确(应为 18 位,末位校验码须正确)', en: '“{value}” is not a valid unified social credit code' },
+  TELEPHONE_INVALID: { zh: '电话“{value}”不正确,只能含数字、空格和 + - ( )', en: '“{value}” is not a telephone number' },
   DUPLICATE_IN_FILE: { zh: '与第 {row} 行重复', en: 'Duplicates row {row}' },
   DUPLICATE_EXISTING: { zh: '与已有的“{name}”(编号 {id})重复', en: 'Duplicates the existing “{name}” (id {id})' },
 } as const satisfies Record<string, { zh: string; en: string }>;

@@ -18,7 +18,7 @@ import { now } from '../clock.js';
 export const IMPORT_LIMITS = {
   /** The largest file accepted; a 100 000-row roster is about 6 MB as .xlsx, 15 MB as CSV. */
   maxBytes: 50 * 1024 * 1024,
-  maxRows: { deputies: 200_000, stations: 5_000 } satisfies Record<ImportKind, number>,
+  maxRows: { deputies: 200_000, stations: 5_000, enterprises: 20_000 } satisfies Record<ImportKind, number>,
   /** Rows before the header that may be titles (平桂区第十八届人大代表花名册). */
   maxTitleRows: 10,
   /** Rows checked and written together. */
@@ -27,10 +27,10 @@ export const IMPORT_LIMITS = {
 
 /**
  * Makes the checker of one kind of file, once its header is mapped. The feature that owns the
- * records supplies it (`forRound`: the batch belongs to an election round, whose rows may match
+ * records supplies it (`stationId`: the station the batch is for, when its kind needs one; `forRound`: the batch belongs to an election round, whose rows may match
  * records that exist already).
  */
-export type RowCheckerFactory = (db: Kysely<DB>, actor: Actor, columns: MappedColumn[], options: { forRound: boolean }) => RowChecker;
+export type RowCheckerFactory = (db: Kysely<DB>, actor: Actor, columns: MappedColumn[], options: { forRound: boolean; stationId: number | null }) => RowChecker;
 
 function requiredHeaders(kind: ImportKind, missing?: string[]): AppError {
   const columns = missing ?? COLUMNS[kind].filter((c) => c.required).map((c) => c.header);
@@ -38,11 +38,11 @@ function requiredHeaders(kind: ImportKind, missing?: string[]): AppError {
 }
 
 /** Moves a batch from `new` to `parsing`: one file per batch, from its own creator only. */
-async function claim(db: Kysely<DB>, actor: Actor, kind: ImportKind, batchId: number): Promise<{ forRound: boolean }> {
+async function claim(db: Kysely<DB>, actor: Actor, kind: ImportKind, batchId: number): Promise<{ forRound: boolean; stationId: number | null }> {
   const claimed = await db.updateTable('import_batch').set({ status: 'parsing' })
     .where('id', '=', batchId).where('kind', '=', kind).where('created_by', '=', actor.accountId).where('status', '=', 'new')
-    .returning(['id', 'term_id']).executeTakeFirst();
-  if (claimed) return { forRound: claimed.term_id !== null };
+    .returning(['id', 'term_id', 'station_id']).executeTakeFirst();
+  if (claimed) return { forRound: claimed.term_id !== null, stationId: claimed.station_id };
   const batch = await db.selectFrom('import_batch').select('status')
     .where('id', '=', batchId).where('kind', '=', kind).where('created_by', '=', actor.accountId).executeTakeFirst();
   if (!batch) throw new AppError('NOT_FOUND');
@@ -57,7 +57,7 @@ async function claim(db: Kysely<DB>, actor: Actor, kind: ImportKind, batchId: nu
 export async function stageImport(
   db: Kysely<DB>, actor: Actor, kind: ImportKind, batchId: number, file: AsyncIterable<Buffer | string>, checkerFor: RowCheckerFactory,
 ): Promise<void> {
-  const { forRound } = await claim(db, actor, kind, batchId);
+  const { forRound, stationId } = await claim(db, actor, kind, batchId);
   let bytes = 0;
   let checker: RowChecker | null = null;
   let titleRows = 0;
@@ -90,7 +90,7 @@ export async function stageImport(
           const mapping = mapHeaders(kind, row.cells);
           if (mapping.missing.length) throw requiredHeaders(kind, mapping.missing);
           await db.updateTable('import_batch').set({ columns: JSON.stringify(mapping.columns) }).where('id', '=', batchId).execute();
-          checker = checkerFor(db, actor, mapping.columns, { forRound });
+          checker = checkerFor(db, actor, mapping.columns, { forRound, stationId });
         } else if (++titleRows >= IMPORT_LIMITS.maxTitleRows) {
           throw requiredHeaders(kind);
         }

@@ -16,11 +16,16 @@ const EXAMPLES: Record<ImportKind, Record<string, string>> = {
     name: '平桂区黄田镇人大代表联络站', type: '联络站', tier: '镇(街道)中心站', parent: '', region: '451103101',
     address: '黄田镇人民政府一楼', phone: '0774-8880001', openingHours: '工作日 9:00-17:00', description: '',
   },
+  enterprises: {
+    name: '连平县上坪镇鹰嘴蜜桃专业合作社', creditCode: '93441623MA4W00001M', industry: '鹰嘴蜜桃种植', address: '连平县上坪镇',
+    contactName: '曾桃生', contactPhone: '13800001234',
+  },
 };
 
 export const TEMPLATE_NAMES: Record<ImportKind, { sheet: string; file: string; ascii: string }> = {
   deputies: { sheet: '花名册', file: '人大代表花名册导入模板.xlsx', ascii: 'deputy-roster-template.xlsx' },
   stations: { sheet: '联络站', file: '联络站名单导入模板.xlsx', ascii: 'station-list-template.xlsx' },
+  enterprises: { sheet: '成员企业', file: '联系点成员企业导入模板.xlsx', ascii: 'industry-enterprises-template.xlsx' },
 };
 
 export async function importTemplate(kind: ImportKind): Promise<Buffer> {
@@ -33,7 +38,7 @@ export async function importTemplate(kind: ImportKind): Promise<Buffer> {
     cell.font = { bold: true, color: { argb: specs[col - 1]!.required ? 'FFC00000' : 'FF000000' } };
   });
   // Phone numbers and codes stay text, so Excel neither drops leading zeros nor writes 1.38E+10.
-  for (const field of ['phone', 'region']) {
+  for (const field of ['phone', 'region', 'contactPhone', 'creditCode']) {
     const index = specs.findIndex((s) => s.field === field);
     if (index >= 0) data.getColumn(index + 1).numFmt = '@';
   }

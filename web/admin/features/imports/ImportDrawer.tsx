@@ -7,7 +7,7 @@ import { useNarrow } from '../../kit/common.js';
 import { useVocabulary } from '../../kit/vocabulary.js';
 import type { Answer, Schemas } from '../../../shared/api.js';
 
-export type ImportKind = 'deputies' | 'stations';
+export type ImportKind = 'deputies' | 'stations' | 'enterprises';
 
 export type Batch = Schemas['ImportBatch'];
 type Row = Page['items'][number];
@@ -54,6 +54,10 @@ const FIELD_LABELS: Record<ImportKind, Record<string, [string, string]>> = {
     name: ['站点名称', 'Name'], type: ['类型', 'Type'], tier: ['层级', 'Tier'], parent: ['上级站点', 'Parent'], region: ['所在区划', 'Region'],
     address: ['地址', 'Address'], phone: ['电话', 'Phone'], openingHours: ['开放时间', 'Opening hours'], description: ['简介', 'Description'],
   },
+  enterprises: {
+    name: ['企业名称', 'Name'], creditCode: ['统一社会信用代码', 'Credit code'], industry: ['所属行业', 'Industry'], address: ['地址', 'Address'],
+    contactName: ['联系人', 'Contact'], contactPhone: ['联系电话', 'Phone'],
+  },
 };
 
 interface Props {
@@ -68,6 +72,8 @@ interface Props {
    */
   termId?: number;
   onUse?(batch: Batch): void;
+  /** Member enterprises: the industry contact point they join. */
+  stationId?: number;
 }
 
 /**
@@ -75,7 +81,7 @@ interface Props {
  * checked, read the rows with problems (row, column, message), then commit all rows at once —
  * or correct the file and choose it again. Nothing is written before the commit.
  */
-export function ImportDrawer({ kind, open, onClose, onImported, termId, onUse }: Props) {
+export function ImportDrawer({ kind, open, onClose, onImported, termId, onUse, stationId }: Props) {
   const { l } = useI18n();
   const narrow = useNarrow();
   const [phase, setPhase] = useState<Phase>({ step: 'choose' });
@@ -83,7 +89,7 @@ export function ImportDrawer({ kind, open, onClose, onImported, termId, onUse }:
   const [committing, setCommitting] = useState(false);
   const poll = useRef<ReturnType<typeof setInterval> | null>(null);
   const base = `/api/imports/${kind}`;
-  const what = kind === 'deputies' ? l('花名册', 'roster') : l('站点名单', 'station list');
+  const what = kind === 'deputies' ? l('花名册', 'roster') : kind === 'enterprises' ? l('成员企业', 'member enterprise') : l('站点名单', 'station list');
 
   const stopPolling = () => {
     if (poll.current) clearInterval(poll.current);
@@ -105,7 +111,7 @@ export function ImportDrawer({ kind, open, onClose, onImported, termId, onUse }:
     }
     setPhase({ step: 'checking', file, sent: 0, batchId: null, rows: 0 });
     try {
-      const created = await post<Batch>(base, { filename: file.name, ...(termId !== undefined && { termId }) });
+      const created = await post<Batch>(base, { filename: file.name, ...(termId !== undefined && { termId }), ...(stationId !== undefined && { stationId }) });
       setPhase((p) => (p.step === 'checking' ? { ...p, batchId: created.id } : p));
       // While the server checks, the batch's row count grows: ask for it now and then.
       poll.current = setInterval(() => {
@@ -166,7 +172,7 @@ export function ImportDrawer({ kind, open, onClose, onImported, termId, onUse }:
     <Drawer
       open={open} onClose={onClose} destroyOnHidden size={narrow ? '100%' : 880} footer={footer}
       title={termId !== undefined ? l('上传新一届代表花名册', 'Upload the new term\'s roster')
-        : kind === 'deputies' ? l('导入花名册', 'Import a deputy roster') : l('导入站点', 'Import stations')}
+        : kind === 'deputies' ? l('导入花名册', 'Import a deputy roster') : kind === 'enterprises' ? l('导入成员企业', 'Import member enterprises') : l('导入站点', 'Import stations')}
     >
       <Space orientation="vertical" size="large" style={{ width: '100%' }}>
         <Steps
@@ -209,7 +215,8 @@ export function ImportDrawer({ kind, open, onClose, onImported, termId, onUse }:
             status="success"
             title={kind === 'deputies'
               ? l(`已导入 ${phase.batch.createdCount} 位代表`, `${phase.batch.createdCount} deputies imported`)
-              : l(`已导入 ${phase.batch.createdCount} 个站点`, `${phase.batch.createdCount} stations imported`)}
+              : kind === 'enterprises' ? l(`已导入 ${phase.batch.createdCount} 家企业`, `${phase.batch.createdCount} enterprises imported`)
+                : l(`已导入 ${phase.batch.createdCount} 个站点`, `${phase.batch.createdCount} stations imported`)}
             subTitle={phase.batch.filename}
           />
         )}
@@ -338,6 +345,13 @@ function RowTable({ kind, batch }: { kind: ImportKind; batch: Batch }) {
         return match ? <Tag color="blue">{l(`已登记:${match.name}`, `Registered: ${match.name}`)}</Tag> : <Tag color="green">{l('新代表', 'New deputy')}</Tag>;
       },
     }] : []),
+    { title: l('检查', 'Check'), width: 96, render: (_: unknown, r: Row) => ok(r) },
+  ] : kind === 'enterprises' ? [
+    { title: l('行号', 'Row'), dataIndex: 'row', width: 64 },
+    { title: l('企业名称', 'Name'), width: 220, render: (_: unknown, r: Row) => String(r.data.name ?? '') },
+    { title: l('统一社会信用代码', 'Credit code'), width: 190, render: (_: unknown, r: Row) => String(r.data.creditCode ?? '') },
+    { title: l('所属行业', 'Industry'), width: 120, render: (_: unknown, r: Row) => String(r.data.industry ?? '') || '—' },
+    { title: l('联系人', 'Contact'), ellipsis: true, render: (_: unknown, r: Row) => String(r.data.contactName ?? '—') },
     { title: l('检查', 'Check'), width: 96, render: (_: unknown, r: Row) => ok(r) },
   ] : [
     { title: l('行号', 'Row'), dataIndex: 'row', width: 64 },
