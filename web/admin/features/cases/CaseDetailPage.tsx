@@ -16,6 +16,7 @@ import { DeadlineText, RatingTag } from './caseFacts.js';
 import { CaseReplyCard, CaseReplyDialog, ContactReveal } from './CaseReply.js';
 import { CaseClocks } from './CaseClocks.js';
 import { LookupUnlock } from './LookupUnlock.js';
+import { IndustryOrigin } from '../industry/IndustryOrigin.js';
 import type { Schemas } from '../../../shared/api.js';
 
 type CaseDetail = Schemas['CaseDetail'];
@@ -142,6 +143,7 @@ export function CaseDetailPage() {
           </Space>
         )}
       </header>
+      <IndustryOrigin caseId={Number(id)} />
       <Card>
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label={l('内容', 'Content')} span={2}><Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.content}</Typography.Paragraph></Descriptions.Item>

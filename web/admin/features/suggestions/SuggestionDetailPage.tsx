@@ -11,6 +11,7 @@ import { RatingTag } from '../cases/caseFacts.js';
 import { ActionDialog, asksFor } from './ActionDialog.js';
 import { AnswerCategoryTag } from './facts.js';
 import { KIND_LABELS } from './labels.js';
+import { IndustryOrigin } from '../industry/IndustryOrigin.js';
 import {
   AnswersCard, ContactsCard, FilesCard, RatingsCard, SignersCard, SourcesCard, SuggestionFacts, TimelineCard, UnitsCard,
 } from './SuggestionRecord.js';
@@ -118,6 +119,7 @@ export function SuggestionDetailPage() {
           </Space>
         )}
       </header>
+      <IndustryOrigin suggestionId={Number(id)} />
       <SuggestionFacts s={s} />
       <SignersCard s={s} />
       <SourcesCard s={s} />
