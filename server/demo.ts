@@ -22,9 +22,10 @@ const R = {
   yicheng: '420684', leihe: '420684109', longtou: '420684003', xiaohe: '420684103',
   taiqian: '410927', dayuchen: '410927103', yanggu: '371521', shiwuliyuan: '371521111', liangshan: '370832', xiaolukou: '370832101',
   lianjiang: '440881', shijiao: '440881105', guchengLuchuan: '450922111', wendiBobai: '450923120',
+  babu: '451102', xindu: '451102114', foshan: '440600',
 } as const;
 
-type StationKey = 'huangtian' | 'gonghe' | 'court' | 'xiwan' | 'jewellery' | 'leihe' | 'minzhu' | 'xueyuan' | 'industryYc' | 'yulu' | 'yuegui';
+type StationKey = 'huangtian' | 'gonghe' | 'court' | 'xiwan' | 'jewellery' | 'leihe' | 'minzhu' | 'xueyuan' | 'industryYc' | 'yulu' | 'yuegui' | 'xinduFoshan';
 
 const STATIONS: Record<StationKey, Omit<StationInput, 'parentId'> & { parent?: StationKey }> = {
   huangtian: {
@@ -106,6 +107,15 @@ const STATIONS: Record<StationKey, Omit<StationInput, 'parentId'> & { parent?: S
     checklist: { has_venue: true, has_sign: true, has_deputies: true, has_activities: true, roster: true, opinion_register: true },
     grade: 'second', stars: null, description: '石角镇人大与广西文地镇、古城镇人大签订协议书,“一套人马、三地联动”。',
   },
+  // 异地联络点: 信都镇 (贺州市八步区) opened it in 佛山 for its deputies and business people working there.
+  xinduFoshan: {
+    name: '八步区信都镇驻佛山异地人大代表联络点', type: 'point', tier: 'village_point', homeRegionCode: R.xindu, memberRegionCodes: [],
+    locatedRegionCode: R.foshan,
+    address: '广东省佛山市顺德区贺州商会', phone: '0757-22881001', openingHours: '每月第一个周六',
+    receptionSchedule: { weekdays: [6], monthDays: [], hours: '14:00-17:00', note: '服务东融,联系大湾区经商务工的信都籍代表和群众' },
+    checklist: { has_venue: true, has_sign: true, has_deputies: true, roster: true, opinion_register: true },
+    grade: null, stars: null, description: '信都镇省际代表联络站在佛山市建立的首个“异地人大代表联络点”,为服务东融、企业发展及大湾区经商代表搭建跨区域桥梁。',
+  },
 };
 
 type DemoDeputy = Omit<DeputyInput, 'levels' | 'stations' | 'ethnicity' | 'party' | 'birthYear' | 'specialLiaison' | 'constituency' | 'gridCell' | 'status'> &
@@ -161,6 +171,9 @@ const DEPUTIES: DemoDeputy[] = [
   { name: '陆振华', gender: 'male', ethnicity: '壮族', phone: '13907751001', regionCode: R.guchengLuchuan, party: CPC, occupation: '古城镇干部', professionTags: [], levels: [['township', 17, R.guchengLuchuan]], stations: [['yuegui', 'liaison']] },
   { name: '邱美英', gender: 'female', phone: '13907751002', regionCode: R.wendiBobai, party: CPC, occupation: '文地镇村医', professionTags: ['医疗'], levels: [['township', 17, R.wendiBobai]], stations: [['yuegui', 'resident']] },
   { name: '全国强', gender: 'male', phone: '13907591003', regionCode: R.lianjiang, party: CPC, occupation: '农业龙头企业董事长', professionTags: ['企业家', '农业'], levels: [['national', 14, null], ['provincial', 14, '440000']], stations: [['yuegui', 'resident']] },
+  // 八步区信都镇 驻佛山异地联络点
+  { name: '钟永发', gender: 'male', phone: '13907741031', regionCode: R.xindu, party: CPC, occupation: '在佛山经营建材企业', professionTags: ['企业家'], levels: [['township', 12, R.xindu]], stations: [['xinduFoshan', 'head']] },
+  { name: '黄秀梅', gender: 'female', phone: '13907741032', regionCode: R.xindu, party: NONE, occupation: '在佛山务工的信都籍代表', professionTags: [], levels: [['township', 12, R.xindu]], stations: [['xinduFoshan', 'resident']] },
   // 黄田镇: left at the 换届 of its township congress (12th → 13th) and kept as 特邀联络员 at 公和村 (seed/demoRound.ts).
   { name: '黎永昌', gender: 'male', phone: '13907741007', regionCode: R.huangtian, party: CPC, occupation: '黄田镇退休干部', professionTags: ['农业'], levels: [['township', 12, R.huangtian]], stations: [['gonghe', 'resident']] },
 ];
@@ -175,6 +188,7 @@ const UNITS = [
   { key: 'tqEnv', name: '台前县生态环境局', regionCode: R.taiqian, address: '台前县城关镇', contacts: [{ name: '白雪', title: '信访科', phone: '0393-2212101' }] },
   { key: 'tqWater', name: '台前县水利局', regionCode: R.taiqian, address: '台前县城关镇', contacts: [] },
   { key: 'ljWater', name: '廉江市水务局', regionCode: R.lianjiang, address: '廉江市罗州街道', contacts: [] },
+  { key: 'ygWater', name: '阳谷县水利局', regionCode: R.yanggu, address: '山东省阳谷县狮子楼街道', contacts: [{ name: '孔平', title: '办公室', phone: '0635-6212101' }] },
 ] as const;
 
 export interface DemoLogin {
@@ -190,6 +204,9 @@ export const DEMO_LOGINS: DemoLogin[] = [
   { username: 'yicheng', role: 'staff', displayName: '宜城市人大常委会 周工', sees: '湖北省宜城市及以下' },
   { username: 'taiqian', role: 'staff', displayName: '台前县人大常委会 贾工', sees: '河南省台前县及以下,含豫鲁跨省联建站' },
   { username: 'yanggu', role: 'staff', displayName: '阳谷县人大常委会 孔工', sees: '山东省阳谷县及以下,也看得到豫鲁跨省联建站(成员镇十五里园镇)' },
+  { username: 'babu', role: 'staff', displayName: '八步区人大常委会 莫工', sees: '贺州市八步区及以下,含信都镇驻佛山异地联络点(管理)' },
+  { username: 'foshan', role: 'staff', displayName: '佛山市人大常委会 梁工', sees: '广东省佛山市及以下;信都镇驻佛山异地联络点只在站点列表中可见,不见其代表和意见' },
+  { username: 'ygshuili', role: 'unit', displayName: '阳谷县水利局 办事员 孔工', sees: '只看得到交办给本单位的件(含豫鲁站属地在十五里园镇的件)' },
   { username: 'lianjiang', role: 'staff', displayName: '廉江市人大常委会 冯工', sees: '广东省廉江市及以下,含粤桂省际联络站' },
   // Made by the industry feature's demo step (features/industry/demo.ts) with the 连平 鹰嘴蜜桃 contact point.
   { username: 'lianping', role: 'staff', displayName: '连平县人大常委会 赖工', sees: '广东省河源市连平县及以下,含鹰嘴蜜桃产业联系点、成员企业和百日联系计划' },
@@ -238,6 +255,9 @@ export async function loadDemo(ctx: WriteContext): Promise<DemoLogin[]> {
   await account('taiqian', { role: 'staff', regionCode: R.taiqian });
   await account('yanggu', { role: 'staff', regionCode: R.yanggu });
   await account('lianjiang', { role: 'staff', regionCode: R.lianjiang });
+  await account('babu', { role: 'staff', regionCode: R.babu });
+  await account('foshan', { role: 'staff', regionCode: R.foshan });
+  await account('ygshuili', { role: 'unit', unitId: unitIds.ygWater! });
   await account('huangtian', { role: 'officer', stationIds: [stationIds.huangtian, stationIds.gonghe] });
   await account('liangjun', { role: 'deputy', deputyId: deputyIds.liangjun! });
   await account('wanghuimin', { role: 'deputy', deputyId: deputyIds.wanghuimin! });

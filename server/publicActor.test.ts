@@ -12,7 +12,7 @@ import { abilitiesOf, can, type Ability } from './platform/access/abilities.js';
 import { PUBLIC_ACTOR, SYSTEM_ACTOR, type Actor, type AnyActor } from './platform/access/actor.js';
 import {
   accountManageable, atVisibleStation, byRole, deputyContactVisible, deputyManageable, deputyVisible, FALSE, forRole, hasRole, ref,
-  regionManageable, regionOrNationManageable, roleOf, stationManageable, stationOperable, stationVisible, subtreePattern, TRUE,
+  regionManageable, regionOrNationManageable, roleOf, stationListed, stationManageable, stationOperable, stationVisible, subtreePattern, TRUE,
   unitManageable, unitVisible,
 } from './platform/access/scope.js';
 import type { WriteContext } from './platform/audit/audit.js';
@@ -27,6 +27,7 @@ type Filter = (who: AnyActor) => RawBuilder<SqlBool>;
 /** Every scope filter, each over the table it filters (`from`), with the rows it reads. */
 const FILTERS: { name: string; from: string; filter: Filter }[] = [
   { name: 'stationVisible', from: 'station s', filter: (w) => stationVisible(w, ref('s.id')) },
+  { name: 'stationListed', from: 'station s', filter: (w) => stationListed(w, ref('s.id'), ref('s.located_region_path')) },
   { name: 'atVisibleStation', from: 'activity a', filter: (w) => atVisibleStation(w, ref('a.station_id')) },
   { name: 'stationManageable', from: 'station_region h', filter: (w) => stationManageable(w, ref('h.region_path')) },
   { name: 'stationOperable', from: 'station_region h', filter: (w) => stationOperable(w, ref('h.station_id'), ref('h.region_path')) },
@@ -82,7 +83,7 @@ describe('the public actor', () => {
     assert.equal(byRole(PUBLIC_ACTOR, everyRow), FALSE);
     assert.equal(regionManageable(PUBLIC_ACTOR, ''), false);
     assert.equal(regionOrNationManageable(PUBLIC_ACTOR, ''), false);
-    assert.equal(caseActorOf(PUBLIC_ACTOR, { assigned_unit_id: null, state: 'submitted', region_path: '' }), null);
+    assert.equal(caseActorOf(PUBLIC_ACTOR, { assigned_unit_id: null, state: 'submitted', region_path: '', side_path: null }), null);
   });
 
   for (const { name, from, filter } of FILTERS) {

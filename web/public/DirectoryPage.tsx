@@ -16,7 +16,12 @@ export function StationCard({ s }: { s: PublicStation }) {
   const schedule = receptionText(s.receptionSchedule, lang);
   return (
     <Card title={<Link to={`/s/${s.id}`}>{s.name}</Link>} extra={<Tag color="primary" fill="outline">{label(s.typeLabel)}</Tag>} style={{ marginBottom: 12 }}>
-      <div>{s.region.fullName}{s.address ? ` · ${s.address}` : ''}</div>
+      {s.locatedRegion ? (
+        <>
+          <div>{l('异地联络点,设在', 'Remote liaison point in ')}{s.locatedRegion.fullName}{s.address ? ` · ${s.address}` : ''}</div>
+          <div>{l('所属', 'Run by ')}{s.region.fullName}</div>
+        </>
+      ) : <div>{s.region.fullName}{s.address ? ` · ${s.address}` : ''}</div>}
       {(schedule || s.openingHours) && <div>{l('接待时间', 'Reception')}:{schedule || s.openingHours}</div>}
       {s.phone && <div>{l('电话', 'Phone')}:<a href={`tel:${s.phone}`}>{s.phone}</a></div>}
       {s.deputies.length > 0 && <div>{l('进站代表', 'Deputies')}:{s.deputies.map((d) => d.name).join(lang === 'zh' ? '、' : ', ')}</div>}

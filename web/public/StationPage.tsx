@@ -22,11 +22,15 @@ function dayText(date: string, lang: 'zh' | 'en'): string {
  * The station on a map (Amap's URI API, which opens the app where it is installed and the web map
  * elsewhere): a marker at its position when the station has one, else a search for its address.
  */
-export function mapLink(s: { name: string; address: string; region: { fullName: string }; location: { lat: number; lng: number } | null }): string {
+export function mapLink(s: {
+  name: string; address: string; region: { fullName: string }; locatedRegion?: { fullName: string } | null; location: { lat: number; lng: number } | null;
+}): string {
   if (s.location) {
     return `https://uri.amap.com/marker?position=${s.location.lng},${s.location.lat}&name=${encodeURIComponent(s.name)}&coordinate=gaode&src=lianxin&callnative=1`;
   }
-  return `https://uri.amap.com/search?keyword=${encodeURIComponent(`${s.region.fullName}${s.address || s.name}`)}&src=lianxin&callnative=1`;
+  // A remote liaison point (异地联络点) stands where it is located, not in its home region.
+  const where = s.locatedRegion?.fullName ?? s.region.fullName;
+  return `https://uri.amap.com/search?keyword=${encodeURIComponent(`${where}${s.address || s.name}`)}&src=lianxin&callnative=1`;
 }
 
 /**

@@ -98,14 +98,35 @@ export function caseContactRevealable(actor: AnyActor, o: CaseColumns & { state:
  * below keeps reading it. The public acts on a case only as the constituent, through its
  * tracking key, never through this.
  */
-export function caseActorOf(actor: AnyActor, c: { assigned_unit_id: number | null; state: string; region_path: string }): CaseActor | null {
+export function caseActorOf(
+  actor: AnyActor, c: { assigned_unit_id: number | null; state: string; region_path: string; side_path: string | null },
+): CaseActor | null {
   if (actor.kind !== 'account') return null;
   if (actor.role === 'unit') return c.assigned_unit_id === actor.unitId ? 'unit' : null;
   if (c.state === 'escalated') {
     if (actor.role === 'admin') return 'admin';
     return actor.role === 'staff' && isWithin(c.region_path, actor.scopePath!) ? 'staff' : null;
   }
+  if (actor.role === 'staff' && !onCaseSide(actor.scopePath!, c.side_path)) return null;
   return actor.role;
+}
+
+/**
+ * Routing by place (属地管理): a case at a cross-province station belongs to the side its place
+ * lies in (`side_path`: the member region holding the place, else the station's home region).
+ * Staff act on it only when their region lies above, at or below that side's region; the other
+ * sides' staff keep reading it (queue, detail, timeline) but take no action. Cases elsewhere
+ * (`side_path` null) are not affected.
+ */
+export function onCaseSide(scopePath: string, sidePath: string | null): boolean {
+  return sidePath === null || isWithin(sidePath, scopePath) || isWithin(scopePath, sidePath);
+}
+
+/** The same rule in SQL, for the to-do lists: staff are asked only about cases of their side. */
+export function caseOnActorSide(actor: AnyActor, sidePath: Ref): Filter {
+  return forRole(actor, {
+    staff: (a) => sql<SqlBool>`(${sidePath} is null or ${sidePath} like ${a.scopePath!} || '%' or ${a.scopePath!} like ${sidePath} || '%')`,
+  }, TRUE);
 }
 
 /**

@@ -6,7 +6,7 @@ import { transition } from '../../platform/workflow/transition.js';
 import { caseEffect, PUBLIC_ACTIONS, RATING_WINDOW_DAYS, type ActionInput } from './effects.js';
 import { CASE_RULES, CASE_WORKFLOW, isOpen } from './workflow.js';
 import { AppError, invalidFields } from '../../platform/errors.js';
-import { caseActorOf, caseColumns, caseVisible } from './access.js';
+import { caseActorOf, caseColumns, caseVisible, onCaseSide } from './access.js';
 import { ref, unitVisible } from '../../platform/access/scope.js';
 import { loadCalendar } from '../calendar/index.js';
 import { caseFollowUps } from './followUps.js';
@@ -141,17 +141,30 @@ function replyData(req: ActionRequest) {
 
 type CaseRow = NonNullable<Awaited<ReturnType<typeof lockCase>>>;
 
+/**
+ * Routing by place (属地管理): a case at a cross-province station goes to units of its side —
+ * each unit's region above, at or below the side's region (see onCaseSide); 400 CASE_UNIT_WRONG_SIDE otherwise.
+ */
+async function checkUnitsOnSide(ctx: WriteContext<AnyActor>, c: CaseRow, unitPaths: string[]): Promise<void> {
+  const side = c.side_path;
+  if (side === null || unitPaths.every((p) => onCaseSide(p, side))) return;
+  const region = await ctx.trx.selectFrom('station_region as sr').innerJoin('region as r', 'r.code', 'sr.region_code')
+    .select('r.full_name').where('sr.station_id', '=', c.station_id).where('sr.region_path', '=', side).executeTakeFirst();
+  throw new AppError('CASE_UNIT_WRONG_SIDE', { side: region?.full_name ?? side });
+}
+
 async function toInput(ctx: WriteContext<AnyActor>, c: CaseRow, req: ActionRequest, comment: string | null, now: Date): Promise<ActionInput> {
   const { trx, actor } = ctx;
   switch (req.action) {
     case 'assign': {
       if (!req.unitId) throw invalidFields([{ path: 'unitId', code: 'REQUIRED' }]);
       const co = [...new Set(req.coUnitIds ?? [])].filter((u) => u !== req.unitId);
-      const units = await trx.selectFrom('unit as u').select('u.id').where('u.id', 'in', [req.unitId, ...co])
+      const units = await trx.selectFrom('unit as u').select(['u.id', 'u.region_path']).where('u.id', 'in', [req.unitId, ...co])
         .where('u.active', '=', true).where(unitVisible(actor, ref('u.id'), ref('u.region_path'))).execute();
       const found = new Set(units.map((u) => u.id));
       const missing = [{ id: req.unitId, path: 'unitId' }, ...co.map((id, i) => ({ id, path: `coUnitIds.${i}` }))].filter((u) => !found.has(u.id));
       if (missing.length) throw invalidFields(missing.map((m) => ({ path: m.path, code: 'UNKNOWN_REFERENCE' })));
+      await checkUnitsOnSide(ctx, c, units.map((u) => u.region_path));
       // The category's rule, or the case region's own (clocks.ts).
       const rule = await ruleFor(trx, c.category_id, c.region_path);
       const days = req.deadlineDays ?? rule.deadlineDays;

@@ -22,6 +22,7 @@ import { now as clockNow } from '../../platform/clock.js';
 import { createUnit } from '../units/index.js';
 import { createAccount } from '../accounts/index.js';
 import { DEMO_PASSWORD } from '../../platform/demo/password.js';
+import { loadPlaceRoutingDemo } from './placeDemo.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -259,6 +260,7 @@ export async function loadDemoCases(trx: WriteContext['trx'], now: Date = clockN
       if (unhappy && await handle(2)) await step('constituent', 24 + rand() * 48, { action: 'rate', rating: rand() < 0.4 ? 'unsatisfied' : 'basically_satisfied' });
     }
   }
+  await loadPlaceRoutingDemo(trx, now);
   return made;
 }
 

@@ -20,6 +20,12 @@ export const CASES_ERRORS = {
   },
   REPLY_ATTACHMENTS_TOO_MANY: { status: 400, zh: '一次答复最多附 {max} 个附件', en: 'A reply or answer carries at most {max} attachments' },
   CASE_CONTACT_FORBIDDEN: { status: 403, zh: '您无权查看该件提出人的联系方式', en: 'You may not see the contact details of this case\'s submitter' },
+  CASE_PLACE_OUTSIDE_STATION: {
+    status: 400, zh: '意见所涉地点({regionCode})不在该联络站的辖区或成员地区内', en: 'The place of the case ({regionCode}) lies outside the station\'s home and member regions',
+  },
+  CASE_UNIT_WRONG_SIDE: {
+    status: 400, zh: '该件属地在{side},应交办给{side}一方的承办单位', en: 'The case\'s place lies on the {side} side: assign it to a unit of that side',
+  },
   TARGET_NOT_FOUND: { status: 404, zh: '找不到该联络站或代表', en: 'No such station or deputy' },
   OPEN311_UNROUTABLE: {
     status: 400, zh: '无法确定由哪个联络站受理:请在 address_string 中写明所在乡镇或县(区),或给出 station_id(仅凭坐标无法定位)',

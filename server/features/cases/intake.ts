@@ -17,6 +17,8 @@ export interface OpinionDraft {
   categoryId: number;
   content: string;
   place: string;
+  /** The region the case is about (属地), inside one of the station's regions; left out: the station's home side. */
+  placeRegionCode?: string | null;
   name: string | null;
   phone: string | null;
 }
@@ -90,7 +92,7 @@ export function checkPhotos(photos: Photo[]): { mime: string; bytes: Uint8Array 
 async function insertOpinion(
   ctx: WriteContext<AnyActor>,
   at: { stationId: number; deputyId: number | null; regionCode: string; regionPath: string },
-  draft: OpinionDraft,
+  draft: OpinionDraft & { placeRegionPath?: string | null },
   meta: { channel: CaseChannel; submittedAt: Date; ip: string | null; createdBy: number | null; idempotencyKey: string | null; activityId?: number | null },
   photos: { mime: string; bytes: Uint8Array }[],
   queryKey: string = newQueryKey(),
@@ -115,6 +117,9 @@ async function insertOpinion(
       scope_paths: sql<string[]>`case_scope_paths(${at.stationId}, ${at.regionPath})`,
       content: draft.content,
       place: draft.place,
+      place_region_code: draft.placeRegionCode ?? null,
+      place_region_path: draft.placeRegionPath ?? null,
+      side_path: sql<string | null>`case_side_path(${at.stationId}, ${draft.placeRegionPath ?? null}::text)`,
       submitter_name: draft.name,
       submitter_phone: draft.phone,
       submitted_at: meta.submittedAt,
@@ -240,14 +245,31 @@ export async function registerOpinions(ctx: WriteContext, r: Registration): Prom
   }
   await requireCategories(ctx.trx, r.items, (i) => `items.${i}.categoryId`);
   const at = await resolveTarget(ctx.trx, { stationId: r.stationId });
+  const places = await placePaths(ctx.trx, r.stationId, r.items);
   const receipts: Receipt[] = [];
   const receivedAt = r.receivedAt ?? now();
-  for (const item of r.items) {
-    receipts.push(await insertOpinion(ctx, { ...at, deputyId: r.deputyId }, item, {
+  for (const [i, item] of r.items.entries()) {
+    receipts.push(await insertOpinion(ctx, { ...at, deputyId: r.deputyId }, { ...item, placeRegionPath: places[i] ?? null }, {
       channel: r.channel, submittedAt: receivedAt, ip: ctx.ip, createdBy: ctx.actor.accountId, idempotencyKey: null, activityId: r.activityId ?? null,
     }, []));
   }
   return receipts;
+}
+
+/**
+ * The region paths of the items' places (属地), each of which must lie inside one of the
+ * station's regions (its home or a member region): 400 CASE_PLACE_OUTSIDE_STATION otherwise.
+ */
+async function placePaths(trx: Transaction<DB>, stationId: number, items: { placeRegionCode?: string | null }[]): Promise<(string | null)[]> {
+  const codes = [...new Set(items.flatMap((i) => (i.placeRegionCode ? [i.placeRegionCode] : [])))];
+  if (codes.length === 0) return items.map(() => null);
+  const rows = await trx.selectFrom('region as r').select(['r.code', 'r.path']).where('r.code', 'in', codes)
+    .where(sql<boolean>`exists (select 1 from station_region sr where sr.station_id = ${stationId} and r.path like sr.region_path || '%')`)
+    .execute();
+  const found = new Map(rows.map((r) => [r.code, r.path]));
+  const outside = codes.find((c) => !found.has(c));
+  if (outside) throw new AppError('CASE_PLACE_OUTSIDE_STATION', { regionCode: outside });
+  return items.map((i) => (i.placeRegionCode ? found.get(i.placeRegionCode)! : null));
 }
 
 /** Forgets idempotency records older than a day (run by the daily maintenance job). */

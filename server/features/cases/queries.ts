@@ -14,7 +14,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import type { Filter } from '../../platform/access/scope.js';
 import { addDays as addCivilDays, endOfShanghaiDay } from '../../platform/calendar/workingDays.js';
 import type { CaseChannel, Rating } from '../../../common/caseVocabulary.js';
-import { caseActorOf, caseContactVisible, caseColumns, caseVisible, narrowCaseScope } from './access.js';
+import { onCaseSide, caseActorOf, caseContactVisible, caseColumns, caseVisible, narrowCaseScope } from './access.js';
 import { contactRevealableExpr } from './contact.js';
 import { caseReply, publicReply } from './replyAttachments.js';
 import { CASE_NOTES, isCaseNote, noteLink } from './caseNotes.js';
@@ -71,6 +71,11 @@ function eventFacts(data: unknown, units: Map<number, string>) {
   };
 }
 
+/** The side a case belongs to at a cross-province station (null elsewhere): its region and whether it is the station's home side. */
+const sideOf = sql<{ code: string; name: string; home: boolean } | null>`(select json_build_object('code', sr.region_code, 'name', sr.full_name, 'home', sr.is_home)
+  from (select x.region_code, x.is_home, g.full_name from station_region x join region g on g.code = x.region_code
+        where x.station_id = o.station_id and x.region_path = o.side_path) sr)`;
+
 export async function getCase(db: Kysely<DB>, actor: Actor, id: number) {
   const row = await db.selectFrom('opinion as o')
     .innerJoin('case_category as c', 'c.id', 'o.category_id')
@@ -79,8 +84,10 @@ export async function getCase(db: Kysely<DB>, actor: Actor, id: number) {
     .leftJoin('deputy as d', 'd.id', 'o.deputy_id')
     .leftJoin('unit as u', 'u.id', 'o.assigned_unit_id')
     .leftJoin('opinion as m', 'm.id', 'o.merged_into_id')
+    .leftJoin('region as pr', 'pr.code', 'o.place_region_code')
     .selectAll('o')
     .select([
+      'pr.name as place_region_name', 'pr.full_name as place_region_full_name', sideOf.as('side'),
       'c.name as category_name', 's.name as station_name', 'r.name as region_name', 'd.name as deputy_name', 'u.name as unit_name',
       'm.tracking_code as merged_into_code',
       caseContactVisible(actor, caseColumns('o')).as('contact_entitled'),
@@ -118,6 +125,8 @@ export async function getCase(db: Kysely<DB>, actor: Actor, id: number) {
     region: { code: row.region_code, name: row.region_name },
     content: row.content,
     place: row.place,
+    placeRegion: row.place_region_code ? { code: row.place_region_code, name: row.place_region_name ?? '', fullName: row.place_region_full_name ?? '' } : null,
+    side: row.side ? { ...row.side, canAct: actor.role !== 'staff' || onCaseSide(actor.scopePath!, row.side_path) } : null,
     submitter: {
       name: entitled ? row.submitter_name : maskName(row.submitter_name),
       phone: entitled ? row.submitter_phone : maskPhone(row.submitter_phone),
@@ -205,7 +214,7 @@ export async function listCases(db: Kysely<DB>, actor: Actor, f: CaseFilters, ex
       'o.id', 'o.tracking_code', 'o.state', 'o.channel', 'o.content', 'o.submitted_at', 'o.deadline_at', 'o.key_supervision',
       'o.urge_count', 'o.round', 'o.deadline_provisional', 'o.deadline_date', 'o.paused_at', 'o.rating', 'c.name as category_name', 's.name as station_name', 'u.name as unit_name', overdueExpr().as('overdue'),
     ])
-    .select(['o.assigned_unit_id', 'o.region_path', sql<number | null>`${f.count ? sql`count(*) over ()` : sql`null`}::int`.as('total')])
+    .select(['o.assigned_unit_id', 'o.region_path', 'o.side_path', sql<number | null>`${f.count ? sql`count(*) over ()` : sql`null`}::int`.as('total')])
     .where(caseVisible(actor, caseColumns('o')))
     .limit(f.limit + 1);
   if (byDeadline) {

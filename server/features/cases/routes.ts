@@ -32,6 +32,12 @@ const CaseDetail = z.object({
   id: z.number(), trackingCode: z.string(), state: z.enum(CASE_STATES), stateLabel: Label, channel: z.enum(CASE_CHANNELS.keys),
   category: Ref, station: Ref, deputy: Ref.nullable(), region: z.object({ code: z.string(), name: z.string() }),
   content: z.string(), place: z.string(),
+  placeRegion: z.object({ code: z.string(), name: z.string(), fullName: z.string() }).nullable()
+    .meta({ description: 'The region the case is about (属地), when it was given at registration' }),
+  side: z.object({
+    code: z.string(), name: z.string(), home: z.boolean(),
+    canAct: z.boolean().meta({ description: 'false for staff of another side: they keep sight of the case but do not act on it' }),
+  }).nullable().meta({ description: 'At a cross-province station: the side handling the case (the member region holding its place, else the home region); null elsewhere' }),
   submitter: z.object({
     name: z.string().nullable(), phone: z.string().nullable(),
     masked: z.boolean().meta({ description: 'true when you do not handle the case: name and phone are masked' }),
@@ -62,6 +68,8 @@ const Draft = z.object({
   categoryId: z.number().int().positive().max(2_147_483_647),
   content: z.string().trim().min(1).max(2000),
   place: z.string().trim().max(200).default(''),
+  placeRegionCode: RegionCode.nullable().default(null)
+    .meta({ description: 'The region the case is about (属地), inside the station\'s home or member regions; at a cross-province station it decides the side that handles the case' }),
   name: SearchQuery.nullable().default(null),
   phone: MobilePhone.nullable().default(null),
 });

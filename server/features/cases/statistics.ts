@@ -26,7 +26,7 @@ export interface StatisticsFilter {
   to?: Date;
 }
 
-export const GROUPS = ['station', 'unit', 'category', 'deputy', 'week', 'month'] as const;
+export const GROUPS = ['station', 'unit', 'category', 'deputy', 'week', 'month', 'side'] as const;
 export type Group = (typeof GROUPS)[number];
 
 /** The counted figures; built per query, since "overdue now" reads the clock. */
@@ -108,6 +108,9 @@ const GROUP_KEYS: Record<Group, { key: RawBuilder<unknown>; label: RawBuilder<un
   // A week is named by its Monday, in Beijing time.
   week: { key: sql`to_char(date_trunc('week', o.submitted_at at time zone 'Asia/Shanghai'), 'YYYY-MM-DD')`, label: sql`t.key` },
   month: { key: sql`to_char(o.submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM')`, label: sql`t.key` },
+  // The side of a cross-province station a case belongs to (属地管理): the code of the member
+  // region holding its place, or of the home region — the last code of side_path; '' elsewhere.
+  side: { key: sql`coalesce(substring(o.side_path from '([0-9]+)[.]$'), '')`, label: sql`coalesce((select full_name from region where code = t.key), '')` },
 };
 
 export async function caseStatistics(db: Kysely<DB>, actor: Actor, f: StatisticsFilter): Promise<Figures> {

@@ -8,9 +8,9 @@ import { caseStatisticsBy, GROUPS, unitLeague, type Group, type LeagueFilter, ty
 type Row = Awaited<ReturnType<typeof caseStatisticsBy>>[number];
 type Filters = StatisticsFilter & { group: Group };
 
-const GROUP_HEADERS: Record<Group, string> = { station: '联络站', unit: '承办单位', category: '意见类别', deputy: '代表', week: '周(周一)', month: '月份' };
+const GROUP_HEADERS: Record<Group, string> = { station: '联络站', unit: '承办单位', category: '意见类别', deputy: '代表', week: '周(周一)', month: '月份', side: '属地(跨省联建站一方)' };
 /** What an empty key stands for: cases not assigned yet, or collected without a deputy. */
-const NONE: Partial<Record<Group, string>> = { unit: '(未交办)', deputy: '(无代表)' };
+const NONE: Partial<Record<Group, string>> = { unit: '(未交办)', deputy: '(无代表)', side: '(非跨省联建站)' };
 
 /** A rate as a percentage with one decimal (Excel reads it as a number). */
 const percent = (rate: number | null | undefined) => (rate === null || rate === undefined ? null : Math.round(rate * 1000) / 10);
@@ -65,7 +65,7 @@ const statisticsList: ExportList<Filters, Row> = {
 };
 
 const Query = StatisticsQuery.extend({
-  group: z.enum(GROUPS).meta({ description: 'Count per station, unit, category, deputy, week (named by its Monday) or month' }),
+  group: z.enum(GROUPS).meta({ description: 'Count per station, unit, category, deputy, week (named by its Monday), month or side of a cross-province station' }),
 });
 
 export const STATISTICS_EXPORT = exportSource({

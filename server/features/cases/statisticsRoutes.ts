@@ -45,7 +45,8 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/statistics/cases/by/:group', {
     config: { access: 'authenticated', ability: 'case.read' },
     schema: {
-      tags: ['statistics'], summary: '分组统计 Case figures per station, unit, category, deputy, week (named by its Monday) or month',
+      tags: ['statistics'], summary: '分组统计 Case figures per station, unit, category, deputy, week (named by its Monday), month or side',
+      description: '`side`: per side of a cross-province station (属地管理): the member region holding the case\'s place, or the station\'s home region; key = its region code, \'\' for cases at other stations.',
       params: z.object({ group: z.enum(GROUPS) }), querystring: StatisticsQuery,
       response: { 200: z.array(Figures.extend({ key: z.string(), label: z.string() })), ...errorResponses },
     },

@@ -21,7 +21,7 @@ import { endOfShanghaiDay, shanghaiDate } from '../../platform/calendar/workingD
 import { now } from '../../platform/clock.js';
 import { loadCalendar } from '../calendar/index.js';
 import type { TodoItem, TodoSource } from '../todo/index.js';
-import { caseColumns, caseVisible } from './access.js';
+import { caseColumns, caseOnActorSide, caseVisible } from './access.js';
 import { listCases, overdueExpr } from './queries.js';
 
 type Condition = (actor: Actor, ctx: TodoContext) => Filter;
@@ -107,12 +107,18 @@ export const CASE_TODO_KEYS = CASE_TODO_ITEMS.map((i) => i.key);
 /** The condition of one item for the actor (never true when the item is not for their role). */
 export function caseTodoCondition(actor: Actor, key: string, ctx: TodoContext): Filter {
   const when = CASE_TODO_ITEMS.find((i) => i.key === key)?.when[actor.role];
-  return when ? when(actor, ctx) : FALSE;
+  return when ? onSide(actor, when(actor, ctx)) : FALSE;
+}
+
+/** Staff are asked only about the cases of their side of a cross-province station (属地管理, see caseActorOf); an escalated case waits for the congress above. */
+function onSide(actor: Actor, condition: Filter): Filter {
+  if (actor.role !== 'staff') return condition;
+  return sql<SqlBool>`(${condition} and (o.state = 'escalated' or ${caseOnActorSide(actor, sql.ref('o.side_path'))}))`;
 }
 
 /** Any of the actor's items: what awaits them. */
 export function awaitingCondition(actor: Actor, ctx: TodoContext): Filter {
-  const conditions = CASE_TODO_ITEMS.flatMap((i) => (i.when[actor.role] ? [i.when[actor.role]!(actor, ctx)] : []));
+  const conditions = CASE_TODO_ITEMS.flatMap((i) => (i.when[actor.role] ? [onSide(actor, i.when[actor.role]!(actor, ctx))] : []));
   return conditions.length ? sql<SqlBool>`(${sql.join(conditions, sql` or `)})` : FALSE;
 }
 

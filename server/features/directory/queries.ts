@@ -26,16 +26,19 @@ const stationDeputies = sql<{ id: number; name: string }[]>`coalesce((
 function activeStations(db: Kysely<DB>) {
   return db.selectFrom('station as s')
     .innerJoin('region as hr', 'hr.code', 's.home_region_code')
+    .leftJoin('region as lr', 'lr.code', 's.located_region_code')
     .where('s.active', '=', true)
     .select([
       's.id', 's.name', 's.type', 's.address', 's.phone', 's.opening_hours', 's.reception_schedule', 's.latitude', 's.longitude',
       'hr.code as region_code', 'hr.full_name as region_full_name', stationDeputies.as('deputies'),
+      's.located_region_code', 'lr.full_name as located_full_name',
     ]);
 }
 
 type StationRow = {
   id: number; name: string; type: StationType; address: string; phone: string | null; opening_hours: string;
   reception_schedule: ReceptionSchedule; latitude: number | null; longitude: number | null; region_code: string; region_full_name: string; deputies: { id: number; name: string }[];
+  located_region_code: string | null; located_full_name: string | null;
 };
 
 function present(r: StationRow) {
@@ -43,6 +46,7 @@ function present(r: StationRow) {
     id: r.id, name: r.name, type: r.type, typeLabel: STATION_TYPES.labels[r.type], address: r.address, phone: r.phone,
     openingHours: r.opening_hours, receptionSchedule: r.reception_schedule, location: locationOf(r),
     region: { code: r.region_code, fullName: r.region_full_name }, deputies: r.deputies,
+    locatedRegion: r.located_region_code ? { code: r.located_region_code, fullName: r.located_full_name ?? '' } : null,
   };
 }
 
@@ -52,7 +56,9 @@ export async function listPublicStations(db: Kysely<DB>, f: { regionCode?: strin
   let q = activeStations(db).orderBy('s.id').limit(f.limit + 1);
   if (f.regionCode) {
     const path = await regionPathOf(db, f.regionCode);
-    q = q.where(sql<boolean>`exists (select 1 from station_region m where m.station_id = s.id and m.region_path like ${prefixPattern(path)})`);
+    // A remote liaison point is found where it stands too (信都镇's point under 佛山).
+    q = q.where(sql<boolean>`(exists (select 1 from station_region m where m.station_id = s.id and m.region_path like ${prefixPattern(path)})
+      or s.located_region_path like ${prefixPattern(path)})`);
   }
   if (f.q) q = q.where('s.name', 'like', containsPattern(f.q));
   if (after !== null) q = q.where('s.id', '>', after);

@@ -9,6 +9,8 @@ const Label = z.object({ zh: z.string(), en: z.string() });
 const PublicStation = z.object({
   id: z.number(), name: z.string(), type: z.enum(STATION_TYPES.keys), typeLabel: Label, address: z.string(), phone: z.string().nullable(),
   openingHours: z.string(), receptionSchedule: ReceptionScheduleSchema, region: z.object({ code: z.string(), fullName: z.string() }),
+  locatedRegion: z.object({ code: z.string(), fullName: z.string() }).nullable()
+    .meta({ description: 'A remote liaison point (异地联络点): where it stands, outside its home region; the map link searches there' }),
   location: StationLocationSchema.nullable().meta({ description: 'Where it is on the map (高德/Amap, GCJ-02); null: look it up by the address' }),
   deputies: z.array(z.object({ id: z.number(), name: z.string() })).meta({ description: 'Current deputies who receive there' }),
 }).meta({ id: 'PublicStation' });

@@ -18,6 +18,8 @@ export interface StationInput {
   parentId: number | null;
   homeRegionCode: string;
   memberRegionCodes: string[];
+  /** A remote liaison point (异地联络点): the region it stands in, outside its home region; null or left out: it stands at home. */
+  locatedRegionCode?: string | null;
   address: string;
   phone: string | null;
   openingHours: string;
@@ -53,6 +55,21 @@ async function writeRegions(ctx: WriteContext, stationId: number, homeCode: stri
   ]).execute();
   // The station's cases are reached through its regions: follow the change.
   await refreshStationCaseScopes(ctx.trx, stationId);
+}
+
+/**
+ * Where a remote liaison point stands (异地联络点): a region outside its home region (the home
+ * congress's territory), 400 STATION_LOCATED_AT_HOME otherwise; null clears it.
+ */
+async function writeLocated(ctx: WriteContext, stationId: number, code: string | null): Promise<void> {
+  if (code === null) {
+    await ctx.trx.updateTable('station').set({ located_region_code: null, located_region_path: null }).where('id', '=', stationId).execute();
+    return;
+  }
+  const located = (await requireRegions(ctx.trx, [{ path: 'locatedRegionCode', code }])).get(code)!;
+  const home = await ctx.trx.selectFrom('station_region').select('region_path').where('station_id', '=', stationId).where('is_home', '=', true).executeTakeFirstOrThrow();
+  if (located.path.startsWith(home.region_path) || home.region_path.startsWith(located.path)) throw new AppError('STATION_LOCATED_AT_HOME');
+  await ctx.trx.updateTable('station').set({ located_region_code: code, located_region_path: located.path }).where('id', '=', stationId).execute();
 }
 
 function columnsOf(input: Partial<StationInput>) {
@@ -103,6 +120,7 @@ export async function createStation(ctx: WriteContext, input: StationInput): Pro
     updated_at: now,
   }).returning('id').executeTakeFirstOrThrow();
   await writeRegions(ctx, id, input.homeRegionCode, input.memberRegionCodes);
+  if (input.locatedRegionCode) await writeLocated(ctx, id, input.locatedRegionCode);
   await recordAudit(ctx, { action: 'station.create', entityType: 'station', entityId: id, after: await snapshot(ctx, id) });
   return id;
 }
@@ -150,6 +168,9 @@ export async function updateStation(
     const currentMembers = before.regions.filter((r) => !r.is_home).map((r) => r.region_code);
     await writeRegions(ctx, id, patch.homeRegionCode ?? current.home_region_code, patch.memberRegionCodes ?? currentMembers);
     if (patch.homeRegionCode !== undefined) await refreshAccountAnchors(ctx, { stationId: id });
+  }
+  if (patch.locatedRegionCode !== undefined || (patch.homeRegionCode !== undefined && before.located_region_code)) {
+    await writeLocated(ctx, id, patch.locatedRegionCode === undefined ? before.located_region_code : patch.locatedRegionCode);
   }
   await recordAudit(ctx, { action: 'station.update', entityType: 'station', entityId: id, before, after: await snapshot(ctx, id) });
 }

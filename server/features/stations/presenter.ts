@@ -27,6 +27,8 @@ export const StationSchema = z.object({
   parent: z.object({ id: z.number(), name: z.string() }).nullable(),
   homeRegion: RegionBriefSchema,
   memberRegions: z.array(RegionBriefSchema.extend({ isHome: z.boolean() })),
+  locatedRegion: RegionBriefSchema.nullable()
+    .meta({ description: 'A remote liaison point (异地联络点): the region it stands in, outside its home congress\'s territory; null for a station in its home region' }),
   address: z.string(),
   phone: z.string().nullable(),
   openingHours: z.string(),
@@ -48,7 +50,7 @@ export const StationSchema = z.object({
 export type StationView = z.infer<typeof StationSchema>;
 
 export const StationListItemSchema = StationSchema.pick({
-  id: true, name: true, type: true, tier: true, homeRegion: true, address: true, grade: true, stars: true,
+  id: true, name: true, type: true, tier: true, homeRegion: true, locatedRegion: true, address: true, grade: true, stars: true,
   active: true, deputyCount: true, checklistDone: true, checklistTotal: true,
 }).extend({ memberRegionCount: z.number().int() }).meta({ id: 'StationListItem' });
 
@@ -79,6 +81,7 @@ export function presentStation(
   extra: {
     parent: { id: number; name: string } | null;
     regions: (RegionRow & { is_home: boolean })[];
+    located: RegionRow | null;
     deputyCount: number;
     abilities: StationView['abilities'];
   },
@@ -92,6 +95,7 @@ export function presentStation(
     parent: extra.parent,
     homeRegion: regionBrief(home),
     memberRegions: extra.regions.map((r) => ({ ...regionBrief(r), isHome: r.is_home })),
+    locatedRegion: extra.located ? regionBrief(extra.located) : null,
     address: s.address,
     phone: s.phone,
     openingHours: s.opening_hours,

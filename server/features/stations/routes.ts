@@ -16,6 +16,8 @@ const StationBody = z.object({
   memberRegionCodes: z.array(RegionCode).max(20).default([])
     .refine(uniqueBy((c: string) => c), { message: 'DUPLICATE_VALUES' })
     .meta({ description: 'Other regions the station serves; a cross-province station lists the member towns of every side' }),
+  locatedRegionCode: RegionCode.nullable().default(null)
+    .meta({ description: 'A remote liaison point (异地联络点): the region it stands in, outside its home region (信都镇\'s point in 佛山); null: it stands at home' }),
   address: z.string().trim().max(200).default(''),
   phone: z.string().trim().max(30).nullable().default(null),
   openingHours: z.string().trim().max(200).default(''),

@@ -77,6 +77,20 @@ export function stationVisible(actor: AnyActor, stationId: Ref): Filter {
   });
 }
 
+/**
+ * Stations listed to the actor: the visible ones, and for staff also remote liaison points
+ * (异地联络点) standing in their subtree (`locatedPath`), which the host place's staff see listed
+ * and open (read only) — never their deputies, cases or records, which stationVisible guards.
+ */
+export function stationListed(actor: AnyActor, stationId: Ref, locatedPath: Ref): Filter {
+  return byRole(actor, {
+    admin: () => TRUE,
+    staff: (a) => sql<SqlBool>`(${stationVisible(a, stationId)} or ${within(locatedPath, a.scopePath!)})`,
+    officer: (a) => stationVisible(a, stationId),
+    deputy: (a) => stationVisible(a, stationId),
+  });
+}
+
 /** Rows held at a station (the station column may be null) that the actor sees. */
 export function atVisibleStation(actor: AnyActor, stationId: Ref): Filter {
   if (roleOf(actor) === null) return FALSE;

@@ -59,6 +59,9 @@ export interface StationTable {
   /** Degrees on the map the phones open (GCJ-02), both set or both null (0019). */
   latitude: ColumnType<number | null, number | null | undefined, number | null>;
   longitude: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Where a remote liaison point (异地联络点) stands, outside its home congress's territory; null otherwise (0030). */
+  located_region_code: ColumnType<string | null, string | null | undefined, string | null>;
+  located_region_path: ColumnType<string | null, string | null | undefined, string | null>;
   checklist: Json<Record<string, boolean>>;
   grade: StationGrade | null;
   stars: number | null;

@@ -42,6 +42,11 @@ export interface OpinionTable {
   scope_paths: ColumnType<string[], string[] | undefined, string[]>;
   content: string;
   place: string;
+  /** The region the case is about, when known (0030). */
+  place_region_code: ColumnType<string | null, string | null | undefined, string | null>;
+  place_region_path: ColumnType<string | null, string | null | undefined, string | null>;
+  /** At a cross-province station, the region path of the side that handles the case (case_side_path); null elsewhere (0030). */
+  side_path: ColumnType<string | null, string | null | undefined, string | null>;
   submitter_name: string | null;
   submitter_phone: string | null;
   submitted_at: Timestamp;

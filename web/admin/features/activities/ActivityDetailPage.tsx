@@ -137,12 +137,15 @@ function RegisterOpinions({ open, activity, onClose, onDone }: { open: boolean; 
   const { l, lang } = useI18n();
   const { message } = App.useApp();
   const reportError = useWriteErrors();
-  const [form] = Form.useForm<{ items: { categoryId: number; content: string; place: string }[] }>();
+  const [form] = Form.useForm<{ items: { categoryId: number; content: string; place: string; placeRegionCode?: string }[] }>();
   const categories = (useApiQuery<Answer<'/api/case-categories'>>(open ? '/api/case-categories' : null).data ?? [])
     .map((x) => ({ value: x.id, label: lang === 'en' ? x.nameEn : x.name }));
+  // At a station serving several regions (a cross-province station's sides), the region each opinion is about (属地).
+  const stationRegions = (useApiQuery<Answer<'/api/stations/{id}'>>(open ? `/api/stations/${activity.station!.id}` : null).data?.memberRegions ?? [])
+    .map((r) => ({ value: r.code, label: r.fullName }));
   const [busy, setBusy] = useState(false);
 
-  async function save(values: { items: { categoryId: number; content: string; place: string }[] }) {
+  async function save(values: { items: { categoryId: number; content: string; place: string; placeRegionCode?: string }[] }) {
     setBusy(true);
     try {
       const channel = activity.kind === 'visit' ? 'visit' : 'reception';
@@ -173,6 +176,12 @@ function RegisterOpinions({ open, activity, onClose, onDone }: { open: boolean; 
                     <Input.TextArea rows={3} maxLength={2000} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'place']} label={l('地点', 'Place')}><Input maxLength={200} /></Form.Item>
+                  {stationRegions.length > 1 && (
+                    <Form.Item name={[f.name, 'placeRegionCode']} label={l('所涉地区(属地)', 'Region it is about (side)')}
+                      extra={l('跨省联建站的意见由所涉地区一方交办、督办', 'At a cross-province station the side of this region assigns and supervises it')}>
+                      <Select options={stationRegions} allowClear />
+                    </Form.Item>
+                  )}
                 </Card>
               ))}
               <Button icon={<PlusOutlined />} onClick={() => add({})} block>{l('再加一条', 'Add another')}</Button>

@@ -148,7 +148,13 @@ export function CaseDetailPage() {
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label={l('内容', 'Content')} span={2}><Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.content}</Typography.Paragraph></Descriptions.Item>
           <Descriptions.Item label={l('类别', 'Category')}>{c.category.name}</Descriptions.Item>
-          <Descriptions.Item label={l('地点', 'Place')}>{c.place || '—'}</Descriptions.Item>
+          <Descriptions.Item label={l('地点', 'Place')}>{[c.placeRegion?.fullName, c.place].filter(Boolean).join(' · ') || '—'}</Descriptions.Item>
+          {c.side && (
+            <Descriptions.Item label={l('属地', 'Side')}>
+              {c.side.name}{c.side.home ? l('(本站所在地)', ' (home side)') : l('(成员地区)', ' (member side)')}
+              {!c.side.canAct && <Typography.Text type="secondary">{l(',由该方办理和督办,本方只读', '; handled and supervised by that side, read only for you')}</Typography.Text>}
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={l('联络站', 'Station')}>{c.station.name}</Descriptions.Item>
           <Descriptions.Item label={l('代表', 'Deputy')}>{c.deputy?.name ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={l('提交人', 'Submitter')}>{c.submitter.name ?? (l('匿名', 'Anonymous'))}</Descriptions.Item>

@@ -103,6 +103,7 @@ function StationDescriptions({ station: s }: { station: Station }) {
         { key: 'type', label: l('类型', 'Type'), children: vocabulary.text('stationTypes', s.type) },
         { key: 'tier', label: l('层级', 'Tier'), children: vocabulary.text('stationTiers', s.tier) },
         { key: 'home', label: l('所在区划', 'Home region'), children: s.homeRegion.fullName },
+        ...(s.locatedRegion ? [{ key: 'located', label: l('异地设点所在地', 'Located in (remote point)'), children: s.locatedRegion.fullName }] : []),
         {
           key: 'members', label: l('联建区划', 'Member regions'),
           children: members.length ? <Space size={[4, 4]} wrap>{members.map((r) => <Tag key={r.code} title={r.code}>{r.fullName}</Tag>)}</Space> : '—',

@@ -12,7 +12,7 @@ import { changedFields, useWriteErrors } from '../../kit/writeErrors.js';
 /** The station body as the API takes it (reception schedule and checklist are edited on the detail page). */
 interface StationBody {
   name: string; type: string; tier: string; parentId: number | null; homeRegionCode: string; memberRegionCodes: string[];
-  address: string; phone: string | null; openingHours: string; location: { lat: number; lng: number } | null;
+  locatedRegionCode: string | null; address: string; phone: string | null; openingHours: string; location: { lat: number; lng: number } | null;
   grade: string | null; stars: number | null; description: string;
 }
 
@@ -21,7 +21,7 @@ type Values = Partial<Omit<StationBody, 'stars' | 'location'>> & { stars?: numbe
 function bodyOf(v: Values): StationBody {
   return {
     name: v.name ?? '', type: v.type ?? '', tier: v.tier ?? '', parentId: v.parentId ?? null,
-    homeRegionCode: v.homeRegionCode ?? '', memberRegionCodes: v.memberRegionCodes ?? [],
+    homeRegionCode: v.homeRegionCode ?? '', memberRegionCodes: v.memberRegionCodes ?? [], locatedRegionCode: v.locatedRegionCode || null,
     address: v.address ?? '', phone: v.phone?.trim() || null, openingHours: v.openingHours ?? '',
     location: typeof v.latitude === 'number' && typeof v.longitude === 'number' ? { lat: v.latitude, lng: v.longitude } : null,
     grade: v.grade ?? null, stars: v.stars || null, description: v.description ?? '',
@@ -31,7 +31,7 @@ function bodyOf(v: Values): StationBody {
 function valuesOf(s: Station): Values {
   return {
     name: s.name, type: s.type, tier: s.tier, parentId: s.parent?.id ?? null, homeRegionCode: s.homeRegion.code,
-    memberRegionCodes: s.memberRegions.filter((r) => !r.isHome).map((r) => r.code),
+    memberRegionCodes: s.memberRegions.filter((r) => !r.isHome).map((r) => r.code), locatedRegionCode: s.locatedRegion?.code ?? null,
     address: s.address, phone: s.phone, openingHours: s.openingHours, latitude: s.location?.lat ?? null, longitude: s.location?.lng ?? null,
     grade: s.grade, stars: s.stars, description: s.description,
   };
@@ -138,6 +138,14 @@ export function StationFormDrawer({ open, station, onClose, onSaved, onConflict 
               extra={l('跨区域(如省际联建站)服务的其他乡镇,可跨省选择', 'Other towns the station serves, e.g. each side of a cross-province station')}
             >
               <RegionMultiPicker known={station?.memberRegions} {...locked} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item
+              name="locatedRegionCode" label={l('异地设点所在地', 'Located in (remote point)')}
+              extra={l('异地联络点设在本级人大辖区之外时填写,如信都镇在佛山设立的联络点', 'Only for a remote liaison point standing outside the home region, e.g. 信都镇\'s point in 佛山')}
+            >
+              <RegionPicker root={null} {...locked} />
             </Form.Item>
           </Col>
           <Col span={24}>

@@ -90,6 +90,7 @@ function StationList() {
               <Tooltip title={s.homeRegion.fullName}>
                 <span>{s.homeRegion.name}</span>
                 {s.memberRegionCount > 1 && <Typography.Text type="secondary"> {l(`等 ${s.memberRegionCount} 地`, `+${s.memberRegionCount - 1}`)}</Typography.Text>}
+                {s.locatedRegion && <Typography.Text type="secondary"> {l(`(设在${s.locatedRegion.name})`, `(in ${s.locatedRegion.name})`)}</Typography.Text>}
               </Tooltip>
             ),
           },

@@ -13,7 +13,7 @@ import { RecordSelect } from '../../kit/RecordSelect.js';
 
 type Grouped = Answer<'/api/statistics/cases/by/{group}'>[number];
 type LeagueRow = Schemas['UnitLeagueRow'];
-type Group = 'station' | 'unit' | 'deputy' | 'category' | 'month' | 'week';
+type Group = 'station' | 'unit' | 'deputy' | 'category' | 'month' | 'week' | 'side';
 
 const GROUPS: { value: Group; zh: string; en: string }[] = [
   { value: 'station', zh: '按联络站', en: 'By station' },
@@ -22,6 +22,7 @@ const GROUPS: { value: Group; zh: string; en: string }[] = [
   { value: 'category', zh: '按类别', en: 'By category' },
   { value: 'month', zh: '按月', en: 'By month' },
   { value: 'week', zh: '按周', en: 'By week' },
+  { value: 'side', zh: '按属地', en: 'By side' },
 ];
 const isGroup = (v: string | null): v is Group => GROUPS.some((g) => g.value === v);
 
@@ -100,7 +101,8 @@ function GroupFigures({ params, set }: Params) {
   const totalQuery = useApiQuery<Answer<'/api/statistics/cases'>>(`/api/statistics/cases${qs(filters)}`, { keepPrevious: true });
   const rows = rowsQuery.data ?? [];
   const total = totalQuery.data ?? null;
-  const nameOf = (r: Grouped) => r.label || (group === 'unit' ? l('(未交办)', '(not assigned)') : group === 'deputy' ? l('(无代表)', '(no deputy)') : r.key);
+  const nameOf = (r: Grouped) => r.label || (group === 'unit' ? l('(未交办)', '(not assigned)') : group === 'deputy' ? l('(无代表)', '(no deputy)')
+    : group === 'side' && !r.key ? l('(非跨省联建站)', '(not a cross-province station)') : r.key);
   const timeline = group === 'month' || group === 'week';
 
   const countOption = useMemo(() => {
