@@ -9,7 +9,8 @@ export const CASE_CHANNELS = labelled({
   wechat: { zh: '微信/QQ群', en: 'WeChat / QQ group' },
   phone: { zh: '电话', en: 'Phone' },
   letter: { zh: '信件', en: 'Letter' },
-  grid: { zh: '网格吹哨', en: 'Grid whistle' },
+  grid: { zh: '网格(代为登记)', en: 'Grid (entered by staff)' },
+  whistle: { zh: '网格员吹哨', en: 'Grid worker whistle' },
 });
 export type CaseChannel = (typeof CASE_CHANNELS.keys)[number];
 

@@ -16,6 +16,7 @@ export const ROLES = labelled({
   officer: { zh: '站长/联络员', en: 'Station officer' },
   deputy: { zh: '人大代表', en: 'Deputy' },
   unit: { zh: '承办单位', en: 'Handling unit clerk' },
+  grid: { zh: '网格员', en: 'Grid worker' },
 });
 export type Role = (typeof ROLES.keys)[number];
 

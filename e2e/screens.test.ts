@@ -21,8 +21,8 @@ async function resolve(path: string): Promise<string> {
   return kind === 'archive' ? `${deputy}/archive` : deputy;
 }
 
-const MENU = ['工作台', '我的待办', '意见办理', '代表建议', '民生实事', '办理统计', '建议统计', '热点议题', '预算审查', '预算意见答复', '议题征询', '述职', '逢四议事', '履职活动', '主题活动', '履职积分', '考核评价', '联络站', '产业联系点', '人大代表', '登记簿', '承办单位', '行政区划', '人大届次', '账号管理', '办理时限', '建议办理设置', '节假日', '审计日志', '通知', '个人中心'];
-const WORK = ['工作台', '意见办理', '代表建议', '民生实事', '办理统计', '热点议题', '预算审查', '议题征询', '述职', '逢四议事', '履职活动', '主题活动', '履职积分', '考核评价', '联络站', '产业联系点', '人大代表', '登记簿', '承办单位'];
+const MENU = ['工作台', '我的待办', '意见办理', '代表建议', '民生实事', '办理统计', '建议统计', '热点议题', '预算审查', '预算意见答复', '议题征询', '述职', '逢四议事', '履职活动', '主题活动', '履职积分', '考核评价', '网格', '网格覆盖', '跨界服务小组', '联络站', '产业联系点', '人大代表', '登记簿', '承办单位', '行政区划', '人大届次', '账号管理', '办理时限', '建议办理设置', '节假日', '审计日志', '通知', '个人中心'];
+const WORK = ['工作台', '意见办理', '代表建议', '民生实事', '办理统计', '热点议题', '预算审查', '议题征询', '述职', '逢四议事', '履职活动', '主题活动', '履职积分', '考核评价', '网格', '联络站', '产业联系点', '人大代表', '登记簿', '承办单位'];
 
 const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; screens: { path: string; ready: RegExp; name: string }[] }[] = [
   {
@@ -51,7 +51,7 @@ const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; scre
     ],
   },
   {
-    username: 'pinggui', kind: 'desktop', menu: [WORK[0]!, '我的待办', ...WORK.slice(1, 5), '建议统计', ...WORK.slice(5), '行政区划', '人大届次', '账号管理', '办理时限', '建议办理设置', '通知', '个人中心'],
+    username: 'pinggui', kind: 'desktop', menu: [WORK[0]!, '我的待办', ...WORK.slice(1, 5), '建议统计', ...WORK.slice(5, WORK.indexOf('网格') + 1), '网格覆盖', '跨界服务小组', ...WORK.slice(WORK.indexOf('网格') + 1), '行政区划', '人大届次', '账号管理', '办理时限', '建议办理设置', '通知', '个人中心'],
     screens: [
       { path: '/', ready: /本月工作概况/, name: 'staff-dashboard' }, { path: '/case-rules', ready: /饮水供水/, name: 'staff-case-rules' },
       { path: '/suggestions', ready: /共 \d+ 件/, name: 'staff-suggestions' },
@@ -63,6 +63,9 @@ const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; scre
       { path: '/livelihood', ready: /民生实事/, name: 'staff-livelihood' },
       { path: '/deliberations', ready: /议事日历/, name: 'staff-deliberations' },
       { path: '/hot-topics', ready: /条意见归并为/, name: 'staff-hot-topics' },
+      { path: '/grids', ready: /公和村第 1 网格/, name: 'staff-grids' },
+      { path: '/grids/coverage', ready: /现任代表 \d+ 名/, name: 'staff-grid-coverage' },
+      { path: '/grids/teams', ready: /暂无跨界服务小组/, name: 'staff-grid-teams' },
       { path: '/industry', ready: /平桂区黄金珠宝产业代表联络站/, name: 'staff-industry' },
     ],
   },
@@ -89,6 +92,14 @@ const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; scre
       { path: '/cases', ready: /共 [1-9]\d* 件|没有符合条件的意见/, name: 'unit-cases' },
       { path: '/suggestions', ready: /共 \d+ 件/, name: 'unit-suggestions' },
       { path: '/deliberations', ready: /行动事项/, name: 'unit-deliberations' },
+    ],
+  },
+  {
+    // The grid worker (网格员) works on a phone: her grid (the whistle) is her home.
+    username: 'wangge', kind: 'phone', menu: ['我的网格', '跨界服务小组', '通知', '个人中心'],
+    screens: [
+      { path: '/', ready: /负责的网格/, name: 'grid-home' },
+      { path: '/grids/teams', ready: /暂无跨界服务小组/, name: 'grid-teams' },
     ],
   },
 ];

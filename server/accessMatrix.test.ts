@@ -3,7 +3,7 @@
  * with the status each must answer. A route that is registered but missing here fails the test.
  *
  * Actors (demo data): admin; staff = pinggui (平桂区); officer = huangtian (黄田镇 stations);
- * deputy = liangjun (黄田镇 deputy); unit = shuiliju (平桂区水利局).
+ * deputy = liangjun (黄田镇 deputy); unit = shuiliju (平桂区水利局); grid = wangge (公和村 grid worker).
  * "in" targets sit in 平桂区 / 黄田镇; "out" targets in 宜城市.
  * Across a province border (the 豫鲁 joint station, read by both partners' staff with each
  * other's regions): accessMatrix.crossProvince.test.ts.
@@ -16,7 +16,7 @@ import { now, today } from './platform/clock.js';
 import { addDays } from './platform/calendar/workingDays.js';
 import { Client, idOf, signIn, startTestApp, type TestApp } from './testing/harness.js';
 
-const ROLES = ['anon', 'admin', 'staff', 'officer', 'deputy', 'unit'] as const;
+const ROLES = ['anon', 'admin', 'staff', 'officer', 'deputy', 'unit', 'grid'] as const;
 type Role = (typeof ROLES)[number];
 type Statuses = Record<Role, number>;
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -70,6 +70,13 @@ interface Targets {
   reportBackDone: { in: number; out: number };
   reportBackCancelled: { in: number; out: number };
   reportBackIssue: { in: number; out: number };
+  /** Grid cells made by the administrator: one of 公和村 (worker wangge, deputy 梁俊华), one of 台前县打渔陈镇 at the 豫鲁 station (worker tqwangge); a whistle of each worker; a team at each side's station; the two workers. */
+  gridCell: { in: number; out: number };
+  gridWhistle: { in: number; out: number };
+  gridTeam: { in: number; out: number };
+  gridWorker: { in: number; out: number };
+  /** The 豫鲁 station (台前县打渔陈镇), whose cells and teams are out of every actor's reach but the administrator's. */
+  gridYulu: number;
 }
 
 interface RegisterEntryTargets { in: number; out: number; remove: Record<'in' | 'out', Record<Role, number>> }
@@ -89,15 +96,16 @@ interface Case {
 }
 
 interface Helpers {
-  version(table: 'station' | 'deputy' | 'unit' | 'account' | 'activity' | 'activity_campaign' | 'deputy_deed' | 'chronicle_entry' | 'congress_term', id: number): Promise<number>;
+  version(table: 'station' | 'deputy' | 'unit' | 'account' | 'activity' | 'activity_campaign' | 'deputy_deed' | 'chronicle_entry' | 'congress_term' | 'grid_cell', id: number): Promise<number>;
   unique(prefix: string): string;
   /** A swap on a reception day: whoever is on duty now hands the turn to another deputy of the station. */
   swap(slotId: number): Promise<{ fromDeputyId: number; toDeputyId: number }>;
 }
 
-const all = (status: number): Statuses => ({ anon: status, admin: status, staff: status, officer: status, deputy: status, unit: status });
+const all = (status: number): Statuses => ({ anon: status, admin: status, staff: status, officer: status, deputy: status, unit: status, grid: status });
 const authed = (status: number, except: Partial<Statuses> = {}): Statuses => ({ ...all(status), anon: 401, ...except });
-const S = (admin: number, staff: number, officer: number, deputy: number, unit: number): Statuses => ({ anon: 401, admin, staff, officer, deputy, unit });
+/** The grid worker (网格员) holds no ability outside the grids feature: 403 unless given. */
+const S = (admin: number, staff: number, officer: number, deputy: number, unit: number, grid = 403): Statuses => ({ anon: 401, admin, staff, officer, deputy, unit, grid });
 
 const stationBody = (region: string, h: Helpers) => ({ name: h.unique('矩阵测试站'), type: 'point', tier: 'village_point', homeRegionCode: region });
 
@@ -116,6 +124,10 @@ const consultationBody = (t: Targets, s: 'in' | 'out') => ({
   title: '矩阵议题', background: '', questions: ['矩阵问题'], opensOn: addDays(today(), -1), closesOn: addDays(today(), 20),
   congress: { level: 'county', regionCode: s === 'in' ? '451103' : '420684' }, stationIds: [t.station[s]],
 });
+/** A grid cell of 公和村 at 黄田镇's station (in) or of 台前县打渔陈镇's 刘子渔村 at the 豫鲁 station (out). */
+const gridCellBody = (s: 'in' | 'out', stations: { in: number; out: number }, name = '矩阵网格') => (s === 'in'
+  ? { name, regionCode: '451103101', village: '公和村', stationId: stations.in }
+  : { name, regionCode: '410927103', village: '刘子渔村', stationId: stations.out });
 /** A session of a term each call, numbered and dated in step far ahead, so none overlaps another. */
 const sessionBody = (h: Helpers, o: { termId: number }) => {
   const n = Number(h.unique(''));
@@ -144,9 +156,9 @@ const CASES: Case[] = [
   { method: 'DELETE', route: '/api/auth/sessions/:id', url: () => '/api/auth/sessions/2147483647', in: authed(404) },
   { method: 'POST', route: '/api/auth/sessions/revoke-others', url: () => '/api/auth/sessions/revoke-others', in: authed(200) },
 
-  { method: 'GET', route: '/api/regions', url: (_, s) => `/api/regions?parent=${s === 'in' ? '451103' : '420684'}`, in: authed(200), out: authed(200) },
-  { method: 'GET', route: '/api/regions/search', url: (_, s) => `/api/regions/search?q=${encodeURIComponent(s === 'in' ? '黄田' : '雷河')}`, in: authed(200), out: authed(200) },
-  { method: 'GET', route: '/api/regions/:code', url: (_, s) => `/api/regions/${s === 'in' ? '451103101' : '420684109'}`, in: authed(200), out: authed(200) },
+  { method: 'GET', route: '/api/regions', url: (_, s) => `/api/regions?parent=${s === 'in' ? '451103' : '420684'}`, in: authed(200, { grid: 403 }), out: authed(200, { grid: 403 }) },
+  { method: 'GET', route: '/api/regions/search', url: (_, s) => `/api/regions/search?q=${encodeURIComponent(s === 'in' ? '黄田' : '雷河')}`, in: authed(200, { grid: 403 }), out: authed(200, { grid: 403 }) },
+  { method: 'GET', route: '/api/regions/:code', url: (_, s) => `/api/regions/${s === 'in' ? '451103101' : '420684109'}`, in: authed(200, { grid: 403 }), out: authed(200, { grid: 403 }) },
 
   { method: 'GET', route: '/api/stations', url: () => '/api/stations', in: S(200, 200, 200, 200, 403) },
   {
@@ -214,8 +226,8 @@ const CASES: Case[] = [
   { method: 'GET', route: '/api/audit', url: () => '/api/audit', in: S(200, 403, 403, 403, 403) },
 
   { method: 'GET', route: '/api/calendar/add-working-days', url: () => '/api/calendar/add-working-days?from=2026-09-30&days=3', in: all(200) },
-  { method: 'GET', route: '/api/calendar/holidays', url: () => '/api/calendar/holidays?year=2026', in: authed(200) },
-  { method: 'GET', route: '/api/calendar/status', url: () => '/api/calendar/status', in: authed(200) },
+  { method: 'GET', route: '/api/calendar/holidays', url: () => '/api/calendar/holidays?year=2026', in: authed(200, { grid: 403 }) },
+  { method: 'GET', route: '/api/calendar/status', url: () => '/api/calendar/status', in: authed(200, { grid: 403 }) },
   { method: 'GET', route: '/api/case-categories', url: () => '/api/case-categories', in: all(200) },
   { method: 'GET', route: '/api/cases', url: () => '/api/cases', in: S(200, 200, 200, 200, 200) },
   {
@@ -251,7 +263,7 @@ const CASES: Case[] = [
     method: 'GET', route: '/api/cases/:id/form.pdf', url: (t, s) => `/api/cases/${t.case[s]}/form.pdf`,
     in: S(200, 200, 200, 200, 200), out: S(200, 404, 404, 404, 404),
   },
-  { method: 'GET', route: '/api/todo', url: () => '/api/todo', in: authed(200) },
+  { method: 'GET', route: '/api/todo', url: () => '/api/todo', in: authed(200, { grid: 403 }) },
   // An item is the roles': another role's answers 404 like an unknown one.
   { method: 'GET', route: '/api/todo/:key', url: () => '/api/todo/case.accept', in: S(200, 200, 200, 404, 404) },
   {
@@ -280,8 +292,8 @@ const CASES: Case[] = [
   { method: 'GET', route: '/api/public/stations/regions', url: () => '/api/public/stations/regions', in: all(200) },
   { method: 'GET', route: '/api/public/stations/:id', url: (t, scope) => `/api/public/stations/${t.station[scope]}`, in: all(200), out: all(200) },
   { method: 'GET', route: '/api/public/deputies/:id', url: (t, scope) => `/api/public/deputies/${t.deputy[scope]}`, in: all(200), out: all(200) },
-  { method: 'GET', route: '/api/activities', url: () => '/api/activities', in: authed(200) },
-  { method: 'GET', route: '/api/activities.xlsx', url: () => '/api/activities.xlsx', in: authed(200) },
+  { method: 'GET', route: '/api/activities', url: () => '/api/activities', in: authed(200, { grid: 403 }) },
+  { method: 'GET', route: '/api/activities.xlsx', url: () => '/api/activities.xlsx', in: authed(200, { grid: 403 }) },
   {
     method: 'POST', route: '/api/activities', url: () => '/api/activities',
     body: (t, s) => ({ kind: 'visit', title: '矩阵走访', stationId: t.station[s], startsAt: '2026-11-10T09:00:00+08:00' }),
@@ -302,7 +314,7 @@ const CASES: Case[] = [
     method: 'GET', route: '/api/activities/:id/files/:fileId', url: (t, s) => `/api/activities/${t.activity[s]}/files/${t.activityFile[s]}`,
     in: S(200, 200, 200, 200, 404), out: S(200, 404, 404, 404, 404),
   },
-  { method: 'GET', route: '/api/campaigns', url: () => '/api/campaigns', in: authed(200, { unit: 403 }) },
+  { method: 'GET', route: '/api/campaigns', url: () => '/api/campaigns', in: authed(200, { unit: 403, grid: 403 }) },
   {
     method: 'POST', route: '/api/campaigns', url: () => '/api/campaigns',
     body: (_t, s, h) => ({ name: h.unique('矩阵主题活动'), regionCode: s === 'in' ? '451103' : '420684', startsOn: '2026-11-01', endsOn: '2026-12-31' }),
@@ -330,7 +342,7 @@ const CASES: Case[] = [
     method: 'POST', route: '/api/rota/:id/cancel', url: (t, s) => `/api/rota/${t.rotaCancel[s]}/cancel`, body: () => ({ reason: '矩阵取消' }),
     in: S(200, 409, 409, 403, 403), out: S(200, 404, 404, 403, 403),
   },
-  { method: 'GET', route: '/api/rota/mine', url: () => '/api/rota/mine', in: authed(200, { unit: 403 }) },
+  { method: 'GET', route: '/api/rota/mine', url: () => '/api/rota/mine', in: authed(200, { unit: 403, grid: 403 }) },
 
   // 履职积分 and 考核评价: regions in the staff's subtree, stations the reader sees; a deputy reads their own ledger only.
   {
@@ -338,13 +350,13 @@ const CASES: Case[] = [
     in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403),
   },
   { method: 'GET', route: '/api/points/deputies/:id', url: (t, s) => `/api/points/deputies/${t.deputy[s]}`, in: S(200, 200, 200, 404, 403), out: S(200, 404, 404, 404, 403) },
-  { method: 'GET', route: '/api/points/rules', url: (_, s) => `/api/points/rules?regionCode=${s === 'in' ? '451103' : '420684'}`, in: authed(200, { unit: 403 }), out: authed(200, { unit: 403 }) },
+  { method: 'GET', route: '/api/points/rules', url: (_, s) => `/api/points/rules?regionCode=${s === 'in' ? '451103' : '420684'}`, in: authed(200, { unit: 403, grid: 403 }), out: authed(200, { unit: 403, grid: 403 }) },
   {
     method: 'POST', route: '/api/points/rules', url: () => '/api/points/rules',
     body: (_, s, h) => ({ regionCode: s === 'in' ? '451103' : '420684', effectiveFrom: `${uniqueYear(h, 2040)}-01-01`, rules: pointRules() }),
     in: S(201, 201, 403, 403, 403), out: S(201, 400, 403, 403, 403),
   },
-  { method: 'GET', route: '/api/points/bonuses', url: () => '/api/points/bonuses', in: authed(200, { unit: 403 }) },
+  { method: 'GET', route: '/api/points/bonuses', url: () => '/api/points/bonuses', in: authed(200, { unit: 403, grid: 403 }) },
   {
     method: 'POST', route: '/api/points/bonuses', url: () => '/api/points/bonuses',
     body: (t, s) => ({ deputyId: t.deputy[s], stationId: t.station[s], date: '2026-01-05', points: 5, reason: '矩阵加分' }),
@@ -364,8 +376,8 @@ const CASES: Case[] = [
     body: (t, s, h) => ({ year: uniqueYear(h, 2007), regionCode: s === 'in' ? '451103' : '420684', deputyIds: [t.deputy[s]] }),
     in: S(200, 200, 403, 403, 403), out: S(200, 400, 403, 403, 403),
   },
-  { method: 'GET', route: '/api/assessments', url: (t, s) => `/api/assessments?stationId=${t.station[s]}`, in: authed(200, { unit: 403 }) },
-  { method: 'GET', route: '/api/assessments/schemes', url: (_, s) => `/api/assessments/schemes?regionCode=${s === 'in' ? '451103' : '420684'}`, in: authed(200, { unit: 403 }), out: authed(200, { unit: 403 }) },
+  { method: 'GET', route: '/api/assessments', url: (t, s) => `/api/assessments?stationId=${t.station[s]}`, in: authed(200, { unit: 403, grid: 403 }) },
+  { method: 'GET', route: '/api/assessments/schemes', url: (_, s) => `/api/assessments/schemes?regionCode=${s === 'in' ? '451103' : '420684'}`, in: authed(200, { unit: 403, grid: 403 }), out: authed(200, { unit: 403, grid: 403 }) },
   {
     method: 'POST', route: '/api/assessments/schemes', url: () => '/api/assessments/schemes',
     body: (_, s, h) => ({ regionCode: s === 'in' ? '451103' : '420684', fromYear: uniqueYear(h, 2040), indicators: [{ key: 'activities', weight: 100, target: 12 }], grades: { first: 85, second: 70 } }),
@@ -924,6 +936,41 @@ const CASES: Case[] = [
     method: 'POST', route: '/api/public/livelihood/proposals', url: () => '/api/public/livelihood/proposals',
     body: () => ({ roundId: 2147483000, title: '矩阵项目', description: '矩阵', name: '矩阵群众' }), in: all(404),
   },
+  // Grids (网格): cells read in reach (a grid worker their own), run by the region's staff; whistles are a grid worker's own; teams by their station, patrols logged by those who run it.
+  { method: 'GET', route: '/api/grids/cells', url: () => '/api/grids/cells', in: S(200, 200, 200, 200, 403, 200) },
+  {
+    method: 'POST', route: '/api/grids/cells', url: () => '/api/grids/cells',
+    body: (t, s, h) => gridCellBody(s, { in: t.station.in, out: t.gridYulu }, h.unique('矩阵新网格')),
+    in: S(201, 201, 403, 403, 403), out: S(201, 400, 403, 403, 403),
+  },
+  { method: 'GET', route: '/api/grids/cells/:id', url: (t, s) => `/api/grids/cells/${t.gridCell[s]}`, in: S(200, 200, 200, 200, 403, 200), out: S(200, 404, 404, 404, 403, 404) },
+  {
+    method: 'PUT', route: '/api/grids/cells/:id', url: (t, s) => `/api/grids/cells/${t.gridCell[s]}`,
+    body: async (t, s, h) => ({
+      ...gridCellBody(s, { in: t.station.in, out: t.gridYulu }),
+      workerAccountIds: [t.gridWorker[s]], version: await h.version('grid_cell', t.gridCell[s]),
+    }),
+    in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403),
+  },
+  { method: 'GET', route: '/api/grids/coverage', url: (_, s) => `/api/grids/coverage?regionCode=${s === 'in' ? '451103101' : '410927103'}`, in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403) },
+  {
+    method: 'POST', route: '/api/grids/whistles', url: () => '/api/grids/whistles',
+    body: (t, s) => ({ cellId: t.gridCell[s], categoryId: t.categoryId, content: '矩阵吹哨', place: '矩阵' }),
+    in: S(403, 403, 403, 403, 403, 201), out: S(403, 403, 403, 403, 403, 404),
+  },
+  { method: 'GET', route: '/api/grids/whistles', url: () => '/api/grids/whistles', in: S(403, 403, 403, 403, 403, 200) },
+  { method: 'GET', route: '/api/grids/whistles/:id', url: (t, s) => `/api/grids/whistles/${t.gridWhistle[s]}`, in: S(403, 403, 403, 403, 403, 200), out: S(403, 403, 403, 403, 403, 404) },
+  { method: 'GET', route: '/api/grids/teams', url: () => '/api/grids/teams', in: S(200, 200, 200, 403, 403, 200) },
+  {
+    method: 'POST', route: '/api/grids/teams', url: () => '/api/grids/teams',
+    body: (t, s, h) => ({ stationId: s === 'in' ? t.station.in : t.gridYulu, name: h.unique('矩阵小组') }),
+    in: S(201, 201, 403, 403, 403), out: S(201, 400, 403, 403, 403),
+  },
+  {
+    method: 'POST', route: '/api/grids/teams/:id/patrols', url: (t, s) => `/api/grids/teams/${t.gridTeam[s]}/patrols`,
+    body: (t, s) => ({ title: '矩阵巡查', startsAt: '2026-11-10T09:00:00+08:00', memberAccountIds: [t.gridWorker[s]] }),
+    in: S(201, 201, 201, 403, 403), out: S(201, 404, 404, 403, 403),
+  },
 ];
 
 /** The API documentation UI: public pages and assets, registered by @fastify/swagger-ui. */
@@ -932,7 +979,7 @@ const DOCS_PREFIX = '/api/docs';
 const ASSETS_PREFIX = '/assets/';
 
 const USERNAMES: Record<Exclude<Role, 'anon'>, string> = {
-  admin: 'admin', staff: 'pinggui', officer: 'huangtian', deputy: 'liangjun', unit: 'shuiliju',
+  admin: 'admin', staff: 'pinggui', officer: 'huangtian', deputy: 'liangjun', unit: 'shuiliju', grid: 'wangge',
 };
 
 describe('access matrix', () => {
@@ -1134,6 +1181,24 @@ describe('access matrix', () => {
     return out;
   }
 
+  /** Grid cells, whistles and teams on each side (see Targets). */
+  async function gridTargets(stationIn: number) {
+    const db = t.database.db;
+    const ok = async (res: { statusCode: number; body: string }, status = 201) => { assert.equal(res.statusCode, status, res.body); return JSON.parse(res.body) as { id: number }; };
+    const worker = async (username: string) => (await db.selectFrom('account').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+    const gridWorker = { in: await worker('wangge'), out: await worker('tqwangge') };
+    const yulu = await idOf(db, 'station', '豫鲁跨省联建人大代表联络站');
+    const gridCell = {
+      in: (await ok(await clients.admin.post('/api/grids/cells', { ...gridCellBody('in', { in: stationIn, out: yulu }), deputyIds: [await idOf(db, 'deputy', '梁俊华')], workerAccountIds: [gridWorker.in] }))).id,
+      out: (await ok(await clients.admin.post('/api/grids/cells', { ...gridCellBody('out', { in: stationIn, out: yulu }), workerAccountIds: [gridWorker.out] }))).id,
+    };
+    const categoryId = (await db.selectFrom('case_category').select('id').where('code', '=', 'roads').executeTakeFirstOrThrow()).id;
+    const whistle = async (c: Client, cellId: number) => (await ok(await c.post('/api/grids/whistles', { cellId, categoryId, content: '矩阵吹哨', place: '矩阵' }))).id;
+    const gridWhistle = { in: await whistle(clients.grid, gridCell.in), out: await whistle(await signIn(t.app, 'tqwangge'), gridCell.out) };
+    const team = async (stationId: number, member: number) => (await ok(await clients.admin.post('/api/grids/teams', { stationId, name: '矩阵小组', memberAccountIds: [member] }))).id;
+    return { gridCell, gridWhistle, gridWorker, gridYulu: yulu, gridTeam: { in: await team(stationIn, gridWorker.in), out: await team(yulu, gridWorker.out) } };
+  }
+
   before(async () => {
     t = await startTestApp();
     const db = t.database.db;
@@ -1205,6 +1270,7 @@ describe('access matrix', () => {
     Object.assign(targets, await deliberationTargets());
     Object.assign(targets, await consultationTargets());
     Object.assign(targets, await reportBackTargets(stationIn, stationOut));
+    Object.assign(targets, await gridTargets(stationIn));
   });
   after(() => t.close());
 

@@ -214,6 +214,7 @@ export const DEMO_LOGINS: DemoLogin[] = [
   { username: 'huangtian', role: 'officer', displayName: '黄田镇联络站 联络员 蒙工', sees: '黄田镇联络站与公和村联络点及其代表' },
   { username: 'liangjun', role: 'deputy', displayName: '梁俊华 代表', sees: '本人所在的黄田镇联络站、公和村联络点及同站代表(他人电话打码)' },
   { username: 'wanghuimin', role: 'deputy', displayName: '王惠敏 代表', sees: '平桂区人大代表:本人领衔的代表建议,公和村联络点及同站代表' },
+  { username: 'wangge', role: 'grid', displayName: '黄田镇公和村 网格员 覃丽', sees: '本人负责的公和村网格;手机上吹哨、跟踪本人吹哨的办理情况' },
   { username: 'shuiliju', role: 'unit', displayName: '平桂区水利局 办事员 陶工', sees: '只看得到本单位' },
   { username: 'xiwan', role: 'staff', displayName: '平桂区西湾街道人大工委 覃工', sees: '西湾街道:逢四议事(议事日、议题、行动方案、群众反馈)' },
   { username: 'xinren', role: 'staff', displayName: '平桂区人大常委会 新同事', sees: '同 pinggui;首次登录必须修改密码' },
@@ -262,6 +263,7 @@ export async function loadDemo(ctx: WriteContext): Promise<DemoLogin[]> {
   await account('liangjun', { role: 'deputy', deputyId: deputyIds.liangjun! });
   await account('wanghuimin', { role: 'deputy', deputyId: deputyIds.wanghuimin! });
   await account('shuiliju', { role: 'unit', unitId: unitIds.water! });
+  await account('wangge', { role: 'grid', regionCode: R.huangtian });
   await account('xiwan', { role: 'staff', regionCode: R.xiwan });
   await account('xinren', { role: 'staff', regionCode: R.pinggui }, true);
   for (const step of demoSteps()) await step.run(ctx);

@@ -4,7 +4,7 @@ import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
 import { hashPassword, isStrongPassword } from '../../platform/access/password.js';
 import { commonAncestorPath } from '../../platform/regions/regionPath.js';
 import { AppError, invalidFields } from '../../platform/errors.js';
-import { accountManageable, deputyManageable, ref, stationVisible, unitManageable } from '../../platform/access/scope.js';
+import { accountManageable, deputyManageable, ref, regionManageable, stationVisible, unitManageable } from '../../platform/access/scope.js';
 import { requireRegions } from '../../platform/regions/lookup.js';
 import { now } from '../../platform/clock.js';
 
@@ -29,7 +29,7 @@ type Scope = Pick<AccountInput, 'role' | 'regionCode' | 'stationIds' | 'deputyId
 async function resolveScope(ctx: WriteContext, s: Scope): Promise<{ anchorPath: string; stationIds: number[] }> {
   const { trx, actor } = ctx;
   const wrong = (path: string) => invalidFields([{ path, code: 'SCOPE_MISMATCH' }]);
-  if (s.role !== 'staff' && s.regionCode) throw wrong('regionCode');
+  if (s.role !== 'staff' && s.role !== 'grid' && s.regionCode) throw wrong('regionCode');
   if (s.role !== 'officer' && s.stationIds?.length) throw wrong('stationIds');
   if (s.role !== 'deputy' && s.deputyId) throw wrong('deputyId');
   if (s.role !== 'unit' && s.unitId) throw wrong('unitId');
@@ -56,6 +56,13 @@ async function resolveScope(ctx: WriteContext, s: Scope): Promise<{ anchorPath: 
         .where('d.id', '=', s.deputyId).where(deputyManageable(actor, ref('d.region_path'))).executeTakeFirst();
       if (!deputy) throw invalidFields([{ path: 'deputyId', code: 'UNKNOWN_REFERENCE' }]);
       return { anchorPath: deputy.region_path, stationIds: [] };
+    }
+    case 'grid': {
+      // A grid worker is anchored at the town they work in; their cells are attached in the grids feature.
+      if (!s.regionCode) throw wrong('regionCode');
+      const region = (await requireRegions(trx, [{ path: 'regionCode', code: s.regionCode }])).get(s.regionCode)!;
+      if (!regionManageable(actor, region.path)) throw invalidFields([{ path: 'regionCode', code: 'NOT_IN_SCOPE' }]);
+      return { anchorPath: region.path, stationIds: [] };
     }
     case 'unit': {
       if (!s.unitId) throw wrong('unitId');

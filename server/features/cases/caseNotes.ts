@@ -19,6 +19,7 @@ export const CASE_NOTES = {
   consultation_feedback: { zh: '议题审议意见已反馈', en: 'The committee’s opinion on the topic was reported back' },
   deliberation_included: { zh: '已纳入逢四议事议题', en: 'Taken up as a deliberation-day topic' },
   deliberation_published: { zh: '逢四议事结果已公布', en: 'The deliberation day’s results were published' },
+  whistled: { zh: '网格员吹哨', en: 'Whistle blown by a grid worker' },
 } as const satisfies Record<string, Label>;
 export type CaseNote = keyof typeof CASE_NOTES;
 

@@ -272,6 +272,18 @@ async function placePaths(trx: Transaction<DB>, stationId: number, items: { plac
   return items.map((i) => (i.placeRegionCode ? found.get(i.placeRegionCode)! : null));
 }
 
+/**
+ * A grid worker's whistle (吹哨): a case of channel `whistle` at the station of their cell, with
+ * photos. The grids feature has checked, in its own SQL, that the cell is theirs and that the
+ * station is the cell's; here the case is written as any other.
+ */
+export async function registerWhistle(ctx: WriteContext, w: { stationId: number; draft: OpinionDraft; photos: Photo[] }): Promise<Receipt> {
+  const photos = checkPhotos(w.photos);
+  await requireCategories(ctx.trx, [w.draft], () => 'categoryId');
+  const at = await resolveTarget(ctx.trx, { stationId: w.stationId });
+  return insertOpinion(ctx, at, w.draft, { channel: 'whistle', submittedAt: now(), ip: ctx.ip, createdBy: ctx.actor.accountId, idempotencyKey: null }, photos);
+}
+
 /** Forgets idempotency records older than a day (run by the daily maintenance job). */
 export async function purgeIdempotency(trx: Transaction<DB>, now: Date): Promise<number> {
   const result = await trx.deleteFrom('idempotency').where('created_at', '<', new Date(now.getTime() - 86_400_000)).executeTakeFirst();

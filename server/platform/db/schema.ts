@@ -18,6 +18,7 @@ import type { ConsultationTables } from './schemaConsultation.js';
 import type { ReportBackTables } from './schemaReportBacks.js';
 import type { DeliberationTables } from './schemaDeliberations.js';
 import type { HotTopicTables } from './schemaHotTopics.js';
+import type { GridTables } from './schemaGrids.js';
 import type { IndustryTables } from './schemaIndustry.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -207,7 +208,7 @@ export interface HolidayTable {
 
 export interface DB extends CaseTables, JobTables, ImportTables, ActivityTables, RegisterTables, PointTables, TermTables, SuggestionTables,
   LivelihoodTables, LivelihoodDeliveryTables, BudgetTables, ConsultationTables,
-  ReportBackTables, DeliberationTables, HotTopicTables, IndustryTables {
+  ReportBackTables, DeliberationTables, HotTopicTables, IndustryTables, GridTables {
   region: RegionTable;
   station: StationTable;
   station_region: StationRegionTable;

@@ -225,7 +225,7 @@ function CreateAccountModal({ open, onClose, onCreated }: { open: boolean; onClo
     try {
       const body = {
         username: v.username?.trim() ?? '', displayName: v.displayName ?? '', role: v.role, password: v.password ?? '',
-        ...(v.role === 'staff' && { regionCode: v.regionCode ?? null }),
+        ...((v.role === 'staff' || v.role === 'grid') && { regionCode: v.regionCode ?? null }),
         ...(v.role === 'officer' && { stationIds: v.stationIds ?? [] }),
         ...(v.role === 'deputy' && { deputyId: v.deputyId ?? null }),
         ...(v.role === 'unit' && { unitId: v.unitId ?? null }),
@@ -263,7 +263,7 @@ function CreateAccountModal({ open, onClose, onCreated }: { open: boolean; onClo
   );
 }
 
-/** What an account of each role hangs on: staff a region, officers stations, deputies a deputy, unit clerks a unit. */
+/** What an account of each role hangs on: staff a region, officers stations, deputies a deputy, unit clerks a unit, grid workers a town. */
 function ScopeField({ role, account }: { role?: string; account?: Account }) {
   const { l } = useI18n();
   switch (role) {
@@ -283,6 +283,13 @@ function ScopeField({ role, account }: { role?: string; account?: Account }) {
       return (
         <Form.Item name="deputyId" label={l('对应的代表', 'The deputy')} rules={[{ required: true, message: l('请选择代表', 'Choose the deputy') }]}>
           <RecordSelect<number> source="deputies" />
+        </Form.Item>
+      );
+    case 'grid':
+      // A grid worker works in a town; their cells are attached on the grid screen.
+      return (
+        <Form.Item name="regionCode" label={l('所在乡镇(街道)', 'Town they work in')} extra={l('网格员负责的网格在“网格”页面指定', 'Their cells are set on the Grid cells screen')} rules={[{ required: true, message: l('请选择乡镇', 'Choose the town') }]}>
+          <RegionPicker />
         </Form.Item>
       );
     case 'unit':
