@@ -116,6 +116,20 @@ const pointRules = () => ({
   absent: -1, leave: 0, organiser: 1, activitySuggestion: 1, caseCollected: 1, caseAnswered: 1, caseSatisfied: 1, caseBasicallySatisfied: 1,
 });
 
+/** Valid bodies of the cross-province writes (validation passes; the record out of reach decides). */
+const crossProvinceBodies: Record<string, Record<string, unknown>> = {
+  '/api/cross-province/stations/:id/agreements': { title: '矩阵协议', signedOn: '2026-01-01', validFrom: '2026-01-01', parties: [{ regionCode: '410927103' }] },
+  '/api/cross-province/agreements/:id/parties': { regionCode: '410927205' },
+  '/api/cross-province/agreements/:id/files': { kind: 'rules', name: '矩阵制度.pdf', data: Buffer.from('%PDF-1.4 matrix').toString('base64') },
+  '/api/cross-province/stations/:id/rota': { year: 2030 },
+  '/api/cross-province/stations/:id/meetings': { scheduledOn: '2026-01-01', title: '矩阵联席会议' },
+  '/api/cross-province/meetings/:id/hold': { startsAt: '2026-01-01T01:00:00.000Z', minutes: '矩阵纪要', attendance: [], version: 1 },
+  '/api/cross-province/stations/:id/cadence': { receptionsPerWeek: 1, exchangesPerMonth: 1, jointPerQuarter: 1, receptionKinds: ['reception'], exchangeKinds: ['training'], jointKinds: ['joint_meeting'] },
+  '/api/cross-province/stations/:id/issues': { title: '矩阵事项', category: 'road', sides: ['410927103'] },
+  '/api/cross-province/issues/:id': { title: '矩阵事项', category: 'road', sides: ['410927103'], version: 1 },
+  '/api/cross-province/issues/:id/notes': { body: '矩阵进展', version: 1 },
+};
+
 /** A draft to 平桂区's county congress, as 梁俊华 (county and township deputy) writes it. */
 const suggestionBody = (t: Targets) => ({ kind: 'suggestion', title: '矩阵建议', reasons: '', proposals: '', categoryId: t.categoryId, regionCode: '451103', level: 'county' });
 const MATRIX_PNG = '89504e470d0a1a0a0000000d4948445200000001000000010806000000';
@@ -699,6 +713,34 @@ const CASES: Case[] = [
     method: 'POST', route: '/api/deliberations/items/:id/actions', url: (t, s) => `/api/deliberations/items/${t.deliberationItem[s]}/actions`, body: () => ({ action: 'urge', comment: '矩阵督办' }),
     in: S(200, 200, 403, 403, 403), out: S(200, 404, 404, 404, 404),
   },
+  // 跨省联建 (cross-province joint work): none of the matrix's actors sees a cross-province station (their per-side rules are
+  // in server/features/crossProvince/routes.test.ts); each route answers its ability and scope at a record out of reach.
+  { method: 'GET', route: '/api/cross-province/stations', url: () => '/api/cross-province/stations', in: S(200, 200, 200, 200, 403) },
+  ...([
+    ['GET', '/api/cross-province/stations/:id', '/api/cross-province/stations/2147483000', 'read'],
+    ['POST', '/api/cross-province/stations/:id/agreements', '/api/cross-province/stations/2147483000/agreements', 'write'],
+    ['POST', '/api/cross-province/agreements/:id/parties', '/api/cross-province/agreements/2147483000/parties', 'write'],
+    ['POST', '/api/cross-province/agreements/:id/files', '/api/cross-province/agreements/2147483000/files', 'write'],
+    ['GET', '/api/cross-province/agreements/:id/files/:fileId', '/api/cross-province/agreements/2147483000/files/2147483000', 'read'],
+    ['DELETE', '/api/cross-province/agreements/:id/files/:fileId', '/api/cross-province/agreements/2147483000/files/2147483000', 'write'],
+    ['POST', '/api/cross-province/stations/:id/rota', '/api/cross-province/stations/2147483000/rota', 'write'],
+    ['POST', '/api/cross-province/chairs/:id/accept', '/api/cross-province/chairs/2147483000/accept', 'read'],
+    ['POST', '/api/cross-province/stations/:id/meetings', '/api/cross-province/stations/2147483000/meetings', 'write'],
+    ['POST', '/api/cross-province/meetings/:id/hold', '/api/cross-province/meetings/2147483000/hold', 'write'],
+    ['POST', '/api/cross-province/meetings/:id/cancel', '/api/cross-province/meetings/2147483000/cancel', 'write'],
+    ['GET', '/api/cross-province/stations/:id/cadence', '/api/cross-province/stations/2147483000/cadence', 'read'],
+    ['PUT', '/api/cross-province/stations/:id/cadence', '/api/cross-province/stations/2147483000/cadence', 'write'],
+    ['GET', '/api/cross-province/stations/:id/issues', '/api/cross-province/stations/2147483000/issues', 'read'],
+    ['POST', '/api/cross-province/stations/:id/issues', '/api/cross-province/stations/2147483000/issues', 'write'],
+    ['GET', '/api/cross-province/issues/:id', '/api/cross-province/issues/2147483000', 'read'],
+    ['PUT', '/api/cross-province/issues/:id', '/api/cross-province/issues/2147483000', 'write'],
+    ['POST', '/api/cross-province/issues/:id/notes', '/api/cross-province/issues/2147483000/notes', 'write'],
+    ['GET', '/api/cross-province/stations/:id/calendar', '/api/cross-province/stations/2147483000/calendar?month=2026-01', 'read'],
+  ] as const).map(([method, route, url, kind]): Case => ({
+    method, route, url: () => url, body: method === 'GET' || method === 'DELETE' ? undefined : () => crossProvinceBodies[route] ?? {},
+    in: kind === 'read' ? S(404, 404, 404, 404, 403) : S(404, 404, 404, 403, 403),
+  })),
+  { method: 'GET', route: '/api/public/cross-province/stations/:id/issues', url: () => '/api/public/cross-province/stations/2147483000/issues', in: all(404) },
   { method: 'GET', route: '/api/public/deliberations', url: () => '/api/public/deliberations', in: all(200) },
   { method: 'GET', route: '/api/public/deliberations/:id', url: (t) => `/api/public/deliberations/${t.deliberationDay.in}`, in: all(200) },
   { method: 'POST', route: '/api/public/deliberations/:id/feedback', url: (t) => `/api/public/deliberations/${t.deliberationDay.in}/feedback`, body: () => ({ rating: 'satisfied' }), in: all(201) },

@@ -31,6 +31,7 @@ import { feature as consultationsFeature } from './consultations/index.js';
 import { feature as reportBacksFeature } from './reportBacks/index.js';
 import { feature as deliberationsFeature } from './deliberations/index.js';
 import { feature as hotTopicsFeature } from './hotTopics/index.js';
+import { feature as crossProvinceFeature } from './crossProvince/index.js';
 import { feature as gridsFeature } from './grids/index.js';
 import { feature as industryFeature } from './industry/index.js';
 
@@ -61,6 +62,7 @@ export const FEATURES: readonly FeatureManifest[] = [
   reportBacksFeature,
   deliberationsFeature,
   hotTopicsFeature,
+  crossProvinceFeature,
   gridsFeature,
   industryFeature,
   todoFeature,

@@ -27,6 +27,7 @@ import * as m0025 from './migrations/0025_report_backs.js';
 import * as m0026 from './migrations/0026_deliberations.js';
 import * as m0027 from './migrations/0027_hot_topics.js';
 import * as m0028 from './migrations/0028_spoiled_ballots.js';
+import * as m0029 from './migrations/0029_cross_province.js';
 import * as m0032 from './migrations/0032_grids.js';
 import * as m0030 from './migrations/0030_place_routing.js';
 import * as m0031 from './migrations/0031_industry.js';
@@ -61,6 +62,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0026_deliberations': m0026,
   '0027_hot_topics': m0027,
   '0028_spoiled_ballots': m0028,
+  '0029_cross_province': m0029,
   '0032_grids': m0032,
   '0030_place_routing': m0030,
   '0031_industry': m0031,

@@ -18,6 +18,7 @@ import type { ConsultationTables } from './schemaConsultation.js';
 import type { ReportBackTables } from './schemaReportBacks.js';
 import type { DeliberationTables } from './schemaDeliberations.js';
 import type { HotTopicTables } from './schemaHotTopics.js';
+import type { CrossProvinceTables } from './schemaCrossProvince.js';
 import type { GridTables } from './schemaGrids.js';
 import type { IndustryTables } from './schemaIndustry.js';
 
@@ -208,7 +209,7 @@ export interface HolidayTable {
 
 export interface DB extends CaseTables, JobTables, ImportTables, ActivityTables, RegisterTables, PointTables, TermTables, SuggestionTables,
   LivelihoodTables, LivelihoodDeliveryTables, BudgetTables, ConsultationTables,
-  ReportBackTables, DeliberationTables, HotTopicTables, IndustryTables, GridTables {
+  ReportBackTables, DeliberationTables, HotTopicTables, CrossProvinceTables, IndustryTables, GridTables {
   region: RegionTable;
   station: StationTable;
   station_region: StationRegionTable;

@@ -1,0 +1,47 @@
+/**
+ * The rotating chair keeps the joint governance list (协同治理清单): at the 豫鲁 station this
+ * quarter's chair is 十五里园镇 (阳谷, demo). 阳谷's staff (`yanggu`) mark the 刘子渔村 drainage
+ * ditch resolved with a progress note; 台前's staff (`taiqian`, the host side) open the list and
+ * see the new status and the note.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { chooseOption, collectErrors, launch, newDevice, shot, signIn } from './browser.js';
+
+const ITEM = '刘子渔村排水沟清淤';
+
+describe('cross-province governance list', () => {
+  let browser: Browser;
+  before(async () => { browser = await launch(); });
+  after(async () => { await browser.close(); });
+
+  it('the chair side updates an item; the other side sees it', async () => {
+    const chair = await (await newDevice(browser, 'desktop')).newPage();
+    const errors = collectErrors(chair);
+    await signIn(chair, 'yanggu');
+    await chair.goto('/cross-province');
+    await chair.getByTestId('cp-chair').filter({ hasText: '十五里园镇' }).waitFor();
+    await chair.getByTestId('cp-issues').getByRole('button', { name: ITEM }).click();
+    const drawer = chair.locator('.ant-drawer-content');
+    await drawer.getByText('推进中').first().waitFor();
+    const note = `十五里园镇段清淤完成,排水畅通(${Date.now()})`;
+    await drawer.getByLabel('状态改为').click();
+    await chooseOption(chair, '已解决');
+    await drawer.getByLabel('进展情况').fill(note);
+    await drawer.getByRole('button', { name: '记录进展' }).click();
+    await drawer.getByTestId('cp-issue-notes').getByText(note).waitFor();
+    await drawer.getByTestId('cp-issue-status').filter({ hasText: '已解决' }).waitFor();
+    await shot(chair, 'cross-province-chair-update');
+
+    const other = await (await newDevice(browser, 'desktop')).newPage();
+    const otherErrors = collectErrors(other);
+    await signIn(other, 'taiqian');
+    await other.goto('/cross-province');
+    const row = other.getByTestId('cp-issues').locator('tr').filter({ hasText: ITEM });
+    await row.getByTestId('cp-issue-status').filter({ hasText: '已解决' }).waitFor();
+    await row.getByRole('button', { name: ITEM }).click();
+    await other.locator('.ant-drawer-content').getByTestId('cp-issue-notes').getByText(note).waitFor();
+    assert.deepEqual([...errors, ...otherErrors], []);
+  });
+});
