@@ -22,6 +22,7 @@ export const POINT_SOURCES = labelled({
   livelihood_proposed: { zh: '提出的民生实事项目获票决通过', en: 'Livelihood project proposed and adopted' },
   livelihood_rated: { zh: '参加民生实事项目满意度测评', en: 'Livelihood projects rated at the year-end evaluation' },
   report_back: { zh: '述职并接受选民测评', en: 'Report-back evaluated by constituents' },
+  mediation_agreement: { zh: '参加调解并达成协议', en: 'Mediation sat in that reached agreement' },
   bonus: { zh: '加减分', en: 'Bonus or deduction' },
 });
 export type PointSource = (typeof POINT_SOURCES.keys)[number];
@@ -73,6 +74,11 @@ export interface PointRules {
    * least one evaluation). Tables stored before lack it and take REPORT_BACK_RULE_DEFAULT.
    */
   reportBackEvaluated?: number;
+  /**
+   * 调解: per mediation that reached agreement (调解成功), to each deputy present at one of its
+   * sessions. Tables stored before lack it and take MEDIATION_RULE_DEFAULT.
+   */
+  mediationAgreement?: number;
 }
 
 /** What the suggestion rules are worth where a stored rule table does not name them. */
@@ -95,6 +101,9 @@ export const LIVELIHOOD_RULE_DEFAULTS = {
 
 /** What a report-back evaluated by the constituents is worth where a stored rule table does not name it. */
 export const REPORT_BACK_RULE_DEFAULT = 2;
+
+/** What sitting in a mediation that reached agreement is worth where a stored rule table does not name it. */
+export const MEDIATION_RULE_DEFAULT = 2;
 
 /**
  * The format of stored rule tables (`point_rule_set.rules_format`). Format 2 renamed the rule
@@ -126,6 +135,7 @@ export const RULE_KEYS = labelled({
   livelihoodProposed: { zh: '提出一项获票决通过的民生实事项目', en: 'Per livelihood project proposed and adopted' },
   livelihoodRated: { zh: '参加一次民生实事项目满意度测评', en: 'Per year-end evaluation of livelihood projects taken part in' },
   reportBackEvaluated: { zh: '向选民述职并接受测评一次', en: 'Per report-back held and evaluated by the constituents' },
+  mediationAgreement: { zh: '参加一起调解成功的矛盾纠纷调解', en: 'Per mediation sat in that reached agreement' },
 });
 export type RuleKey = (typeof RULE_KEYS.keys)[number];
 

@@ -77,6 +77,11 @@ interface Targets {
   gridWorker: { in: number; out: number };
   /** The 豫鲁 station (台前县打渔陈镇), whose cells and teams are out of every actor's reach but the administrator's. */
   gridYulu: number;
+  /** Mediations at each side's station, made by the administrator: a session held, closed with agreement, the agreement stored. */
+  mediation: { in: number; out: number };
+  /** Former deputies on each side's roster (莫德光 at 黄田镇, 胡德胜 at 雷河镇), enrolled by the administrator, each with an opinion answered on the spot. */
+  formerDeputy: { in: number; out: number };
+  formerOpinion: { in: number; out: number };
 }
 
 interface RegisterEntryTargets { in: number; out: number; remove: Record<'in' | 'out', Record<Role, number>> }
@@ -156,6 +161,12 @@ const ddStepBody = {
   topics: { topicIds: [1] }, notice: {}, publish: { summary: '矩阵' }, cancel: { comment: '矩阵' },
   record: { startsAt: '2026-11-26T09:30:00+08:00', place: '矩阵', participants: [], minutes: '矩阵', decisions: ['矩阵'] },
 };
+
+const MATRIX_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n').toString('base64');
+const mediationBody = (stationId: number) => ({
+  stationId, disputeType: 'neighbours', title: '矩阵纠纷', receivedOn: today(),
+  parties: [{ side: 'applicant', name: '矩阵甲', phone: '13900001111' }, { side: 'respondent', name: '矩阵乙', phone: null }],
+});
 
 const CASES: Case[] = [
   { method: 'GET', route: '/api/health', url: () => '/api/health', in: all(200) },
@@ -978,6 +989,59 @@ const CASES: Case[] = [
     method: 'POST', route: '/api/public/livelihood/proposals', url: () => '/api/public/livelihood/proposals',
     body: () => ({ roundId: 2147483000, title: '矩阵项目', description: '矩阵', name: '矩阵群众' }), in: all(404),
   },
+  // Mediation rooms: read by whoever sees the station (not units); recorded by those who run it; parties revealed by its deputies (audited).
+  { method: 'GET', route: '/api/mediation', url: () => '/api/mediation', in: S(200, 200, 200, 200, 403) },
+  {
+    method: 'POST', route: '/api/mediation', url: () => '/api/mediation', body: (t, s) => mediationBody(t.station[s]),
+    in: S(201, 201, 201, 403, 403), out: S(201, 400, 400, 403, 403),
+  },
+  {
+    method: 'GET', route: '/api/mediation/statistics', url: (t, s) => `/api/mediation/statistics?stationId=${t.station[s]}&year=${today().slice(0, 4)}`,
+    in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403),
+  },
+  {
+    method: 'PUT', route: '/api/mediation/figures', url: () => '/api/mediation/figures',
+    body: (t, s) => ({ stationId: t.station[s], year: Number(today().slice(0, 4)), constituentsReceived: 3, opinionsCollected: 1 }),
+    in: S(200, 200, 200, 403, 403), out: S(200, 400, 400, 403, 403),
+  },
+  { method: 'GET', route: '/api/mediation/:id', url: (t, s) => `/api/mediation/${t.mediation[s]}`, in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403) },
+  {
+    method: 'POST', route: '/api/mediation/:id/sessions', url: (t, s) => `/api/mediation/${t.mediation[s]}/sessions`, body: () => ({ heldOn: today(), place: '矩阵' }),
+    in: S(409, 409, 409, 403, 403), out: S(409, 404, 404, 403, 403),
+  },
+  {
+    method: 'POST', route: '/api/mediation/:id/close', url: (t, s) => `/api/mediation/${t.mediation[s]}/close`, body: () => ({ outcome: 'agreed', closedOn: today() }),
+    in: S(409, 409, 409, 403, 403), out: S(409, 404, 404, 403, 403),
+  },
+  {
+    method: 'PUT', route: '/api/mediation/:id/agreement', url: (t, s) => `/api/mediation/${t.mediation[s]}/agreement`, body: () => ({ name: '矩阵协议.pdf', data: MATRIX_PDF }),
+    in: S(200, 200, 200, 403, 403), out: S(200, 404, 404, 403, 403),
+  },
+  { method: 'GET', route: '/api/mediation/:id/agreement', url: (t, s) => `/api/mediation/${t.mediation[s]}/agreement`, in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403) },
+  { method: 'POST', route: '/api/mediation/:id/contact', url: (t, s) => `/api/mediation/${t.mediation[s]}/contact`, in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403) },
+  // Former deputies (往届代表): read by whoever sees the deputy or the station (not units); enrolled and their opinions registered by those who run the station; carried by a current deputy.
+  { method: 'GET', route: '/api/former-deputies', url: () => '/api/former-deputies', in: S(200, 200, 200, 200, 403) },
+  { method: 'GET', route: '/api/former-deputies/opinions', url: () => '/api/former-deputies/opinions', in: S(200, 200, 200, 200, 403) },
+  { method: 'GET', route: '/api/former-deputies/:id', url: (t, s) => `/api/former-deputies/${t.formerDeputy[s]}`, in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403) },
+  {
+    method: 'PUT', route: '/api/former-deputies/:id/profile', url: (t, s) => `/api/former-deputies/${t.formerDeputy[s]}/profile`,
+    body: (t, s) => ({ stationId: t.station[s], fields: ['hear_opinions'], roles: ['liaison'] }),
+    in: S(200, 200, 200, 403, 403), out: S(200, 404, 404, 403, 403),
+  },
+  { method: 'GET', route: '/api/former-deputies/:id/card.:format', url: (t, s) => `/api/former-deputies/${t.formerDeputy[s]}/card.svg`, in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403) },
+  {
+    method: 'POST', route: '/api/former-deputies/:id/opinions', url: (t, s) => `/api/former-deputies/${t.formerDeputy[s]}/opinions`, body: () => ({ collectedOn: today(), content: '矩阵意见' }),
+    in: S(201, 201, 201, 403, 403), out: S(201, 404, 404, 403, 403),
+  },
+  {
+    method: 'POST', route: '/api/former-deputies/opinions/:id/answer', url: (t, s) => `/api/former-deputies/opinions/${t.formerOpinion[s]}/answer`, body: () => ({ answer: '矩阵' }),
+    in: S(409, 409, 409, 403, 403), out: S(409, 404, 404, 403, 403),
+  },
+  {
+    method: 'POST', route: '/api/former-deputies/opinions/:id/carry', url: (t, s) => `/api/former-deputies/opinions/${t.formerOpinion[s]}/carry`,
+    body: (t, s) => ({ carrierDeputyId: t.deputy[s], categoryId: t.categoryId }),
+    in: S(409, 409, 409, 409, 403), out: S(409, 404, 404, 404, 403),
+  },
   // Grids (网格): cells read in reach (a grid worker their own), run by the region's staff; whistles are a grid worker's own; teams by their station, patrols logged by those who run it.
   { method: 'GET', route: '/api/grids/cells', url: () => '/api/grids/cells', in: S(200, 200, 200, 200, 403, 200) },
   {
@@ -1192,6 +1256,37 @@ describe('access matrix', () => {
     return out;
   }
 
+  /** On each side a mediation recorded by the administrator: a session, closed with agreement. */
+  async function mediationTargets(stationIn: number, stationOut: number) {
+    const out = { mediation: { in: 0, out: 0 } };
+    for (const s of ['in', 'out'] as const) {
+      const made = await clients.admin.post('/api/mediation', mediationBody(s === 'in' ? stationIn : stationOut));
+      assert.equal(made.statusCode, 201, made.body);
+      const id = made.json<{ id: number }>().id;
+      assert.equal((await clients.admin.post(`/api/mediation/${id}/sessions`, { heldOn: today(), place: '矩阵', logActivity: false })).statusCode, 201);
+      assert.equal((await clients.admin.post(`/api/mediation/${id}/close`, { outcome: 'agreed', closedOn: today() })).statusCode, 200);
+      assert.equal((await clients.admin.request('PUT', `/api/mediation/${id}/agreement`, { name: '矩阵协议.pdf', data: MATRIX_PDF })).statusCode, 200);
+      out.mediation[s] = id;
+    }
+    return out;
+  }
+
+  /** On each side a former deputy enrolled by the administrator, with an opinion answered on the spot. */
+  async function formerDeputyTargets(stationIn: number, stationOut: number) {
+    const out = { formerDeputy: { in: 0, out: 0 }, formerOpinion: { in: 0, out: 0 } };
+    for (const s of ['in', 'out'] as const) {
+      const id = await idOf(t.database.db, 'deputy', s === 'in' ? '莫德光' : '胡德胜');
+      const put = await clients.admin.request('PUT', `/api/former-deputies/${id}/profile`, { stationId: s === 'in' ? stationIn : stationOut, fields: [], roles: [] });
+      assert.equal(put.statusCode, 200, put.body);
+      const opinion = await clients.admin.post(`/api/former-deputies/${id}/opinions`, { collectedOn: today(), content: '矩阵目标' });
+      assert.equal(opinion.statusCode, 201, opinion.body);
+      out.formerOpinion[s] = opinion.json<{ id: number }>().id;
+      assert.equal((await clients.admin.post(`/api/former-deputies/opinions/${out.formerOpinion[s]}/answer`, { answer: '当场答复' })).statusCode, 200);
+      out.formerDeputy[s] = id;
+    }
+    return out;
+  }
+
   /** On each side a report-back scheduled, one evaluated (one evaluation, one issue closed) and one cancelled, made by the administrator through the API. */
   async function reportBackTargets(stationIn: number, stationOut: number) {
     const out = {} as Pick<Targets, 'reportBack' | 'reportBackDone' | 'reportBackCancelled' | 'reportBackIssue'>;
@@ -1313,6 +1408,8 @@ describe('access matrix', () => {
     Object.assign(targets, await consultationTargets());
     Object.assign(targets, await reportBackTargets(stationIn, stationOut));
     Object.assign(targets, await gridTargets(stationIn));
+    Object.assign(targets, await mediationTargets(stationIn, stationOut));
+    Object.assign(targets, await formerDeputyTargets(stationIn, stationOut));
   });
   after(() => t.close());
 

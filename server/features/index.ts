@@ -31,9 +31,11 @@ import { feature as consultationsFeature } from './consultations/index.js';
 import { feature as reportBacksFeature } from './reportBacks/index.js';
 import { feature as deliberationsFeature } from './deliberations/index.js';
 import { feature as hotTopicsFeature } from './hotTopics/index.js';
+import { feature as industryFeature } from './industry/index.js';
 import { feature as crossProvinceFeature } from './crossProvince/index.js';
 import { feature as gridsFeature } from './grids/index.js';
-import { feature as industryFeature } from './industry/index.js';
+import { feature as mediationFeature } from './mediation/index.js';
+import { feature as formerDeputiesFeature } from './formerDeputies/index.js';
 
 export const FEATURES: readonly FeatureManifest[] = [
   accountsFeature,
@@ -62,8 +64,10 @@ export const FEATURES: readonly FeatureManifest[] = [
   reportBacksFeature,
   deliberationsFeature,
   hotTopicsFeature,
+  industryFeature,
   crossProvinceFeature,
   gridsFeature,
-  industryFeature,
+  mediationFeature,
+  formerDeputiesFeature,
   todoFeature,
 ];

@@ -92,6 +92,12 @@ export function archiveDocument(a: DeputyArchive, now: Date): RegisterDocument {
         empty: '期间没有述职',
       },
       {
+        heading: '参加矛盾纠纷调解',
+        columns: [SERIAL, { header: '日期', width: 5.5 }, { header: '调解室', width: 16 }, { header: '纠纷类型', width: 6 }, { header: '调解结果', width: 6 }],
+        rows: numbered(a.mediations.map((x): Cell[] => [x.on, x.station, x.disputeType.zh, x.outcome?.zh ?? '调解中'])),
+        empty: '期间没有参加调解',
+      },
+      {
         heading: '参与预算审查',
         columns: [SERIAL, { header: '日期', width: 5.5 }, { header: '预算审查', width: 22 }, { header: '人民代表大会', width: 10 },
           { header: '意见(条)', width: 4, align: 'center' }, { header: '询问(条)', width: 4, align: 'center' }, { header: '绩效评价(项)', width: 5, align: 'center' }],

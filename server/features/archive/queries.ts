@@ -27,6 +27,7 @@ import { deputyConsultations } from '../consultations/index.js';
 import { deputyLivelihood } from '../livelihood/index.js';
 import { deputyBudgetReviews } from '../budget/index.js';
 import { deputyReportBacks } from '../reportBacks/index.js';
+import { deputyMediations } from '../mediation/index.js';
 import { now as clockNow } from '../../platform/clock.js';
 
 const LEVEL_ORDER = DEPUTY_LEVELS.keys as readonly string[];
@@ -95,10 +96,11 @@ export async function getDeputyArchive(db: Kysely<DB>, actor: Actor, deputyId: n
   const today = shanghaiDate(now);
   const term = 'term' in selection ? await deputyTerm(db, deputyId, selection.term, today) : null;
   const period: Period = 'period' in selection ? selection.period : termPeriod({ startsOn: term!.from, endsOn: term!.to }, today);
-  const [record, points, suggestions, consultations, budget, livelihood, reportBacks] = await Promise.all([
+  const [record, points, suggestions, consultations, budget, livelihood, reportBacks, mediations] = await Promise.all([
     deputyRecord(db, deputyId, period, now), archivePoints(db, actor, deputyId, period), deputySuggestions(db, deputyId, period),
     deputyConsultations(db, deputyId, period), deputyBudgetReviews(db, deputyId, period), deputyLivelihood(db, deputyId, period),
     deputyReportBacks(db, deputyId, period),
+    deputyMediations(db, deputyId, period.from ?? '1900-01-01', period.to),
   ]);
   const figures = recordFigures(record);
   const campaigns = new Map<number, { id: number; name: string; activities: number }>();
@@ -150,6 +152,7 @@ export async function getDeputyArchive(db: Kysely<DB>, actor: Actor, deputyId: n
     livelihoodProjects: livelihood.projects,
     livelihoodEvaluations: livelihood.evaluations,
     reportBacks: reportBacks.items,
+    mediations,
     receptionDays: record.duties.map((r) => ({ date: r.date, station: r.station, status: r.status, statusLabel: DUTY_LABELS[r.status] })),
   };
 }

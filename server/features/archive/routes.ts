@@ -110,6 +110,9 @@ const Archive = z.object({
     id: z.number(), date: z.string(), title: z.string(), place: z.string(), evaluationCount: z.number(), satisfiedPercent: z.number().nullable(),
     issues: z.object({ total: z.number(), closed: z.number() }),
   })).meta({ description: '述职 held: evaluations (满意+基本满意 share) and the issue list\'s progress; no comments' }),
+  mediations: z.array(z.object({
+    id: z.number(), station: z.string(), on: z.string(), disputeType: Label, outcome: Label.nullable(),
+  })).meta({ description: 'Mediations the deputy sat in (the first session in the period): type and outcome, never the parties' }),
   receptionDays: z.array(z.object({ date: z.string(), station: z.string(), status: z.enum(['scheduled', 'held', 'missed', 'cancelled']), statusLabel: Label })),
 }).meta({ id: 'DeputyArchive' });
 

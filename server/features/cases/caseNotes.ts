@@ -20,6 +20,7 @@ export const CASE_NOTES = {
   deliberation_included: { zh: '已纳入逢四议事议题', en: 'Taken up as a deliberation-day topic' },
   deliberation_published: { zh: '逢四议事结果已公布', en: 'The deliberation day’s results were published' },
   whistled: { zh: '网格员吹哨', en: 'Whistle blown by a grid worker' },
+  former_deputy_collected: { zh: '往届代表收集,现届代表转交', en: 'Collected by a former deputy, carried by a current deputy' },
 } as const satisfies Record<string, Label>;
 export type CaseNote = keyof typeof CASE_NOTES;
 

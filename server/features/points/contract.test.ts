@@ -64,6 +64,12 @@ describe('the point fact sources the features hand in', () => {
       select ${a.id}, 'township', t.region_code, t.region_path, ${activity.id}, ${station.id}, '测试述职', current_date - 30, current_date, 'evaluated', 'contract-test-key-0001', now(), now(), now(), now()
       from congress_term t where t.id = ${term.id} returning id`.execute(t.database.db);
     await sql`insert into report_back_evaluation (report_back_id, channel, rating, phone_hash, device_hash) values (${reportBack!.id}, 'qr', 'satisfied', 'p', 'd')`.execute(t.database.db);
+    // A mediation at the station that reached agreement today, deputy b present at its session.
+    const { rows: [mediation] } = await sql<{ id: number }>`insert into mediation (station_id, dispute_type, title, description, received_on, state, outcome, closed_on, created_at, updated_at)
+      values (${station.id}, 'neighbours', '测试调解', '', ${today()}::date, 'closed', 'agreed', ${today()}::date, now(), now()) returning id`.execute(t.database.db);
+    const { rows: [session] } = await sql<{ id: number }>`insert into mediation_session (mediation_id, held_on, place, notes, created_at)
+      values (${mediation!.id}, ${today()}::date, '调解室', '', now()) returning id`.execute(t.database.db);
+    await sql`insert into mediation_session_deputy (session_id, deputy_id) values (${session!.id}, ${b.id})`.execute(t.database.db);
     await sql`insert into point_bonus (deputy_id, region_code, region_path, station_id, on_date, points, reason)
       select ${b.id}, h.region_code, h.region_path, h.station_id, ${today()}::date, 5, '测试加分'
       from station_region h where h.station_id = ${station.id} and h.is_home`.execute(t.database.db);
@@ -73,7 +79,7 @@ describe('the point fact sources the features hand in', () => {
   it('price every point source, each in one fragment only', () => {
     const declared = installed.flatMap(({ source }) => source.sources);
     assert.deepEqual([...declared].sort(), [...POINT_SOURCES.keys].sort());
-    assert.deepEqual(installed.map(({ feature }) => feature).sort(), ['activities', 'budget', 'cases', 'consultations', 'livelihood', 'points', 'reportBacks', 'suggestions']);
+    assert.deepEqual(installed.map(({ feature }) => feature).sort(), ['activities', 'budget', 'cases', 'consultations', 'livelihood', 'mediation', 'points', 'reportBacks', 'suggestions']);
   });
 
   it('answer the contract\'s columns, only their own sources, and only facts of the year asked for', async () => {

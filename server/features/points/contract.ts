@@ -42,7 +42,7 @@ import type { ActivityKind, Attendance } from '../../../common/enums.js';
 import type { PointSource } from '../../../common/points.js';
 
 /** The records point facts link to in a ledger. */
-export type PointRefType = 'activity' | 'case' | 'suggestion' | 'consultation' | 'budget_review' | 'livelihood_project' | 'livelihood_round' | 'report_back' | 'bonus';
+export type PointRefType = 'activity' | 'case' | 'suggestion' | 'consultation' | 'budget_review' | 'livelihood_project' | 'livelihood_round' | 'report_back' | 'mediation' | 'bonus';
 
 /** A period asked for: a calendar year in Beijing time, by its days and the instants that bound it. */
 export interface FactPeriod {

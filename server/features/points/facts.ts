@@ -13,7 +13,7 @@
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { ActivityKind, Attendance, Label } from '../../../common/enums.js';
-import { BUDGET_RULE_DEFAULTS, CONSULTATION_RULE_DEFAULT, LIVELIHOOD_RULE_DEFAULTS, POINT_RULES_FORMAT, REPORT_BACK_RULE_DEFAULT, SUGGESTION_RULE_DEFAULTS, type PointRules, type PointSource } from '../../../common/points.js';
+import { BUDGET_RULE_DEFAULTS, CONSULTATION_RULE_DEFAULT, LIVELIHOOD_RULE_DEFAULTS, POINT_RULES_FORMAT, REPORT_BACK_RULE_DEFAULT, MEDIATION_RULE_DEFAULT, SUGGESTION_RULE_DEFAULTS, type PointRules, type PointSource } from '../../../common/points.js';
 import type { DB } from '../../platform/db/schema.js';
 import { contributions } from '../../platform/feature.js';
 import { FACT_COLUMNS, type FactPeriod, type PointFactRow, type PointFactSource, type PointRefType } from './contract.js';
@@ -117,7 +117,7 @@ export function storedRules(row: { id: number; rules: PointRules; rules_format: 
     throw new Error(`Point rule set ${row.id} is stored in format ${row.rules_format}; this server reads format ${POINT_RULES_FORMAT} only`);
   }
   // Rules added since (代表建议) take their defaults where a stored table does not name them.
-  return { ...SUGGESTION_RULE_DEFAULTS, consultation: CONSULTATION_RULE_DEFAULT, ...BUDGET_RULE_DEFAULTS, ...LIVELIHOOD_RULE_DEFAULTS, reportBackEvaluated: REPORT_BACK_RULE_DEFAULT, ...row.rules };
+  return { ...SUGGESTION_RULE_DEFAULTS, consultation: CONSULTATION_RULE_DEFAULT, ...BUDGET_RULE_DEFAULTS, ...LIVELIHOOD_RULE_DEFAULTS, reportBackEvaluated: REPORT_BACK_RULE_DEFAULT, mediationAgreement: MEDIATION_RULE_DEFAULT, ...row.rules };
 }
 
 /** Every rule set (a handful per region that has its own): small enough to read whole. */

@@ -48,7 +48,7 @@ describe('stored point rule sets of the first format (migration 0014)', () => {
       // The keys added since (deputies' suggestions, consultations, budget review, livelihood projects, report-backs) read with their defaults.
       assert.deepEqual(sets.get(oldId)!.rules, {
         ...rest, activitySuggestion: 2.5, suggestionLead: 3, suggestionCosigner: 1, suggestionSatisfied: 1, suggestionBasicallySatisfied: 0.5, consultation: 1, budgetComment: 1, budgetEvaluation: 1,
-        livelihoodProposed: 2, livelihoodRated: 1, reportBackEvaluated: 2,
+        livelihoodProposed: 2, livelihoodRated: 1, reportBackEvaluated: 2, mediationAgreement: 2,
       });
       assert.equal(rows.find((r) => r.id !== oldId)!.rules.activitySuggestion, 2, 'the shipped default is rewritten too');
     };

@@ -25,6 +25,7 @@ function refLink(ref: LedgerEntry['ref']): string | null {
     case 'livelihood_project': return `/livelihood/projects/${ref.id}`;
     case 'livelihood_round': return `/livelihood/${ref.id}`;
     case 'report_back': return `/report-backs/${ref.id}`;
+    case 'mediation': return `/mediation/${ref.id}`;
     default: return `/suggestions/${ref.id}`;
   }
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACTIVITY_KINDS } from '../../../common/enums.js';
-import { BUDGET_RULE_DEFAULTS, CONSULTATION_RULE_DEFAULT, LIVELIHOOD_RULE_DEFAULTS, POINT_SOURCES, RENAMED_RULE_KEYS, REPORT_BACK_RULE_DEFAULT, SUGGESTION_RULE_DEFAULTS } from '../../../common/points.js';
+import { BUDGET_RULE_DEFAULTS, CONSULTATION_RULE_DEFAULT, LIVELIHOOD_RULE_DEFAULTS, POINT_SOURCES, RENAMED_RULE_KEYS, REPORT_BACK_RULE_DEFAULT, MEDIATION_RULE_DEFAULT, SUGGESTION_RULE_DEFAULTS } from '../../../common/points.js';
 import { addBonus, confirmStars, saveRuleSet, voidBonus } from './commands.js';
 import { AppError, invalidFields } from '../../platform/errors.js';
 import { CivilDate, errorResponses, Id, IdParams, pageOf, PageQuery, QueryId, RegionCode } from '../../platform/http/schemas.js';
@@ -37,6 +37,8 @@ const Rules = z.object({
     .meta({ description: `民生实事项目票决 (default ${v} where a rule table does not name it)` })])) as Record<keyof typeof LIVELIHOOD_RULE_DEFAULTS, ReturnType<typeof RuleValue.default>>,
   reportBackEvaluated: RuleValue.default(REPORT_BACK_RULE_DEFAULT)
     .meta({ description: `述职: per report-back evaluated by the constituents (default ${REPORT_BACK_RULE_DEFAULT} where a rule table does not name it)` }),
+  mediationAgreement: RuleValue.default(MEDIATION_RULE_DEFAULT)
+    .meta({ description: `调解: per mediation sat in that reached agreement (default ${MEDIATION_RULE_DEFAULT} where a rule table does not name it)` }),
 }).meta({ id: 'PointRules' });
 
 /**
@@ -77,7 +79,7 @@ const Ranking = z.object({ year: z.number(), scope: Scope, rows: z.array(Ranking
 
 const Entry = z.object({
   date: z.string(), source: z.enum(POINT_SOURCES.keys), sourceLabel: Label,
-  ref: z.object({ type: z.enum(['activity', 'case', 'suggestion', 'consultation', 'budget_review', 'livelihood_project', 'livelihood_round', 'report_back', 'bonus']), id: z.number(), title: z.string(), link: z.string().nullable() }),
+  ref: z.object({ type: z.enum(['activity', 'case', 'suggestion', 'consultation', 'budget_review', 'livelihood_project', 'livelihood_round', 'report_back', 'mediation', 'bonus']), id: z.number(), title: z.string(), link: z.string().nullable() }),
   station: z.object({ id: z.number(), name: z.string() }).nullable(),
   rule: z.object({
     key: z.string(), label: Label, value: z.number(), ruleSetId: z.number(), effectiveFrom: z.string(), regionName: z.string().nullable(),

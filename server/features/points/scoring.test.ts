@@ -44,6 +44,11 @@ describe('what a fact is worth', () => {
     assert.equal(scoreFact({ source: 'suggestion_rated', rating: 'satisfied' }, r).cents, 100);
   });
 
+  it('pays a mediation that reached agreement to those who sat in it, by the default where a table predates the rule', () => {
+    assert.deepEqual(scoreFact({ source: 'mediation_agreement' }, r), { source: 'mediation_agreement', cents: 200, rule: 'mediationAgreement', value: 2 });
+    assert.equal(scoreFact({ source: 'mediation_agreement' }, rules({ mediationAgreement: 3.5 })).cents, 350);
+  });
+
   it('rounds decimal rule values to exact hundredths', () => {
     assert.equal(scoreFact({ source: 'organiser' }, rules({ organiser: 0.1 + 0.2 })).cents, 30);
   });

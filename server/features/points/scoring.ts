@@ -7,7 +7,7 @@
  * deputies (1.33 each) adds up without floating-point drift and ties compare exactly.
  */
 import type { ActivityKind, Attendance } from '../../../common/enums.js';
-import { BUDGET_RULE_DEFAULTS, CONSULTATION_RULE_DEFAULT, LIVELIHOOD_RULE_DEFAULTS, REPORT_BACK_RULE_DEFAULT, SUGGESTION_RULE_DEFAULTS, type PointRules, type PointSource } from '../../../common/points.js';
+import { BUDGET_RULE_DEFAULTS, CONSULTATION_RULE_DEFAULT, LIVELIHOOD_RULE_DEFAULTS, REPORT_BACK_RULE_DEFAULT, MEDIATION_RULE_DEFAULT, SUGGESTION_RULE_DEFAULTS, type PointRules, type PointSource } from '../../../common/points.js';
 import type { Rating } from '../../../common/caseVocabulary.js';
 
 export type { Rating };
@@ -29,6 +29,7 @@ export type PointFact =
   | { source: 'livelihood_proposed' }
   | { source: 'livelihood_rated' }
   | { source: 'report_back' }
+  | { source: 'mediation_agreement' }
   | { source: 'bonus'; cents: number };
 
 export interface Scored {
@@ -86,6 +87,8 @@ export function scoreFact(fact: PointFact, rules: PointRules): Scored {
       return by('livelihoodRated', rules.livelihoodRated ?? LIVELIHOOD_RULE_DEFAULTS.livelihoodRated);
     case 'report_back':
       return by('reportBackEvaluated', rules.reportBackEvaluated ?? REPORT_BACK_RULE_DEFAULT);
+    case 'mediation_agreement':
+      return by('mediationAgreement', rules.mediationAgreement ?? MEDIATION_RULE_DEFAULT);
     case 'bonus':
       return { source: 'bonus', cents: fact.cents, rule: null, value: null };
   }

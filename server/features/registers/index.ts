@@ -2,6 +2,8 @@ import { defineFeature } from '../../platform/feature.js';
 
 // What other features use of this one.
 export { recordArchiveDownload, recordExportDownload } from './downloads.js';
+// The former deputies' demo records a deed in 先进事迹登记簿, as /api/deeds does.
+export { recordDeed } from './entryCommands.js';
 import { ENTRY_REGISTERS } from './entryRegisters.js';
 
 export {

@@ -23,7 +23,7 @@ function run(tool: string, args: string[]): string {
   return res.stdout;
 }
 
-const KINDS = ['reception', 'visit', 'opinions', 'activities', 'training', 'deeds', 'roster', 'chronicle'] as const;
+const KINDS = ['reception', 'visit', 'opinions', 'activities', 'training', 'deeds', 'roster', 'chronicle', 'mediation'] as const;
 const MARCH = 'from=2026-03-01&to=2026-03-31';
 const STATION = '平桂区黄田镇人大代表联络站';
 
@@ -137,10 +137,10 @@ describe('registers, archives and the public disclosure', () => {
     return rows;
   }
 
-  it('lists the eight registers with their labels', async () => {
+  it('lists the nine registers with their labels', async () => {
     const list = ok(await deputy.get('/api/registers')).json() as { key: string; label: { zh: string }; periodic: boolean }[];
     assert.deepEqual(list.map((r) => r.key), [...KINDS]);
-    assert.deepEqual(list.map((r) => r.label.zh), ['接待选民登记簿', '走访选民登记簿', '意见建议登记簿', '代表活动登记簿', '学习活动考勤簿', '先进事迹登记簿', '代表花名册', '人大工作大事记']);
+    assert.deepEqual(list.map((r) => r.label.zh), ['接待选民登记簿', '走访选民登记簿', '意见建议登记簿', '代表活动登记簿', '学习活动考勤簿', '先进事迹登记簿', '代表花名册', '人大工作大事记', '矛盾纠纷调解登记簿']);
     assert.equal(list.find((r) => r.key === 'roster')!.periodic, false);
     assert.equal((await clerk.get('/api/registers')).statusCode, 403);
   });
@@ -155,6 +155,7 @@ describe('registers, archives and the public disclosure', () => {
       deeds: ['先进事迹登记簿', '协调解决水并片区通水', '梁俊华', '蒙工'],
       roster: ['代表花名册', '梁俊华', '韦秀兰', '13907741002', '站长', '壮族'],
       chronicle: ['人大工作大事记', '联络站完成规范化建设', '主题活动:产业协同发展·代表在行动', '主题活动:走进产业园'],
+      mediation: ['矛盾纠纷调解登记簿', '本期没有受理矛盾纠纷调解'],
     };
     for (const kind of KINDS) {
       const res = await register(officer, kind, 'xlsx');
@@ -196,6 +197,7 @@ describe('registers, archives and the public disclosure', () => {
       deeds: ['先进事迹登记簿', '梁俊华', '协调解决水并片区通水'],
       roster: ['代表花名册', '梁俊华', '黄志强'],
       chronicle: ['人大工作大事记', '联络站完成规范化建设', '走进产业园'],
+      mediation: ['矛盾纠纷调解登记簿', '本期没有受理矛盾纠纷调解'],
     };
     for (const kind of KINDS) {
       const res = await register(officer, kind, 'pdf');

@@ -28,9 +28,11 @@ import * as m0026 from './migrations/0026_deliberations.js';
 import * as m0027 from './migrations/0027_hot_topics.js';
 import * as m0028 from './migrations/0028_spoiled_ballots.js';
 import * as m0029 from './migrations/0029_cross_province.js';
-import * as m0032 from './migrations/0032_grids.js';
 import * as m0030 from './migrations/0030_place_routing.js';
 import * as m0031 from './migrations/0031_industry.js';
+import * as m0032 from './migrations/0032_grids.js';
+import * as m0033 from './migrations/0033_mediation.js';
+import * as m0034 from './migrations/0034_former_deputies.js';
 
 /** Every migration, in order. New ones are appended here; names never change. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -63,9 +65,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '0027_hot_topics': m0027,
   '0028_spoiled_ballots': m0028,
   '0029_cross_province': m0029,
-  '0032_grids': m0032,
   '0030_place_routing': m0030,
   '0031_industry': m0031,
+  '0032_grids': m0032,
+  '0033_mediation': m0033,
+  '0034_former_deputies': m0034,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -18,9 +18,11 @@ import type { ConsultationTables } from './schemaConsultation.js';
 import type { ReportBackTables } from './schemaReportBacks.js';
 import type { DeliberationTables } from './schemaDeliberations.js';
 import type { HotTopicTables } from './schemaHotTopics.js';
-import type { CrossProvinceTables } from './schemaCrossProvince.js';
-import type { GridTables } from './schemaGrids.js';
+import type { MediationTables } from './schemaMediation.js';
+import type { FormerDeputyTables } from './schemaFormerDeputies.js';
 import type { IndustryTables } from './schemaIndustry.js';
+import type { GridTables } from './schemaGrids.js';
+import type { CrossProvinceTables } from './schemaCrossProvince.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -209,7 +211,7 @@ export interface HolidayTable {
 
 export interface DB extends CaseTables, JobTables, ImportTables, ActivityTables, RegisterTables, PointTables, TermTables, SuggestionTables,
   LivelihoodTables, LivelihoodDeliveryTables, BudgetTables, ConsultationTables,
-  ReportBackTables, DeliberationTables, HotTopicTables, CrossProvinceTables, IndustryTables, GridTables {
+  ReportBackTables, DeliberationTables, HotTopicTables, IndustryTables, CrossProvinceTables, GridTables, MediationTables, FormerDeputyTables {
   region: RegionTable;
   station: StationTable;
   station_region: StationRegionTable;
