@@ -23,7 +23,7 @@ describe('cross-province governance list', () => {
     await chair.goto('/cross-province');
     await chair.getByTestId('cp-chair').filter({ hasText: '十五里园镇' }).waitFor();
     await chair.getByTestId('cp-issues').getByRole('button', { name: ITEM }).click();
-    const drawer = chair.locator('.ant-drawer-content');
+    const drawer = chair.getByRole('dialog');
     await drawer.getByText('推进中').first().waitFor();
     const note = `十五里园镇段清淤完成,排水畅通(${Date.now()})`;
     await drawer.getByLabel('状态改为').click();
@@ -41,7 +41,7 @@ describe('cross-province governance list', () => {
     const row = other.getByTestId('cp-issues').locator('tr').filter({ hasText: ITEM });
     await row.getByTestId('cp-issue-status').filter({ hasText: '已解决' }).waitFor();
     await row.getByRole('button', { name: ITEM }).click();
-    await other.locator('.ant-drawer-content').getByTestId('cp-issue-notes').getByText(note).waitFor();
+    await other.getByRole('dialog').getByTestId('cp-issue-notes').getByText(note).waitFor();
     assert.deepEqual([...errors, ...otherErrors], []);
   });
 });
