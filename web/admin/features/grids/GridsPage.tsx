@@ -109,7 +109,7 @@ export function GridsPage() {
         <Table<GridCellItem>
           rowKey="id" size="small" loading={list.isLoading} dataSource={list.data?.items ?? []} pagination={false} scroll={{ x: 720 }}
           columns={[
-            { title: l('网格', 'Cell'), dataIndex: 'name', render: (n: string, c) => (manage ? <a onClick={() => void open(c.id)}>{n}</a> : n) },
+            { title: l('网格', 'Cell'), dataIndex: 'name', render: (n: string, c) => (manage ? <Button type="link" size="small" style={{ padding: 0 }} onClick={() => void open(c.id)}>{n}</Button> : n) },
             { title: l('村(社区)', 'Village'), dataIndex: 'village' },
             { title: l('乡镇', 'Town'), dataIndex: 'regionName' },
             { title: l('联络站', 'Station'), dataIndex: 'stationName' },
