@@ -19,6 +19,8 @@ interface ListQuery {
   stationId?: number | undefined;
   year?: number | undefined;
   state?: MediationState | undefined;
+  disputeType?: DisputeType | undefined;
+  outcome?: MediationOutcome | undefined;
   limit: number;
   cursor?: string | undefined;
 }
@@ -39,6 +41,8 @@ export async function listMediations(db: Kysely<DB>, actor: Actor, q: ListQuery)
   if (q.stationId !== undefined) query = query.where('m.station_id', '=', q.stationId);
   if (q.year !== undefined) query = query.where('m.received_on', '>=', `${q.year}-01-01`).where('m.received_on', '<=', `${q.year}-12-31`);
   if (q.state !== undefined) query = query.where('m.state', '=', q.state);
+  if (q.disputeType !== undefined) query = query.where('m.dispute_type', '=', q.disputeType);
+  if (q.outcome !== undefined) query = query.where('m.outcome', '=', q.outcome);
   if (cursor) query = query.where(sql<boolean>`(m.received_on, m.id) < (${cursor[0]}::date, ${cursor[1]})`);
   const rows = await query.orderBy('m.received_on', 'desc').orderBy('m.id', 'desc').limit(q.limit + 1).execute();
   return toPage(rows, q.limit, (r) => [r.received_on, r.id], (r) => ({

@@ -104,6 +104,10 @@ describe('mediation rooms through the API', () => {
     const file = await liang.get(`/api/mediation/${id}/agreement`);
     assert.equal(file.statusCode, 200);
     assert.equal(file.headers['content-type'], 'application/pdf');
+    const ids = async (q: string) => (await officer.get(`/api/mediation?stationId=${gonghe}&${q}`)).json<{ items: { id: number }[] }>().items.map((m) => m.id);
+    assert.ok((await ids('disputeType=neighbours&outcome=agreed')).includes(id));
+    assert.ok(!(await ids('disputeType=labour')).includes(id));
+    assert.ok(!(await ids('outcome=referred')).includes(id));
   });
 
   it('shows the parties to those handling it and masks them for the other deputies, whose reveal is audited', async () => {

@@ -57,7 +57,10 @@ export const mediationRoutes: FastifyPluginAsyncZod = async (app) => {
     config: read,
     schema: {
       tags, summary: '矛盾纠纷调解 Mediations at the stations in reach, latest received first',
-      querystring: z.object({ stationId: QueryId.optional(), year: Year.optional(), state: z.enum(MEDIATION_STATES.keys).optional(), ...PageQuery }),
+      querystring: z.object({
+        stationId: QueryId.optional(), year: Year.optional(), state: z.enum(MEDIATION_STATES.keys).optional(),
+        disputeType: z.enum(DISPUTE_TYPES.keys).optional(), outcome: z.enum(MEDIATION_OUTCOMES.keys).optional(), ...PageQuery,
+      }),
       response: { 200: pageOf(MediationItem), ...errorResponses },
     },
   }, async (request) => listMediations(app.db, request.actor!, request.query));
