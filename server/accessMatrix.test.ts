@@ -1017,7 +1017,7 @@ const CASES: Case[] = [
     method: 'PUT', route: '/api/mediation/:id/agreement', url: (t, s) => `/api/mediation/${t.mediation[s]}/agreement`, body: () => ({ name: '矩阵协议.pdf', data: MATRIX_PDF }),
     in: S(200, 200, 200, 403, 403), out: S(200, 404, 404, 403, 403),
   },
-  { method: 'GET', route: '/api/mediation/:id/agreement', url: (t, s) => `/api/mediation/${t.mediation[s]}/agreement`, in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403) },
+  { method: 'GET', route: '/api/mediation/:id/agreement', url: (t, s) => `/api/mediation/${t.mediation[s]}/agreement`, in: S(200, 200, 200, 403, 403), out: S(200, 404, 404, 404, 403) },
   { method: 'POST', route: '/api/mediation/:id/contact', url: (t, s) => `/api/mediation/${t.mediation[s]}/contact`, in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403) },
   // Former deputies (往届代表): read by whoever sees the deputy or the station (not units); enrolled and their opinions registered by those who run the station; carried by a current deputy.
   { method: 'GET', route: '/api/former-deputies', url: () => '/api/former-deputies', in: S(200, 200, 200, 200, 403) },

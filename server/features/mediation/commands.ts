@@ -152,3 +152,20 @@ export async function revealParties(ctx: WriteContext, id: number) {
   await recordAudit(ctx, { action: 'mediation.contact_reveal', entityType: 'mediation', entityId: id, after: { parties: parties.length, fields: ['name', 'phone'] } });
   return parties.map((p) => ({ position: p.position, side: p.side, name: p.name, phone: p.phone }));
 }
+
+/**
+ * The signed agreement (调解协议书), which names the parties in full: for those who handle the
+ * mediation (who record at its station, the deputies present at a session), each download written
+ * to the audit log. Out of reach NOT_FOUND; a reader who does not handle it MEDIATION_CONTACT_FORBIDDEN;
+ * none stored MEDIATION_NO_AGREEMENT.
+ */
+export async function downloadAgreement(ctx: WriteContext, id: number) {
+  const row = await ctx.trx.selectFrom('mediation as m')
+    .select(['m.agreement_name', 'm.agreement_mime', 'm.agreement_bytes', partiesVisible(ctx.actor, ref('m.id'), ref('m.station_id')).as('handler')])
+    .where('m.id', '=', id).where(mediationVisible(ctx.actor, ref('m.station_id'))).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND');
+  if (!row.handler) throw new AppError('MEDIATION_CONTACT_FORBIDDEN');
+  if (!row.agreement_bytes) throw new AppError('MEDIATION_NO_AGREEMENT');
+  await recordAudit(ctx, { action: 'mediation.agreement_download', entityType: 'mediation', entityId: id, after: { size: row.agreement_bytes.length } });
+  return { name: row.agreement_name!, mime: row.agreement_mime!, bytes: row.agreement_bytes };
+}

@@ -95,15 +95,6 @@ export async function getMediation(db: Kysely<DB>, actor: Actor, id: number) {
   };
 }
 
-/** The agreement document of a mediation in reach (NOT_FOUND otherwise; MEDIATION_NO_AGREEMENT when none was stored). */
-export async function getAgreement(db: Kysely<DB>, actor: Actor, id: number) {
-  const row = await db.selectFrom('mediation as m').select(['m.agreement_name', 'm.agreement_mime', 'm.agreement_bytes'])
-    .where('m.id', '=', id).where(mediationVisible(actor, ref('m.station_id'))).executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND');
-  if (!row.agreement_bytes) throw new AppError('MEDIATION_NO_AGREEMENT');
-  return { name: row.agreement_name!, mime: row.agreement_mime!, bytes: row.agreement_bytes };
-}
-
 const zeroByType = () => Object.fromEntries(DISPUTE_TYPES.keys.map((k) => [k, 0])) as Record<DisputeType, number>;
 const zeroByOutcome = () => Object.fromEntries(MEDIATION_OUTCOMES.keys.map((k) => [k, 0])) as Record<MediationOutcome, number>;
 

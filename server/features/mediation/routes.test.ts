@@ -101,9 +101,14 @@ describe('mediation rooms through the API', () => {
     assert.equal(code(await officer.post(`/api/mediation/${id}/sessions`, { heldOn: held, place: 'x' })), 'MEDIATION_CLOSED');
     assert.equal(code(await officer.request('PUT', `/api/mediation/${id}/agreement`, { name: '协议.txt', data: Buffer.from('hello').toString('base64') })), 'REPLY_ATTACHMENT_TYPE');
     assert.equal((await officer.request('PUT', `/api/mediation/${id}/agreement`, { name: '调解协议书.pdf', data: PDF })).statusCode, 200);
-    const file = await liang.get(`/api/mediation/${id}/agreement`);
+    const file = await wang.get(`/api/mediation/${id}/agreement`);
     assert.equal(file.statusCode, 200);
     assert.equal(file.headers['content-type'], 'application/pdf');
+    assert.equal(code(await liang.get(`/api/mediation/${id}/agreement`)), 'MEDIATION_CONTACT_FORBIDDEN', 'a deputy of the point who did not sit in it');
+    assert.equal((await outsider.get(`/api/mediation/${id}/agreement`)).statusCode, 404);
+    const audit = await t.database.db.selectFrom('audit_log').select(['actor_name', 'after']).where('action', '=', 'mediation.agreement_download').where('entity_id', '=', String(id)).execute();
+    assert.equal(audit.length, 1, 'the download is audited, the refusals are not downloads');
+    assert.ok(!JSON.stringify(audit[0]!.after).includes('调解协议书'), 'the audit log keeps no file name');
     const ids = async (q: string) => (await officer.get(`/api/mediation?stationId=${gonghe}&${q}`)).json<{ items: { id: number }[] }>().items.map((m) => m.id);
     assert.ok((await ids('disputeType=neighbours&outcome=agreed')).includes(id));
     assert.ok(!(await ids('disputeType=labour')).includes(id));

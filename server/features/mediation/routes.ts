@@ -10,9 +10,9 @@ import { DISPUTE_TYPES, LEGAL_OFFICER_ROLES, MEDIATION_OUTCOMES, MEDIATION_STATE
 import { attachment } from '../../platform/http/download.js';
 import { errorResponses, IdParams, OkResponse, PageQuery, pageOf, QueryId } from '../../platform/http/schemas.js';
 import { runWrite } from '../../platform/http/write.js';
-import { addSession, closeMediation, createMediation, putAgreement, revealParties, setFigures } from './commands.js';
+import { addSession, closeMediation, createMediation, downloadAgreement, putAgreement, revealParties, setFigures } from './commands.js';
 import { AgreementBody, CloseBody, FiguresBody, MediationBody, SessionBody } from './fields.js';
-import { getAgreement, getMediation, listMediations, roomStatistics } from './queries.js';
+import { getMediation, listMediations, roomStatistics } from './queries.js';
 
 const Label = z.object({ zh: z.string(), en: z.string() });
 const Ref = z.object({ id: z.number(), name: z.string() });
@@ -143,9 +143,9 @@ export const mediationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/mediation/:id/agreement', {
     config: read,
-    schema: { tags, summary: '调解协议书 The stored agreement document', description: '404 MEDIATION_NO_AGREEMENT when none was stored.', params: IdParams, produces: ['application/pdf', 'image/*'] },
+    schema: { tags, summary: '调解协议书 The stored agreement document (each download written to the audit log)', description: 'For those who handle the mediation (who record at its station, the deputies present at a session); other readers 403 MEDIATION_CONTACT_FORBIDDEN. 404 MEDIATION_NO_AGREEMENT when none was stored. Each download is an audit record `mediation.agreement_download`.', params: IdParams, produces: ['application/pdf', 'image/*'] },
   }, async (request, reply) => {
-    const file = await getAgreement(app.db, request.actor!, request.params.id);
+    const file = await runWrite(request, (ctx) => downloadAgreement(ctx, request.params.id));
     const disposition = attachment(file.name, `mediation-${request.params.id}-agreement`);
     return reply.header('content-type', file.mime).header('cache-control', 'private, no-cache').header('x-content-type-options', 'nosniff')
       .header('content-disposition', file.mime === 'application/pdf' ? disposition.replace(/^attachment/, 'inline') : disposition)

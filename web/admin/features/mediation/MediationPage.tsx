@@ -102,9 +102,9 @@ export function MediationPage() {
               <Descriptions.Item label={l('受理日期', 'Received')}>{formatDate(m.receivedOn)}</Descriptions.Item>
               <Descriptions.Item label={l('结案日期', 'Closed')}>{formatDate(m.closedOn)}</Descriptions.Item>
               <Descriptions.Item label={l('调解协议书', 'Agreement')}>
-                {m.agreement
+                {m.agreement && !m.partiesMasked
                   ? <Button type="link" size="small" style={{ padding: 0 }} icon={<DownloadOutlined />} onClick={() => void download(m)}>{`${m.agreement.name} (${sizeText(m.agreement.size)})`}</Button>
-                  : '—'}
+                  : m.agreement ? l('已上传,仅承办人可下载', 'Stored; downloaded by those who handle it') : '—'}
               </Descriptions.Item>
               {m.description && <Descriptions.Item label={l('纠纷情况', 'What happened')} span={narrow ? 1 : 3}><span style={{ whiteSpace: 'pre-wrap' }}>{m.description}</span></Descriptions.Item>}
               {m.outcomeNote && <Descriptions.Item label={l('结案说明', 'Closing note')} span={narrow ? 1 : 3}><span style={{ whiteSpace: 'pre-wrap' }}>{m.outcomeNote}</span></Descriptions.Item>}
