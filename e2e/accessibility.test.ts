@@ -94,6 +94,9 @@ describe('accessibility of the public pages', () => {
       `/deputies/${await firstId('/api/deputies?limit=1')}`,
       `/activities/${await firstId('/api/activities?limit=1')}`,
       `/suggestions/${await firstId('/api/suggestions?pageSize=1')}`,
+      `/mediation/${await firstId('/api/mediation?limit=1')}`,
+      `/mediation/statistics?station=${(await api.get<{ items: { station: { id: number } }[] }>('/api/mediation?limit=1')).items[0]!.station.id}`,
+      `/former-deputies/${await firstId('/api/former-deputies')}`,
     ];
     const titles = new Map<string, string>();
     const failures: string[] = [];

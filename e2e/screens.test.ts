@@ -21,8 +21,8 @@ async function resolve(path: string): Promise<string> {
   return kind === 'archive' ? `${deputy}/archive` : deputy;
 }
 
-const MENU = ['工作台', '我的待办', '意见办理', '代表建议', '民生实事', '办理统计', '建议统计', '热点议题', '预算审查', '预算意见答复', '议题征询', '述职', '逢四议事', '跨省联建', '履职活动', '主题活动', '履职积分', '考核评价', '网格', '网格覆盖', '跨界服务小组', '联络站', '产业联系点', '人大代表', '登记簿', '承办单位', '行政区划', '人大届次', '账号管理', '办理时限', '建议办理设置', '节假日', '审计日志', '通知', '个人中心'];
-const WORK = ['工作台', '意见办理', '代表建议', '民生实事', '办理统计', '热点议题', '预算审查', '议题征询', '述职', '逢四议事', '跨省联建', '履职活动', '主题活动', '履职积分', '考核评价', '网格', '联络站', '产业联系点', '人大代表', '登记簿', '承办单位'];
+const MENU = ['工作台', '我的待办', '意见办理', '代表建议', '民生实事', '办理统计', '建议统计', '热点议题', '预算审查', '预算意见答复', '议题征询', '述职', '逢四议事', '跨省联建', '履职活动', '主题活动', '履职积分', '考核评价', '网格', '网格覆盖', '跨界服务小组', '联络站', '产业联系点', '调解室', '人大代表', '代表之家', '登记簿', '承办单位', '行政区划', '人大届次', '账号管理', '办理时限', '建议办理设置', '节假日', '审计日志', '通知', '个人中心'];
+const WORK = ['工作台', '意见办理', '代表建议', '民生实事', '办理统计', '热点议题', '预算审查', '议题征询', '述职', '逢四议事', '跨省联建', '履职活动', '主题活动', '履职积分', '考核评价', '网格', '联络站', '产业联系点', '调解室', '人大代表', '代表之家', '登记簿', '承办单位'];
 
 const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; screens: { path: string; ready: RegExp; name: string }[] }[] = [
   {
@@ -63,10 +63,12 @@ const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; scre
       { path: '/livelihood', ready: /民生实事/, name: 'staff-livelihood' },
       { path: '/deliberations', ready: /议事日历/, name: 'staff-deliberations' },
       { path: '/hot-topics', ready: /条意见归并为/, name: 'staff-hot-topics' },
+      { path: '/industry', ready: /平桂区黄金珠宝产业代表联络站/, name: 'staff-industry' },
       { path: '/grids', ready: /公和村第 1 网格/, name: 'staff-grids' },
       { path: '/grids/coverage', ready: /现任代表 \d+ 名/, name: 'staff-grid-coverage' },
       { path: '/grids/teams', ready: /暂无跨界服务小组/, name: 'staff-grid-teams' },
-      { path: '/industry', ready: /平桂区黄金珠宝产业代表联络站/, name: 'staff-industry' },
+      { path: '/mediation', ready: /墙角砌石墙纠纷/, name: 'staff-mediation' },
+      { path: '/former-deputies', ready: /莫德光/, name: 'staff-former-deputies' },
     ],
   },
   {
@@ -78,6 +80,7 @@ const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; scre
       { path: '/consultations', ready: /议题征询/, name: 'deputy-consultations' },
       { path: '/report-backs', ready: /我的述职/, name: 'deputy-report-backs' },
       { path: '/hot-topics', ready: /条意见归并为/, name: 'deputy-hot-topics' },
+      { path: '/mediation', ready: /矛盾纠纷调解/, name: 'deputy-mediation' },
       { path: '/activities', ready: /代表接待日|走访/, name: 'deputy-activities' },
       // The archive opens on the deputy's running term of the highest level.
       // The demo's county term began on 2021-12-10 as written for its reference day, moved to the server's day.

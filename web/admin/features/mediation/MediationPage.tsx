@@ -106,8 +106,8 @@ export function MediationPage() {
                   ? <Button type="link" size="small" style={{ padding: 0 }} icon={<DownloadOutlined />} onClick={() => void download(m)}>{`${m.agreement.name} (${sizeText(m.agreement.size)})`}</Button>
                   : m.agreement ? l('已上传,仅承办人可下载', 'Stored; downloaded by those who handle it') : '—'}
               </Descriptions.Item>
-              {m.description && <Descriptions.Item label={l('纠纷情况', 'What happened')} span={narrow ? 1 : 3}><span style={{ whiteSpace: 'pre-wrap' }}>{m.description}</span></Descriptions.Item>}
-              {m.outcomeNote && <Descriptions.Item label={l('结案说明', 'Closing note')} span={narrow ? 1 : 3}><span style={{ whiteSpace: 'pre-wrap' }}>{m.outcomeNote}</span></Descriptions.Item>}
+              {m.description ? <Descriptions.Item label={l('纠纷情况', 'What happened')} span={narrow ? 1 : 3}><span style={{ whiteSpace: 'pre-wrap' }}>{m.description}</span></Descriptions.Item> : null}
+              {m.outcomeNote ? <Descriptions.Item label={l('结案说明', 'Closing note')} span={narrow ? 1 : 3}><span style={{ whiteSpace: 'pre-wrap' }}>{m.outcomeNote}</span></Descriptions.Item> : null}
             </Descriptions>
             <Parties key={m.version} m={m} />
             <Card size="small" title={l(`调解会(${m.sessions.length})`, `Sessions (${m.sessions.length})`)}>
