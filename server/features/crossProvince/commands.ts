@@ -4,6 +4,7 @@
  * the cadence, and the joint governance list. Each write is one transaction with its audit
  * record; who may write is decided in the SQL that locks the station (access.ts).
  */
+import { CROSS_PROVINCE_ISSUE_CATEGORIES, CROSS_PROVINCE_ISSUE_STATUSES } from '../../../common/crossProvince.js';
 import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
@@ -22,12 +23,13 @@ import { MAX_PHOTO_BYTES } from '../../platform/uploads/imageType.js';
 import { createActivity } from '../activities/index.js';
 import { caseColumns, caseVisible } from '../cases/index.js';
 import { updateStation } from '../stations/index.js';
+import { suggestionColumns, suggestionVisible } from '../suggestions/index.js';
 import { chairOrHost, crossStationVisible, hostOperable } from './access.js';
 import { rotaOf } from './periods.js';
 
 export const FILE_KINDS = ['agreement', 'rules', 'flow', 'manual', 'other'] as const;
-export const ISSUE_CATEGORIES = ['land_dispute', 'road', 'river_pollution', 'sand_mining', 'other'] as const;
-export const ISSUE_STATUSES = ['open', 'in_progress', 'resolved'] as const;
+export const ISSUE_CATEGORIES = CROSS_PROVINCE_ISSUE_CATEGORIES.keys;
+export const ISSUE_STATUSES = CROSS_PROVINCE_ISSUE_STATUSES.keys;
 const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 /** How many days before a quarter turns the incoming and outgoing chairs are told. */
 export const HANDOVER_DAYS = 7;
@@ -298,11 +300,13 @@ async function checkIssueInput(ctx: WriteContext, stationId: number, input: Issu
   const members = await memberCodes(ctx.trx, stationId);
   if (new Set(input.sides).size !== input.sides.length || input.sides.some((c) => !members.includes(c))) throw new AppError('CROSS_PROVINCE_PARTY_INVALID');
   if (input.caseIds.length) {
-    const seen = await ctx.trx.selectFrom('opinion as o').select('o.id').where('o.id', 'in', input.caseIds).where(caseVisible(ctx.actor, caseColumns('o'))).execute();
+    const seen = await ctx.trx.selectFrom('opinion as o').select('o.id').where('o.id', 'in', input.caseIds).where('o.station_id', '=', stationId)
+      .where(caseVisible(ctx.actor, caseColumns('o'))).execute();
     if (seen.length !== new Set(input.caseIds).size) throw new AppError('CROSS_PROVINCE_LINK_INVALID');
   }
   if (input.suggestionIds.length) {
-    const seen = await ctx.trx.selectFrom('suggestion').select('id').where('id', 'in', input.suggestionIds).where('state', '<>', 'draft').execute();
+    const seen = await ctx.trx.selectFrom('suggestion as s').select('s.id').where('s.id', 'in', input.suggestionIds).where('s.state', '<>', 'draft')
+      .where(suggestionVisible(ctx.actor, suggestionColumns('s'))).execute();
     if (seen.length !== new Set(input.suggestionIds).size) throw new AppError('CROSS_PROVINCE_LINK_INVALID');
   }
 }

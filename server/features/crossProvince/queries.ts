@@ -10,6 +10,8 @@ import { today } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { maskText } from '../../platform/text/maskText.js';
+import { caseColumns, caseVisible } from '../cases/index.js';
+import { suggestionColumns, suggestionVisible } from '../suggestions/index.js';
 import { chairOrHost, crossStationVisible, hostOperable } from './access.js';
 import { halfYearAfter, month, quarter, week, type Period } from './periods.js';
 
@@ -198,8 +200,11 @@ export async function getIssue(db: Kysely<DB>, actor: AnyActor, issueId: number)
     .where('issue_id', '=', issueId).orderBy('at').orderBy('id').execute();
   const linked = await db.selectFrom('cross_province_issue_link').select(['kind', 'target_id']).where('issue_id', '=', issueId).orderBy('kind').orderBy('target_id').execute();
   const ids = (kind: string) => { const list = linked.filter((l) => l.kind === kind).map((l) => l.target_id); return list.length ? list : [0]; };
-  const cases = await db.selectFrom('opinion').select(['id', 'tracking_code as label', 'state']).where('id', 'in', ids('case')).execute();
-  const suggestions = await db.selectFrom('suggestion').select(['id', 'title as label', 'state']).where('id', 'in', ids('suggestion')).execute();
+  // A linked case or suggestion shows its tracking code or title and state only to a reader who reaches it; others see its number.
+  const cases = await db.selectFrom('opinion as o').select(['o.id', 'o.tracking_code as label', 'o.state'])
+    .where('o.id', 'in', ids('case')).where(caseVisible(actor, caseColumns('o'))).execute();
+  const suggestions = await db.selectFrom('suggestion as s').select(['s.id', 's.title as label', 's.state'])
+    .where('s.id', 'in', ids('suggestion')).where(suggestionVisible(actor, suggestionColumns('s'))).execute();
   const links = linked.map((l) => {
     const found = (l.kind === 'case' ? cases : suggestions).find((x) => x.id === l.target_id);
     return { kind: l.kind, id: l.target_id, label: found ? String(found.label) : `#${l.target_id}`, state: found ? String(found.state) : '' };

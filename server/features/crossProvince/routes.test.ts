@@ -156,6 +156,44 @@ describe('cross-province stations', () => {
     }
   });
 
+  it('links only cases of the station and suggestions the writer reaches; a linked one shows its title only to a reader who reaches it', async () => {
+    const db = t.database.db;
+    const taiqian = await signIn(t.app, 'taiqian');
+    const yanggu = await signIn(t.app, 'yanggu');
+    const elsewhere = await make.case({ stationId: (await make.station({ regionCode: DAYUCHEN })).id });
+    const here = await make.case({ stationId: yulu });
+    // A suggestion submitted to 平桂's congress, out of 台前's and 阳谷's reach.
+    const pinggui = await db.selectFrom('account').select(['anchor_path', 'region_code']).where('username', '=', 'pinggui').executeTakeFirstOrThrow();
+    const foreign = await db.insertInto('suggestion').values({
+      kind: 'suggestion', state: 'submitted', title: '平桂区代表关于校车安全的建议', reasons: '理由', proposals: '建议', submitted_at: now(), updated_at: now(),
+      category_id: (await db.selectFrom('case_category').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
+      region_code: pinggui.region_code!, region_path: pinggui.anchor_path, congress_level: 'county', congress_region_code: pinggui.region_code, congress_region_path: pinggui.anchor_path,
+      term_id: (await db.selectFrom('congress_term').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
+      lead_deputy_id: await idOf(db, 'deputy', '王惠敏'),
+    }).returning(['id', 'title']).executeTakeFirstOrThrow();
+    const code = (res: { json: <T>() => T }) => res.json<{ error: { code: string } }>().error.code;
+    const base = { title: '跨界道路联合整治', category: 'road', sides: [DAYUCHEN, SHIWULIYUAN] };
+    const url = `/api/cross-province/stations/${yulu}/issues`;
+    assert.equal(code(ok(await taiqian.post(url, { ...base, caseIds: [elsewhere.id] }), 400)), 'CROSS_PROVINCE_LINK_INVALID', 'a case of another station');
+    assert.equal(code(ok(await taiqian.post(url, { ...base, suggestionIds: [foreign.id] }), 400)), 'CROSS_PROVINCE_LINK_INVALID', 'a suggestion out of reach');
+    const id = (ok(await taiqian.post(url, { ...base, caseIds: [here.id] }), 201)).json<{ id: number }>().id;
+    // Links written before these checks: the reader sees a title or tracking code only where they reach it.
+    await db.insertInto('cross_province_issue_link').values([
+      { issue_id: id, kind: 'case', target_id: elsewhere.id }, { issue_id: id, kind: 'suggestion', target_id: foreign.id },
+    ]).execute();
+    type Links = { links: { kind: string; id: number; label: string; state: string }[] };
+    const label = (r: Links, kind: string, target: number) => r.links.find((l) => l.kind === kind && l.id === target)!.label;
+    const byHost = (ok(await taiqian.get(`/api/cross-province/issues/${id}`))).json<Links>();
+    assert.equal(label(byHost, 'case', here.id), here.trackingCode);
+    assert.equal(label(byHost, 'case', elsewhere.id), elsewhere.trackingCode);
+    assert.equal(label(byHost, 'suggestion', foreign.id), `#${foreign.id}`);
+    const byMember = await yanggu.get(`/api/cross-province/issues/${id}`);
+    assert.equal(label(ok(byMember).json<Links>(), 'case', elsewhere.id), `#${elsewhere.id}`);
+    assert.ok(!byMember.body.includes(elsewhere.trackingCode) && !byMember.body.includes(foreign.title), byMember.body);
+    const pub = await new Client(t.app).get(`/api/public/cross-province/stations/${yulu}/issues`);
+    assert.ok(!ok(pub).body.includes(foreign.title) && !pub.body.includes(elsewhere.trackingCode));
+  });
+
   it('a unit clerk reaches none of it; the public reads the governance list without personal data', async () => {
     ok(await c.unit.get('/api/cross-province/stations'), 403);
     ok(await c.unit.get(`/api/cross-province/stations/${yulu}/issues`), 403);

@@ -16,6 +16,7 @@ export { deputySuggestions } from './deputySuggestions.js';
 // What the report-backs' issue list hands on as a deputy's draft suggestion.
 export { createSuggestion } from './draftCommands.js';
 export { SUGGESTION_STATES } from './workflow.js';
+export { suggestionColumns, suggestionVisible } from './access.js';
 import { suggestionReadRoutes } from './readRoutes.js';
 import { suggestionPublicRoutes } from './publicRoutes.js';
 import { SUGGESTION_TODOS } from './todos.js';
