@@ -26,8 +26,8 @@ export function CardButtons({ d }: { d: Pick<RosterItem, 'id' | 'name' | 'card'>
     .catch((err: unknown) => message.error(err instanceof Error ? err.message : String(err)));
   return (
     <Space size={4} wrap>
-      <Button size="small" icon={<DownloadOutlined />} onClick={() => void get('png')} aria-label={l(`${d.name} 的联络员证图片`, `${d.name}'s card as PNG`)}>PNG</Button>
-      <Button size="small" icon={<DownloadOutlined />} onClick={() => void get('pdf')} aria-label={l(`${d.name} 的联络员证 PDF`, `${d.name}'s card as PDF`)}>PDF</Button>
+      <Button size="small" icon={<DownloadOutlined />} onClick={() => void get('png')} aria-label={l(`PNG(${d.name} 的联络员证)`, `PNG (${d.name}'s card)`)}>PNG</Button>
+      <Button size="small" icon={<DownloadOutlined />} onClick={() => void get('pdf')} aria-label={l(`PDF(${d.name} 的联络员证)`, `PDF (${d.name}'s card)`)}>PDF</Button>
     </Space>
   );
 }
