@@ -2,7 +2,7 @@
  * The rotating chair keeps the joint governance list (协同治理清单): at the 豫鲁 station this
  * quarter's chair is 十五里园镇 (阳谷, demo). 阳谷's staff (`yanggu`) mark the 刘子渔村 drainage
  * ditch resolved with a progress note; 台前's staff (`taiqian`, the host side) open the list and
- * see the new status and the note.
+ * see the new status and the note, and so does anyone on the station's public page.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -42,6 +42,18 @@ describe('cross-province governance list', () => {
     await row.getByTestId('cp-issue-status').filter({ hasText: '已解决' }).waitFor();
     await row.getByRole('button', { name: ITEM }).click();
     await other.getByRole('dialog').getByTestId('cp-issue-notes').getByText(note).waitFor();
-    assert.deepEqual([...errors, ...otherErrors], []);
+
+    // Published to all sides and the public: the station's public page shows the list, without names.
+    const stations = await (await other.request.get('/api/cross-province/stations')).json() as { items: { id: number; name: string }[] };
+    const yulu = stations.items.find((s) => s.name.startsWith('豫鲁'));
+    assert.ok(yulu, 'the 豫鲁 station is in reach of 台前');
+    const visitor = await (await newDevice(browser, 'phone')).newPage();
+    const visitorErrors = collectErrors(visitor);
+    await visitor.goto(`/m/s/${yulu.id}`);
+    const published = visitor.getByTestId('public-governance-list');
+    await published.getByText(ITEM).waitFor();
+    await published.locator('.adm-list-item').filter({ hasText: ITEM }).getByText('已解决').waitFor();
+    await shot(visitor, 'cross-province-public-list');
+    assert.deepEqual([...errors, ...otherErrors, ...visitorErrors], []);
   });
 });

@@ -5,6 +5,7 @@ import { useApiQuery } from '../shared/query.js';
 import { useI18n } from '../shared/i18n.js';
 import type { Schemas } from '../shared/api.js';
 import { StationCard } from './DirectoryPage.js';
+import { GovernanceList } from './GovernanceList.js';
 
 type StationPageData = Schemas['PublicStationPage'];
 const WEEKDAYS_ZH = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
@@ -81,6 +82,7 @@ export function StationPage() {
           ))}
         </List>
       )}
+      {s.type === 'cross_province' && <GovernanceList stationId={s.id} />}
       <p className="lx-hint"><Link to="/q">{l('已提交过意见?查询办理进度', 'Sent an opinion already? Find it')}</Link></p>
     </div>
   );

@@ -246,7 +246,7 @@ export const crossProvincePublicRoutes: FastifyPluginAsyncZod = async (app) => {
             id: z.number(), title: z.string(), category: z.enum(ISSUE_CATEGORIES), description: z.string(), status: z.enum(ISSUE_STATUSES), deadline: z.string().nullable(),
             sides: z.array(z.string()), progress: z.array(z.object({ at: z.string(), body: z.string(), statusTo: z.string().nullable() })),
           })),
-        }),
+        }).meta({ id: 'PublicCrossProvinceIssues' }),
         404: ErrorResponse, 429: ErrorResponse,
       },
     },

@@ -1,18 +1,10 @@
+import { CROSS_PROVINCE_ISSUE_CATEGORIES, CROSS_PROVINCE_ISSUE_STATUSES } from '../../../../common/crossProvince.js';
 import type { IssueStatus, Label } from './types.js';
 
-export const ISSUE_CATEGORIES: Record<string, Label> = {
-  land_dispute: { zh: '土地纠纷', en: 'Land dispute' },
-  road: { zh: '道路交通', en: 'Road' },
-  river_pollution: { zh: '河流污染', en: 'River pollution' },
-  sand_mining: { zh: '非法采砂', en: 'Illegal sand mining' },
-  other: { zh: '其他', en: 'Other' },
-};
+export const ISSUE_CATEGORIES: Record<string, Label> = CROSS_PROVINCE_ISSUE_CATEGORIES.labels;
 
-export const ISSUE_STATUSES: Record<IssueStatus, Label & { color: string }> = {
-  open: { zh: '待办', en: 'Open', color: 'default' },
-  in_progress: { zh: '推进中', en: 'In progress', color: 'processing' },
-  resolved: { zh: '已解决', en: 'Resolved', color: 'success' },
-};
+const ISSUE_COLOURS: Record<IssueStatus, string> = { open: 'default', in_progress: 'processing', resolved: 'success' };
+export const ISSUE_STATUSES = Object.fromEntries(CROSS_PROVINCE_ISSUE_STATUSES.keys.map((k) => [k, { ...CROSS_PROVINCE_ISSUE_STATUSES.labels[k], color: ISSUE_COLOURS[k] }])) as Record<IssueStatus, Label & { color: string }>;
 
 export const FILE_KINDS: Record<string, Label> = {
   agreement: { zh: '协议书', en: 'Agreement' },
