@@ -35,7 +35,7 @@ export function CoveragePage() {
               <Space wrap size="large" align="center">
                 <Typography.Text strong>{d.regionName}</Typography.Text>
                 <span data-testid="coverage-count">{l(`现任代表 ${d.deputyCount} 名,已编入网格 ${d.inGridCount} 名`, `${d.inGridCount} of ${d.deputyCount} current deputies in a grid`)}</span>
-                <Progress type="circle" size={56} percent={d.deputyCount ? Math.round((d.inGridCount / d.deputyCount) * 100) : 0} />
+                <Progress type="circle" size={56} percent={d.deputyCount ? Math.round((d.inGridCount / d.deputyCount) * 100) : 0} aria-label={l('已编入网格的代表占比', 'Share of deputies in a grid')} />
               </Space>
             </Card>
             {d.notInGrid.length > 0 && (
