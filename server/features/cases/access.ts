@@ -24,13 +24,15 @@ declare module '../../platform/access/abilities.js' {
 /** The columns of a case row (`opinion`) the case filters read. */
 export interface CaseColumns {
   scopePaths: Ref; stationId: Ref; deputyId: Ref; holderDeputyId: Ref; assignedUnitId: Ref; coUnitIds: Ref;
+  /** The side of a cross-province station the case's place lies in (null elsewhere). */
+  sidePath: Ref;
 }
 
 /** The case columns of the `opinion` row known by `alias` in a query. */
 export function caseColumns(alias: string): CaseColumns {
   return columns(alias, {
     scopePaths: 'scope_paths', stationId: 'station_id', deputyId: 'deputy_id', holderDeputyId: 'holder_deputy_id',
-    assignedUnitId: 'assigned_unit_id', coUnitIds: 'co_unit_ids',
+    assignedUnitId: 'assigned_unit_id', coUnitIds: 'co_unit_ids', sidePath: 'side_path',
   });
 }
 
@@ -55,13 +57,13 @@ export function caseVisible(actor: AnyActor, o: CaseColumns): Filter {
 
 /**
  * Who may read the submitter's name and phone: the people who handle the case — staff in
- * scope, the station's officers, the deputy it is addressed to (or handed over to), the lead unit. Other deputies
+ * scope on the case's side (at a cross-province station the other sides only keep sight, masked), the station's officers, the deputy it is addressed to (or handed over to), the lead unit. Other deputies
  * of the station and co-units see them masked; nobody else sees the case at all.
  */
 export function caseContactVisible(actor: AnyActor, o: CaseColumns): Filter {
   return byRole(actor, {
     admin: (a) => caseVisible(a, o),
-    staff: (a) => caseVisible(a, o),
+    staff: (a) => sql<SqlBool>`(${caseVisible(a, o)} and ${caseOnActorSide(a, o.sidePath)})`,
     officer: (a) => caseVisible(a, o),
     deputy: (a) => sql<SqlBool>`(coalesce(${o.holderDeputyId}, ${o.deputyId}) = ${a.deputyId} and ${caseVisible(a, o)})`,
     unit: (a) => sql<SqlBool>`(${o.assignedUnitId} = ${a.unitId})`,

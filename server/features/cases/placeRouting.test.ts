@@ -159,6 +159,25 @@ describe('routing by place at a cross-province station', () => {
     assert.equal(expected.get(PLACE.shiwuliyuan), 1);
     assert.equal(expected.get(PLACE.dayuchen), 2);
   });
+
+  it('shows the submitter in full only to the side of the place; the other side reads them masked and may not reveal them', async () => {
+    const taiqian = await signIn(t.app, 'taiqian');
+    const yanggu = await signIn(t.app, 'yanggu');
+    const [home] = ok(await taiqian.post('/api/cases', {
+      stationId: ids.yulu, channel: 'reception',
+      items: [{ categoryId: ids.roads, content: '打渔陈镇村口路灯不亮。', place: '打渔陈镇', placeRegionCode: PLACE.dayuchen, name: '王春花', phone: '13903930188' }],
+    }), 201).json().items as { id: number }[];
+    const submitter = async (who: Client) => ok(await who.get(`/api/cases/${home!.id}`)).json().submitter as { name: string; phone: string };
+    const own = await submitter(taiqian);
+    assert.deepEqual([own.name, own.phone], ['王春花', '13903930188']);
+    const other = await submitter(yanggu);
+    assert.notEqual(other.name, '王春花');
+    assert.notEqual(other.phone, '13903930188');
+    const reveal = await yanggu.post(`/api/cases/${home!.id}/contact`);
+    assert.ok(reveal.statusCode === 403 || reveal.statusCode === 404, reveal.body);
+    assert.ok(!reveal.body.includes('13903930188'));
+  });
+
 });
 
 describe('a remote liaison point (异地联络点)', () => {
@@ -206,6 +225,7 @@ describe('a remote liaison point (异地联络点)', () => {
     const listed = (await anon.get('/api/public/stations?regionCode=440600&limit=50')).json().items as { id: number }[];
     assert.ok(listed.some((s) => s.id === point));
   });
+
 });
 
 describe('the place-routing demo', () => {
