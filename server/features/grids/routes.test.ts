@@ -73,6 +73,11 @@ describe('grids', () => {
     assert.ok(list.some((i) => i.id === w.id && i.state === 'accepted'));
     // The worker reaches no case through the case routes.
     assert.equal((await worker.get(`/api/cases/${w.id}`)).statusCode, 403);
+    // Only a grid worker blows the whistle: staff cannot register a case under that channel.
+    const stationId = row.station_id!;
+    const forged = await officer.post('/api/cases', { stationId, channel: 'whistle', items: [{ content: '代为吹哨', categoryId }] });
+    assert.equal(forged.statusCode, 400, forged.body);
+    assert.equal(forged.json<{ error: { code: string } }>().error.code, 'VALIDATION_FAILED');
   });
 
   it('a grid worker sees only their own cells and whistles', async () => {
