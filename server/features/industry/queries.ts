@@ -9,6 +9,7 @@ import { decodeCursor, isIdCursor, toPage } from '../../platform/paging.js';
 import { today } from '../../platform/clock.js';
 import { maskPersonName } from '../../platform/text/personName.js';
 import { maskPhone } from '../../platform/text/phone.js';
+import { suggestionColumns, suggestionVisible } from '../suggestions/index.js';
 import { pointOperable, pointVisible, pointVisitable } from './access.js';
 import { organisationGaps, ORGANISATION_GAPS } from './organisation.js';
 import { campaignProgress } from './progress.js';
@@ -164,8 +165,8 @@ export async function getCampaign(db: Db, actor: Actor, id: number) {
         from activity_participant p join deputy d on d.id = p.deputy_id where p.activity_id = a.id), '[]'::json)`.as('deputies'),
       sql<{ id: number; summary: string; caseId: number | null; trackingCode: string | null; suggestionId: number | null; suggestionTitle: string | null }[]>`coalesce((
         select json_agg(json_build_object('id', i.id, 'summary', i.summary, 'caseId', i.case_id, 'trackingCode', o.tracking_code,
-          'suggestionId', i.suggestion_id, 'suggestionTitle', sg.title) order by i.id)
-        from industry_visit_issue i left join opinion o on o.id = i.case_id left join suggestion sg on sg.id = i.suggestion_id
+          'suggestionId', i.suggestion_id, 'suggestionTitle', case when ${suggestionVisible(actor, suggestionColumns('vs'))} then vs.title end) order by i.id)
+        from industry_visit_issue i left join opinion o on o.id = i.case_id left join suggestion vs on vs.id = i.suggestion_id
         where i.visit_id = v.id), '[]'::json)`.as('issues'),
     ])
     .where('v.campaign_id', '=', id).orderBy('v.visited_on', 'desc').orderBy('v.id', 'desc').execute();

@@ -257,7 +257,10 @@ describe('industry contact points through the API', () => {
     const issues = c.visits.find((v: { id: number }) => v.id === visitId).issues;
     assert.equal(issues.length, 2);
     assert.equal(issues[0].trackingCode, made.json().trackingCode);
-    assert.equal(issues[1].suggestionTitle, '关于支持珠宝产业中小企业融资的建议');
+    assert.equal(issues[1].suggestionId, suggestion.json().suggestionId);
+    assert.equal(issues[1].suggestionTitle, null, 'a deputy\'s draft is not the officer\'s to read');
+    const own = (await deputy.get(`/api/industry/campaigns/${campaignId}`)).json();
+    assert.equal(own.visits.find((v: { id: number }) => v.id === visitId).issues[1].suggestionTitle, '关于支持珠宝产业中小企业融资的建议');
     assert.equal((await staff.get(`/api/industry/issues?suggestionId=${suggestion.json().suggestionId}`)).json().items[0].visitId, visitId);
   });
 
