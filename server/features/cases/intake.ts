@@ -257,6 +257,19 @@ export async function registerOpinions(ctx: WriteContext, r: Registration): Prom
 }
 
 /**
+ * A grid worker's whistle (吹哨): a case of channel `whistle` at the station of their cell, with
+ * photos. The grids feature has checked, in its own SQL, that the cell is theirs and that the
+ * station is the cell's; here the case is written as any other, its place (属地) the cell's town,
+ * so that at a cross-province station the cell's side handles it.
+ */
+export async function registerWhistle(ctx: WriteContext, w: { stationId: number; draft: OpinionDraft & { placeRegionPath: string }; photos: Photo[] }): Promise<Receipt> {
+  const photos = checkPhotos(w.photos);
+  await requireCategories(ctx.trx, [w.draft], () => 'categoryId');
+  const at = await resolveTarget(ctx.trx, { stationId: w.stationId });
+  return insertOpinion(ctx, at, w.draft, { channel: 'whistle', submittedAt: now(), ip: ctx.ip, createdBy: ctx.actor.accountId, idempotencyKey: null }, photos);
+}
+
+/**
  * The region paths of the items' places (属地), each of which must lie inside one of the
  * station's regions (its home or a member region): 400 CASE_PLACE_OUTSIDE_STATION otherwise.
  */
@@ -270,18 +283,6 @@ async function placePaths(trx: Transaction<DB>, stationId: number, items: { plac
   const outside = codes.find((c) => !found.has(c));
   if (outside) throw new AppError('CASE_PLACE_OUTSIDE_STATION', { regionCode: outside });
   return items.map((i) => (i.placeRegionCode ? found.get(i.placeRegionCode)! : null));
-}
-
-/**
- * A grid worker's whistle (吹哨): a case of channel `whistle` at the station of their cell, with
- * photos. The grids feature has checked, in its own SQL, that the cell is theirs and that the
- * station is the cell's; here the case is written as any other.
- */
-export async function registerWhistle(ctx: WriteContext, w: { stationId: number; draft: OpinionDraft; photos: Photo[] }): Promise<Receipt> {
-  const photos = checkPhotos(w.photos);
-  await requireCategories(ctx.trx, [w.draft], () => 'categoryId');
-  const at = await resolveTarget(ctx.trx, { stationId: w.stationId });
-  return insertOpinion(ctx, at, w.draft, { channel: 'whistle', submittedAt: now(), ip: ctx.ip, createdBy: ctx.actor.accountId, idempotencyKey: null }, photos);
 }
 
 /** Forgets idempotency records older than a day (run by the daily maintenance job). */

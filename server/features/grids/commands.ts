@@ -124,7 +124,7 @@ export interface WhistleInput {
  * note on the case's timeline naming the worker and the cell.
  */
 export async function blowWhistle(ctx: WriteContext, input: WhistleInput): Promise<number> {
-  const cell = await ctx.trx.selectFrom('grid_cell as c').select(['c.id', 'c.name', 'c.village', 'c.station_id'])
+  const cell = await ctx.trx.selectFrom('grid_cell as c').select(['c.id', 'c.name', 'c.village', 'c.station_id', 'c.region_code', 'c.region_path'])
     .where('c.id', '=', input.cellId).where('c.active', '=', true)
     .where((eb) => eb.exists(eb.selectFrom('grid_cell_worker as w').select('w.cell_id').whereRef('w.cell_id', '=', 'c.id').where('w.account_id', '=', ctx.actor.accountId)))
     .executeTakeFirst();
@@ -133,7 +133,7 @@ export async function blowWhistle(ctx: WriteContext, input: WhistleInput): Promi
   const place = input.place || `${cell.village}${cell.name}`;
   const receipt = await registerWhistle(ctx, {
     stationId: cell.station_id,
-    draft: { categoryId: input.categoryId, content: input.content, place, name: null, phone: null },
+    draft: { categoryId: input.categoryId, content: input.content, place, name: null, phone: null, placeRegionCode: cell.region_code, placeRegionPath: cell.region_path },
     photos: input.photos,
   });
   const at = now();

@@ -121,6 +121,22 @@ describe('grids', () => {
     assert.equal((await officer.post('/api/grids/cells', { name: 'x', regionCode: HUANGTIAN, village: '公和村', stationId: gonghe })).statusCode, 403);
   });
 
+  it('a whistle from a cell on the other side of a cross-province station is handled by that side (属地管理)', async () => {
+    const db = t.database.db;
+    const yg = (await db.selectFrom('account').select('id').where('username', '=', 'ygwangge').executeTakeFirstOrThrow()).id;
+    const cell = await db.selectFrom('grid_cell as c').innerJoin('grid_cell_worker as w', 'w.cell_id', 'c.id')
+      .select(['c.id', 'c.region_path']).where('w.account_id', '=', yg).executeTakeFirstOrThrow();
+    const categoryId = (await db.selectFrom('case_category').select('id').where('code', '=', 'environment').executeTakeFirstOrThrow()).id;
+    const w = created<{ id: number }>(await (await signIn(t.app, 'ygwangge')).post('/api/grids/whistles', { cellId: cell.id, categoryId, content: '金堤河十五里园段有人夜间采砂', place: '金堤河十五里园段' }));
+    const row = await db.selectFrom('opinion').select(['place_region_path', 'side_path']).where('id', '=', w.id).executeTakeFirstOrThrow();
+    assert.equal(row.place_region_path, cell.region_path);
+    assert.equal(row.side_path, cell.region_path);
+    const home = await (await signIn(t.app, 'taiqian')).post(`/api/cases/${w.id}/actions/accept`, { comment: '受理' });
+    assert.equal(home.statusCode, 403, home.body);
+    assert.equal(home.json<{ error: { code: string } }>().error.code, 'CASE_ACTION_FORBIDDEN');
+    created(await (await signIn(t.app, 'yanggu')).post(`/api/cases/${w.id}/actions/accept`, { comment: '阳谷受理' }), 200);
+  });
+
   it('a cross-border team of both sides logs a joint patrol as an activity of the station', async () => {
     const taiqian = await signIn(t.app, 'taiqian');
     const yanggu = await signIn(t.app, 'yanggu');
