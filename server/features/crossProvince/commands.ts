@@ -4,12 +4,12 @@
  * the cadence, and the joint governance list. Each write is one transaction with its audit
  * record; who may write is decided in the SQL that locks the station (access.ts).
  */
-import { CROSS_PROVINCE_ISSUE_CATEGORIES, CROSS_PROVINCE_ISSUE_STATUSES } from '../../../common/crossProvince.js';
 import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
+import { CROSS_PROVINCE_ISSUE_CATEGORIES, CROSS_PROVINCE_ISSUE_STATUSES } from '../../../common/crossProvince.js';
 import { ACTIVITY_KINDS } from '../../../common/enums.js';
-import { ref } from '../../platform/access/scope.js';
+import { deputyVisible, ref, within } from '../../platform/access/scope.js';
 import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
 import { addDays, shanghaiDate } from '../../platform/calendar/workingDays.js';
 import { now, today } from '../../platform/clock.js';
@@ -129,7 +129,25 @@ async function resolveParties(ctx: WriteContext, stationId: number, stationVersi
   const missing = codes.filter((c) => !members.includes(c) && !members.some((m) => m.startsWith(c)));
   if (missing.length) await updateStation(ctx, stationId, stationVersion, { memberRegionCodes: [...members.slice(1), ...missing] });
   const byCode = new Map(regions.map((r) => [r.code, r]));
+  for (const p of parties) if (p.chairDeputyId !== null) await checkChairDeputy(ctx, stationId, p.chairDeputyId, byCode.get(p.regionCode)!.path);
   return parties.map((p) => ({ ...p, region: byCode.get(p.regionCode)! }));
+}
+
+/**
+ * A party's chair named as a deputy must be a current deputy of that party's town or county whom
+ * the writer reaches (or who sits at the station): else 400 CROSS_PROVINCE_CHAIR_INVALID, and no
+ * deputy elsewhere can be named, looked up by id or sent the hand-over reminders.
+ */
+async function checkChairDeputy(ctx: WriteContext, stationId: number, deputyId: number, partyPath: string): Promise<void> {
+  const found = await ctx.trx.selectFrom('deputy as d').select('d.id')
+    .where('d.id', '=', deputyId).where('d.active', '=', true).where('d.status', '=', 'current')
+    .where(within(ref('d.region_path'), partyPath))
+    .where((eb) => eb.or([
+      deputyVisible(ctx.actor, ref('d.id'), ref('d.region_path')),
+      eb.exists(eb.selectFrom('deputy_station as ds').select('ds.deputy_id').whereRef('ds.deputy_id', '=', 'd.id').where('ds.station_id', '=', stationId)),
+    ]))
+    .executeTakeFirst();
+  if (!found) throw new AppError('CROSS_PROVINCE_CHAIR_INVALID');
 }
 
 export async function createAgreement(ctx: WriteContext, stationId: number, input: AgreementInput): Promise<number> {

@@ -10,6 +10,7 @@ export const CROSS_PROVINCE_ERRORS = {
   CROSS_PROVINCE_MEETING_STATE: { status: 409, zh: '联席会议当前状态下不能进行此操作', en: 'The joint meeting does not allow this in its current state' },
   CROSS_PROVINCE_MEETING_NOT_HELD: { status: 409, zh: '会议尚未举行:会议时间不能晚于当前时间', en: 'The meeting has not taken place yet: its time cannot be later than now' },
   CROSS_PROVINCE_NOT_CHAIR: { status: 403, zh: '只有本季度轮值方和牵头方可以修改', en: 'Only this quarter’s chair side and the host may change this' },
+  CROSS_PROVINCE_CHAIR_INVALID: { status: 400, zh: '轮值主席须为该协议方乡镇(县区)的现任人大代表', en: 'A party’s chair must be a current deputy of that party’s town or county' },
   CROSS_PROVINCE_LINK_INVALID: { status: 400, zh: '关联的群众意见或代表建议不存在或不在您的范围内', en: 'A linked case or suggestion does not exist or is out of your reach' },
   CROSS_PROVINCE_KINDS_INVALID: { status: 400, zh: '请为每项频次指标选择计入的活动类型', en: 'Choose the activity kinds that count for each measure' },
 } as const satisfies Record<string, ErrorSpec>;

@@ -79,6 +79,19 @@ describe('cross-province stations', () => {
     assert.ok(cal.items.some((i) => i.title === '临时联席会议'));
     // 台前 does not see 粤桂.
     ok(await c.taiqian.get(`/api/cross-province/stations/${yuegui}`), 404);
+    // A party's chair is a current deputy of that party's town: not a deputy of 平桂, not 阳谷's deputy for 打渔陈镇; nothing is written.
+    const before = (await t.database.db.selectFrom('cross_province_agreement').select('id').where('station_id', '=', yulu).execute()).length;
+    for (const chair of ['梁俊华', '任建军']) {
+      const wrong = await c.taiqian.post(`/api/cross-province/stations/${yulu}/agreements`, {
+        title: '补充协议', signedOn: today(), validFrom: today(), parties: [{ regionCode: DAYUCHEN, chairName: chair, chairDeputyId: await idOf(t.database.db, 'deputy', chair) }],
+      });
+      assert.equal(wrong.statusCode, 400, wrong.body);
+      assert.equal(wrong.json<{ error: { code: string } }>().error.code, 'CROSS_PROVINCE_CHAIR_INVALID');
+    }
+    assert.equal((await t.database.db.selectFrom('cross_province_agreement').select('id').where('station_id', '=', yulu).execute()).length, before);
+    ok(await c.taiqian.post(`/api/cross-province/stations/${yulu}/agreements`, {
+      title: '补充协议', signedOn: today(), validFrom: today(), parties: [{ regionCode: DAYUCHEN, chairName: '刘长河', chairDeputyId: await idOf(t.database.db, 'deputy', '刘长河') }],
+    }), 201);
   });
 
   it('阳谷 staff (this quarter chair side): updates the governance list but not the agreement; loses the pen when the chair moves on', async () => {
