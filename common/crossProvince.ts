@@ -11,11 +11,9 @@ export const CROSS_PROVINCE_ISSUE_CATEGORIES = labelled({
   sand_mining: { zh: '非法采砂', en: 'Illegal sand mining' },
   other: { zh: '其他', en: 'Other' },
 });
-export type CrossProvinceIssueCategory = (typeof CROSS_PROVINCE_ISSUE_CATEGORIES.keys)[number];
 
 export const CROSS_PROVINCE_ISSUE_STATUSES = labelled({
   open: { zh: '待办', en: 'Open' },
   in_progress: { zh: '推进中', en: 'In progress' },
   resolved: { zh: '已解决', en: 'Resolved' },
 });
-export type CrossProvinceIssueStatus = (typeof CROSS_PROVINCE_ISSUE_STATUSES.keys)[number];

@@ -21,7 +21,7 @@ export interface paths {
           cursor?: string;
           limit?: number;
           q?: string;
-          role?: "admin" | "staff" | "officer" | "deputy" | "unit";
+          role?: "admin" | "staff" | "officer" | "deputy" | "unit" | "grid";
         };
         header?: never;
         path?: never;
@@ -108,7 +108,7 @@ export interface paths {
             /** @description staff: the region they run */
             regionCode?: string | null;
             /** @enum {string} */
-            role: "admin" | "staff" | "officer" | "deputy" | "unit";
+            role: "admin" | "staff" | "officer" | "deputy" | "unit" | "grid";
             /** @description officer: their stations */
             stationIds?: number[];
             /** @description unit: the handling unit */
@@ -197,7 +197,7 @@ export interface paths {
         query?: {
           active?: "true" | "false" | "all";
           q?: string;
-          role?: "admin" | "staff" | "officer" | "deputy" | "unit";
+          role?: "admin" | "staff" | "officer" | "deputy" | "unit" | "grid";
         };
         header?: never;
         path?: never;
@@ -5490,7 +5490,7 @@ export interface paths {
           /** @description true: the cases awaiting the reader's action, i.e. under any of their to-do items */
           awaitingMe?: "true" | "false";
           categoryId?: number;
-          channel?: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid";
+          channel?: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid" | "whistle";
           /** @description true: answer `total` too */
           count?: "true" | "false";
           /** @description Opaque cursor from the previous page's nextCursor */
@@ -5607,7 +5607,10 @@ export interface paths {
              * @default null
              */
             activityId?: number | null;
-            /** @enum {string} */
+            /**
+             * @description How they were collected; a grid worker whistle (whistle) comes only from the grid worker, through POST /api/grids/whistles
+             * @enum {string}
+             */
             channel: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid";
             /** @default null */
             deputyId?: number | null;
@@ -5619,6 +5622,11 @@ export interface paths {
               phone?: string | null;
               /** @default  */
               place?: string;
+              /**
+               * @description The region the case is about (属地), inside the station's home or member regions; at a cross-province station it decides the side that handles the case
+               * @default null
+               */
+              placeRegionCode?: string | null;
             }[];
             /** @default null */
             receivedAt?: string | null;
@@ -5712,7 +5720,7 @@ export interface paths {
           /** @description true: the cases awaiting the reader's action, i.e. under any of their to-do items */
           awaitingMe?: "true" | "false";
           categoryId?: number;
-          channel?: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid";
+          channel?: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid" | "whistle";
           /** @description Addressed (or handed over) to this deputy */
           deputyId?: number;
           /** @description Submitted on or after this day (YYYY-MM-DD, Asia/Shanghai) */
@@ -9172,6 +9180,1795 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/cross-province/agreements/{id}/files": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 上传协议书或制度文件 Attach the document, rules, flow chart or manual (host only)
+     * @description A PDF (≤ 10 MB) or a photo (≤ 5 MB), judged by its bytes. 400 CROSS_PROVINCE_FILE_TYPE, CROSS_PROVINCE_FILE_TOO_LARGE.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: byte */
+            data: string;
+            /** @enum {string} */
+            kind: "agreement" | "rules" | "flow" | "manual" | "other";
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/cross-province/agreements/{id}/files/{fileId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 协议文件 A file of an agreement in reach */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          fileId: number;
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** 删除协议文件 Remove a file (host only) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          fileId: number;
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/cross-province/agreements/{id}/parties": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 新增协议方 A party joins the agreement later (host only) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default null */
+            chairDeputyId?: number | null;
+            /**
+             * @description The side’s 人大主席, who chairs in its quarters
+             * @default
+             */
+            chairName?: string;
+            /**
+             * @description Left empty: the region’s name and 人大
+             * @default
+             */
+            congressName?: string;
+            /**
+             * @description Null: the date signed
+             * @default null
+             */
+            joinedOn?: string | null;
+            regionCode: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/cross-province/chairs/{id}/accept": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 确认轮值交接 The incoming side confirms the hand-over (its staff or the chair deputy) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/cross-province/issues/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 清单事项 An item with its progress notes and linked cases and suggestions */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["CrossProvinceIssue"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** 修改清单事项 Change an item (host or chair side) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default [] */
+            caseIds?: number[];
+            /** @enum {string} */
+            category: "land_dispute" | "road" | "river_pollution" | "sand_mining" | "other";
+            /** @default null */
+            deadline?: string | null;
+            /** @default  */
+            description?: string;
+            sides: string[];
+            /** @default [] */
+            suggestionIds?: number[];
+            title: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["CrossProvinceIssue"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/cross-province/issues/{id}/notes": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 记录进展 A progress note, optionally with a new status (host or chair side) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            body: string;
+            /** @default null */
+            status?: ("open" | "in_progress" | "resolved") | null;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["CrossProvinceIssue"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/cross-province/meetings/{id}/cancel": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 取消联席会议 Cancel a scheduled joint meeting */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/cross-province/meetings/{id}/hold": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 记录联席会议 Record a held joint meeting: attendance by side, minutes (an activity of kind joint_meeting)
+     * @description 409 CROSS_PROVINCE_MEETING_STATE, CROSS_PROVINCE_MEETING_NOT_HELD, CONFLICT; 403 CROSS_PROVINCE_NOT_CHAIR.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            attendance: {
+              /** @default  */
+              names?: string;
+              present: number;
+              regionCode: string;
+            }[];
+            /** @default [] */
+            deputyIds?: number[];
+            minutes: string;
+            /** Format: date-time */
+            startsAt: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              activityId: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/cross-province/stations": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 跨省联建站 The cross-province stations in reach, with this quarter chair */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                chair: {
+                  name: string;
+                  regionName: string;
+                } | null;
+                home: string;
+                id: number;
+                name: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/cross-province/stations/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 联建站概况 Sides, agreements, rota, current chair, joint meetings */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["CrossProvinceOverview"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/cross-province/stations/{id}/agreements": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 登记协议书 Record an agreement with its parties (host only)
+     * @description A party not yet a member region joins the station. 400 CROSS_PROVINCE_PARTY_INVALID, CROSS_PROVINCE_DATES_INVALID; 403.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            parties: {
+              /** @default null */
+              chairDeputyId?: number | null;
+              /**
+               * @description The side’s 人大主席, who chairs in its quarters
+               * @default
+               */
+              chairName?: string;
+              /**
+               * @description Left empty: the region’s name and 人大
+               * @default
+               */
+              congressName?: string;
+              /**
+               * @description Null: the date signed
+               * @default null
+               */
+              joinedOn?: string | null;
+              regionCode: string;
+            }[];
+            /** @default  */
+            scope?: string;
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
+            signedOn: string;
+            title: string;
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
+            validFrom: string;
+            /** @default null */
+            validTo?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/cross-province/stations/{id}/cadence": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 工作频次监测 Expected vs held over recent weeks, months and quarters, gaps flagged */
+    get: {
+      parameters: {
+        query?: {
+          months?: number;
+          quarters?: number;
+          weeks?: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["CrossProvinceCadenceReport"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** 设置工作频次 Set the cadence and which activity kinds count for each measure (host only) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            exchangeKinds: ("reception" | "visit" | "inspection" | "research" | "training" | "group" | "theme" | "joint_meeting" | "deliberation" | "report_back" | "legal_education" | "mediation" | "other")[];
+            exchangesPerMonth: number;
+            jointKinds: ("reception" | "visit" | "inspection" | "research" | "training" | "group" | "theme" | "joint_meeting" | "deliberation" | "report_back" | "legal_education" | "mediation" | "other")[];
+            jointPerQuarter: number;
+            receptionKinds: ("reception" | "visit" | "inspection" | "research" | "training" | "group" | "theme" | "joint_meeting" | "deliberation" | "report_back" | "legal_education" | "mediation" | "other")[];
+            receptionsPerWeek: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["CrossProvinceCadence"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/cross-province/stations/{id}/calendar": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 活动共享日历 A month of every side activities at the station and the scheduled joint meetings */
+    get: {
+      parameters: {
+        query: {
+          month: string;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              end: string;
+              items: {
+                date: string;
+                href: string | null;
+                id: number;
+                kind: string;
+                kindLabel: {
+                  en: string;
+                  zh: string;
+                };
+                side: string;
+                /** @enum {string} */
+                source: "activity" | "meeting";
+                title: string;
+              }[];
+              month: string;
+              start: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/cross-province/stations/{id}/issues": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 协同治理清单 The joint governance list (every side reads it) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              canEdit: boolean;
+              chair: {
+                accepted: boolean;
+                chairName: string;
+                endsOn: string;
+                id: number;
+                regionCode: string;
+                regionName: string;
+                startsOn: string;
+              } | null;
+              items: components["schemas"]["CrossProvinceIssueItem"][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * 新增清单事项 Add an item (host or this quarter chair side)
+     * @description 403 CROSS_PROVINCE_NOT_CHAIR; 400 CROSS_PROVINCE_PARTY_INVALID, CROSS_PROVINCE_LINK_INVALID.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default [] */
+            caseIds?: number[];
+            /** @enum {string} */
+            category: "land_dispute" | "road" | "river_pollution" | "sand_mining" | "other";
+            /** @default null */
+            deadline?: string | null;
+            /** @default  */
+            description?: string;
+            sides: string[];
+            /** @default [] */
+            suggestionIds?: number[];
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/cross-province/stations/{id}/meetings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 安排联席会议 Schedule a joint meeting (host or chair side) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default  */
+            place?: string;
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
+            scheduledOn: string;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/cross-province/stations/{id}/rota": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 生成轮值表 Draw up a year of the rotating chair from the parties in order (host only)
+     * @description Quarters begun keep their chair. 409 CROSS_PROVINCE_NO_PARTIES.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            year: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              quarters: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/deeds": {
     parameters: {
       query?: never;
@@ -12466,6 +14263,1649 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/former-deputies": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 往届代表名册 The roster of former deputies in reach, those with a 特邀联络员 card first */
+    get: {
+      parameters: {
+        query?: {
+          stationId?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["FormerDeputyItem"][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/former-deputies/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 往届代表 A former deputy: card, fields, roles, opinions collected, deeds */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["FormerDeputy"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/former-deputies/{id}/card.{format}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 特邀联络员证 The special liaison card (PNG, SVG or PDF)
+     * @description An A6 card whose QR code opens the public submit page addressed to this former deputy (`LIANXIN_PUBLIC_BASE_URL/m/submit?deputy=ID`). 409 FORMER_DEPUTY_NO_CARD before they are on the roster; PNG and PDF answer 503 POSTER_FONT_MISSING without a CJK font.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          format: "png" | "svg" | "pdf";
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/former-deputies/{id}/opinions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 登记往届代表收集的意见 Register an opinion a former deputy collected, under them
+     * @description 409 FORMER_DEPUTY_NO_CARD before they are on the roster.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
+            collectedOn: string;
+            content: string;
+            /**
+             * @description The constituent: masked for anyone not handling the opinion
+             * @default null
+             */
+            name?: string | null;
+            phone?: string | null;
+            /** @default  */
+            place?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["FormerDeputyOpinion"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/former-deputies/{id}/profile": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * 登记入册 Put a former deputy on the 代表之家 roster with a 特邀联络员 card, or change their fields and roles
+     * @description 409 FORMER_DEPUTY_NOT_FORMER for a serving deputy; 400 FORMER_DEPUTY_STATION_INVALID.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * @description The day the 特邀联络员 card was issued; today when null for a new card
+             * @default null
+             */
+            cardIssuedOn?: string | null;
+            fields: ("attend_meetings" | "hear_opinions" | "share_experience" | "join_activities" | "contact_people" | "serve_people")[];
+            roles: ("publicist" | "informant" | "liaison" | "supervisor")[];
+            /** @description The 代表之家 (a station the former deputy belongs to) they serve at */
+            stationId: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["FormerDeputy"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/former-deputies/opinions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 往届代表收集的意见 Opinions former deputies collected, at the stations in reach */
+    get: {
+      parameters: {
+        query?: {
+          formerDeputyId?: number;
+          state?: "registered" | "answered" | "carried";
+          stationId?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["FormerDeputyOpinion"][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/former-deputies/opinions/{id}/answer": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 当场答复 Record the answer given on the spot
+     * @description 409 FORMER_OPINION_HANDLED.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            answer: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["FormerDeputyOpinion"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/former-deputies/opinions/{id}/carry": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 转交现届代表 A current deputy carries the opinion and takes responsibility: a case is opened addressed to them
+     * @description A deputy carries for themself only (403 otherwise). 400 FORMER_OPINION_CARRIER_INVALID; 409 FORMER_OPINION_HANDLED.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description The current deputy of the station who carries the opinion and takes responsibility for it */
+            carrierDeputyId: number;
+            categoryId: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["FormerDeputyOpinion"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/grids/cells": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 网格 The cells in reach (a grid worker: their own cells) */
+    get: {
+      parameters: {
+        query?: {
+          regionCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["GridCellItem"][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * 新建网格 Create a cell of a village, with its deputies and grid workers
+     * @description 400 GRID_STATION_INVALID, GRID_DEPUTY_INVALID, GRID_WORKER_INVALID; 409 GRID_CELL_TAKEN.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default  */
+            boundary?: string;
+            /** @default null */
+            center?: {
+              lat: number;
+              lng: number;
+            } | null;
+            /** @default [] */
+            deputyIds?: number[];
+            /** @description The cell, e.g. 公和村第 1 网格 */
+            name: string;
+            /** @description The town (regions end at the town) */
+            regionCode: string;
+            /** @description The station whistles from the cell go to; it serves the town */
+            stationId: number;
+            /** @description The village or community */
+            village: string;
+            /** @default [] */
+            workerAccountIds?: number[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["GridCell"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/grids/cells/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 网格详情 A cell with its boundary, deputies and grid workers */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["GridCell"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * 修改网格 Change a cell, its deputies and grid workers
+     * @description 400 GRID_STATION_INVALID, GRID_DEPUTY_INVALID, GRID_WORKER_INVALID; 409 GRID_CELL_TAKEN, CONFLICT.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default  */
+            boundary?: string;
+            /** @default null */
+            center?: {
+              lat: number;
+              lng: number;
+            } | null;
+            /** @default [] */
+            deputyIds?: number[];
+            /** @description The cell, e.g. 公和村第 1 网格 */
+            name: string;
+            /** @description The town (regions end at the town) */
+            regionCode: string;
+            /** @description The station whistles from the cell go to; it serves the town */
+            stationId: number;
+            version: number;
+            /** @description The village or community */
+            village: string;
+            /** @default [] */
+            workerAccountIds?: number[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["GridCell"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/grids/coverage": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 网格覆盖 Every cell of a region by town and village with its deputies and workers, and the deputies in no cell */
+    get: {
+      parameters: {
+        query: {
+          regionCode: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["GridCoverage"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/grids/teams": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 跨界服务小组 Cross-border service teams in reach with their members and patrols */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["GridTeam"][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * 组建跨界服务小组 Form a team of grid workers of a station
+     * @description Members: grid workers of cells in the station regions, from either side. 400 GRID_STATION_INVALID, GRID_WORKER_INVALID; 409 GRID_TEAM_TAKEN.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default  */
+            description?: string;
+            /** @default [] */
+            memberAccountIds?: number[];
+            name: string;
+            stationId: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/grids/teams/{id}/patrols": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 登记联合巡查 Log a joint patrol of the team (an activity of its station)
+     * @description 400 GRID_PATROL_MEMBER_INVALID.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default null */
+            endsAt?: string | null;
+            memberAccountIds: number[];
+            /** @default  */
+            place?: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** @default  */
+            summary?: string;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              activityId: number;
+              id: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/grids/whistles": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的吹哨 Your whistles with their status */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["GridWhistleItem"][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * 网格吹哨 Blow the whistle: a case of channel whistle at the station of one of your cells
+     * @description With photos (base64, up to 5) and where: the phone location or a description of the place. 400 GRID_LOCATION_REQUIRED; 404 for a cell not yours.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            categoryId: number;
+            cellId: number;
+            content: string;
+            /** @default null */
+            location?: {
+              lat: number;
+              lng: number;
+            } | null;
+            /** @default [] */
+            photos?: {
+              /** Format: byte */
+              data: string;
+            }[];
+            /** @default  */
+            place?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["GridWhistle"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/grids/whistles/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 吹哨详情 One of your whistles and what the station did (its public timeline) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["GridWhistle"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/health": {
     parameters: {
       query?: never;
@@ -13803,6 +17243,560 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/imports/enterprises": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 新建导入 Start importing 联系点成员企业 the member enterprises of an industry contact point
+     * @description Creates a batch waiting for its file; then `PUT /api/imports/enterprises/:id/file`. A batch is seen only by the account that created it. `stationId`: the industry contact point the enterprises join, which you run (404 out of reach, 409 INDUSTRY_NOT_CONTACT_POINT, 403 when you only read it).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            filename: string;
+            /** @description The industry contact point */
+            stationId: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ImportBatch"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/imports/enterprises/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 导入批次 An import batch (联系点成员企业 the member enterprises of an industry contact point)
+     * @description Its status, the columns as mapped, the counts; `totalRows` is the progress while `parsing`.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ImportBatch"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/imports/enterprises/{id}/commit": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 提交导入 Commit the import (联系点成员企业 the member enterprises of an industry contact point)
+     * @description All or nothing, in one transaction. Refused with 409 while the batch is not `ready` (IMPORT_NOT_READY) or has rows with errors (IMPORT_HAS_ERRORS). Rows that were valid at the preview but are not now (a station deactivated meanwhile) answer 409 IMPORT_STALE, write nothing, and show their errors in the preview. A batch left uncommitted for a week has had its staged rows cleared and answers 410 IMPORT_EXPIRED.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ImportBatch"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        410: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/imports/enterprises/{id}/file": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * 上传并检查文件 Upload the file and check it (联系点成员企业 the member enterprises of an industry contact point)
+     * @description The raw file as the body (`application/octet-stream`, or its own type: .xlsx, or .csv in UTF-8, GB18030/GBK or UTF-16), at most 50 MB. Rows are checked and staged as the file streams in; while this runs, `GET` the batch to see `totalRows` grow. Answers the batch when the file is checked: `ready` (see `errorRows`), or an error for the file as a whole (the batch is then `failed`). Nothing is written to the registers.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ImportBatch"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/imports/enterprises/{id}/rows": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 导入预览 The checked rows (联系点成员企业 the member enterprises of an industry contact point)
+     * @description The staged rows in sheet order with their problems (row, column, code, message); `errors=true` gives only rows with problems.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Opaque cursor from the previous page's nextCursor */
+          cursor?: string;
+          errors?: "true" | "false";
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                /** @description The values as read and normalised */
+                data: {
+                  [key: string]: unknown;
+                };
+                errors: {
+                  code: string;
+                  /** @description The column as the file names it */
+                  column: string;
+                  details?: {
+                    [key: string]: unknown;
+                  };
+                  message: string;
+                  value?: string;
+                }[];
+                /** @description The row number in the sheet */
+                row: number;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/imports/enterprises/template.xlsx": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 导入模板 The import template for 联系点成员企业 the member enterprises of an industry contact point
+     * @description The headers on the first sheet (required ones in red), what each column takes on the second.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/imports/stations": {
     parameters: {
       query?: never;
@@ -14349,6 +18343,1540 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/industry/campaigns/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 联系计划详情 A campaign: progress, burn-down, visits and what they found */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["IndustryCampaign"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/industry/campaigns/{id}/visits": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 登记走访 Log a visit of the campaign (an activity of the point)
+     * @description Recorded as an activity (kind visit or research) with its deputies; a deputy logging it is among them. 400 INDUSTRY_VISIT_OUTSIDE_CAMPAIGN, DATE_IN_FUTURE; enterprises must be the point's (UNKNOWN_REFERENCE).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default [] */
+            deputyIds?: number[];
+            enterpriseIds: number[];
+            /**
+             * @default visit
+             * @enum {string}
+             */
+            kind?: "visit" | "research";
+            /** @default  */
+            place?: string;
+            /** @default  */
+            summary?: string;
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
+            visitedOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              activityId: number;
+              visitId: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/industry/enterprises.xlsx": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 导出成员企业 A contact point's member enterprises as Excel
+     * @description All member enterprises of the contact point the JSON list would give with the same filters and scope, every page, as an .xlsx download (Chinese headers, coded values as Chinese labels, times in Asia/Shanghai). The headers are those of the import template. Contacts are masked for those who do not run the point.
+     */
+    get: {
+      parameters: {
+        query: {
+          q?: string;
+          stationId: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/industry/enterprises/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 成员企业详情 One member enterprise */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["IndustryEnterprise"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** 修改成员企业 Change a member enterprise */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default  */
+            address?: string;
+            /** @default null */
+            contactName?: string | null;
+            /** @default null */
+            contactPhone?: string | null;
+            /** @description 统一社会信用代码: 18 characters, check character per GB 32100-2015 (else 400 INDUSTRY_CREDIT_CODE_INVALID) */
+            creditCode: string;
+            /** @default  */
+            industry?: string;
+            name: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["IndustryEnterprise"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    /**
+     * 移除成员企业 Remove a member enterprise
+     * @description 409 INDUSTRY_ENTERPRISE_VISITED once a visit has reached it.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/industry/enterprises/{id}/contact": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 查看联系人 Reveal the enterprise contact (audited)
+     * @description For the deputies of the point (and those who run it). Others who see the enterprise: 403 INDUSTRY_CONTACT_FORBIDDEN. Each reveal is an audit record `industry.contact_reveal`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              contactName: string | null;
+              contactPhone: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/industry/issues": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 来自走访的问题 The visit a case or suggestion came from
+     * @description The way back from a case or suggestion to the campaign visit that found it; empty when none you can see.
+     */
+    get: {
+      parameters: {
+        query?: {
+          caseId?: number;
+          suggestionId?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                campaignId: number;
+                campaignTitle: string;
+                issueId: number;
+                stationId: number;
+                stationName: string;
+                summary: string;
+                visitedOn: string;
+                visitId: number;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/industry/points": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 产业(行业)联系点 The industry contact points in your reach */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                active: boolean;
+                campaignCount: number;
+                canManage: boolean;
+                enterpriseCount: number;
+                id: number;
+                name: string;
+                organisationGaps: string[];
+                regionName: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/industry/points/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 联系点详情 A contact point with its 1+2+5+N organisation */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["IndustryPoint"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/industry/points/{id}/campaigns": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 联系计划 The point's outreach campaigns with their progress */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["IndustryCampaignSummary"][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 新建联系计划 Start an outreach campaign (百日联系计划) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default  */
+            description?: string;
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
+            endsOn: string;
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
+            startsOn: string;
+            target: number;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["IndustryCampaign"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/industry/points/{id}/enterprises": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 成员企业 The point's member enterprises */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Opaque cursor from the previous page's nextCursor */
+          cursor?: string;
+          limit?: number;
+          q?: string;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["IndustryEnterprise"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * 新增成员企业 Add a member enterprise
+     * @description 400 INDUSTRY_CREDIT_CODE_INVALID; 409 INDUSTRY_CREDIT_CODE_TAKEN (one code once per point), INDUSTRY_NOT_CONTACT_POINT.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default  */
+            address?: string;
+            /** @default null */
+            contactName?: string | null;
+            /** @default null */
+            contactPhone?: string | null;
+            /** @description 统一社会信用代码: 18 characters, check character per GB 32100-2015 (else 400 INDUSTRY_CREDIT_CODE_INVALID) */
+            creditCode: string;
+            /** @default  */
+            industry?: string;
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["IndustryEnterprise"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/industry/points/{id}/organisation": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * 设置组织架构 Set the 1+2+5+N organisation
+     * @description Replaces the structure. Deputies must be deputies of the point, each once (UNKNOWN_REFERENCE, DUPLICATE_VALUES); a lead or convener who is not a deputy is named. An incomplete structure is kept and flagged.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            conveners: {
+              /** @default null */
+              deputyId?: number | null;
+              /** @default  */
+              name?: string;
+              /** @default  */
+              title?: string;
+            }[];
+            lead: {
+              /** @default null */
+              deputyId?: number | null;
+              /** @default  */
+              name?: string;
+              /** @default  */
+              title?: string;
+            }[];
+            participants: {
+              deputyId: number;
+            }[];
+            residents: {
+              deputyId: number;
+              profession: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["IndustryPoint"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/industry/visits/{id}/case": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 问题转群众意见 Make an issue found on a visit a case
+     * @description Registered at the point from the visit's activity (channel visit), through the cases feature; linked both ways.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            categoryId: number;
+            content: string;
+            /** @default null */
+            name?: string | null;
+            /** @default null */
+            phone?: string | null;
+            /** @default  */
+            place?: string;
+            summary: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              caseId: number;
+              issueId: number;
+              trackingCode: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/industry/visits/{id}/suggestion": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 问题转代表建议 Make an issue found on a visit a draft suggestion (deputies)
+     * @description A deputy of the point drafts it as lead signer, linked to the visit's activity; 403 for other roles.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            categoryId: number;
+            proposals: string;
+            reasons: string;
+            summary: string;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              issueId: number;
+              suggestionId: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -17232,6 +22760,867 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/mediation": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 矛盾纠纷调解 Mediations at the stations in reach, latest received first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Opaque cursor from the previous page's nextCursor */
+          cursor?: string;
+          disputeType?: "labour" | "graves" | "forest_land" | "land" | "neighbours" | "cross_border";
+          limit?: number;
+          outcome?: "agreed" | "not_agreed" | "referred";
+          state?: "open" | "in_session" | "closed";
+          stationId?: number;
+          year?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["MediationItem"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * 受理调解 Record a dispute received at a station's mediation room, with its parties
+     * @description 400 MEDIATION_STATION_INVALID for a station you do not run.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default  */
+            description?: string;
+            /** @enum {string} */
+            disputeType: "labour" | "graves" | "forest_land" | "land" | "neighbours" | "cross_border";
+            parties: {
+              /** @description A private person: masked for anyone not handling the mediation */
+              name: string;
+              phone?: string | null;
+              /** @enum {string} */
+              side: "applicant" | "respondent";
+            }[];
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
+            receivedOn: string;
+            stationId: number;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Mediation"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/mediation/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 调解详情 A mediation: parties (masked unless you handle it), sessions, outcome, what you may do */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Mediation"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/mediation/{id}/agreement": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 调解协议书 The stored agreement document (each download written to the audit log)
+     * @description For those who handle the mediation (who record at its station, the deputies present at a session); other readers 403 MEDIATION_CONTACT_FORBIDDEN. 404 MEDIATION_NO_AGREEMENT when none was stored. Each download is an audit record `mediation.agreement_download`.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    /**
+     * 上传调解协议书 Store the signed agreement of an agreed mediation (PDF or photo)
+     * @description 409 MEDIATION_AGREEMENT_OUTCOME unless the outcome is agreed; 400 REPLY_ATTACHMENT_TYPE, REPLY_ATTACHMENT_TOO_LARGE.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description The file, base64 (PDF or a photo, at most 10 MB) */
+            data: string;
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/mediation/{id}/close": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 结案 Close with the outcome: agreement reached, not reached, or referred to court
+     * @description 409 MEDIATION_NO_SESSION, MEDIATION_CLOSED.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
+            closedOn: string;
+            /** @default  */
+            note?: string;
+            /** @enum {string} */
+            outcome: "agreed" | "not_agreed" | "referred";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Mediation"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/mediation/{id}/contact": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 查看当事人联系方式 Reveal the parties' names and phones (written to the audit log)
+     * @description For a deputy of the station who did not sit in the sessions, and whoever reads them anyway. Others: 403 MEDIATION_CONTACT_FORBIDDEN. Each reveal is an audit record `mediation.contact_reveal`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              parties: {
+                name: string;
+                phone: string | null;
+                position: number;
+                /** @enum {string} */
+                side: "applicant" | "respondent";
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/mediation/{id}/sessions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 记录调解会 Record a session: the deputies present, the judge or prosecutor, the village secretary, notes
+     * @description Logged as an activity of kind mediation unless logActivity is false. 400 MEDIATION_DEPUTY_INVALID, MEDIATION_SESSION_FUTURE; 409 MEDIATION_CLOSED.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default [] */
+            deputyIds?: number[];
+            /** @description YYYY-MM-DD (Asia/Shanghai) */
+            heldOn: string;
+            /** @default null */
+            legalOfficerName?: string | null;
+            /** @default null */
+            legalOfficerRole?: ("judge" | "prosecutor") | null;
+            /**
+             * @description Also log the session as an activity of kind mediation (履职活动), with the deputies present
+             * @default true
+             */
+            logActivity?: boolean;
+            /** @default  */
+            notes?: string;
+            place: string;
+            /** @default null */
+            villageSecretary?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Mediation"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/mediation/figures": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * 登记年度接待数 Enter a room's yearly figures not kept as records (constituents received and visited, opinions collected)
+     * @description 400 MEDIATION_STATION_INVALID for a station you do not run.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            constituentsReceived: number;
+            opinionsCollected: number;
+            stationId: number;
+            year: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["MediationStatistics"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/mediation/statistics": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 调解室年度统计 A room's year: disputes received and resolved, by type and outcome; constituents received; opinions collected */
+    get: {
+      parameters: {
+        query: {
+          stationId: number;
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["MediationStatistics"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/meta/vocabulary": {
     parameters: {
       query?: never;
@@ -18904,6 +25293,62 @@ export interface paths {
         };
         /** @description Default Response */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/public/cross-province/stations/{id}/issues": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 协同治理清单(公开) The governance list of a cross-province station, published without personal data */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PublicCrossProvinceIssues"];
+          };
+        };
+        /** @description Default Response */
+        404: {
           headers: {
             [name: string]: unknown;
           };
@@ -21000,7 +27445,7 @@ export interface paths {
               entries: ("deeds" | "chronicle") | null;
               formats: ("xlsx" | "pdf")[];
               /** @enum {string} */
-              key: "reception" | "visit" | "opinions" | "activities" | "training" | "deeds" | "roster" | "chronicle";
+              key: "reception" | "visit" | "opinions" | "activities" | "training" | "deeds" | "roster" | "chronicle" | "mediation";
               label: {
                 en: string;
                 zh: string;
@@ -21091,7 +27536,7 @@ export interface paths {
         header?: never;
         path: {
           format: "xlsx" | "pdf";
-          kind: "reception" | "visit" | "opinions" | "activities" | "training" | "deeds" | "roster" | "chronicle";
+          kind: "reception" | "visit" | "opinions" | "activities" | "training" | "deeds" | "roster" | "chronicle" | "mediation";
         };
         cookie?: never;
       };
@@ -23810,6 +30255,11 @@ export interface paths {
             grade?: ("first" | "second" | "third") | null;
             homeRegionCode: string;
             /**
+             * @description A remote liaison point (异地联络点): the region it stands in, outside its home region (信都镇's point in 佛山); null: it stands at home
+             * @default null
+             */
+            locatedRegionCode?: string | null;
+            /**
              * @description For the map link of the public station page; without it the map searches the address
              * @default null
              */
@@ -24085,6 +30535,7 @@ export interface paths {
             description?: string;
             grade?: ("first" | "second" | "third") | null;
             homeRegionCode?: string;
+            locatedRegionCode?: string | null;
             location?: components["schemas"]["StationLocationInput"] | null;
             memberRegionCodes?: string[];
             name?: string;
@@ -24747,8 +31198,8 @@ export interface paths {
           deputyId?: number;
           /** @description Cases submitted from this instant */
           from?: string;
-          /** @description Count per station, unit, category, deputy, week (named by its Monday) or month */
-          group: "station" | "unit" | "category" | "deputy" | "week" | "month";
+          /** @description Count per station, unit, category, deputy, week (named by its Monday), month or side of a cross-province station */
+          group: "station" | "unit" | "category" | "deputy" | "week" | "month" | "side";
           regionCode?: string;
           stationId?: number;
           /** @description …and before this one */
@@ -24823,7 +31274,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 分组统计 Case figures per station, unit, category, deputy, week (named by its Monday) or month */
+    /**
+     * 分组统计 Case figures per station, unit, category, deputy, week (named by its Monday), month or side
+     * @description `side`: per side of a cross-province station (属地管理): the member region holding the case's place, or the station's home region; key = its region code, '' for cases at other stations.
+     */
     get: {
       parameters: {
         query?: {
@@ -24839,7 +31293,7 @@ export interface paths {
         };
         header?: never;
         path: {
-          group: "station" | "unit" | "category" | "deputy" | "week" | "month";
+          group: "station" | "unit" | "category" | "deputy" | "week" | "month" | "side";
         };
         cookie?: never;
       };
@@ -28333,7 +34787,7 @@ export interface components {
         name: string;
       } | null;
       /** @enum {string} */
-      role: "admin" | "staff" | "officer" | "deputy" | "unit";
+      role: "admin" | "staff" | "officer" | "deputy" | "unit" | "grid";
       stations: {
         id: number;
         name: string;
@@ -28362,7 +34816,7 @@ export interface components {
         name: string;
       } | null;
       /** @enum {string} */
-      role: "admin" | "staff" | "officer" | "deputy" | "unit";
+      role: "admin" | "staff" | "officer" | "deputy" | "unit" | "grid";
       stations: {
         id: number;
         name: string;
@@ -29505,7 +35959,7 @@ export interface components {
         name: string;
       };
       /** @enum {string} */
-      channel: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid";
+      channel: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid" | "whistle";
       clocks: components["schemas"]["CaseClocks"];
       closedAt: string | null;
       closeReason: string | null;
@@ -29544,6 +35998,12 @@ export interface components {
         url: string;
       }[];
       place: string;
+      /** @description The region the case is about (属地), when it was given at registration */
+      placeRegion: {
+        code: string;
+        fullName: string;
+        name: string;
+      } | null;
       rating: ("satisfied" | "basically_satisfied" | "unsatisfied") | null;
       region: {
         code: string;
@@ -29553,6 +36013,14 @@ export interface components {
       /** @description The unit's latest reply (办复): result type, handler, contact, files; null before one */
       reply: components["schemas"]["CaseReply"] | null;
       round: number;
+      /** @description At a cross-province station: the side handling the case (the member region holding its place, else the home region); null elsewhere */
+      side: {
+        /** @description false for staff of another side: they keep sight of the case but do not act on it */
+        canAct: boolean;
+        code: string;
+        home: boolean;
+        name: string;
+      } | null;
       signedLate: boolean | null;
       /** @enum {string} */
       state: "submitted" | "accepted" | "declined" | "escalated" | "assigned" | "returned" | "in_progress" | "extension_requested" | "replied" | "reply_approved" | "answered" | "rehandling" | "merged" | "closed" | "archived";
@@ -29622,7 +36090,7 @@ export interface components {
         name: string;
       };
       /** @enum {string} */
-      channel: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid";
+      channel: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid" | "whistle";
       clocks: components["schemas"]["CaseClocksInput"];
       closedAt: string | null;
       closeReason: string | null;
@@ -29661,6 +36129,12 @@ export interface components {
         url: string;
       }[];
       place: string;
+      /** @description The region the case is about (属地), when it was given at registration */
+      placeRegion: {
+        code: string;
+        fullName: string;
+        name: string;
+      } | null;
       rating: ("satisfied" | "basically_satisfied" | "unsatisfied") | null;
       region: {
         code: string;
@@ -29670,6 +36144,14 @@ export interface components {
       /** @description The unit's latest reply (办复): result type, handler, contact, files; null before one */
       reply: components["schemas"]["CaseReplyInput"] | null;
       round: number;
+      /** @description At a cross-province station: the side handling the case (the member region holding its place, else the home region); null elsewhere */
+      side: {
+        /** @description false for staff of another side: they keep sight of the case but do not act on it */
+        canAct: boolean;
+        code: string;
+        home: boolean;
+        name: string;
+      } | null;
       signedLate: boolean | null;
       /** @enum {string} */
       state: "submitted" | "accepted" | "declined" | "escalated" | "assigned" | "returned" | "in_progress" | "extension_requested" | "replied" | "reply_approved" | "answered" | "rehandling" | "merged" | "closed" | "archived";
@@ -29809,7 +36291,7 @@ export interface components {
       abilities: ("accept" | "decline" | "answer_on_spot" | "assign" | "sign" | "return" | "request_extension" | "grant_extension" | "refuse_extension" | "reply" | "approve_reply" | "send_back_reply" | "answer" | "rate" | "auto_close" | "escalate" | "merge" | "urge" | "flag_key" | "unflag_key" | "remind" | "archive")[];
       category: string;
       /** @enum {string} */
-      channel: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid";
+      channel: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid" | "whistle";
       /** @description The text, up to 500 characters */
       content: string;
       /** @description The instant the deadline passes: the end of deadlineDate in Asia/Shanghai, i.e. the next day at 00:00 (+08:00) */
@@ -29843,7 +36325,7 @@ export interface components {
       abilities: ("accept" | "decline" | "answer_on_spot" | "assign" | "sign" | "return" | "request_extension" | "grant_extension" | "refuse_extension" | "reply" | "approve_reply" | "send_back_reply" | "answer" | "rate" | "auto_close" | "escalate" | "merge" | "urge" | "flag_key" | "unflag_key" | "remind" | "archive")[];
       category: string;
       /** @enum {string} */
-      channel: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid";
+      channel: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid" | "whistle";
       /** @description The text, up to 500 characters */
       content: string;
       /** @description The instant the deadline passes: the end of deadlineDate in Asia/Shanghai, i.e. the next day at 00:00 (+08:00) */
@@ -30511,6 +36993,370 @@ export interface components {
       };
       stationId: number;
       stationName: string;
+    };
+    CrossProvinceCadence: {
+      exchangeKinds: ("reception" | "visit" | "inspection" | "research" | "training" | "group" | "theme" | "joint_meeting" | "deliberation" | "report_back" | "legal_education" | "mediation" | "other")[];
+      exchangesPerMonth: number;
+      jointKinds: ("reception" | "visit" | "inspection" | "research" | "training" | "group" | "theme" | "joint_meeting" | "deliberation" | "report_back" | "legal_education" | "mediation" | "other")[];
+      jointPerQuarter: number;
+      receptionKinds: ("reception" | "visit" | "inspection" | "research" | "training" | "group" | "theme" | "joint_meeting" | "deliberation" | "report_back" | "legal_education" | "mediation" | "other")[];
+      receptionsPerWeek: number;
+      stored: boolean;
+      version: number;
+    };
+    CrossProvinceCadenceInput: {
+      exchangeKinds: ("reception" | "visit" | "inspection" | "research" | "training" | "group" | "theme" | "joint_meeting" | "deliberation" | "report_back" | "legal_education" | "mediation" | "other")[];
+      exchangesPerMonth: number;
+      jointKinds: ("reception" | "visit" | "inspection" | "research" | "training" | "group" | "theme" | "joint_meeting" | "deliberation" | "report_back" | "legal_education" | "mediation" | "other")[];
+      jointPerQuarter: number;
+      receptionKinds: ("reception" | "visit" | "inspection" | "research" | "training" | "group" | "theme" | "joint_meeting" | "deliberation" | "report_back" | "legal_education" | "mediation" | "other")[];
+      receptionsPerWeek: number;
+      stored: boolean;
+      version: number;
+    };
+    CrossProvinceCadenceReport: {
+      cadence: components["schemas"]["CrossProvinceCadence"];
+      canEdit: boolean;
+      gaps: number;
+      months: {
+        end: string;
+        expected: number;
+        gap: boolean;
+        held: number;
+        running: boolean;
+        start: string;
+      }[];
+      quarters: {
+        end: string;
+        expected: number;
+        gap: boolean;
+        held: number;
+        running: boolean;
+        start: string;
+      }[];
+      stationId: number;
+      weeks: {
+        end: string;
+        expected: number;
+        gap: boolean;
+        held: number;
+        running: boolean;
+        start: string;
+      }[];
+    };
+    CrossProvinceCadenceReportInput: {
+      cadence: components["schemas"]["CrossProvinceCadenceInput"];
+      canEdit: boolean;
+      gaps: number;
+      months: {
+        end: string;
+        expected: number;
+        gap: boolean;
+        held: number;
+        running: boolean;
+        start: string;
+      }[];
+      quarters: {
+        end: string;
+        expected: number;
+        gap: boolean;
+        held: number;
+        running: boolean;
+        start: string;
+      }[];
+      stationId: number;
+      weeks: {
+        end: string;
+        expected: number;
+        gap: boolean;
+        held: number;
+        running: boolean;
+        start: string;
+      }[];
+    };
+    CrossProvinceIssue: {
+      canEdit: boolean;
+      /** @enum {string} */
+      category: "land_dispute" | "road" | "river_pollution" | "sand_mining" | "other";
+      deadline: string | null;
+      description: string;
+      id: number;
+      links: {
+        id: number;
+        /** @enum {string} */
+        kind: "case" | "suggestion";
+        label: string;
+        state: string;
+      }[];
+      notes: {
+        at: string;
+        author: string;
+        body: string;
+        id: number;
+        statusFrom: string | null;
+        statusTo: string | null;
+      }[];
+      overdue: boolean;
+      sides: {
+        name: string;
+        regionCode: string;
+      }[];
+      stationId: number;
+      stationName: string;
+      /** @enum {string} */
+      status: "open" | "in_progress" | "resolved";
+      title: string;
+      updatedAt: string;
+      version: number;
+    };
+    CrossProvinceIssueInput: {
+      canEdit: boolean;
+      /** @enum {string} */
+      category: "land_dispute" | "road" | "river_pollution" | "sand_mining" | "other";
+      deadline: string | null;
+      description: string;
+      id: number;
+      links: {
+        id: number;
+        /** @enum {string} */
+        kind: "case" | "suggestion";
+        label: string;
+        state: string;
+      }[];
+      notes: {
+        at: string;
+        author: string;
+        body: string;
+        id: number;
+        statusFrom: string | null;
+        statusTo: string | null;
+      }[];
+      overdue: boolean;
+      sides: {
+        name: string;
+        regionCode: string;
+      }[];
+      stationId: number;
+      stationName: string;
+      /** @enum {string} */
+      status: "open" | "in_progress" | "resolved";
+      title: string;
+      updatedAt: string;
+      version: number;
+    };
+    CrossProvinceIssueItem: {
+      /** @enum {string} */
+      category: "land_dispute" | "road" | "river_pollution" | "sand_mining" | "other";
+      deadline: string | null;
+      description: string;
+      id: number;
+      overdue: boolean;
+      sides: {
+        name: string;
+        regionCode: string;
+      }[];
+      /** @enum {string} */
+      status: "open" | "in_progress" | "resolved";
+      title: string;
+      updatedAt: string;
+      version: number;
+    };
+    CrossProvinceIssueItemInput: {
+      /** @enum {string} */
+      category: "land_dispute" | "road" | "river_pollution" | "sand_mining" | "other";
+      deadline: string | null;
+      description: string;
+      id: number;
+      overdue: boolean;
+      sides: {
+        name: string;
+        regionCode: string;
+      }[];
+      /** @enum {string} */
+      status: "open" | "in_progress" | "resolved";
+      title: string;
+      updatedAt: string;
+      version: number;
+    };
+    CrossProvinceOverview: {
+      agreements: {
+        expired: boolean;
+        files: {
+          id: number;
+          /** @enum {string} */
+          kind: "agreement" | "rules" | "flow" | "manual" | "other";
+          mime: string;
+          name: string;
+          size: number;
+          url: string;
+        }[];
+        id: number;
+        parties: {
+          chairName: string;
+          congressName: string;
+          joinedLater: boolean;
+          joinedOn: string;
+          ordinal: number;
+          regionCode: string;
+          regionName: string;
+        }[];
+        scope: string;
+        signedOn: string;
+        title: string;
+        validFrom: string;
+        validTo: string | null;
+      }[];
+      /** @description The reader may keep the governance list and convene meetings (host or this quarter chair side) */
+      canChair: boolean;
+      /** @description The reader may change the agreements, rota and cadence */
+      canHost: boolean;
+      currentChair: {
+        accepted: boolean;
+        chairName: string;
+        endsOn: string;
+        id: number;
+        regionCode: string;
+        regionName: string;
+        startsOn: string;
+      } | null;
+      id: number;
+      meetings: {
+        activityId: number | null;
+        attendance: {
+          names: string;
+          present: number;
+          regionCode: string;
+          regionName: string;
+        }[];
+        heldAt: string | null;
+        id: number;
+        minutes: string | null;
+        place: string;
+        scheduledOn: string;
+        /** @enum {string} */
+        state: "scheduled" | "held" | "cancelled";
+        title: string;
+        version: number;
+      }[];
+      name: string;
+      nextHandover: {
+        accepted: boolean;
+        chairName: string;
+        endsOn: string;
+        id: number;
+        inDays: number;
+        regionCode: string;
+        regionName: string;
+        startsOn: string;
+      } | null;
+      rota: {
+        accepted: boolean;
+        chairName: string;
+        endsOn: string;
+        id: number;
+        regionCode: string;
+        regionName: string;
+        startsOn: string;
+      }[];
+      sides: {
+        fullName: string;
+        home: boolean;
+        name: string;
+        regionCode: string;
+      }[];
+      /** @description Six months after the last joint meeting held (today when none) */
+      suggestedMeetingOn: string;
+      today: string;
+    };
+    CrossProvinceOverviewInput: {
+      agreements: {
+        expired: boolean;
+        files: {
+          id: number;
+          /** @enum {string} */
+          kind: "agreement" | "rules" | "flow" | "manual" | "other";
+          mime: string;
+          name: string;
+          size: number;
+          url: string;
+        }[];
+        id: number;
+        parties: {
+          chairName: string;
+          congressName: string;
+          joinedLater: boolean;
+          joinedOn: string;
+          ordinal: number;
+          regionCode: string;
+          regionName: string;
+        }[];
+        scope: string;
+        signedOn: string;
+        title: string;
+        validFrom: string;
+        validTo: string | null;
+      }[];
+      /** @description The reader may keep the governance list and convene meetings (host or this quarter chair side) */
+      canChair: boolean;
+      /** @description The reader may change the agreements, rota and cadence */
+      canHost: boolean;
+      currentChair: {
+        accepted: boolean;
+        chairName: string;
+        endsOn: string;
+        id: number;
+        regionCode: string;
+        regionName: string;
+        startsOn: string;
+      } | null;
+      id: number;
+      meetings: {
+        activityId: number | null;
+        attendance: {
+          names: string;
+          present: number;
+          regionCode: string;
+          regionName: string;
+        }[];
+        heldAt: string | null;
+        id: number;
+        minutes: string | null;
+        place: string;
+        scheduledOn: string;
+        /** @enum {string} */
+        state: "scheduled" | "held" | "cancelled";
+        title: string;
+        version: number;
+      }[];
+      name: string;
+      nextHandover: {
+        accepted: boolean;
+        chairName: string;
+        endsOn: string;
+        id: number;
+        inDays: number;
+        regionCode: string;
+        regionName: string;
+        startsOn: string;
+      } | null;
+      rota: {
+        accepted: boolean;
+        chairName: string;
+        endsOn: string;
+        id: number;
+        regionCode: string;
+        regionName: string;
+        startsOn: string;
+      }[];
+      sides: {
+        fullName: string;
+        home: boolean;
+        name: string;
+        regionCode: string;
+      }[];
+      /** @description Six months after the last joint meeting held (today when none) */
+      suggestedMeetingOn: string;
+      today: string;
     };
     Deed: {
       createdAt: string;
@@ -31238,6 +38084,20 @@ export interface components {
         title: string;
         year: number;
       }[];
+      /** @description Mediations the deputy sat in (the first session in the period): type and outcome, never the parties */
+      mediations: {
+        disputeType: {
+          en: string;
+          zh: string;
+        };
+        id: number;
+        on: string;
+        outcome: {
+          en: string;
+          zh: string;
+        } | null;
+        station: string;
+      }[];
       opinions: {
         addressed: boolean;
         answeredByDeputy: boolean;
@@ -31540,6 +38400,20 @@ export interface components {
         };
         title: string;
         year: number;
+      }[];
+      /** @description Mediations the deputy sat in (the first session in the period): type and outcome, never the parties */
+      mediations: {
+        disputeType: {
+          en: string;
+          zh: string;
+        };
+        id: number;
+        on: string;
+        outcome: {
+          en: string;
+          zh: string;
+        } | null;
+        station: string;
       }[];
       opinions: {
         addressed: boolean;
@@ -32018,6 +38892,256 @@ export interface components {
         message: string;
       };
     };
+    FormerDeputy: {
+      actions: ("enrol" | "edit" | "opinion")[];
+      /** @description The 特邀联络员 card; null when not on the roster yet */
+      card: {
+        issuedOn: string;
+        number: string;
+        station: {
+          id: number;
+          name: string;
+        };
+      } | null;
+      carried: number;
+      deeds: {
+        description: string;
+        id: number;
+        occurredOn: string;
+        station: string;
+        title: string;
+      }[];
+      /** @description 六大方面 */
+      fields: {
+        /** @enum {string} */
+        key: "attend_meetings" | "hear_opinions" | "share_experience" | "join_activities" | "contact_people" | "serve_people";
+        label: {
+          en: string;
+          zh: string;
+        };
+      }[];
+      /** @description Stations of theirs you run: where you may put them on the roster */
+      homeStations: {
+        id: number;
+        name: string;
+      }[];
+      id: number;
+      name: string;
+      occupation: string;
+      opinions: components["schemas"]["FormerDeputyOpinion"][];
+      /** @description 四种作用 */
+      roles: {
+        /** @enum {string} */
+        key: "publicist" | "informant" | "liaison" | "supervisor";
+        label: {
+          en: string;
+          zh: string;
+        };
+      }[];
+      specialLiaison: boolean;
+      stations: string;
+    };
+    FormerDeputyInput: {
+      actions: ("enrol" | "edit" | "opinion")[];
+      /** @description The 特邀联络员 card; null when not on the roster yet */
+      card: {
+        issuedOn: string;
+        number: string;
+        station: {
+          id: number;
+          name: string;
+        };
+      } | null;
+      carried: number;
+      deeds: {
+        description: string;
+        id: number;
+        occurredOn: string;
+        station: string;
+        title: string;
+      }[];
+      /** @description 六大方面 */
+      fields: {
+        /** @enum {string} */
+        key: "attend_meetings" | "hear_opinions" | "share_experience" | "join_activities" | "contact_people" | "serve_people";
+        label: {
+          en: string;
+          zh: string;
+        };
+      }[];
+      /** @description Stations of theirs you run: where you may put them on the roster */
+      homeStations: {
+        id: number;
+        name: string;
+      }[];
+      id: number;
+      name: string;
+      occupation: string;
+      opinions: components["schemas"]["FormerDeputyOpinionInput"][];
+      /** @description 四种作用 */
+      roles: {
+        /** @enum {string} */
+        key: "publicist" | "informant" | "liaison" | "supervisor";
+        label: {
+          en: string;
+          zh: string;
+        };
+      }[];
+      specialLiaison: boolean;
+      stations: string;
+    };
+    FormerDeputyItem: {
+      /** @description The 特邀联络员 card; null when not on the roster yet */
+      card: {
+        issuedOn: string;
+        number: string;
+        station: {
+          id: number;
+          name: string;
+        };
+      } | null;
+      carried: number;
+      deeds: number;
+      /** @description 六大方面 */
+      fields: {
+        /** @enum {string} */
+        key: "attend_meetings" | "hear_opinions" | "share_experience" | "join_activities" | "contact_people" | "serve_people";
+        label: {
+          en: string;
+          zh: string;
+        };
+      }[];
+      id: number;
+      name: string;
+      occupation: string;
+      opinions: number;
+      /** @description 四种作用 */
+      roles: {
+        /** @enum {string} */
+        key: "publicist" | "informant" | "liaison" | "supervisor";
+        label: {
+          en: string;
+          zh: string;
+        };
+      }[];
+      specialLiaison: boolean;
+      stations: string;
+    };
+    FormerDeputyItemInput: {
+      /** @description The 特邀联络员 card; null when not on the roster yet */
+      card: {
+        issuedOn: string;
+        number: string;
+        station: {
+          id: number;
+          name: string;
+        };
+      } | null;
+      carried: number;
+      deeds: number;
+      /** @description 六大方面 */
+      fields: {
+        /** @enum {string} */
+        key: "attend_meetings" | "hear_opinions" | "share_experience" | "join_activities" | "contact_people" | "serve_people";
+        label: {
+          en: string;
+          zh: string;
+        };
+      }[];
+      id: number;
+      name: string;
+      occupation: string;
+      opinions: number;
+      /** @description 四种作用 */
+      roles: {
+        /** @enum {string} */
+        key: "publicist" | "informant" | "liaison" | "supervisor";
+        label: {
+          en: string;
+          zh: string;
+        };
+      }[];
+      specialLiaison: boolean;
+      stations: string;
+    };
+    FormerDeputyOpinion: {
+      actions: ("answer" | "carry")[];
+      answer: string | null;
+      carriedAt: string | null;
+      /** @description The current deputy who carried it and answers for it */
+      carrier: {
+        id: number;
+        name: string;
+      } | null;
+      case: {
+        id: number;
+        state: string;
+        trackingCode: string;
+      } | null;
+      collectedOn: string;
+      /** @description The former deputy who collected it */
+      collector: {
+        id: number;
+        name: string;
+      };
+      content: string;
+      id: number;
+      place: string;
+      /** @enum {string} */
+      state: "registered" | "answered" | "carried";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      station: {
+        id: number;
+        name: string;
+      };
+      submitter: {
+        masked: boolean;
+        name: string | null;
+        phone: string | null;
+      };
+    };
+    FormerDeputyOpinionInput: {
+      actions: ("answer" | "carry")[];
+      answer: string | null;
+      carriedAt: string | null;
+      /** @description The current deputy who carried it and answers for it */
+      carrier: {
+        id: number;
+        name: string;
+      } | null;
+      case: {
+        id: number;
+        state: string;
+        trackingCode: string;
+      } | null;
+      collectedOn: string;
+      /** @description The former deputy who collected it */
+      collector: {
+        id: number;
+        name: string;
+      };
+      content: string;
+      id: number;
+      place: string;
+      /** @enum {string} */
+      state: "registered" | "answered" | "carried";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      station: {
+        id: number;
+        name: string;
+      };
+      submitter: {
+        masked: boolean;
+        name: string | null;
+        phone: string | null;
+      };
+    };
     GeoReportErrors: {
       /** @description The HTTP status */
       code: number;
@@ -32030,6 +39154,280 @@ export interface components {
       /** @description What went wrong, in the language of Accept-Language (zh-CN by default), with the stable error code */
       description: string;
     }[];
+    GridCell: {
+      boundary: string;
+      canManage: boolean;
+      center: {
+        lat: number;
+        lng: number;
+      } | null;
+      deputies: {
+        id: number;
+        name: string;
+      }[];
+      id: number;
+      name: string;
+      regionCode: string;
+      regionName: string;
+      stationId: number;
+      stationName: string;
+      version: number;
+      village: string;
+      workers: {
+        id: number;
+        name: string;
+      }[];
+    };
+    GridCellInput: {
+      boundary: string;
+      canManage: boolean;
+      center: {
+        lat: number;
+        lng: number;
+      } | null;
+      deputies: {
+        id: number;
+        name: string;
+      }[];
+      id: number;
+      name: string;
+      regionCode: string;
+      regionName: string;
+      stationId: number;
+      stationName: string;
+      version: number;
+      village: string;
+      workers: {
+        id: number;
+        name: string;
+      }[];
+    };
+    GridCellItem: {
+      deputyCount: number;
+      id: number;
+      name: string;
+      regionCode: string;
+      regionName: string;
+      stationId: number;
+      stationName: string;
+      village: string;
+      whistleCount: number;
+      workerCount: number;
+    };
+    GridCellItemInput: {
+      deputyCount: number;
+      id: number;
+      name: string;
+      regionCode: string;
+      regionName: string;
+      stationId: number;
+      stationName: string;
+      village: string;
+      whistleCount: number;
+      workerCount: number;
+    };
+    GridCoverage: {
+      deputyCount: number;
+      inGridCount: number;
+      notInGrid: {
+        /** @description The free-text grid label of the deputy record */
+        gridLabel: string | null;
+        id: number;
+        name: string;
+        regionName: string;
+      }[];
+      regionCode: string;
+      regionName: string;
+      towns: {
+        regionCode: string;
+        regionName: string;
+        villages: {
+          cells: {
+            deputies: {
+              id: number;
+              name: string;
+            }[];
+            id: number;
+            name: string;
+            workers: {
+              id: number;
+              name: string;
+            }[];
+          }[];
+          village: string;
+        }[];
+      }[];
+    };
+    GridCoverageInput: {
+      deputyCount: number;
+      inGridCount: number;
+      notInGrid: {
+        /** @description The free-text grid label of the deputy record */
+        gridLabel: string | null;
+        id: number;
+        name: string;
+        regionName: string;
+      }[];
+      regionCode: string;
+      regionName: string;
+      towns: {
+        regionCode: string;
+        regionName: string;
+        villages: {
+          cells: {
+            deputies: {
+              id: number;
+              name: string;
+            }[];
+            id: number;
+            name: string;
+            workers: {
+              id: number;
+              name: string;
+            }[];
+          }[];
+          village: string;
+        }[];
+      }[];
+    };
+    GridTeam: {
+      canLogPatrol: boolean;
+      description: string;
+      id: number;
+      members: {
+        id: number;
+        name: string;
+        side: string;
+      }[];
+      name: string;
+      patrols: {
+        activityId: number;
+        id: number;
+        members: {
+          id: number;
+          name: string;
+        }[];
+        place: string;
+        startsAt: string;
+        title: string;
+      }[];
+      stationId: number;
+      stationName: string;
+    };
+    GridTeamInput: {
+      canLogPatrol: boolean;
+      description: string;
+      id: number;
+      members: {
+        id: number;
+        name: string;
+        side: string;
+      }[];
+      name: string;
+      patrols: {
+        activityId: number;
+        id: number;
+        members: {
+          id: number;
+          name: string;
+        }[];
+        place: string;
+        startsAt: string;
+        title: string;
+      }[];
+      stationId: number;
+      stationName: string;
+    };
+    GridWhistle: {
+      cellId: number;
+      cellName: string;
+      content: string;
+      excerpt: string;
+      id: number;
+      location: {
+        lat: number;
+        lng: number;
+      } | null;
+      photoCount: number;
+      place: string;
+      /** @enum {string} */
+      state: "submitted" | "accepted" | "declined" | "escalated" | "assigned" | "returned" | "in_progress" | "extension_requested" | "replied" | "reply_approved" | "answered" | "rehandling" | "merged" | "closed" | "archived";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      stationName: string;
+      submittedAt: string;
+      timeline: {
+        at: string;
+        comment: string | null;
+        label: {
+          en: string;
+          zh: string;
+        };
+      }[];
+      trackingCode: string;
+    };
+    GridWhistleInput: {
+      cellId: number;
+      cellName: string;
+      content: string;
+      excerpt: string;
+      id: number;
+      location: {
+        lat: number;
+        lng: number;
+      } | null;
+      photoCount: number;
+      place: string;
+      /** @enum {string} */
+      state: "submitted" | "accepted" | "declined" | "escalated" | "assigned" | "returned" | "in_progress" | "extension_requested" | "replied" | "reply_approved" | "answered" | "rehandling" | "merged" | "closed" | "archived";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      stationName: string;
+      submittedAt: string;
+      timeline: {
+        at: string;
+        comment: string | null;
+        label: {
+          en: string;
+          zh: string;
+        };
+      }[];
+      trackingCode: string;
+    };
+    GridWhistleItem: {
+      cellId: number;
+      cellName: string;
+      excerpt: string;
+      id: number;
+      /** @enum {string} */
+      state: "submitted" | "accepted" | "declined" | "escalated" | "assigned" | "returned" | "in_progress" | "extension_requested" | "replied" | "reply_approved" | "answered" | "rehandling" | "merged" | "closed" | "archived";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      stationName: string;
+      submittedAt: string;
+      trackingCode: string;
+    };
+    GridWhistleItemInput: {
+      cellId: number;
+      cellName: string;
+      excerpt: string;
+      id: number;
+      /** @enum {string} */
+      state: "submitted" | "accepted" | "declined" | "escalated" | "assigned" | "returned" | "in_progress" | "extension_requested" | "replied" | "reply_approved" | "answered" | "rehandling" | "merged" | "closed" | "archived";
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      stationName: string;
+      submittedAt: string;
+      trackingCode: string;
+    };
     HolidaySchedule: {
       /** @description false: no official schedule stored; the year follows the provisional calendar (weekends and the statutory holidays, no makeup working days) */
       covered: boolean;
@@ -32402,7 +39800,7 @@ export interface components {
       filename: string;
       id: number;
       /** @enum {string} */
-      kind: "deputies" | "stations";
+      kind: "deputies" | "stations" | "enterprises";
       parsedAt: string | null;
       /**
        * @description new (waiting for the file) → parsing → ready | failed → committed
@@ -32440,7 +39838,7 @@ export interface components {
       filename: string;
       id: number;
       /** @enum {string} */
-      kind: "deputies" | "stations";
+      kind: "deputies" | "stations" | "enterprises";
       parsedAt: string | null;
       /**
        * @description new (waiting for the file) → parsing → ready | failed → committed
@@ -32451,6 +39849,286 @@ export interface components {
       termId: number | null;
       /** @description Data rows checked so far (progress while parsing) */
       totalRows: number;
+    };
+    IndustryCampaign: {
+      burnDown: {
+        date: string;
+        ideal: number;
+        remaining: number | null;
+      }[];
+      canManage: boolean;
+      canVisit: boolean;
+      description: string;
+      endsOn: string;
+      id: number;
+      progress: {
+        daysElapsed: number;
+        elapsedPercent: number;
+        onTrack: boolean;
+        periodDays: number;
+        target: number;
+        /** @description Distinct enterprises visited */
+        visited: number;
+        visitedPercent: number;
+      };
+      startsOn: string;
+      stationId: number;
+      stationName: string;
+      title: string;
+      visits: {
+        activityId: number;
+        deputies: {
+          id: number;
+          name: string;
+        }[];
+        enterprises: {
+          id: number;
+          name: string;
+        }[];
+        id: number;
+        issues: {
+          caseId: number | null;
+          id: number;
+          suggestionId: number | null;
+          suggestionTitle: string | null;
+          summary: string;
+          trackingCode: string | null;
+        }[];
+        kind: string;
+        summary: string;
+        title: string;
+        visitedOn: string;
+      }[];
+    };
+    IndustryCampaignInput: {
+      burnDown: {
+        date: string;
+        ideal: number;
+        remaining: number | null;
+      }[];
+      canManage: boolean;
+      canVisit: boolean;
+      description: string;
+      endsOn: string;
+      id: number;
+      progress: {
+        daysElapsed: number;
+        elapsedPercent: number;
+        onTrack: boolean;
+        periodDays: number;
+        target: number;
+        /** @description Distinct enterprises visited */
+        visited: number;
+        visitedPercent: number;
+      };
+      startsOn: string;
+      stationId: number;
+      stationName: string;
+      title: string;
+      visits: {
+        activityId: number;
+        deputies: {
+          id: number;
+          name: string;
+        }[];
+        enterprises: {
+          id: number;
+          name: string;
+        }[];
+        id: number;
+        issues: {
+          caseId: number | null;
+          id: number;
+          suggestionId: number | null;
+          suggestionTitle: string | null;
+          summary: string;
+          trackingCode: string | null;
+        }[];
+        kind: string;
+        summary: string;
+        title: string;
+        visitedOn: string;
+      }[];
+    };
+    IndustryCampaignSummary: {
+      description: string;
+      endsOn: string;
+      id: number;
+      progress: {
+        daysElapsed: number;
+        elapsedPercent: number;
+        onTrack: boolean;
+        periodDays: number;
+        target: number;
+        /** @description Distinct enterprises visited */
+        visited: number;
+        visitedPercent: number;
+      };
+      startsOn: string;
+      stationId: number;
+      stationName: string;
+      title: string;
+    };
+    IndustryCampaignSummaryInput: {
+      description: string;
+      endsOn: string;
+      id: number;
+      progress: {
+        daysElapsed: number;
+        elapsedPercent: number;
+        onTrack: boolean;
+        periodDays: number;
+        target: number;
+        /** @description Distinct enterprises visited */
+        visited: number;
+        visitedPercent: number;
+      };
+      startsOn: string;
+      stationId: number;
+      stationName: string;
+      title: string;
+    };
+    IndustryEnterprise: {
+      address: string;
+      contactMasked: boolean;
+      /** @description Masked (张*) for those who do not run the point */
+      contactName: string | null;
+      /** @description Masked (138****1234) for those who do not run the point */
+      contactPhone: string | null;
+      /** @description true when masked for you but you may reveal it (POST /api/industry/enterprises/{id}/contact, audited) */
+      contactRevealable: boolean;
+      creditCode: string;
+      id: number;
+      industry: string;
+      lastVisitedOn: string | null;
+      name: string;
+      stationId: number;
+      stationName: string;
+      version: number;
+      visitCount: number;
+    };
+    IndustryEnterpriseInput: {
+      address: string;
+      contactMasked: boolean;
+      /** @description Masked (张*) for those who do not run the point */
+      contactName: string | null;
+      /** @description Masked (138****1234) for those who do not run the point */
+      contactPhone: string | null;
+      /** @description true when masked for you but you may reveal it (POST /api/industry/enterprises/{id}/contact, audited) */
+      contactRevealable: boolean;
+      creditCode: string;
+      id: number;
+      industry: string;
+      lastVisitedOn: string | null;
+      name: string;
+      stationId: number;
+      stationName: string;
+      version: number;
+      visitCount: number;
+    };
+    IndustryPoint: {
+      active: boolean;
+      address: string;
+      canManage: boolean;
+      canVisit: boolean;
+      deputies: {
+        id: number;
+        name: string;
+        occupation: string;
+        professionTags: string[];
+        stationRole: string;
+      }[];
+      id: number;
+      name: string;
+      organisation: {
+        complete: boolean;
+        conveners: {
+          deputyId: number | null;
+          name: string;
+          profession: string;
+          title: string;
+        }[];
+        /** @description What the 1+2+5+N structure lacks */
+        gaps: {
+          code: string;
+          label: {
+            en: string;
+            zh: string;
+          };
+        }[];
+        lead: {
+          deputyId: number | null;
+          name: string;
+          profession: string;
+          title: string;
+        }[];
+        participants: {
+          deputyId: number | null;
+          name: string;
+          profession: string;
+          title: string;
+        }[];
+        residents: {
+          deputyId: number | null;
+          name: string;
+          profession: string;
+          title: string;
+        }[];
+      };
+      regionCode: string;
+      regionName: string;
+    };
+    IndustryPointInput: {
+      active: boolean;
+      address: string;
+      canManage: boolean;
+      canVisit: boolean;
+      deputies: {
+        id: number;
+        name: string;
+        occupation: string;
+        professionTags: string[];
+        stationRole: string;
+      }[];
+      id: number;
+      name: string;
+      organisation: {
+        complete: boolean;
+        conveners: {
+          deputyId: number | null;
+          name: string;
+          profession: string;
+          title: string;
+        }[];
+        /** @description What the 1+2+5+N structure lacks */
+        gaps: {
+          code: string;
+          label: {
+            en: string;
+            zh: string;
+          };
+        }[];
+        lead: {
+          deputyId: number | null;
+          name: string;
+          profession: string;
+          title: string;
+        }[];
+        participants: {
+          deputyId: number | null;
+          name: string;
+          profession: string;
+          title: string;
+        }[];
+        residents: {
+          deputyId: number | null;
+          name: string;
+          profession: string;
+          title: string;
+        }[];
+      };
+      regionCode: string;
+      regionName: string;
     };
     LivelihoodDelivery: {
       acceptanceNote: string | null;
@@ -33003,7 +40681,7 @@ export interface components {
       id: number;
       mustChangePassword: boolean;
       /** @enum {string} */
-      role: "admin" | "staff" | "officer" | "deputy" | "unit";
+      role: "admin" | "staff" | "officer" | "deputy" | "unit" | "grid";
       roleLabel: {
         en: string;
         zh: string;
@@ -33033,6 +40711,246 @@ export interface components {
       };
       username: string;
     };
+    Mediation: {
+      actions: ("session" | "close" | "agreement")[];
+      agreement: {
+        mime: string;
+        name: string;
+        size: number;
+      } | null;
+      closedOn: string | null;
+      /** @description true when masked for you but you may reveal them (POST /api/mediation/{id}/contact, audited) */
+      contactRevealable: boolean;
+      description: string;
+      /** @enum {string} */
+      disputeType: "labour" | "graves" | "forest_land" | "land" | "neighbours" | "cross_border";
+      disputeTypeLabel: {
+        en: string;
+        zh: string;
+      };
+      id: number;
+      outcome: ("agreed" | "not_agreed" | "referred") | null;
+      outcomeLabel: {
+        en: string;
+        zh: string;
+      } | null;
+      outcomeNote: string | null;
+      parties: {
+        name: string;
+        phone: string | null;
+        position: number;
+        /** @enum {string} */
+        side: "applicant" | "respondent";
+      }[];
+      /** @description true when the names and phones below are masked for you */
+      partiesMasked: boolean;
+      receivedOn: string;
+      sessions: {
+        activityId: number | null;
+        deputies: {
+          id: number;
+          name: string;
+        }[];
+        heldOn: string;
+        id: number;
+        legalOfficerName: string | null;
+        legalOfficerRole: ("judge" | "prosecutor") | null;
+        notes: string;
+        place: string;
+        villageSecretary: string | null;
+      }[];
+      /** @enum {string} */
+      state: "open" | "in_session" | "closed";
+      station: {
+        id: number;
+        name: string;
+      };
+      /** @description Party names in it masked for a reader not handling the mediation */
+      title: string;
+      version: number;
+    };
+    MediationInput: {
+      actions: ("session" | "close" | "agreement")[];
+      agreement: {
+        mime: string;
+        name: string;
+        size: number;
+      } | null;
+      closedOn: string | null;
+      /** @description true when masked for you but you may reveal them (POST /api/mediation/{id}/contact, audited) */
+      contactRevealable: boolean;
+      description: string;
+      /** @enum {string} */
+      disputeType: "labour" | "graves" | "forest_land" | "land" | "neighbours" | "cross_border";
+      disputeTypeLabel: {
+        en: string;
+        zh: string;
+      };
+      id: number;
+      outcome: ("agreed" | "not_agreed" | "referred") | null;
+      outcomeLabel: {
+        en: string;
+        zh: string;
+      } | null;
+      outcomeNote: string | null;
+      parties: {
+        name: string;
+        phone: string | null;
+        position: number;
+        /** @enum {string} */
+        side: "applicant" | "respondent";
+      }[];
+      /** @description true when the names and phones below are masked for you */
+      partiesMasked: boolean;
+      receivedOn: string;
+      sessions: {
+        activityId: number | null;
+        deputies: {
+          id: number;
+          name: string;
+        }[];
+        heldOn: string;
+        id: number;
+        legalOfficerName: string | null;
+        legalOfficerRole: ("judge" | "prosecutor") | null;
+        notes: string;
+        place: string;
+        villageSecretary: string | null;
+      }[];
+      /** @enum {string} */
+      state: "open" | "in_session" | "closed";
+      station: {
+        id: number;
+        name: string;
+      };
+      /** @description Party names in it masked for a reader not handling the mediation */
+      title: string;
+      version: number;
+    };
+    MediationItem: {
+      closedOn: string | null;
+      /** @enum {string} */
+      disputeType: "labour" | "graves" | "forest_land" | "land" | "neighbours" | "cross_border";
+      disputeTypeLabel: {
+        en: string;
+        zh: string;
+      };
+      id: number;
+      outcome: ("agreed" | "not_agreed" | "referred") | null;
+      outcomeLabel: {
+        en: string;
+        zh: string;
+      } | null;
+      receivedOn: string;
+      sessions: number;
+      /** @enum {string} */
+      state: "open" | "in_session" | "closed";
+      station: {
+        id: number;
+        name: string;
+      };
+      /** @description Party names in it masked for a reader not handling the mediation */
+      title: string;
+    };
+    MediationItemInput: {
+      closedOn: string | null;
+      /** @enum {string} */
+      disputeType: "labour" | "graves" | "forest_land" | "land" | "neighbours" | "cross_border";
+      disputeTypeLabel: {
+        en: string;
+        zh: string;
+      };
+      id: number;
+      outcome: ("agreed" | "not_agreed" | "referred") | null;
+      outcomeLabel: {
+        en: string;
+        zh: string;
+      } | null;
+      receivedOn: string;
+      sessions: number;
+      /** @enum {string} */
+      state: "open" | "in_session" | "closed";
+      station: {
+        id: number;
+        name: string;
+      };
+      /** @description Party names in it masked for a reader not handling the mediation */
+      title: string;
+    };
+    MediationStatistics: {
+      byOutcome: {
+        agreed: number;
+        not_agreed: number;
+        referred: number;
+      };
+      closed: number;
+      /** @description Constituents received and visited (接待选民和走访群众), as the room entered it */
+      constituentsReceived: number | null;
+      /** @description Opinions collected (收集意见建议), as the room entered it */
+      opinionsCollected: number | null;
+      /** @description Disputes received in the year */
+      received: number;
+      receivedByType: {
+        cross_border: number;
+        forest_land: number;
+        graves: number;
+        labour: number;
+        land: number;
+        neighbours: number;
+      };
+      /** @description Closed in the year with agreement (调解成功) */
+      resolved: number;
+      resolvedByType: {
+        cross_border: number;
+        forest_land: number;
+        graves: number;
+        labour: number;
+        land: number;
+        neighbours: number;
+      };
+      station: {
+        id: number;
+        name: string;
+      };
+      year: number;
+    };
+    MediationStatisticsInput: {
+      byOutcome: {
+        agreed: number;
+        not_agreed: number;
+        referred: number;
+      };
+      closed: number;
+      /** @description Constituents received and visited (接待选民和走访群众), as the room entered it */
+      constituentsReceived: number | null;
+      /** @description Opinions collected (收集意见建议), as the room entered it */
+      opinionsCollected: number | null;
+      /** @description Disputes received in the year */
+      received: number;
+      receivedByType: {
+        cross_border: number;
+        forest_land: number;
+        graves: number;
+        labour: number;
+        land: number;
+        neighbours: number;
+      };
+      /** @description Closed in the year with agreement (调解成功) */
+      resolved: number;
+      resolvedByType: {
+        cross_border: number;
+        forest_land: number;
+        graves: number;
+        labour: number;
+        land: number;
+        neighbours: number;
+      };
+      station: {
+        id: number;
+        name: string;
+      };
+      year: number;
+    };
     MeInput: {
       /** @description What this account may do; the UI shows only these actions */
       abilities: string[];
@@ -33040,7 +40958,7 @@ export interface components {
       id: number;
       mustChangePassword: boolean;
       /** @enum {string} */
-      role: "admin" | "staff" | "officer" | "deputy" | "unit";
+      role: "admin" | "staff" | "officer" | "deputy" | "unit" | "grid";
       roleLabel: {
         en: string;
         zh: string;
@@ -33225,7 +41143,7 @@ export interface components {
           link: string | null;
           title: string;
           /** @enum {string} */
-          type: "activity" | "case" | "suggestion" | "consultation" | "budget_review" | "livelihood_project" | "livelihood_round" | "report_back" | "bonus";
+          type: "activity" | "case" | "suggestion" | "consultation" | "budget_review" | "livelihood_project" | "livelihood_round" | "report_back" | "mediation" | "bonus";
         };
         /** @description The rule that priced it, from the version in force on that day (none for a bonus) */
         rule: {
@@ -33240,7 +41158,7 @@ export interface components {
           value: number;
         } | null;
         /** @enum {string} */
-        source: "attendance" | "organiser" | "activity_suggestion" | "case_collected" | "case_answered" | "case_rated" | "suggestion_lead" | "suggestion_cosigner" | "suggestion_rated" | "consultation" | "budget_comment" | "budget_evaluation" | "livelihood_proposed" | "livelihood_rated" | "report_back" | "bonus";
+        source: "attendance" | "organiser" | "activity_suggestion" | "case_collected" | "case_answered" | "case_rated" | "suggestion_lead" | "suggestion_cosigner" | "suggestion_rated" | "consultation" | "budget_comment" | "budget_evaluation" | "livelihood_proposed" | "livelihood_rated" | "report_back" | "mediation_agreement" | "bonus";
         sourceLabel: {
           en: string;
           zh: string;
@@ -33293,7 +41211,7 @@ export interface components {
           link: string | null;
           title: string;
           /** @enum {string} */
-          type: "activity" | "case" | "suggestion" | "consultation" | "budget_review" | "livelihood_project" | "livelihood_round" | "report_back" | "bonus";
+          type: "activity" | "case" | "suggestion" | "consultation" | "budget_review" | "livelihood_project" | "livelihood_round" | "report_back" | "mediation" | "bonus";
         };
         /** @description The rule that priced it, from the version in force on that day (none for a bonus) */
         rule: {
@@ -33308,7 +41226,7 @@ export interface components {
           value: number;
         } | null;
         /** @enum {string} */
-        source: "attendance" | "organiser" | "activity_suggestion" | "case_collected" | "case_answered" | "case_rated" | "suggestion_lead" | "suggestion_cosigner" | "suggestion_rated" | "consultation" | "budget_comment" | "budget_evaluation" | "livelihood_proposed" | "livelihood_rated" | "report_back" | "bonus";
+        source: "attendance" | "organiser" | "activity_suggestion" | "case_collected" | "case_answered" | "case_rated" | "suggestion_lead" | "suggestion_cosigner" | "suggestion_rated" | "consultation" | "budget_comment" | "budget_evaluation" | "livelihood_proposed" | "livelihood_rated" | "report_back" | "mediation_agreement" | "bonus";
         sourceLabel: {
           en: string;
           zh: string;
@@ -33428,6 +41346,11 @@ export interface components {
        * @default 1
        */
       livelihoodRated: number;
+      /**
+       * @description 调解: per mediation sat in that reached agreement (default 2 where a rule table does not name it)
+       * @default 2
+       */
+      mediationAgreement: number;
       /** @description The deputy who recorded an activity other deputies attended */
       organiser: number;
       /** @description Points for attending, per kind of activity */
@@ -33508,6 +41431,11 @@ export interface components {
        * @default 1
        */
       livelihoodRated?: number;
+      /**
+       * @description 调解: per mediation sat in that reached agreement (default 2 where a rule table does not name it)
+       * @default 2
+       */
+      mediationAgreement?: number;
       /** @description The deputy who recorded an activity other deputies attended */
       organiser: number;
       /** @description Points for attending, per kind of activity */
@@ -33870,6 +41798,44 @@ export interface components {
       /** @description Answers are taken now */
       windowOpen: boolean;
     };
+    PublicCrossProvinceIssues: {
+      items: {
+        /** @enum {string} */
+        category: "land_dispute" | "road" | "river_pollution" | "sand_mining" | "other";
+        deadline: string | null;
+        description: string;
+        id: number;
+        progress: {
+          at: string;
+          body: string;
+          statusTo: string | null;
+        }[];
+        sides: string[];
+        /** @enum {string} */
+        status: "open" | "in_progress" | "resolved";
+        title: string;
+      }[];
+      stationName: string;
+    };
+    PublicCrossProvinceIssuesInput: {
+      items: {
+        /** @enum {string} */
+        category: "land_dispute" | "road" | "river_pollution" | "sand_mining" | "other";
+        deadline: string | null;
+        description: string;
+        id: number;
+        progress: {
+          at: string;
+          body: string;
+          statusTo: string | null;
+        }[];
+        sides: string[];
+        /** @enum {string} */
+        status: "open" | "in_progress" | "resolved";
+        title: string;
+      }[];
+      stationName: string;
+    };
     PublicDeliberationDay: {
       attendance: {
         present: number;
@@ -34166,6 +42132,11 @@ export interface components {
         name: string;
       }[];
       id: number;
+      /** @description A remote liaison point (异地联络点): where it stands, outside its home region; the map link searches there */
+      locatedRegion: {
+        code: string;
+        fullName: string;
+      } | null;
       /** @description Where it is on the map (高德/Amap, GCJ-02); null: look it up by the address */
       location: components["schemas"]["StationLocation"] | null;
       name: string;
@@ -34191,6 +42162,11 @@ export interface components {
         name: string;
       }[];
       id: number;
+      /** @description A remote liaison point (异地联络点): where it stands, outside its home region; the map link searches there */
+      locatedRegion: {
+        code: string;
+        fullName: string;
+      } | null;
       /** @description Where it is on the map (高德/Amap, GCJ-02); null: look it up by the address */
       location: components["schemas"]["StationLocationInput"] | null;
       name: string;
@@ -34216,6 +42192,11 @@ export interface components {
         name: string;
       }[];
       id: number;
+      /** @description A remote liaison point (异地联络点): where it stands, outside its home region; the map link searches there */
+      locatedRegion: {
+        code: string;
+        fullName: string;
+      } | null;
       /** @description Where it is on the map (高德/Amap, GCJ-02); null: look it up by the address */
       location: components["schemas"]["StationLocation"] | null;
       name: string;
@@ -34252,6 +42233,11 @@ export interface components {
         name: string;
       }[];
       id: number;
+      /** @description A remote liaison point (异地联络点): where it stands, outside its home region; the map link searches there */
+      locatedRegion: {
+        code: string;
+        fullName: string;
+      } | null;
       /** @description Where it is on the map (高德/Amap, GCJ-02); null: look it up by the address */
       location: components["schemas"]["StationLocationInput"] | null;
       name: string;
@@ -35573,6 +43559,8 @@ export interface components {
       grade: ("first" | "second" | "third") | null;
       homeRegion: components["schemas"]["RegionBrief"];
       id: number;
+      /** @description A remote liaison point (异地联络点): the region it stands in, outside its home congress's territory; null for a station in its home region */
+      locatedRegion: components["schemas"]["RegionBrief"] | null;
       location: components["schemas"]["StationLocation"] | null;
       memberRegions: {
         code: string;
@@ -35781,6 +43769,8 @@ export interface components {
       grade: ("first" | "second" | "third") | null;
       homeRegion: components["schemas"]["RegionBriefInput"];
       id: number;
+      /** @description A remote liaison point (异地联络点): the region it stands in, outside its home congress's territory; null for a station in its home region */
+      locatedRegion: components["schemas"]["RegionBriefInput"] | null;
       location: components["schemas"]["StationLocationInput"] | null;
       memberRegions: {
         code: string;
@@ -35813,6 +43803,8 @@ export interface components {
       grade: ("first" | "second" | "third") | null;
       homeRegion: components["schemas"]["RegionBrief"];
       id: number;
+      /** @description A remote liaison point (异地联络点): the region it stands in, outside its home congress's territory; null for a station in its home region */
+      locatedRegion: components["schemas"]["RegionBrief"] | null;
       memberRegionCount: number;
       name: string;
       stars: number | null;
@@ -35830,6 +43822,8 @@ export interface components {
       grade: ("first" | "second" | "third") | null;
       homeRegion: components["schemas"]["RegionBriefInput"];
       id: number;
+      /** @description A remote liaison point (异地联络点): the region it stands in, outside its home congress's territory; null for a station in its home region */
+      locatedRegion: components["schemas"]["RegionBriefInput"] | null;
       memberRegionCount: number;
       name: string;
       stars: number | null;
