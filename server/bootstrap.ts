@@ -13,6 +13,7 @@ import { loadDemoDeliberations } from './features/deliberations/index.js';
 import { loadDemoHotTopics } from './features/hotTopics/index.js';
 import { loadDemoMediation } from './features/mediation/index.js';
 import { loadDemoFormerDeputies } from './features/formerDeputies/index.js';
+import { loadDemoWhistle } from './features/grids/index.js';
 import { importRegions } from './features/regions/index.js';
 import { scheduleMaintenance } from './platform/jobs/maintenance.js';
 import type { DB } from './platform/db/schema.js';
@@ -71,6 +72,7 @@ export async function bootstrap(db: Kysely<DB>, config: Config, options: { demoC
         await loadDemoHotTopics(trx);
         await loadDemoMediation(trx);
         await loadDemoFormerDeputies(trx);
+        await loadDemoWhistle(trx);
         // The demo's messages tell of its past twelve weeks: they are recorded as sent, so a first
         // start does not send (or log) a hundred messages about events nobody is waiting on.
         await trx.updateTable('outbox').set({ sent_at: now() }).where('sent_at', 'is', null).execute();

@@ -24,7 +24,7 @@ export const CASES_ERRORS = {
     status: 400, zh: '意见所涉地点({regionCode})不在该联络站的辖区或成员地区内', en: 'The place of the case ({regionCode}) lies outside the station\'s home and member regions',
   },
   CASE_UNIT_WRONG_SIDE: {
-    status: 400, zh: '该件属地在{side},应交办给{side}一方的承办单位', en: 'The case\'s place lies on the {side} side: assign it to a unit of that side',
+    status: 400, zh: '该件属地在{side},应交办给该方的承办单位', en: 'The case\'s place lies on the {side} side: assign it to a unit of that side',
   },
   TARGET_NOT_FOUND: { status: 404, zh: '找不到该联络站或代表', en: 'No such station or deputy' },
   OPEN311_UNROUTABLE: {

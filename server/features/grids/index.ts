@@ -4,6 +4,9 @@ import { loadDemoGrids } from './demo.js';
 import { GRID_ERRORS } from './errors.js';
 import { gridRoutes } from './routes.js';
 
+/** With the demo's cases (server/bootstrap.ts): the demo grid worker's whistle, handled by the station. */
+export { loadDemoWhistle } from './demo.js';
+
 /** Grids (网格): cells under villages with their deputies and grid workers, whistles (吹哨) and cross-border service teams. */
 export const feature = defineFeature({
   name: 'grids',

@@ -227,7 +227,8 @@ export async function logVisit(ctx: WriteContext, campaignId: number, input: Vis
 
 async function lockVisit(ctx: WriteContext, visitId: number) {
   const visit = await ctx.trx.selectFrom('industry_visit as v').innerJoin('industry_campaign as c', 'c.id', 'v.campaign_id')
-    .select(['v.id', 'v.activity_id', 'c.station_id']).where('v.id', '=', visitId).where(stationVisible(ctx.actor, ref('c.station_id'))).executeTakeFirst();
+    .innerJoin('activity as a', 'a.id', 'v.activity_id')
+    .select(['v.id', 'v.activity_id', 'c.station_id', 'a.starts_at']).where('v.id', '=', visitId).where(stationVisible(ctx.actor, ref('c.station_id'))).executeTakeFirst();
   if (!visit) throw new AppError('NOT_FOUND');
   const point = await requirePoint(ctx.trx, ctx.actor, visit.station_id, 'visit');
   return { ...visit, activityId: Number(visit.activity_id), point };
@@ -235,11 +236,15 @@ async function lockVisit(ctx: WriteContext, visitId: number) {
 
 export interface IssueCaseInput { summary: string; categoryId: number; content: string; place: string; name: string | null; phone: string | null }
 
-/** An issue a visit found becomes a case (群众意见) of the point, registered from the visit's activity (channel 走访). */
+/**
+ * An issue a visit found becomes a case (群众意见) of the point, registered from the visit's
+ * activity (channel 走访) and received when the visit took place, as opinions registered from any
+ * activity are.
+ */
 export async function issueToCase(ctx: WriteContext, visitId: number, input: IssueCaseInput) {
   const visit = await lockVisit(ctx, visitId);
   const [receipt] = await registerOpinions(ctx, {
-    stationId: visit.station_id, deputyId: ctx.actor.role === 'deputy' ? ctx.actor.deputyId : null, channel: 'visit', receivedAt: null,
+    stationId: visit.station_id, deputyId: ctx.actor.role === 'deputy' ? ctx.actor.deputyId : null, channel: 'visit', receivedAt: visit.starts_at,
     activityId: visit.activityId,
     items: [{ categoryId: input.categoryId, content: input.content, place: input.place, name: input.name, phone: input.phone }],
   });

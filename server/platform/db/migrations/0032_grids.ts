@@ -108,8 +108,13 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   for (const t of ['grid_patrol_member', 'grid_patrol', 'grid_team_member', 'grid_team', 'grid_whistle', 'grid_cell_worker', 'grid_cell_deputy', 'grid_cell']) {
     await sql.raw(`drop table ${t}`).execute(db);
   }
+  // Before grids, a whistle was what staff registered on a grid's behalf (网格代为登记); grid
+  // workers' accounts had no role: they are kept (their steps are on record) but closed.
+  await sql.raw(`update opinion set channel = 'grid' where channel = 'whistle'`).execute(db);
   await sql.raw('alter table opinion drop constraint opinion_channel_check').execute(db);
   await sql.raw(`alter table opinion add constraint opinion_channel_check check (channel in (${CHANNELS_BEFORE}))`).execute(db);
+  await sql.raw(`delete from session where account_id in (select id from account where role = 'grid')`).execute(db);
+  await sql.raw(`update account set role = 'officer', active = false where role = 'grid'`).execute(db);
   await sql.raw('alter table account drop constraint account_role_check').execute(db);
   await sql.raw(`alter table account add constraint account_role_check check (role in (${ROLES_BEFORE}))`).execute(db);
 }
