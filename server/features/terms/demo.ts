@@ -39,6 +39,12 @@ const TERMS: [DeputyLevel, string | null, number, string, string | null][] = [
   ['township', '440881105', 18, '2021-12-02', null],
   ['township', '450922111', 17, '2021-11-24', null],
   ['township', '450923120', 17, '2021-11-23', null],
+  // 八步区信都镇 (its remote liaison point in 佛山)
+  ['township', '451102114', 12, '2021-11-26', null],
+  // 河源市连平县上坪镇 (the 鹰嘴蜜桃 industry contact point)
+  ['city', '441600', 8, '2022-01-10', null],
+  ['county', '441623', 17, '2021-12-22', null],
+  ['township', '441623101', 18, '2021-12-01', null],
 ];
 
 export async function loadDemoTerms(ctx: WriteContext): Promise<void> {

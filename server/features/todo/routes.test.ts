@@ -73,11 +73,11 @@ describe('the to-do centre (待办)', () => {
   };
   const ids = (...keys: string[]) => keys.map((k) => c[k]!.id).sort((a, b) => a - b);
 
-  /** The suggestion items each role also has, none of them here. */
+  /** The items of the other instruments each role also has, none of them here. */
   const NO_SUGGESTIONS = {
-    staff: { 'suggestion.review': 0, 'suggestion.assign': 0, 'suggestion.reassignment': 0, 'suggestion.overdue': 0, 'budget.overdue': 0, 'livelihood.slipped': 0, 'deliberation.review': 0, 'deliberation.feedback': 0 },
+    staff: { 'cross_province.handover': 0, 'suggestion.review': 0, 'suggestion.assign': 0, 'suggestion.reassignment': 0, 'suggestion.overdue': 0, 'budget.overdue': 0, 'livelihood.slipped': 0, 'deliberation.review': 0, 'deliberation.feedback': 0 },
     unit: { 'suggestion.answer': 0, 'suggestion.co_view': 0, 'suggestion.commitments': 0, 'budget.answer': 0, 'livelihood.milestone_due': 0, 'deliberation.sign': 0, 'deliberation.answer': 0 },
-    deputy: { 'suggestion.cosign': 0, 'suggestion.rate': 0, 'consultation.gather': 0, 'budget.comment': 0, 'budget.evaluate': 0, 'livelihood.vote': 0, 'livelihood.evaluate': 0, 'report_back.issue': 0 },
+    deputy: { 'cross_province.handover': 0, 'suggestion.cosign': 0, 'suggestion.rate': 0, 'consultation.gather': 0, 'budget.comment': 0, 'budget.evaluate': 0, 'livelihood.vote': 0, 'livelihood.evaluate': 0, 'report_back.issue': 0 },
   };
 
   it('gives the county staff what waits at the station and what needs supervising', async () => {
