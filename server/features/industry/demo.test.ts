@@ -42,7 +42,9 @@ describe('the 连平 industry demo', () => {
     const campaigns = (await staff.get(`/api/industry/points/${pointId}/campaigns`)).json().items as { id: number; progress: { target: number; visited: number; daysElapsed: number; periodDays: number } }[];
     const c = campaigns[0]!;
     assert.equal(c.progress.periodDays, 100);
-    assert.equal(c.progress.daysElapsed, 50);
+    // Day 50 on the day the demo was loaded; the test database is prepared once per run, so a run
+    // that crosses midnight (Asia/Shanghai) reads it on day 51.
+    assert.ok(c.progress.daysElapsed === 50 || c.progress.daysElapsed === 51, `day ${c.progress.daysElapsed}`);
     assert.ok(c.progress.visited >= c.progress.target * 0.4 && c.progress.visited <= c.progress.target * 0.6, `${c.progress.visited}/${c.progress.target}`);
     const detail = (await deputy.get(`/api/industry/campaigns/${c.id}`)).json();
     const issues = detail.visits.flatMap((v: { issues: { caseId: number | null }[] }) => v.issues);
