@@ -1,7 +1,7 @@
 /**
  * npm run bench:cases — the case workflow at scale, on PostgreSQL.
  *
- * Builds a fresh database `lianxin_bench` on the server of DATABASE_URL (default
+ * Builds a fresh database `lianxin_bench` (or BENCH_DB) on the server of DATABASE_URL (default
  * postgres://postgres@127.0.0.1:5432/postgres), loads the regions and the demo set, generates
  * stations in BENCH_COUNTIES real counties and BENCH_CASES cases (default 1 000 000) with facts
  * as the workflow stores them, then measures through the real application:
@@ -28,7 +28,7 @@ const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const COUNTIES = Number(process.env.BENCH_COUNTIES ?? 200);
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const NAME = 'lianxin_bench';
+const NAME = process.env.BENCH_DB ?? 'lianxin_bench';
 const COMPARE = process.env.BENCH_COMPARE ? path.resolve(process.env.BENCH_COMPARE) : null;
 
 interface Row { label: string; n: number; p50: number; p99: number; theirs?: { p50: number; p99: number } }
