@@ -22,6 +22,7 @@ import { now as clockNow } from '../../platform/clock.js';
 import { createUnit } from '../units/index.js';
 import { createAccount } from '../accounts/index.js';
 import { DEMO_PASSWORD } from '../../platform/demo/password.js';
+import { daysAgoAt } from '../../platform/demo/time.js';
 import { loadPlaceRoutingDemo } from './placeDemo.js';
 
 const HOUR = 3_600_000;
@@ -140,13 +141,6 @@ function random(seed: number) {
   };
 }
 
-/** An instant during Beijing office hours on the day `daysAgo` days before `now`. */
-function officeHour(now: Date, daysAgo: number, hour: number): Date {
-  const day = new Date(now.getTime() - daysAgo * DAY);
-  const beijing = new Date(day.getTime() + 8 * HOUR);
-  return new Date(Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth(), beijing.getUTCDate(), hour - 8, Math.floor((hour % 1) * 60)));
-}
-
 /**
  * The first office moment (Monday to Friday, 8:30–12:00 and 14:30–17:30 Beijing time) at or after
  * `at`: staff and clerks act at their desks, so a step that would fall at night or on a weekend
@@ -203,7 +197,7 @@ export async function loadDemoCases(trx: WriteContext['trx'], now: Date = clockN
     // More in recent weeks: the stations' reach grows.
     const count = rand() < 0.5 + (WEEKS * 7 - daysAgo) / (WEEKS * 7) * 0.5 ? 1 + Math.floor(rand() * 3) : 0;
     for (let i = 0; i < count; i++) {
-      let at = officeHour(now, daysAgo, 9 + rand() * 7);
+      let at = daysAgoAt(now, daysAgo, 9 + rand() * 7);
       if (at > now) continue;
       const station = pick([huangtian, huangtian, gonghe, xiwan]);
       const code = pick(codes);
@@ -317,7 +311,7 @@ async function loadDemoActivities(
   for (const t of themed) {
     await createActivity(staff, {
       kind: 'theme', title: t.title, stationId: stations.huangtian, regionCode: null, campaignId,
-      startsAt: officeHour(now, t.daysAgo, 14.5), endsAt: null, place: t.place, summary: '代表与企业负责人面对面交流,梳理问题清单。',
+      startsAt: daysAgoAt(now, t.daysAgo, 14.5), endsAt: null, place: t.place, summary: '代表与企业负责人面对面交流,梳理问题清单。',
       suggestionsMade: t.suggestions,
       participants: deputies.map((d, i) => ({ deputyId: d.deputy_id, attendance: i % 4 === 3 ? 'absent' as const : 'present' as const })),
       unitIds: [], rotaSlotId: null,
@@ -327,7 +321,7 @@ async function loadDemoActivities(
   for (const daysAgo of [60, 33, 19, 5]) {
     await createActivity(deputy, {
       kind: 'visit', title: '走访公和村困难群众', stationId: stations.gonghe, regionCode: null, campaignId: null,
-      startsAt: officeHour(now, daysAgo, 15), endsAt: null, place: '公和村', summary: '上门了解生产生活困难,收集意见建议。',
+      startsAt: daysAgoAt(now, daysAgo, 15), endsAt: null, place: '公和村', summary: '上门了解生产生活困难,收集意见建议。',
       suggestionsMade: 0, participants: [], unitIds: [], rotaSlotId: null,
     });
   }

@@ -11,20 +11,7 @@ import type { WriteContext } from '../../platform/audit/audit.js';
 import type { DB } from '../../platform/db/schema.js';
 import { takeCaseAction } from './actions.js';
 import { registerOpinions } from './intake.js';
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
-/** `hour` (Beijing time) on the `nth` weekday before today (1: the last one): staff act at their desks, always in the past. */
-function weekdayBefore(now: Date, nth: number, hour: number): Date {
-  let seen = 0;
-  for (let back = 1; ; back++) {
-    const beijing = new Date(now.getTime() - back * DAY + 8 * HOUR);
-    const weekday = beijing.getUTCDay();
-    if (weekday === 0 || weekday === 6 || ++seen < nth) continue;
-    return new Date(Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth(), beijing.getUTCDate(), 0, 0) + (hour - 8) * HOUR);
-  }
-}
+import { weekdayBefore } from '../../platform/demo/time.js';
 
 export async function loadPlaceRoutingDemo(trx: WriteContext['trx'], now: Date): Promise<void> {
   const db = trx as unknown as Kysely<DB>;

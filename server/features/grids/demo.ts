@@ -12,6 +12,7 @@ import { now } from '../../platform/clock.js';
 import { DEMO_PASSWORD } from '../../platform/demo/password.js';
 import { createAccount } from '../accounts/index.js';
 import { takeCaseAction } from '../cases/index.js';
+import { weekdayBefore } from '../../platform/demo/time.js';
 import { blowWhistle, createCell, createTeam, logPatrol } from './commands.js';
 
 const HOUR = 3_600_000;
@@ -60,16 +61,6 @@ export async function loadDemoGrids(ctx: WriteContext): Promise<void> {
 }
 
 /**
- * The last working morning before `at` (Monday to Friday, Beijing time) at `hour` o'clock: the
- * demo's whistle is blown and handled then, whatever day the demo is loaded.
- */
-function lastWorkingMorning(at: Date, hour: number): Date {
-  let day = new Date(at.getTime() + 8 * HOUR - 24 * HOUR);
-  while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day = new Date(day.getTime() - 24 * HOUR);
-  return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour - 8, Math.round((hour % 1) * 60)));
-}
-
-/**
  * With the demo's cases: `wangge`'s whistle about the collapsed village road of 公和村, blown on
  * the last working morning, accepted by the 公和村 point and assigned to 黄田镇人民政府 within the hour.
  */
@@ -84,12 +75,12 @@ export async function loadDemoWhistle(trx: WriteContext['trx'], at: Date = now()
     place: '公和村三组水渠边村道', location: { lat: 24.4598, lng: 111.5851 }, photos: [{ bytes: new Uint8Array(PHOTO) }],
   });
   // The case, its first events and the whistle record are dated when it was blown.
-  const blown = lastWorkingMorning(at, 9.25);
+  const blown = weekdayBefore(at, 1, 9.25);
   await trx.updateTable('opinion').set({ submitted_at: blown }).where('id', '=', caseId).execute();
   await trx.updateTable('opinion_event').set({ at: blown }).where('opinion_id', '=', caseId).where('action', 'in', ['submit', 'whistled']).execute();
   await trx.updateTable('grid_whistle').set({ created_at: blown }).where('opinion_id', '=', caseId).execute();
   const officer = await loadActor(trx, await account('huangtian'));
-  await takeCaseAction({ trx, actor: officer, ip: null }, caseId, { action: 'accept', comment: '已受理,已请黄田镇人民政府现场查看并设置警示。' }, { kind: 'account' }, lastWorkingMorning(at, 9.75));
+  await takeCaseAction({ trx, actor: officer, ip: null }, caseId, { action: 'accept', comment: '已受理,已请黄田镇人民政府现场查看并设置警示。' }, { kind: 'account' }, weekdayBefore(at, 1, 9.75));
   const staff = await loadActor(trx, await account('pinggui'));
-  await takeCaseAction({ trx, actor: staff, ip: null }, caseId, { action: 'assign', unitId: unit }, { kind: 'account' }, lastWorkingMorning(at, 10.5));
+  await takeCaseAction({ trx, actor: staff, ip: null }, caseId, { action: 'assign', unitId: unit }, { kind: 'account' }, weekdayBefore(at, 1, 10.5));
 }

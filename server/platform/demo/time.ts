@@ -25,3 +25,27 @@ export function demoShiftDays(on: string = today()): number {
 export function demoDate(written: string, on: string = today()): string {
   return addDays(written, demoShiftDays(on));
 }
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** `hour` o'clock Beijing time (fractions are minutes, to the whole minute) on the Beijing day of `at`. */
+export function atBeijingHour(at: Date, hour: number): Date {
+  const beijing = new Date(at.getTime() + 8 * HOUR);
+  return new Date(Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth(), beijing.getUTCDate(), -8, Math.floor(hour * 60)));
+}
+
+/** `hour` o'clock Beijing time on the day `daysAgo` days before `now`. */
+export function daysAgoAt(now: Date, daysAgo: number, hour: number): Date {
+  return atBeijingHour(new Date(now.getTime() - daysAgo * DAY), hour);
+}
+
+/** `hour` o'clock Beijing time on the `nth` weekday (Monday to Friday) before today (1: the last one): staff act at their desks, always in the past. */
+export function weekdayBefore(now: Date, nth: number, hour: number): Date {
+  let seen = 0;
+  for (let back = 1; ; back++) {
+    const weekday = new Date(now.getTime() - back * DAY + 8 * HOUR).getUTCDay();
+    if (weekday === 0 || weekday === 6 || ++seen < nth) continue;
+    return daysAgoAt(now, back, hour);
+  }
+}
