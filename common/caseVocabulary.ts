@@ -11,6 +11,7 @@ export const CASE_CHANNELS = labelled({
   letter: { zh: '信件', en: 'Letter' },
   grid: { zh: '网格(代为登记)', en: 'Grid (entered by staff)' },
   whistle: { zh: '网格员吹哨', en: 'Grid worker whistle' },
+  federation: { zh: '外省实例转来', en: 'From another province’s instance' },
 });
 export type CaseChannel = (typeof CASE_CHANNELS.keys)[number];
 

@@ -21,7 +21,7 @@ async function resolve(path: string): Promise<string> {
   return kind === 'archive' ? `${deputy}/archive` : deputy;
 }
 
-const MENU = ['工作台', '我的待办', '意见办理', '代表建议', '民生实事', '办理统计', '建议统计', '热点议题', '预算审查', '预算意见答复', '议题征询', '述职', '逢四议事', '跨省联建', '履职活动', '主题活动', '履职积分', '考核评价', '网格', '网格覆盖', '跨界服务小组', '联络站', '产业联系点', '调解室', '人大代表', '代表之家', '登记簿', '承办单位', '行政区划', '人大届次', '账号管理', '办理时限', '建议办理设置', '节假日', '审计日志', '通知', '个人中心'];
+const MENU = ['工作台', '我的待办', '意见办理', '代表建议', '民生实事', '办理统计', '建议统计', '热点议题', '预算审查', '预算意见答复', '议题征询', '述职', '逢四议事', '跨省联建', '履职活动', '主题活动', '履职积分', '考核评价', '网格', '网格覆盖', '跨界服务小组', '联络站', '产业联系点', '调解室', '人大代表', '代表之家', '登记簿', '承办单位', '行政区划', '人大届次', '账号管理', '办理时限', '建议办理设置', '节假日', '联邦对端', '审计日志', '通知', '个人中心'];
 const WORK = ['工作台', '意见办理', '代表建议', '民生实事', '办理统计', '热点议题', '预算审查', '议题征询', '述职', '逢四议事', '跨省联建', '履职活动', '主题活动', '履职积分', '考核评价', '网格', '联络站', '产业联系点', '调解室', '人大代表', '代表之家', '登记簿', '承办单位'];
 
 const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; screens: { path: string; ready: RegExp; name: string }[] }[] = [
@@ -46,6 +46,7 @@ const ROLES: { username: string; kind: 'desktop' | 'phone'; menu: string[]; scre
       { path: '/accounts', ready: /pinggui/, name: 'accounts' },
       { path: '/case-rules', ready: /饮水供水/, name: 'case-rules' },
       { path: '/holidays', ready: /节假日安排/, name: 'holidays' },
+      { path: '/federation', ready: /山东省人大代表联络站平台/, name: 'federation' },
       { path: '/audit', ready: /^登录$/, name: 'audit' },
       { path: '/notifications', ready: /通知/, name: 'notifications' },
     ],

@@ -9,6 +9,7 @@
  * other's regions): accessMatrix.crossProvince.test.ts.
  */
 import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { registeredRoutes } from './app.js';
 import { notify } from './platform/notify/notify.js';
@@ -137,6 +138,8 @@ const crossProvinceBodies: Record<string, Record<string, unknown>> = {
 
 /** A draft to 平桂区's county congress, as 梁俊华 (county and township deputy) writes it. */
 const suggestionBody = (t: Targets) => ({ kind: 'suggestion', title: '矩阵建议', reasons: '', proposals: '', categoryId: t.categoryId, regionCode: '451103', level: 'county' });
+/** An Ed25519 public key (32 bytes, base64) for the peers the administrator registers. */
+const MATRIX_PEER_KEY = generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).subarray(12).toString('base64');
 const MATRIX_PNG = '89504e470d0a1a0a0000000d4948445200000001000000010806000000';
 /** A topic of 平桂区's (in) or 宜城市's (out) county committee asking that side's station, open from yesterday for three weeks. */
 const consultationBody = (t: Targets, s: 'in' | 'out') => ({
@@ -1019,6 +1022,22 @@ const CASES: Case[] = [
   },
   { method: 'GET', route: '/api/mediation/:id/agreement', url: (t, s) => `/api/mediation/${t.mediation[s]}/agreement`, in: S(200, 200, 200, 403, 403), out: S(200, 404, 404, 404, 403) },
   { method: 'POST', route: '/api/mediation/:id/contact', url: (t, s) => `/api/mediation/${t.mediation[s]}/contact`, in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403) },
+  // Federation (联邦): the administrator keeps the peers and reads this instance's identity; the inbound API answers signed requests only.
+  { method: 'GET', route: '/api/federation/identity', url: () => '/api/federation/identity', in: S(200, 403, 403, 403, 403) },
+  { method: 'GET', route: '/api/federation/peers', url: () => '/api/federation/peers', in: S(200, 403, 403, 403, 403) },
+  { method: 'GET', route: '/api/federation/peers/:id', url: () => '/api/federation/peers/shandong', in: S(200, 403, 403, 403, 403) },
+  {
+    method: 'POST', route: '/api/federation/peers', url: () => '/api/federation/peers',
+    body: (_, __, h) => ({ id: h.unique('matrix-'), name: '矩阵对端', baseUrl: 'https://matrix.example.gov.cn', publicKey: MATRIX_PEER_KEY }),
+    in: S(201, 403, 403, 403, 403),
+  },
+  {
+    method: 'PATCH', route: '/api/federation/peers/:id', url: () => '/api/federation/peers/shandong',
+    body: () => ({ version: 1, name: '矩阵改名的对端' }), in: S(200, 403, 403, 403, 403),
+  },
+  { method: 'DELETE', route: '/api/federation/peers/:id', url: () => '/api/federation/peers/nobody', in: S(404, 403, 403, 403, 403) },
+  { method: 'POST', route: '/api/federation/v1/cases', url: () => '/api/federation/v1/cases', in: all(401) },
+  { method: 'GET', route: '/api/federation/v1/cases/:messageId', url: () => '/api/federation/v1/cases/5f0c7d0e-0000-4000-8000-000000000000', in: all(401) },
   // Former deputies (往届代表): read by whoever sees the deputy or the station (not units); enrolled and their opinions registered by those who run the station; carried by a current deputy.
   { method: 'GET', route: '/api/former-deputies', url: () => '/api/former-deputies', in: S(200, 200, 200, 200, 403) },
   { method: 'GET', route: '/api/former-deputies/opinions', url: () => '/api/former-deputies/opinions', in: S(200, 200, 200, 200, 403) },

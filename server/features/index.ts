@@ -36,6 +36,7 @@ import { feature as crossProvinceFeature } from './crossProvince/index.js';
 import { feature as gridsFeature } from './grids/index.js';
 import { feature as mediationFeature } from './mediation/index.js';
 import { feature as formerDeputiesFeature } from './formerDeputies/index.js';
+import { feature as federationFeature } from './federation/index.js';
 
 export const FEATURES: readonly FeatureManifest[] = [
   accountsFeature,
@@ -69,5 +70,6 @@ export const FEATURES: readonly FeatureManifest[] = [
   gridsFeature,
   mediationFeature,
   formerDeputiesFeature,
+  federationFeature,
   todoFeature,
 ];

@@ -48,6 +48,10 @@ export interface Config {
   pgliteSharedBuffersMb: number;
   /** How far the JavaScript heap may grow past what survived the last full collection, in percent; 0 leaves it to V8 (see heap.ts). */
   heapGrowingPercent: number;
+  /** This instance's id among the federated provinces (e.g. `henan`); null: not federated, no identity shown. */
+  federationId: string | null;
+  /** The Ed25519 private key (PKCS#8 PEM) this instance signs federation requests with; created on first start when absent. */
+  federationKeyFile: string;
 }
 
 /**
@@ -111,12 +115,22 @@ function logFormatFrom(value: string | undefined): 'pretty' | 'json' {
   throw new ConfigError(`LOG_FORMAT must be pretty or json, not "${value}" / LOG_FORMAT 只能是 pretty 或 json`);
 }
 
+function federationIdFrom(value: string | undefined): string | null {
+  if (value === undefined || value.trim() === '') return null;
+  if (!/^[a-z][a-z0-9-]{1,39}$/.test(value.trim())) {
+    throw new ConfigError(`LIANXIN_FEDERATION_ID must be 2 to 40 lower-case letters, digits or hyphens, starting with a letter (e.g. henan); got "${value}". `
+      + `LIANXIN_FEDERATION_ID 应为 2 到 40 位小写字母、数字或连字符,以字母开头(如 henan);当前值为 "${value}"。`);
+  }
+  return value.trim();
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = intFrom(env.PORT, 3000);
+  const dataDir = path.resolve(env.DATA_DIR ?? path.join(PROJECT_ROOT, 'data'));
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
-    dataDir: path.resolve(env.DATA_DIR ?? path.join(PROJECT_ROOT, 'data')),
+    dataDir,
     databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : null,
     demo: env.LIANXIN_DEMO !== '0',
     adminPassword: env.LIANXIN_ADMIN_PASSWORD ?? null,
@@ -134,5 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     posterFont: posterFontFrom(env.LIANXIN_POSTER_FONT),
     pgliteSharedBuffersMb: boundedInt(env, 'LIANXIN_PGLITE_SHARED_BUFFERS_MB', PGLITE_SHARED_BUFFERS_MB, 1, 8192),
     heapGrowingPercent: boundedInt(env, 'LIANXIN_HEAP_GROWING_PERCENT', DEFAULT_HEAP_GROWING_PERCENT, 0, 1000),
+    federationId: federationIdFrom(env.LIANXIN_FEDERATION_ID),
+    federationKeyFile: path.resolve(env.LIANXIN_FEDERATION_KEY_FILE?.trim() || path.join(dataDir, 'federation-ed25519.pem')),
   };
 }

@@ -5490,7 +5490,7 @@ export interface paths {
           /** @description true: the cases awaiting the reader's action, i.e. under any of their to-do items */
           awaitingMe?: "true" | "false";
           categoryId?: number;
-          channel?: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid" | "whistle";
+          channel?: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid" | "whistle" | "federation";
           /** @description true: answer `total` too */
           count?: "true" | "false";
           /** @description Opaque cursor from the previous page's nextCursor */
@@ -5608,7 +5608,7 @@ export interface paths {
              */
             activityId?: number | null;
             /**
-             * @description How they were collected; a grid worker whistle (whistle) comes only from the grid worker, through POST /api/grids/whistles
+             * @description How they were collected; a grid worker whistle (whistle) comes only from the grid worker, through POST /api/grids/whistles, and a case from another province instance (federation) only through POST /api/federation/v1/cases
              * @enum {string}
              */
             channel: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid";
@@ -5720,7 +5720,7 @@ export interface paths {
           /** @description true: the cases awaiting the reader's action, i.e. under any of their to-do items */
           awaitingMe?: "true" | "false";
           categoryId?: number;
-          channel?: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid" | "whistle";
+          channel?: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid" | "whistle" | "federation";
           /** @description Addressed (or handed over) to this deputy */
           deputyId?: number;
           /** @description Submitted on or after this day (YYYY-MM-DD, Asia/Shanghai) */
@@ -14246,6 +14246,700 @@ export interface paths {
         };
         /** @description Default Response */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/federation/identity": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本实例联邦身份 This instance id and Ed25519 public key, to register at the other provinces */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["FederationIdentity"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/federation/peers": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 联邦对端 The other provinces instances registered here */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["FederationPeer"][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * 登记联邦对端 Register another province instance: id, name, base URL, public key, the stations it may hand cases to
+     * @description 400 FEDERATION_KEY_INVALID, FEDERATION_STATION_INVALID; 409 FEDERATION_PEER_EXISTS.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default true */
+            active?: boolean;
+            /**
+             * Format: uri
+             * @description Where the peer instance answers, e.g. https://lianxin.henan.example.gov.cn
+             */
+            baseUrl: string;
+            /** @description The id the peer names itself by (its LIANXIN_FEDERATION_ID), e.g. henan */
+            id: string;
+            name: string;
+            /** @description Its Ed25519 public key: a PEM (-----BEGIN PUBLIC KEY-----) or the 32 bytes in base64 */
+            publicKey: string;
+            /**
+             * @description The cross-province stations of this instance it may hand cases to
+             * @default []
+             */
+            stationIds?: number[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["FederationPeer"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/federation/peers/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 联邦对端详情 One peer */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["FederationPeer"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * 删除联邦对端 Remove a peer that never handed a case over
+     * @description 409 FEDERATION_PEER_IN_USE.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /**
+     * 修改联邦对端 Change a peer: name, URL, key (rotation), stations, enabled
+     * @description 400 FEDERATION_KEY_INVALID, FEDERATION_STATION_INVALID; 409 CONFLICT (version).
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            active?: boolean;
+            /**
+             * Format: uri
+             * @description Where the peer instance answers, e.g. https://lianxin.henan.example.gov.cn
+             */
+            baseUrl?: string;
+            name?: string;
+            /** @description Its Ed25519 public key: a PEM (-----BEGIN PUBLIC KEY-----) or the 32 bytes in base64 */
+            publicKey?: string;
+            /** @description The cross-province stations of this instance it may hand cases to */
+            stationIds?: number[];
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["FederationPeer"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  "/api/federation/v1/cases": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 接收外省实例移交的意见 A case handed over by another province instance (signed)
+     * @description Signed by the sending instance (headers Lianxin-Peer, Lianxin-Sent-At, Lianxin-Signature; docs/ARCHITECTURE.md "Federation between provinces"). Idempotent by messageId: a retry answers 200 with the same tracking code and writes nothing. 401 FEDERATION_SIGNATURE_INVALID, FEDERATION_PEER_UNKNOWN, FEDERATION_CLOCK_SKEW; 403 FEDERATION_PEER_DISABLED, FEDERATION_STATION_NOT_ALLOWED; 400 FEDERATION_BODY_INVALID, VALIDATION_FAILED (category), CASE_PLACE_OUTSIDE_STATION; 409 FEDERATION_MESSAGE_REUSED.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The sending instance id */
+          "lianxin-peer"?: string;
+          /** @description ISO 8601 time of signing, within 5 minutes of this instance clock */
+          "lianxin-sent-at"?: string;
+          /** @description Ed25519 signature (base64) of the canonical string; see docs/ARCHITECTURE.md */
+          "lianxin-signature"?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["FederationEnvelopeInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["FederationDelivery"];
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["FederationDelivery"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/federation/v1/cases/{messageId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 查询移交意见的办理状态 The state of a case the asking instance handed over (signed, as above, over an empty body)
+     * @description 404 FEDERATION_MESSAGE_UNKNOWN for another peer message.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The sending instance id */
+          "lianxin-peer"?: string;
+          /** @description ISO 8601 time of signing, within 5 minutes of this instance clock */
+          "lianxin-sent-at"?: string;
+          /** @description Ed25519 signature (base64) of the canonical string; see docs/ARCHITECTURE.md */
+          "lianxin-signature"?: string;
+        };
+        path: {
+          messageId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["FederationCaseStatus"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -35959,7 +36653,7 @@ export interface components {
         name: string;
       };
       /** @enum {string} */
-      channel: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid" | "whistle";
+      channel: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid" | "whistle" | "federation";
       clocks: components["schemas"]["CaseClocks"];
       closedAt: string | null;
       closeReason: string | null;
@@ -36090,7 +36784,7 @@ export interface components {
         name: string;
       };
       /** @enum {string} */
-      channel: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid" | "whistle";
+      channel: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid" | "whistle" | "federation";
       clocks: components["schemas"]["CaseClocksInput"];
       closedAt: string | null;
       closeReason: string | null;
@@ -36291,7 +36985,7 @@ export interface components {
       abilities: ("accept" | "decline" | "answer_on_spot" | "assign" | "sign" | "return" | "request_extension" | "grant_extension" | "refuse_extension" | "reply" | "approve_reply" | "send_back_reply" | "answer" | "rate" | "auto_close" | "escalate" | "merge" | "urge" | "flag_key" | "unflag_key" | "remind" | "archive")[];
       category: string;
       /** @enum {string} */
-      channel: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid" | "whistle";
+      channel: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid" | "whistle" | "federation";
       /** @description The text, up to 500 characters */
       content: string;
       /** @description The instant the deadline passes: the end of deadlineDate in Asia/Shanghai, i.e. the next day at 00:00 (+08:00) */
@@ -36325,7 +37019,7 @@ export interface components {
       abilities: ("accept" | "decline" | "answer_on_spot" | "assign" | "sign" | "return" | "request_extension" | "grant_extension" | "refuse_extension" | "reply" | "approve_reply" | "send_back_reply" | "answer" | "rate" | "auto_close" | "escalate" | "merge" | "urge" | "flag_key" | "unflag_key" | "remind" | "archive")[];
       category: string;
       /** @enum {string} */
-      channel: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid" | "whistle";
+      channel: "reception" | "visit" | "qr" | "online" | "wechat" | "phone" | "letter" | "grid" | "whistle" | "federation";
       /** @description The text, up to 500 characters */
       content: string;
       /** @description The instant the deadline passes: the end of deadlineDate in Asia/Shanghai, i.e. the next day at 00:00 (+08:00) */
@@ -38891,6 +39585,136 @@ export interface components {
         /** @description Message in the language of Accept-Language (zh-CN by default) */
         message: string;
       };
+    };
+    FederationCaseStatus: {
+      closedAt: string | null;
+      messageId: string;
+      originTrackingCode: string;
+      receivedAt: string;
+      state: string;
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      trackingCode: string;
+      updatedAt: string;
+    };
+    FederationCaseStatusInput: {
+      closedAt: string | null;
+      messageId: string;
+      originTrackingCode: string;
+      receivedAt: string;
+      state: string;
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      trackingCode: string;
+      updatedAt: string;
+    };
+    FederationDelivery: {
+      messageId: string;
+      replayed: boolean;
+      trackingCode: string;
+    };
+    FederationDeliveryInput: {
+      messageId: string;
+      replayed: boolean;
+      trackingCode: string;
+    };
+    FederationEnvelope: {
+      case: {
+        categoryCode: string;
+        content: string;
+        originTrackingCode: string;
+        placeRegionCode?: string | null;
+        /** Format: date-time */
+        receivedAt: string;
+        stationId: number;
+        /** @default {} */
+        submitter: {
+          name?: string | null;
+          phone?: string | null;
+        };
+      };
+      from: string;
+      /** Format: uuid */
+      messageId: string;
+      /** Format: date-time */
+      sentAt: string;
+    };
+    FederationEnvelopeInput: {
+      case: {
+        categoryCode: string;
+        content: string;
+        originTrackingCode: string;
+        placeRegionCode?: string | null;
+        /** Format: date-time */
+        receivedAt: string;
+        stationId: number;
+        /** @default {} */
+        submitter?: {
+          name?: string | null;
+          phone?: string | null;
+        };
+      };
+      from: string;
+      /** Format: uuid */
+      messageId: string;
+      /** Format: date-time */
+      sentAt: string;
+    };
+    FederationIdentity: {
+      fingerprint: string | null;
+      /** @description LIANXIN_FEDERATION_ID; null: this instance is not federated */
+      id: string | null;
+      inboundUrl: string;
+      /** @description SPKI PEM */
+      publicKey: string | null;
+      /** @description The 32 key bytes in base64 */
+      publicKeyRaw: string | null;
+    };
+    FederationIdentityInput: {
+      fingerprint: string | null;
+      /** @description LIANXIN_FEDERATION_ID; null: this instance is not federated */
+      id: string | null;
+      inboundUrl: string;
+      /** @description SPKI PEM */
+      publicKey: string | null;
+      /** @description The 32 key bytes in base64 */
+      publicKeyRaw: string | null;
+    };
+    FederationPeer: {
+      active: boolean;
+      baseUrl: string;
+      fingerprint: string;
+      id: string;
+      lastReceivedAt: string | null;
+      name: string;
+      publicKey: string;
+      /** @description Cases it handed over so far */
+      received: number;
+      stations: {
+        id: number;
+        name: string;
+      }[];
+      version: number;
+    };
+    FederationPeerInput: {
+      active: boolean;
+      baseUrl: string;
+      fingerprint: string;
+      id: string;
+      lastReceivedAt: string | null;
+      name: string;
+      publicKey: string;
+      /** @description Cases it handed over so far */
+      received: number;
+      stations: {
+        id: number;
+        name: string;
+      }[];
+      version: number;
     };
     FormerDeputy: {
       actions: ("enrol" | "edit" | "opinion")[];

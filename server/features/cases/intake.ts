@@ -93,7 +93,11 @@ async function insertOpinion(
   ctx: WriteContext<AnyActor>,
   at: { stationId: number; deputyId: number | null; regionCode: string; regionPath: string },
   draft: OpinionDraft & { placeRegionPath?: string | null },
-  meta: { channel: CaseChannel; submittedAt: Date; ip: string | null; createdBy: number | null; idempotencyKey: string | null; activityId?: number | null },
+  meta: {
+    channel: CaseChannel; submittedAt: Date; ip: string | null; createdBy: number | null; idempotencyKey: string | null; activityId?: number | null;
+    /** Who the submit step names and what it says, when not a constituent or the registering account (a case from another instance). */
+    via?: { actorName: string; comment: string; data: Record<string, unknown> };
+  },
   photos: { mime: string; bytes: Uint8Array }[],
   queryKey: string = newQueryKey(),
   pin: string | null = null,
@@ -140,8 +144,9 @@ async function insertOpinion(
   await ctx.trx.insertInto('opinion_event').values({
     opinion_id: row.id, at: meta.submittedAt, actor_kind: meta.createdBy && ctx.actor.kind === 'account' ? ctx.actor.role : 'constituent',
     actor_account_id: meta.createdBy, actor_name: meta.createdBy ? ctx.actor.displayName : '群众',
-    action: 'submit', from_state: null, to_state: 'submitted', comment: null, public: true,
-    data: JSON.stringify({ channel: meta.channel, photos: photos.length }),
+    ...(meta.via && { actor_name: meta.via.actorName }),
+    action: 'submit', from_state: null, to_state: 'submitted', comment: meta.via?.comment ?? null, public: true,
+    data: JSON.stringify({ channel: meta.channel, photos: photos.length, ...meta.via?.data }),
   }).execute();
   await caseFollowUps(ctx.trx, null, row.id, 'submit', meta.createdBy, meta.submittedAt);
   await recordAudit(ctx, {
@@ -267,6 +272,40 @@ export async function registerWhistle(ctx: WriteContext, w: { stationId: number;
   await requireCategories(ctx.trx, [w.draft], () => 'categoryId');
   const at = await resolveTarget(ctx.trx, { stationId: w.stationId });
   return insertOpinion(ctx, at, w.draft, { channel: 'whistle', submittedAt: now(), ip: ctx.ip, createdBy: ctx.actor.accountId, idempotencyKey: null }, photos);
+}
+
+/** A case handed over by another province's instance (federation), already authenticated and checked for its station there. */
+interface FederatedCase {
+  stationId: number;
+  categoryCode: string;
+  content: string;
+  placeRegionCode: string | null;
+  name: string | null;
+  phone: string | null;
+  /** The sending instance: its id and name, and the case's tracking code and receipt time there. */
+  origin: { peerId: string; peerName: string; trackingCode: string; receivedAt: Date };
+}
+
+/**
+ * Registers a case handed over by another province's instance (channel `federation`), as any
+ * other intake: the station's home side, its deadlines and follow-ups, the audit record in the
+ * caller's transaction. Its submit step names the sending instance and the origin's tracking
+ * code. 400 CATEGORY_UNKNOWN (field categoryCode), CASE_PLACE_OUTSIDE_STATION; 404 TARGET_NOT_FOUND.
+ */
+export async function registerFederated(ctx: WriteContext<PublicActor>, f: FederatedCase): Promise<Receipt> {
+  const category = await ctx.trx.selectFrom('case_category').select('id').where('code', '=', f.categoryCode).where('active', '=', true).executeTakeFirst();
+  if (!category) throw invalidFields([{ path: 'case.categoryCode', code: 'CATEGORY_UNKNOWN' }]);
+  const at = await resolveTarget(ctx.trx, { stationId: f.stationId });
+  const [placePath] = await placePaths(ctx.trx, f.stationId, [{ placeRegionCode: f.placeRegionCode }]);
+  const draft = { categoryId: category.id, content: f.content, place: '', placeRegionCode: f.placeRegionCode, placeRegionPath: placePath ?? null, name: f.name, phone: f.phone };
+  return insertOpinion(ctx, at, draft, {
+    channel: 'federation', submittedAt: now(), ip: ctx.ip, createdBy: null, idempotencyKey: null,
+    via: {
+      actorName: f.origin.peerName,
+      comment: `由${f.origin.peerName}(${f.origin.peerId})转来,原受理编号 ${f.origin.trackingCode}`,
+      data: { peerId: f.origin.peerId, originTrackingCode: f.origin.trackingCode, originReceivedAt: f.origin.receivedAt.toISOString() },
+    },
+  }, []);
 }
 
 /**

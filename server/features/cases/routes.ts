@@ -146,8 +146,8 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       body: z.object({
         stationId: z.number().int().positive().max(2_147_483_647),
         deputyId: z.number().int().positive().max(2_147_483_647).nullable().default(null),
-        channel: z.enum(CASE_CHANNELS.keys).exclude(['whistle'])
-          .meta({ description: 'How they were collected; a grid worker whistle (whistle) comes only from the grid worker, through POST /api/grids/whistles' }),
+        channel: z.enum(CASE_CHANNELS.keys).exclude(['whistle', 'federation'])
+          .meta({ description: 'How they were collected; a grid worker whistle (whistle) comes only from the grid worker, through POST /api/grids/whistles, and a case from another province instance (federation) only through POST /api/federation/v1/cases' }),
         receivedAt: z.iso.datetime({ offset: true }).nullable().default(null),
         activityId: z.number().int().positive().max(2_147_483_647).nullable().default(null)
           .meta({ description: 'The activity during which they were collected; they count as its output' }),

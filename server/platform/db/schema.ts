@@ -20,6 +20,7 @@ import type { DeliberationTables } from './schemaDeliberations.js';
 import type { HotTopicTables } from './schemaHotTopics.js';
 import type { MediationTables } from './schemaMediation.js';
 import type { FormerDeputyTables } from './schemaFormerDeputies.js';
+import type { FederationTables } from './schemaFederation.js';
 import type { IndustryTables } from './schemaIndustry.js';
 import type { GridTables } from './schemaGrids.js';
 import type { CrossProvinceTables } from './schemaCrossProvince.js';
@@ -211,7 +212,7 @@ export interface HolidayTable {
 
 export interface DB extends CaseTables, JobTables, ImportTables, ActivityTables, RegisterTables, PointTables, TermTables, SuggestionTables,
   LivelihoodTables, LivelihoodDeliveryTables, BudgetTables, ConsultationTables,
-  ReportBackTables, DeliberationTables, HotTopicTables, IndustryTables, CrossProvinceTables, GridTables, MediationTables, FormerDeputyTables {
+  ReportBackTables, DeliberationTables, HotTopicTables, IndustryTables, CrossProvinceTables, GridTables, MediationTables, FormerDeputyTables, FederationTables {
   region: RegionTable;
   station: StationTable;
   station_region: StationRegionTable;

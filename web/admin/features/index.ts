@@ -28,11 +28,12 @@ import { industry } from './industry/index.js';
 import { grids } from './grids/index.js';
 import { mediation } from './mediation/index.js';
 import { formerDeputies } from './formerDeputies/index.js';
+import { federation } from './federation/index.js';
 import { terms } from './terms/index.js';
 import { todo } from './todo/index.js';
 import { units } from './units/index.js';
 
 /** Every feature of the back office: the shell builds its routes and navigation from this list. */
 export const FEATURES: readonly WebFeature[] = [
-  cases, todo, suggestions, livelihood, budget, consultations, reportBacks, deliberations, hotTopics, crossProvince, grids, industry, mediation, formerDeputies, statistics, activities, points, assessments, stations, deputies, archive, registers, units, regions, terms, accounts, caseRules, calendar, audit, inbox, me, imports,
+  cases, todo, suggestions, livelihood, budget, consultations, reportBacks, deliberations, hotTopics, crossProvince, grids, industry, mediation, formerDeputies, statistics, activities, points, assessments, stations, deputies, archive, registers, units, regions, terms, accounts, caseRules, calendar, federation, audit, inbox, me, imports,
 ];

@@ -14,6 +14,9 @@ const CODE_FIELDS: Record<string, string> = {
   TERM_EXISTS: 'number',
   TERM_OUT_OF_ORDER: 'number',
   TERM_OVERLAP: 'startsOn',
+  FEDERATION_PEER_EXISTS: 'id',
+  FEDERATION_KEY_INVALID: 'publicKey',
+  FEDERATION_STATION_INVALID: 'stationIds',
 };
 
 /**
