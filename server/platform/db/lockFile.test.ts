@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { AppError } from '../errors.js';
-import { acquireLockFile } from './lockFile.js';
+import { acquireLockFile, processStartIdentity } from './lockFile.js';
+
+/** The pid a lock file names (its first line). */
+const pidIn = (file: string): string => readFileSync(file, 'utf8').split('\n')[0]!;
 
 /** The pid of a process that has already exited. */
 function deadPid(): number {
@@ -28,7 +31,8 @@ describe('acquireLockFile', () => {
     const file = lockPath();
     const release = acquireLockFile(file);
     assert.equal(typeof release, 'function');
-    assert.equal(readFileSync(file, 'utf8'), String(process.pid));
+    if (process.platform === 'linux') assert.equal(readFileSync(file, 'utf8'), `${process.pid}\n${processStartIdentity(process.pid)}\n`, 'and which process that pid is');
+    assert.equal(pidIn(file), String(process.pid));
     release();
   });
 
@@ -40,7 +44,7 @@ describe('acquireLockFile', () => {
     assert.equal(existsSync(file), false);
     release(); // releasing twice is harmless
     const again = acquireLockFile(file);
-    assert.equal(readFileSync(file, 'utf8'), String(process.pid));
+    assert.equal(pidIn(file), String(process.pid));
     again();
   });
 
@@ -65,7 +69,7 @@ describe('acquireLockFile', () => {
     const pid = deadPid();
     writeFileSync(file, String(pid));
     const release = acquireLockFile(file);
-    assert.equal(readFileSync(file, 'utf8'), String(process.pid));
+    assert.equal(pidIn(file), String(process.pid));
     release();
     assert.equal(existsSync(file), false);
   });
@@ -74,15 +78,40 @@ describe('acquireLockFile', () => {
     const file = lockPath();
     writeFileSync(file, String(process.pid));
     const release = acquireLockFile(file);
-    assert.equal(readFileSync(file, 'utf8'), String(process.pid));
+    assert.equal(pidIn(file), String(process.pid));
     release();
+  });
+
+  it('refuses a lock whose live holder is still the process that wrote it', { skip: process.platform !== 'linux' }, () => {
+    const file = lockPath();
+    const other = process.ppid;
+    writeFileSync(file, `${other}\n${processStartIdentity(other)}\n`);
+    assert.throws(() => acquireLockFile(file), { code: 'DATA_DIR_LOCKED' });
+  });
+
+  it('takes over a lock whose pid now belongs to another process (the pid was reused after a kill -9)', { skip: process.platform !== 'linux' }, () => {
+    const file = lockPath();
+    const other = process.ppid;
+    writeFileSync(file, `${other}\n${processStartIdentity(other)}-an-earlier-process\n`);
+    const release = acquireLockFile(file);
+    assert.equal(pidIn(file), String(process.pid));
+    release();
+  });
+
+  it('does not remove a lock that another process took over in the meantime', () => {
+    const file = lockPath();
+    const guard = `${file}.takeover`;
+    writeFileSync(file, String(deadPid()));
+    mkdirSync(guard); // another process is taking the stale lock over right now
+    assert.throws(() => acquireLockFile(file), { code: 'DATA_DIR_LOCKED' });
+    rmSync(guard, { recursive: true });
   });
 
   it('takes over a lock file without a pid', () => {
     const file = lockPath();
     writeFileSync(file, 'not a pid');
     const release = acquireLockFile(file);
-    assert.equal(readFileSync(file, 'utf8'), String(process.pid));
+    assert.equal(pidIn(file), String(process.pid));
     release();
   });
 
