@@ -19,6 +19,7 @@
  *        more (the audit chain must continue after the crash);
  *      - stops the server, opens the database itself and counts which acknowledged tracking codes
  *        are there, and verifies the audit chain.
+ * PGlite runs with the server's default, fsync on; LIANXIN_PGLITE_FSYNC=0 measures it off.
  * Prints a Markdown table for docs/BENCHMARKS.md and exits 1 if any acknowledged submission is
  * missing, a restart failed or the chain does not verify.
  *
@@ -49,7 +50,11 @@ const KEEP = Boolean(process.env.DURABILITY_KEEP);
 /** The kill comes at a random moment this many milliseconds after the first receipt. */
 const KILL_WINDOW_MS = [Number(process.env.DURABILITY_KILL_MIN_MS ?? 2000), Number(process.env.DURABILITY_KILL_MAX_MS ?? 6000)] as const;
 const MAIN = path.join(PROJECT_ROOT, 'dist', 'server', 'main.js');
-const START_TIMEOUT_MS = 180_000;
+/** The first start loads the demo data, which takes minutes on a busy machine. */
+const START_TIMEOUT_MS = 900_000;
+const children = new Set<ChildProcess>();
+// Servers this script started do not outlive it, whatever ends it.
+process.on('exit', () => { for (const child of children) child.kill('SIGKILL'); });
 
 interface Target { dataDir: string; databaseUrl: string | null }
 interface Receipt { trackingCode: string; queryKey: string }
@@ -94,10 +99,11 @@ function envFor(target: Target, extra: Record<string, string> = {}): NodeJS.Proc
 async function startServer(target: Target, logPath: string): Promise<{ running: Running; readyMs: number }> {
   const t0 = performance.now();
   const child = spawn(process.execPath, [MAIN], { env: envFor(target), stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
   const log = createWriteStream(logPath, { flags: 'a' });
   child.stderr.pipe(log);
   let out = '';
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => { children.delete(child); resolve(code); }));
   const listening = new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       log.write(chunk);
@@ -166,10 +172,12 @@ async function dropTarget(target: Target): Promise<void> {
 /** A second server on the same data directory must be refused while the first one lives. */
 async function secondProcessRefused(target: Target): Promise<boolean> {
   const child = spawn(process.execPath, [MAIN], { env: envFor(target), stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
   let out = '';
   child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
   child.stderr.on('data', (c: Buffer) => { out += c.toString(); });
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  children.delete(child);
   return code !== 0 && /DATA_DIR_LOCKED|数据目录/.test(out);
 }
 
@@ -259,10 +267,15 @@ async function prepare(engine: Engine): Promise<{ prepared: Target; where: { sta
     databaseUrl = await createPostgresDatabase(PG_SERVER, name);
   }
   const prepared = { dataDir: path.join(dataDir, 'data'), databaseUrl };
-  const { running, readyMs } = await startServer(prepared, path.join(dataDir, 'prepare.log'));
-  const where = await submissionTarget(running.base);
-  await stopServer(running);
-  return { prepared, where, firstStartMs: readyMs };
+  try {
+    const { running, readyMs } = await startServer(prepared, path.join(dataDir, 'prepare.log'));
+    const where = await submissionTarget(running.base);
+    await stopServer(running);
+    return { prepared, where, firstStartMs: readyMs };
+  } catch (err) {
+    await dropTarget({ dataDir, databaseUrl });
+    throw err;
+  }
 }
 
 const fmtS = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
@@ -294,8 +307,9 @@ async function main(): Promise<void> {
   console.log(`\n${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; ${CONCURRENCY} concurrent clients; total ${fmtS(performance.now() - started)}\n`);
   console.log('| engine | run | sent | acknowledged (201) | present after restart | lost | committed, no answer | chain verified (records) | time to reopen | second process refused |');
   console.log('|---|---|---|---|---|---|---|---|---|---|');
+  const label = (e: Engine) => e === 'pglite' ? `PGlite, fsync ${process.env.LIANXIN_PGLITE_FSYNC === '0' ? 'off' : 'on'}` : 'PostgreSQL';
   for (const r of results) {
-    console.log(`| ${r.engine} | ${r.run} | ${r.sent} | ${r.acknowledged} | ${r.present} | ${r.lost.length} | ${r.committedUnanswered} | ${r.chain.ok ? 'yes' : '**no**'} (${r.chain.checked}) | ${fmtS(r.reopenMs)} | ${r.secondRefused === null ? '—' : r.secondRefused ? 'yes' : '**no**'} |`);
+    console.log(`| ${label(r.engine)} | ${r.run} | ${r.sent} | ${r.acknowledged} | ${r.present} | ${r.lost.length} | ${r.committedUnanswered} | ${r.chain.ok ? 'yes' : '**no**'} (${r.chain.checked}) | ${fmtS(r.reopenMs)} | ${r.secondRefused === null ? '—' : r.secondRefused ? 'yes' : '**no**'} |`);
   }
   const failed = results.filter((r) => r.lost.length || !r.chain.ok || r.secondRefused === false || r.afterRestart < 5 || !r.sampleRead.startsWith(`${Math.min(20, r.acknowledged)}/`));
   if (failed.length) {

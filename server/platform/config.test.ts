@@ -35,6 +35,12 @@ describe('memory settings', () => {
     assert.equal(config.heapGrowingPercent, 20);
   });
 
+  it('syncs PGlite\'s commits to disk unless LIANXIN_PGLITE_FSYNC=0', () => {
+    assert.equal(loadConfig({}).pgliteFsync, true);
+    assert.equal(loadConfig({ LIANXIN_PGLITE_FSYNC: '1' }).pgliteFsync, true);
+    assert.equal(loadConfig({ LIANXIN_PGLITE_FSYNC: '0' }).pgliteFsync, false);
+  });
+
   it('takes whole numbers within bounds, and refuses anything else naming the setting', () => {
     assert.equal(loadConfig({ LIANXIN_PGLITE_SHARED_BUFFERS_MB: '128' }).pgliteSharedBuffersMb, 128);
     assert.equal(loadConfig({ LIANXIN_HEAP_GROWING_PERCENT: '0' }).heapGrowingPercent, 0);

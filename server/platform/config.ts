@@ -46,6 +46,8 @@ export interface Config {
   posterFont: string | null;
   /** PGlite only: PostgreSQL's buffer pool in MB (see db/engine.ts). */
   pgliteSharedBuffersMb: number;
+  /** PGlite only: commits wait until their WAL is on disk (fsync), so an answered write survives a power cut (see db/syncingNodeFs.ts). */
+  pgliteFsync: boolean;
   /** How far the JavaScript heap may grow past what survived the last full collection, in percent; 0 leaves it to V8 (see heap.ts). */
   heapGrowingPercent: number;
   /** This instance's id among the federated provinces (e.g. `henan`); null: not federated, no identity shown. */
@@ -147,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // A path that is set but missing is kept: posters then answer POSTER_FONT_MISSING, naming the fix.
     posterFont: posterFontFrom(env.LIANXIN_POSTER_FONT),
     pgliteSharedBuffersMb: boundedInt(env, 'LIANXIN_PGLITE_SHARED_BUFFERS_MB', PGLITE_SHARED_BUFFERS_MB, 1, 8192),
+    pgliteFsync: env.LIANXIN_PGLITE_FSYNC !== '0',
     heapGrowingPercent: boundedInt(env, 'LIANXIN_HEAP_GROWING_PERCENT', DEFAULT_HEAP_GROWING_PERCENT, 0, 1000),
     federationId: federationIdFrom(env.LIANXIN_FEDERATION_ID),
     federationKeyFile: path.resolve(env.LIANXIN_FEDERATION_KEY_FILE?.trim() || path.join(dataDir, 'federation-ed25519.pem')),

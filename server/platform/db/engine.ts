@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireLockFile } from './lockFile.js';
 import { PGliteDialect } from './pgliteDialect.js';
+import { SyncingNodeFS, syncingStartParams } from './syncingNodeFs.js';
 import type { DB } from './schema.js';
 
 export type Engine = 'pglite' | 'postgres';
@@ -44,9 +45,14 @@ export async function openPostgres(url: string): Promise<Database> {
  */
 export const PGLITE_SHARED_BUFFERS_MB = 32;
 
-/** PGlite on a data directory (held with a lock file), or in memory when `dataDir` is null. */
+/**
+ * PGlite on a data directory (held with a lock file), or in memory when `dataDir` is null.
+ * With `fsync` (the server's default, LIANXIN_PGLITE_FSYNC), a commit returns once its WAL is on
+ * disk, so an answered write survives a power cut too; without it, it survives the process being
+ * killed but not the machine losing power (see syncingNodeFs.ts).
+ */
 export async function openPGlite(
-  dataDir: string | null, loadDataDir?: Blob, sharedBuffersMb: number = PGLITE_SHARED_BUFFERS_MB,
+  dataDir: string | null, loadDataDir?: Blob, sharedBuffersMb: number = PGLITE_SHARED_BUFFERS_MB, fsync = false,
 ): Promise<Database> {
   let release: () => void = () => {};
   let pgDir: string | undefined;
@@ -56,10 +62,11 @@ export async function openPGlite(
     pgDir = path.join(dataDir, 'pgdata');
   }
   try {
+    const syncingFs = fsync && pgDir !== undefined ? new SyncingNodeFS(pgDir) : null;
     const client = await PGlite.create({
-      dataDir: pgDir,
+      ...(syncingFs ? { fs: syncingFs } : { dataDir: pgDir }),
       parsers: pgliteParsers,
-      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffersMb}MB`],
+      startParams: [...(syncingFs ? syncingStartParams() : PGlite.defaultStartParams), '-c', `shared_buffers=${sharedBuffersMb}MB`],
       ...(loadDataDir ? { loadDataDir } : {}),
     });
     const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
@@ -81,6 +88,6 @@ export async function openPGlite(
   }
 }
 
-export function openDatabase(opts: { databaseUrl: string | null; dataDir: string; pgliteSharedBuffersMb?: number }): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPGlite(opts.dataDir, undefined, opts.pgliteSharedBuffersMb);
+export function openDatabase(opts: { databaseUrl: string | null; dataDir: string; pgliteSharedBuffersMb?: number; pgliteFsync?: boolean }): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPGlite(opts.dataDir, undefined, opts.pgliteSharedBuffersMb, opts.pgliteFsync);
 }
