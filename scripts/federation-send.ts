@@ -74,14 +74,16 @@ async function send(method: 'POST' | 'GET', urlPath: string, body?: string): Pro
 const allowed = args.register ? await register() : [];
 const stationId = Number(args.station ?? allowed[0]);
 if (!Number.isInteger(stationId) || stationId <= 0) throw new Error('Name the station with --station <id>, or use --register');
-const categoryCode = args.category ?? (await json<{ items: { code: string }[] }>(await fetch(`${base}/api/case-categories`))).items[0]!.code;
+const categoryCode = args.category ?? (await json<{ code: string }[]>(await fetch(`${base}/api/case-categories`)))[0]!.code;
 
 const messageId = randomUUID();
+// When the constituent's case was received at the sending instance: part of the case, the same in every delivery.
+const receivedAt = new Date().toISOString();
 const envelope = (sentAt: string) => JSON.stringify({
   messageId, from: peer, sentAt,
   case: {
     stationId, categoryCode, content: '(联邦演示)交界处的排水沟淤堵,两省群众都反映过,请联建站协调清理。', submitter: { name: '演示群众', phone: '13800000000' },
-    receivedAt: new Date().toISOString(), originTrackingCode: `${peer.toUpperCase()}-DEMO-${messageId.slice(0, 8)}`,
+    receivedAt, originTrackingCode: `${peer.toUpperCase()}-DEMO-${messageId.slice(0, 8)}`,
   },
 });
 
