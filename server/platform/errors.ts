@@ -13,6 +13,9 @@ export interface ErrorSpec {
 export const ERRORS = {
   VALIDATION_FAILED: { status: 400, zh: '提交的内容有误,请检查标出的字段', en: 'Some fields are invalid' },
   BAD_REQUEST: { status: 400, zh: '请求格式不正确', en: 'The request is malformed' },
+  TEXT_LONE_SURROGATE: { status: 400, zh: '字段 {field} 含有无效字符(孤立的 UTF-16 代理项),请删除后重试', en: 'The field {field} holds an invalid character (a lone UTF-16 surrogate); remove it and try again' },
+  BODY_NOT_UTF8: { status: 400, zh: '请求内容不是有效的 UTF-8 编码', en: 'The request body is not valid UTF-8' },
+  BODY_CHARSET_UNSUPPORTED: { status: 400, zh: '不支持字符集 {charset},请以 UTF-8 提交', en: 'The charset {charset} is not supported; send UTF-8' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
   SESSION_EXPIRED: { status: 401, zh: '登录已过期,请重新登录', en: 'Your session has expired; please sign in again' },
   PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '首次登录请先修改密码', en: 'You must change your password first' },
@@ -145,6 +148,7 @@ export const FIELD_MESSAGES = {
   NOT_IN_SCOPE: { zh: '不在您的管辖范围内', en: 'Outside your area of responsibility' },
   UNKNOWN_REFERENCE: { zh: '引用的记录不存在', en: 'The referenced record does not exist' },
   NOT_ALLOWED_FOR_ROLE: { zh: '您的角色不能修改此项', en: 'Your role cannot change this field' },
+  LONE_SURROGATE: { zh: '含有无效字符(孤立的 UTF-16 代理项)', en: 'Holds an invalid character (a lone UTF-16 surrogate)' },
   PASSWORD_TOO_WEAK: {
     zh: '密码至少 10 位,且包含大写字母、小写字母、数字、符号中的至少三类',
     en: 'At least 10 characters from at least three of: upper case, lower case, digits, symbols',

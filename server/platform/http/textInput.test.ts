@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { signIn, startTestApp, type Client, type TestApp } from '../../testing/harness.js';
+import { declaredCharset, findLoneSurrogate, jsonPath } from './textInput.js';
+
+describe('text input', () => {
+  it('finds a lone surrogate anywhere in nested objects and arrays, keys included', () => {
+    assert.equal(findLoneSurrogate({ a: 'ok', b: ['连心桥', '😀 paired is fine'] }), null);
+    assert.deepEqual(findLoneSurrogate({ items: [{}, {}, { name: 'x\udfffy' }] }), ['items', 2, 'name']);
+    assert.deepEqual(findLoneSurrogate(['\ud800']), [0]);
+    assert.deepEqual(findLoneSurrogate({ nested: { 'k\ud800': 1 } }), ['nested', 'k\ud800']);
+    assert.equal(findLoneSurrogate(Buffer.from('\ud800')), null);
+    assert.equal(findLoneSurrogate(null), null);
+    assert.equal(jsonPath(['body', 'items', 2, 'name']), 'body.items[2].name');
+    assert.equal(jsonPath(['body', 'a b']), 'body["a b"]');
+    assert.equal(jsonPath(['body', 'k\ud800']), 'body["k\\ud800"]');
+  });
+
+  it('reads the declared charset', () => {
+    assert.equal(declaredCharset('application/json'), null);
+    assert.equal(declaredCharset('application/json; charset=UTF-8'), 'utf-8');
+    assert.equal(declaredCharset('application/json;charset="gbk"'), 'gbk');
+  });
+
+  describe('on the API', () => {
+    let t: TestApp;
+    let admin: Client;
+    before(async () => {
+      t = await startTestApp();
+      admin = await signIn(t.app, 'admin');
+    });
+    after(() => t.close());
+
+    const audits = async () => Number((await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const raw = (url: string, payload: string | Buffer, contentType = 'application/json', lang = 'en') => t.app.inject({
+      method: 'POST', url, payload, remoteAddress: '127.9.9.9',
+      headers: { 'content-type': contentType, 'accept-language': lang, cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+    });
+
+    it('refuses a sign-in with a lone surrogate with 400 naming the field, and counts no attempt', async () => {
+      const before = await audits();
+      const res = await raw('/api/auth/login', JSON.stringify({ username: 'x\udfffy', password: 'Whatever#2026' }));
+      assert.equal(res.statusCode, 400, res.body);
+      const error = res.json().error;
+      assert.equal(error.code, 'TEXT_LONE_SURROGATE');
+      assert.equal(error.details.field, 'body.username');
+      assert.match(error.message, /body\.username/);
+      assert.deepEqual(error.fields.map((f: { path: string; code: string }) => [f.path, f.code]), [['body.username', 'LONE_SURROGATE']]);
+      const zh = await raw('/api/auth/login', '{"username":"admin","password":"\\ud800"}', 'application/json', 'zh-CN');
+      assert.equal(zh.json().error.code, 'TEXT_LONE_SURROGATE');
+      assert.match(zh.json().error.message, /^字段 body\.password 含有无效字符/);
+      assert.equal(await audits(), before);
+    });
+
+    it('refuses a campaign or a station named with a lone surrogate, names nested fields, and writes nothing', async () => {
+      const before = await audits();
+      const station = await admin.post('/api/stations', { name: 'x\udfffy', type: 'point', tier: 'village_point', homeRegionCode: '451103101' });
+      assert.equal(station.statusCode, 400);
+      assert.equal(station.json().error.details.field, 'body.name');
+      const campaign = await admin.post('/api/campaigns', { name: '\ud800', items: [{ a: 1 }, { b: ['ok', { c: 'z\udc00' }] }] });
+      assert.equal(campaign.statusCode, 400);
+      assert.equal(campaign.json().error.details.field, 'body.name');
+      const nested = await admin.post('/api/campaigns', { x: [{}, { y: [0, 'z\udc00'] }] });
+      assert.equal(nested.json().error.details.field, 'body.x[1].y[1]');
+      const query = await admin.get('/api/stations?q=%ED%A0%80');
+      assert.ok(query.statusCode < 500, query.body);
+      assert.equal(await audits(), before);
+    });
+
+    it('refuses a body that is not UTF-8, and one declared in another charset', async () => {
+      const before = await audits();
+      const latin1 = Buffer.concat([Buffer.from('{"username":"'), Buffer.from([0xe9, 0xff]), Buffer.from('","password":"Whatever#2026"}')]);
+      const bad = await raw('/api/auth/login', latin1);
+      assert.equal(bad.statusCode, 400);
+      assert.equal(bad.json().error.code, 'BODY_NOT_UTF8');
+      const gbk = await raw('/api/auth/login', JSON.stringify({ username: 'admin', password: 'Whatever#2026' }), 'application/json; charset=GBK');
+      assert.equal(gbk.statusCode, 400);
+      assert.equal(gbk.json().error.code, 'BODY_CHARSET_UNSUPPORTED');
+      assert.equal(gbk.json().error.message, 'The charset gbk is not supported; send UTF-8');
+      assert.equal(await audits(), before);
+      const utf8 = await raw('/api/stations', JSON.stringify({ name: '字符集测试站', type: 'point', tier: 'village_point', homeRegionCode: '451103101' }), 'application/json; charset="UTF-8"');
+      assert.equal(utf8.statusCode, 201, utf8.body);
+      assert.equal(utf8.json().name, '字符集测试站');
+      const empty = await raw('/api/auth/login', '');
+      assert.equal(empty.statusCode, 400);
+      const proto = await raw('/api/auth/login', '{"__proto__":{"x":1},"username":"a","password":"b"}');
+      assert.equal(proto.statusCode, 400);
+    });
+  });
+});

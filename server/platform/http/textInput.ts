@@ -1,0 +1,96 @@
+import { isUtf8 } from 'node:buffer';
+import type { FastifyInstance } from 'fastify';
+import { AppError, FIELD_MESSAGES } from '../errors.js';
+
+/** A lone UTF-16 surrogate (in `u` mode a paired surrogate is one code point and does not match). */
+const LONE_SURROGATE = /\p{Cs}/u;
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+function isPlainObject(value: object): value is Record<string, unknown> {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * The path (keys and indexes) of the first string, or object key, holding a lone UTF-16
+ * surrogate, or null when every text is well formed. Walks plain objects and arrays only: a
+ * file being streamed or a Buffer is not text.
+ */
+export function findLoneSurrogate(value: unknown): (string | number)[] | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? [] : null;
+  if (value === null || typeof value !== 'object') return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findLoneSurrogate(value[i]);
+      if (found !== null) return [i, ...found];
+    }
+    return null;
+  }
+  if (!isPlainObject(value)) return null;
+  for (const key of Object.keys(value)) {
+    if (LONE_SURROGATE.test(key)) return [key];
+    const found = findLoneSurrogate(value[key]);
+    if (found !== null) return [key, ...found];
+  }
+  return null;
+}
+
+/** A path as JSON readers write it: `body.items[2].name`; an unusual key is quoted as JSON (which escapes a lone surrogate). */
+export function jsonPath(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (IDENTIFIER.test(key)) out += out ? `.${key}` : key;
+    else out += `[${JSON.stringify(key)}]`;
+  }
+  return out;
+}
+
+/** The `charset` parameter of a Content-Type header, lower case and unquoted, if there is one. */
+export function declaredCharset(contentType: string | undefined): string | null {
+  const match = /;\s*charset\s*=\s*("?)([^";\s]*)\1/i.exec(contentType ?? '');
+  return match ? match[2]!.toLowerCase() : null;
+}
+
+const UTF8_NAMES = new Set(['utf-8', 'utf8']);
+
+/**
+ * Text input is Unicode or refused, in one place for every route:
+ * - a JSON body declared in another charset than UTF-8 answers 400 `BODY_CHARSET_UNSUPPORTED`;
+ * - a JSON body that is not valid UTF-8 answers 400 `BODY_NOT_UTF8` (instead of being read with
+ *   replacement characters);
+ * - a string (or object key) in the body, the query string or the path parameters that holds a
+ *   lone UTF-16 surrogate (`"x\udfffy"`, which JSON can spell but UTF-8 and the database cannot
+ *   hold) answers 400 `TEXT_LONE_SURROGATE`, naming the field, before validation and the handler.
+ * File uploads sent as their own content type are streams, not text, and pass untouched.
+ */
+export function registerTextInput(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    const charset = declaredCharset(request.headers['content-type']);
+    if (charset !== null && !UTF8_NAMES.has(charset)) {
+      done(new AppError('BODY_CHARSET_UNSUPPORTED', { charset: charset.slice(0, 40) }), undefined);
+      return;
+    }
+    const bytes = body as Buffer;
+    if (!isUtf8(bytes)) {
+      done(new AppError('BODY_NOT_UTF8'), undefined);
+      return;
+    }
+    parseJson(request, bytes.toString('utf8'), done);
+  });
+
+  app.addHook('preValidation', async (request) => {
+    const sources = [['params', request.params], ['query', request.query], ['body', request.body]] as const;
+    for (const [where, value] of sources) {
+      const found = findLoneSurrogate(value);
+      if (found !== null) {
+        const field = jsonPath([where, ...found]);
+        // `fields` names it as validation failures do (dot-separated), so forms mark the field.
+        const path = [where, ...found].map((k) => (typeof k === 'string' && !IDENTIFIER.test(k) ? JSON.stringify(k).slice(1, -1) : String(k))).join('.');
+        throw new AppError('TEXT_LONE_SURROGATE', { field }, [{ path, code: 'LONE_SURROGATE', message: FIELD_MESSAGES.LONE_SURROGATE.en }]);
+      }
+    }
+  });
+}
