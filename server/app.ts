@@ -15,6 +15,7 @@ import { setPublicBaseUrl } from './platform/publicLinks.js';
 import { registerAuth } from './platform/http/auth.js';
 import { registerCompression } from './platform/http/compression.js';
 import { registerErrorHandler } from './platform/http/errorHandler.js';
+import { registerTextInput } from './platform/http/textInput.js';
 import { registerWebApp } from './platform/http/webApp.js';
 import './platform/http/types.js';
 import { composeServer, FEATURES, KERNEL } from './composition.js';
@@ -77,6 +78,7 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
   registerRequestLog(app);
   registerCompression(app);
   registerErrorHandler(app, await registerWebApp(app));
+  registerTextInput(app);
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
