@@ -30,6 +30,20 @@ const PG_UNIQUE_VIOLATION = '23505';
 /** Input the database cannot hold: a number out of range, a NUL or otherwise unencodable character. */
 const PG_BAD_INPUT = new Set(['22003', '22021', '22P05']);
 
+/**
+ * Errors Fastify finds before a route is chosen (a path that is not valid percent-encoded
+ * UTF-8, a path parameter longer than the router takes) answer in the API's own error shape.
+ */
+export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const lang = pickLang(request.headers['accept-language']);
+  if (err.statusCode && err.statusCode < 500) {
+    void reply.status(400).send(errorBody('BAD_REQUEST', lang, { reason: err.code === 'FST_ERR_BAD_URL' ? 'malformed URL' : err.message }));
+    return;
+  }
+  request.log.error({ err }, 'router error');
+  void reply.status(500).send(errorBody('INTERNAL', lang));
+}
+
 export function registerErrorHandler(app: FastifyInstance, pages: (request: FastifyRequest, reply: FastifyReply) => boolean = () => false): void {
   app.decorateRequest('lang', 'zh');
   app.addHook('onRequest', async (request) => {

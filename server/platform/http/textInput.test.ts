@@ -64,6 +64,12 @@ describe('text input', () => {
       assert.equal(nested.json().error.details.field, 'body.x[1].y[1]');
       const query = await admin.get('/api/stations?q=%ED%A0%80');
       assert.ok(query.statusCode < 500, query.body);
+      // A path that is not percent-encoded UTF-8 never reaches a route, and answers in the API's error shape.
+      for (const url of ['/api/stations/%E4%BD', '/api/cases/1/actions/%ED%A0%80', `/api/stations/${'9'.repeat(150)}`]) {
+        const path = await admin.patch(url, { version: 1 });
+        assert.equal(path.statusCode, 400, `${url}: ${path.body}`);
+        assert.equal(path.json().error.code, 'BAD_REQUEST');
+      }
       assert.equal(await audits(), before);
     });
 
