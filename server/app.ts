@@ -14,7 +14,7 @@ import { loggedUrl, registerRequestLog } from './platform/http/requestLog.js';
 import { setPublicBaseUrl } from './platform/publicLinks.js';
 import { registerAuth } from './platform/http/auth.js';
 import { registerCompression } from './platform/http/compression.js';
-import { registerErrorHandler } from './platform/http/errorHandler.js';
+import { frameworkErrors, registerErrorHandler } from './platform/http/errorHandler.js';
 import { registerTextInput } from './platform/http/textInput.js';
 import { registerWebApp } from './platform/http/webApp.js';
 import './platform/http/types.js';
@@ -46,6 +46,7 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
