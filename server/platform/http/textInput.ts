@@ -78,7 +78,7 @@ export function registerTextInput(app: FastifyInstance): void {
       done(new AppError('BODY_NOT_UTF8'), undefined);
       return;
     }
-    parseJson(request, bytes.toString('utf8'), done);
+    void parseJson(request, bytes.toString('utf8'), done);
   });
 
   app.addHook('preValidation', async (request) => {
