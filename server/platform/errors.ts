@@ -14,7 +14,7 @@ export const ERRORS = {
   VALIDATION_FAILED: { status: 400, zh: '提交的内容有误,请检查标出的字段', en: 'Some fields are invalid' },
   BAD_REQUEST: { status: 400, zh: '请求格式不正确', en: 'The request is malformed' },
   TEXT_LONE_SURROGATE: { status: 400, zh: '字段 {field} 含有无效字符(孤立的 UTF-16 代理项),请删除后重试', en: 'The field {field} holds an invalid character (a lone UTF-16 surrogate); remove it and try again' },
-  BODY_NOT_UTF8: { status: 400, zh: '请求内容不是有效的 UTF-8 编码', en: 'The request body is not valid UTF-8' },
+  BODY_ENCODING_INVALID: { status: 400, zh: '请求内容不是有效的 UTF-8 编码', en: 'The request body is not valid UTF-8' },
   BODY_CHARSET_UNSUPPORTED: { status: 400, zh: '不支持字符集 {charset},请以 UTF-8 提交', en: 'The charset {charset} is not supported; send UTF-8' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
   SESSION_EXPIRED: { status: 401, zh: '登录已过期,请重新登录', en: 'Your session has expired; please sign in again' },

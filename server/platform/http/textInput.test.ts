@@ -78,7 +78,7 @@ describe('text input', () => {
       const latin1 = Buffer.concat([Buffer.from('{"username":"'), Buffer.from([0xe9, 0xff]), Buffer.from('","password":"Whatever#2026"}')]);
       const bad = await raw('/api/auth/login', latin1);
       assert.equal(bad.statusCode, 400);
-      assert.equal(bad.json().error.code, 'BODY_NOT_UTF8');
+      assert.equal(bad.json().error.code, 'BODY_ENCODING_INVALID');
       const gbk = await raw('/api/auth/login', JSON.stringify({ username: 'admin', password: 'Whatever#2026' }), 'application/json; charset=GBK');
       assert.equal(gbk.statusCode, 400);
       assert.equal(gbk.json().error.code, 'BODY_CHARSET_UNSUPPORTED');

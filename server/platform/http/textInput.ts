@@ -57,7 +57,7 @@ const UTF8_NAMES = new Set(['utf-8', 'utf8']);
 /**
  * Text input is Unicode or refused, in one place for every route:
  * - a JSON body declared in another charset than UTF-8 answers 400 `BODY_CHARSET_UNSUPPORTED`;
- * - a JSON body that is not valid UTF-8 answers 400 `BODY_NOT_UTF8` (instead of being read with
+ * - a JSON body that is not valid UTF-8 answers 400 `BODY_ENCODING_INVALID` (instead of being read with
  *   replacement characters);
  * - a string (or object key) in the body, the query string or the path parameters that holds a
  *   lone UTF-16 surrogate (`"x\udfffy"`, which JSON can spell but UTF-8 and the database cannot
@@ -75,7 +75,7 @@ export function registerTextInput(app: FastifyInstance): void {
     }
     const bytes = body as Buffer;
     if (!isUtf8(bytes)) {
-      done(new AppError('BODY_NOT_UTF8'), undefined);
+      done(new AppError('BODY_ENCODING_INVALID'), undefined);
       return;
     }
     void parseJson(request, bytes.toString('utf8'), done);
