@@ -32,6 +32,13 @@ if (files.length === 0) {
   process.exit(1);
 }
 
+// Uploaded files live outside the database (platform/files). The template's files and those the
+// tests store all go to one directory for this run: names are content hashes, so copies of the
+// template database in every test file find their files there.
+const filesDir = process.env.LIANXIN_FILES_DIR ?? path.join(outDir, `files-${process.pid}`);
+const ownFilesDir = !process.env.LIANXIN_FILES_DIR;
+process.env.LIANXIN_FILES_DIR = filesDir;
+
 const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 console.log(`Preparing the template database (${engine})…`);
 const templateFile = path.join(outDir, `template-${process.pid}.tar`);
@@ -40,6 +47,7 @@ const prep = spawnSync(process.execPath, ['--import', 'tsx', 'server/testing/pre
 });
 if (prep.status !== 0) {
   console.error(prep.stdout);
+  if (ownFilesDir) rmSync(filesDir, { recursive: true, force: true });
   process.exit(prep.status ?? 1);
 }
 const templateEnv = JSON.parse(prep.stdout.trim().split('\n').at(-1));
@@ -53,6 +61,7 @@ try {
   status = run.status ?? 1;
 } finally {
   rmSync(templateFile, { force: true });
+  if (ownFilesDir) rmSync(filesDir, { recursive: true, force: true });
   if (templateEnv.LIANXIN_TEST_TEMPLATE_DB) {
     spawnSync(process.execPath, ['--import', 'tsx', 'server/testing/prepareTemplate.ts', '--drop', templateEnv.LIANXIN_TEST_TEMPLATE_DB],
       { cwd: root, stdio: 'inherit' });

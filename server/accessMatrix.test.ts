@@ -15,6 +15,7 @@ import { registeredRoutes } from './app.js';
 import { notify } from './platform/notify/notify.js';
 import { now, today } from './platform/clock.js';
 import { addDays } from './platform/calendar/workingDays.js';
+import { storeFile } from './platform/files/index.js';
 import { Client, idOf, signIn, startTestApp, type TestApp } from './testing/harness.js';
 
 const ROLES = ['anon', 'admin', 'staff', 'officer', 'deputy', 'unit', 'grid'] as const;
@@ -1241,7 +1242,7 @@ describe('access matrix', () => {
     }).returning('id').executeTakeFirstOrThrow()).id);
     await db.insertInto('suggestion_signer').values({ suggestion_id: draftOut, deputy_id: wang, role: 'lead', status: 'confirmed', invited_at: now() }).execute();
     const file = async (suggestionId: number) => Number((await db.insertInto('suggestion_attachment').values({
-      suggestion_id: suggestionId, event_id: null, purpose: 'draft', name: '矩阵附件.png', mime: 'image/png', size: png.length, sha256: '-', public: false, bytes: png, created_by_account_id: null,
+      suggestion_id: suggestionId, event_id: null, purpose: 'draft', name: '矩阵附件.png', mime: 'image/png', size: png.length, sha256: (await storeFile(png, 'image/png')).sha256, public: false, created_by_account_id: null,
     }).returning('id').executeTakeFirstOrThrow()).id);
     const session = async (termId: number) => (await db.insertInto('congress_session').values({ term_id: termId, number: 25, opens_on: '2089-03-01', closes_on: '2089-03-05' })
       .returning('id').executeTakeFirstOrThrow()).id;
@@ -1379,7 +1380,7 @@ describe('access matrix', () => {
       const event = await db.selectFrom('opinion_event').select('id').where('opinion_id', '=', opinionId).orderBy('id').executeTakeFirstOrThrow();
       const bytes = Buffer.from(png, 'hex');
       return (await db.insertInto('opinion_reply_attachment').values({
-        opinion_id: opinionId, event_id: event.id, name: '矩阵照片.png', mime: 'image/png', size: bytes.length, sha256: '-', public: false, bytes, created_by_account_id: null,
+        opinion_id: opinionId, event_id: event.id, name: '矩阵照片.png', mime: 'image/png', size: bytes.length, sha256: (await storeFile(bytes, 'image/png')).sha256, public: false, created_by_account_id: null,
       }).returning('id').executeTakeFirstOrThrow()).id;
     };
     const submitCase = async (body: Record<string, unknown>) => {

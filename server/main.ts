@@ -5,6 +5,7 @@ import { composeServer } from './composition.js';
 import { ConfigError, loadConfig, type Config } from './platform/config.js';
 import { openDatabase } from './platform/db/engine.js';
 import { migrateToLatest } from './platform/db/migrate.js';
+import { openFileStore, useFileStore } from './platform/files/index.js';
 import { AppError } from './platform/errors.js';
 import { limitHeapGrowth } from './platform/heap.js';
 import { defaultWorkerId, startWorker, type Worker } from './platform/jobs/worker.js';
@@ -22,6 +23,8 @@ let config: Config;
 try {
   config = loadConfig();
   setPublicBaseUrl(config.publicBaseUrl);
+  // Uploaded files' bytes: DATA_DIR/files or the S3 bucket; migrations that move bytes use it too.
+  useFileStore(openFileStore(config.files));
   limitHeapGrowth(config.heapGrowingPercent);
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err;

@@ -48,12 +48,48 @@ export interface Config {
   pgliteSharedBuffersMb: number;
   /** PGlite only: commits wait until their WAL is on disk (fsync), so an answered write survives a power cut (see db/syncingNodeFs.ts). */
   pgliteFsync: boolean;
+  /** Where uploaded files' bytes are kept (see platform/files). */
+  files: FileStoreConfig;
   /** How far the JavaScript heap may grow past what survived the last full collection, in percent; 0 leaves it to V8 (see heap.ts). */
   heapGrowingPercent: number;
   /** This instance's id among the federated provinces (e.g. `henan`); null: not federated, no identity shown. */
   federationId: string | null;
   /** The Ed25519 private key (PKCS#8 PEM) this instance signs federation requests with; created on first start when absent. */
   federationKeyFile: string;
+}
+
+/** The filesystem under DATA_DIR/files (or LIANXIN_FILES_DIR), or an S3-compatible bucket. */
+export type FileStoreConfig =
+  | { kind: 'fs'; dir: string }
+  | { kind: 's3'; s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } };
+
+const S3_VARIABLES = ['LIANXIN_S3_ENDPOINT', 'LIANXIN_S3_BUCKET', 'LIANXIN_S3_ACCESS_KEY_ID', 'LIANXIN_S3_SECRET_ACCESS_KEY'] as const;
+
+/** An S3-compatible store when LIANXIN_S3_ENDPOINT is set (then bucket and keys are required), else the filesystem. */
+export function fileStoreConfigFrom(env: NodeJS.ProcessEnv, dataDir: string): FileStoreConfig {
+  const set = (name: string) => (env[name] ?? '').trim();
+  if (S3_VARIABLES.every((name) => set(name) === '') && set('LIANXIN_S3_REGION') === '') {
+    return { kind: 'fs', dir: set('LIANXIN_FILES_DIR') ? path.resolve(set('LIANXIN_FILES_DIR')) : path.join(dataDir, 'files') };
+  }
+  const missing = S3_VARIABLES.filter((name) => set(name) === '');
+  if (missing.length) {
+    throw new ConfigError(`An S3 file store needs ${missing.join(', ')} as well. 使用 S3 文件存储还需设置 ${missing.join('、')}。`);
+  }
+  const endpoint = set('LIANXIN_S3_ENDPOINT');
+  const url = URL.canParse(endpoint) ? new URL(endpoint) : null;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username) {
+    throw new ConfigError(`LIANXIN_S3_ENDPOINT must be an http(s) URL such as https://s3.example.com; got "${endpoint}". LIANXIN_S3_ENDPOINT 应为 http(s) 网址;当前值为 "${endpoint}"。`);
+  }
+  return {
+    kind: 's3',
+    s3: {
+      endpoint: `${url.origin}${url.pathname}`.replace(/\/+$/, ''),
+      bucket: set('LIANXIN_S3_BUCKET'),
+      region: set('LIANXIN_S3_REGION') || 'us-east-1',
+      accessKeyId: set('LIANXIN_S3_ACCESS_KEY_ID'),
+      secretAccessKey: set('LIANXIN_S3_SECRET_ACCESS_KEY'),
+    },
+  };
 }
 
 /**
@@ -153,5 +189,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     heapGrowingPercent: boundedInt(env, 'LIANXIN_HEAP_GROWING_PERCENT', DEFAULT_HEAP_GROWING_PERCENT, 0, 1000),
     federationId: federationIdFrom(env.LIANXIN_FEDERATION_ID),
     federationKeyFile: path.resolve(env.LIANXIN_FEDERATION_KEY_FILE?.trim() || path.join(dataDir, 'federation-ed25519.pem')),
+    files: fileStoreConfigFrom(env, dataDir),
   };
 }

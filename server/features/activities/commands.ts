@@ -3,11 +3,11 @@
  * the departments invited, photos and reports, the campaign it belongs to, and the reception
  * day of the rota it fulfils. One transaction per write, its audit record last.
  */
-import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { ActivityKind, Attendance } from '../../../common/enums.js';
 import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
 import { AppError, invalidFields, type FieldMessageCode } from '../../platform/errors.js';
+import { storeFile, type StoredFile } from '../../platform/files/index.js';
 import { activityColumns, activityEditable, activityNeedsStation, activityVisible, recordingDeputy } from './access.js';
 import { deputyVisible, ref, regionManageable, stationVisible, unitVisible } from '../../platform/access/scope.js';
 import { photoProblems } from '../cases/index.js';
@@ -202,9 +202,10 @@ function checkFiles(photos: ActivityFileInput[], reports: ActivityFileInput[], e
 
 async function insertFiles(ctx: WriteContext, id: number, files: { kind: 'photo' | 'report'; mime: string; bytes: Uint8Array; filename: string }[]) {
   if (!files.length) return;
-  await ctx.trx.insertInto('activity_file').values(files.map((f) => ({
-    activity_id: id, kind: f.kind, filename: f.filename, mime: f.mime, size: f.bytes.length,
-    sha256: createHash('sha256').update(f.bytes).digest('hex'), bytes: Buffer.from(f.bytes),
+  const stored: StoredFile[] = [];
+  for (const f of files) stored.push(await storeFile(f.bytes, f.mime));
+  await ctx.trx.insertInto('activity_file').values(files.map((f, i) => ({
+    activity_id: id, kind: f.kind, filename: f.filename, mime: f.mime, size: stored[i]!.size, sha256: stored[i]!.sha256,
   }))).execute();
 }
 

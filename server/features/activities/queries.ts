@@ -4,6 +4,7 @@ import { CASE_STATE_LABELS } from '../../../common/caseVocabulary.js';
 import type { DB } from '../../platform/db/schema.js';
 import { containsPattern, prefixPattern } from '../../platform/db/sql.js';
 import { AppError } from '../../platform/errors.js';
+import { withStoredBytes } from '../../platform/files/index.js';
 import { decodeCursor, toPage } from '../../platform/paging.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { activityColumns, activityEditable, activityVisible } from './access.js';
@@ -112,9 +113,9 @@ export async function getActivity(db: Kysely<DB>, actor: Actor, id: number) {
 
 export async function getActivityFile(db: Kysely<DB>, actor: Actor, activityId: number, fileId: number) {
   const file = await db.selectFrom('activity_file as f').innerJoin('activity as a', 'a.id', 'f.activity_id')
-    .select(['f.mime', 'f.bytes', 'f.filename', 'f.kind'])
+    .select(['f.mime', 'f.sha256', 'f.filename', 'f.kind'])
     .where('f.id', '=', fileId).where('f.activity_id', '=', activityId).where(activityVisible(actor, activityColumns('a')))
     .executeTakeFirst();
   if (!file) throw new AppError('NOT_FOUND');
-  return file;
+  return withStoredBytes(file);
 }

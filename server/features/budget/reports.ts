@@ -10,6 +10,7 @@ import type { WriteContext } from '../../platform/audit/audit.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { BudgetReportKind } from '../../platform/db/schemaBudget.js';
 import { AppError } from '../../platform/errors.js';
+import { storeFile, withStoredBytes } from '../../platform/files/index.js';
 import { now as clockNow } from '../../platform/clock.js';
 import { checkReplyAttachments } from '../cases/index.js';
 import { lockReview, reachReview, requireEditable, requirePart, touchReview } from './review.js';
@@ -32,8 +33,9 @@ export async function fileReport(ctx: WriteContext, reviewId: number, input: Rep
     filed_by_account_id: ctx.actor.accountId || null, filed_by: ctx.actor.displayName, filed_at: now,
   }).returning('id').executeTakeFirstOrThrow();
   if (files.length) {
+    for (const f of files) await storeFile(f.bytes, f.mime);
     await ctx.trx.insertInto('budget_report_file').values(files.map((f) => ({
-      report_id: row.id, name: f.name, mime: f.mime, size: f.bytes.length, sha256: f.sha256, bytes: f.bytes, created_at: now,
+      report_id: row.id, name: f.name, mime: f.mime, size: f.bytes.length, sha256: f.sha256, created_at: now,
     }))).execute();
   }
   await touchReview(ctx.trx, reviewId, now);
@@ -49,7 +51,7 @@ export async function reportFile(db: Kysely<DB>, actor: Actor, reportId: number,
   const report = await db.selectFrom('budget_report').select('review_id').where('id', '=', reportId).executeTakeFirst();
   const r = await reachReview(db, actor, report?.review_id ?? 0);
   if (r.part === 'department') throw new AppError('NOT_FOUND');
-  const file = await db.selectFrom('budget_report_file').select(['name', 'mime', 'bytes']).where('id', '=', fileId).where('report_id', '=', reportId).executeTakeFirst();
+  const file = await db.selectFrom('budget_report_file').select(['name', 'mime', 'sha256']).where('id', '=', fileId).where('report_id', '=', reportId).executeTakeFirst();
   if (!file) throw new AppError('NOT_FOUND');
-  return file;
+  return withStoredBytes(file);
 }

@@ -5,6 +5,7 @@ import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
 import type { AnyActor, PublicActor } from '../../platform/access/actor.js';
 import type { DB } from '../../platform/db/schema.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS, sniffImageType } from '../../platform/uploads/imageType.js';
+import { storeFile } from '../../platform/files/index.js';
 import { derivePin, deriveQueryKey, hashPin, hashQueryKey, newPin, newPublicId, newQueryKey, newSalt, newTrackingCode } from './trackingCode.js';
 import { AppError, invalidFields, type FieldMessageCode } from '../../platform/errors.js';
 import { activityColumns, activityVisible } from '../activities/index.js';
@@ -137,9 +138,8 @@ async function insertOpinion(
   }
   if (!row) throw new Error('Could not allot a tracking code');
   for (const p of photos) {
-    await ctx.trx.insertInto('opinion_photo').values({
-      opinion_id: row.id, mime: p.mime, size: p.bytes.length, sha256: createHash('sha256').update(p.bytes).digest('hex'), bytes: p.bytes,
-    }).execute();
+    const file = await storeFile(p.bytes, p.mime);
+    await ctx.trx.insertInto('opinion_photo').values({ opinion_id: row.id, mime: file.mime, size: file.size, sha256: file.sha256 }).execute();
   }
   await ctx.trx.insertInto('opinion_event').values({
     opinion_id: row.id, at: meta.submittedAt, actor_kind: meta.createdBy && ctx.actor.kind === 'account' ? ctx.actor.role : 'constituent',

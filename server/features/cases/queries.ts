@@ -9,6 +9,7 @@ import { normaliseTrackingCode, queryKeyMatches } from './trackingCode.js';
 import { accessKeyOpens } from './lookup.js';
 import { nowMs, now } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
+import { withStoredBytes } from '../../platform/files/index.js';
 import { decodeCursor, isIdCursor, toPage } from '../../platform/paging.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Filter } from '../../platform/access/scope.js';
@@ -366,8 +367,8 @@ export async function listCaseCategories(db: Kysely<DB>, stationId?: number) {
 /** A photo of a case the reader can see; NOT_FOUND otherwise. */
 export async function getCasePhoto(db: Kysely<DB>, actor: Actor, caseId: number, photoId: number) {
   const photo = await db.selectFrom('opinion_photo as p').innerJoin('opinion as o', 'o.id', 'p.opinion_id')
-    .select(['p.mime', 'p.bytes']).where('p.id', '=', photoId).where('o.id', '=', caseId)
+    .select(['p.mime', 'p.sha256']).where('p.id', '=', photoId).where('o.id', '=', caseId)
     .where(caseVisible(actor, caseColumns('o'))).executeTakeFirst();
   if (!photo) throw new AppError('NOT_FOUND');
-  return photo;
+  return withStoredBytes(photo);
 }

@@ -4,6 +4,7 @@ import type { DB } from '../../platform/db/schema.js';
 import type { WriteContext } from '../../platform/audit/audit.js';
 import type { AnyActor, Actor } from '../../platform/access/actor.js';
 import { AppError } from '../../platform/errors.js';
+import { storeFile, withStoredBytes } from '../../platform/files/index.js';
 import { MAX_PHOTO_BYTES } from '../../platform/uploads/imageType.js';
 import { sniffDocumentOrImage } from '../../platform/uploads/documentType.js';
 import { REPLY_RESULTS, type ReplyResult } from '../../../common/caseVocabulary.js';
@@ -59,9 +60,10 @@ export async function insertReplyAttachments(
   ctx: WriteContext<AnyActor>, caseId: number, eventId: number, files: CheckedAttachment[], now: Date,
 ): Promise<{ id: number; name: string; mime: string; size: number; public: boolean }[]> {
   if (!files.length) return [];
+  for (const f of files) await storeFile(f.bytes, f.mime);
   const rows = await ctx.trx.insertInto('opinion_reply_attachment').values(files.map((f) => ({
     opinion_id: caseId, event_id: eventId, name: f.name, mime: f.mime, size: f.bytes.length, sha256: f.sha256,
-    public: f.public, bytes: f.bytes, created_by_account_id: ctx.actor.accountId || null, created_at: now,
+    public: f.public, created_by_account_id: ctx.actor.accountId || null, created_at: now,
   }))).returning(['id', 'name', 'mime', 'size', 'public']).execute();
   return rows.map((r) => ({ id: Number(r.id), name: r.name, mime: r.mime, size: r.size, public: r.public }));
 }
@@ -132,10 +134,10 @@ export async function publicReply(db: Kysely<DB>, answerSource: number, tracking
 /** A file of a case's reply, for a reader who can see the case; NOT_FOUND otherwise. */
 export async function getReplyAttachment(db: Kysely<DB>, actor: Actor, caseId: number, attachmentId: number) {
   const file = await db.selectFrom('opinion_reply_attachment as a').innerJoin('opinion as o', 'o.id', 'a.opinion_id')
-    .select(['a.name', 'a.mime', 'a.bytes']).where('a.id', '=', attachmentId).where('o.id', '=', caseId)
+    .select(['a.name', 'a.mime', 'a.sha256']).where('a.id', '=', attachmentId).where('o.id', '=', caseId)
     .where(caseVisible(actor, caseColumns('o'))).executeTakeFirst();
   if (!file) throw new AppError('NOT_FOUND');
-  return file;
+  return withStoredBytes(file);
 }
 
 /**
@@ -147,9 +149,9 @@ export async function getPublicReplyAttachment(db: Kysely<DB>, id: number, attac
   const c = await db.selectFrom('opinion').select(['id', 'merged_into_id']).where('id', '=', id).executeTakeFirstOrThrow();
   const source = c.merged_into_id ?? c.id;
   const reply = await approvedReplyEvent(db, source);
-  const file = reply && await db.selectFrom('opinion_reply_attachment').select(['name', 'mime', 'bytes'])
+  const file = reply && await db.selectFrom('opinion_reply_attachment').select(['name', 'mime', 'sha256'])
     .where('id', '=', attachmentId).where('opinion_id', '=', source).where('event_id', '=', reply.id)
     .where('public', '=', true).executeTakeFirst();
   if (!file) throw new AppError('NOT_FOUND');
-  return file;
+  return withStoredBytes(file);
 }

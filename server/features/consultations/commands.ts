@@ -4,12 +4,12 @@
  * one transaction with its audit record; who may run the topic is checked in the SQL.
  */
 import { bookTitle } from '../../platform/text/bookTitle.js';
-import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { ConsultationLevel } from '../../platform/db/schemaConsultation.js';
 import { AppError } from '../../platform/errors.js';
+import { storeFile } from '../../platform/files/index.js';
 import { now as clockNow } from '../../platform/clock.js';
 import { regionManageable, within } from '../../platform/access/scope.js';
 import { sniffDocumentOrImage } from '../../platform/uploads/documentType.js';
@@ -122,9 +122,9 @@ export async function addDocument(ctx: WriteContext, id: number, file: { name: s
   if (!mime) throw new AppError('CONSULTATION_FILE_TYPE', { name: file.name });
   const max = mime === 'application/pdf' ? MAX_DOCUMENT_BYTES : MAX_PHOTO_BYTES;
   if (file.bytes.length > max) throw new AppError('CONSULTATION_FILE_TOO_LARGE', { name: file.name, maxMb: max / 1024 / 1024 });
-  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const { sha256 } = await storeFile(file.bytes, mime);
   const doc = await ctx.trx.insertInto('consultation_document').values({
-    topic_id: id, name: file.name, mime, size: file.bytes.length, sha256, bytes: file.bytes, created_by_account_id: ctx.actor.accountId || null, created_at: clockNow(),
+    topic_id: id, name: file.name, mime, size: file.bytes.length, sha256, created_by_account_id: ctx.actor.accountId || null, created_at: clockNow(),
   }).returning(['id', 'name', 'mime', 'size']).executeTakeFirstOrThrow();
   await recordAudit(ctx, { action: 'consultation.add_document', entityType: 'consultation', entityId: id, after: { documentId: doc.id, name: doc.name, mime, size: doc.size, sha256 } });
   return { ...doc, url: `/api/consultations/${id}/documents/${doc.id}` };

@@ -9,6 +9,7 @@ import type { ConsultationState } from '../../platform/db/schemaConsultation.js'
 import type { Actor } from '../../platform/access/actor.js';
 import { ref } from '../../platform/access/scope.js';
 import { AppError } from '../../platform/errors.js';
+import { withStoredBytes } from '../../platform/files/index.js';
 import { today } from '../../platform/clock.js';
 import { containsPattern } from '../../platform/db/sql.js';
 import { decodeCursor, isIdCursor, toPage } from '../../platform/paging.js';
@@ -115,10 +116,10 @@ export async function getTopic(db: Kysely<DB>, actor: Actor, id: number) {
 
 export async function getDocument(db: Kysely<DB>, actor: Actor | null, id: number, documentId: number) {
   const q = db.selectFrom('consultation_document as d').innerJoin('consultation_topic as t', 't.id', 'd.topic_id')
-    .select(['d.name', 'd.mime', 'd.bytes']).where('d.id', '=', documentId).where('t.id', '=', id);
+    .select(['d.name', 'd.mime', 'd.sha256']).where('d.id', '=', documentId).where('t.id', '=', id);
   const doc = await (actor ? q.where(topicVisible(actor, topicColumns('t'))) : q.where('t.state', '<>', 'draft')).executeTakeFirst();
   if (!doc) throw new AppError('NOT_FOUND');
-  return doc;
+  return withStoredBytes(doc);
 }
 
 export interface ViewFilters { stationId?: number | undefined; source?: 'public' | 'reception' | undefined; limit: number; cursor?: string | undefined }

@@ -4,7 +4,6 @@
  * the cadence, and the joint governance list. Each write is one transaction with its audit
  * record; who may write is decided in the SQL that locks the station (access.ts).
  */
-import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { CROSS_PROVINCE_ISSUE_CATEGORIES, CROSS_PROVINCE_ISSUE_STATUSES } from '../../../common/crossProvince.js';
@@ -16,6 +15,7 @@ import { now, today } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { CrossProvinceIssueStatus } from '../../platform/db/schemaCrossProvince.js';
 import { AppError } from '../../platform/errors.js';
+import { storeFile } from '../../platform/files/index.js';
 import { CivilDate, Id } from '../../platform/http/schemas.js';
 import { notify } from '../../platform/notify/notify.js';
 import { sniffDocumentOrImage } from '../../platform/uploads/documentType.js';
@@ -188,9 +188,9 @@ export async function addFile(ctx: WriteContext, agreementId: number, file: { ki
   if (!mime) throw new AppError('CROSS_PROVINCE_FILE_TYPE', { name: file.name });
   const max = mime === 'application/pdf' ? MAX_DOCUMENT_BYTES : MAX_PHOTO_BYTES;
   if (file.bytes.length > max) throw new AppError('CROSS_PROVINCE_FILE_TOO_LARGE', { name: file.name, maxMb: max / 1024 / 1024 });
-  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const { sha256 } = await storeFile(file.bytes, mime);
   const { id } = await ctx.trx.insertInto('cross_province_file').values({
-    agreement_id: agreementId, kind: file.kind, name: file.name, mime, size: file.bytes.length, sha256, bytes: file.bytes,
+    agreement_id: agreementId, kind: file.kind, name: file.name, mime, size: file.bytes.length, sha256,
     created_by_account_id: ctx.actor.accountId || null, created_at: now(),
   }).returning('id').executeTakeFirstOrThrow();
   await recordAudit(ctx, { action: 'cross_province.file_add', entityType: 'cross_province_agreement', entityId: agreementId, after: { fileId: id, kind: file.kind, name: file.name, mime, size: file.bytes.length, sha256 } });

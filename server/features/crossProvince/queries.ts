@@ -9,6 +9,7 @@ import { ref } from '../../platform/access/scope.js';
 import { today } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
+import { withStoredBytes } from '../../platform/files/index.js';
 import { maskText } from '../../platform/text/maskText.js';
 import { caseColumns, caseVisible } from '../cases/index.js';
 import { suggestionColumns, suggestionVisible } from '../suggestions/index.js';
@@ -109,10 +110,10 @@ export async function getOverview(db: Kysely<DB>, actor: AnyActor, stationId: nu
 
 export async function getFile(db: Kysely<DB>, actor: AnyActor, agreementId: number, fileId: number) {
   const file = await db.selectFrom('cross_province_file as f').innerJoin('cross_province_agreement as a', 'a.id', 'f.agreement_id')
-    .innerJoin('station as s', 's.id', 'a.station_id').select(['f.name', 'f.mime', 'f.bytes'])
+    .innerJoin('station as s', 's.id', 'a.station_id').select(['f.name', 'f.mime', 'f.sha256'])
     .where('f.id', '=', fileId).where('f.agreement_id', '=', agreementId).where(crossStationVisible(actor, ref('s.id'), ref('s.type'))).executeTakeFirst();
   if (!file) throw new AppError('NOT_FOUND');
-  return file;
+  return withStoredBytes(file);
 }
 
 async function cadenceOf(db: Kysely<DB>, stationId: number) {

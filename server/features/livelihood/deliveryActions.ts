@@ -12,11 +12,11 @@
  *   last item does;
  * - remind: a slipped milestone, by the timer (deliveryReminders.ts).
  */
-import { createHash } from 'node:crypto';
 import type { AnyActor } from '../../platform/access/actor.js';
 import type { WriteContext } from '../../platform/audit/audit.js';
 import { addDays, shanghaiDate } from '../../platform/calendar/workingDays.js';
 import { AppError, invalidFields, type FieldMessageCode } from '../../platform/errors.js';
+import { storeFile, type StoredFile } from '../../platform/files/index.js';
 import { cancelTimers } from '../../platform/workflow/timers.js';
 import { noteOnCase, photoProblems } from '../cases/index.js';
 import { DeliveryFields, type DeliveryAction } from './deliveryBody.js';
@@ -97,9 +97,11 @@ async function addPhoto(ctx: Ctx, t: CheckedProjectAction, body: DeliveryFields,
   const decoded = photos.map((p) => ({ ...p, bytes: new Uint8Array(Buffer.from(p.data, 'base64')) }));
   const checked = photoProblems(decoded, problems);
   if (problems.length) throw invalidFields(problems);
+  const stored: StoredFile[] = [];
+  for (const [i, p] of decoded.entries()) stored.push(await storeFile(p.bytes, checked[i]!.mime));
   const rows = await ctx.trx.insertInto('livelihood_photo').values(decoded.map((p, i) => ({
-    project_id: t.row.id, milestone_id: body.milestoneId ?? null, name: p.name, caption: p.caption, mime: checked[i]!.mime, size: p.bytes.length,
-    sha256: createHash('sha256').update(p.bytes).digest('hex'), public: p.public, bytes: p.bytes, created_at: now, created_by_account_id: ctx.actor.accountId || null,
+    project_id: t.row.id, milestone_id: body.milestoneId ?? null, name: p.name, caption: p.caption, mime: checked[i]!.mime, size: stored[i]!.size,
+    sha256: stored[i]!.sha256, public: p.public, created_at: now, created_by_account_id: ctx.actor.accountId || null,
   }))).returning('id').execute();
   return { data: { photoIds: rows.map((r) => Number(r.id)), names: photos.map((p) => p.name) } };
 }

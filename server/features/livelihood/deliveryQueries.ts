@@ -10,6 +10,7 @@ import type { AnyActor } from '../../platform/access/actor.js';
 import { today } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
+import { withStoredBytes } from '../../platform/files/index.js';
 import { projectColumns, projectVisible } from './access.js';
 import { satisfiedPercent } from './evaluation.js';
 
@@ -90,10 +91,10 @@ export async function getDelivery(db: Db, actor: AnyActor, projectId: number) {
 /** A photo of a project the reader reaches. */
 export async function getDeliveryPhoto(db: Db, actor: AnyActor, projectId: number, photoId: number) {
   const photo = await db.selectFrom('livelihood_photo as f').innerJoin('livelihood_project as p', 'p.id', 'f.project_id')
-    .select(['f.name', 'f.mime', 'f.bytes']).where('f.id', '=', photoId).where('p.id', '=', projectId)
+    .select(['f.name', 'f.mime', 'f.sha256']).where('f.id', '=', photoId).where('p.id', '=', projectId)
     .where(projectVisible(actor, projectColumns('p'))).executeTakeFirst();
   if (!photo) throw new AppError('NOT_FOUND');
-  return photo;
+  return withStoredBytes(photo);
 }
 
 /** The public's projects: adopted onward, of rounds whose result is published. */
@@ -151,8 +152,8 @@ export async function publicProjectRow(db: Db, id: number) {
 export async function getPublicPhoto(db: Db, projectId: number, photoId: number) {
   const photo = await db.selectFrom('livelihood_photo as f').innerJoin('livelihood_project as p', 'p.id', 'f.project_id')
     .innerJoin('livelihood_round as r', 'r.id', 'p.round_id')
-    .select(['f.name', 'f.mime', 'f.bytes']).where('f.id', '=', photoId).where('p.id', '=', projectId).where('f.public', '=', true)
+    .select(['f.name', 'f.mime', 'f.sha256']).where('f.id', '=', photoId).where('p.id', '=', projectId).where('f.public', '=', true)
     .where('r.published_at', 'is not', null).where('p.state', 'in', DELIVERY_VIEW_STATES).executeTakeFirst();
   if (!photo) throw new AppError('NOT_FOUND');
-  return photo;
+  return withStoredBytes(photo);
 }

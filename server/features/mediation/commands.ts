@@ -15,6 +15,7 @@ import { ref } from '../../platform/access/scope.js';
 import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
 import { now, today } from '../../platform/clock.js';
 import { AppError, invalidFields } from '../../platform/errors.js';
+import { readStoredFile, storeFile } from '../../platform/files/index.js';
 import { maskText } from '../../platform/text/maskText.js';
 import { maskNameIn } from '../../platform/text/personName.js';
 import { createActivity } from '../activities/index.js';
@@ -113,8 +114,9 @@ export async function putAgreement(ctx: WriteContext, id: number, input: z.infer
   const m = await lockOperable(ctx, id);
   if (m.outcome !== 'agreed') throw new AppError('MEDIATION_AGREEMENT_OUTCOME');
   const [file] = checkReplyAttachments([{ name: input.name, public: false, bytes: new Uint8Array(Buffer.from(input.data, 'base64')) }]);
+  await storeFile(file!.bytes, file!.mime);
   await ctx.trx.updateTable('mediation').set({
-    agreement_name: file!.name, agreement_mime: file!.mime, agreement_size: file!.bytes.length, agreement_sha256: file!.sha256, agreement_bytes: file!.bytes,
+    agreement_name: file!.name, agreement_mime: file!.mime, agreement_size: file!.bytes.length, agreement_sha256: file!.sha256,
     updated_at: now(), version: sql`version + 1`,
   }).where('id', '=', id).execute();
   await recordAudit(ctx, { action: 'mediation.agreement', entityType: 'mediation', entityId: id, after: { name: file!.name, mime: file!.mime, size: file!.bytes.length, sha256: file!.sha256 } });
@@ -161,11 +163,12 @@ export async function revealParties(ctx: WriteContext, id: number) {
  */
 export async function downloadAgreement(ctx: WriteContext, id: number) {
   const row = await ctx.trx.selectFrom('mediation as m')
-    .select(['m.agreement_name', 'm.agreement_mime', 'm.agreement_bytes', partiesVisible(ctx.actor, ref('m.id'), ref('m.station_id')).as('handler')])
+    .select(['m.agreement_name', 'm.agreement_mime', 'm.agreement_size', 'm.agreement_sha256', partiesVisible(ctx.actor, ref('m.id'), ref('m.station_id')).as('handler')])
     .where('m.id', '=', id).where(mediationVisible(ctx.actor, ref('m.station_id'))).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND');
   if (!row.handler) throw new AppError('MEDIATION_CONTACT_FORBIDDEN');
-  if (!row.agreement_bytes) throw new AppError('MEDIATION_NO_AGREEMENT');
-  await recordAudit(ctx, { action: 'mediation.agreement_download', entityType: 'mediation', entityId: id, after: { size: row.agreement_bytes.length } });
-  return { name: row.agreement_name!, mime: row.agreement_mime!, bytes: row.agreement_bytes };
+  if (!row.agreement_sha256) throw new AppError('MEDIATION_NO_AGREEMENT');
+  const bytes = await readStoredFile(row.agreement_sha256);
+  await recordAudit(ctx, { action: 'mediation.agreement_download', entityType: 'mediation', entityId: id, after: { size: row.agreement_size } });
+  return { name: row.agreement_name!, mime: row.agreement_mime!, bytes };
 }

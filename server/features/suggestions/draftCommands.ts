@@ -4,7 +4,6 @@
  * grows from and who is asked to co-sign; the draft's files. The edit action (draftActions.ts)
  * checks a changed draft with the same rules.
  */
-import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DeputyLevel } from '../../../common/enums.js';
 import type { Actor } from '../../platform/access/actor.js';
@@ -14,6 +13,7 @@ import { now as clockNow } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { SuggestionKind } from '../../platform/db/schemaSuggestions.js';
 import { AppError, invalidFields, type FieldMessageCode } from '../../platform/errors.js';
+import { storeFile } from '../../platform/files/index.js';
 import { sniffDocumentOrImage } from '../../platform/uploads/documentType.js';
 import { MAX_PHOTO_BYTES } from '../../platform/uploads/imageType.js';
 import { congressTermName } from '../terms/index.js';
@@ -230,10 +230,10 @@ export async function addDraftFile(ctx: WriteContext, id: number, file: { name: 
   const { count } = await ctx.trx.selectFrom('suggestion_attachment').select((eb) => eb.fn.countAll<number>().as('count'))
     .where('suggestion_id', '=', id).where('purpose', '=', 'draft').executeTakeFirstOrThrow();
   if (Number(count) >= MAX_DRAFT_FILES) throw new AppError('DRAFT_FILES_TOO_MANY', { max: MAX_DRAFT_FILES });
-  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const { sha256 } = await storeFile(file.bytes, mime);
   const row = await ctx.trx.insertInto('suggestion_attachment').values({
     suggestion_id: id, event_id: null, purpose: 'draft', name: file.name, mime, size: file.bytes.length, sha256,
-    public: file.public, bytes: file.bytes, created_by_account_id: ctx.actor.accountId, created_at: clockNow(),
+    public: file.public, created_by_account_id: ctx.actor.accountId, created_at: clockNow(),
   }).returning(['id', 'name', 'mime', 'size', 'public']).executeTakeFirstOrThrow();
   const added = { id: Number(row.id), name: row.name, mime: row.mime, size: row.size, public: row.public };
   await recordAudit(ctx, { action: 'suggestion.edit', entityType: 'suggestion', entityId: id, after: { fileAdded: { ...added, sha256 } } });

@@ -9,6 +9,7 @@ import type { WriteContext } from '../../platform/audit/audit.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { SuggestionAttachmentTable } from '../../platform/db/schemaSuggestions.js';
 import { AppError } from '../../platform/errors.js';
+import { storeFile, withStoredBytes } from '../../platform/files/index.js';
 import { checkReplyAttachments, type CheckedAttachment } from '../cases/index.js';
 import { suggestionColumns, suggestionVisible } from './access.js';
 import type { ActionBody } from './actionBody.js';
@@ -30,9 +31,10 @@ export async function insertActionFiles(
   ctx: WriteContext<Actor>, suggestionId: number, eventId: number, purpose: FilePurpose, files: readonly CheckedAttachment[], now: Date,
 ): Promise<void> {
   if (!files.length) return;
+  for (const f of files) await storeFile(f.bytes, f.mime);
   await ctx.trx.insertInto('suggestion_attachment').values(files.map((f) => ({
     suggestion_id: suggestionId, event_id: eventId, purpose, name: f.name, mime: f.mime, size: f.bytes.length, sha256: f.sha256,
-    public: f.public, bytes: f.bytes, created_by_account_id: ctx.actor.accountId || null, created_at: now,
+    public: f.public, created_by_account_id: ctx.actor.accountId || null, created_at: now,
   }))).execute();
 }
 
@@ -42,8 +44,8 @@ export async function insertActionFiles(
  */
 export async function getSuggestionFile(db: Kysely<DB>, actor: Actor, suggestionId: number, fileId: number) {
   const file = await db.selectFrom('suggestion_attachment as a').innerJoin('suggestion as s', 's.id', 'a.suggestion_id')
-    .select(['a.name', 'a.mime', 'a.bytes']).where('a.id', '=', fileId).where('s.id', '=', suggestionId)
+    .select(['a.name', 'a.mime', 'a.sha256']).where('a.id', '=', fileId).where('s.id', '=', suggestionId)
     .where(suggestionVisible(actor, suggestionColumns('s'))).executeTakeFirst();
   if (!file) throw new AppError('NOT_FOUND');
-  return file;
+  return withStoredBytes(file);
 }

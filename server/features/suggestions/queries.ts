@@ -10,6 +10,7 @@ import type { SuggestionKind } from '../../platform/db/schemaSuggestions.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { deputyContactVisible, type Filter } from '../../platform/access/scope.js';
 import { AppError } from '../../platform/errors.js';
+import { withStoredBytes } from '../../platform/files/index.js';
 import { today } from '../../platform/clock.js';
 import { containsPattern, prefixPattern } from '../../platform/db/sql.js';
 import { decodeCursor, isIdCursor, toPage } from '../../platform/paging.js';
@@ -345,8 +346,8 @@ export async function getPublicSuggestion(db: Kysely<DB>, id: number) {
 /** A public file of a published suggestion; NOT_FOUND for anything else. */
 export async function getPublicSuggestionFile(db: Kysely<DB>, id: number, fileId: number) {
   const file = await db.selectFrom('suggestion_attachment as a').innerJoin('suggestion as s', 's.id', 'a.suggestion_id')
-    .select(['a.name', 'a.mime', 'a.bytes']).where('a.id', '=', fileId).where('s.id', '=', id).where('a.public', '=', true)
+    .select(['a.name', 'a.mime', 'a.sha256']).where('a.id', '=', fileId).where('s.id', '=', id).where('a.public', '=', true)
     .where(publicOnly()).executeTakeFirst();
   if (!file) throw new AppError('NOT_FOUND');
-  return file;
+  return withStoredBytes(file);
 }

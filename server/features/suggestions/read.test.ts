@@ -12,6 +12,7 @@ import { startTestApp, type Client, type TestApp } from '../../testing/harness.j
 import { factories, type Factories } from '../../testing/factories.js';
 import { congress, suggestionIn, type Congress } from '../../testing/suggestions.js';
 import { libreOfficeCsv } from '../../testing/officeFiles.js';
+import { storeFile } from '../../platform/files/index.js';
 
 const PHONE = '13907740001';
 
@@ -82,9 +83,10 @@ describe('reading suggestions', () => {
     await db.insertInto('suggestion_answer').values({
       suggestion_id: s.answered, round: 1, unit_id: a.unit.unitId!, category: 'A', body: '路灯已安装到位。', signed_by: '局长 张三', answered_at: new Date(), on_time: true,
     }).execute();
+    const { sha256 } = await storeFile(new Uint8Array([37, 80, 68, 70]), 'application/pdf');
     await db.insertInto('suggestion_attachment').values([
-      { suggestion_id: s.answered, purpose: 'answer', name: '答复函.pdf', mime: 'application/pdf', size: 4, sha256: 'x', public: true, bytes: new Uint8Array([37, 80, 68, 70]) },
-      { suggestion_id: s.answered, purpose: 'answer', name: '内部说明.pdf', mime: 'application/pdf', size: 4, sha256: 'y', public: false, bytes: new Uint8Array([37, 80, 68, 70]) },
+      { suggestion_id: s.answered, purpose: 'answer', name: '答复函.pdf', mime: 'application/pdf', size: 4, sha256, public: true },
+      { suggestion_id: s.answered, purpose: 'answer', name: '内部说明.pdf', mime: 'application/pdf', size: 4, sha256, public: false },
     ]).execute();
   });
   after(() => t.close());

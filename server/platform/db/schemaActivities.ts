@@ -56,8 +56,8 @@ export interface ActivityFileTable {
   filename: string;
   mime: string;
   size: number;
+  /** The content hash; the bytes are in the file store (platform/files). */
   sha256: string;
-  bytes: Buffer;
   created_at: CreatedAt;
 }
 

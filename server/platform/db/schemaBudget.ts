@@ -85,8 +85,8 @@ export interface BudgetReportFileTable {
   name: string;
   mime: string;
   size: number;
+  /** The content hash; the bytes are in the file store (platform/files). */
   sha256: string;
-  bytes: Uint8Array;
   created_at: Timestamp;
 }
 

@@ -136,8 +136,8 @@ export interface OpinionPhotoTable {
   opinion_id: number;
   mime: string;
   size: number;
+  /** The content hash; the bytes are in the file store (platform/files). */
   sha256: string;
-  bytes: Uint8Array;
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
@@ -150,9 +150,9 @@ export interface OpinionReplyAttachmentTable {
   name: string;
   mime: string;
   size: number;
+  /** The content hash; the bytes are in the file store (platform/files). */
   sha256: string;
   public: boolean;
-  bytes: Uint8Array;
   created_by_account_id: number | null;
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }

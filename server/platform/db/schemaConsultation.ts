@@ -54,8 +54,8 @@ export interface ConsultationDocumentTable {
   name: string;
   mime: string;
   size: number;
+  /** The content hash; the bytes are in the file store (platform/files). */
   sha256: string;
-  bytes: Uint8Array;
   created_by_account_id: number | null;
   created_at: CreatedAt;
 }

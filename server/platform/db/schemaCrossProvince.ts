@@ -40,8 +40,8 @@ export interface CrossProvinceFileTable {
   name: string;
   mime: string;
   size: number;
+  /** The content hash; the bytes are in the file store (platform/files). */
   sha256: string;
-  bytes: Uint8Array;
   created_by_account_id: number | null;
   created_at: Timestamp;
 }

@@ -47,9 +47,9 @@ export interface LivelihoodPhotoTable {
   caption: Generated<string>;
   mime: string;
   size: number;
+  /** The content hash; the bytes are in the file store (platform/files). */
   sha256: string;
   public: Generated<boolean>;
-  bytes: Uint8Array;
   created_at: Timestamp;
   created_by_account_id: number | null;
 }

@@ -19,8 +19,8 @@ export interface MediationTable {
   agreement_name: Nullable<string>;
   agreement_mime: Nullable<string>;
   agreement_size: Nullable<number>;
+  /** The agreement's content hash; the bytes are in the file store (platform/files). */
   agreement_sha256: Nullable<string>;
-  agreement_bytes: Nullable<Uint8Array>;
   created_by_account_id: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;

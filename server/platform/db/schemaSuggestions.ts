@@ -190,9 +190,9 @@ export interface SuggestionAttachmentTable {
   name: string;
   mime: string;
   size: number;
+  /** The content hash; the bytes are in the file store (platform/files). */
   sha256: string;
   public: boolean;
-  bytes: Uint8Array;
   created_by_account_id: number | null;
   created_at: CreatedAt;
 }
