@@ -23,7 +23,8 @@ export class S3FileStore implements FileStore {
   readonly kind = 's3' as const;
   private readonly base: URL;
 
-  constructor(readonly config: S3Config) {
+  /** `listPageSize`: keys per listing request (the service's default, 1000, when absent). */
+  constructor(readonly config: S3Config, private readonly options: { listPageSize?: number } = {}) {
     this.base = new URL(config.endpoint);
   }
 
@@ -85,24 +86,30 @@ export class S3FileStore implements FileStore {
     await res.arrayBuffer();
   }
 
-  /** ListObjectsV2 under the prefix, page by page. */
+  /**
+   * ListObjects (version 1) under the prefix, page by page, each page starting after the last key
+   * of the one before (every S3-compatible store has it; s3rver's ListObjectsV2 cannot page on
+   * Node 17+, whose OpenSSL lacks the DES its continuation tokens use).
+   */
   async *list(): AsyncIterable<ListedFile> {
-    let token: string | null = null;
-    do {
-      const query = [['continuation-token', token], ['list-type', '2'], ['prefix', PREFIX]]
-        .filter((p): p is [string, string] => p[1] !== null).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+    let marker = '';
+    for (;;) {
+      const query = [marker && `marker=${encodeURIComponent(marker)}`, this.options.listPageSize && `max-keys=${this.options.listPageSize}`, `prefix=${encodeURIComponent(PREFIX)}`]
+        .filter(Boolean).join('&');
       const res = await this.request('GET', '', { query });
       if (!res.ok) await this.fail(res, 'LIST');
       const xml = await res.text();
+      let lastKey = '';
       for (const [, body] of xml.matchAll(/<Contents>([\s\S]*?)<\/Contents>/g)) {
-        const key = /<Key>([^<]*)<\/Key>/.exec(body!)?.[1] ?? '';
+        const key = unescapeXml(/<Key>([^<]*)<\/Key>/.exec(body!)?.[1] ?? '');
         const modified = /<LastModified>([^<]*)<\/LastModified>/.exec(body!)?.[1];
+        lastKey = key;
         const sha256 = key.slice(PREFIX.length);
         if (key.startsWith(PREFIX) && /^[0-9a-f]{64}$/.test(sha256) && modified) yield { sha256, modifiedAt: new Date(modified) };
       }
-      const next = /<IsTruncated>true<\/IsTruncated>/.test(xml) ? /<NextContinuationToken>([^<]*)<\/NextContinuationToken>/.exec(xml)?.[1] : undefined;
-      token = next === undefined ? null : unescapeXml(next);
-    } while (token);
+      if (!/<IsTruncated>true<\/IsTruncated>/.test(xml) || !lastKey) return;
+      marker = lastKey;
+    }
   }
 }
 
