@@ -35,7 +35,9 @@ export class S3FileStore implements FileStore {
 
   private async request(method: 'GET' | 'PUT' | 'HEAD' | 'DELETE', key: string, opts: { query?: string; body?: Uint8Array; payloadSha256?: string; headers?: Record<string, string> } = {}): Promise<Response> {
     const prefix = this.base.pathname.replace(/\/+$/, '');
-    const path = `${prefix}/${encodeURIComponent(this.config.bucket)}/${key.split('/').map(encodeURIComponent).join('/')}${opts.query ? `?${opts.query}` : ''}`;
+    // Path-style: `/bucket/key`, or `/bucket` itself for a listing.
+    const object = key ? `/${key.split('/').map(encodeURIComponent).join('/')}` : '';
+    const path = `${prefix}/${encodeURIComponent(this.config.bucket)}${object}${opts.query ? `?${opts.query}` : ''}`;
     const headers: Record<string, string> = { ...opts.headers };
     // The SigV4 payload hash: the body's SHA-256 (the empty string's for requests without one).
     headers['X-Amz-Content-Sha256'] = opts.payloadSha256 ?? sha256Of(opts.body ?? new Uint8Array());
