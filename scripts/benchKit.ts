@@ -52,12 +52,20 @@ export interface BenchDatabase { engine: Engine; database: Database; close(): Pr
 /**
  * Opens a fresh database of the engine: a PGlite directory under the system's temporary folder,
  * or the database `name` on BENCH_SERVER (dropped first if it is there), with the schema and the
- * demo data (`demoCases` adds the demo's cases and suggestions).
+ * demo data (`demoCases` adds the demo's cases and suggestions). `reuse` opens the kept database
+ * `name` instead, migrated to the latest schema, and keeps it.
  */
-export async function benchDatabase(engine: Engine, name: string, options: { demoCases?: boolean } = {}): Promise<BenchDatabase> {
+export async function benchDatabase(engine: Engine, name: string, options: { demoCases?: boolean; reuse?: boolean } = {}): Promise<BenchDatabase> {
   const t0 = performance.now();
   let database: Database;
   let dir: string | null = null;
+  if (engine === 'postgres' && options.reuse) {
+    // A database kept by an earlier run (BENCH_KEEP), brought to the latest schema.
+    database = await openPostgres(BENCH_SERVER.replace(/\/[^/]*$/, `/${name}`));
+    const applied = await migrateToLatest(database.db);
+    console.log(`[${engine}] reusing ${name}; migrated ${applied.join(', ') || 'nothing'}: ${seconds(performance.now() - t0)}`);
+    return { engine, database, close: () => database.close() };
+  }
   if (engine === 'pglite') {
     dir = mkdtempSync(path.join(os.tmpdir(), `${name}-`));
     database = await openPGlite(dir);

@@ -131,17 +131,6 @@ export function caseOnActorSide(actor: AnyActor, sidePath: Ref): Filter {
   }, TRUE);
 }
 
-/**
- * Whether a reader reaches few enough cases that sorting them beats walking the primary key:
- * everyone but administrators and province-wide staff.
- */
-export function narrowCaseScope(actor: AnyActor): boolean {
-  return forRole(actor, {
-    admin: () => false,
-    staff: (a) => (a.scopePath ?? '').split('.').filter(Boolean).length > 1,
-  }, true);
-}
-
 /** Whom a registering account may address a case to: a deputy addresses only themself (or nobody); others any deputy of the station. */
 export function caseDeputyAssignable(actor: Actor, deputyId: number | null): boolean {
   return !(hasRole(actor, 'deputy') && deputyId !== null && deputyId !== actor.deputyId);

@@ -6,6 +6,9 @@ import { caseColumns, caseVisible } from './access.js';
 import { overdueExpr } from './queries.js';
 import { signOverdueExpr } from './clocks.js';
 import { regionPathOf } from '../../platform/regions/filters.js';
+import { hasRole } from '../../platform/access/scope.js';
+import { now } from '../../platform/clock.js';
+import { shanghaiDate } from '../../platform/calendar/workingDays.js';
 
 /**
  * Case statistics, counted from the facts each transition stored on the case (no timeline
@@ -86,7 +89,70 @@ function figures(row: Record<CountKey, unknown>): Figures {
   };
 }
 
-async function conditions(db: Kysely<DB>, actor: Actor, f: StatisticsFilter): Promise<Expression<SqlBool>[]> {
+/**
+ * Where a query counts from the rollups (migration 0036) instead of the cases: their column of
+ * each figure. For the two figures that read the clock it holds the part that does not
+ * (`overdue_capable`, `sign_due`); the cases whose deadline or sign-for limit has not passed
+ * yet are counted live and taken off (notYetDue).
+ */
+const ROLLUP_COLUMNS: Record<CountKey, string> = {
+  received: 'received', accepted: 'accepted', declined: 'declined', answeredOnSpot: 'answered_on_spot', assigned: 'assigned',
+  signedLate: 'signed_late', replied: 'replied', repliedOnTime: 'replied_on_time', overdueNow: 'overdue_capable',
+  workingDaysSum: 'working_days_sum', workingDaysCount: 'working_days_count', satisfied: 'satisfied', basicallySatisfied: 'basically_satisfied',
+  unsatisfied: 'unsatisfied', unrated: 'unrated', rehandled: 'rehandled', closed: 'closed', answered: 'answered', closedHandled: 'closed_handled',
+  transferred: 'transferred', transferredWithin24h: 'transferred_within_24h', signedOnTime: 'signed_on_time', signOverdueNow: 'sign_due',
+  resolved: 'resolved', withResult: 'with_result',
+};
+
+const rollupSums = () => Object.entries(ROLLUP_COLUMNS).map(([k, c]) => sql<number>`coalesce(sum(${sql.ref(`o.${c}`)}), 0)`.as(k));
+
+/** The Shanghai day starting at this instant, or null when it is not a Shanghai midnight. */
+function dayStarting(at: Date): string | null {
+  const day = shanghaiDate(at);
+  return Date.parse(`${day}T00:00:00+08:00`) === at.getTime() ? day : null;
+}
+
+/** Submission days [from, to) of a period whose bounds are Shanghai midnights. */
+interface Days { from?: string; to?: string }
+
+/**
+ * Which rollup answers the query, or null when only the cases can: the rollups hold neither
+ * deputies nor co-units (a unit clerk reaches cases through both) and count whole Shanghai days,
+ * so a period must start and end at midnight. Without a period, or grouped by week or month,
+ * the query reads `case_rollup` or `case_rollup_day`.
+ */
+function rollupFor(actor: Actor, f: StatisticsFilter, group?: Group): { table: 'case_rollup' | 'case_rollup_day'; days: Days } | null {
+  if (!hasRole(actor, 'admin', 'staff', 'officer', 'deputy') || f.deputyId || group === 'deputy') return null;
+  const from = f.from ? dayStarting(f.from) : undefined;
+  const to = f.to ? dayStarting(f.to) : undefined;
+  if (from === null || to === null) return null;
+  const days: Days = { ...(from && { from }), ...(to && { to }) };
+  return { table: from || to || group === 'week' || group === 'month' ? 'case_rollup_day' : 'case_rollup', days };
+}
+
+/**
+ * The cases of the query whose handling deadline or sign-for limit has not passed at `at`, per
+ * group key: what the rollups' time-independent part holds beyond "overdue now".
+ */
+async function notYetDue(db: Kysely<DB>, actor: Actor, f: StatisticsFilter, at: Date, key?: RawBuilder<unknown>) {
+  const handling = sql<SqlBool>`(o.state in ('assigned', 'in_progress', 'extension_requested') and o.deadline_at >= ${at} and (o.paused_at is null or o.deadline_at < o.paused_at))`;
+  const signing = sql<SqlBool>`(o.state = 'assigned' and o.sign_due_at >= ${at})`;
+  const where = [...await conditions(db, actor, f), sql<SqlBool>`(${handling} or ${signing})`];
+  const rows = await db.selectFrom('opinion as o')
+    .select([(key ?? sql`''`).as('key'), sql<number>`count(*) filter (where ${handling})`.as('overdue'), sql<number>`count(*) filter (where ${signing})`.as('sign')])
+    .where((eb) => eb.and(where))
+    .groupBy(sql`1`)
+    .execute();
+  return new Map(rows.map((r) => [String(r.key), { overdue: Number(r.overdue), sign: Number(r.sign) }]));
+}
+
+/** Takes the cases not yet due off the rollups' time-independent part. */
+function lessNotYetDue<R extends Record<string, unknown>>(row: R, due: { overdue: number; sign: number } | undefined): R {
+  if (!due) return row;
+  return { ...row, overdueNow: Number(row.overdueNow ?? 0) - due.overdue, signOverdueNow: Number(row.signOverdueNow ?? 0) - due.sign };
+}
+
+async function conditions(db: Kysely<DB>, actor: Actor, f: StatisticsFilter, days?: Days): Promise<Expression<SqlBool>[]> {
   const where: Expression<SqlBool>[] = [caseVisible(actor, caseColumns('o'))];
   if (f.regionCode) where.push(sql<SqlBool>`o.region_path like ${prefixPattern(await regionPathOf(db, f.regionCode))}`);
   if (f.stationId) where.push(sql<SqlBool>`o.station_id = ${f.stationId}`);
@@ -94,6 +160,11 @@ async function conditions(db: Kysely<DB>, actor: Actor, f: StatisticsFilter): Pr
   if (f.unitId) where.push(sql<SqlBool>`o.assigned_unit_id = ${f.unitId}`);
   if (f.deputyId) where.push(sql<SqlBool>`o.deputy_id = ${f.deputyId}`);
   if (f.categoryId) where.push(sql<SqlBool>`o.category_id = ${f.categoryId}`);
+  if (days) {
+    if (days.from) where.push(sql<SqlBool>`o.day >= ${days.from}`);
+    if (days.to) where.push(sql<SqlBool>`o.day < ${days.to}`);
+    return where;
+  }
   if (f.from) where.push(sql<SqlBool>`o.submitted_at >= ${f.from}`);
   if (f.to) where.push(sql<SqlBool>`o.submitted_at < ${f.to}`);
   return where;
@@ -113,7 +184,27 @@ const GROUP_KEYS: Record<Group, { key: RawBuilder<unknown>; label: RawBuilder<un
   side: { key: sql`coalesce(substring(o.side_path from '([0-9]+)[.]$'), '')`, label: sql`coalesce((select full_name from region where code = t.key), '')` },
 };
 
-export async function caseStatistics(db: Kysely<DB>, actor: Actor, f: StatisticsFilter): Promise<Figures> {
+/** The group keys of a rollup row (the same columns as the case's; the day for weeks and months). */
+const ROLLUP_GROUP_KEYS: Partial<Record<Group, RawBuilder<unknown>>> = {
+  week: sql`to_char(date_trunc('week', o.day::timestamp), 'YYYY-MM-DD')`,
+  month: sql`to_char(o.day::timestamp, 'YYYY-MM')`,
+};
+
+/**
+ * The figures of the cases the actor reaches that match the filter: from the rollups where they
+ * answer it (rollupFor), else counted from the cases. `live` forces the count from the cases.
+ */
+export async function caseStatistics(db: Kysely<DB>, actor: Actor, f: StatisticsFilter, options: { live?: boolean } = {}): Promise<Figures> {
+  const rollup = options.live ? null : rollupFor(actor, f);
+  if (rollup) {
+    const at = now();
+    const where = await conditions(db, actor, f, rollup.days);
+    const [row, due] = await Promise.all([
+      db.selectFrom(`${rollup.table} as o` as 'case_rollup_day as o').select(rollupSums()).where((eb) => eb.and(where)).executeTakeFirstOrThrow(),
+      notYetDue(db, actor, f, at),
+    ]);
+    return figures(lessNotYetDue(row, due.get('')) as Record<CountKey, unknown>);
+  }
   const where = await conditions(db, actor, f);
   const row = await db.selectFrom('opinion as o')
     .select(Object.entries(counts()).map(([k, v]) => v.as(k)))
@@ -122,16 +213,34 @@ export async function caseStatistics(db: Kysely<DB>, actor: Actor, f: Statistics
   return figures(row as Record<CountKey, unknown>);
 }
 
-export async function caseStatisticsBy(db: Kysely<DB>, actor: Actor, f: StatisticsFilter, group: Group) {
-  const where = await conditions(db, actor, f);
+/** The figures per group (see caseStatistics), ordered by key. */
+export async function caseStatisticsBy(db: Kysely<DB>, actor: Actor, f: StatisticsFilter, group: Group, options: { live?: boolean } = {}) {
   const g = GROUP_KEYS[group];
-  const counted = db.selectFrom('opinion as o')
-    .select([g.key.as('key'), ...Object.entries(counts()).map(([k, v]) => v.as(k))])
-    .where((eb) => eb.and(where))
-    .groupBy(sql`1`);
-  const rows = await db.selectFrom(counted.as('t')).selectAll('t').select(g.label.as('label')).orderBy('t.key').execute();
+  const rollup = options.live ? null : rollupFor(actor, f, group);
+  let rows: Record<string, unknown>[];
+  if (rollup) {
+    const at = now();
+    const where = await conditions(db, actor, f, rollup.days);
+    const counted = db.selectFrom(`${rollup.table} as o` as 'case_rollup_day as o')
+      .select([(ROLLUP_GROUP_KEYS[group] ?? g.key).as('key'), ...rollupSums()])
+      .where((eb) => eb.and(where))
+      .groupBy(sql`1`)
+      .having(sql`sum(o.received)`, '>', 0);
+    const [summed, due] = await Promise.all([
+      db.selectFrom(counted.as('t')).selectAll('t').select(g.label.as('label')).orderBy('t.key').execute(),
+      notYetDue(db, actor, f, at, g.key),
+    ]);
+    rows = summed.map((r) => lessNotYetDue(r as Record<string, unknown>, due.get(String(r.key))));
+  } else {
+    const where = await conditions(db, actor, f);
+    const counted = db.selectFrom('opinion as o')
+      .select([g.key.as('key'), ...Object.entries(counts()).map(([k, v]) => v.as(k))])
+      .where((eb) => eb.and(where))
+      .groupBy(sql`1`);
+    rows = await db.selectFrom(counted.as('t')).selectAll('t').select(g.label.as('label')).orderBy('t.key').execute();
+  }
   return rows.map((r) => {
-    const { key, label, ...counts } = r as Record<string, unknown>;
+    const { key, label, ...counts } = r;
     return { key: String(key), label: String(label), ...figures(counts as Record<CountKey, unknown>) };
   });
 }

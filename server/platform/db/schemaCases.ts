@@ -197,7 +197,55 @@ export interface OpinionLookupLogTable {
   account_id: number | null;
 }
 
+/**
+ * A rollup of case figures (0036): the cases under one key of the columns the statistics filter
+ * and group by, counted per figure; kept by the trigger opinion_rollup. `case_rollup` holds all
+ * days, `case_rollup_day` one row per Shanghai day of submission.
+ */
+export interface CaseRollupTable {
+  station_id: number;
+  category_id: number;
+  assigned_unit_id: number | null;
+  region_path: string;
+  scope_paths: string[];
+  side_path: string | null;
+  received: Generated<string>;
+  accepted: Generated<string>;
+  declined: Generated<string>;
+  answered_on_spot: Generated<string>;
+  assigned: Generated<string>;
+  signed_late: Generated<string>;
+  replied: Generated<string>;
+  replied_on_time: Generated<string>;
+  working_days_sum: Generated<string>;
+  working_days_count: Generated<string>;
+  satisfied: Generated<string>;
+  basically_satisfied: Generated<string>;
+  unsatisfied: Generated<string>;
+  unrated: Generated<string>;
+  rehandled: Generated<string>;
+  closed: Generated<string>;
+  answered: Generated<string>;
+  closed_handled: Generated<string>;
+  transferred: Generated<string>;
+  transferred_within_24h: Generated<string>;
+  signed_on_time: Generated<string>;
+  resolved: Generated<string>;
+  with_result: Generated<string>;
+  /** Open in handling with a deadline a pause has not stopped: overdue once the deadline passes. */
+  overdue_capable: Generated<string>;
+  /** Assigned with a sign-for limit: overdue for signing once it passes. */
+  sign_due: Generated<string>;
+}
+
+export interface CaseRollupDayTable extends CaseRollupTable {
+  /** The day of submission in Asia/Shanghai. */
+  day: ColumnType<string, string, string>;
+}
+
 export interface CaseTables {
+  case_rollup: CaseRollupTable;
+  case_rollup_day: CaseRollupDayTable;
   idempotency: IdempotencyTable;
   opinion_lookup_guard: OpinionLookupGuardTable;
   opinion_access_key: OpinionAccessKeyTable;
