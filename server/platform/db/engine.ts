@@ -30,8 +30,13 @@ const pgliteParsers = {
 pg.types.setTypeParser(INT8, (v) => Number(v));
 pg.types.setTypeParser(DATE, (v) => v);
 
+/**
+ * Every connection runs with PostgreSQL's JIT compilation off: the application's queries are
+ * short, and compiling them cost more than it saved (a deputy search by name at county scope
+ * over 5 million cases: 567 ms with it, 48 ms without; see docs/BENCHMARKS.md).
+ */
 export async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: '-c jit=off' });
   pool.on('error', () => { /* an idle client died; the pool replaces it */ });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', close: () => db.destroy() };
