@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
@@ -9,12 +8,12 @@ import {
 } from 'fastify-type-provider-zod';
 import { VERSION, type Config } from './platform/config.js';
 import type { Database } from './platform/db/engine.js';
-import { AppError } from './platform/errors.js';
 import { loggedUrl, registerRequestLog } from './platform/http/requestLog.js';
 import { setPublicBaseUrl } from './platform/publicLinks.js';
 import { registerAuth } from './platform/http/auth.js';
 import { registerCompression } from './platform/http/compression.js';
 import { frameworkErrors, registerErrorHandler } from './platform/http/errorHandler.js';
+import { registerRateLimit } from './platform/http/rateLimit.js';
 import { registerTextInput } from './platform/http/textInput.js';
 import { registerWebApp } from './platform/http/webApp.js';
 import './platform/http/types.js';
@@ -52,6 +51,7 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', database.db);
+  app.decorate('readDb', database.reader ?? database.db);
   app.decorate('engine', database.engine);
   app.decorate('config', config);
   setPublicBaseUrl(config.publicBaseUrl);
@@ -81,10 +81,7 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
   registerErrorHandler(app, await registerWebApp(app));
   registerTextInput(app);
   await app.register(cookie);
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_req, ctx) => new AppError('RATE_LIMITED', { retryAfter: Math.ceil(ctx.ttl / 1000) }),
-  });
+  await registerRateLimit(app, { db: database.db, redisUrl: config.redisUrl });
   registerAuth(app);
 
   await app.register(swagger, {

@@ -26,6 +26,10 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | null;
+  /** A streaming replica of DATABASE_URL for reports, statistics and exports (DATABASE_REPLICA_URL); null reads the primary. */
+  databaseReplicaUrl: string | null;
+  /** Redis for the request limits shared by every app node (REDIS_URL); null keeps them in the database. */
+  redisUrl: string | null;
   demo: boolean;
   adminPassword: string | null;
   /** Set the `Secure` flag on cookies (enable behind HTTPS). */
@@ -164,12 +168,17 @@ function federationIdFrom(value: string | undefined): string | null {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = intFrom(env.PORT, 3000);
+  if (env.DATABASE_REPLICA_URL && !env.DATABASE_URL) {
+    throw new ConfigError('DATABASE_REPLICA_URL needs DATABASE_URL (the primary it replicates). DATABASE_REPLICA_URL 需要同时设置 DATABASE_URL(其主库)。');
+  }
   const dataDir = path.resolve(env.DATA_DIR ?? path.join(PROJECT_ROOT, 'data'));
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : null,
+    databaseReplicaUrl: env.DATABASE_REPLICA_URL ? env.DATABASE_REPLICA_URL : null,
+    redisUrl: env.REDIS_URL ? env.REDIS_URL : null,
     demo: env.LIANXIN_DEMO !== '0',
     adminPassword: env.LIANXIN_ADMIN_PASSWORD ?? null,
     secureCookies: env.LIANXIN_SECURE_COOKIES === '1',

@@ -40,7 +40,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
       description: 'Over the cases you reach, narrowed by region subtree, station, unit, deputy, category and submission period.',
       querystring: StatisticsQuery, response: { 200: Figures, ...errorResponses },
     },
-  }, async (request) => caseStatistics(app.db, request.actor!, withInstants(request.query)));
+  }, async (request) => caseStatistics(app.readDb, request.actor!, withInstants(request.query)));
 
   app.get('/api/statistics/cases/by/:group', {
     config: { access: 'authenticated', ability: 'case.read' },
@@ -50,7 +50,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
       params: z.object({ group: z.enum(GROUPS) }), querystring: StatisticsQuery,
       response: { 200: z.array(Figures.extend({ key: z.string(), label: z.string() })), ...errorResponses },
     },
-  }, async (request) => caseStatisticsBy(app.db, request.actor!, withInstants(request.query), request.params.group));
+  }, async (request) => caseStatisticsBy(app.readDb, request.actor!, withInstants(request.query), request.params.group));
 
   app.get('/api/statistics/units/league', {
     config: { access: 'authenticated', ability: 'case.read' },
@@ -59,5 +59,5 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
       description: 'Per lead unit, over the cases you reach assigned in the period; best first by 按期办复率, then 满意率, then 解决率 (a rate not yet measurable last).',
       querystring: LeagueQuery, response: { 200: z.array(LeagueRow), ...errorResponses },
     },
-  }, async (request) => unitLeague(app.db, request.actor!, withInstants(request.query)));
+  }, async (request) => unitLeague(app.readDb, request.actor!, withInstants(request.query)));
 };

@@ -28,7 +28,8 @@ async function* counted<T>(pages: AsyncIterable<T[]>, count: { rows: number }): 
  * leaves no record, and a record that cannot be written breaks the download off.
  */
 async function sendExport<F, T>(request: FastifyRequest, reply: FastifyReply, list: ExportList<F, T>, filters: F) {
-  const db = request.server.db;
+  // Reports read the replica when one is configured (the record of the download goes to the primary).
+  const db = request.server.readDb;
   const actor = request.actor!;
   const fetch = (cursor: string | undefined) => list.fetch(db, actor, filters, cursor);
   const first = await fetch(undefined);

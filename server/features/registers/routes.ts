@@ -107,10 +107,11 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
     const { kind, format } = request.params;
     const now = clockNow();
     const period = periodOf(request.query, now);
-    const place = await resolvePlace(app.db, request.actor!, request.query);
+    // A report: read from the replica when one is configured; its record goes to the primary.
+    const place = await resolvePlace(app.readDb, request.actor!, request.query);
     // Look for the font before reading the records, so a server without one answers at once.
     const font = format === 'pdf' ? registerFont(app.config.posterFont) : null;
-    const doc = await buildRegister(app.db, request.actor!, kind, place, period, now);
+    const doc = await buildRegister(app.readDb, request.actor!, kind, place, period, now);
     const body = font ? await renderRegister(doc, 'pdf', font) : await renderRegister(doc, 'xlsx');
     // Personal data is leaving: on the record once the file is made, before it is sent.
     await runWrite(request, (ctx) => recordRegisterDownload(ctx, { kind, format, place, period, doc }));

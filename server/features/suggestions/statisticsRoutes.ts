@@ -73,8 +73,8 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
     const filter = { ...rest, ...instants({ from, to }) };
     const today = shanghaiDate(clockNow());
     const [rows, totals] = await Promise.all([
-      suggestionStatisticsBy(app.db, request.actor!, filter, groupBy, today),
-      suggestionStatistics(app.db, request.actor!, filter, today),
+      suggestionStatisticsBy(app.readDb, request.actor!, filter, groupBy, today),
+      suggestionStatistics(app.readDb, request.actor!, filter, today),
     ]);
     return { groupBy, rows, totals };
   });
@@ -93,7 +93,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
     }, async (request, reply) => {
       const now = clockNow();
       const font = format === 'pdf' ? registerFont(app.config.posterFont) : null;
-      const doc = await handlingReport(app.db, request.actor!, request.query, shanghaiDate(now), now);
+      const doc = await handlingReport(app.readDb, request.actor!, request.query, shanghaiDate(now), now);
       const body = font ? await renderRegister(doc, 'pdf', font) : await renderRegister(doc, 'xlsx');
       return sendFile(reply, {
         body, type: format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

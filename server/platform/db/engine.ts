@@ -13,6 +13,11 @@ export type Engine = 'pglite' | 'postgres';
 export interface Database {
   db: Kysely<DB>;
   engine: Engine;
+  /**
+   * A read-only replica for reports, statistics and exports (`DATABASE_REPLICA_URL`), or absent:
+   * then they read `db`. A streaming replica lags the primary by a moment, which reports can bear.
+   */
+  reader?: Kysely<DB>;
   close(): Promise<void>;
   /** PGlite only: the whole data directory as a tarball (loadable with `openPGlite(null, blob)`). */
   dumpDataDir?: () => Promise<Blob>;
@@ -35,11 +40,26 @@ pg.types.setTypeParser(DATE, (v) => v);
  * short, and compiling them cost more than it saved (a deputy search by name at county scope
  * over 5 million cases: 567 ms with it, 48 ms without; see docs/BENCHMARKS.md).
  */
-export async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, options: '-c jit=off' });
+function postgresPool(url: string, max: number): Kysely<DB> {
+  const pool = new pg.Pool({ connectionString: url, max, options: '-c jit=off' });
   pool.on('error', () => { /* an idle client died; the pool replaces it */ });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', close: () => db.destroy() };
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** PostgreSQL at `url`; with `replicaUrl`, a second, smaller pool on the replica for the reports. */
+export async function openPostgres(url: string, replicaUrl?: string | null): Promise<Database> {
+  const db = postgresPool(url, 10);
+  const reader = replicaUrl ? postgresPool(replicaUrl, 5) : undefined;
+  return {
+    db, engine: 'postgres', ...(reader && { reader }),
+    async close() {
+      try {
+        await reader?.destroy();
+      } finally {
+        await db.destroy();
+      }
+    },
+  };
 }
 
 /**
@@ -93,6 +113,10 @@ export async function openPGlite(
   }
 }
 
-export function openDatabase(opts: { databaseUrl: string | null; dataDir: string; pgliteSharedBuffersMb?: number; pgliteFsync?: boolean }): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPGlite(opts.dataDir, undefined, opts.pgliteSharedBuffersMb, opts.pgliteFsync);
+export function openDatabase(opts: {
+  databaseUrl: string | null; databaseReplicaUrl?: string | null; dataDir: string; pgliteSharedBuffersMb?: number; pgliteFsync?: boolean;
+}): Promise<Database> {
+  return opts.databaseUrl
+    ? openPostgres(opts.databaseUrl, opts.databaseReplicaUrl)
+    : openPGlite(opts.dataDir, undefined, opts.pgliteSharedBuffersMb, opts.pgliteFsync);
 }

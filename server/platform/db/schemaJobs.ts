@@ -71,8 +71,16 @@ export interface OutboxTable {
   last_error: string | null;
 }
 
+/** One shared request counter (migration 0038): the limited route and client, hits in the window, the window's end. */
+export interface RateLimitTable {
+  key: string;
+  hits: number;
+  reset_at: Timestamp;
+}
+
 export interface JobTables {
   job: JobTable;
+  rate_limit: RateLimitTable;
   notification: NotificationTable;
   notification_pref: NotificationPrefTable;
   outbox: OutboxTable;

@@ -11,6 +11,8 @@ export type Access = 'public' | 'authenticated';
 declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<DB>;
+    /** For reports, statistics and exports: the replica when DATABASE_REPLICA_URL is set, else `db`. Never for writes. */
+    readDb: Kysely<DB>;
     engine: Engine;
     config: Config;
   }

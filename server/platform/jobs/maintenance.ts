@@ -2,7 +2,8 @@
  * Daily housekeeping at 03:00 Asia/Shanghai: the features' housekeeping tasks in the order of the
  * feature list (the cases forget public-submission idempotency keys older than a day, the imports
  * clear the staged rows of imports left uncommitted for a week, the inbox folds the notifications
- * kept for the daily digest), then the kernel sweeps stored files that no row names. The job schedules the next day's
+ * kept for the daily digest), after the kernel deletes the request counters whose window has
+ * ended; then the kernel sweeps stored files that no row names. The job schedules the next day's
  * run itself; every start schedules it too (the dedupe key makes that a no-op when it is already
  * planned).
  */
@@ -11,6 +12,7 @@ import type { DB } from '../db/schema.js';
 import { addDays, shanghaiDate } from '../calendar/workingDays.js';
 import { housekeepingTasks, jobKind } from '../feature.js';
 import { fileStore, sweepUnreferencedFiles } from '../files/index.js';
+import { sweepRateLimits } from '../http/rateLimit.js';
 import { enqueueJob } from './queue.js';
 
 export const MAINTENANCE_DAILY = 'maintenance.daily';
@@ -22,6 +24,7 @@ export async function scheduleMaintenance(trx: Transaction<DB>, now: Date): Prom
 
 /** The daily housekeeping run; a kernel job kind. */
 export const maintenanceJob = jobKind(MAINTENANCE_DAILY, async ({ trx, now }) => {
+  await sweepRateLimits(trx, now);
   for (const task of housekeepingTasks()) await task(trx, now);
   // Stored files that no row names (their upload's transaction rolled back), a day after they were stored.
   await sweepUnreferencedFiles(trx, fileStore(), new Date());
