@@ -7,11 +7,14 @@
 #   libreoffice-calc  LibreOffice, which reads the Excel exports back (converted to CSV) in the tests
 #   postgresql-client psql, to create the test database; curl for the start check
 #   faketime          runs the date-sensitive tests with the clock moved ahead (.ci/run)
+#   nginx             the load balancer in front of three app nodes in the multi-node test
+#                     (scripts/test-multinode.ts starts its own, from a generated config; the
+#                     package's own service is not needed)
 # Safe to run again; needs root (or sudo) for apt-get. The server itself needs none of them,
 # except that PNG and PDF posters need a CJK font (fonts-noto-cjk or LIANXIN_POSTER_FONT).
 set -euo pipefail
 
-PACKAGES=(postgresql-client curl chromium fonts-noto-cjk zbar-tools poppler-utils libreoffice-calc faketime)
+PACKAGES=(postgresql-client curl chromium fonts-noto-cjk zbar-tools poppler-utils libreoffice-calc faketime nginx)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -66,7 +66,12 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
     const access = (route.config as { access?: string } | undefined)?.access;
     if (route.schema) {
       const reads = route.method === 'GET' || (Array.isArray(route.method) && route.method.every((m) => m === 'GET' || m === 'HEAD'));
-      route.schema = { ...route.schema, security: access === 'public' ? [] : reads ? [{ session: [] }] : [{ session: [], csrf: [] }] };
+      // A route's request limit (per client address, shared by every app node) is documented as `x-rate-limit`.
+      const limit = (route.config as { rateLimit?: { max: number; timeWindow: string } } | undefined)?.rateLimit;
+      route.schema = {
+        ...route.schema, security: access === 'public' ? [] : reads ? [{ session: [] }] : [{ session: [], csrf: [] }],
+        ...(limit && { 'x-rate-limit': { max: limit.max, timeWindow: limit.timeWindow } }),
+      };
     }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
