@@ -411,7 +411,6 @@ async function main(): Promise<void> {
   }
 }
 
-let exitCode = 0;
 try {
   await main();
 } catch (err) {
@@ -425,7 +424,6 @@ try {
   } else {
     rmSync(tmp, { recursive: true, force: true });
   }
-  exitCode = failures > 0 ? 1 : 0;
   log(failures > 0 ? `FAILED: ${failures} check(s)` : 'all checks passed');
 }
-process.exit(exitCode);
+process.exit(failures > 0 ? 1 : 0);

@@ -30,6 +30,11 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
   };
 }
 
+/** Another app on a database of the test's choosing: a second node on the same database, or one with a replica. */
+export function buildTestApp(database: Database, config: Config): Promise<FastifyInstance> {
+  return buildApp({ database, config, logger: process.env.TEST_LOG ? { level: 'error' } : false });
+}
+
 type Body = Record<string, unknown> | unknown[] | undefined;
 
 let clientCount = 0;

@@ -4,9 +4,9 @@ import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { buildApp, type App } from '../../app.js';
+import type { FastifyInstance as App } from 'fastify';
 import { bootstrap } from '../../bootstrap.js';
-import { Client } from '../../testing/harness.js';
+import { buildTestApp, Client } from '../../testing/harness.js';
 import { adminQuery, createPostgresDatabase, openTestDatabase, serverUrl } from '../../testing/database.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { openPostgres, type Database } from './engine.js';
@@ -59,7 +59,7 @@ describe('reports on a replica', () => {
         await migrateToLatest(database.db);
         const config = { ...loadConfig({}), databaseUrl: url, databaseReplicaUrl: serverUrl(REPLICA!, name) };
         await bootstrap(database.db, config);
-        app = await buildApp({ database, config });
+        app = await buildTestApp(database, config);
         assert.notEqual(app.readDb, app.db);
         const { rows: [recovery] } = await sql<{ standby: boolean }>`select pg_is_in_recovery() as standby`.execute(app.readDb);
         assert.equal(recovery!.standby, true, 'readDb is the standby');
@@ -104,7 +104,7 @@ describe('reports on a replica', () => {
     const apps: App[] = [];
     try {
       const config = loadConfig({});
-      const plain = await buildApp({ database: test, config });
+      const plain = await buildTestApp(test, config);
       apps.push(plain);
       assert.equal(plain.readDb, plain.db, 'no replica: reports read the primary');
       const readers = [plain];
@@ -113,7 +113,7 @@ describe('reports on a replica', () => {
         const { rows: [db] } = await sql<{ name: string }>`select current_database() as name`.execute(test.db);
         const url = serverUrl(process.env.DATABASE_URL!, db!.name);
         second = await openPostgres(url, url);
-        const withReplica = await buildApp({ database: second, config: { ...config, databaseUrl: url, databaseReplicaUrl: url } });
+        const withReplica = await buildTestApp(second, { ...config, databaseUrl: url, databaseReplicaUrl: url });
         apps.push(withReplica);
         assert.notEqual(withReplica.readDb, withReplica.db, 'a second pool');
         readers.push(withReplica);

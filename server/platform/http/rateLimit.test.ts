@@ -4,8 +4,8 @@ import { Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { Redis } from 'ioredis';
-import { buildApp, type App } from '../../app.js';
-import { startTestApp, type TestApp } from '../../testing/harness.js';
+import type { FastifyInstance as App } from 'fastify';
+import { buildTestApp, startTestApp, type TestApp } from '../../testing/harness.js';
 import { serverUrl } from '../../testing/database.js';
 import { openPostgres, type Database } from '../db/engine.js';
 import { countRequest, sweepRateLimits } from './rateLimit.js';
@@ -51,7 +51,7 @@ describe('request limits shared by app nodes', () => {
       const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(t.database.db);
       secondDatabase = await openPostgres(serverUrl(process.env.DATABASE_URL!, rows[0]!.name));
     }
-    second = await buildApp({ database: secondDatabase ?? t.database, config: t.config });
+    second = await buildTestApp(secondDatabase ?? t.database, t.config);
   });
   after(async () => {
     await second.close();
@@ -102,7 +102,7 @@ describe('request limits shared by app nodes', () => {
       return;
     }
     const config = { ...t.config, redisUrl: REDIS_URL };
-    const apps = [await buildApp({ database: t.database, config }), await buildApp({ database: secondDatabase ?? t.database, config })];
+    const apps = [await buildTestApp(t.database, config), await buildTestApp(secondDatabase ?? t.database, config)];
     const address = freshAddress();
     const redis = new Redis(REDIS_URL);
     try {
