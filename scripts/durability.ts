@@ -1,7 +1,7 @@
 /**
  * npm run durability — no acknowledged public submission is lost when the server is killed.
  *
- * Builds the server (`tsc -p tsconfig.build.json`) and, for each engine (DURABILITY_ENGINES,
+ * Builds the server (`tsc -p tsconfig.build.json`; DURABILITY_NO_BUILD=1 uses dist/ as it is) and, for each engine (DURABILITY_ENGINES,
  * default `pglite,postgres`):
  *   1. starts the built server (`node dist/server/main.js`) on a fresh data directory, or on a
  *      fresh PostgreSQL database (`LC_CTYPE 'C.UTF-8' TEMPLATE template0`) of DATABASE_URL's server
@@ -281,8 +281,12 @@ async function prepare(engine: Engine): Promise<{ prepared: Target; where: { sta
 const fmtS = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 async function main(): Promise<void> {
-  console.log('Building the server (tsc -p tsconfig.build.json)…');
-  execFileSync(path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  if (process.env.DURABILITY_NO_BUILD === '1') {
+    console.log('Using the server built in dist/ (DURABILITY_NO_BUILD=1)');
+  } else {
+    console.log('Building the server (tsc -p tsconfig.build.json)…');
+    execFileSync(path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  }
   const results: RunResult[] = [];
   const started = performance.now();
   for (const engine of ENGINES) {
