@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { after } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const BASE_URL = process.env.LIANXIN_E2E_URL ?? 'http://127.0.0.1:3000';
@@ -21,6 +22,33 @@ export async function launch(): Promise<Browser> {
 
 let device = 0;
 
+/**
+ * Every Content-Security-Policy violation any page reported, in any device of this test file.
+ * The pages must work under the server's policy as built: one violation fails the file.
+ */
+const policyViolations: string[] = [];
+after(() => {
+  if (policyViolations.length > 0) throw new Error(`Content-Security-Policy violations:\n${[...new Set(policyViolations)].join('\n')}`);
+});
+
+/**
+ * Records the CSP violations of a device's pages: the `securitypolicyviolation` events of every
+ * document and frame, and Chromium's console reports of them (which also name blocked evals).
+ */
+export async function watchPolicy(context: BrowserContext, label: string): Promise<void> {
+  await context.exposeBinding('__lianxinPolicyViolation', (_source, text: string) => { policyViolations.push(`[${label}] ${text}`); });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __lianxinPolicyViolation(text: string): void }).__lianxinPolicyViolation(
+        `${e.effectiveDirective} blocked ${e.blockedURI || 'an inline resource'} on ${e.documentURI} (${e.sourceFile}:${e.lineNumber})`,
+      );
+    });
+  });
+  context.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) policyViolations.push(`[${label}] ${m.text()}`);
+  });
+}
+
 /** A new device: 'phone' is 375 × 740 with touch, 'desktop' 1366 × 860. */
 export async function newDevice(browser: Browser, kind: 'phone' | 'desktop', locale = 'zh-CN'): Promise<BrowserContext> {
   device++;
@@ -36,6 +64,7 @@ export async function newDevice(browser: Browser, kind: 'phone' | 'desktop', loc
   });
   // A busy two-core machine runs the server, Chromium and the tests at once: give each step time.
   context.setDefaultTimeout(25_000);
+  await watchPolicy(context, `device ${label}`);
   // Every refusal or failure of the API is printed with its code, so a failing step's log says what the server answered.
   context.on('response', (r) => {
     if (r.status() < 400 || !r.url().includes('/api/')) return;

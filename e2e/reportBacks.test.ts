@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiClient, stationId } from './api.js';
-import { BASE_URL, collectErrors, launch, newDevice, shot, signIn } from './browser.js';
+import { BASE_URL, collectErrors, launch, watchPolicy, newDevice, shot, signIn } from './browser.js';
 
 const TOKEN = `${Date.now() % 100000}`;
 const PHONES = 30;
@@ -71,6 +71,7 @@ describe('a report-back evaluated on the constituents\' phones', () => {
       viewport: { width: 375, height: 740 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true,
     });
     context.setDefaultTimeout(30_000);
+    await watchPolicy(context, 'village phone');
     // As for every device: the API's refusals and failures are printed with their code.
     context.on('response', (r) => {
       if (r.status() < 400 || !r.url().includes('/api/')) return;

@@ -1,4 +1,4 @@
-/** The sign-in screens: a wrong password, the lockout with its end time, the forced password change. */
+/** The sign-in screens: a wrong password, the lockout (told to the holder, not the form), the forced password change; the API docs page. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -9,18 +9,19 @@ describe('signing in', () => {
   before(async () => { browser = await launch(); });
   after(async () => { await browser.close(); });
 
-  it('says when a password is wrong, then that the account is locked and until when', async () => {
+  it('says a password is wrong, answers a locked account alike, and tells the holder when the lock ends', async () => {
     const page = await (await newDevice(browser, 'desktop')).newPage();
     for (let i = 0; i < 5; i++) {
       await signIn(page, 'yanggu', 'wrong-password');
       await page.getByRole('alert').waitFor();
     }
     const alert = page.getByRole('alert');
-    await alert.getByText(/账号已锁定,请于 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2} 后再试/).waitFor();
+    await alert.getByText(/用户名或密码错误/).waitFor();
     await shot(page, 'desktop-login-locked');
-    // Even the right password is refused until then.
+    // Even the right password is refused until then, in the same words as a wrong one: the form tells nobody the account exists or is locked.
     await signIn(page, 'yanggu');
-    await alert.getByText(/账号已锁定/).waitFor();
+    await alert.getByText(/用户名或密码错误/).waitFor();
+    assert.doesNotMatch((await alert.textContent()) ?? '', /\d{2}:\d{2}/);
     assert.equal(await page.getByRole('link', { name: /条未读/ }).count(), 0, 'not signed in');
   });
 
@@ -43,6 +44,14 @@ describe('signing in', () => {
     await page.getByLabel('确认新密码').fill(next);
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('本月工作概况').waitFor();
+  });
+
+  it('serves the API docs page under its policy', async () => {
+    const page = await (await newDevice(browser, 'desktop')).newPage();
+    const answer = await page.goto('/api/docs');
+    assert.match(answer?.headers()['content-security-policy'] ?? '', /frame-ancestors 'none'/);
+    await page.getByText('连心桥 Lianxin API').first().waitFor();
+    await page.locator('.opblock').first().waitFor();
   });
 
   it('returns to the sign-in page when the session ends elsewhere', async () => {

@@ -15,6 +15,7 @@ import { registerCompression } from './platform/http/compression.js';
 import { frameworkErrors, registerErrorHandler } from './platform/http/errorHandler.js';
 import { registerRateLimit } from './platform/http/rateLimit.js';
 import { registerTextInput } from './platform/http/textInput.js';
+import { registerNoStore, registerSecurityHeaders } from './platform/http/security.js';
 import { registerWebApp } from './platform/http/webApp.js';
 import './platform/http/types.js';
 import { composeServer, FEATURES, KERNEL } from './composition.js';
@@ -81,8 +82,10 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
     }
   });
 
+  await registerSecurityHeaders(app, config);
   registerRequestLog(app);
   registerCompression(app);
+  registerNoStore(app);
   registerErrorHandler(app, await registerWebApp(app));
   registerTextInput(app);
   await app.register(cookie);
@@ -108,7 +111,7 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', validatorUrl: null } });
 
   // The kernel's own routes (health, vocabulary), then each feature's, in the order of FEATURES.
   for (const routes of KERNEL.routes) await app.register(routes);

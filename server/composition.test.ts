@@ -41,7 +41,7 @@ describe('the error catalogue (the kernel\'s codes and every feature\'s)', () =>
   it('holds each part\'s codes, no code twice', () => {
     const parts = [KERNEL.errors, ...FEATURES.map((f) => f.errors)];
     assert.equal(codes.length, parts.reduce((n, p) => n + Object.keys(p).length, 0));
-    for (const code of ['VALIDATION_FAILED', 'ACCOUNT_LOCKED', 'CASE_TRANSITION_INVALID', 'TERM_EXISTS', 'IMPORT_STALE']) {
+    for (const code of ['VALIDATION_FAILED', 'LOOKUP_LOCKED', 'CASE_TRANSITION_INVALID', 'TERM_EXISTS', 'IMPORT_STALE']) {
       assert.ok(codes.includes(code), code);
     }
   });
@@ -58,7 +58,7 @@ describe('the error catalogue (the kernel\'s codes and every feature\'s)', () =>
   });
 
   it('gives features\' errors their status and messages', () => {
-    assert.equal(new AppError('ACCOUNT_LOCKED').status, 423);
+    assert.equal(new AppError('LOOKUP_LOCKED').status, 423);
     const err = new AppError('CASE_TRANSITION_INVALID', { state: 'closed', actionLabel: { zh: '受理', en: 'Accept' } });
     assert.equal(err.status, 409);
     assert.equal(err.message, 'CASE_TRANSITION_INVALID: Cannot “Accept” a case in state closed');

@@ -58,3 +58,13 @@ describe('logFormat (LOG_FORMAT)', () => {
     assert.throws(() => loadConfig({ LOG_FORMAT: 'xml' }), ConfigError);
   });
 });
+
+describe('secureCookies', () => {
+  it('is on when the public base URL is https or LIANXIN_SECURE_COOKIES=1, off for a plain-http site', () => {
+    assert.equal(loadConfig({}).secureCookies, false);
+    assert.equal(loadConfig({ LIANXIN_PUBLIC_BASE_URL: 'http://10.0.0.5:3000' }).secureCookies, false);
+    assert.equal(loadConfig({ LIANXIN_PUBLIC_BASE_URL: 'https://lianxin.example.gov.cn' }).secureCookies, true);
+    assert.equal(loadConfig({ LIANXIN_PUBLIC_BASE_URL: 'HTTPS://lianxin.example.gov.cn/x' }).secureCookies, true);
+    assert.equal(loadConfig({ LIANXIN_SECURE_COOKIES: '1' }).secureCookies, true);
+  });
+});

@@ -32,7 +32,7 @@ export interface Config {
   redisUrl: string | null;
   demo: boolean;
   adminPassword: string | null;
-  /** Set the `Secure` flag on cookies (enable behind HTTPS). */
+  /** Set the `Secure` flag on cookies: when LIANXIN_SECURE_COOKIES=1 or the public base URL is https. */
   secureCookies: boolean;
   trustProxy: boolean;
   sessionIdleMinutes: number;
@@ -172,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('DATABASE_REPLICA_URL needs DATABASE_URL (the primary it replicates). DATABASE_REPLICA_URL 需要同时设置 DATABASE_URL(其主库)。');
   }
   const dataDir = path.resolve(env.DATA_DIR ?? path.join(PROJECT_ROOT, 'data'));
+  const publicBaseUrl = publicBaseUrlFrom(env.LIANXIN_PUBLIC_BASE_URL, port);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -181,7 +182,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL ? env.REDIS_URL : null,
     demo: env.LIANXIN_DEMO !== '0',
     adminPassword: env.LIANXIN_ADMIN_PASSWORD ?? null,
-    secureCookies: env.LIANXIN_SECURE_COOKIES === '1',
+    // A site reached over https never sends its cookies over plain http.
+    secureCookies: env.LIANXIN_SECURE_COOKIES === '1' || publicBaseUrl.startsWith('https:'),
     trustProxy: env.LIANXIN_TRUST_PROXY === '1',
     sessionIdleMinutes: intFrom(env.LIANXIN_SESSION_IDLE_MINUTES, 30),
     sessionAbsoluteHours: intFrom(env.LIANXIN_SESSION_ABSOLUTE_HOURS, 12),
@@ -190,7 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     logFormat: logFormatFrom(env.LOG_FORMAT),
     worker: env.LIANXIN_WORKER !== '0',
-    publicBaseUrl: publicBaseUrlFrom(env.LIANXIN_PUBLIC_BASE_URL, port),
+    publicBaseUrl,
     // A path that is set but missing is kept: posters then answer POSTER_FONT_MISSING, naming the fix.
     posterFont: posterFontFrom(env.LIANXIN_POSTER_FONT),
     pgliteSharedBuffersMb: boundedInt(env, 'LIANXIN_PGLITE_SHARED_BUFFERS_MB', PGLITE_SHARED_BUFFERS_MB, 1, 8192),

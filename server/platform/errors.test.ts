@@ -75,7 +75,7 @@ describe('errorMessage', () => {
   it('fills a missing detail with an empty string and leaves no braces', () => {
     assert.equal(errorMessage('REGION_NOT_FOUND', 'en'), 'Unknown region code: ');
     assert.equal(errorMessage('REGION_NOT_FOUND', 'en', { code: null }), 'Unknown region code: ');
-    assert.ok(!errorMessage('ACCOUNT_LOCKED', 'zh').includes('{'));
+    assert.ok(!errorMessage('DATA_DIR_LOCKED', 'zh').includes('{'));
   });
 
   it('keeps 0 and false as values', () => {

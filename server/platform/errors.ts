@@ -153,6 +153,7 @@ export const FIELD_MESSAGES = {
     zh: '密码至少 10 位,且包含大写字母、小写字母、数字、符号中的至少三类',
     en: 'At least 10 characters from at least three of: upper case, lower case, digits, symbols',
   },
+  PASSWORD_REUSED: { zh: '不能使用该账号最近 5 次用过的密码', en: 'This password is one of the account\'s last 5 passwords' },
 } as const;
 export type FieldMessageCode = keyof typeof FIELD_MESSAGES;
 

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { selectActorRow } from '../../platform/access/actors.js';
 import { createSession, hashToken, type NewSession } from '../../platform/access/sessions.js';
@@ -8,6 +8,8 @@ import { dummyPasswordHash, hashPassword, isStrongPassword, verifyPassword } fro
 import { AppError } from '../../platform/errors.js';
 import { SYSTEM_ACTOR, type Actor } from '../../platform/access/actor.js';
 import { now as clockNow } from '../../platform/clock.js';
+import { notify } from '../../platform/notify/notify.js';
+import { rememberReplaced, usedRecently } from './passwordHistory.js';
 
 export interface LoginInput {
   username: string;
@@ -28,8 +30,10 @@ function actorFor(account: { id: number; username: string; display_name: string 
  * of every attempt — success, failure, lock — is committed with its audit record; failures
  * are reported to the caller after the commit. The password is checked before the
  * transaction (a memory-hard hash must not hold the row lock or, on PGlite, the database),
- * against a dummy hash when the username is unknown, and an unknown user is answered
- * exactly like a wrong password.
+ * against a dummy hash when the username is unknown. An unknown user, a wrong password and a
+ * locked account are answered alike (INVALID_CREDENTIALS, same body, one hash verification
+ * each), so the answer never tells whether a username exists or is locked. The lock's end goes
+ * to the account's holder instead, as one notification per lock.
  */
 export async function login(db: Kysely<DB>, config: Config, input: LoginInput): Promise<{ accountId: number; session: NewSession }> {
   const username = input.username.trim().toLowerCase();
@@ -51,7 +55,7 @@ export async function login(db: Kysely<DB>, config: Config, input: LoginInput): 
     const actor = actorFor(account);
     if (account.locked_until && account.locked_until > now) {
       await recordAudit(ctx(actor), { action: 'auth.login_refused_locked', entityType: 'account', entityId: account.id });
-      return { error: new AppError('ACCOUNT_LOCKED', { unlockAt: account.locked_until.toISOString() }) };
+      return { error: new AppError('INVALID_CREDENTIALS') };
     }
     // A password changed between the check and the lock counts as a failed attempt.
     if (!passwordOk || account.password_hash !== seen?.password_hash) {
@@ -65,7 +69,8 @@ export async function login(db: Kysely<DB>, config: Config, input: LoginInput): 
         action: locks ? 'auth.account_locked' : 'auth.login_failed', entityType: 'account', entityId: account.id,
         after: { failedLogins: failures, lockedUntil },
       });
-      return { error: locks ? new AppError('ACCOUNT_LOCKED', { unlockAt: lockedUntil!.toISOString() }) : new AppError('INVALID_CREDENTIALS') };
+      if (lockedUntil) await notifyLocked(trx, account.id, failures, lockedUntil);
+      return { error: new AppError('INVALID_CREDENTIALS') };
     }
     const { usable } = await selectActorRow(trx).where('account.id', '=', account.id).executeTakeFirstOrThrow();
     if (!usable) {
@@ -88,6 +93,26 @@ export async function login(db: Kysely<DB>, config: Config, input: LoginInput): 
   return outcome;
 }
 
+const SHANGHAI_TIME = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+});
+
+/**
+ * Tells the account's holder (in-app and on every channel they receive on) that the account is
+ * locked and until when; the person typing at the sign-in form learns nothing. Keyed by the
+ * lock's end, so one lock is told once.
+ */
+async function notifyLocked(trx: Transaction<DB>, accountId: number, failures: number, lockedUntil: Date): Promise<void> {
+  await notify(trx, {
+    accountIds: [accountId],
+    kind: 'account.locked',
+    title: '账号已临时锁定',
+    body: `因连续 ${failures} 次登录密码错误,您的账号已锁定至 ${SHANGHAI_TIME.format(lockedUntil)}(北京时间)。如非本人操作,请尽快联系管理员并修改密码。`,
+    link: '/me',
+    dedupeKey: `account.locked:${lockedUntil.toISOString()}`,
+  });
+}
+
 export async function logout(db: Kysely<DB>, actor: Actor, token: string, ip: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('session').where('id_hash', '=', hashToken(token)).execute();
@@ -96,8 +121,9 @@ export async function logout(db: Kysely<DB>, actor: Actor, token: string, ip: st
 }
 
 /**
- * Changes one's own password: the current one must be right, the new one strong and
- * different. Every other session of the account ends; the current one stays.
+ * Changes one's own password: the current one must be right, the new one strong and none of
+ * the account's last PASSWORD_HISTORY_SIZE passwords (the current one included). The replaced
+ * hash joins the history. Every other session of the account ends; the current one stays.
  */
 export async function changePassword(
   db: Kysely<DB>, actor: Actor, input: { currentPassword: string; newPassword: string; currentToken: string; ip: string },
@@ -105,9 +131,13 @@ export async function changePassword(
   const account = await db.selectFrom('account').select(['password_hash']).where('id', '=', actor.accountId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(input.currentPassword, account.password_hash))) throw new AppError('WRONG_PASSWORD');
   if (!isStrongPassword(input.newPassword)) throw new AppError('PASSWORD_TOO_WEAK');
-  if (input.newPassword === input.currentPassword) throw new AppError('PASSWORD_REUSED');
+  if (await usedRecently(db, actor.accountId, input.newPassword)) throw new AppError('PASSWORD_REUSED');
   const hash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {
+    const { password_hash: replaced } = await trx.selectFrom('account').select('password_hash').where('id', '=', actor.accountId).forUpdate().executeTakeFirstOrThrow();
+    // Changed by another request since the check: the current password given is no longer it.
+    if (replaced !== account.password_hash) throw new AppError('WRONG_PASSWORD');
+    await rememberReplaced(trx, actor.accountId, replaced, clockNow());
     await trx.updateTable('account')
       .set({ password_hash: hash, must_change_password: false, password_changed_at: clockNow(), updated_at: clockNow(), version: sql`version + 1` })
       .where('id', '=', actor.accountId).execute();

@@ -41,7 +41,7 @@ describe('sign-in, sessions and passwords', () => {
     const bad = await new Client(t.app).login('pinggui', 'wrong-password-1A');
     assert.equal(bad.statusCode, 401);
     assert.equal(bad.json().error.code, 'INVALID_CREDENTIALS');
-    assert.equal(bad.json().error.message, '用户名或密码错误');
+    assert.match(bad.json().error.message, /^用户名或密码错误/);
     // A failure is reset by the next success.
     await new Client(t.app).login('pinggui');
     assert.equal((await account('pinggui')).failed_logins, 0);
@@ -56,25 +56,37 @@ describe('sign-in, sessions and passwords', () => {
     await new Client(t.app).login('lianjiang');
   });
 
-  it('locks an account for 15 minutes after 5 failed sign-ins, even against the right password', async () => {
+  it('locks an account for 15 minutes after 5 failed sign-ins, even against the right password, answering like an unknown user', async () => {
     const { id } = await account('yicheng');
+    const unknown = await new Client(t.app).login('no-such-yicheng', 'Wrong#Password1');
     for (let i = 1; i <= 4; i++) {
       const res = await new Client(t.app).login('yicheng', 'Wrong#Password1');
       assert.equal(res.statusCode, 401);
       assert.equal((await account('yicheng')).failed_logins, i);
     }
     const fifth = await new Client(t.app).login('yicheng', 'Wrong#Password1');
-    assert.equal(fifth.statusCode, 423);
-    const { unlockAt } = fifth.json().error.details;
-    const minutes = (new Date(unlockAt).getTime() - Date.now()) / 60_000;
+    const lockedUntil = (await account('yicheng')).locked_until!;
+    const minutes = (lockedUntil.getTime() - Date.now()) / 60_000;
     assert.ok(minutes > 14 && minutes <= 15, `locked for ${minutes} minutes`);
-    assert.match(fifth.json().error.message, /账号已锁定.*\d{2}:\d{2}/);
 
+    // The locked account, with the wrong or the right password, answers exactly like an unknown username.
     const right = await new Client(t.app).login('yicheng');
-    assert.equal(right.statusCode, 423);
-    assert.equal(right.json().error.code, 'ACCOUNT_LOCKED');
+    for (const res of [fifth, right]) {
+      assert.equal(res.statusCode, unknown.statusCode);
+      assert.equal(res.body, unknown.body, 'nothing tells a locked account from an unknown one');
+      assert.deepEqual(Object.keys(res.headers).sort(), Object.keys(unknown.headers).sort());
+    }
+    assert.equal(right.json().error.code, 'INVALID_CREDENTIALS');
+    assert.doesNotMatch(right.body, /unlock|锁定至|\d{2}:\d{2}/);
     const english = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'yicheng', password: DEMO_PASSWORD }, headers: { 'accept-language': 'en' } });
-    assert.match(english.json().error.message, /locked until/);
+    const englishUnknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody-at-all', password: DEMO_PASSWORD }, headers: { 'accept-language': 'en' } });
+    assert.equal(english.body, englishUnknown.body);
+
+    // The holder is told, once for this lock, with the lock's end in Beijing time.
+    const told = await db().selectFrom('notification').selectAll().where('account_id', '=', id).where('kind', '=', 'account.locked').execute();
+    assert.equal(told.length, 1, 'one notification per lock, however often the locked account is tried');
+    const local = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(lockedUntil);
+    assert.ok(told[0]!.body.includes(local), told[0]!.body);
 
     // Once the lock has run out, the right password works again.
     await db().updateTable('account').set({ locked_until: new Date(Date.now() - 1000) }).where('id', '=', id).execute();
@@ -83,6 +95,12 @@ describe('sign-in, sessions and passwords', () => {
     assert.equal(actions.filter((a) => a === 'auth.login_failed').length, 4);
     assert.ok(actions.includes('auth.account_locked'));
     assert.ok(actions.includes('auth.login_refused_locked'));
+
+    // A second lock is a second notification.
+    for (let i = 1; i <= 5; i++) await new Client(t.app).login('yicheng', 'Wrong#Password1');
+    const again = await db().selectFrom('notification').select('id').where('account_id', '=', id).where('kind', '=', 'account.locked').execute();
+    assert.equal(again.length, 2);
+    await db().updateTable('account').set({ locked_until: null, failed_logins: 0 }).where('id', '=', id).execute();
   });
 
   it('rotates the session at sign-in: the old cookie stops working', async () => {
@@ -176,6 +194,41 @@ describe('sign-in, sessions and passwords', () => {
     const stored = await account('xinren');
     assert.match(stored.password_hash, /^scrypt\$/);
     assert.equal(stored.must_change_password, false);
+  });
+
+  it('refuses any of the last 5 passwords, on a change and on an administrator\'s reset, keeping only scrypt hashes', async () => {
+    const admin = await signIn(t.app, 'admin');
+    const created = await admin.post('/api/accounts', { username: 'historian', displayName: '史', role: 'staff', regionCode: '451103101', password: 'Start#Pass2026' });
+    assert.equal(created.statusCode, 201);
+    const { id } = created.json();
+    const passwords = ['Start#Pass2026', 'First#Pass2026', 'Second#Pass2026', 'Third#Pass2026', 'Fourth#Pass2026', 'Fifth#Pass2026'];
+    const owner = await signIn(t.app, 'historian', passwords[0]);
+    for (let i = 1; i < passwords.length; i++) {
+      const res = await owner.post('/api/auth/password', { currentPassword: passwords[i - 1], newPassword: passwords[i] });
+      assert.equal(res.statusCode, 200, res.body);
+    }
+    const history = await db().selectFrom('password_history').select('password_hash').where('account_id', '=', id).execute();
+    assert.equal(history.length, 4, 'the current password and 4 earlier ones make the last 5');
+    assert.ok(history.every((h) => /^scrypt\$32768\$8\$1\$/.test(h.password_hash)));
+
+    const again = await signIn(t.app, 'historian', passwords[5]);
+    for (const reused of passwords.slice(1)) {
+      const res = await again.post('/api/auth/password', { currentPassword: passwords[5], newPassword: reused });
+      assert.equal(res.statusCode, 400, reused);
+      assert.equal(res.json().error.code, 'PASSWORD_REUSED');
+      assert.match(res.json().error.message, /最近 5 次/);
+    }
+    // The sixth one back has left the history.
+    assert.equal((await again.post('/api/auth/password', { currentPassword: passwords[5], newPassword: passwords[0] })).statusCode, 200);
+
+    // An administrator's reset may not set one of them either; a refused reset changes nothing.
+    const auditsBefore = (await auditActions(id)).length;
+    const reset = await admin.post(`/api/accounts/${id}/reset-password`, { password: passwords[4] });
+    assert.equal(reset.statusCode, 400);
+    assert.deepEqual(reset.json().error.fields.map((f: { path: string; code: string }) => [f.path, f.code]), [['password', 'PASSWORD_REUSED']]);
+    assert.equal((await auditActions(id)).length, auditsBefore);
+    assert.equal((await admin.post(`/api/accounts/${id}/reset-password`, { password: 'Reset#Fresh2026' })).statusCode, 200);
+    assert.equal((await db().selectFrom('password_history').select('id').where('account_id', '=', id).execute()).length, 4);
   });
 
   it('refuses a disabled account and ends its sessions', async () => {

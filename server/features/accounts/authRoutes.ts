@@ -20,9 +20,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ['auth'],
       summary: '登录 Sign in',
       description: 'Sets an httpOnly session cookie and answers the CSRF token to send as X-CSRF-Token on writes. '
-        + 'Five wrong passwords in a row lock the account for 15 minutes (423 with details.unlockAt).',
+        + 'Five wrong passwords in a row lock the account for 15 minutes. An unknown username, a wrong password and a locked account '
+        + 'all answer 401 INVALID_CREDENTIALS with the same body; the lock and its end are told to the account\'s holder by notification.',
       body: z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }),
-      response: { 200: SessionAnswer, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 423: ErrorResponse, 429: ErrorResponse },
+      response: { 200: SessionAnswer, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 429: ErrorResponse },
     },
   }, async (request, reply) => {
     const { accountId, session } = await login(app.db, app.config, {

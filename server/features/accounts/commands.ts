@@ -7,6 +7,7 @@ import { AppError, invalidFields } from '../../platform/errors.js';
 import { accountManageable, deputyManageable, ref, regionManageable, stationVisible, unitManageable } from '../../platform/access/scope.js';
 import { requireRegions } from '../../platform/regions/lookup.js';
 import { now } from '../../platform/clock.js';
+import { rememberReplaced, usedRecently } from './passwordHistory.js';
 
 export interface AccountInput {
   username: string;
@@ -169,10 +170,17 @@ export async function updateAccount(ctx: WriteContext, id: number, version: numb
   await recordAudit(ctx, { action: 'account.update', entityType: 'account', entityId: id, before, after: await snapshot(ctx, id) });
 }
 
-/** Sets a new initial password (changed at next sign-in), unlocks the account and ends its sessions. */
+/**
+ * Sets a new initial password (changed at next sign-in), unlocks the account and ends its
+ * sessions. The password chosen may not be one of the account's last PASSWORD_HISTORY_SIZE;
+ * the replaced one joins the history.
+ */
 export async function resetPassword(ctx: WriteContext, id: number, password: string): Promise<void> {
   if (!isStrongPassword(password)) throw invalidFields([{ path: 'password', code: 'PASSWORD_TOO_WEAK' }]);
   await lockForChange(ctx, id);
+  if (await usedRecently(ctx.trx, id, password)) throw invalidFields([{ path: 'password', code: 'PASSWORD_REUSED' }]);
+  const { password_hash: replaced } = await ctx.trx.selectFrom('account').select('password_hash').where('id', '=', id).executeTakeFirstOrThrow();
+  await rememberReplaced(ctx.trx, id, replaced, now());
   await ctx.trx.updateTable('account').set({
     password_hash: await hashPassword(password), must_change_password: true, failed_logins: 0, locked_until: null,
     updated_at: now(), version: sql`version + 1`,

@@ -33,6 +33,7 @@ import * as m0031 from './migrations/0031_industry.js';
 import * as m0032 from './migrations/0032_grids.js';
 import * as m0033 from './migrations/0033_mediation.js';
 import * as m0034 from './migrations/0034_former_deputies.js';
+import * as m0035 from './migrations/0035_password_history.js';
 import * as m0036 from './migrations/0036_case_rollups.js';
 import * as m0038 from './migrations/0038_shared_limits.js';
 import * as m0039 from './migrations/0039_file_store.js';
@@ -74,6 +75,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0032_grids': m0032,
   '0033_mediation': m0033,
   '0034_former_deputies': m0034,
+  '0035_password_history': m0035,
   '0036_case_rollups': m0036,
   '0038_shared_limits': m0038,
   '0039_file_store': m0039,

@@ -163,6 +163,14 @@ export interface AccountTable {
   updated_at: Timestamp;
 }
 
+/** An earlier password of an account, as its scrypt hash (migration 0035). */
+export interface PasswordHistoryTable {
+  id: Generated<number>;
+  account_id: number;
+  password_hash: string;
+  replaced_at: Timestamp;
+}
+
 export interface AccountStationTable {
   account_id: number;
   station_id: number;
@@ -222,6 +230,7 @@ export interface DB extends CaseTables, JobTables, ImportTables, ActivityTables,
   unit: UnitTable;
   account: AccountTable;
   account_station: AccountStationTable;
+  password_history: PasswordHistoryTable;
   session: SessionTable;
   audit_log: AuditLogTable;
   holiday_year: HolidayYearTable;

@@ -16,6 +16,25 @@ function sameToken(a: string, b: string): boolean {
   return ab.length === bb.length && timingSafeEqual(ab, bb);
 }
 
+/**
+ * The CSRF header's value as received, compared byte for byte: taken from the raw header list
+ * (not the parsed one, which joins repeated headers with ", "), and null when the header is
+ * missing or sent more than once. The HTTP parser has already dropped the whitespace around
+ * the value (RFC 9110 §5.5: it is not part of the field value, and the parser strips it from
+ * the raw list too); any other difference — a character added, removed or changed, inner
+ * whitespace, another case — is a different token.
+ */
+function csrfHeaderOf(request: FastifyRequest): string | null {
+  const raw = request.raw.rawHeaders;
+  let value: string | null = null;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    if (raw[i]!.toLowerCase() !== CSRF_HEADER) continue;
+    if (value !== null) return null;
+    value = raw[i + 1]!;
+  }
+  return value;
+}
+
 async function loadActor(app: FastifyInstance, request: FastifyRequest): Promise<void> {
   request.actor = null;
   request.sessionInfo = null;
@@ -62,8 +81,8 @@ export function registerAuth(app: FastifyInstance): void {
     const actor = request.actor;
     if (!actor) throw new AppError(hadCookie ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
     if (!SAFE_METHODS.has(request.method)) {
-      const header = request.headers[CSRF_HEADER];
-      if (typeof header !== 'string' || !sameToken(header, request.sessionInfo!.csrfToken)) {
+      const header = csrfHeaderOf(request);
+      if (header === null || !sameToken(header, request.sessionInfo!.csrfToken)) {
         throw new AppError('CSRF_FAILED');
       }
     }

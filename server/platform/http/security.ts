@@ -1,0 +1,77 @@
+import helmet from '@fastify/helmet';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+
+/**
+ * The Content-Security-Policy of every answer: the built pages load only their own hashed
+ * scripts (no inline script, no eval). antd and antd-mobile put their styles in <style>
+ * elements and style attributes at run time, hence 'unsafe-inline' for styles only; photos
+ * picked on a phone are previewed from data: and blob: URLs. No other site may frame a page.
+ */
+export function contentSecurityPolicy(https: boolean): Record<string, string[]> {
+  return {
+    'default-src': ["'self'"],
+    'base-uri': ["'self'"],
+    'connect-src': ["'self'"],
+    'font-src': ["'self'", 'data:'],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'none'"],
+    'img-src': ["'self'", 'data:', 'blob:'],
+    'object-src': ["'none'"],
+    'script-src': ["'self'"],
+    'script-src-attr': ["'none'"],
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'worker-src': ["'self'", 'blob:'],
+    // Only where the site is served over https: on a station's plain-http LAN it would break every request.
+    ...(https ? { 'upgrade-insecure-requests': [] } : {}),
+  };
+}
+
+/** The policy as one header value (the API docs page gets the same one, see app.ts). */
+export function cspHeader(https: boolean): string {
+  return Object.entries(contentSecurityPolicy(https)).map(([k, v]) => (v.length ? `${k} ${v.join(' ')}` : k)).join('; ');
+}
+
+export function servesHttps(config: Config): boolean {
+  return config.publicBaseUrl.startsWith('https:');
+}
+
+/**
+ * Security headers on every answer (pages, assets, API, errors) through helmet: the CSP above,
+ * X-Frame-Options DENY, nosniff, Referrer-Policy no-referrer (a case's tracking key travels in
+ * the page's URL and must not leak to a linked site), Strict-Transport-Security when the public
+ * base URL is https. Registered first, so refusals by later hooks carry them too.
+ */
+export async function registerSecurityHeaders(app: FastifyInstance, config: Config): Promise<void> {
+  const https = servesHttps(config);
+  await app.register(helmet, {
+    global: true,
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(https) },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: false } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+}
+
+/** A path whose answers are the API's (data), not the web clients' files or the docs UI. */
+function isApi(url: string): boolean {
+  return (url.startsWith('/api/') && !url.startsWith('/api/docs')) || url.startsWith('/open311/');
+}
+
+/**
+ * `Cache-Control: no-store` on API answers that may carry personal data, so neither a shared
+ * cache nor the browser's disk keeps them: every answer to a signed-in person or to an
+ * authenticated route (errors included), and every public answer except files a route
+ * explicitly marks `public` (published photos and documents). Tracking lookups, whose answers
+ * are a case's own data, are public routes without such a mark, so they are never stored.
+ */
+export function registerNoStore(app: FastifyInstance): void {
+  app.addHook('onSend', async (request: FastifyRequest, reply, payload) => {
+    if (!isApi(request.url)) return payload;
+    const personal = request.routeOptions.config?.access === 'authenticated' || request.actor;
+    const marked = String(reply.getHeader('cache-control') ?? '');
+    if (personal || !marked.startsWith('public')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+}
