@@ -1901,7 +1901,7 @@ export interface paths {
     put?: never;
     /**
      * 登录 Sign in
-     * @description Sets an httpOnly session cookie and answers the CSRF token to send as X-CSRF-Token on writes. Five wrong passwords in a row lock the account for 15 minutes (423 with details.unlockAt).
+     * @description Sets an httpOnly session cookie and answers the CSRF token to send as X-CSRF-Token on writes. Five wrong passwords in a row lock the account for 15 minutes. An unknown username, a wrong password and a locked account all answer 401 INVALID_CREDENTIALS with the same body; the lock and its end are told to the account's holder by notification.
      */
     post: {
       parameters: {
@@ -1951,15 +1951,6 @@ export interface paths {
         };
         /** @description Default Response */
         403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        423: {
           headers: {
             [name: string]: unknown;
           };
