@@ -16,7 +16,6 @@ const MESSAGES = {
   username: { zh: '用户名', en: 'Username' },
   password: { zh: '密码', en: 'Password' },
   required: { zh: '请填写此项', en: 'Required' },
-  lockedUntil: { zh: '账号已锁定,请于 {time} 后再试', en: 'The account is locked until {time}' },
   sessionExpired: { zh: '登录已过期,请重新登录', en: 'Your session has expired; please sign in again' },
   changePasswordTitle: { zh: '首次登录请修改密码', en: 'Change your password' },
   changePasswordHint: {

@@ -1,11 +1,9 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../../shared/api.js';
-import { formatDateTime } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
 import { useSession } from './session.js';
 
-/** Sign-in, with the server's own messages for wrong passwords, lockout (and its end) and expiry. */
+/** Sign-in, with the server's own messages for wrong credentials (a locked account included) and expiry. */
 export function LoginPage() {
   const { t, lang, setLang } = useI18n();
   const { signIn, ended } = useSession();
@@ -18,11 +16,8 @@ export function LoginPage() {
     try {
       await signIn(values.username, values.password);
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'ACCOUNT_LOCKED' && typeof err.details.unlockAt === 'string') {
-        setError(t('lockedUntil', { time: formatDateTime(err.details.unlockAt) }));
-      } else {
-        setError(err instanceof Error ? err.message : String(err));
-      }
+      // A locked account answers like a wrong password; its holder is told the lock's end by notification.
+      setError(err instanceof Error ? err.message : String(err));
     } finally {
       setBusy(false);
     }
