@@ -8,7 +8,7 @@ import type { Config } from '../config.js';
  * elements and style attributes at run time, hence 'unsafe-inline' for styles only; photos
  * picked on a phone are previewed from data: and blob: URLs. No other site may frame a page.
  */
-export function contentSecurityPolicy(https: boolean): Record<string, string[]> {
+function contentSecurityPolicy(https: boolean): Record<string, string[]> {
   return {
     'default-src': ["'self'"],
     'base-uri': ["'self'"],
@@ -27,12 +27,7 @@ export function contentSecurityPolicy(https: boolean): Record<string, string[]> 
   };
 }
 
-/** The policy as one header value (the API docs page gets the same one, see app.ts). */
-export function cspHeader(https: boolean): string {
-  return Object.entries(contentSecurityPolicy(https)).map(([k, v]) => (v.length ? `${k} ${v.join(' ')}` : k)).join('; ');
-}
-
-export function servesHttps(config: Config): boolean {
+function servesHttps(config: Config): boolean {
   return config.publicBaseUrl.startsWith('https:');
 }
 
