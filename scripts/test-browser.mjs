@@ -44,11 +44,13 @@ const stop = () => { server.kill('SIGTERM'); };
 process.on('exit', () => { stop(); rmSync(dataDir, { recursive: true, force: true }); });
 
 const started = Date.now();
+// LIANXIN_E2E_START_SECONDS gives a machine busy with other work longer than the default 5 minutes.
+const startLimitSeconds = Number(process.env.LIANXIN_E2E_START_SECONDS) || 300;
 for (;;) {
   if (server.exitCode !== null) { console.error(serverLog); console.error('The server exited before answering.'); process.exit(1); }
   try { if ((await fetch(`${baseUrl}/api/health`)).ok) break; } catch { /* not yet */ }
   // The first start loads twelve weeks of demo cases through the real commands: three minutes on a busy two-core machine.
-  if (Date.now() - started > 300_000) { console.error(serverLog); console.error('The server did not answer within 5 minutes.'); process.exit(1); }
+  if (Date.now() - started > startLimitSeconds * 1000) { console.error(serverLog); console.error(`The server did not answer within ${startLimitSeconds} s.`); process.exit(1); }
   await new Promise((r) => setTimeout(r, 250));
 }
 console.log(`Server up at ${baseUrl} in ${Date.now() - started} ms`);
