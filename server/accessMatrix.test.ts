@@ -248,7 +248,8 @@ const CASES: Case[] = [
   },
   {
     method: 'POST', route: '/api/accounts/:id/reset-password', url: (t, s) => `/api/accounts/${t.account[s]}/reset-password`,
-    body: () => ({ password: 'Reset#Pass2026' }), in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403),
+    // A new password each time: a reset may not repeat one of the account's last 5.
+    body: (_t, _s, h) => ({ password: h.unique('Reset#Pass2026-') }), in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403),
   },
   { method: 'POST', route: '/api/accounts/:id/unlock', url: (t, s) => `/api/accounts/${t.account[s]}/unlock`, in: S(200, 200, 403, 403, 403), out: S(200, 404, 403, 403, 403) },
 
