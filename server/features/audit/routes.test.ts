@@ -55,6 +55,7 @@ describe('audit log', () => {
     await sql`alter table audit_log enable trigger audit_log_no_update`.execute(t.database.db);
     const broken = (await admin.get('/api/audit/verify')).json();
     assert.equal(broken.ok, false);
-    assert.deepEqual(broken.broken, { id: victim, reason: 'hash_mismatch' });
+    const chain = (await t.database.db.selectFrom('audit_log').select('chain').where('id', '=', victim).executeTakeFirstOrThrow()).chain;
+    assert.deepEqual(broken.broken, { id: victim, chain, reason: 'hash_mismatch' });
   });
 });

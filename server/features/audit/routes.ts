@@ -50,11 +50,15 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/audit/verify', {
     config: { access: 'authenticated', ability: 'audit.read' },
     schema: {
-      tags: ['audit'], summary: '校验审计链 Verify the hash chain of the whole log',
+      tags: ['audit'], summary: '校验审计链 Verify every hash chain of the whole log and their heads',
       response: {
         200: z.object({
           ok: z.boolean(), checked: z.number(), lastId: z.number().nullable(),
-          broken: z.object({ id: z.number(), reason: z.enum(['prev_hash_mismatch', 'hash_mismatch']) }).nullable(),
+          chains: z.number().meta({ description: 'How many hash chains hold records' }),
+          root: z.string().nullable().meta({ description: 'sha256 over every chain\'s number, length and head hash (null when the log does not verify)' }),
+          broken: z.object({
+            id: z.number(), chain: z.number(), reason: z.enum(['prev_hash_mismatch', 'hash_mismatch', 'beyond_head', 'head_mismatch']),
+          }).nullable().meta({ description: 'The first bad record in id order, or the record a chain\'s head names when the chain does not end there' }),
         }),
         ...errorResponses,
       },

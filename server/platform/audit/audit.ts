@@ -1,11 +1,61 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Insertable, type Transaction } from 'kysely';
 import { auditHash, GENESIS_HASH, type AuditFacts } from './hash.js';
-import type { DB } from '../db/schema.js';
+import type { AuditLogTable, DB } from '../db/schema.js';
 import type { Actor, AnyActor } from '../access/actor.js';
 import { now } from '../clock.js';
 
-/** Any advisory-lock key unique to the audit chain. */
-const AUDIT_CHAIN_LOCK = 72_741_001;
+/**
+ * The number of hash chains new records are spread over. A transaction links all its records
+ * into one chain, chosen from its first record's entity, and holds that chain's head row locked
+ * until it commits: writers of different chains never wait for each other.
+ */
+export const AUDIT_CHAINS = 64;
+
+/** The chain of a transaction whose first record is about this entity (FNV-1a of type and id). */
+export function auditChainOf(entityType: string, entityId: string | number | null): number {
+  let h = 0x811c9dc5;
+  for (const ch of `${entityType}:${entityId ?? ''}`) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % AUDIT_CHAINS;
+}
+
+/** The chain a transaction links into and its head as the transaction has left it (held locked until commit). */
+interface ChainState { chain: number; head: string }
+const chainOfTransaction = new WeakMap<Transaction<DB>, ChainState>();
+
+/** Locks the transaction's chain's head row (once per transaction) and answers the chain and its head hash. */
+async function lockChain(trx: Transaction<DB>, entityType: string, entityId: string | number | null): Promise<ChainState> {
+  const held = chainOfTransaction.get(trx);
+  if (held) return held;
+  const chain = auditChainOf(entityType, entityId);
+  // FOR UPDATE waits for the chain's previous writer and then reads the head it committed.
+  let row = await trx.selectFrom('audit_chain').select('head_hash').where('chain', '=', chain).forUpdate().executeTakeFirst();
+  if (!row) {
+    await trx.insertInto('audit_chain').values({ chain, head_id: null, head_hash: GENESIS_HASH, length: 0 }).onConflict((oc) => oc.column('chain').doNothing()).execute();
+    row = await trx.selectFrom('audit_chain').select('head_hash').where('chain', '=', chain).forUpdate().executeTakeFirstOrThrow();
+  }
+  const state = { chain, head: row.head_hash };
+  chainOfTransaction.set(trx, state);
+  return state;
+}
+
+type AuditRow = Insertable<AuditLogTable>;
+
+/** Inserts the rows (already linked, in order) and moves the chain's head to the last one, in one statement. */
+async function appendRows(trx: Transaction<DB>, state: ChainState, rows: AuditRow[]): Promise<void> {
+  await trx.with('added', (db) => db.insertInto('audit_log').values(rows).returning('id'))
+    .updateTable('audit_chain')
+    .set((eb) => ({
+      head_id: eb.selectFrom('added').select((a) => a.fn.max('id').as('id')),
+      head_hash: rows.at(-1)!.hash,
+      length: sql<number>`length + ${rows.length}`,
+    }))
+    .where('chain', '=', state.chain)
+    .execute();
+  state.head = rows.at(-1)!.hash;
+}
 
 export interface AuditEntry {
   action: string;
@@ -27,16 +77,9 @@ function toJson(value: unknown): unknown {
   return value === undefined ? null : JSON.parse(JSON.stringify(value));
 }
 
-/**
- * Appends one record to the audit chain, inside the caller's transaction. The chain is
- * serialised with a transaction-scoped advisory lock so concurrent writers link in order; the
- * lock is held until commit, so call this as late in the transaction as the write allows.
- */
-export async function recordAudit(ctx: WriteContext<AnyActor>, entry: AuditEntry): Promise<void> {
-  const { trx, actor, ip } = ctx;
-  await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
-  const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const prevHash = last?.hash ?? GENESIS_HASH;
+/** The row of one record linked after `prevHash`. */
+function linkedRow(ctx: WriteContext<AnyActor>, chain: number, prevHash: string, entry: AuditEntry): AuditRow {
+  const { actor, ip } = ctx;
   const facts: AuditFacts = {
     at: now().toISOString(),
     actorAccountId: actor.accountId || null,
@@ -48,7 +91,7 @@ export async function recordAudit(ctx: WriteContext<AnyActor>, entry: AuditEntry
     after: toJson(entry.after),
     ip,
   };
-  await trx.insertInto('audit_log').values({
+  return {
     at: facts.at,
     actor_account_id: facts.actorAccountId,
     actor_name: facts.actorName,
@@ -60,49 +103,36 @@ export async function recordAudit(ctx: WriteContext<AnyActor>, entry: AuditEntry
     ip: facts.ip,
     prev_hash: prevHash,
     hash: auditHash(prevHash, facts),
-  }).execute();
+    chain,
+  };
 }
 
 /**
- * Appends many records to the audit chain at once, for a bulk write that has already taken
- * the chain's lock: the caller records its own summary entry with `recordAudit` first, and
- * the transaction-scoped lock that took is held until commit, so nobody else can append in
- * between. Each record is hashed exactly as `recordAudit` hashes one.
+ * Appends one record to the audit log, inside the caller's transaction: to the chain of the
+ * transaction's first record (locked until commit), so call this as late in the transaction as
+ * the write allows. Two statements for a transaction's first record, one for each further one.
+ */
+export async function recordAudit(ctx: WriteContext<AnyActor>, entry: AuditEntry): Promise<void> {
+  const state = await lockChain(ctx.trx, entry.entityType, entry.entityId);
+  await appendRows(ctx.trx, state, [linkedRow(ctx, state.chain, state.head, entry)]);
+}
+
+/**
+ * Appends many records to the audit log at once, for a bulk write: the caller records its own
+ * summary entry with `recordAudit` first, which chooses the transaction's chain and holds it
+ * locked until commit, so nobody else can append in between. Each record is hashed exactly as
+ * `recordAudit` hashes one, into the same chain.
  */
 export class AuditAppender {
-  private prevHash: string | null = null;
-
   constructor(private readonly ctx: WriteContext) {}
 
   async append(entries: { action: string; entityType: string; entityId: number | string; before?: unknown; after: unknown }[]): Promise<void> {
     if (entries.length === 0) return;
-    const { trx, actor, ip } = this.ctx;
-    if (this.prevHash === null) {
-      const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
-      this.prevHash = last.hash;
+    const state = await lockChain(this.ctx.trx, entries[0]!.entityType, entries[0]!.entityId);
+    for (let i = 0; i < entries.length; i += 2000) {
+      const rows: AuditRow[] = [];
+      for (const e of entries.slice(i, i + 2000)) rows.push(linkedRow(this.ctx, state.chain, rows.at(-1)?.hash ?? state.head, e));
+      await appendRows(this.ctx.trx, state, rows);
     }
-    const rows = entries.map((e) => {
-      const facts: AuditFacts = {
-        at: now().toISOString(),
-        actorAccountId: actor.accountId || null,
-        actorName: actor.displayName,
-        action: e.action,
-        entityType: e.entityType,
-        entityId: String(e.entityId),
-        before: toJson(e.before),
-        // Exactly what jsonb will read back: dates as ISO strings, no undefined.
-        after: JSON.parse(JSON.stringify(e.after)),
-        ip,
-      };
-      const hash = auditHash(this.prevHash!, facts);
-      const row = {
-        at: facts.at, actor_account_id: facts.actorAccountId, actor_name: facts.actorName, action: facts.action,
-        entity_type: facts.entityType, entity_id: facts.entityId, before: facts.before === null ? null : JSON.stringify(facts.before), after: JSON.stringify(facts.after),
-        ip: facts.ip, prev_hash: this.prevHash!, hash,
-      };
-      this.prevHash = hash;
-      return row;
-    });
-    for (let i = 0; i < rows.length; i += 2000) await trx.insertInto('audit_log').values(rows.slice(i, i + 2000)).execute();
   }
 }

@@ -35,6 +35,7 @@ import * as m0033 from './migrations/0033_mediation.js';
 import * as m0034 from './migrations/0034_former_deputies.js';
 import * as m0035 from './migrations/0035_password_history.js';
 import * as m0036 from './migrations/0036_case_rollups.js';
+import * as m0037 from './migrations/0037_audit_chains.js';
 import * as m0038 from './migrations/0038_shared_limits.js';
 import * as m0039 from './migrations/0039_file_store.js';
 import * as m0040 from './migrations/0040_federation.js';
@@ -77,6 +78,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0034_former_deputies': m0034,
   '0035_password_history': m0035,
   '0036_case_rollups': m0036,
+  '0037_audit_chains': m0037,
   '0038_shared_limits': m0038,
   '0039_file_store': m0039,
   '0040_federation': m0040,

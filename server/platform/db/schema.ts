@@ -202,6 +202,16 @@ export interface AuditLogTable {
   ip: string | null;
   prev_hash: string;
   hash: string;
+  /** The hash chain the record links into (0: every record from before there were several). */
+  chain: Generated<number>;
+}
+
+/** Each audit hash chain's head: its last record's id and hash, and how many records it holds. */
+export interface AuditChainTable {
+  chain: number;
+  head_id: number | null;
+  head_hash: string;
+  length: number;
 }
 
 export interface HolidayYearTable {
@@ -233,6 +243,7 @@ export interface DB extends CaseTables, JobTables, ImportTables, ActivityTables,
   password_history: PasswordHistoryTable;
   session: SessionTable;
   audit_log: AuditLogTable;
+  audit_chain: AuditChainTable;
   holiday_year: HolidayYearTable;
   holiday: HolidayTable;
 }
