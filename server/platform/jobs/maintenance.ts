@@ -3,7 +3,8 @@
  * feature list (the cases forget public-submission idempotency keys older than a day, the imports
  * clear the staged rows of imports left uncommitted for a week, the inbox folds the notifications
  * kept for the daily digest), after the kernel deletes the request counters whose window has
- * ended; then the kernel sweeps stored files that no row names. The job schedules the next day's
+ * ended; then the kernel sweeps stored files that no row names, and creates this year's and
+ * next year's partitions of the tables partitioned by year where missing. The job schedules the next day's
  * run itself; every start schedules it too (the dedupe key makes that a no-op when it is already
  * planned).
  */
@@ -14,6 +15,7 @@ import { housekeepingTasks, jobKind } from '../feature.js';
 import { fileStore, sweepUnreferencedFiles } from '../files/index.js';
 import { sweepRateLimits } from '../http/rateLimit.js';
 import { enqueueJob } from './queue.js';
+import { ensureYearPartitions } from '../db/partitions.js';
 
 export const MAINTENANCE_DAILY = 'maintenance.daily';
 
@@ -28,5 +30,7 @@ export const maintenanceJob = jobKind(MAINTENANCE_DAILY, async ({ trx, now }) =>
   for (const task of housekeepingTasks()) await task(trx, now);
   // Stored files that no row names (their upload's transaction rolled back), a day after they were stored.
   await sweepUnreferencedFiles(trx, fileStore(), new Date());
+  // Last: adding a partition locks its table until the job commits.
+  await ensureYearPartitions(trx, now);
   await scheduleMaintenance(trx, now);
 });
