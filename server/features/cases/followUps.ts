@@ -3,7 +3,7 @@
  * the outbox) and which timers are set (deadline reminders, closing unrated answers). Timers
  * carry the facts they were set for; a timer whose facts have changed since does nothing.
  */
-import type { Transaction } from 'kysely';
+import type { SelectQueryBuilder, Transaction } from 'kysely';
 import type { CaseAction } from './workflow.js';
 import { RATING_WINDOW_DAYS } from './effects.js';
 import type { WorkingCalendar } from '../../platform/calendar/workingDays.js';
@@ -63,29 +63,24 @@ export async function scheduleReminder(trx: Transaction<DB>, p: RemindPayload) {
   });
 }
 
+/** The accounts of an audience, in one statement (a union of the parts it names). */
 async function accountsOf(trx: Transaction<DB>, who: { stationId?: number; unitIds?: number[]; deputyId?: number | null; staffRegion?: string }) {
-  const ids = new Set<number>();
-  if (who.stationId !== undefined) {
-    for (const r of await trx.selectFrom('account_station').select('account_id').where('station_id', '=', who.stationId).execute()) ids.add(r.account_id);
-  }
-  if (who.unitIds?.length) {
-    for (const r of await trx.selectFrom('account').select('id').where('unit_id', 'in', who.unitIds).execute()) ids.add(r.id);
-  }
-  if (who.deputyId) {
-    for (const r of await trx.selectFrom('account').select('id').where('deputy_id', '=', who.deputyId).execute()) ids.add(r.id);
-  } else if (who.deputyId === null && who.stationId !== undefined) {
-    // A case written to the station rather than to a deputy: the station's head deputy (站长) answers for it.
-    const heads = await trx.selectFrom('account as a').innerJoin('deputy_station as ds', 'ds.deputy_id', 'a.deputy_id')
-      .select('a.id').where('ds.station_id', '=', who.stationId).where('ds.role', '=', 'head').execute();
-    for (const r of heads) ids.add(r.id);
-  }
-  if (who.staffRegion) {
-    for (const r of await trx.selectFrom('account').select('id').where('role', '=', 'staff').where('region_code', '=', who.staffRegion).execute()) ids.add(r.id);
-  }
-  return [...ids];
+  const parts = [
+    who.stationId !== undefined && trx.selectFrom('account_station').select('account_id as id').where('station_id', '=', who.stationId),
+    !!who.unitIds?.length && trx.selectFrom('account').select('id').where('unit_id', 'in', who.unitIds),
+    who.deputyId
+      ? trx.selectFrom('account').select('id').where('deputy_id', '=', who.deputyId)
+      // A case written to the station rather than to a deputy: the station's head deputy (站长) answers for it.
+      : who.deputyId === null && who.stationId !== undefined && trx.selectFrom('account as a').innerJoin('deputy_station as ds', 'ds.deputy_id', 'a.deputy_id')
+        .select('a.id').where('ds.station_id', '=', who.stationId).where('ds.role', '=', 'head'),
+    !!who.staffRegion && trx.selectFrom('account').select('id').where('role', '=', 'staff').where('region_code', '=', who.staffRegion),
+  ].filter((q) => q !== false) as SelectQueryBuilder<DB, 'account', { id: number }>[];
+  if (parts.length === 0) return [];
+  const rows = await parts.reduce((all, q) => all.unionAll(q)).execute();
+  return [...new Set(rows.map((r) => r.id))];
 }
 
-interface CaseSnapshot {
+export interface CaseSnapshot {
   id: number;
   tracking_code: string;
   station_id: number;
@@ -139,8 +134,12 @@ export async function notifyCase(
  * Everything that follows `action` on the case as it now stands. The calendar is needed only to
  * plan reminders; a caller without one at hand passes null and it is loaded when needed.
  */
-export async function caseFollowUps(trx: Transaction<DB>, cal: WorkingCalendar | null, caseId: number, action: CaseAction | 'submit', actorAccountId: number | null, now: Date) {
-  const c = await trx.selectFrom('opinion')
+export async function caseFollowUps(
+  trx: Transaction<DB>, cal: WorkingCalendar | null, caseId: number, action: CaseAction | 'submit', actorAccountId: number | null, now: Date,
+  /** The case as the caller has just written it (a new case), saving the read. */
+  known?: CaseSnapshot & { sign_due_date: string | null },
+) {
+  const c = known ?? await trx.selectFrom('opinion')
     .select(['id', 'tracking_code', 'station_id', 'region_code', 'assigned_unit_id', 'co_unit_ids', 'deadline_date', 'answered_at', 'content', 'sign_due_date'])
     // The deputy who holds the case now: its successor after an election round's hand-over.
     .select((eb) => eb.fn.coalesce('holder_deputy_id', 'deputy_id').as('deputy_id'))

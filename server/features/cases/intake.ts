@@ -64,7 +64,26 @@ async function resolveTarget(trx: Transaction<DB>, target: Target) {
   return { stationId: station.id, deputyId: target.deputyId ?? null, regionCode: station.region_code, regionPath: station.region_path };
 }
 
-async function requireCategories(trx: Transaction<DB>, drafts: OpinionDraft[], pathOf: (i: number) => string) {
+/**
+ * For one draft sent to a station (no deputy named): the category's check and the station's
+ * look-up in one statement, refusing as `requireCategories` and then `resolveTarget` would.
+ */
+async function resolveStationAndCategory(trx: Transaction<DB>, target: Target, categoryId: number) {
+  if (target.deputyId !== undefined || target.stationId === undefined) {
+    await requireCategories(trx, [{ categoryId }], () => 'categoryId');
+    return resolveTarget(trx, target);
+  }
+  const { rows } = await sql<{ category_ok: boolean; id: number | null; region_code: string | null; region_path: string | null }>`
+    select exists (select 1 from case_category where id = ${categoryId} and active) as category_ok, s.id, h.region_code, h.region_path
+    from (select 1) as one
+    left join (station s join station_region h on h.station_id = s.id and h.is_home) on s.id = ${target.stationId} and s.active`.execute(trx);
+  const row = rows[0]!;
+  if (!row.category_ok) throw invalidFields([{ path: 'categoryId', code: 'CATEGORY_UNKNOWN' }]);
+  if (row.id === null) throw new AppError('TARGET_NOT_FOUND');
+  return { stationId: row.id, deputyId: null, regionCode: row.region_code!, regionPath: row.region_path! };
+}
+
+async function requireCategories(trx: Transaction<DB>, drafts: { categoryId: number }[], pathOf: (i: number) => string) {
   const ids = [...new Set(drafts.map((d) => d.categoryId))];
   const found = new Set((await trx.selectFrom('case_category').select('id').where('id', 'in', ids).where('active', '=', true).execute()).map((c) => c.id));
   const bad = drafts.map((d, i) => ({ d, i })).filter(({ d }) => !found.has(d.categoryId));
@@ -103,11 +122,18 @@ async function insertOpinion(
   queryKey: string = newQueryKey(),
   pin: string | null = null,
 ): Promise<Receipt> {
-  let row: { id: number; tracking_code: string; public_id: string } | undefined;
-  // A fresh code collides about once in 10^11; retry rather than fail.
+  let row: { id: number; tracking_code: string; public_id: string; sign_due_date: string | null } | undefined;
+  const event = {
+    at: meta.submittedAt, actor_kind: meta.createdBy && ctx.actor.kind === 'account' ? ctx.actor.role : 'constituent',
+    actor_account_id: meta.createdBy, actor_name: meta.via?.actorName ?? (meta.createdBy ? ctx.actor.displayName : '群众'),
+    action: 'submit', to_state: 'submitted', comment: meta.via?.comment ?? null, public: true,
+    data: JSON.stringify({ channel: meta.channel, photos: photos.length, ...meta.via?.data }),
+  };
+  // A fresh code collides about once in 10^11; retry rather than fail. The case and its first
+  // event are written by one statement (no event when the code collided).
   for (let attempt = 0; !row && attempt < 5; attempt++) {
     const trackingCode = newTrackingCode();
-    row = await ctx.trx.insertInto('opinion').values({
+    row = await ctx.trx.with('o', (db) => db.insertInto('opinion').values({
       tracking_code: trackingCode,
       public_id: newPublicId(),
       query_key_hash: hashQueryKey(queryKey),
@@ -134,21 +160,25 @@ async function insertOpinion(
       idempotency_key: meta.idempotencyKey,
       co_unit_ids: [],
       updated_at: meta.submittedAt,
-    }).onConflict((oc) => oc.column('tracking_code').doNothing()).returning(['id', 'tracking_code', 'public_id']).executeTakeFirst();
+    }).onConflict((oc) => oc.column('tracking_code').doNothing()).returning(['id', 'tracking_code', 'public_id', 'sign_due_date']))
+      .with('e', (db) => db.insertInto('opinion_event')
+        .columns(['opinion_id', 'at', 'actor_kind', 'actor_account_id', 'actor_name', 'action', 'to_state', 'comment', 'public', 'data'])
+        .expression((eb) => eb.selectFrom('o').select([
+          'o.id', eb.val(event.at).as('at'), eb.val(event.actor_kind).as('actor_kind'), eb.val(event.actor_account_id).as('actor_account_id'),
+          eb.val(event.actor_name).as('actor_name'), eb.val(event.action).as('action'), eb.val(event.to_state).as('to_state'), eb.val(event.comment).as('comment'),
+          eb.val(event.public).as('public'), sql<string>`${event.data}::jsonb`.as('data'),
+        ])))
+      .selectFrom('o').select(['id', 'tracking_code', 'public_id', 'sign_due_date']).executeTakeFirst();
   }
   if (!row) throw new Error('Could not allot a tracking code');
   for (const p of photos) {
     const file = await storeFile(p.bytes, p.mime);
     await ctx.trx.insertInto('opinion_photo').values({ opinion_id: row.id, mime: file.mime, size: file.size, sha256: file.sha256 }).execute();
   }
-  await ctx.trx.insertInto('opinion_event').values({
-    opinion_id: row.id, at: meta.submittedAt, actor_kind: meta.createdBy && ctx.actor.kind === 'account' ? ctx.actor.role : 'constituent',
-    actor_account_id: meta.createdBy, actor_name: meta.createdBy ? ctx.actor.displayName : '群众',
-    ...(meta.via && { actor_name: meta.via.actorName }),
-    action: 'submit', from_state: null, to_state: 'submitted', comment: meta.via?.comment ?? null, public: true,
-    data: JSON.stringify({ channel: meta.channel, photos: photos.length, ...meta.via?.data }),
-  }).execute();
-  await caseFollowUps(ctx.trx, null, row.id, 'submit', meta.createdBy, meta.submittedAt);
+  await caseFollowUps(ctx.trx, null, row.id, 'submit', meta.createdBy, meta.submittedAt, {
+    id: row.id, tracking_code: row.tracking_code, station_id: at.stationId, deputy_id: at.deputyId, region_code: at.regionCode,
+    assigned_unit_id: null, co_unit_ids: [], deadline_date: null, answered_at: null, content: draft.content, sign_due_date: row.sign_due_date,
+  });
   await recordAudit(ctx, {
     action: 'case.submit', entityType: 'case', entityId: row.id,
     after: { trackingCode: row.tracking_code, channel: meta.channel, stationId: at.stationId, deputyId: at.deputyId, categoryId: draft.categoryId, photos: photos.length },
@@ -201,15 +231,13 @@ export async function submitPublicOpinion(ctx: WriteContext<PublicActor>, s: Pub
     }
     queryKey = deriveQueryKey(s.idempotencyKey, salt);
     const pin = derivePin(s.idempotencyKey, salt);
-    await requireCategories(ctx.trx, [s], () => 'categoryId');
-    const at = await resolveTarget(ctx.trx, s.target);
+    const at = await resolveStationAndCategory(ctx.trx, s.target, s.categoryId);
     const receipt = await insertOpinion(ctx, at, s, { channel: s.channel, submittedAt: now(), ip: ctx.ip, createdBy: null, idempotencyKey: null }, photos, queryKey, pin);
     await ctx.trx.updateTable('idempotency').set({ response: JSON.stringify({ salt, id: receipt.id, trackingCode: receipt.trackingCode, publicId: receipt.publicId }) })
       .where('scope', '=', 'public-opinion').where('key', '=', keyHash).execute();
     return { ...receipt, pin };
   }
-  await requireCategories(ctx.trx, [s], () => 'categoryId');
-  const at = await resolveTarget(ctx.trx, s.target);
+  const at = await resolveStationAndCategory(ctx.trx, s.target, s.categoryId);
   const pin = newPin();
   const receipt = await insertOpinion(ctx, at, s, { channel: s.channel, submittedAt: now(), ip: ctx.ip, createdBy: null, idempotencyKey: null }, photos, newQueryKey(), pin);
   return { ...receipt, pin };
@@ -269,8 +297,7 @@ export async function registerOpinions(ctx: WriteContext, r: Registration): Prom
  */
 export async function registerWhistle(ctx: WriteContext, w: { stationId: number; draft: OpinionDraft & { placeRegionPath: string }; photos: Photo[] }): Promise<Receipt> {
   const photos = checkPhotos(w.photos);
-  await requireCategories(ctx.trx, [w.draft], () => 'categoryId');
-  const at = await resolveTarget(ctx.trx, { stationId: w.stationId });
+  const at = await resolveStationAndCategory(ctx.trx, { stationId: w.stationId }, w.draft.categoryId);
   return insertOpinion(ctx, at, w.draft, { channel: 'whistle', submittedAt: now(), ip: ctx.ip, createdBy: ctx.actor.accountId, idempotencyKey: null }, photos);
 }
 

@@ -1,10 +1,10 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { ChannelName, DeliveryMode, PrefChannel } from '../db/schemaJobs.js';
 import { typeOfKind } from '../../../common/notificationTypes.js';
-import { enqueueJob } from '../jobs/queue.js';
+import { now } from '../clock.js';
 import { deliveryChannels } from './channels.js';
-import { OUTBOX_DELIVER, outboxDedupeKey } from './deliver.js';
+import { OUTBOX_DELIVER } from './deliver.js';
 
 export interface NotifyInput {
   accountIds: number[];
@@ -39,20 +39,20 @@ export interface NotifyResult {
 export async function notify(trx: Transaction<DB>, input: NotifyInput): Promise<NotifyResult> {
   const ids = [...new Set(input.accountIds)];
   if (ids.length === 0) return { notificationIds: [], outboxIds: [] };
+  const type = typeOfKind(input.kind);
+  // The recipients with their wishes for this type, in one statement.
   const recipients = await trx.selectFrom('account as a')
     .leftJoin('deputy as d', 'd.id', 'a.deputy_id')
     .select(['a.id', 'a.username', 'a.display_name', 'd.phone'])
+    .select(sql<{ channel: PrefChannel; mode: DeliveryMode }[]>`coalesce((select json_agg(json_build_object('channel', p.channel, 'mode', p.mode))
+      from notification_pref p where p.account_id = a.id and p.type = ${type}), '[]'::json)`.as('prefs'))
     .where('a.id', 'in', ids).where('a.active', '=', true)
     .orderBy('a.id')
     .execute();
   if (recipients.length === 0) return { notificationIds: [], outboxIds: [] };
-
-  const type = typeOfKind(input.kind);
-  const prefs = await trx.selectFrom('notification_pref').select(['account_id', 'channel', 'mode'])
-    .where('account_id', 'in', recipients.map((r) => r.id)).where('type', '=', type).execute();
+  const prefsOf = new Map(recipients.map((r) => [r.id, r.prefs]));
   const modeOf = (accountId: number, channel: PrefChannel): DeliveryMode =>
-    prefs.find((p) => p.account_id === accountId && p.channel === channel)?.mode ?? 'immediate';
-
+    prefsOf.get(accountId)!.find((p) => p.channel === channel)?.mode ?? 'immediate';
   const plans = recipients.map((r) => {
     const outside = deliveryChannels().flatMap((channel) => {
       const address = channel.address({ accountId: r.id, username: r.username, displayName: r.display_name, phone: r.phone });
@@ -87,9 +87,18 @@ export async function notify(trx: Transaction<DB>, input: NotifyInput): Promise<
     if (notificationId === undefined) continue; // told under this key already
     for (const o of p.immediate) messages.push({ channel: o.channel, recipient: o.address, subject: input.title, body: input.body, notification_id: notificationId });
   }
-  const outbox = messages.length ? await trx.insertInto('outbox').values(messages).returning('id').execute() : [];
-  for (const { id } of outbox) {
-    await enqueueJob(trx, { kind: OUTBOX_DELIVER, payload: { outboxId: id }, dedupeKey: outboxDedupeKey(id) });
-  }
+  // The messages and their delivery jobs (keyed `outbox:<id>` as `outboxDedupeKey` keys them), in one statement.
+  const outbox = messages.length
+    ? await trx.with('o', (db) => db.insertInto('outbox').values(messages).returning('id'))
+      .with('j', (db) => db.insertInto('job').columns(['kind', 'payload', 'dedupe_key', 'run_at'])
+        .expression((eb) => eb.selectFrom('o').select([
+          eb.val(OUTBOX_DELIVER).as('kind'),
+          sql<string>`jsonb_build_object('outboxId', o.id)`.as('payload'),
+          sql<string>`'outbox:' || o.id`.as('dedupe_key'),
+          eb.val(now()).as('run_at'),
+        ]))
+        .onConflict((oc) => oc.column('dedupe_key').where('dedupe_key', 'is not', null).doNothing()))
+      .selectFrom('o').select('id').orderBy('id').execute()
+    : [];
   return { notificationIds: notifications.map((n) => n.id), outboxIds: outbox.map((o) => o.id) };
 }
