@@ -1807,7 +1807,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 校验审计链 Verify the hash chain of the whole log */
+    /** 校验审计链 Verify every hash chain of the whole log and their heads */
     get: {
       parameters: {
         query?: never;
@@ -1824,14 +1824,20 @@ export interface paths {
           };
           content: {
             "application/json": {
+              /** @description The first bad record in id order, or the record a chain's head names when the chain does not end there */
               broken: {
+                chain: number;
                 id: number;
                 /** @enum {string} */
-                reason: "prev_hash_mismatch" | "hash_mismatch";
+                reason: "prev_hash_mismatch" | "hash_mismatch" | "beyond_head" | "head_mismatch";
               } | null;
+              /** @description How many hash chains hold records */
+              chains: number;
               checked: number;
               lastId: number | null;
               ok: boolean;
+              /** @description sha256 over every chain's number, length and head hash (null when the log does not verify) */
+              root: string | null;
             };
           };
         };
