@@ -137,8 +137,12 @@ function rollupFor(actor: Actor, f: StatisticsFilter, group?: Group): { table: '
 async function notYetDue(db: Kysely<DB>, actor: Actor, f: StatisticsFilter, at: Date, key?: RawBuilder<unknown>) {
   const handling = sql<SqlBool>`(o.state in ('assigned', 'in_progress', 'extension_requested') and o.deadline_at >= ${at} and (o.paused_at is null or o.deadline_at < o.paused_at))`;
   const signing = sql<SqlBool>`(o.state = 'assigned' and o.sign_due_at >= ${at})`;
-  const where = [...await conditions(db, actor, f), sql<SqlBool>`(${handling} or ${signing})`];
-  const rows = await db.selectFrom('opinion as o')
+  const where = await conditions(db, actor, f);
+  // The few cases come from the two partial indexes of deadlines and sign-for limits; `offset 0`
+  // keeps the planner from also reading a wide scope's whole entry of the scope index to AND
+  // them with (a city of 400 000 cases: 70 ms of its 94).
+  const due = db.selectFrom('opinion as o').selectAll('o').where(sql<SqlBool>`(${handling} or ${signing})`).offset(0);
+  const rows = await db.selectFrom(due.as('o'))
     .select([(key ?? sql`''`).as('key'), sql<number>`count(*) filter (where ${handling})`.as('overdue'), sql<number>`count(*) filter (where ${signing})`.as('sign')])
     .where((eb) => eb.and(where))
     .groupBy(sql`1`)
