@@ -169,7 +169,7 @@ export function CaseDetailPage() {
         </Descriptions>
         {c.photos.length > 0 && (
           <Space wrap style={{ marginTop: 12 }}>
-            {c.photos.map((p) => <a key={p.id} href={p.url} target="_blank" rel="noreferrer"><img src={p.url} alt="" style={{ height: 96, borderRadius: 4 }} /></a>)}
+            {c.photos.map((p, i) => <a key={p.id} href={p.url} target="_blank" rel="noreferrer"><img src={p.url} alt={l(`照片 ${i + 1}`, `Photo ${i + 1}`)} style={{ height: 96, borderRadius: 4 }} /></a>)}
           </Space>
         )}
       </Card>
