@@ -28,6 +28,8 @@ export interface Config {
   databaseUrl: string | null;
   /** A streaming replica of DATABASE_URL for reports, statistics and exports (DATABASE_REPLICA_URL); null reads the primary. */
   databaseReplicaUrl: string | null;
+  /** Send statements used again as prepared statements on PostgreSQL (LIANXIN_PREPARED_STATEMENTS, default on). */
+  databasePrepare: boolean;
   /** Redis for the request limits shared by every app node (REDIS_URL); null keeps them in the database. */
   redisUrl: string | null;
   demo: boolean;
@@ -179,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : null,
     databaseReplicaUrl: env.DATABASE_REPLICA_URL ? env.DATABASE_REPLICA_URL : null,
+    databasePrepare: env.LIANXIN_PREPARED_STATEMENTS !== '0',
     redisUrl: env.REDIS_URL ? env.REDIS_URL : null,
     demo: env.LIANXIN_DEMO !== '0',
     adminPassword: env.LIANXIN_ADMIN_PASSWORD ?? null,

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireLockFile } from './lockFile.js';
 import { PGliteDialect } from './pgliteDialect.js';
+import { preparingClient } from './preparedStatements.js';
 import { SyncingNodeFS, syncingStartParams } from './syncingNodeFs.js';
 import type { DB } from './schema.js';
 
@@ -38,18 +39,23 @@ pg.types.setTypeParser(DATE, (v) => v);
 /**
  * Every connection runs with PostgreSQL's JIT compilation off: the application's queries are
  * short, and compiling them cost more than it saved (a deputy search by name at county scope
- * over 5 million cases: 567 ms with it, 48 ms without; see docs/BENCHMARKS.md).
+ * over 5 million cases: 567 ms with it, 48 ms without; see docs/BENCHMARKS.md). With `prepare`
+ * (the default), a statement used again is sent as a prepared statement (preparedStatements.ts).
  */
-function postgresPool(url: string, max: number): Kysely<DB> {
-  const pool = new pg.Pool({ connectionString: url, max, options: '-c jit=off' });
+function postgresPool(url: string, max: number, prepare: boolean): Kysely<DB> {
+  const pool = new pg.Pool({ connectionString: url, max, options: '-c jit=off', ...(prepare && { Client: preparingClient() }) });
   pool.on('error', () => { /* an idle client died; the pool replaces it */ });
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 
-/** PostgreSQL at `url`; with `replicaUrl`, a second, smaller pool on the replica for the reports. */
-export async function openPostgres(url: string, replicaUrl?: string | null): Promise<Database> {
-  const db = postgresPool(url, 10);
-  const reader = replicaUrl ? postgresPool(replicaUrl, 5) : undefined;
+/**
+ * PostgreSQL at `url`; with `replicaUrl`, a second, smaller pool on the replica for the reports.
+ * `prepare: false` sends every statement unnamed (for a pooler that cannot keep prepared
+ * statements, such as PgBouncer before 1.21 in transaction mode).
+ */
+export async function openPostgres(url: string, replicaUrl?: string | null, prepare = true): Promise<Database> {
+  const db = postgresPool(url, 10, prepare);
+  const reader = replicaUrl ? postgresPool(replicaUrl, 5, prepare) : undefined;
   return {
     db, engine: 'postgres', ...(reader && { reader }),
     async close() {
@@ -114,9 +120,9 @@ export async function openPGlite(
 }
 
 export function openDatabase(opts: {
-  databaseUrl: string | null; databaseReplicaUrl?: string | null; dataDir: string; pgliteSharedBuffersMb?: number; pgliteFsync?: boolean;
+  databaseUrl: string | null; databaseReplicaUrl?: string | null; databasePrepare?: boolean; dataDir: string; pgliteSharedBuffersMb?: number; pgliteFsync?: boolean;
 }): Promise<Database> {
   return opts.databaseUrl
-    ? openPostgres(opts.databaseUrl, opts.databaseReplicaUrl)
+    ? openPostgres(opts.databaseUrl, opts.databaseReplicaUrl, opts.databasePrepare ?? true)
     : openPGlite(opts.dataDir, undefined, opts.pgliteSharedBuffersMb, opts.pgliteFsync);
 }
