@@ -2,13 +2,18 @@
  * npm run bench:cases — the case workflow at scale, on PostgreSQL.
  *
  * Builds a fresh database `lianxin_bench` (or BENCH_DB) on the server of DATABASE_URL (default
- * postgres://postgres@127.0.0.1:5432/postgres), loads the regions and the demo set, generates
- * stations in BENCH_COUNTIES real counties and BENCH_CASES cases (default 1 000 000) with facts
- * as the workflow stores them, then measures through the real application:
+ * postgres://postgres@127.0.0.1:5432/postgres), loads the regions and the demo set, and generates
+ * a province as it looks in life (scripts/benchLife.ts): a station in every town of BENCH_PROVINCE
+ * (default 330000), their deputies and the counties' units, and BENCH_CASES cases (default
+ * 1 000 000) over BENCH_DAYS days (default 730) with ids in submission order, Chinese text and
+ * each case where its timeline stands today. It prints how closely id and submission time
+ * correlate, then measures through the real application:
  *   - public submissions per second (each one committed: case, photo-less, event, audit, notifications, jobs);
- *   - the staff queue's first page for a county (p50/p99), newest first and by nearest deadline;
- *   - statistics for a county and for the whole data set (admin).
- * Prints a Markdown table for docs/BENCHMARKS.md. Set BENCH_KEEP=1 to keep the database.
+ *   - the staff queue's first page for a station, a county, a city and the province (p50/p99);
+ *   - statistics for a county, a city and the whole data set (admin).
+ * Prints a Markdown table for docs/BENCHMARKS.md. BENCH_KEEP=1 keeps the database; BENCH_REUSE=1
+ * measures a kept one again (migrated to this checkout's schema) without generating;
+ * BENCH_GENERATE_ONLY=1 stops after generating.
  *
  * With BENCH_COMPARE=<another checkout> (its dependencies installed or linked), the same data is
  * also served by that checkout's application (its `server/app.ts`): every measure alternates
@@ -24,9 +29,11 @@ import { loadConfig } from '../server/platform/config.js';
 import { Client, signIn } from '../server/testing/harness.js';
 import { verifyAuditChain } from '../server/features/audit/index.js';
 import { benchDatabase, percentile } from './benchKit.js';
+import { generateLife, idTimeCorrelation } from './benchLife.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
-const COUNTIES = Number(process.env.BENCH_COUNTIES ?? 200);
+const PROVINCE = process.env.BENCH_PROVINCE ?? '330000';
+const DAYS = Number(process.env.BENCH_DAYS ?? 730);
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const NAME = process.env.BENCH_DB ?? 'lianxin_bench';
@@ -64,80 +71,50 @@ const db = database.db;
 const t0 = performance.now();
 if (!REUSE) {
 
-// Stations: 10 per county, at its towns, in BENCH_COUNTIES real counties.
-await sql`
-  insert into station (name, type, tier, home_region_code, updated_at)
-  select t.name || '人大代表联络站(' || g || ')', 'station', 'town_center', t.code, now()
-  from (select code from region where level = 'county' and exists (select 1 from region t where t.parent_code = region.code) order by code limit ${COUNTIES}) c
-  cross join generate_series(1, 10) g
-  join lateral (select code, name from region t where t.parent_code = c.code order by md5(t.code || g) limit 1) t on true`.execute(db);
-await sql`insert into station_region (station_id, region_code, region_path, is_home)
-  select s.id, s.home_region_code, r.path, true from station s join region r on r.code = s.home_region_code
-  where not exists (select 1 from station_region x where x.station_id = s.id)`.execute(db);
-await sql`insert into unit (name, region_code, region_path, updated_at)
-  select r.name || '水利局', r.code, r.path, now() from region r
-  where r.code in (select left(home_region_code, 6) from station) and not exists (select 1 from unit u where u.region_code = r.code and u.name = r.name || '水利局')`.execute(db);
-
-// Cases, with the facts the workflow would have stored, spread over two years; the rollups are
-// recounted once after the load instead of row by row.
-await sql`alter table opinion disable trigger opinion_rollup`.execute(db);
-await sql`
-  with s as (select s.id, h.region_code, h.region_path, row_number() over (order by s.id) - 1 as n
-             from station s join station_region h on h.station_id = s.id and h.is_home),
-       sc as (select count(*) as total from s),
-       u as (select id, region_path from unit),
-       g as (select i, random() as r1, random() as r2, random() as r3,
-                    now() - (random() * interval '730 days') as at from generate_series(1, ${CASES}) i)
-  insert into opinion (tracking_code, public_id, query_key_hash, channel, state, category_id, station_id, region_code, region_path, scope_paths, content,
-    submitted_at, accepted_at, assigned_at, assigned_unit_id, deadline_days, signed_at, signed_late, deadline_date, deadline_at,
-    replied_at, replied_on_time, handling_working_days, answered_at, rating, closed_at, close_reason, answered_on_spot, updated_at)
-  select 'B' || g.i, md5('public-' || g.i), md5(g.i::text), (array['reception','visit','qr','online','wechat','phone','letter','grid'])[1 + (g.i % 8)],
-    case when g.r1 < 0.70 then 'closed' when g.r1 < 0.78 then 'in_progress' when g.r1 < 0.82 then 'assigned'
-         when g.r1 < 0.86 then 'answered' when g.r1 < 0.90 then 'submitted' when g.r1 < 0.95 then 'declined' else 'replied' end,
-    1 + (g.i % 10), s.id, s.region_code, s.region_path, path_prefixes(s.region_path), '生成的群众意见 ' || g.i,
-    g.at, g.at + interval '3 hours', g.at + interval '1 day',
-    (select u.id from u where s.region_path like u.region_path || '%' limit 1),
-    3, g.at + interval '2 days', g.r2 < 0.05, (g.at + interval '6 days')::date, g.at + interval '7 days',
-    case when g.r1 < 0.70 or g.r1 >= 0.95 then g.at + (g.r2 * interval '8 days') end,
-    case when g.r1 < 0.70 or g.r1 >= 0.95 then g.r2 < 0.88 end,
-    case when g.r1 < 0.70 or g.r1 >= 0.95 then floor(g.r2 * 6)::int end,
-    case when g.r1 < 0.70 or (g.r1 >= 0.82 and g.r1 < 0.86) then g.at + interval '9 days' end,
-    case when g.r1 < 0.62 then (array['satisfied','satisfied','satisfied','basically_satisfied','unsatisfied'])[1 + floor(g.r3 * 5)::int] end,
-    case when g.r1 < 0.70 then g.at + interval '12 days' when g.r1 >= 0.90 and g.r1 < 0.95 then g.at + interval '1 day' end,
-    case when g.r1 < 0.62 then 'rated' when g.r1 < 0.70 then 'unrated' when g.r1 >= 0.90 and g.r1 < 0.95 then 'declined' end,
-    g.r3 < 0.1, g.at
-  from g join sc on true join s on s.n = g.i % sc.total`.execute(db);
-await sql`alter table opinion enable trigger opinion_rollup`.execute(db);
-const r0 = performance.now();
-await sql`select case_rollup_rebuild()`.execute(db);
-console.log(`rollups counted in ${((performance.now() - r0) / 1000).toFixed(1)} s`);
-await sql`analyze`.execute(db);
+const life = await generateLife(db, { cases: CASES, province: PROVINCE, days: DAYS });
+console.log(`${life.stations} stations, ${life.deputies} deputies, ${life.units} units, ${life.cases} cases`);
 }
 const generated = (performance.now() - t0) / 1000;
 const total = Number((await sql<{ n: number }>`select count(*) as n from opinion`.execute(db)).rows[0]!.n);
-console.log(`generated ${total} cases in ${generated.toFixed(1)} s`);
+const correlation = await idTimeCorrelation(db);
+console.log(`generated ${total} cases in ${generated.toFixed(1)} s; correlation of id and submitted_at: ${correlation.toFixed(4)}`);
+if (process.env.BENCH_GENERATE_ONLY) {
+  await bench.close();
+  process.exit(0);
+}
 
 const config = { ...loadConfig({}), logLevel: 'error' };
 const app = await buildApp({ database, config });
 const otherApp: App | null = COMPARE
   ? await ((await import(pathToFileURL(path.join(COMPARE, 'server/app.ts')).href)) as { buildApp: typeof buildApp }).buildApp({ database, config })
   : null;
-const county = (await sql<{ code: string }>`select left(home_region_code, 6) as code from station s where s.name like '%(1)' order by s.id limit 1`.execute(db)).rows[0]!.code;
-const countyCases = Number((await sql<{ n: number }>`select count(*) as n from opinion o join region r on r.code = ${county} where o.region_path like r.path || '%'`.execute(db)).rows[0]!.n);
-// The city above that county, for the measures of a wide scope below the province.
-const city = (await sql<{ code: string }>`select parent_code as code from region where code = ${county}`.execute(db)).rows[0]!.code;
-const cityCases = Number((await sql<{ n: number }>`select count(*) as n from opinion o join region r on r.code = ${city} where o.region_path like r.path || '%'`.execute(db)).rows[0]!.n);
+// The scopes measured: the province, its busiest city, that city's median county and a median station of it.
+const scopeCases = async (code: string) => Number((await sql<{ n: number }>`select count(*) as n from opinion o join region r on r.code = ${code} where o.region_path like r.path || '%'`.execute(db)).rows[0]!.n);
+const busiest = async (level: string, within: string) => (await sql<{ code: string }>`
+  select r.code from region r join opinion o on o.region_path like r.path || '%'
+  where r.level = ${level} and r.parent_code = ${within} group by r.code order by count(*) desc`.execute(db)).rows;
+const city = (await busiest('city', PROVINCE))[0]!.code;
+const counties = await busiest('county', city);
+const county = counties[Math.floor(counties.length / 2)]!.code;
+const stationIds = (await sql<{ id: number }>`select s.id from station s join opinion o on o.station_id = s.id where s.home_region_code like ${county + '%'}
+  group by s.id order by count(*) desc`.execute(db)).rows;
+const stationId = stationIds[Math.floor(stationIds.length / 2)]!.id;
+const [provinceCases, cityCases, countyCases, stationCases] = [await scopeCases(PROVINCE), await scopeCases(city), await scopeCases(county),
+  Number((await sql<{ n: number }>`select count(*) as n from opinion where station_id = ${stationId}`.execute(db)).rows[0]!.n)];
 const admin = await signIn(app, 'admin');
-for (const [username, regionCode] of [['benchstaff', county], ['benchcity', city]] as const) {
+for (const [username, regionCode, role] of [['benchstaff', county, 'staff'], ['benchcity', city, 'staff'], ['benchprovince', PROVINCE, 'staff'], ['benchofficer', null, 'officer']] as const) {
   if (await db.selectFrom('account').select('id').where('username', '=', username).executeTakeFirst()) continue;
-  const created = await admin.post('/api/accounts', { username, displayName: '基准测试', role: 'staff', regionCode, password: 'Bench#Staff2026' });
+  const created = await admin.post('/api/accounts', { username, displayName: '基准测试', role, ...(regionCode ? { regionCode } : { stationIds: [stationId] }), password: 'Bench#Staff2026' });
   if (created.statusCode !== 201) throw new Error(created.body);
   await db.updateTable('account').set({ must_change_password: false }).where('username', '=', username).execute();
 }
 const staff = await signIn(app, 'benchstaff', 'Bench#Staff2026');
 const cityStaff = await signIn(app, 'benchcity', 'Bench#Staff2026');
+const provinceStaff = await signIn(app, 'benchprovince', 'Bench#Staff2026');
+const officer = await signIn(app, 'benchofficer', 'Bench#Staff2026');
 const other = otherApp && {
   admin: await signIn(otherApp, 'admin'), staff: await signIn(otherApp, 'benchstaff', 'Bench#Staff2026'), cityStaff: await signIn(otherApp, 'benchcity', 'Bench#Staff2026'),
+  provinceStaff: await signIn(otherApp, 'benchprovince', 'Bench#Staff2026'), officer: await signIn(otherApp, 'benchofficer', 'Bench#Staff2026'),
 };
 
 // Public submissions, CONCURRENCY at a time, each from its own address.
@@ -183,10 +160,11 @@ const get = (client: Client, path: string) => async () => {
   const res = await client.get(path);
   if (res.statusCode !== 200) throw new Error(`${path}: ${res.statusCode} ${res.body}`);
 };
-const ours = { staff, cityStaff, admin };
-const both = (who: 'staff' | 'cityStaff' | 'admin', url: string): [() => Promise<void>, (() => Promise<void>) | undefined] =>
+const ours = { staff, cityStaff, provinceStaff, officer, admin };
+const both = (who: keyof typeof ours, url: string): [() => Promise<void>, (() => Promise<void>) | undefined] =>
   [get(ours[who], url), other ? get(other[who], url) : undefined];
 const rows = [
+  await timed(`queue, first page, station officer (${stationCases} cases in scope)`, 100, ...both('officer', '/api/cases?limit=50')),
   await timed(`queue, first page, county staff (${countyCases} cases in scope)`, 200, ...both('staff', '/api/cases?limit=50')),
   await timed('queue, open cases only, county staff', 100, ...both('staff', '/api/cases?open=true&limit=50')),
   await timed('queue, first page, admin (whole set)', 100, ...both('admin', '/api/cases?limit=50')),
@@ -195,7 +173,8 @@ const rows = [
   await timed('statistics, county', 20, ...both('staff', '/api/statistics/cases')),
   await timed('statistics, whole data set (admin)', 20, ...both('admin', '/api/statistics/cases')),
   await timed('statistics by category, county', 20, ...both('staff', '/api/statistics/cases/by/category')),
-  await timed(`queue, first page, city staff (${cityCases} cases in scope)`, 50, ...both('cityStaff', '/api/cases?limit=50')),
+  await timed(`queue, first page, city staff (${cityCases} cases in scope)`, 100, ...both('cityStaff', '/api/cases?limit=50')),
+  await timed(`queue, first page, province staff (${provinceCases} cases in scope)`, 100, ...both('provinceStaff', '/api/cases?limit=50')),
   await timed('statistics, city', 20, ...both('cityStaff', '/api/statistics/cases')),
   await timed('statistics by station, city', 20, ...both('cityStaff', '/api/statistics/cases/by/station')),
   await timed('statistics by category, whole data set (admin)', 20, ...both('admin', '/api/statistics/cases/by/category')),
@@ -208,7 +187,8 @@ await bench.close();
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(`\nMachine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${pgVersion}; `
-  + `${total} cases in ${COUNTIES * 10} stations of ${COUNTIES} counties (generated in ${generated.toFixed(0)} s)\n`);
+  + `${total} cases (correlation of id and submission time ${correlation.toFixed(4)}) in province ${PROVINCE}${REUSE ? '' : ` (generated in ${generated.toFixed(0)} s)`}; `
+  + `load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
 const ms = (x: { p50: number; p99: number }) => `p50 ${x.p50.toFixed(1)} ms, p99 ${x.p99.toFixed(1)} ms`;
 if (otherApp) {
   console.log(`| measure | this checkout | ${path.basename(COMPARE!)} | ratio of p50 (this ÷ other) |\n|---|---|---|---|`);
