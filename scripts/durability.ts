@@ -24,9 +24,9 @@
  * missing, a restart failed or the chain does not verify.
  *
  * The public submission route allows 10 submissions per client address in 10 minutes. The
- * server runs with LIANXIN_TRUST_PROXY=1 (the documented setting for a server behind a reverse
- * proxy), and each request carries its own X-Forwarded-For address, as a proxy in front of many
- * constituents would send; the limit itself is the default.
+ * server trusts this script as its reverse proxy (LIANXIN_TRUST_PROXY=127.0.0.1, the documented
+ * setting for nginx on the same machine), and each request carries its own X-Forwarded-For
+ * address, as a proxy in front of many constituents would send; the limit itself is the default.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { cpSync, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
@@ -87,7 +87,7 @@ function nextAddress(): string {
 
 function envFor(target: Target, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
-    ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: target.dataDir, LIANXIN_TRUST_PROXY: '1',
+    ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: target.dataDir, LIANXIN_TRUST_PROXY: '127.0.0.1',
     LOG_LEVEL: 'warn', LOG_FORMAT: 'json', ...extra,
   };
   if (target.databaseUrl) env.DATABASE_URL = target.databaseUrl;

@@ -33,8 +33,9 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
   cwd: root,
   env: {
     ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn',
-    // Each browser context stands for a separate device: it sends its own X-Forwarded-For.
-    LIANXIN_TRUST_PROXY: '1', LIANXIN_PUBLIC_BASE_URL: baseUrl,
+    // Each browser context stands for a separate device: it sends its own X-Forwarded-For, which
+    // the server believes from a peer on this machine as it would from nginx there.
+    LIANXIN_TRUST_PROXY: '127.0.0.1', LIANXIN_PUBLIC_BASE_URL: baseUrl,
   },
   stdio: ['ignore', 'pipe', 'inherit'],
 });

@@ -9,7 +9,8 @@
  *
  *   1. nginx spreads the requests over all three nodes;
  *   2. every public route's request limit (`x-rate-limit` in the OpenAPI document) holds across
- *      the nodes: of max + 5 concurrent requests from one address, exactly max are accepted;
+ *      the nodes: of max + 5 concurrent requests from one address, each naming another client in
+ *      X-Forwarded-For, exactly max are accepted;
  *   3. the sign-in lockout holds across the nodes: wrong passwords sent to all three lock the
  *      account once, and the right password is then refused;
  *   4. every job runs exactly once: 300 notifications queued at once (plus those of public
@@ -17,9 +18,12 @@
  *      logs show, and the daily housekeeping, scheduled by all three at start and then made due,
  *      runs once and plans the next day's run once.
  *
- * Client addresses: nginx replaces X-Forwarded-For with the address it was connected from, and
- * the nodes run with LIANXIN_TRUST_PROXY=1, so each node sees the client's address and not
- * nginx's. The load comes from several loopback addresses (127.0.0.0/8), as from several devices.
+ * Client addresses: nginx appends the address it was connected from to X-Forwarded-For
+ * (`$proxy_add_x_forwarded_for`, the documented setting), and the nodes trust only nginx's
+ * address (LIANXIN_TRUST_PROXY=127.0.0.1), so each node sees the client's address and not
+ * nginx's, and not whatever the client wrote in the header: every request of the limit check
+ * carries a forged X-Forwarded-For of its own. The load comes from several loopback addresses
+ * (127.0.0.0/8, other than nginx's 127.0.0.1), as from several devices.
  *
  * Prints what it checked; exits non-zero on the first failure. Usage:
  *   npm run test:multinode
@@ -86,12 +90,15 @@ function agentFor(localAddress: string): http.Agent {
   return agent;
 }
 
-function request(method: string, url: string, opts: { from: string; body?: unknown; port?: number }): Promise<Answer> {
+function request(method: string, url: string, opts: { from: string; body?: unknown; port?: number; forwardedFor?: string }): Promise<Answer> {
   const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
   return new Promise((resolve, reject) => {
     const req = http.request({
       host: '127.0.0.1', port: opts.port ?? NGINX_PORT, method, path: url, agent: agentFor(opts.from),
-      headers: { accept: 'application/json', ...(payload !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }) },
+      headers: {
+        accept: 'application/json', ...(opts.forwardedFor && { 'x-forwarded-for': opts.forwardedFor }),
+        ...(payload !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+      },
     }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -139,7 +146,7 @@ function startNode(i: number): ChildProcess {
       ...process.env,
       PORT: String(NODE_PORTS[i]), HOST: '127.0.0.1',
       DATABASE_URL: dbUrl(DB_NAME), DATA_DIR: path.join(tmp, `data${i + 1}`),
-      LIANXIN_TRUST_PROXY: '1', LOG_FORMAT: 'json', LOG_LEVEL: 'info', LIANXIN_WORKER: '1',
+      LIANXIN_TRUST_PROXY: '127.0.0.1', LOG_FORMAT: 'json', LOG_LEVEL: 'info', LIANXIN_WORKER: '1',
       LIANXIN_PUBLIC_BASE_URL: `http://127.0.0.1:${NGINX_PORT}`,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -189,8 +196,9 @@ ${NODE_PORTS.map((p) => `    server 127.0.0.1:${p};`).join('\n')}
       proxy_http_version 1.1;
       proxy_set_header Connection "";
       proxy_set_header Host $host;
-      # Replaces whatever the client sent: the nodes trust this header (LIANXIN_TRUST_PROXY=1).
-      proxy_set_header X-Forwarded-For $remote_addr;
+      # Appends the address nginx was connected from; the nodes trust only nginx (LIANXIN_TRUST_PROXY=127.0.0.1),
+      # so they take that last address and never what the client wrote before it.
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Proto $scheme;
       # Which node answered, for this test only.
       add_header X-Upstream $upstream_addr always;
@@ -247,7 +255,8 @@ async function checkRateLimits(): Promise<void> {
     const n = r.max + 5;
     requests += n;
     const body = r.method === 'GET' || r.method === 'HEAD' ? undefined : {};
-    const answers = await pool(24, Array.from({ length: n }, () => () => request(r.method, url, { from, body })));
+    // Each request names another client in X-Forwarded-For: nginx appends the real one, which the nodes count.
+    const answers = await pool(24, Array.from({ length: n }, (_, k) => () => request(r.method, url, { from, body, forwardedFor: `198.51.100.${k + 1}` })));
     const accepted = answers.filter((a) => a.status !== 429).length;
     const nodes = new Set(answers.map((a) => a.upstream)).size;
     const bad = answers.filter((a) => a.status >= 500).length;

@@ -31,6 +31,28 @@ export interface AppOptions {
 /** Every route the API serves, as registered (method + URL); the access-matrix test reads it. */
 export const registeredRoutes = new WeakMap<FastifyInstance, { method: string; url: string; access?: string; ability?: string }[]>();
 
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
+}
+
+/**
+ * A connection that does not finish its headers, or its whole request (headers and body), in
+ * time is closed, and so is a kept-alive connection idle between requests. Node checks the first
+ * two at an interval (30 s by default); it is shortened so that short limits hold to within a
+ * quarter of themselves. A handler's own work and its answer are not bounded here.
+ */
+function connectionTimeouts(config: Config) {
+  const headersTimeout = Math.min(config.headersTimeoutMs, config.requestTimeoutMs);
+  return {
+    requestTimeout: config.requestTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    http: {
+      headersTimeout, requestTimeout: config.requestTimeoutMs,
+      connectionsCheckingInterval: Math.max(25, Math.min(5_000, Math.floor(headersTimeout / 4))),
+    },
+  };
+}
+
 export async function buildApp({ database, config, logger = false }: AppOptions): Promise<FastifyInstance> {
   composeServer();
   const app = Fastify({
@@ -43,7 +65,9 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
     },
     // One line per request, written by registerRequestLog, instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: config.trustProxy,
+    // A hop count trusts the nearest N peers (proxy-addr numbers them from the socket, 0 first).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
+    ...connectionTimeouts(config),
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors,

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGLITE_SHARED_BUFFERS_MB } from './db/engine.js';
@@ -36,7 +37,18 @@ export interface Config {
   adminPassword: string | null;
   /** Set the `Secure` flag on cookies: when LIANXIN_SECURE_COOKIES=1 or the public base URL is https. */
   secureCookies: boolean;
-  trustProxy: boolean;
+  /**
+   * Which peers may name the client in X-Forwarded-For: none (false), the proxies at these
+   * addresses or networks (LIANXIN_TRUST_PROXY), or the nearest N hops whatever their address
+   * (LIANXIN_TRUST_PROXY_HOPS). Handed to Fastify's `trustProxy` as it is.
+   */
+  trustProxy: false | string[] | number;
+  /** How long a connection may take to send a request's headers, in ms (LIANXIN_HEADERS_TIMEOUT_MS). */
+  headersTimeoutMs: number;
+  /** How long a connection may take to send a whole request, headers and body, in ms (LIANXIN_REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs: number;
+  /** How long an idle kept-alive connection stays open between requests, in ms (LIANXIN_KEEP_ALIVE_TIMEOUT_MS). */
+  keepAliveTimeoutMs: number;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   loginMaxFailures: number;
@@ -168,6 +180,53 @@ function federationIdFrom(value: string | undefined): string | null {
   return value.trim();
 }
 
+/** The names proxy-addr knows for address ranges, besides addresses and CIDRs. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrCidr(value: string): boolean {
+  if (PROXY_RANGE_NAMES.has(value)) return true;
+  const [address, bits, extra] = value.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d{1,3}$/.test(bits) && n >= 0 && n <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Whom to believe about the client's address. LIANXIN_TRUST_PROXY lists the reverse proxies'
+ * addresses or networks (`127.0.0.1`, `10.0.0.0/8`, `loopback`); LIANXIN_TRUST_PROXY_HOPS trusts
+ * the nearest N hops whatever their address. The old `LIANXIN_TRUST_PROXY=1` trusted every hop,
+ * so a client could write its own address; it is refused rather than guessed at, naming both
+ * settings that replace it.
+ */
+export function trustProxyFrom(env: NodeJS.ProcessEnv): false | string[] | number {
+  const list = (env.LIANXIN_TRUST_PROXY ?? '').trim();
+  const hops = (env.LIANXIN_TRUST_PROXY_HOPS ?? '').trim();
+  const off = list === '' || list === '0';
+  if (!off && hops !== '' && hops !== '0') {
+    throw new ConfigError('Set either LIANXIN_TRUST_PROXY (the proxies\' addresses) or LIANXIN_TRUST_PROXY_HOPS (a hop count), not both. '
+      + 'LIANXIN_TRUST_PROXY(代理地址)与 LIANXIN_TRUST_PROXY_HOPS(跳数)只能设置其一。');
+  }
+  if (!off) {
+    if (/^(1|true|yes|on)$/i.test(list)) {
+      throw new ConfigError(`LIANXIN_TRUST_PROXY=${list} no longer trusts every hop, which let any client write its own address. `
+        + 'Name the reverse proxy\'s address or network (e.g. LIANXIN_TRUST_PROXY=127.0.0.1 for nginx on this machine, or 10.0.0.0/8), '
+        + 'or the number of proxies in front of this server (LIANXIN_TRUST_PROXY_HOPS=1) when it cannot be reached except through them. '
+        + `LIANXIN_TRUST_PROXY=${list} 不再信任所有转发层(客户端可伪造自己的地址)。请写明反向代理的地址或网段(如本机 nginx 设 LIANXIN_TRUST_PROXY=127.0.0.1,或 10.0.0.0/8),`
+        + '或在本服务只能经代理访问时设置代理层数(LIANXIN_TRUST_PROXY_HOPS=1)。');
+    }
+    const entries = list.split(',').map((e) => e.trim()).filter((e) => e !== '');
+    const bad = entries.filter((e) => !isAddressOrCidr(e));
+    if (bad.length || !entries.length) {
+      throw new ConfigError(`LIANXIN_TRUST_PROXY must list IP addresses or networks (CIDR), separated by commas, such as 127.0.0.1,10.0.0.0/8; "${bad.join(',') || list}" is not one. `
+        + `LIANXIN_TRUST_PROXY 应为以逗号分隔的 IP 地址或网段(CIDR),如 127.0.0.1,10.0.0.0/8;"${bad.join(',') || list}" 不符合。`);
+    }
+    return entries;
+  }
+  return boundedInt(env, 'LIANXIN_TRUST_PROXY_HOPS', 0, 0, 10) || false;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = intFrom(env.PORT, 3000);
   if (env.DATABASE_REPLICA_URL && !env.DATABASE_URL) {
@@ -187,7 +246,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.LIANXIN_ADMIN_PASSWORD ?? null,
     // A site reached over https never sends its cookies over plain http.
     secureCookies: env.LIANXIN_SECURE_COOKIES === '1' || publicBaseUrl.startsWith('https:'),
-    trustProxy: env.LIANXIN_TRUST_PROXY === '1',
+    trustProxy: trustProxyFrom(env),
+    headersTimeoutMs: boundedInt(env, 'LIANXIN_HEADERS_TIMEOUT_MS', 20_000, 100, 600_000),
+    requestTimeoutMs: boundedInt(env, 'LIANXIN_REQUEST_TIMEOUT_MS', 120_000, 100, 3_600_000),
+    keepAliveTimeoutMs: boundedInt(env, 'LIANXIN_KEEP_ALIVE_TIMEOUT_MS', 72_000, 100, 600_000),
     sessionIdleMinutes: intFrom(env.LIANXIN_SESSION_IDLE_MINUTES, 30),
     sessionAbsoluteHours: intFrom(env.LIANXIN_SESSION_ABSOLUTE_HOURS, 12),
     loginMaxFailures: 5,
