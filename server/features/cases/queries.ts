@@ -203,12 +203,16 @@ const deadlineKey = sql<Date>`coalesce(o.deadline_at, 'infinity'::timestamptz)`;
 /** Declined, merged, closed, archived: every state that is not open. */
 const ENDED_STATES = CASE_STATES.filter((s) => !OPEN_STATES.includes(s));
 
-/** The work queue: cases in reach, newest first or nearest deadline first, keyset-paged. */
-export async function listCases(db: Kysely<DB>, actor: Actor, f: CaseFilters, extra: Filter | null = null) {
+/**
+ * The work queue: cases in reach, newest first or nearest deadline first, keyset-paged. `narrow`
+ * forces the plan (sorting the cases found through the reader's own index, or walking the
+ * primary key); by default the size of the reader's scope chooses it. Both give the same page.
+ */
+export async function listCases(db: Kysely<DB>, actor: Actor, f: CaseFilters, extra: Filter | null = null, narrow?: boolean) {
   const byDeadline = f.sort === 'deadline';
   const before = byDeadline ? null : decodeCursor(f.cursor, isIdCursor);
   const afterDeadline = byDeadline ? decodeCursor(f.cursor, isDeadlineCursor) : null;
-  const narrow = await narrowCaseScope(db, actor);
+  narrow ??= await narrowCaseScope(db, actor);
   let q = db.selectFrom('opinion as o')
     .innerJoin('case_category as c', 'c.id', 'o.category_id')
     .innerJoin('station as s', 's.id', 'o.station_id')
