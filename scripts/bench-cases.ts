@@ -29,7 +29,7 @@ import { loadConfig } from '../server/platform/config.js';
 import { Client, signIn } from '../server/testing/harness.js';
 import { verifyAuditChain } from '../server/features/audit/index.js';
 import { benchDatabase, percentile } from './benchKit.js';
-import { generateLife, idTimeCorrelation } from './benchLife.js';
+import { benchReaders, BENCH_PASSWORD, generateLife, idTimeCorrelation } from './benchLife.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const PROVINCE = process.env.BENCH_PROVINCE ?? '330000';
@@ -88,33 +88,15 @@ const app = await buildApp({ database, config });
 const otherApp: App | null = COMPARE
   ? await ((await import(pathToFileURL(path.join(COMPARE, 'server/app.ts')).href)) as { buildApp: typeof buildApp }).buildApp({ database, config })
   : null;
-// The scopes measured: the province, its busiest city, that city's median county and a median station of it.
-const scopeCases = async (code: string) => Number((await sql<{ n: number }>`select count(*) as n from opinion o join region r on r.code = ${code} where o.region_path like r.path || '%'`.execute(db)).rows[0]!.n);
-const busiest = async (level: string, within: string) => (await sql<{ code: string }>`
-  select r.code from region r join opinion o on o.region_path like r.path || '%'
-  where r.level = ${level} and r.parent_code = ${within} group by r.code order by count(*) desc`.execute(db)).rows;
-const city = (await busiest('city', PROVINCE))[0]!.code;
-const counties = await busiest('county', city);
-const county = counties[Math.floor(counties.length / 2)]!.code;
-const stationIds = (await sql<{ id: number }>`select s.id from station s join opinion o on o.station_id = s.id where s.home_region_code like ${county + '%'}
-  group by s.id order by count(*) desc`.execute(db)).rows;
-const stationId = stationIds[Math.floor(stationIds.length / 2)]!.id;
-const [provinceCases, cityCases, countyCases, stationCases] = [await scopeCases(PROVINCE), await scopeCases(city), await scopeCases(county),
-  Number((await sql<{ n: number }>`select count(*) as n from opinion where station_id = ${stationId}`.execute(db)).rows[0]!.n)];
+const { stationCases, cityCases, countyCases, provinceCases } = await benchReaders(app, db, PROVINCE);
 const admin = await signIn(app, 'admin');
-for (const [username, regionCode, role] of [['benchstaff', county, 'staff'], ['benchcity', city, 'staff'], ['benchprovince', PROVINCE, 'staff'], ['benchofficer', null, 'officer']] as const) {
-  if (await db.selectFrom('account').select('id').where('username', '=', username).executeTakeFirst()) continue;
-  const created = await admin.post('/api/accounts', { username, displayName: '基准测试', role, ...(regionCode ? { regionCode } : { stationIds: [stationId] }), password: 'Bench#Staff2026' });
-  if (created.statusCode !== 201) throw new Error(created.body);
-  await db.updateTable('account').set({ must_change_password: false }).where('username', '=', username).execute();
-}
-const staff = await signIn(app, 'benchstaff', 'Bench#Staff2026');
-const cityStaff = await signIn(app, 'benchcity', 'Bench#Staff2026');
-const provinceStaff = await signIn(app, 'benchprovince', 'Bench#Staff2026');
-const officer = await signIn(app, 'benchofficer', 'Bench#Staff2026');
+const staff = await signIn(app, 'benchstaff', BENCH_PASSWORD);
+const cityStaff = await signIn(app, 'benchcity', BENCH_PASSWORD);
+const provinceStaff = await signIn(app, 'benchprovince', BENCH_PASSWORD);
+const officer = await signIn(app, 'benchofficer', BENCH_PASSWORD);
 const other = otherApp && {
-  admin: await signIn(otherApp, 'admin'), staff: await signIn(otherApp, 'benchstaff', 'Bench#Staff2026'), cityStaff: await signIn(otherApp, 'benchcity', 'Bench#Staff2026'),
-  provinceStaff: await signIn(otherApp, 'benchprovince', 'Bench#Staff2026'), officer: await signIn(otherApp, 'benchofficer', 'Bench#Staff2026'),
+  admin: await signIn(otherApp, 'admin'), staff: await signIn(otherApp, 'benchstaff', BENCH_PASSWORD), cityStaff: await signIn(otherApp, 'benchcity', BENCH_PASSWORD),
+  provinceStaff: await signIn(otherApp, 'benchprovince', BENCH_PASSWORD), officer: await signIn(otherApp, 'benchofficer', BENCH_PASSWORD),
 };
 
 // Public submissions, CONCURRENCY at a time, each from its own address.

@@ -13,6 +13,8 @@
 import { performance } from 'node:perf_hooks';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../server/platform/db/schema.js';
+import type { App } from '../server/app.js';
+import { signIn } from '../server/testing/harness.js';
 import { CATEGORY_PHRASES, GIVEN, OCCUPATIONS, PLACE_KINDS, PLACE_STEMS, REMARKS, REQUESTS, ROADS, SURNAMES, UNIT_BY_CATEGORY } from './benchText.js';
 
 /** Shares of the cases by category (the rest of the codes share what is left). */
@@ -264,4 +266,35 @@ async function insertMonth(db: Kysely<DB>, month: string, catStarts: number[], c
     from s cross join lateral (
       select s.place_name || (${arr(PLACE_STEMS)})[1 + floor(r5 * ${PLACE_STEMS.length})::int] || (${arr(PLACE_KINDS)})[1 + floor(r6 * ${PLACE_KINDS.length})::int] as place) x
     order by recorded, k`.execute(db);
+}
+
+export const BENCH_PASSWORD = 'Bench#Staff2026';
+
+/**
+ * The readers the benchmarks sign in as, made once per database: staff of the province
+ * (benchprovince), of its busiest city (benchcity), of that city's median county (benchstaff), and
+ * the officer of that county's median station (benchofficer); with the cases each scope holds.
+ */
+export async function benchReaders(app: App, db: Kysely<DB>, province: string) {
+  const byLevel = async (depth: number, within: string) => (await sql<{ code: string; n: number }>`
+    select split_part(region_path, '.', ${depth}) as code, count(*)::int as n from opinion where region_path like ${within}
+    group by 1 order by 2 desc`.execute(db)).rows;
+  const provincePath = (await db.selectFrom('region').select('path').where('code', '=', province).executeTakeFirstOrThrow()).path;
+  const [city] = await byLevel(2, `${provincePath}%`);
+  const counties = await byLevel(3, `${provincePath}${city!.code}.%`);
+  const county = counties[Math.floor(counties.length / 2)]!;
+  const stations = (await sql<{ id: number; n: number }>`select station_id as id, count(*)::int as n from opinion where region_path like ${`${provincePath}${city!.code}.${county.code}.%`}
+    group by 1 order by 2 desc`.execute(db)).rows;
+  const station = stations[Math.floor(stations.length / 2)]!;
+  const admin = await signIn(app, 'admin');
+  for (const [username, regionCode] of [['benchstaff', county.code], ['benchcity', city!.code], ['benchprovince', province], ['benchofficer', null]] as const) {
+    if (await db.selectFrom('account').select('id').where('username', '=', username).executeTakeFirst()) continue;
+    const created = await admin.post('/api/accounts', {
+      username, displayName: '基准测试', password: BENCH_PASSWORD, ...(regionCode ? { role: 'staff', regionCode } : { role: 'officer', stationIds: [station.id] }),
+    });
+    if (created.statusCode !== 201) throw new Error(created.body);
+    await db.updateTable('account').set({ must_change_password: false }).where('username', '=', username).execute();
+  }
+  const provinceCases = Number((await sql<{ n: number }>`select count(*)::int as n from opinion where region_path like ${`${provincePath}%`}`.execute(db)).rows[0]!.n);
+  return { city: city!.code, county: county.code, cityCases: city!.n, countyCases: county.n, stationCases: station.n, provinceCases };
 }
