@@ -584,6 +584,8 @@ const CASES: Case[] = [
     { method: 'GET', route: `/api/imports/${kind}/:id`, url: (t) => `/api/imports/${kind}/${t.importBatch[kind]}`, in: S(200, 404, 403, 403, 403) },
     { method: 'GET', route: `/api/imports/${kind}/:id/rows`, url: (t) => `/api/imports/${kind}/${t.importBatch[kind]}/rows`, in: S(200, 404, 403, 403, 403) },
     { method: 'POST', route: `/api/imports/${kind}/:id/commit`, url: (t) => `/api/imports/${kind}/${t.importBatch[kind]}/commit`, in: S(409, 404, 403, 403, 403) },
+    // Last: the creator's cancel fails the batch.
+    { method: 'POST', route: `/api/imports/${kind}/:id/cancel`, url: (t) => `/api/imports/${kind}/${t.importBatch[kind]}/cancel`, in: S(200, 404, 403, 403, 403) },
   ]),
   // Member enterprises of an industry contact point: the batch is the administrator's, for 平桂区黄金珠宝产业代表联络站.
   { method: 'GET', route: '/api/imports/enterprises/template.xlsx', url: () => '/api/imports/enterprises/template.xlsx', in: S(200, 200, 200, 403, 403) },
@@ -595,6 +597,7 @@ const CASES: Case[] = [
   { method: 'GET', route: '/api/imports/enterprises/:id', url: (t) => `/api/imports/enterprises/${t.importBatch.enterprises}`, in: S(200, 404, 404, 403, 403) },
   { method: 'GET', route: '/api/imports/enterprises/:id/rows', url: (t) => `/api/imports/enterprises/${t.importBatch.enterprises}/rows`, in: S(200, 404, 404, 403, 403) },
   { method: 'POST', route: '/api/imports/enterprises/:id/commit', url: (t) => `/api/imports/enterprises/${t.importBatch.enterprises}/commit`, in: S(409, 404, 404, 403, 403) },
+  { method: 'POST', route: '/api/imports/enterprises/:id/cancel', url: (t) => `/api/imports/enterprises/${t.importBatch.enterprises}/cancel`, in: S(200, 404, 404, 403, 403) },
   // Industry contact points: the station's scope; those who run it manage, its deputies read and log visits.
   { method: 'GET', route: '/api/industry/points', url: () => '/api/industry/points', in: S(200, 200, 200, 200, 403) },
   { method: 'GET', route: '/api/industry/points/:id', url: (t, s) => `/api/industry/points/${t.industryPoint[s]}`, in: S(200, 200, 404, 404, 403), out: S(200, 404, 404, 404, 403) },

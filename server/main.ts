@@ -8,6 +8,7 @@ import { migrateToLatest } from './platform/db/migrate.js';
 import { openFileStore, useFileStore } from './platform/files/index.js';
 import { AppError } from './platform/errors.js';
 import { limitHeapGrowth } from './platform/heap.js';
+import { setImportWorkerMb } from './platform/tables/stage.js';
 import { defaultWorkerId, startWorker, type Worker } from './platform/jobs/worker.js';
 import { LogChannel, registerChannel, SmsLogChannel } from './platform/notify/channels.js';
 import { setPublicBaseUrl } from './platform/publicLinks.js';
@@ -26,6 +27,7 @@ try {
   // Uploaded files' bytes: DATA_DIR/files or the S3 bucket; migrations that move bytes use it too.
   useFileStore(openFileStore(config.files));
   limitHeapGrowth(config.heapGrowingPercent);
+  setImportWorkerMb(config.importWorkerMb);
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err;
   console.error(`✖ ${err.message}`);

@@ -68,6 +68,8 @@ export interface Config {
   pgliteFsync: boolean;
   /** Where uploaded files' bytes are kept (see platform/files). */
   files: FileStoreConfig;
+  /** The heap of the worker thread that parses an uploaded import file, in MB (see tables/sheetWorker.ts). */
+  importWorkerMb: number;
   /** How far the JavaScript heap may grow past what survived the last full collection, in percent; 0 leaves it to V8 (see heap.ts). */
   heapGrowingPercent: number;
   /** This instance's id among the federated provinces (e.g. `henan`); null: not federated, no identity shown. */
@@ -262,6 +264,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     posterFont: posterFontFrom(env.LIANXIN_POSTER_FONT),
     pgliteSharedBuffersMb: boundedInt(env, 'LIANXIN_PGLITE_SHARED_BUFFERS_MB', PGLITE_SHARED_BUFFERS_MB, 1, 8192),
     pgliteFsync: env.LIANXIN_PGLITE_FSYNC !== '0',
+    importWorkerMb: boundedInt(env, 'LIANXIN_IMPORT_WORKER_MB', 512, 64, 16384),
     heapGrowingPercent: boundedInt(env, 'LIANXIN_HEAP_GROWING_PERCENT', DEFAULT_HEAP_GROWING_PERCENT, 0, 1000),
     federationId: federationIdFrom(env.LIANXIN_FEDERATION_ID),
     federationKeyFile: path.resolve(env.LIANXIN_FEDERATION_KEY_FILE?.trim() || path.join(dataDir, 'federation-ed25519.pem')),

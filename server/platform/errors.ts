@@ -47,6 +47,23 @@ export const ERRORS = {
   IMPORT_COLUMNS_MISSING: { status: 400, zh: '缺少必需的列:{columns}。请参照导入模板的表头', en: 'Required columns are missing: {columns}. See the headers of the import template' },
   IMPORT_TOO_MANY_ROWS: { status: 413, zh: '文件超过 {max} 行,请拆分后分批导入', en: 'The file has more than {max} rows; split it into several imports' },
   IMPORT_NOT_READY: { status: 409, zh: '该导入批次{statusLabel},不能进行此操作', en: 'This import is {statusLabel}; that cannot be done now' },
+  IMPORT_CELL_TOO_LONG: {
+    status: 400,
+    zh: '文件中有过长的单元格或行(每个单元格最多 {max} 个字),已停止读取;请检查文件后重新上传',
+    en: 'A cell or row of the file is too long (a cell holds at most {max} characters); reading stopped. Check the file and upload it again',
+  },
+  IMPORT_TOO_MANY_BLANK_ROWS: { status: 413, zh: '文件中的空行超过 {max} 行,请删除空行后重新上传', en: 'The file has more than {max} blank rows; delete them and upload it again' },
+  IMPORT_FILE_TOO_COMPLEX: {
+    status: 400,
+    zh: '文件过于庞大或复杂,已停止读取({reason});请检查文件,或拆分后分批导入',
+    en: 'The file is too large or complex to read ({reason}); check it, or split it into several imports',
+  },
+  IMPORT_CANCELLED: { status: 409, zh: '该导入已取消,请重新上传文件', en: 'This import was cancelled; upload the file again' },
+  IMPORT_INTERRUPTED: {
+    status: 503,
+    zh: '检查文件时服务器停止或重启,检查已中断;请重新上传文件',
+    en: 'The server stopped or restarted while checking the file, so the check was cut off; upload the file again',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorSpec>;
 

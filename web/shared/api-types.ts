@@ -17558,6 +17558,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/imports/deputies/{id}/cancel": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 取消导入 Cancel the import (代表花名册 a deputy roster)
+     * @description Stops the check of a file being uploaded (its upload then answers 409 IMPORT_CANCELLED), or drops a batch waiting for its file or checked and not committed. The batch becomes `failed` (IMPORT_CANCELLED) and its staged rows are cleared; the file can be uploaded again in a new batch. 409 IMPORT_NOT_READY once committed or failed.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ImportBatch"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/imports/deputies/{id}/commit": {
     parameters: {
       query?: never;
@@ -17663,7 +17749,7 @@ export interface paths {
     get?: never;
     /**
      * 上传并检查文件 Upload the file and check it (代表花名册 a deputy roster)
-     * @description The raw file as the body (`application/octet-stream`, or its own type: .xlsx, or .csv in UTF-8, GB18030/GBK or UTF-16), at most 50 MB. Rows are checked and staged as the file streams in; while this runs, `GET` the batch to see `totalRows` grow. Answers the batch when the file is checked: `ready` (see `errorRows`), or an error for the file as a whole (the batch is then `failed`). Nothing is written to the registers.
+     * @description The raw file as the body (`application/octet-stream`, or its own type: .xlsx, or .csv in UTF-8, GB18030/GBK or UTF-16), at most 50 MB. Rows are checked and staged as the file streams in; while this runs, `GET` the batch to see `totalRows` grow. Answers the batch when the file is checked: `ready` (see `errorRows`), or an error for the file as a whole (the batch is then `failed`). Nothing is written to the registers. The file is parsed off the server's main thread with bounds: a cell at most 32767 characters (IMPORT_CELL_TOO_LONG), blank rows (IMPORT_TOO_MANY_BLANK_ROWS), a workbook's unpacked size and the parser's memory (IMPORT_FILE_TOO_COMPLEX). A cancel answers 409 IMPORT_CANCELLED, a stopping server 503 IMPORT_INTERRUPTED.
      */
     put: {
       parameters: {
@@ -18112,6 +18198,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/imports/enterprises/{id}/cancel": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 取消导入 Cancel the import (联系点成员企业 the member enterprises of an industry contact point)
+     * @description Stops the check of a file being uploaded (its upload then answers 409 IMPORT_CANCELLED), or drops a batch waiting for its file or checked and not committed. The batch becomes `failed` (IMPORT_CANCELLED) and its staged rows are cleared; the file can be uploaded again in a new batch. 409 IMPORT_NOT_READY once committed or failed.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ImportBatch"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/imports/enterprises/{id}/commit": {
     parameters: {
       query?: never;
@@ -18217,7 +18389,7 @@ export interface paths {
     get?: never;
     /**
      * 上传并检查文件 Upload the file and check it (联系点成员企业 the member enterprises of an industry contact point)
-     * @description The raw file as the body (`application/octet-stream`, or its own type: .xlsx, or .csv in UTF-8, GB18030/GBK or UTF-16), at most 50 MB. Rows are checked and staged as the file streams in; while this runs, `GET` the batch to see `totalRows` grow. Answers the batch when the file is checked: `ready` (see `errorRows`), or an error for the file as a whole (the batch is then `failed`). Nothing is written to the registers.
+     * @description The raw file as the body (`application/octet-stream`, or its own type: .xlsx, or .csv in UTF-8, GB18030/GBK or UTF-16), at most 50 MB. Rows are checked and staged as the file streams in; while this runs, `GET` the batch to see `totalRows` grow. Answers the batch when the file is checked: `ready` (see `errorRows`), or an error for the file as a whole (the batch is then `failed`). Nothing is written to the registers. The file is parsed off the server's main thread with bounds: a cell at most 32767 characters (IMPORT_CELL_TOO_LONG), blank rows (IMPORT_TOO_MANY_BLANK_ROWS), a workbook's unpacked size and the parser's memory (IMPORT_FILE_TOO_COMPLEX). A cancel answers 409 IMPORT_CANCELLED, a stopping server 503 IMPORT_INTERRUPTED.
      */
     put: {
       parameters: {
@@ -18664,6 +18836,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/imports/stations/{id}/cancel": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 取消导入 Cancel the import (联络站名单 a station list)
+     * @description Stops the check of a file being uploaded (its upload then answers 409 IMPORT_CANCELLED), or drops a batch waiting for its file or checked and not committed. The batch becomes `failed` (IMPORT_CANCELLED) and its staged rows are cleared; the file can be uploaded again in a new batch. 409 IMPORT_NOT_READY once committed or failed.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ImportBatch"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/imports/stations/{id}/commit": {
     parameters: {
       query?: never;
@@ -18769,7 +19027,7 @@ export interface paths {
     get?: never;
     /**
      * 上传并检查文件 Upload the file and check it (联络站名单 a station list)
-     * @description The raw file as the body (`application/octet-stream`, or its own type: .xlsx, or .csv in UTF-8, GB18030/GBK or UTF-16), at most 50 MB. Rows are checked and staged as the file streams in; while this runs, `GET` the batch to see `totalRows` grow. Answers the batch when the file is checked: `ready` (see `errorRows`), or an error for the file as a whole (the batch is then `failed`). Nothing is written to the registers.
+     * @description The raw file as the body (`application/octet-stream`, or its own type: .xlsx, or .csv in UTF-8, GB18030/GBK or UTF-16), at most 50 MB. Rows are checked and staged as the file streams in; while this runs, `GET` the batch to see `totalRows` grow. Answers the batch when the file is checked: `ready` (see `errorRows`), or an error for the file as a whole (the batch is then `failed`). Nothing is written to the registers. The file is parsed off the server's main thread with bounds: a cell at most 32767 characters (IMPORT_CELL_TOO_LONG), blank rows (IMPORT_TOO_MANY_BLANK_ROWS), a workbook's unpacked size and the parser's memory (IMPORT_FILE_TOO_COMPLEX). A cancel answers 409 IMPORT_CANCELLED, a stopping server 503 IMPORT_INTERRUPTED.
      */
     put: {
       parameters: {

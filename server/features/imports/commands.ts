@@ -9,6 +9,7 @@ import { requireRoundTerm } from '../terms/index.js';
 import { commitStationImport } from '../stations/index.js';
 import { commitEnterpriseImport, requirePoint } from '../industry/index.js';
 import { now } from '../../platform/clock.js';
+import { abortImport, failStalledImports } from '../../platform/tables/stage.js';
 
 /**
  * A new import, waiting for its file. The staging tables are a scratch pad of their creator:
@@ -42,6 +43,36 @@ export async function expireImports(trx: Transaction<DB>, now: Date): Promise<nu
     .returning('id').execute();
   if (expired.length) await trx.deleteFrom('import_row').where('batch_id', 'in', expired.map((b) => b.id)).execute();
   return expired.length;
+}
+
+/**
+ * Cancels an import not yet committed: one being checked stops at once (the parsing worker is
+ * terminated; on another server, at its next stamp), and one waiting or checked is dropped. The
+ * batch fails with IMPORT_CANCELLED and loses its staged rows. Nothing is audited: the staging
+ * tables are their creator's scratch pad.
+ */
+export async function cancelImport(db: Kysely<DB>, actor: Actor, kind: ImportKind, batchId: number): Promise<void> {
+  const cancelled = await db.transaction().execute(async (trx) => {
+    const batch = await trx.updateTable('import_batch')
+      .set({ status: 'failed', failure: JSON.stringify({ code: 'IMPORT_CANCELLED' }), total_rows: 0, error_rows: 0, error_count: 0 })
+      .where('id', '=', batchId).where('kind', '=', kind).where('created_by', '=', actor.accountId).where('status', 'in', ['new', 'parsing', 'ready'])
+      .returning('id').executeTakeFirst();
+    if (batch) await trx.deleteFrom('import_row').where('batch_id', '=', batchId).execute();
+    return batch !== undefined;
+  });
+  if (cancelled) {
+    abortImport(batchId);
+    return;
+  }
+  const batch = await db.selectFrom('import_batch').select('status')
+    .where('id', '=', batchId).where('kind', '=', kind).where('created_by', '=', actor.accountId).executeTakeFirst();
+  if (!batch) throw new AppError('NOT_FOUND');
+  throw new AppError('IMPORT_NOT_READY', { status: batch.status, statusLabel: IMPORT_STATUSES.labels[batch.status] });
+}
+
+/** Daily housekeeping too: imports whose check was cut off by a crash and not yet noticed. */
+export async function failInterruptedImports(trx: Transaction<DB>): Promise<number> {
+  return failStalledImports(trx);
 }
 
 /** Writes the problems the commit found into the staged rows, so the preview shows them. */

@@ -4,7 +4,7 @@ import { defineFeature } from '../../platform/feature.js';
 export { createImportBatch } from './commands.js';
 export { RegionLookup, StationLookup } from './lookups.js';
 export { stageImportFile } from './staging.js';
-import { expireImports } from './commands.js';
+import { expireImports, failInterruptedImports } from './commands.js';
 import { IMPORTS_ERRORS } from './errors.js';
 import { importRoutes } from './routes.js';
 
@@ -18,7 +18,7 @@ export const feature = defineFeature({
   },
   jobs: [],
   demo: [],
-  housekeeping: [expireImports],
+  housekeeping: [expireImports, failInterruptedImports],
   registers: [],
   exports: [],
   pointSources: [],

@@ -4,13 +4,20 @@ import type { ImportKind } from '../../platform/db/schemaImports.js';
 import { AppError, type Lang } from '../../platform/errors.js';
 import { decodeCursor, isIdCursor, toPage } from '../../platform/paging.js';
 import type { Actor } from '../../platform/access/actor.js';
+import { failStalledImports } from '../../platform/tables/stage.js';
 import { presentBatch, presentRowErrors, type ImportBatchView } from './presenter.js';
 
-/** A batch of the caller's own: someone else's answers 404 like a missing one. */
+/**
+ * A batch of the caller's own: someone else's answers 404 like a missing one. A batch still
+ * `parsing` whose check was cut off by a crash (its stamp gone stale) is failed first, so a
+ * client polling it learns so within a minute.
+ */
 export async function getImportBatch(db: Kysely<DB>, actor: Actor, kind: ImportKind, id: number, lang: Lang): Promise<ImportBatchView> {
-  const batch = await db.selectFrom('import_batch').selectAll()
+  const read = () => db.selectFrom('import_batch').selectAll()
     .where('id', '=', id).where('kind', '=', kind).where('created_by', '=', actor.accountId).executeTakeFirst();
+  let batch = await read();
   if (!batch) throw new AppError('NOT_FOUND');
+  if (batch.status === 'parsing' && await failStalledImports(db, [id])) batch = (await read())!;
   return presentBatch(batch, lang);
 }
 

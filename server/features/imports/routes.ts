@@ -1,12 +1,12 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { commitImport, createImportBatch } from './commands.js';
+import { cancelImport, commitImport, createImportBatch } from './commands.js';
 import type { ImportKind } from '../../platform/db/schemaImports.js';
 import { AppError } from '../../platform/errors.js';
 import { attachment } from '../../platform/http/download.js';
 import { ErrorResponse, errorResponses, IdParams, PageQuery, pageOf } from '../../platform/http/schemas.js';
-import { IMPORT_LIMITS } from '../../platform/tables/stage.js';
+import { abortAllImports, failStalledImports, IMPORT_LIMITS } from '../../platform/tables/stage.js';
 import { stageImportFile } from './staging.js';
 import { importTemplate, TEMPLATE_NAMES } from '../../platform/tables/template.js';
 import type { Ability } from '../../platform/access/abilities.js';
@@ -31,6 +31,10 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   // Only the routes of this plugin take a file body; elsewhere these types stay refused.
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser(FILE_TYPES, (_request, payload, done) => done(null, payload));
+  // Checks cut off by a crash before this start fail now (those of a server still running keep their stamp fresh).
+  app.addHook('onReady', async () => { await failStalledImports(app.db); });
+  // A stopping server stops its checks first, so their requests answer and it closes promptly.
+  app.addHook('preClose', async () => { abortAllImports(); });
 
   for (const { kind, ability, tag, what } of KINDS) {
     const base = `/api/imports/${kind}`;
@@ -82,22 +86,43 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         description: 'The raw file as the body (`application/octet-stream`, or its own type: .xlsx, or .csv in UTF-8, GB18030/GBK or UTF-16), '
           + `at most ${IMPORT_LIMITS.maxBytes / 1024 / 1024} MB. Rows are checked and staged as the file streams in; while this runs, `
           + '`GET` the batch to see `totalRows` grow. Answers the batch when the file is checked: `ready` (see `errorRows`), '
-          + 'or an error for the file as a whole (the batch is then `failed`). Nothing is written to the registers.',
+          + 'or an error for the file as a whole (the batch is then `failed`). Nothing is written to the registers. '
+          + `The file is parsed off the server's main thread with bounds: a cell at most ${IMPORT_LIMITS.maxCellChars} characters `
+          + '(IMPORT_CELL_TOO_LONG), blank rows (IMPORT_TOO_MANY_BLANK_ROWS), a workbook\'s unpacked size and the parser\'s memory '
+          + '(IMPORT_FILE_TOO_COMPLEX). A cancel answers 409 IMPORT_CANCELLED, a stopping server 503 IMPORT_INTERRUPTED.',
         params: IdParams,
         consumes: FILE_TYPES,
         response: { 200: ImportBatchSchema, ...errorResponses, 413: ErrorResponse },
       },
-    }, async (request) => {
+    }, async (request, reply) => {
       const declared = Number(request.headers['content-length']);
       if (declared > IMPORT_LIMITS.maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', { maxBytes: IMPORT_LIMITS.maxBytes });
       await getImportBatch(app.db, request.actor!, kind, request.params.id, request.lang);
       if (!isStream(request.body)) throw new AppError('BAD_REQUEST', { reason: `send the file as one of ${FILE_TYPES.join(', ')}` });
       try {
         await stageImportFile(app.db, request.actor!, kind, request.params.id, request.body);
+      } catch (err) {
+        // The server is stopping: the rest of the upload is not waited for.
+        if (err instanceof AppError && err.code === 'IMPORT_INTERRUPTED') void reply.header('connection', 'close');
+        throw err;
       } finally {
         // Whatever was not read (a file refused part-way) is drained, so the answer reaches the client.
         if (!request.raw.readableEnded) request.raw.resume();
       }
+      return getImportBatch(app.db, request.actor!, kind, request.params.id, request.lang);
+    });
+
+    app.post(`${base}/:id/cancel`, {
+      config,
+      schema: {
+        tags: [tag, 'imports'], summary: `取消导入 Cancel the import (${what})`,
+        description: 'Stops the check of a file being uploaded (its upload then answers 409 IMPORT_CANCELLED), or drops a batch waiting '
+          + 'for its file or checked and not committed. The batch becomes `failed` (IMPORT_CANCELLED) and its staged rows are cleared; '
+          + 'the file can be uploaded again in a new batch. 409 IMPORT_NOT_READY once committed or failed.',
+        params: IdParams, response: { 200: ImportBatchSchema, ...errorResponses },
+      },
+    }, async (request) => {
+      await cancelImport(app.db, request.actor!, kind, request.params.id);
       return getImportBatch(app.db, request.actor!, kind, request.params.id, request.lang);
     });
 

@@ -33,6 +33,8 @@ export interface ImportBatchTable {
   term_id: ColumnType<number | null, number | null | undefined, number | null>;
   /** For member enterprises: the industry contact point they join (0031). */
   station_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** While `parsing`: when the server checking the file last showed it was alive (0043). */
+  parse_heartbeat_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
   parsed_at: Timestamp | null;
   committed_at: Timestamp | null;

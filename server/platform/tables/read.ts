@@ -1,14 +1,19 @@
 /**
  * Reads the rows of an uploaded .xlsx or .csv as it streams in, without holding the file:
- * exceljs's streaming reader for workbooks, csv-parse for text. CSV files from Chinese offices
- * come in UTF-8 (with or without a BOM), GB18030/GBK (Excel's "CSV" on a Chinese Windows) or
- * UTF-16 (Excel's "Unicode text", tab-separated); the encoding and the separator are sniffed.
+ * exceljs's streaming reader for workbooks (each zip part through the guards of xlsxGuard.ts),
+ * csv-parse for text. CSV files from Chinese offices come in UTF-8 (with or without a BOM),
+ * GB18030/GBK (Excel's "CSV" on a Chinese Windows) or UTF-16 (Excel's "Unicode text",
+ * tab-separated); the encoding and the separator are sniffed.
+ *
+ * The parsing runs in a worker thread (sheetWorker.ts), with bounds on everything a hostile
+ * file could make large: a cell, a CSV record, the unpacked parts of a workbook, blank rows.
  */
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { AppError } from '../errors.js';
+import { GuardedWorkbookReader, type XlsxLimits } from './xlsxGuard.js';
 
 export interface SheetRow {
   /** The row number as a spreadsheet shows it (1 = the first line). */
@@ -22,6 +27,18 @@ export interface ReadOptions {
   onBytes?: (total: number) => void;
 }
 
+/** The bounds of parsing (see IMPORT_LIMITS in stage.ts), and where a workbook may keep a sheet on disk. */
+export interface ParseLimits {
+  /** A cell's characters (Excel's own limit is 32 767). */
+  maxCellChars: number;
+  /** A CSV record's characters, all its fields together. */
+  maxRecordChars: number;
+  /** Blank rows in the file, wherever they are. */
+  maxBlankRows: number;
+  xlsx: XlsxLimits;
+  tmpDir: string;
+}
+
 const SNIFF_BYTES = 64 * 1024;
 
 /**
@@ -29,7 +46,7 @@ const SNIFF_BYTES = 64 * 1024;
  * (too large, a bad file) the rest of the upload is drained, not destroyed: destroying an HTTP
  * request closes its connection before the error answer can be sent.
  */
-async function* counted(input: AsyncIterable<Buffer | string>, { maxBytes, onBytes }: ReadOptions): AsyncGenerator<Buffer> {
+export async function* counted(input: AsyncIterable<Buffer | string>, { maxBytes, onBytes }: ReadOptions): AsyncGenerator<Buffer> {
   const stream = input instanceof Readable ? input : null;
   const chunks = stream ? stream.iterator({ destroyOnReturn: false }) : input;
   let total = 0;
@@ -134,14 +151,14 @@ async function* untilFailed<T>(items: AsyncIterable<T>, failure: SourceFailure):
   }
 }
 
-async function* xlsxRows(all: AsyncGenerator<Buffer>): AsyncGenerator<SheetRow> {
+async function* xlsxRows(all: AsyncGenerator<Buffer>, limits: ParseLimits): AsyncGenerator<SheetRow> {
   const source = Readable.from(all);
   const failure = new SourceFailure();
   source.once('error', (err) => failure.fail(err));
   // Styles are read so that date cells come back as dates (出生年月), not day numbers.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+  const reader: ExcelJS.stream.xlsx.WorkbookReader = new GuardedWorkbookReader(source, {
     worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
-  });
+  }, limits.xlsx, limits.tmpDir);
   let first = true;
   try {
     for await (const sheet of untilFailed(reader, failure)) {
@@ -188,7 +205,7 @@ export function sniffDelimiter(sample: string): string {
   return counts[0]!.n > 0 ? counts[0]!.d : ',';
 }
 
-async function* csvRows(head: Buffer, all: AsyncGenerator<Buffer>): AsyncGenerator<SheetRow> {
+async function* csvRows(head: Buffer, all: AsyncGenerator<Buffer>, limits: ParseLimits): AsyncGenerator<SheetRow> {
   const encoding = sniffEncoding(head);
   const sample = iconv.decode(head, encoding);
   const delimiter = sniffDelimiter(sample.replace(/^\ufeff/, ''));
@@ -196,6 +213,8 @@ async function* csvRows(head: Buffer, all: AsyncGenerator<Buffer>): AsyncGenerat
   const text = source.pipe(iconv.decodeStream(encoding, { stripBOM: true }));
   const parser = text.pipe(parse({
     delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false,
+    // A field never closed, or one of millions of characters, stops here instead of filling memory.
+    max_record_size: limits.maxRecordChars,
   }));
   // Pipes do not pass errors on: the size limit or a dropped upload must reach the reader.
   source.once('error', (err) => parser.destroy(err));
@@ -208,22 +227,38 @@ async function* csvRows(head: Buffer, all: AsyncGenerator<Buffer>): AsyncGenerat
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
+    if ((err as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') throw new AppError('IMPORT_CELL_TOO_LONG', { max: limits.maxCellChars, row: row + 1 });
     throw unreadable(err instanceof Error ? err.message : String(err));
   }
 }
 
+async function* bytes(input: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+  for await (const chunk of input) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+}
+
 /**
- * The rows of an uploaded sheet, in order, as text cells. A .xlsx is known by its zip
- * signature; an old binary .xls is refused (save it as .xlsx); anything else is read as CSV.
+ * The rows of an uploaded sheet, in order, as text cells; blank rows are passed over (and
+ * counted against `maxBlankRows`). A .xlsx is known by its zip signature; an old binary .xls is
+ * refused (save it as .xlsx); anything else is read as CSV. Runs in the sheet worker.
  */
-export async function* readSheet(input: AsyncIterable<Buffer | string>, options: ReadOptions): AsyncGenerator<SheetRow> {
-  const { head, all } = await peek(counted(input, options), SNIFF_BYTES);
+export async function* parseSheet(input: AsyncIterable<Buffer | string>, limits: ParseLimits): AsyncGenerator<SheetRow> {
+  const { head, all } = await peek(bytes(input), SNIFF_BYTES);
   if (head.length === 0) throw new AppError('IMPORT_FILE_EMPTY');
+  let rows: AsyncGenerator<SheetRow>;
   if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
-    yield* xlsxRows(all);
+    rows = xlsxRows(all, limits);
   } else if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
     throw unreadable('xls');
   } else {
-    yield* csvRows(head, all);
+    rows = csvRows(head, all, limits);
+  }
+  let blank = 0;
+  for await (const row of rows) {
+    if (row.cells.every((c) => !c)) {
+      if (++blank > limits.maxBlankRows) throw new AppError('IMPORT_TOO_MANY_BLANK_ROWS', { max: limits.maxBlankRows });
+      continue;
+    }
+    if (row.cells.some((c) => c.length > limits.maxCellChars)) throw new AppError('IMPORT_CELL_TOO_LONG', { max: limits.maxCellChars, row: row.row });
+    yield row;
   }
 }

@@ -1,0 +1,142 @@
+/**
+ * An uploaded sheet parsed in a worker thread of its own, with a capped heap, so that a hostile
+ * file can neither block the event loop (every other request, and PGlite with them) nor exhaust
+ * the server's memory: at worst the worker dies, and the import fails with
+ * IMPORT_FILE_TOO_COMPLEX. The upload is counted here (its size limit) and handed to the worker
+ * a chunk at a time as the worker asks for it; the rows come back in batches, the worker at most
+ * one batch ahead. Aborting (a cancelled import, the server stopping) terminates the worker at
+ * once, whatever it is doing.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import { setImmediate } from 'node:timers/promises';
+import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { AppError, type ErrorCode } from '../errors.js';
+import { startWorker } from '../workers.js';
+import { counted, type ParseLimits, type ReadOptions, type SheetRow } from './read.js';
+
+export interface SheetWorkerData {
+  limits: ParseLimits;
+  batchRows: number;
+  batchChars: number;
+}
+
+export type ToWorker = { type: 'chunk'; data: Uint8Array } | { type: 'end' } | { type: 'more' };
+
+type FromWorker =
+  | { type: 'read' }
+  | { type: 'rows'; rows: SheetRow[] }
+  | { type: 'done' }
+  | { type: 'error'; code: string; details?: Record<string, unknown>; message?: string };
+
+type Event = Exclude<FromWorker, { type: 'read' }>
+  | { type: 'source'; err: unknown } | { type: 'crash'; err: Error } | { type: 'exit'; code: number } | { type: 'abort' };
+
+export interface SheetReadOptions extends ReadOptions {
+  limits: Omit<ParseLimits, 'tmpDir'>;
+  /** The worker's heap (V8's old generation), in MB. */
+  workerMb: number;
+  signal?: AbortSignal;
+}
+
+/** Rows per batch, and characters per batch, whichever comes first. */
+const BATCH_ROWS = 500;
+const BATCH_CHARS = 2_000_000;
+
+/** Events in arrival order, taken one at a time. */
+class Inbox {
+  private readonly queue: Event[] = [];
+  private waiting: ((e: Event) => void) | null = null;
+
+  put(e: Event): void {
+    if (this.waiting) {
+      const resolve = this.waiting;
+      this.waiting = null;
+      resolve(e);
+    } else {
+      this.queue.push(e);
+    }
+  }
+
+  take(): Promise<Event> {
+    const next = this.queue.shift();
+    return next ? Promise.resolve(next) : new Promise((resolve) => { this.waiting = resolve; });
+  }
+}
+
+function crashed(err: Error & { code?: string }, workerMb: number): Error {
+  if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return new AppError('IMPORT_FILE_TOO_COMPLEX', {
+      reason: { zh: `读取时所需内存超过 ${workerMb} MB`, en: `reading it needs more than ${workerMb} MB of memory` },
+    });
+  }
+  return err;
+}
+
+/**
+ * The rows of an uploaded sheet, in order and in batches, parsed in a worker (see read.ts for
+ * what is read and how). The upload is drained, not destroyed, when reading stops early.
+ */
+export async function* readSheet(input: AsyncIterable<Buffer | string>, options: SheetReadOptions): AsyncGenerator<SheetRow[]> {
+  const source = counted(input, options);
+  const tmpDir = await mkdtemp(path.join(os.tmpdir(), 'lianxin-import-'));
+  const inbox = new Inbox();
+  let worker: Worker | null = null;
+  const onAbort = () => inbox.put({ type: 'abort' });
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    if (options.signal?.aborted) throw options.signal.reason;
+    const data: SheetWorkerData = { limits: { ...options.limits, tmpDir }, batchRows: BATCH_ROWS, batchChars: BATCH_CHARS };
+    const w = startWorker(import.meta.url, './sheetWorkerMain', {
+      workerData: data,
+      resourceLimits: { maxOldGenerationSizeMb: options.workerMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, Math.floor(options.workerMb / 8))) },
+    });
+    worker = w;
+    // A stopping server or an ending test does not wait for it (it is terminated below anyway).
+    w.unref();
+    const pump = async () => {
+      try {
+        const next = await source.next();
+        w.postMessage(next.done ? { type: 'end' } satisfies ToWorker : { type: 'chunk', data: next.value } satisfies ToWorker);
+      } catch (err) {
+        inbox.put({ type: 'source', err });
+      }
+    };
+    w.on('message', (m: FromWorker) => {
+      if (m.type === 'read') void pump();
+      else inbox.put(m);
+    });
+    w.on('error', (err) => inbox.put({ type: 'crash', err }));
+    w.on('exit', (code) => inbox.put({ type: 'exit', code }));
+    for (;;) {
+      const e = await inbox.take();
+      if (e.type === 'rows') {
+        w.postMessage({ type: 'more' } satisfies ToWorker);
+        // The next batch is usually here already, and PGlite answers within the same turn: without a
+        // turn of the event loop between batches, a whole file would be checked before any other request.
+        await setImmediate();
+        yield e.rows;
+      } else if (e.type === 'done') {
+        return;
+      } else if (e.type === 'error') {
+        if (e.code === 'INTERNAL') throw new Error(`Reading the sheet failed: ${e.message}`);
+        throw new AppError(e.code as ErrorCode, e.details ?? {});
+      } else if (e.type === 'source') {
+        throw e.err;
+      } else if (e.type === 'abort') {
+        throw options.signal!.reason;
+      } else if (e.type === 'crash') {
+        throw crashed(e.err, options.workerMb);
+      } else {
+        throw new Error(`The sheet worker stopped (exit code ${e.code})`);
+      }
+    }
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    await worker?.terminate();
+    // Not awaited: a stalled upload would keep it waiting; the rest of the upload is drained.
+    source.return(undefined).catch(() => {});
+    await rm(tmpDir, { recursive: true, force: true });
+  }
+}
