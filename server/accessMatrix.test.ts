@@ -6,7 +6,8 @@
  * deputy = liangjun (黄田镇 deputy); unit = shuiliju (平桂区水利局); grid = wangge (公和村 grid worker).
  * "in" targets sit in 平桂区 / 黄田镇; "out" targets in 宜城市.
  * Across a province border (the 豫鲁 joint station, read by both partners' staff with each
- * other's regions): accessMatrix.crossProvince.test.ts.
+ * other's regions): accessMatrix.crossProvince.test.ts. Writes on a shared station's records,
+ * by its host side and by a member side: the last block of this file.
  */
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
@@ -380,7 +381,8 @@ const CASES: Case[] = [
     in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403),
   },
   { method: 'GET', route: '/api/points/deputies/:id', url: (t, s) => `/api/points/deputies/${t.deputy[s]}`, in: S(200, 200, 200, 404, 403), out: S(200, 404, 404, 404, 403) },
-  { method: 'GET', route: '/api/points/rules', url: (_, s) => `/api/points/rules?regionCode=${s === 'in' ? '451103' : '420684'}`, in: authed(200, { unit: 403, grid: 403 }), out: authed(200, { unit: 403, grid: 403 }) },
+  // Rules and schemes are read in the rankings' scope: a region one manages, or one at or above a station one sees; elsewhere 404.
+  { method: 'GET', route: '/api/points/rules', url: (_, s) => `/api/points/rules?regionCode=${s === 'in' ? '451103' : '420684'}`, in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403) },
   {
     method: 'POST', route: '/api/points/rules', url: () => '/api/points/rules',
     body: (_, s, h) => ({ regionCode: s === 'in' ? '451103' : '420684', effectiveFrom: `${uniqueYear(h, 2040)}-01-01`, rules: pointRules() }),
@@ -407,7 +409,7 @@ const CASES: Case[] = [
     in: S(200, 200, 403, 403, 403), out: S(200, 400, 403, 403, 403),
   },
   { method: 'GET', route: '/api/assessments', url: (t, s) => `/api/assessments?stationId=${t.station[s]}`, in: authed(200, { unit: 403, grid: 403 }) },
-  { method: 'GET', route: '/api/assessments/schemes', url: (_, s) => `/api/assessments/schemes?regionCode=${s === 'in' ? '451103' : '420684'}`, in: authed(200, { unit: 403, grid: 403 }), out: authed(200, { unit: 403, grid: 403 }) },
+  { method: 'GET', route: '/api/assessments/schemes', url: (_, s) => `/api/assessments/schemes?regionCode=${s === 'in' ? '451103' : '420684'}`, in: S(200, 200, 200, 200, 403), out: S(200, 404, 404, 404, 403) },
   {
     method: 'POST', route: '/api/assessments/schemes', url: () => '/api/assessments/schemes',
     body: (_, s, h) => ({ regionCode: s === 'in' ? '451103' : '420684', fromYear: uniqueYear(h, 2040), indicators: [{ key: 'activities', weight: 100, target: 12 }], grades: { first: 85, second: 70 } }),
@@ -436,7 +438,7 @@ const CASES: Case[] = [
     body: (t, s) => ({ stationId: t.station[s], occurredOn: '2026-11-10', title: '矩阵大事' }),
     in: S(201, 201, 201, 403, 403), out: S(201, 400, 400, 403, 403),
   },
-  // Changing and deleting entries: the station must be one the writer sees, like recording; elsewhere 404.
+  // Changing and deleting entries: the station must be one the writer runs, like recording; out of sight 404 (a shared station's other side: the rows at the end).
   ...([['deeds', 'deed', 'deputy_deed'], ['chronicle', 'chronicleEntry', 'chronicle_entry']] as const).flatMap(([path, target, table]): Case[] => [
     {
       method: 'PATCH', route: `/api/${path}/:id`, url: (t, s) => `/api/${path}/${t[target][s]}`,
@@ -1488,5 +1490,172 @@ describe('access matrix', () => {
       assert.equal(outside.statusCode, 404);
       assert.equal(outside.body, missing.body, `${path}: same body for out-of-scope and missing`);
     }
+  });
+});
+
+/**
+ * Writes on a shared station's records follow the station's manage rule (`atOperableStation`):
+ * at the 豫鲁 joint station, whose home is 台前县打渔陈镇, 台前县's staff (`taiqian`, the host) write;
+ * 阳谷县's staff (`yanggu`, a member side through 十五里园镇) see the records but neither change nor
+ * delete them: 403, or the field error of recording there. Every such write, both sides. The
+ * targets are made by the administrator, one for each side where the write uses its target up.
+ */
+type SharedSide = 'host' | 'member';
+interface SharedTargets {
+  station: number;
+  /** 刘长河, a deputy of 台前县's congress at the joint station. */
+  deputy: number;
+  deed: Record<SharedSide, number>;
+  chronicleEntry: Record<SharedSide, number>;
+  /** Entries to delete (the others are changed first). */
+  deedGone: Record<SharedSide, number>;
+  chronicleGone: Record<SharedSide, number>;
+  activity: Record<SharedSide, number>;
+  reportBack: Record<SharedSide, number>;
+  /** Report-backs to cancel. */
+  reportBackGone: Record<SharedSide, number>;
+}
+interface SharedCase {
+  method: Method;
+  route: string;
+  url: (t: SharedTargets, side: SharedSide) => string;
+  body?: (t: SharedTargets, side: SharedSide, h: { version(table: 'deputy_deed' | 'chronicle_entry' | 'activity', id: number): Promise<number>; unique(prefix: string): string }) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  host: number;
+  member: number;
+  /** The error code the member side gets, when it is not a plain 403 FORBIDDEN. */
+  memberCode?: string;
+}
+
+const SHARED_WRITES: SharedCase[] = [
+  {
+    method: 'POST', route: '/api/deeds', url: () => '/api/deeds',
+    body: (t) => ({ stationId: t.station, deputyId: t.deputy, occurredOn: '2026-11-10', title: '联建站事迹' }),
+    host: 201, member: 400, memberCode: 'VALIDATION_FAILED',
+  },
+  {
+    method: 'PATCH', route: '/api/deeds/:id', url: (t, side) => `/api/deeds/${t.deed[side]}`,
+    body: async (t, side, h) => ({ version: await h.version('deputy_deed', t.deed[side]), title: h.unique('联建站事迹(改)') }),
+    host: 200, member: 403,
+  },
+  { method: 'DELETE', route: '/api/deeds/:id', url: (t, side) => `/api/deeds/${t.deedGone[side]}?version=1`, host: 204, member: 403 },
+  {
+    method: 'POST', route: '/api/chronicle', url: () => '/api/chronicle',
+    body: (t) => ({ stationId: t.station, occurredOn: '2026-11-10', title: '联建站大事' }),
+    host: 201, member: 400, memberCode: 'VALIDATION_FAILED',
+  },
+  {
+    method: 'PATCH', route: '/api/chronicle/:id', url: (t, side) => `/api/chronicle/${t.chronicleEntry[side]}`,
+    body: async (t, side, h) => ({ version: await h.version('chronicle_entry', t.chronicleEntry[side]), title: h.unique('联建站大事(改)') }),
+    host: 200, member: 403,
+  },
+  { method: 'DELETE', route: '/api/chronicle/:id', url: (t, side) => `/api/chronicle/${t.chronicleGone[side]}?version=1`, host: 204, member: 403 },
+  {
+    // Each side records its own activities at the station (the shared calendar); only the host changes another's.
+    method: 'POST', route: '/api/activities', url: () => '/api/activities',
+    body: (t) => ({ kind: 'visit', title: '联建站走访', stationId: t.station, startsAt: '2026-11-10T09:00:00+08:00' }),
+    host: 201, member: 201,
+  },
+  {
+    method: 'PUT', route: '/api/activities/:id', url: (t, side) => `/api/activities/${t.activity[side]}`,
+    body: async (t, side, h) => ({ kind: 'visit', title: '联建站走访(改)', stationId: t.station, startsAt: '2026-11-10T09:00:00+08:00', version: await h.version('activity', t.activity[side]) }),
+    host: 200, member: 403,
+  },
+  {
+    method: 'POST', route: '/api/activities/:id/files', url: (t, side) => `/api/activities/${t.activity[side]}/files`,
+    body: () => ({ photos: [{ data: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex').toString('base64') }] }),
+    host: 200, member: 403,
+  },
+  {
+    // 刘长河 reports to 台前县's congress: the member side neither holds his report-back at the station nor runs it.
+    method: 'POST', route: '/api/report-backs', url: () => '/api/report-backs',
+    body: (t) => ({ deputyId: t.deputy, stationId: t.station, startsAt: new Date(now().getTime() - 3_600_000).toISOString(), place: '联建站' }),
+    host: 201, member: 400, memberCode: 'REPORT_BACK_CONGRESS_INVALID',
+  },
+  { method: 'PUT', route: '/api/report-backs/:id/attendance', url: (t, side) => `/api/report-backs/${t.reportBack[side]}/attendance`, body: () => ({ headcount: 12 }), host: 200, member: 403 },
+  // Running the evaluation answers a reader 404, as everywhere in report-backs.
+  { method: 'POST', route: '/api/report-backs/:id/cancel', url: (t, side) => `/api/report-backs/${t.reportBackGone[side]}/cancel`, body: () => ({ reason: '联建站' }), host: 200, member: 404, memberCode: 'NOT_FOUND' },
+  { method: 'POST', route: '/api/report-backs/:id/evaluation/open', url: (t, side) => `/api/report-backs/${t.reportBack[side]}/evaluation/open`, host: 200, member: 404, memberCode: 'NOT_FOUND' },
+  // The joint work kept by the host alone (docs/CROSS_PROVINCE.md); meetings and the governance list also by this quarter's chair side.
+  {
+    method: 'POST', route: '/api/cross-province/stations/:id/agreements', url: (t) => `/api/cross-province/stations/${t.station}/agreements`,
+    body: (_t, _side, h) => ({ title: h.unique('联建补充协议'), signedOn: '2026-11-01', validFrom: '2026-11-01', parties: [{ regionCode: '410927103' }] }),
+    host: 201, member: 403,
+  },
+  {
+    method: 'PUT', route: '/api/cross-province/stations/:id/cadence', url: (t) => `/api/cross-province/stations/${t.station}/cadence`,
+    body: () => ({ receptionsPerWeek: 1, exchangesPerMonth: 1, jointPerQuarter: 1, receptionKinds: ['reception'], exchangeKinds: ['training'], jointKinds: ['joint_meeting'] }),
+    host: 200, member: 403,
+  },
+  { method: 'POST', route: '/api/cross-province/stations/:id/rota', url: (t) => `/api/cross-province/stations/${t.station}/rota`, body: () => ({ year: Number(today().slice(0, 4)) + 3 }), host: 200, member: 403 },
+  {
+    // An officer runs their stations: naming one is the station's manage rule too.
+    method: 'POST', route: '/api/accounts', url: () => '/api/accounts',
+    body: (t, _side, h) => ({ username: h.unique('yulu_officer_'), displayName: '联建站联络员', role: 'officer', stationIds: [t.station], password: 'Target#Pass2026' }),
+    host: 201, member: 400, memberCode: 'VALIDATION_FAILED',
+  },
+];
+
+describe('writes on a shared station\'s records (豫鲁: 台前 the host, 阳谷 a member side)', () => {
+  let t: TestApp;
+  const as = {} as Record<SharedSide, Client>;
+  let targets: SharedTargets;
+  let counter = 0;
+  const helpers = {
+    version: async (table: 'deputy_deed' | 'chronicle_entry' | 'activity', id: number) =>
+      (await t.database.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow()).version,
+    unique: (prefix: string) => `${prefix}${++counter}`,
+  };
+
+  before(async () => {
+    t = await startTestApp();
+    const db = t.database.db;
+    as.host = await signIn(t.app, 'taiqian');
+    as.member = await signIn(t.app, 'yanggu');
+    const admin = await signIn(t.app, 'admin');
+    const station = await idOf(db, 'station', '豫鲁跨省联建人大代表联络站');
+    const deputy = await idOf(db, 'deputy', '刘长河');
+    const made = async (path: string, body: Record<string, unknown>) => {
+      const res = await admin.post(path, body);
+      assert.equal(res.statusCode, 201, res.body);
+      return res.json<{ id: number }>().id;
+    };
+    const each = async (make: (side: SharedSide) => Promise<number>) => ({ host: await make('host'), member: await make('member') });
+    targets = {
+      station, deputy,
+      deed: await each((side) => made('/api/deeds', { stationId: station, deputyId: deputy, occurredOn: '2026-11-01', title: `台前记的事迹(${side})` })),
+      chronicleEntry: await each((side) => made('/api/chronicle', { stationId: station, occurredOn: '2026-11-01', title: `台前记的大事(${side})` })),
+      deedGone: await each((side) => made('/api/deeds', { stationId: station, deputyId: deputy, occurredOn: '2026-11-02', title: `台前记的事迹(删,${side})` })),
+      chronicleGone: await each((side) => made('/api/chronicle', { stationId: station, occurredOn: '2026-11-02', title: `台前记的大事(删,${side})` })),
+      activity: await each((side) => made('/api/activities', { kind: 'visit', title: `台前记的走访(${side})`, stationId: station, startsAt: '2026-11-01T09:00:00+08:00' })),
+      reportBack: await each(() => made('/api/report-backs', { deputyId: deputy, stationId: station, startsAt: new Date(now().getTime() - 7_200_000).toISOString(), place: '联建站' })),
+      reportBackGone: await each(() => made('/api/report-backs', { deputyId: deputy, stationId: station, startsAt: new Date(now().getTime() - 7_200_000).toISOString(), place: '联建站' })),
+    };
+  });
+  after(() => t.close());
+
+  for (const c of SHARED_WRITES) {
+    it(`${c.method} ${c.route}: the host ${c.host}, the member side ${c.member}`, async () => {
+      for (const side of ['member', 'host'] as const) {
+        const body = c.body ? await c.body(targets, side, helpers) : undefined;
+        const res = await as[side].request(c.method, c.url(targets, side), body ?? {});
+        assert.equal(res.statusCode, c[side], `${side}: ${res.body.slice(0, 300)}`);
+        if (side === 'member' && res.statusCode >= 400) {
+          assert.equal(res.json<{ error: { code: string } }>().error.code, c.memberCode ?? 'FORBIDDEN', res.body);
+        }
+      }
+    });
+  }
+
+  it('leaves what the member side was refused as it was, and audits none of it', async () => {
+    const db = t.database.db;
+    for (const [table, id] of [['deputy_deed', targets.deed.member], ['deputy_deed', targets.deedGone.member], ['chronicle_entry', targets.chronicleEntry.member],
+      ['chronicle_entry', targets.chronicleGone.member], ['activity', targets.activity.member]] as const) {
+      const row = await db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirst();
+      assert.equal(row?.version, 1, `${table} ${id} unchanged`);
+    }
+    const yanggu = await db.selectFrom('account').select('id').where('username', '=', 'yanggu').executeTakeFirstOrThrow();
+    const audited = await db.selectFrom('audit_log').select('action').where('actor_account_id', '=', yanggu.id)
+      .where('action', 'not like', 'auth.%').where('action', '<>', 'activity.create').execute();
+    assert.deepEqual(audited.map((a) => a.action), []);
   });
 });

@@ -4,7 +4,7 @@ import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
 import { hashPassword, isStrongPassword } from '../../platform/access/password.js';
 import { commonAncestorPath } from '../../platform/regions/regionPath.js';
 import { AppError, invalidFields } from '../../platform/errors.js';
-import { accountManageable, deputyManageable, ref, regionManageable, stationVisible, unitManageable } from '../../platform/access/scope.js';
+import { accountManageable, atOperableStation, deputyManageable, ref, regionManageable, stationVisible, unitManageable } from '../../platform/access/scope.js';
 import { requireRegions } from '../../platform/regions/lookup.js';
 import { now } from '../../platform/clock.js';
 import { rememberReplaced, usedRecently } from './passwordHistory.js';
@@ -47,7 +47,10 @@ async function resolveScope(ctx: WriteContext, s: Scope): Promise<{ anchorPath: 
       if (ids.length === 0) throw wrong('stationIds');
       const stations = await trx.selectFrom('station as s')
         .innerJoin('station_region as h', (j) => j.onRef('h.station_id', '=', 's.id').on('h.is_home', '=', true))
-        .select(['s.id', 'h.region_path']).where('s.id', 'in', ids).where(stationVisible(actor, ref('s.id'))).execute();
+        .select(['s.id', 'h.region_path']).where('s.id', 'in', ids).where(stationVisible(actor, ref('s.id')))
+        // An officer runs their stations: only those who run a station (its manage rule) may
+        // name its officers, so another side of a shared station cannot give itself the pen.
+        .where(atOperableStation(actor, ref('s.id'))).execute();
       if (stations.length !== ids.length) throw invalidFields([{ path: 'stationIds', code: 'UNKNOWN_REFERENCE' }]);
       return { anchorPath: commonAncestorPath(stations.map((x) => x.region_path)), stationIds: ids };
     }

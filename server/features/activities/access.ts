@@ -1,7 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { AbilityTable } from '../../platform/access/abilities.js';
 import type { Actor, AnyActor } from '../../platform/access/actor.js';
-import { atVisibleStation, byRole, columns, hasRole, regionManageable, TRUE, within, type Filter, type Ref } from '../../platform/access/scope.js';
+import { atOperableStation, atVisibleStation, byRole, columns, hasRole, regionManageable, TRUE, within, type Filter, type Ref } from '../../platform/access/scope.js';
 
 /** Activities (履职活动), campaigns (主题活动) and the reception rota (接待排班). A role not listed gets 403. */
 export const abilities = {
@@ -44,13 +44,16 @@ export function activityVisible(actor: AnyActor, a: ActivityColumns): Filter {
 }
 
 /**
- * Who may change an activity: administrators, staff who reach it, the officers of its station,
- * and the deputy who recorded it.
+ * Who may change an activity: administrators; staff for an activity of their subtree held at no
+ * station, one at a station they run (its manage rule, `atOperableStation`), or one they recorded
+ * themselves; the officers of its station; the deputy who recorded it. Every side of a shared
+ * (cross-province) station records its own activities there, but only the host changes the others'.
  */
 export function activityEditable(actor: AnyActor, a: ActivityColumns): Filter {
   return byRole(actor, {
     admin: (x) => activityVisible(x, a),
-    staff: (x) => activityVisible(x, a),
+    staff: (x) => sql<SqlBool>`((${a.stationId} is null and ${within(a.regionPath, x.scopePath!)})
+        or ${atOperableStation(x, a.stationId)} or ${a.createdByAccountId} = ${x.accountId})`,
     officer: (x) => activityVisible(x, a),
     deputy: (d) => sql<SqlBool>`${a.createdByAccountId} = ${d.accountId}`,
   });

@@ -2,7 +2,7 @@ import { defineFeature } from '../../platform/feature.js';
 import { EXPORT } from './exportList.js';
 
 // What other features use of this one.
-export { activityColumns, activityVisible } from './access.js';
+export { activityColumns, activityEditable, activityVisible } from './access.js';
 export { createCampaign } from './campaignCommands.js';
 export { createActivity } from './commands.js';
 export { rotaStatus } from './rota.js';

@@ -14,6 +14,7 @@ import { yearPeriod } from '../points/index.js';
 import { shanghaiDate } from '../../platform/calendar/workingDays.js';
 import { decodeCursor, isIdCursor, toPage } from '../../platform/paging.js';
 import type { Actor } from '../../platform/access/actor.js';
+import { requireRegionRulesReadable } from '../../platform/access/regionRules.js';
 import { ref, regionOrNationManageable, stationManageable, stationVisible } from '../../platform/access/scope.js';
 import { caseStatisticsBy } from '../cases/index.js';
 import { regionPathOf } from '../../platform/regions/filters.js';
@@ -49,6 +50,7 @@ const presentScheme = (actor: Actor, s: LoadedScheme, path: string) => ({
 /** The schemes that bear on a region (its own and its ancestors'), newest first, and the one in force for the year. */
 export async function schemeVersions(db: Kysely<DB>, actor: Actor, regionCode: string | null, year: number) {
   const path = regionCode ? await regionPathOf(db, regionCode) : '';
+  await requireRegionRulesReadable(db, actor, path);
   const region = regionCode ? await db.selectFrom('region').select(['code', 'full_name']).where('code', '=', regionCode).executeTakeFirstOrThrow() : null;
   const schemes = (await loadSchemes(db)).filter((s) => path.startsWith(s.regionPath));
   const inForce = schemeFor(schemes, path, year);

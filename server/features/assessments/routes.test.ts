@@ -99,6 +99,17 @@ describe('考核评价: station assessment from a known year', () => {
     assert.equal(a.confirmed, null);
   });
 
+  it('reads schemes in the rankings\' scope: another region\'s answer 404 like a missing record', async () => {
+    for (const [client, region] of [[yicheng, '451103'], [staff, '420684'], [officer, '420684']] as const) {
+      const schemes = await client.get(`/api/assessments/schemes?regionCode=${region}&year=2025`);
+      const rankingThere = await client.get(`/api/points/ranking?year=2025&regionCode=${region}`);
+      assert.equal(schemes.statusCode, 404, schemes.body);
+      assert.equal(schemes.body, rankingThere.body);
+    }
+    ok(await officer.get('/api/assessments/schemes?regionCode=451103&year=2025'));
+    ok(await yicheng.get('/api/assessments/schemes?year=2025'));
+  });
+
   it('grades by the thresholds of the scheme in force, inherited from the nearest region', async () => {
     const before = await xiwan2025(staff);
     const inherited = ok(await yicheng.get('/api/assessments/schemes?regionCode=420684109&year=2025')).json();

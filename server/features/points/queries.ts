@@ -6,6 +6,7 @@ import { shanghaiDate } from '../../platform/calendar/workingDays.js';
 import { AppError } from '../../platform/errors.js';
 import { decodeCursor, isIdCursor, toPage } from '../../platform/paging.js';
 import type { Actor } from '../../platform/access/actor.js';
+import { requireRegionRulesReadable } from '../../platform/access/regionRules.js';
 import { deputyVisible, ref, regionManageable, regionOrNationManageable, stationVisible } from '../../platform/access/scope.js';
 import { bonusColumns, bonusVisible, defaultRanking, ledgerReadable, starsReadableByStation } from './access.js';
 import { regionPathOf } from '../../platform/regions/filters.js';
@@ -198,6 +199,7 @@ async function deputyStars(db: Kysely<DB>, actor: Actor, deputyId: number, year:
  */
 export async function ruleVersions(db: Kysely<DB>, actor: Actor, regionCode: string | null, today = shanghaiDate(clockNow())) {
   const path = regionCode ? await regionPathOf(db, regionCode) : '';
+  await requireRegionRulesReadable(db, actor, path);
   const region = regionCode ? await db.selectFrom('region').select(['code', 'full_name']).where('code', '=', regionCode).executeTakeFirstOrThrow() : null;
   const rows = await db.selectFrom('point_rule_set as rs').leftJoin('region as r', 'r.code', 'rs.region_code').leftJoin('account as a', 'a.id', 'rs.created_by_account_id')
     .select(['rs.id', 'rs.region_code', 'rs.region_path', 'r.full_name', 'rs.effective_from', 'rs.rules', 'rs.rules_format', 'rs.note', 'rs.version', 'rs.created_at', 'rs.updated_at', 'a.display_name'])

@@ -136,6 +136,19 @@ describe('履职积分: rules, ledger, rankings, corrections and stars', () => {
     assert.deepEqual(audit.map((a) => a.action), ['points.stars.confirm', 'points.stars.change']);
   });
 
+  it('reads rules in the rankings\' scope: another region\'s answer 404 exactly as its ranking does', async () => {
+    for (const [client, region] of [[yicheng, '451103'], [staff, '420684'], [officer, '420684'], [deputy, '420684']] as const) {
+      const rules = await client.get(`/api/points/rules?regionCode=${region}`);
+      const rankingThere = await client.get(`/api/points/ranking?year=2025&regionCode=${region}`);
+      assert.equal(rules.statusCode, 404, rules.body);
+      assert.equal(rules.body, rankingThere.body, 'out of reach answers like a missing record, the ranking\'s answer');
+    }
+    // Those of the stations one sees, and the regions above them (inherited), stay readable; the nationwide default by all.
+    for (const client of [staff, officer, deputy]) ok(await client.get('/api/points/rules?regionCode=451103'));
+    ok(await officer.get('/api/points/rules?regionCode=451100'));
+    ok(await yicheng.get('/api/points/rules'));
+  });
+
   it('applies a rule changed mid-year from its date on, and inherits the nearest region\'s rules', async () => {
     const inherited = ok(await officer.get('/api/points/rules?regionCode=451103104')).json();
     const inForce = inherited.versions.find((v: { id: number }) => v.id === inherited.inForceId);

@@ -1,14 +1,16 @@
 /**
  * Entries of the two registers kept by hand: a deputy's deed recorded at a station
  * (先进事迹), and an event of a station's or a region's chronicle (大事记). One transaction
- * per write, its audit record last. An entry is changed or deleted under the rules it was made
- * under: its station must be one the writer sees, its region one they manage; any other entry
- * answers 404 like a missing one. Deleting removes the row: the audit record keeps what it held.
+ * per write, its audit record last. A station's entries are written under the station's manage
+ * rule (`atOperableStation`: administrators, the staff whose subtree holds its home region, its
+ * officers), a region's under the region's (`regionManageable`). An entry out of sight answers
+ * 404 like a missing one; one seen but not writable (another side's shared station) 403.
+ * Deleting removes the row: the audit record keeps what it held.
  */
 import { sql } from 'kysely';
 import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
 import { AppError, invalidFields } from '../../platform/errors.js';
-import { deputyVisible, ref, regionManageable, stationVisible } from '../../platform/access/scope.js';
+import { atOperableStation, deputyVisible, ref, regionManageable, stationVisible } from '../../platform/access/scope.js';
 import { now } from '../../platform/clock.js';
 
 export interface DeedInput {
@@ -19,11 +21,12 @@ export interface DeedInput {
   description: string;
 }
 
-/** The deed is the station's record of one of its own deputies, at a station the writer sees. */
+/** The deed is the station's record of one of its own deputies, at a station the writer runs. */
 async function requireStationDeputy(ctx: WriteContext, stationId: number, deputyId: number): Promise<void> {
-  const station = await ctx.trx.selectFrom('station as s').select('s.id')
+  const station = await ctx.trx.selectFrom('station as s').select(['s.id', atOperableStation(ctx.actor, ref('s.id')).as('operable')])
     .where('s.id', '=', stationId).where(stationVisible(ctx.actor, ref('s.id'))).executeTakeFirst();
   if (!station) throw invalidFields([{ path: 'stationId', code: 'UNKNOWN_REFERENCE' }]);
+  if (!station.operable) throw invalidFields([{ path: 'stationId', code: 'NOT_IN_SCOPE' }]);
   const member = await ctx.trx.selectFrom('deputy_station as ds').innerJoin('deputy as d', 'd.id', 'ds.deputy_id').select('d.id')
     .where('ds.station_id', '=', stationId).where('ds.deputy_id', '=', deputyId)
     .where(deputyVisible(ctx.actor, ref('d.id'), ref('d.region_path'))).executeTakeFirst();
@@ -48,7 +51,7 @@ export interface ChronicleInput {
   body: string;
 }
 
-/** Where an entry belongs: a station the writer sees (in its home region), or a region they manage. */
+/** Where an entry belongs: a station the writer runs (in its home region), or a region they manage. */
 async function entryPlace(ctx: WriteContext, input: Pick<ChronicleInput, 'stationId' | 'regionCode'>) {
   if ((input.stationId === null) === (input.regionCode === null)) {
     throw invalidFields([{ path: input.stationId === null ? 'stationId' : 'regionCode', code: 'PLACE_REQUIRED' }]);
@@ -56,9 +59,10 @@ async function entryPlace(ctx: WriteContext, input: Pick<ChronicleInput, 'statio
   if (input.stationId !== null) {
     const station = await ctx.trx.selectFrom('station as s')
       .innerJoin('station_region as h', (j) => j.onRef('h.station_id', '=', 's.id').on('h.is_home', '=', true))
-      .select(['s.id', 'h.region_code', 'h.region_path'])
+      .select(['s.id', 'h.region_code', 'h.region_path', atOperableStation(ctx.actor, ref('s.id')).as('operable')])
       .where('s.id', '=', input.stationId).where(stationVisible(ctx.actor, ref('s.id'))).executeTakeFirst();
     if (!station) throw invalidFields([{ path: 'stationId', code: 'UNKNOWN_REFERENCE' }]);
+    if (!station.operable) throw invalidFields([{ path: 'stationId', code: 'NOT_IN_SCOPE' }]);
     return { stationId: station.id, regionCode: station.region_code, regionPath: station.region_path };
   }
   const region = await ctx.trx.selectFrom('region').select(['code', 'path']).where('code', '=', input.regionCode!).executeTakeFirst();
@@ -77,11 +81,14 @@ export async function recordChronicleEntry(ctx: WriteContext, input: ChronicleIn
   return row.id;
 }
 
-/** A deed in the writer's reach, locked for the change; the version read must still be current. */
+/** A deed at a station the writer runs, locked for the change; the version read must still be current. */
 async function lockDeed(ctx: WriteContext, id: number, version: number) {
-  const current = await ctx.trx.selectFrom('deputy_deed as dd').selectAll('dd')
+  const row = await ctx.trx.selectFrom('deputy_deed as dd').selectAll('dd')
+    .select(atOperableStation(ctx.actor, ref('dd.station_id')).as('operable'))
     .where('dd.id', '=', id).where(stationVisible(ctx.actor, ref('dd.station_id'))).forUpdate().executeTakeFirst();
-  if (!current) throw new AppError('NOT_FOUND');
+  if (!row) throw new AppError('NOT_FOUND');
+  if (!row.operable) throw new AppError('FORBIDDEN');
+  const { operable: _, ...current } = row;
   if (current.version !== version) throw new AppError('CONFLICT', { currentVersion: current.version });
   return current;
 }
@@ -112,16 +119,18 @@ export async function deleteDeed(ctx: WriteContext, id: number, version: number)
 }
 
 /**
- * A chronicle entry in the writer's reach, locked for the change: a station's entry if they see
- * the station, a region's if they manage the region.
+ * A chronicle entry in the writer's reach, locked for the change: a station's entry if they run
+ * the station (one they only see answers 403), a region's if they manage the region.
  */
 async function lockChronicleEntry(ctx: WriteContext, id: number, version: number) {
   const row = await ctx.trx.selectFrom('chronicle_entry as ce').selectAll('ce')
     .select(sql<boolean>`(ce.station_id is not null and ${stationVisible(ctx.actor, ref('ce.station_id'))})`.as('station_visible'))
+    .select(atOperableStation(ctx.actor, ref('ce.station_id')).as('station_operable'))
     .where('ce.id', '=', id).forUpdate().executeTakeFirst();
   const reachable = row && (row.station_id !== null ? row.station_visible : regionManageable(ctx.actor, row.region_path));
   if (!row || !reachable) throw new AppError('NOT_FOUND');
-  const { station_visible: _, ...current } = row;
+  if (row.station_id !== null && !row.station_operable) throw new AppError('FORBIDDEN');
+  const { station_visible: _, station_operable: __, ...current } = row;
   if (current.version !== version) throw new AppError('CONFLICT', { currentVersion: current.version });
   return current;
 }

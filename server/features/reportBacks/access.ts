@@ -1,7 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { AbilityTable } from '../../platform/access/abilities.js';
 import type { AnyActor } from '../../platform/access/actor.js';
-import { atVisibleStation, byRole, columns, TRUE, within, type Filter, type Ref } from '../../platform/access/scope.js';
+import { atOperableStation, atVisibleStation, byRole, columns, TRUE, within, type Filter, type Ref } from '../../platform/access/scope.js';
 
 /** Report-backs (述职): which ones by `reportBackVisible`, who runs one by `reportBackManageable`, the deputy's own by `reportBackOwn`. */
 export const abilities = {
@@ -42,12 +42,17 @@ export function reportBackVisible(actor: AnyActor, r: ReportBackColumns): Filter
   });
 }
 
-/** Who runs a report-back (the meeting, the evaluation, paper forms): administrators, the congress's staff, the station's staff and officers. */
+/**
+ * Who runs a report-back (the meeting, the evaluation, paper forms): administrators, the
+ * congress's staff, and those who run its station under the station's manage rule
+ * (`atOperableStation`: the staff of its home region, its officers). The other sides of a shared
+ * station read it but do not run it.
+ */
 export function reportBackManageable(actor: AnyActor, r: ReportBackColumns): Filter {
   return byRole(actor, {
     admin: () => TRUE,
-    staff: (a) => sql<SqlBool>`(${within(r.congressRegionPath, a.scopePath!)} or ${atVisibleStation(a, r.stationId)})`,
-    officer: (a) => atVisibleStation(a, r.stationId),
+    staff: (a) => sql<SqlBool>`(${within(r.congressRegionPath, a.scopePath!)} or ${atOperableStation(a, r.stationId)})`,
+    officer: (a) => atOperableStation(a, r.stationId),
   });
 }
 

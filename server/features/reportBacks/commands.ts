@@ -15,7 +15,7 @@ import { addDays, shanghaiDate } from '../../platform/calendar/workingDays.js';
 import { deputyVisible, regionManageable } from '../../platform/access/scope.js';
 import { notify } from '../../platform/notify/notify.js';
 import { setTimer } from '../../platform/workflow/timers.js';
-import { activityColumns, activityVisible, createActivity } from '../activities/index.js';
+import { activityColumns, activityEditable, activityVisible, createActivity } from '../activities/index.js';
 import { reportBackColumns, reportBackManageable, reportBackOwn, reportBackVisible, planManageable } from './access.js';
 import { reportBackWorkflow, STATE_LABELS, type ReportBackAction, type ReportBackPart } from './workflow.js';
 import { EVALUATION_CLOSE } from './jobKinds.js';
@@ -106,7 +106,7 @@ export async function createReportBack(ctx: WriteContext, input: ReportBackInput
   let activityId: number;
   if (input.activityId !== undefined) {
     const a = await ctx.trx.selectFrom('activity as a').select(['a.id', 'a.kind'])
-      .where('a.id', '=', input.activityId).where(activityVisible(ctx.actor, activityColumns('a')))
+      .where('a.id', '=', input.activityId).where(activityVisible(ctx.actor, activityColumns('a'))).where(activityEditable(ctx.actor, activityColumns('a')))
       .where(({ not, exists, selectFrom }) => not(exists(selectFrom('report_back').select('id').whereRef('activity_id', '=', 'a.id'))))
       .executeTakeFirst();
     if (!a || a.kind !== 'report_back') throw new AppError('REPORT_BACK_ACTIVITY_INVALID');

@@ -114,6 +114,18 @@ export function stationOperable(actor: AnyActor, stationId: Ref, homePath: Ref):
   });
 }
 
+/**
+ * Rows held at a station that the actor may write: the station's manage rule (`stationOperable`,
+ * decided on its home region), never mere sight. At a shared station (a cross-province station,
+ * seen from every member side) only the host's staff, administrators and the station's officers
+ * pass; the other sides read its records but do not change them.
+ */
+export function atOperableStation(actor: AnyActor, stationId: Ref): Filter {
+  if (roleOf(actor) === null) return FALSE;
+  return sql<SqlBool>`(${stationId} is not null and exists (select 1 from station_region oh
+      where oh.station_id = ${stationId} and oh.is_home and ${stationOperable(actor, stationId, sql.ref('oh.region_path'))}))`;
+}
+
 export function deputyVisible(actor: AnyActor, deputyId: Ref, deputyPath: Ref): Filter {
   return byRole(actor, {
     admin: () => TRUE,
