@@ -93,9 +93,7 @@ export class DeputyRowChecker implements RowChecker {
   }
 
   private read(r: RowReader): DeputyRowData {
-    const name = cleanName(r.get('name'));
-    if (!name) r.fail('name', 'REQUIRED');
-    else if ([...name].length > 50) r.fail('name', 'TOO_LONG', name, { max: 50 });
+    const name = r.name('name', 50, cleanName);
 
     const genderText = r.get('gender');
     const gender = genderText ? parseGender(genderText) : null;

@@ -8,6 +8,8 @@ import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { Client, idOf, signIn, startTestApp, type TestApp } from '../../testing/harness.js';
 import { libreOfficeCsv } from '../../testing/officeFiles.js';
+import { addDays } from '../../platform/calendar/workingDays.js';
+import { today } from '../../platform/clock.js';
 
 const LISTS = ['deputies', 'stations', 'units', 'accounts', 'cases', 'audit', 'activities'] as const;
 type List = (typeof LISTS)[number];
@@ -129,6 +131,28 @@ describe('Excel exports', () => {
     const at = new Date(new Date(newest!.at as string).getTime() + 8 * 3600_000).toISOString();
     assert.equal(auditCsv[1]![0], String(newest!.id));
     assert.equal(auditCsv[1]![1], `${at.slice(0, 10)} ${at.slice(11, 16)}`, 'Beijing time, as formatted in the sheet');
+  });
+
+  it('writes text a spreadsheet would run as a formula inert, in lists and registers, and it stays text through CSV', async () => {
+    const formula = '=HYPERLINK("http://evil.example/x","点此查看")';
+    const made = await admin.post('/api/stations', { name: formula, type: 'point', tier: 'village_point', homeRegionCode: '451103101' });
+    assert.equal(made.statusCode, 201, made.body);
+    const stationId = made.json<{ id: number }>().id;
+    const list = await download(admin, `/api/stations.xlsx?q=${encodeURIComponent('HYPERLINK')}`);
+    const [listRow] = rowsOf(await sheetOf(list.rawPayload)).slice(1);
+    assert.equal(listRow![0], `'${formula}`, 'a leading apostrophe, so a spreadsheet shows it as text');
+    const csv = libreOfficeCsv(list.rawPayload);
+    assert.equal(csv[1]![0], `'${formula}`, 'saved as CSV it is still not a formula');
+
+    const day = addDays(today(), -1);
+    for (const title of ['+1+1', '-1+1', '@SUM(1,1)', '=1+1']) {
+      const entry = await admin.post('/api/chronicle', { stationId, occurredOn: day, title, body: '' });
+      assert.equal(entry.statusCode, 201, entry.body);
+    }
+    const register = await download(admin, `/api/registers/chronicle.xlsx?stationId=${stationId}&from=${day}&to=${day}`);
+    const cells = rowsOf(await sheetOf(register.rawPayload)).flat().filter((v): v is string => typeof v === 'string');
+    assert.ok(cells.some((c) => c.startsWith(`'${formula}`)), 'the place line names the station inertly');
+    for (const title of ['+1+1', '-1+1', '@SUM(1,1)', '=1+1']) assert.ok(cells.includes(`'${title}`), `${JSON.stringify(title)} in ${JSON.stringify(cells)}`);
   });
 
   it('offers the same filters as the JSON list it exports', async () => {

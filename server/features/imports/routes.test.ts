@@ -191,12 +191,28 @@ describe('imports', () => {
     assert.equal(ambiguous!.errors[0]!.code, 'REGION_AMBIGUOUS');
   });
 
+  it('refuses names a spreadsheet would run as formulas (=HYPERLINK…), in rosters and station lists, CSV or .xlsx', async () => {
+    const formulas = ['=HYPERLINK("http://evil.example/x","点此查看")', '+1+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A2)'];
+    const roster: Rows = [['姓名', '性别', '所属区划'], ...formulas.map((f) => [f, '男', '黄田镇']), ['王 芳', '女', '黄田镇']];
+    const stations: Rows = [['站点名称', '类型', '层级', '所在区划'], ...formulas.map((f) => [f, '联络点', '村级', '黄田镇']), ['公式测试联络点', '联络点', '村级', '黄田镇']];
+    for (const [kind, rows] of [['deputies', roster], ['stations', stations]] as const) {
+      for (const [file, name] of [[csvBuffer(rows), '名单.csv'], [await xlsxBuffer(rows), '名单.xlsx']] as const) {
+        const { id, res } = await uploadImport(staff, kind, file, name);
+        assert.equal(res.statusCode, 200, res.body);
+        const refused = await rowsOf(staff, kind, id, true);
+        assert.deepEqual(refused.map((r) => [r.row, r.errors.map((e) => e.code)]), formulas.map((_, i) => [i + 2, ['FORMULA_TEXT']]), `${kind} ${name}`);
+        assert.equal(refused[0]!.errors[0]!.message, `名称“${formulas[0]}”不能以 = + - @ 开头(表格软件会把它当作公式执行)`);
+        assert.equal(refused[0]!.errors[0]!.column, kind === 'deputies' ? '姓名' : '站点名称');
+      }
+    }
+  });
+
   it('covers every row error code in the tests', () => {
     const tested = ['REQUIRED', 'TOO_LONG', 'TOO_MANY', 'GENDER_INVALID', 'BIRTH_YEAR_INVALID', 'PHONE_INVALID', 'LEVEL_UNKNOWN', 'TERM_INVALID',
       'LEVEL_REGION_MISMATCH', 'REGION_UNKNOWN', 'REGION_AMBIGUOUS', 'STATION_UNKNOWN', 'STATION_AMBIGUOUS', 'STATION_INACTIVE', 'ROLE_UNKNOWN',
       'STATUS_UNKNOWN', 'TYPE_UNKNOWN', 'TIER_UNKNOWN', 'PARENT_UNKNOWN', 'DUPLICATE_IN_FILE', 'DUPLICATE_EXISTING',
       // Member enterprises of an industry contact point: server/features/industry/import.test.ts.
-      'CREDIT_CODE_INVALID', 'TELEPHONE_INVALID'];
+      'CREDIT_CODE_INVALID', 'TELEPHONE_INVALID', 'FORMULA_TEXT'];
     assert.deepEqual([...tested].sort(), Object.keys(IMPORT_ROW_ERRORS).sort());
   });
 

@@ -89,6 +89,17 @@ describe('importing member enterprises', () => {
     assert.equal(await count(), 1);
   });
 
+  it('refuses an enterprise or contact name a spreadsheet would run as a formula', async () => {
+    const { id, batch } = await upload(staff, point.id, [
+      HEADER,
+      ['=HYPERLINK("http://evil.example","合作社")', code(7), '种植', '', '', ''],
+      ['己合作社', code(8), '种植', '', '@SUM(1+1)', ''],
+    ]);
+    assert.equal(batch.errorRows, 2);
+    const rows = (await staff.get(`/api/imports/enterprises/${id}/rows?errors=true`)).json().items as { row: number; errors: { code: string; column: string }[] }[];
+    assert.deepEqual(rows.map((r) => [r.row, r.errors.map((e) => [e.code, e.column])]), [[2, [['FORMULA_TEXT', '企业名称']]], [3, [['FORMULA_TEXT', '联系人']]]]);
+  });
+
   it('commits a clean file at once, and refuses it whole when a code was taken meanwhile', async () => {
     const good: Rows = [HEADER, ['甲合作社', code(2), '种植', '上坪镇', '王五', '13800001111'], ['乙公司', code(6).toLowerCase(), '加工', '', '', '0762-4661234']];
     const { id } = await upload(officer, point.id, good);

@@ -54,9 +54,7 @@ export class EnterpriseRowChecker implements RowChecker {
   }
 
   private read(r: RowReader): EnterpriseRowData {
-    const name = cleanName(r.get('name'));
-    if (!name) r.fail('name', 'REQUIRED');
-    else if ([...name].length > 100) r.fail('name', 'TOO_LONG', name, { max: 100 });
+    const name = r.name('name', 100, cleanName);
     const codeText = r.get('creditCode');
     const creditCode = normaliseCreditCode(codeText);
     if (!codeText) r.fail('creditCode', 'REQUIRED');
@@ -67,7 +65,7 @@ export class EnterpriseRowChecker implements RowChecker {
       name, creditCode,
       industry: r.text('industry', 50),
       address: r.text('address', 200),
-      contactName: r.text('contactName', 50) || null,
+      contactName: r.name('contactName', 50, cleanName, false) || null,
       contactPhone: phone || null,
     };
   }

@@ -50,9 +50,7 @@ export class StationRowChecker implements RowChecker {
   }
 
   private read(rowNo: number, r: RowReader): StationRowData {
-    const name = r.get('name').replace(/\s+/g, ' ');
-    if (!name) r.fail('name', 'REQUIRED');
-    else if ([...name].length > 100) r.fail('name', 'TOO_LONG', name, { max: 100 });
+    const name = r.name('name', 100, (text) => text.replace(/\s+/g, ' '));
 
     const typeText = r.get('type');
     const type = typeText ? parseStationType(typeText) : null;

@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { estimateWidth, wrapText } from './layout.js';
 import type { Cell, RegisterDocument, RegisterSection } from './model.js';
+import { inertCellText } from '../text/formula.js';
 
 /** Excel refuses a cell longer than 32 767 characters. */
 const MAX_CELL = 32_000;
@@ -52,13 +53,13 @@ function addSheet(workbook: ExcelJS.Workbook, register: RegisterDocument, sectio
   const widths = section.columns.map((c) => Math.max(6, Math.round(c.width * UNITS_PER_CHARACTER)));
   sheet.columns = widths.map((width) => ({ width }));
 
-  sheet.addRow([register.title]);
+  sheet.addRow([inertCellText(register.title)]);
   sheet.mergeCells(1, 1, 1, columns);
   Object.assign(sheet.getCell(1, 1), { font: { bold: true, size: 16 }, alignment: { horizontal: 'center', vertical: 'middle' } });
   sheet.getRow(1).height = 28;
   // A register of several tables names the table too: the sheet's name does not print.
   const part = register.sections.length > 1 && section.heading ? `    ${section.heading}` : '';
-  sheet.addRow([`${register.place}    ${register.period}${part}`]);
+  sheet.addRow([inertCellText(`${register.place}    ${register.period}${part}`)]);
   sheet.mergeCells(2, 1, 2, columns);
   Object.assign(sheet.getCell(2, 1), { alignment: { horizontal: 'center' } });
 
@@ -82,13 +83,13 @@ function addSheet(workbook: ExcelJS.Workbook, register: RegisterDocument, sectio
     border: BORDER,
   }));
   for (const values of section.rows) {
-    const row = sheet.addRow(values.map((v) => (typeof v === 'string' && v.length > MAX_CELL ? `${v.slice(0, MAX_CELL)}…` : v)));
+    const row = sheet.addRow(values.map((v) => (typeof v === 'string' ? inertCellText(v.length > MAX_CELL ? `${v.slice(0, MAX_CELL)}…` : v) : v)));
     // Excel caps a row at 409 points; a longer text still wraps, and scrolls within the cell.
     row.height = Math.min(409, rowHeight(values, widths));
     for (let i = 1; i <= columns; i++) row.getCell(i).style = styles[i - 1]!;
   }
   for (const note of register.notes ?? []) {
-    const row = sheet.addRow([note]);
+    const row = sheet.addRow([inertCellText(note)]);
     sheet.mergeCells(row.number, 1, row.number, columns);
     row.getCell(1).font = { size: 9, color: { argb: 'FF666666' } };
   }

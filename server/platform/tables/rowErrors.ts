@@ -5,6 +5,10 @@
 export const IMPORT_ROW_ERRORS = {
   REQUIRED: { zh: '此项必填', en: 'This column is required' },
   TOO_LONG: { zh: '“{value}”过长,最多 {max} 个字', en: '“{value}” is too long (at most {max} characters)' },
+  FORMULA_TEXT: {
+    zh: '名称“{value}”不能以 = + - @ 开头(表格软件会把它当作公式执行)',
+    en: 'The name “{value}” may not begin with = + - or @ (a spreadsheet would run it as a formula)',
+  },
   TOO_MANY: { zh: '最多 {max} 项', en: 'At most {max} entries' },
   GENDER_INVALID: { zh: '性别“{value}”无法识别,应为 男 或 女', en: 'Gender “{value}” is not 男 or 女' },
   BIRTH_YEAR_INVALID: { zh: '出生年月“{value}”无法识别', en: 'Cannot read a year of birth from “{value}”' },

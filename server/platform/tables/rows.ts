@@ -2,6 +2,7 @@ import type { ImportRowError } from '../db/schemaImports.js';
 import { COLUMNS, type ImportKind, type MappedColumn } from './columns.js';
 import type { ImportRowErrorCode } from './rowErrors.js';
 import type { SheetRow } from './read.js';
+import { looksLikeFormula } from '../text/formula.js';
 
 /** A data row after checking: what will be written, and what is wrong with it. */
 export interface CheckedRow<D = Record<string, unknown>> {
@@ -40,6 +41,20 @@ export class RowReader {
 
   fail(field: string, code: ImportRowErrorCode, value?: string, details?: Record<string, unknown>): void {
     this.errors.push({ column: this.header(field), code, ...(value !== undefined && { value }), ...(details && { details }) });
+  }
+
+  /**
+   * A name (of a person, a station, an enterprise, a contact) as `clean` tidies it: required unless
+   * told otherwise, at most `max` characters, and never text a spreadsheet would run as a formula
+   * (`=HYPERLINK(…)`: `FORMULA_TEXT`). '' when blank.
+   */
+  name(field: string, max: number, clean: (text: string) => string, required = true): string {
+    const value = clean(this.get(field));
+    if (!value) {
+      if (required) this.fail(field, 'REQUIRED');
+    } else if ([...value].length > max) this.fail(field, 'TOO_LONG', value, { max });
+    else if (looksLikeFormula(value)) this.fail(field, 'FORMULA_TEXT', value);
+    return value;
   }
 
   /** A text cell of at most `max` characters ('' when blank). */

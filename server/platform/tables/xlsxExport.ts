@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { now as clockNow } from '../clock.js';
+import { inertCellText } from '../text/formula.js';
 
 export type CellValue = string | number | Date | null;
 
@@ -41,7 +42,7 @@ function cell(value: CellValue, kind: ExportColumn<unknown>['kind']): CellValue 
   if (value instanceof Date) return kind === 'datetime' ? shanghaiCell(value) : value;
   // A civil date is written as that day's midnight (Excel dates carry no time zone).
   if (kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00Z`);
-  if (typeof value === 'string' && value.length > MAX_CELL) return `${value.slice(0, MAX_CELL)}…`;
+  if (typeof value === 'string') return inertCellText(value.length > MAX_CELL ? `${value.slice(0, MAX_CELL)}…` : value);
   return value;
 }
 
