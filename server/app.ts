@@ -9,6 +9,7 @@ import {
 import { VERSION, type Config } from './platform/config.js';
 import type { Database } from './platform/db/engine.js';
 import { loggedUrl, registerRequestLog } from './platform/http/requestLog.js';
+import { loggedError } from './platform/loggedError.js';
 import { setPublicBaseUrl } from './platform/publicLinks.js';
 import { registerAuth } from './platform/http/auth.js';
 import { registerCompression } from './platform/http/compression.js';
@@ -56,11 +57,13 @@ function connectionTimeouts(config: Config) {
 export async function buildApp({ database, config, logger = false }: AppOptions): Promise<FastifyInstance> {
   composeServer();
   const app = Fastify({
-    // Request logs never carry a tracking key (`?key=` opens a case's public page).
+    // Request logs never carry a tracking key (`?key=` opens a case's public page), nor personal data from errors.
     logger: logger && {
       ...(typeof logger === 'object' ? logger : {}),
       serializers: {
         req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: loggedUrl(req.url), remoteAddress: req.ip }),
+        // Errors without the values they carry (a unique violation's detail names the phone number).
+        err: loggedError,
       },
     },
     // One line per request, written by registerRequestLog, instead of Fastify's two.

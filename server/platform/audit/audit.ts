@@ -3,6 +3,7 @@ import { auditHash, GENESIS_HASH, type AuditFacts } from './hash.js';
 import type { AuditLogTable, DB } from '../db/schema.js';
 import type { Actor, AnyActor } from '../access/actor.js';
 import { now } from '../clock.js';
+import { maskPhonesInSnapshot } from './personalData.js';
 
 /**
  * The number of hash chains new records are spread over. A transaction links all its records
@@ -72,9 +73,9 @@ export interface WriteContext<A extends AnyActor = Actor> {
   ip: string | null;
 }
 
-/** Plain JSON (dates as ISO strings, no undefined), exactly as it will read back from jsonb. */
+/** Plain JSON (dates as ISO strings, no undefined, phone numbers masked), exactly as it will read back from jsonb. */
 function toJson(value: unknown): unknown {
-  return value === undefined ? null : JSON.parse(JSON.stringify(value));
+  return value === undefined ? null : JSON.parse(JSON.stringify(value, maskPhonesInSnapshot));
 }
 
 /** The row of one record linked after `prevHash`. */

@@ -68,7 +68,8 @@ export function registerErrorHandler(app: FastifyInstance, pages: (request: Fast
       return reply.status(400).send(errorBody('VALIDATION_FAILED', lang, {}, fieldErrors(issues, lang, prefix)));
     }
     if (isResponseSerializationError(err)) {
-      request.log.error({ err, issues: err.cause?.issues }, 'response did not match its schema');
+      // Where and why only: an issue's input would be the answer's (personal) data.
+      request.log.error({ err, issues: err.cause?.issues?.map((i) => ({ code: i.code, path: i.path, message: i.message })) }, 'response did not match its schema');
       return reply.status(500).send(errorBody('INTERNAL', lang));
     }
     if (err.statusCode === 429) {

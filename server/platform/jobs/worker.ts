@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { claimJobs, DEFAULT_LEASE_MS, releaseJobs, runClaimedJob, type JobLogger } from './runner.js';
 import { now } from '../clock.js';
+import { loggedError } from '../loggedError.js';
 
 export interface WorkerOptions {
   db: Kysely<DB>;
@@ -27,10 +28,12 @@ export function defaultWorkerId(): string {
   return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 }
 
+/** Without the app's logger: the console, with errors reduced as the app's log reduces them. */
+const safe = (obj: object): object => ('err' in obj ? { ...obj, err: loggedError(obj.err) } : obj);
 const consoleLogger: JobLogger = {
-  info: (obj, msg) => console.log(msg, obj),
-  warn: (obj, msg) => console.warn(msg, obj),
-  error: (obj, msg) => console.error(msg, obj),
+  info: (obj, msg) => console.log(msg, safe(obj)),
+  warn: (obj, msg) => console.warn(msg, safe(obj)),
+  error: (obj, msg) => console.error(msg, safe(obj)),
 };
 
 /**

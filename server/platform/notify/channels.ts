@@ -43,7 +43,12 @@ const stdoutLogger: LineLogger = {
   info: (obj, msg) => console.log(JSON.stringify({ level: 30, time: Date.now(), ...obj, msg })),
 };
 
-/** Writes each message as a structured log line: the channel every installation has. */
+/**
+ * The channel every installation has: each message delivered is one structured log line naming
+ * the outbox message, its notification and the account by ids, never its text. A notification's
+ * subject and body name constituents, cases and places, and a log is copied, shipped and kept
+ * where nobody masks it; the text stays in the database (`outbox`, `notification`).
+ */
 export class LogChannel implements DeliveryChannel {
   readonly name = 'log' as const;
   constructor(private readonly logger: LineLogger = stdoutLogger) {}
@@ -53,22 +58,15 @@ export class LogChannel implements DeliveryChannel {
   }
 
   async deliver(message: OutboxMessage): Promise<void> {
-    this.logger.info({
-      channel: this.name,
-      outboxId: message.id,
-      notificationId: message.notificationId,
-      recipient: message.recipient,
-      subject: message.subject,
-      body: message.body,
-    }, 'notification');
+    this.logger.info({ channel: this.name, outboxId: message.id, notificationId: message.notificationId, recipient: message.recipient }, 'notification');
   }
 }
 
 /**
  * The SMS channel every installation has until a gateway is plugged in under the name `sms`: it
- * writes each text message as a log line instead of sending it, with any link key masked (the
- * message's own secret stays between the outbox and the phone). It gives no account an address:
- * texts go to the phone numbers constituents left, through `sendToAddress`.
+ * sends nothing and writes one log line per text message, with the outbox message's id only (the
+ * number and the text, which may carry a tracking link's key, stay in the `outbox` row). It gives
+ * no account an address: texts go to the phone numbers constituents left, through `sendToAddress`.
  */
 export class SmsLogChannel implements DeliveryChannel {
   readonly name = 'sms' as const;
@@ -79,18 +77,8 @@ export class SmsLogChannel implements DeliveryChannel {
   }
 
   async deliver(message: OutboxMessage): Promise<void> {
-    this.logger.info({
-      channel: this.name,
-      outboxId: message.id,
-      recipient: message.recipient.length > 4 ? `${'*'.repeat(message.recipient.length - 4)}${message.recipient.slice(-4)}` : message.recipient,
-      body: maskLinkKeys(message.body),
-    }, 'sms');
+    this.logger.info({ channel: this.name, outboxId: message.id, notificationId: message.notificationId }, 'sms');
   }
-}
-
-/** A text with the value of every `key=` in a link masked. */
-function maskLinkKeys(text: string): string {
-  return text.replace(/([?&]key=)[^&\s]+/g, '$1***');
 }
 
 const channels = new Map<ChannelName, DeliveryChannel>([['log', new LogChannel()], ['sms', new SmsLogChannel()]]);
