@@ -21,11 +21,11 @@ describe('errors and notifications in the server log', () => {
     const logged = loggedError(Object.assign(new Error('outer'), { cause: uniqueViolation(), body: { phone: '13912345678' } }));
     const text = JSON.stringify(logged);
     assert.ok(!text.includes('13912345678') && !text.includes('张三'), text);
-    assert.deepEqual({ ...(logged.cause as Record<string, unknown>), stack: undefined }, {
+    assert.deepEqual({ ...(logged.cause as Record<string, unknown>), stack: '' }, {
       type: 'Error', message: 'duplicate key value violates unique constraint "deputy_phone_key"', code: '23505',
-      constraint: 'deputy_phone_key', table: 'deputy', severity: 'ERROR', stack: undefined,
+      constraint: 'deputy_phone_key', table: 'deputy', severity: 'ERROR', stack: '',
     });
-    assert.deepEqual(loggedError('a string thrown'), { type: 'string' });
+    assert.deepEqual(loggedError('a string thrown'), { type: 'string', message: '', stack: '' });
   });
 
   it('is how the app\'s log writes an error', async () => {

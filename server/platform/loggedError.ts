@@ -6,15 +6,16 @@
  * type, message, code, the constraint, table and column names, the stack and the cause, itself
  * so reduced — never the values.
  */
-export function loggedError(err: unknown): Record<string, unknown> {
-  if (!(err instanceof Error)) return { type: typeof err };
+interface LoggedError { type: string; message: string; stack: string; [key: string]: unknown }
+
+export function loggedError(err: unknown): LoggedError {
+  if (!(err instanceof Error)) return { type: typeof err, message: '', stack: '' };
   const e = err as Error & Record<string, unknown>;
-  const out: Record<string, unknown> = { type: e.name, message: e.message };
+  const out: LoggedError = { type: e.name, message: e.message, stack: e.stack ?? '' };
   for (const key of ['code', 'statusCode', 'constraint', 'table', 'column', 'schema', 'severity']) {
     const value = e[key];
     if (typeof value === 'string' || typeof value === 'number') out[key] = value;
   }
-  out.stack = e.stack;
   if (e.cause !== undefined) out.cause = loggedError(e.cause);
   return out;
 }
