@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { ANSWER_MODES, CASE_STATE_LABELS } from '../../../common/caseVocabulary.js';
 import type { DB } from '../../platform/db/schema.js';
-import { containsPattern, prefixPattern } from '../../platform/db/sql.js';
+import { containsText, prefixPattern } from '../../platform/db/sql.js';
 import { DEADLINE_RECOMPUTED, PUBLIC_COMMENTS, RATING_WINDOW_DAYS } from './effects.js';
 import { allowedActions, CASE_RULES, CASE_STATES, OPEN_STATES, type CaseAction, type CaseState } from './workflow.js';
 import { maskPhone } from '../../platform/text/phone.js';
@@ -262,7 +262,7 @@ export async function listCases(db: Kysely<DB>, actor: Actor, f: CaseFilters, ex
   if (f.page && f.page > 1 && before === null && afterDeadline === null) q = q.offset((f.page - 1) * f.limit);
   if (f.q) {
     const code = normaliseTrackingCode(f.q);
-    q = code ? q.where('o.tracking_code', '=', code) : q.where('o.content', 'like', containsPattern(f.q));
+    q = code ? q.where('o.tracking_code', '=', code) : q.where(containsText(sql.ref('o.content'), f.q));
   }
   if (before !== null) q = q.where('o.id', '<', before);
   const rows = await q.execute();
