@@ -1,13 +1,13 @@
 /**
  * A district clerk imports a deputy roster from Excel in the back office: the first file has
  * a bad phone number and is refused row by row; the corrected file is committed, and the new
- * deputies are in the list.
+ * deputies are in the list. A large file can be cancelled while it is checked.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { ROSTER_HEADER, rosterRow, xlsxBuffer } from '../server/testing/importFiles.js';
+import { csvBuffer, roster, ROSTER_HEADER, rosterRow, xlsxBuffer } from '../server/testing/importFiles.js';
 import { launch, newDevice, SCREENSHOTS, shot, signIn } from './browser.js';
 
 describe('importing a roster', () => {
@@ -32,6 +32,16 @@ describe('importing a roster', () => {
     writeFileSync(saved, file);
     await page.locator('.ant-drawer input[type=file]').setInputFiles(saved);
   }
+
+  it('cancels a large file while it is checked, and writes nothing', async () => {
+    await choose(csvBuffer([...roster(20_000)]), 'roster-large.csv');
+    const cancel = page.getByRole('button', { name: '取消导入' });
+    await cancel.waitFor();
+    await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent?.includes('取消导入') && !b.disabled));
+    await cancel.click();
+    await page.getByText('已取消导入,未写入任何数据。可以重新选择文件。').waitFor();
+    await page.getByText('点击或拖动文件到此处').waitFor();
+  });
 
   it('shows each bad row with its column and the reason, and writes nothing', async () => {
     const bad = rows.map((r) => [...r]);

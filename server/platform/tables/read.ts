@@ -205,11 +205,20 @@ export function sniffDelimiter(sample: string): string {
   return counts[0]!.n > 0 ? counts[0]!.d : ',';
 }
 
+/**
+ * The bytes in slices of at most 16 KB: csv-parse turns a whole chunk into records before any is
+ * read, so one megabyte of line breaks would become a million records before the blank-row limit
+ * could stop it.
+ */
+async function* sliced(all: AsyncGenerator<Buffer>, size = 16 * 1024): AsyncGenerator<Buffer> {
+  for await (const buf of all) for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size);
+}
+
 async function* csvRows(head: Buffer, all: AsyncGenerator<Buffer>, limits: ParseLimits): AsyncGenerator<SheetRow> {
   const encoding = sniffEncoding(head);
   const sample = iconv.decode(head, encoding);
   const delimiter = sniffDelimiter(sample.replace(/^\ufeff/, ''));
-  const source = Readable.from(all);
+  const source = Readable.from(sliced(all));
   const text = source.pipe(iconv.decodeStream(encoding, { stripBOM: true }));
   const parser = text.pipe(parse({
     delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false,

@@ -38,7 +38,7 @@ export const IMPORT_LIMITS = {
   /** A row's characters, all its cells together. */
   maxRecordChars: 1_000_000,
   /** Blank rows anywhere in the file (a sheet formatted far below its data has many). */
-  maxBlankRows: 100_000,
+  maxBlankRows: 10_000,
   /** A workbook's parts unpacked, all together; its shared strings (held while the sheet is read). */
   maxUnpackedBytes: 512 * MB,
   maxSharedStringsBytes: 128 * MB,

@@ -1,4 +1,4 @@
-import { DownloadOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, InboxOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Drawer, Progress, Result, Space, Spin, Steps, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, get, post, requestHeaders, toApiError } from '../../../shared/api.js';
@@ -25,9 +25,10 @@ const MAX_MB = 50;
  * Sends the file as the raw request body with XMLHttpRequest, whose upload events give the
  * progress of the bytes (fetch gives none). The answer comes once the server has checked it.
  */
-function sendFile(url: string, file: File, onSent: (loaded: number) => void): Promise<Batch> {
+function sendFile(url: string, file: File, onSent: (loaded: number) => void, onStarted: (xhr: XMLHttpRequest) => void): Promise<Batch> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
+    onStarted(xhr);
     xhr.open('PUT', url);
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     for (const [name, value] of Object.entries(requestHeaders('PUT'))) xhr.setRequestHeader(name, value);
@@ -39,6 +40,7 @@ function sendFile(url: string, file: File, onSent: (loaded: number) => void): Pr
       else reject(toApiError(xhr.status, xhr.statusText, data));
     };
     xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'network error'));
+    xhr.onabort = () => reject(new ApiError(0, 'IMPORT_CANCELLED', 'cancelled'));
     xhr.send(file);
   });
 }
@@ -88,6 +90,10 @@ export function ImportDrawer({ kind, open, onClose, onImported, termId, onUse, s
   const [error, setError] = useState<string | null>(null);
   const [committing, setCommitting] = useState(false);
   const poll = useRef<ReturnType<typeof setInterval> | null>(null);
+  const upload = useRef<XMLHttpRequest | null>(null);
+  const cancelled = useRef(false);
+  const [cancelling, setCancelling] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const base = `/api/imports/${kind}`;
   const what = kind === 'deputies' ? l('花名册', 'roster') : kind === 'enterprises' ? l('成员企业', 'member enterprise') : l('站点名单', 'station list');
 
@@ -101,10 +107,13 @@ export function ImportDrawer({ kind, open, onClose, onImported, termId, onUse, s
     stopPolling();
     setPhase({ step: 'choose' });
     setError(null);
+    setNotice(null);
   }, [open]);
 
   async function start(file: File) {
     setError(null);
+    setNotice(null);
+    cancelled.current = false;
     if (file.size > MAX_MB * 1024 * 1024) {
       setError(l(`文件超过 ${MAX_MB} MB,请拆分后分批导入`, `The file is larger than ${MAX_MB} MB; split it`));
       return;
@@ -121,13 +130,31 @@ export function ImportDrawer({ kind, open, onClose, onImported, termId, onUse, s
       }, 700);
       const batch = await sendFile(`${base}/${created.id}/file`, file, (sent) => {
         setPhase((p) => (p.step === 'checking' ? { ...p, sent } : p));
-      });
+      }, (xhr) => { upload.current = xhr; });
       stopPolling();
       setPhase({ step: 'preview', batch });
     } catch (err) {
       stopPolling();
       setPhase({ step: 'choose' });
-      setError(err instanceof Error ? err.message : String(err));
+      if (!cancelled.current) setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      upload.current = null;
+    }
+  }
+
+  /** Stops the check on the server (its worker is ended), then the upload of the rest of the file. */
+  async function cancel(batchId: number | null) {
+    cancelled.current = true;
+    setCancelling(true);
+    try {
+      if (batchId !== null) await post<Batch>(`${base}/${batchId}/cancel`).catch(() => undefined);
+      upload.current?.abort();
+      stopPolling();
+      setPhase({ step: 'choose' });
+      setError(null);
+      setNotice(l('已取消导入,未写入任何数据。可以重新选择文件。', 'The import was cancelled; nothing was written. You may choose a file again.'));
+    } finally {
+      setCancelling(false);
     }
   }
 
@@ -180,6 +207,7 @@ export function ImportDrawer({ kind, open, onClose, onImported, termId, onUse, s
           items={[{ title: l('选择文件', 'Choose') }, { title: l('上传检查', 'Check') }, { title: l('预览', 'Preview') }, { title: l('完成', 'Done') }]}
         />
         {error && <Alert type="error" showIcon role="alert" title={error} />}
+        {notice && <Alert type="info" showIcon role="status" title={notice} />}
         {phase.step === 'choose' && (
           <>
             <Typography.Paragraph style={{ marginBottom: 0 }}>
@@ -208,7 +236,7 @@ export function ImportDrawer({ kind, open, onClose, onImported, termId, onUse, s
             </Upload.Dragger>
           </>
         )}
-        {phase.step === 'checking' && <Checking phase={phase} />}
+        {phase.step === 'checking' && <Checking phase={phase} cancelling={cancelling} onCancel={() => void cancel(phase.batchId)} />}
         {phase.step === 'preview' && <Preview kind={kind} batch={phase.batch} />}
         {phase.step === 'done' && (
           <Result
@@ -225,7 +253,7 @@ export function ImportDrawer({ kind, open, onClose, onImported, termId, onUse, s
   );
 }
 
-function Checking({ phase }: { phase: Extract<Phase, { step: 'checking' }> }) {
+function Checking({ phase, cancelling, onCancel }: { phase: Extract<Phase, { step: 'checking' }>; cancelling: boolean; onCancel(): void }) {
   const { l } = useI18n();
   const sentPercent = phase.file.size ? Math.min(100, Math.round((phase.sent / phase.file.size) * 100)) : 0;
   // How many rows a file holds is known only at its end: the check shows its count, not a percentage.
@@ -242,6 +270,7 @@ function Checking({ phase }: { phase: Extract<Phase, { step: 'checking' }> }) {
           {l(`正在逐行检查:已检查 ${phase.rows.toLocaleString()} 行`, `Checking row by row: ${phase.rows.toLocaleString()} rows checked`)}
         </Typography.Text>
       </Space>
+      <Button danger icon={<StopOutlined />} loading={cancelling} disabled={phase.batchId === null} onClick={onCancel}>{l('取消导入', 'Cancel the import')}</Button>
     </Space>
   );
 }
