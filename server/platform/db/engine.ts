@@ -39,11 +39,15 @@ pg.types.setTypeParser(DATE, (v) => v);
 /**
  * Every connection runs with PostgreSQL's JIT compilation off: the application's queries are
  * short, and compiling them cost more than it saved (a deputy search by name at county scope
- * over 5 million cases: 567 ms with it, 48 ms without; see docs/BENCHMARKS.md). With `prepare`
+ * over 5 million cases: 567 ms with it, 48 ms without; see docs/BENCHMARKS.md). It runs without
+ * parallel workers too: the server's cores already serve concurrent requests, and on a 2-core
+ * machine a parallel plan made a county's queue 2.2× slower and gained nothing under load (see
+ * docs/BENCHMARKS.md). PGOPTIONS, when set, comes after both and may change them. With `prepare`
  * (the default), a statement used again is sent as a prepared statement (preparedStatements.ts).
  */
 function postgresPool(url: string, max: number, prepare: boolean): Kysely<DB> {
-  const pool = new pg.Pool({ connectionString: url, max, options: '-c jit=off', ...(prepare && { Client: preparingClient() }) });
+  const options = ['-c jit=off -c max_parallel_workers_per_gather=0', process.env.PGOPTIONS].filter(Boolean).join(' ');
+  const pool = new pg.Pool({ connectionString: url, max, options, ...(prepare && { Client: preparingClient() }) });
   pool.on('error', () => { /* an idle client died; the pool replaces it */ });
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
