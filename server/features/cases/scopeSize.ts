@@ -6,10 +6,11 @@ import { forRole } from '../../platform/access/scope.js';
 
 /**
  * A scope is narrow while its cases, squared, are fewer than this many times all the cases: see
- * `narrowCaseScope`. Measured on a province whose ids follow submission time (npm run bench:cases):
- * the two plans read as many pages at about 2 000 cases of 1.8 million.
+ * `narrowCaseScope`. Measured on a province whose ids follow submission time (npm run bench:cases,
+ * 1.76 million cases): a town's 1 258 cases took 1 163 ms to sort and 582 ms to walk; a county's
+ * 19 258, 2 428 ms and 38 ms (docs/BENCHMARKS.md).
  */
-const BREAK_EVEN = 2.5;
+const BREAK_EVEN = 0.5;
 /** How long a staff scope's measured share is reused (a hint for the plan; the answer does not depend on it). */
 const REUSE_MS = 60_000;
 
@@ -21,8 +22,8 @@ const measured = new WeakMap<Kysely<DB>, Map<string, { at: number; narrow: boole
  * others', so sorting reads about one page per case in scope (`mine`), while walking finds a page
  * of 50 among the newest cases after about 50 × total ÷ mine rows, which lie together, a few
  * dozen to a page: sorting wins while mine² < BREAK_EVEN × total. The size of the scope decides,
- * not the role: at 5 million cases a town's staff sort, a county's, a city's and a province's
- * walk. Administrators walk; officers, deputies and unit clerks reach a few stations or one unit
+ * not the role: at 5 million cases a scope under about 1 600 cases sorts (a quiet town's), a
+ * county's, a city's and a province's walk. Administrators walk; officers, deputies and unit clerks reach a few stations or one unit
  * through an index of their own and sort. Staff scopes are counted from the rollups.
  */
 export async function narrowCaseScope(db: Kysely<DB>, actor: AnyActor): Promise<boolean> {
