@@ -32,6 +32,13 @@ export interface AppOptions {
 /** Every route the API serves, as registered (method + URL); the access-matrix test reads it. */
 export const registeredRoutes = new WeakMap<FastifyInstance, { method: string; url: string; access?: string; ability?: string }[]>();
 
+/** How the log writes a request and an error. */
+export const LOG_SERIALIZERS = {
+  req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: loggedUrl(req.url), remoteAddress: req.ip }),
+  // Errors without the values they carry (a unique violation's detail names the phone number).
+  err: loggedError,
+};
+
 function trustHops(hops: number) {
   return (_address: string, hop: number) => hop < hops;
 }
@@ -60,11 +67,7 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
     // Request logs never carry a tracking key (`?key=` opens a case's public page), nor personal data from errors.
     logger: logger && {
       ...(typeof logger === 'object' ? logger : {}),
-      serializers: {
-        req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: loggedUrl(req.url), remoteAddress: req.ip }),
-        // Errors without the values they carry (a unique violation's detail names the phone number).
-        err: loggedError,
-      },
+      serializers: LOG_SERIALIZERS,
     },
     // One line per request, written by registerRequestLog, instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
