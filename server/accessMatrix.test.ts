@@ -1514,6 +1514,8 @@ interface SharedTargets {
   reportBack: Record<SharedSide, number>;
   /** Report-backs to cancel. */
   reportBackGone: Record<SharedSide, number>;
+  /** Reception days of the station's rota, one for each side to try to hold. */
+  rotaSlot: Record<SharedSide, number>;
 }
 interface SharedCase {
   method: Method;
@@ -1527,33 +1529,31 @@ interface SharedCase {
 }
 
 const SHARED_WRITES: SharedCase[] = [
-  {
-    method: 'POST', route: '/api/deeds', url: () => '/api/deeds',
-    body: (t) => ({ stationId: t.station, deputyId: t.deputy, occurredOn: '2026-11-10', title: '联建站事迹' }),
-    host: 201, member: 400, memberCode: 'VALIDATION_FAILED',
-  },
-  {
-    method: 'PATCH', route: '/api/deeds/:id', url: (t, side) => `/api/deeds/${t.deed[side]}`,
-    body: async (t, side, h) => ({ version: await h.version('deputy_deed', t.deed[side]), title: h.unique('联建站事迹(改)') }),
-    host: 200, member: 403,
-  },
-  { method: 'DELETE', route: '/api/deeds/:id', url: (t, side) => `/api/deeds/${t.deedGone[side]}?version=1`, host: 204, member: 403 },
-  {
-    method: 'POST', route: '/api/chronicle', url: () => '/api/chronicle',
-    body: (t) => ({ stationId: t.station, occurredOn: '2026-11-10', title: '联建站大事' }),
-    host: 201, member: 400, memberCode: 'VALIDATION_FAILED',
-  },
-  {
-    method: 'PATCH', route: '/api/chronicle/:id', url: (t, side) => `/api/chronicle/${t.chronicleEntry[side]}`,
-    body: async (t, side, h) => ({ version: await h.version('chronicle_entry', t.chronicleEntry[side]), title: h.unique('联建站大事(改)') }),
-    host: 200, member: 403,
-  },
-  { method: 'DELETE', route: '/api/chronicle/:id', url: (t, side) => `/api/chronicle/${t.chronicleGone[side]}?version=1`, host: 204, member: 403 },
+  // The station's two registers kept by hand: recording there is refused on the field, changing and deleting with 403.
+  ...([['deeds', 'deed', 'deedGone', 'deputy_deed'], ['chronicle', 'chronicleEntry', 'chronicleGone', 'chronicle_entry']] as const).flatMap(([path, entry, gone, table]): SharedCase[] => [
+    {
+      method: 'POST', route: `/api/${path}`, url: () => `/api/${path}`,
+      body: (t) => ({ stationId: t.station, ...(path === 'deeds' && { deputyId: t.deputy }), occurredOn: '2026-11-10', title: '联建站记录' }),
+      host: 201, member: 400, memberCode: 'VALIDATION_FAILED',
+    },
+    {
+      method: 'PATCH', route: `/api/${path}/:id`, url: (t, side) => `/api/${path}/${t[entry][side]}`,
+      body: async (t, side, h) => ({ version: await h.version(table, t[entry][side]), title: h.unique('联建站记录(改)') }),
+      host: 200, member: 403,
+    },
+    { method: 'DELETE', route: `/api/${path}/:id`, url: (t, side) => `/api/${path}/${t[gone][side]}?version=1`, host: 204, member: 403 },
+  ]),
   {
     // Each side records its own activities at the station (the shared calendar); only the host changes another's.
     method: 'POST', route: '/api/activities', url: () => '/api/activities',
     body: (t) => ({ kind: 'visit', title: '联建站走访', stationId: t.station, startsAt: '2026-11-10T09:00:00+08:00' }),
     host: 201, member: 201,
+  },
+  {
+    // …but a reception day of the station's rota is the station's: holding one is the host's.
+    method: 'POST', route: '/api/activities', url: () => '/api/activities',
+    body: (t, side) => ({ kind: 'reception', title: '联建站接待', stationId: t.station, startsAt: '2026-11-10T09:00:00+08:00', rotaSlotId: t.rotaSlot[side] }),
+    host: 201, member: 400, memberCode: 'VALIDATION_FAILED',
   },
   {
     method: 'PUT', route: '/api/activities/:id', url: (t, side) => `/api/activities/${t.activity[side]}`,
@@ -1628,6 +1628,8 @@ describe('writes on a shared station\'s records (豫鲁: 台前 the host, 阳谷
       chronicleGone: await each((side) => made('/api/chronicle', { stationId: station, occurredOn: '2026-11-02', title: `台前记的大事(删,${side})` })),
       activity: await each((side) => made('/api/activities', { kind: 'visit', title: `台前记的走访(${side})`, stationId: station, startsAt: '2026-11-01T09:00:00+08:00' })),
       reportBack: await each(() => made('/api/report-backs', { deputyId: deputy, stationId: station, startsAt: new Date(now().getTime() - 7_200_000).toISOString(), place: '联建站' })),
+      rotaSlot: await each(async (side) => (await db.insertInto('rota_slot')
+        .values({ station_id: station, on_date: side === 'host' ? '2026-11-10' : '2026-11-11', hours: '09:00-12:00', note: '' }).returning('id').executeTakeFirstOrThrow()).id),
       reportBackGone: await each(() => made('/api/report-backs', { deputyId: deputy, stationId: station, startsAt: new Date(now().getTime() - 7_200_000).toISOString(), place: '联建站' })),
     };
   });

@@ -9,7 +9,7 @@ import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
 import { AppError, invalidFields, type FieldMessageCode } from '../../platform/errors.js';
 import { storeFile, type StoredFile } from '../../platform/files/index.js';
 import { activityColumns, activityEditable, activityNeedsStation, activityVisible, recordingDeputy } from './access.js';
-import { deputyVisible, ref, regionManageable, stationVisible, unitVisible } from '../../platform/access/scope.js';
+import { atOperableStation, deputyVisible, hasRole, ref, regionManageable, stationVisible, unitVisible } from '../../platform/access/scope.js';
 import { photoProblems } from '../cases/index.js';
 import { now } from '../../platform/clock.js';
 
@@ -97,11 +97,16 @@ async function checkReferences(ctx: WriteContext, input: ActivityInput, problems
   }
 }
 
-/** A rota day the activity holds: the station's, not cancelled, not held by another activity. */
+/**
+ * A rota day the activity holds: the station's, not cancelled, not held by another activity. The
+ * rota is the station's record: staff hold its days under the station's manage rule (another side
+ * of a shared station records its receptions without one); its deputies hold the days they serve.
+ */
 async function checkRotaSlot(ctx: WriteContext, slotId: number, stationId: number | null, kind: ActivityKind, activityId: number | null, problems: Problem[]) {
-  const slot = await ctx.trx.selectFrom('rota_slot').select(['id', 'station_id', 'activity_id', 'cancelled'])
+  const slot = await ctx.trx.selectFrom('rota_slot').select(['id', 'station_id', 'activity_id', 'cancelled', atOperableStation(ctx.actor, ref('station_id')).as('operable')])
     .where('id', '=', slotId).forUpdate().executeTakeFirst();
-  if (!slot || slot.station_id !== stationId || slot.cancelled || (slot.activity_id !== null && slot.activity_id !== activityId)) {
+  const outsider = hasRole(ctx.actor, 'staff') && !slot?.operable;
+  if (!slot || outsider || slot.station_id !== stationId || slot.cancelled || (slot.activity_id !== null && slot.activity_id !== activityId)) {
     problems.push({ path: 'rotaSlotId', code: 'ROTA_SLOT_UNAVAILABLE' });
   } else if (kind !== 'reception') {
     problems.push({ path: 'kind', code: 'ROTA_NEEDS_RECEPTION' });
