@@ -7,7 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/platform/config.js';
+import type { DB } from '../server/platform/db/schema.js';
 import { openPGlite, openPostgres, type Database, type Engine } from '../server/platform/db/engine.js';
 import { migrateToLatest } from '../server/platform/db/migrate.js';
 import { bootstrap } from '../server/bootstrap.js';
@@ -86,4 +90,33 @@ export async function benchDatabase(engine: Engine, name: string, options: { dem
       else await adminQuery(BENCH_SERVER, `drop database if exists ${name} with (force)`);
     },
   };
+}
+
+/**
+ * The SQL statements one public submission sends (begin and commit included), listed through
+ * Kysely's `log` option by an app on the database at `url`; a first submission warms the caches.
+ */
+export async function submissionStatements(url: string, stationId: number, categoryId: number): Promise<string[]> {
+  const logged: string[] = [];
+  let counting = false;
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool }),
+    log: (event) => { if (counting) logged.push(event.query.sql.replace(/\s+/g, ' ')); },
+  });
+  const app = await buildApp({ database: { db, engine: 'postgres', close: () => db.destroy() }, config: { ...loadConfig({}), logLevel: 'error' } });
+  try {
+    for (const i of [1, 2]) {
+      counting = i === 2;
+      const res = await app.inject({
+        method: 'POST', url: '/api/public/opinions', remoteAddress: `10.254.${i}.${Math.floor(Math.random() * 250)}`,
+        payload: { stationId, categoryId, content: `统计语句的提交 ${i}`, name: '测试', phone: '13800000000' },
+      });
+      if (res.statusCode !== 201) throw new Error(res.body);
+    }
+    return logged;
+  } finally {
+    await app.close();
+    await db.destroy();
+  }
 }

@@ -10,11 +10,12 @@
 #   nginx             the load balancer in front of three app nodes in the multi-node test
 #                     (scripts/test-multinode.ts starts its own, from a generated config; the
 #                     package's own service is not needed)
+#   wrk               the HTTP load generator of `npm run bench:bare`
 # Safe to run again; needs root (or sudo) for apt-get. The server itself needs none of them,
 # except that PNG and PDF posters need a CJK font (fonts-noto-cjk or LIANXIN_POSTER_FONT).
 set -euo pipefail
 
-PACKAGES=(postgresql-client curl chromium fonts-noto-cjk zbar-tools poppler-utils libreoffice-calc faketime nginx)
+PACKAGES=(postgresql-client curl chromium fonts-noto-cjk zbar-tools poppler-utils libreoffice-calc faketime nginx wrk)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -9,7 +9,6 @@ import { ErrorResponse, MobilePhone } from '../../platform/http/schemas.js';
 import { PUBLIC_ACTOR } from '../../platform/access/actor.js';
 import { findByTrackingKey, getPublicCase } from './queries.js';
 import { PublicReplyFields } from './replyRoutes.js';
-import { unlockByLink } from './lookup.js';
 
 
 const base64Limit = Math.ceil((MAX_PHOTO_BYTES * 4) / 3) + 4;
@@ -93,10 +92,8 @@ export const publicOpinionRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: PublicCase, ...PublicError },
     },
   }, async (request) => {
-    const found = await findByTrackingKey(app.db, request.params.code, keyOf(request));
     // Opening the case with its full link proves the submitter: a look-up locked by failures unlocks.
-    if (found.byLink) await unlockByLink(app.db, found.trackingCode, found.id, request.ip);
-    return getPublicCase(app.db, request.params.code, keyOf(request));
+    return getPublicCase(app.db, request.params.code, keyOf(request), request.ip);
   });
 
   app.post('/api/public/opinions/:code/rating', {

@@ -6,7 +6,7 @@ import { DEADLINE_RECOMPUTED, PUBLIC_COMMENTS, RATING_WINDOW_DAYS } from './effe
 import { allowedActions, CASE_RULES, CASE_STATES, OPEN_STATES, type CaseAction, type CaseState } from './workflow.js';
 import { maskPhone } from '../../platform/text/phone.js';
 import { normaliseTrackingCode, queryKeyMatches } from './trackingCode.js';
-import { accessKeyOpens } from './lookup.js';
+import { accessKeyOpens, LOOKUP_MAX_TOTAL_FAILURES, unlockByLink } from './lookup.js';
 import { nowMs, now } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { withStoredBytes } from '../../platform/files/index.js';
@@ -18,7 +18,7 @@ import type { CaseChannel, Rating } from '../../../common/caseVocabulary.js';
 import { onCaseSide, caseActorOf, caseContactVisible, caseColumns, caseVisible } from './access.js';
 import { narrowCaseScope } from './scopeSize.js';
 import { contactRevealableExpr } from './contact.js';
-import { caseReply, publicReply } from './replyAttachments.js';
+import { approvedReplyOf, caseReply, publicReply, REPLY_ACTIONS } from './replyAttachments.js';
 import { CASE_NOTES, isCaseNote, noteLink } from './caseNotes.js';
 import { regionPathOf } from '../../platform/regions/filters.js';
 import { caseClockFacts } from './clocks.js';
@@ -289,42 +289,57 @@ export async function listCases(db: Kysely<DB>, actor: Actor, f: CaseFilters, ex
   return { ...page, total };
 }
 
-/** The case a tracking code and its key open; anything else answers 404, the same for a wrong key as for an unknown code. */
 /**
  * The case a tracking code and a key open: the query key of the full link, or a key a look-up or
  * a notice handed out, while it lasts (lookup.ts). `byLink`: the key was a link's (the receipt's
  * or the texted one). Anything else is NOT_FOUND.
  */
 export async function findByTrackingKey(db: Kysely<DB>, code: string, key: string): Promise<{ id: number; trackingCode: string; byLink: boolean }> {
+  const found = await findPublicCase(db, code, key);
+  return { id: found.id, trackingCode: found.tracking_code, byLink: found.byLink };
+}
+
+/**
+ * `findByTrackingKey` with what the tracking page shows of the case, in one statement;
+ * `lookupLocked`: look-ups of the code are locked by failures (a link's key unlocks them).
+ */
+async function findPublicCase(db: Kysely<DB>, code: string, key: string) {
   const normalised = normaliseTrackingCode(code);
   const row = normalised
-    ? await db.selectFrom('opinion').select(['id', 'tracking_code', 'query_key_hash']).where('tracking_code', '=', normalised).executeTakeFirst()
+    ? await db.selectFrom('opinion as o').innerJoin('case_category as c', 'c.id', 'o.category_id').innerJoin('station as s', 's.id', 'o.station_id')
+      .select(['o.id', 'o.tracking_code', 'o.query_key_hash', 'o.state', 'o.submitted_at', 'o.answered_at', 'o.rating', 'o.merged_into_id', 'c.name as category', 's.name as station'])
+      .select((eb) => eb.exists(eb.selectFrom('opinion_lookup_guard as g').select('g.code').whereRef('g.code', '=', 'o.tracking_code')
+        .where('g.failures', '>', 0).where('g.total_failures', '<', LOOKUP_MAX_TOTAL_FAILURES)).as('lookup_locked'))
+      .where('o.tracking_code', '=', normalised).executeTakeFirst()
     : undefined;
   if (!row) throw new AppError('NOT_FOUND');
   const fullKey = queryKeyMatches(key, row.query_key_hash);
   const handedOut = fullKey ? null : await accessKeyOpens(db, row.id, key);
   if (!fullKey && !handedOut) throw new AppError('NOT_FOUND');
   // The receipt's link and the texted link prove the submitter; a look-up's key only opens the case.
-  const byLink = fullKey || handedOut === 'notice';
-  return { id: row.id, trackingCode: row.tracking_code, byLink };
+  return { ...row, byLink: fullKey || handedOut === 'notice' };
 }
 
 /**
  * A case as its submitter sees it with the tracking code and the key: status, public timeline
  * and answers — no one's personal data. A wrong key answers exactly like an unknown code.
- * A merged case shows the answers of the case it was merged into.
+ * A merged case shows the answers of the case it was merged into. Opening it with a link's key
+ * unlocks look-ups of the code locked by failures (`unlockByLink`, from the caller's address `ip`).
  */
-export async function getPublicCase(db: Kysely<DB>, code: string, key: string) {
-  const { id } = await findByTrackingKey(db, code, key);
-  const row = await db.selectFrom('opinion as o').innerJoin('case_category as c', 'c.id', 'o.category_id').innerJoin('station as s', 's.id', 'o.station_id')
-    .select(['o.id', 'o.tracking_code', 'o.state', 'o.submitted_at', 'o.answered_at', 'o.rating', 'o.merged_into_id', 'c.name as category', 's.name as station'])
-    .where('o.id', '=', id).executeTakeFirstOrThrow();
+export async function getPublicCase(db: Kysely<DB>, code: string, key: string, ip?: string | null) {
+  const row = await findPublicCase(db, code, key);
+  if (ip !== undefined && row.byLink && row.lookup_locked) await unlockByLink(db, row.tracking_code, row.id, ip);
   const answerSource = row.merged_into_id ?? row.id;
+  // The public events of the case and of the one it was merged into, with the reply events of
+  // the one whose answers it shows (to find its approved reply), in one statement.
   const events = await db.selectFrom('opinion_event as e').leftJoin('unit as u', (j) => j.on(sql<boolean>`u.id = (e.data->>'unitId')::int`))
-    .select(['e.opinion_id', 'e.at', 'e.action', 'e.to_state', 'e.comment', 'e.data', 'u.name as unit_name'])
-    .where('e.opinion_id', 'in', [row.id, answerSource]).where('e.public', '=', true).orderBy('e.id').execute();
-  const own = events.filter((e) => e.opinion_id === row.id);
-  const answers = events.filter((e) => e.opinion_id === answerSource && (e.action === 'answer' || e.action === 'answer_on_spot'));
+    .select(['e.id', 'e.opinion_id', 'e.at', 'e.action', 'e.to_state', 'e.comment', 'e.data', 'e.public', 'u.name as unit_name'])
+    .where('e.opinion_id', 'in', [row.id, answerSource])
+    .where((eb) => eb.or([eb('e.public', '=', true), eb.and([eb('e.opinion_id', '=', answerSource), eb('e.action', 'in', REPLY_ACTIONS)])]))
+    .orderBy('e.id').execute();
+  const own = events.filter((e) => e.opinion_id === row.id && e.public);
+  const answers = events.filter((e) => e.opinion_id === answerSource && e.public && (e.action === 'answer' || e.action === 'answer_on_spot'));
+  const reply = approvedReplyOf(events.filter((e) => e.opinion_id === answerSource).map((e) => ({ ...e, id: Number(e.id) })));
   const ratingOpen = row.state === 'answered' && row.answered_at !== null
     && nowMs() - row.answered_at.getTime() <= RATING_WINDOW_DAYS * 86_400_000;
   return {
@@ -347,7 +362,7 @@ export async function getPublicCase(db: Kysely<DB>, code: string, key: string) {
     rating: row.rating,
     canRate: ratingOpen,
     mergedInto: row.merged_into_id !== null,
-    ...await publicReply(db, answerSource, row.tracking_code),
+    ...await publicReply(db, answerSource, row.tracking_code, reply),
   };
 }
 

@@ -104,20 +104,26 @@ export async function caseReply(db: Kysely<DB>, caseId: number) {
  * review or sent back is internal). Its event id, or null.
  */
 async function approvedReplyEvent(db: Kysely<DB>, caseId: number): Promise<{ id: number; data: ReplyEventData } | null> {
-  const events = await db.selectFrom('opinion_event').select(['id', 'action', 'data'])
-    .where('opinion_id', '=', caseId).where('action', 'in', ['reply', 'approve_reply']).orderBy('id').execute();
+  return approvedReplyOf(await db.selectFrom('opinion_event').select(['id', 'action', 'data'])
+    .where('opinion_id', '=', caseId).where('action', 'in', REPLY_ACTIONS).orderBy('id').execute());
+}
+
+/** The events `approvedReplyOf` reads. */
+export const REPLY_ACTIONS = ['reply', 'approve_reply'] as const;
+
+/** The approved reply among a case's `reply` and `approve_reply` events, in their order (other events are skipped). */
+export function approvedReplyOf(events: { id: number; action: string; data: unknown }[]): { id: number; data: ReplyEventData } | null {
   let approved: { id: number; data: ReplyEventData } | null = null;
   let last: { id: number; data: ReplyEventData } | null = null;
   for (const e of events) {
     if (e.action === 'reply') last = { id: Number(e.id), data: (e.data ?? {}) as ReplyEventData };
-    else if (last) approved = last;
+    else if (e.action === 'approve_reply' && last) approved = last;
   }
   return approved;
 }
 
 /** The result type and the public files of the approved reply, for the tracking page (`answerSource`: the case whose answers it shows). */
-export async function publicReply(db: Kysely<DB>, answerSource: number, trackingCode: string) {
-  const reply = await approvedReplyEvent(db, answerSource);
+export async function publicReply(db: Kysely<DB>, answerSource: number, trackingCode: string, reply: { id: number; data: ReplyEventData } | null) {
   if (!reply) return { replyResult: null, attachments: [] };
   const files = await db.selectFrom('opinion_reply_attachment').select(['id', 'name', 'mime', 'size'])
     .where('opinion_id', '=', answerSource).where('event_id', '=', reply.id).where('public', '=', true).orderBy('id').execute();
