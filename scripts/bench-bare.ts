@@ -1,0 +1,204 @@
+/**
+ * npm run bench:bare — Lianxin's hot requests against the bare limit, on PostgreSQL.
+ *
+ * On a database kept by `bench:cases` (BENCH_DB, default lianxin_bench, run with BENCH_KEEP=1;
+ * brought to this checkout's schema first), it starts Lianxin as it runs in production
+ * (`server/main.ts`, its job worker included) and the minimal Fastify + pg server of
+ * scripts/bareServer.ts, checks that both give the same answers, then loads each hot request
+ * with `wrk` (BENCH_CONNECTIONS connections, default 16, for BENCH_SECONDS, default 5), the two
+ * servers taking turns, BENCH_ROUNDS rounds (default 3). It prints, per request, the requests
+ * per second of both, the ratio Lianxin ÷ bare, and the node CPU per request of each (user +
+ * system time of the server process over the requests it answered). The public submission is
+ * compared twice: with the bare server's fewest statements, and with it sending as many
+ * statements as Lianxin does (counted first, as `bench:statements` does).
+ *
+ * With BENCH_COMPARE=<another checkout> (its dependencies installed or linked, its schema the
+ * same), that checkout's Lianxin is measured in the same turns too: before and after a change.
+ *
+ * Needs wrk (scripts/install-system-deps.sh). Public requests come from a new address each
+ * (X-Forwarded-For, both servers trusting it), so the rate limits count but do not refuse.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { benchDatabase, BENCH_SERVER, submissionStatements } from './benchKit.js';
+import { serverUrl } from '../server/testing/database.js';
+
+const NAME = process.env.BENCH_DB ?? 'lianxin_bench';
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const ROOT = path.resolve(import.meta.dirname, '..');
+const COMPARE = process.env.BENCH_COMPARE ? path.resolve(process.env.BENCH_COMPARE) : null;
+const url = serverUrl(BENCH_SERVER, NAME);
+
+if (spawnSync('wrk', ['--version']).error) throw new Error('wrk is missing: bash scripts/install-system-deps.sh');
+
+// The schema of this checkout, and copies of the tables the bare "same statements" submission writes.
+const bench = await benchDatabase('postgres', NAME, { reuse: true });
+const db = bench.database.db;
+const staffRow = await db.selectFrom('account').select('region_code').where('username', '=', 'benchstaff').executeTakeFirst();
+if (!staffRow) throw new Error(`${NAME} has no bench accounts: make it with BENCH_DB=${NAME} BENCH_KEEP=1 npm run bench:cases`);
+for (const table of ['notification', 'job', 'audit_log', 'audit_chain']) {
+  await sql.raw(`drop table if exists bare_${table}; drop sequence if exists bare_${table}_id;
+    create table bare_${table} (like ${table} including all)`).execute(db);
+}
+// The audit log's ids come from a sequence of its own: the copy takes none of them.
+await sql.raw(`create sequence bare_audit_log_id; alter table bare_audit_log alter id set default nextval('bare_audit_log_id')`).execute(db);
+// Submissions go to a station with staff, so that each one notifies them as in real life.
+const station = (await db.selectFrom('account_station').innerJoin('station', 'station.id', 'account_station.station_id')
+  .select('station.id').where('station.active', '=', true).orderBy('station.id').executeTakeFirstOrThrow()).id;
+const category = (await db.selectFrom('case_category').select('id').where('code', '=', 'water').executeTakeFirstOrThrow()).id;
+const cases = Number((await sql<{ n: number }>`select count(*) as n from opinion`.execute(db)).rows[0]!.n);
+const lianxinStatements = (await submissionStatements(url, station, category)).length;
+console.log(`Lianxin sends ${lianxinStatements} statements for one public submission`);
+const pgVersion = (await sql<{ v: string }>`select split_part(version(), ' on ', 1) as v`.execute(db)).rows[0]!.v;
+await bench.close();
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lianxin-bench-bare-'));
+const children: ChildProcess[] = [];
+function start(label: string, script: string, port: number, env: Record<string, string>, cwd = ROOT): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd, stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', ...env },
+  });
+  child.on('exit', (code) => { if (code) console.error(`${label} exited with ${code}`); });
+  children.push(child);
+  return child;
+}
+async function ready(base: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).status < 500) return;
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${base} did not start`);
+}
+process.on('exit', () => { for (const c of children) c.kill(); rmSync(dataDir, { recursive: true, force: true }); });
+
+const LIANXIN = 'http://127.0.0.1:3201';
+const BARE = 'http://127.0.0.1:3202';
+const BEFORE = 'http://127.0.0.1:3203';
+/** Whom a checkout's Lianxin trusts for X-Forwarded-For: loopback (older checkouts took `1`). */
+const trustProxy = (dir: string) => (readFileSync(path.join(dir, 'server/platform/config.ts'), 'utf8').includes("LIANXIN_TRUST_PROXY === '1'") ? '1' : 'loopback');
+const lianxinEnv = (dir: string) => ({ LIANXIN_TRUST_PROXY: trustProxy(dir), LIANXIN_DEMO: '0', DATA_DIR: dataDir });
+const lianxin = start('Lianxin', 'server/main.ts', 3201, lianxinEnv(ROOT));
+const bare = start('bare server', 'scripts/bareServer.ts', 3202, { BARE_SAME_STATEMENTS: String(lianxinStatements) });
+const before = COMPARE ? start(path.basename(COMPARE), 'server/main.ts', 3203, lianxinEnv(COMPARE), COMPARE) : null;
+await ready(LIANXIN);
+await ready(BARE);
+if (before) await ready(BEFORE);
+
+const login = await fetch(`${LIANXIN}/api/auth/login`, {
+  method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.255.0.1' },
+  body: JSON.stringify({ username: 'benchstaff', password: 'Bench#Staff2026' }),
+});
+if (login.status !== 200) throw new Error(`login: ${login.status} ${await login.text()}`);
+const cookie = /lx_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
+const submission = { stationId: station, categoryId: category, content: '基准测试提交', name: '测试', phone: '13800000000' };
+const receipt = await (await fetch(`${LIANXIN}/api/public/opinions`, {
+  method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.255.0.2' }, body: JSON.stringify(submission),
+})).json() as { trackingCode: string; queryKey: string };
+const get = async (base: string, p: string, headers: Record<string, string> = {}) => {
+  const res = await fetch(base + p, { headers: { cookie, 'x-forwarded-for': '10.255.0.3', ...headers } });
+  if (res.status !== 200) throw new Error(`${base}${p}: ${res.status} ${await res.text()}`);
+  return res.json() as Promise<Record<string, unknown>>;
+};
+const caseId = ((await get(LIANXIN, '/api/cases?limit=50')).items as { id: number }[])[0]!.id;
+
+interface Endpoint { label: string; path: string; method?: 'POST'; body?: object; cookie?: boolean; barePath?: string; same?: (r: Record<string, unknown>) => unknown }
+const pick = <T extends Record<string, unknown>>(keys: (keyof T)[]) => (r: Record<string, unknown>) => keys.map((k) => r[k as string]);
+const endpoints: Endpoint[] = [
+  { label: 'county queue, first page', path: '/api/cases?limit=50', cookie: true, same: (r) => (r.items as { id: number; state: string }[]).map((i) => [i.id, i.state]) },
+  { label: 'case detail', path: `/api/cases/${caseId}`, cookie: true, same: pick(['id', 'trackingCode', 'state', 'content']) },
+  { label: 'public station directory', path: '/api/public/stations', same: (r) => (r.items as { id: number; deputies: unknown[] }[]).map((i) => [i.id, i.deputies.length]) },
+  { label: 'county statistics', path: '/api/statistics/cases', cookie: true, same: pick(['received', 'accepted', 'replied', 'closed', 'satisfied', 'overdueNow']) },
+  {
+    label: 'public tracking page', path: `/api/public/opinions/${receipt.trackingCode}?key=${receipt.queryKey}`,
+    same: (r) => [r.trackingCode, r.state, (r.timeline as unknown[]).length],
+  },
+  { label: 'public submission (bare: fewest statements)', path: '/api/public/opinions', method: 'POST', body: submission },
+  { label: `public submission (bare: the same ${lianxinStatements} statements)`, path: '/api/public/opinions', barePath: '/bare/same/opinions', method: 'POST', body: submission },
+];
+
+// The same answers from both servers.
+for (const e of endpoints.filter((x) => x.same)) {
+  const [a, b] = [e.same!(await get(LIANXIN, e.path)), e.same!(await get(BARE, e.path))];
+  if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`${e.label}: the servers answer differently\nLianxin ${JSON.stringify(a)}\nbare    ${JSON.stringify(b)}`);
+  if (before && JSON.stringify(e.same!(await get(BEFORE, e.path))) !== JSON.stringify(a)) throw new Error(`${e.label}: ${COMPARE} answers differently`);
+}
+console.log('Both servers give the same answers.');
+
+let run = 0;
+function wrkScript(e: Endpoint): string {
+  const file = path.join(dataDir, `wrk-${run}.lua`);
+  const headers = [`wrk.headers["content-type"] = "application/json"`, e.cookie ? `wrk.headers["cookie"] = "${cookie}"` : ''];
+  writeFileSync(file, `
+local threads = 0
+function setup(thread) thread:set("tid", threads); threads = threads + 1 end
+${e.method ? `wrk.method = "POST"\nwrk.body = ${JSON.stringify(JSON.stringify(e.body))}` : ''}
+${headers.join('\n')}
+local n = 0
+function request()
+  n = n + 1
+  wrk.headers["x-forwarded-for"] = string.format("%d.%d.%d.%d", ${(run % 200) + 11}, tid, math.floor(n / 256) % 256, n % 256)
+  return wrk.format()
+end
+`);
+  return file;
+}
+function cpuMs(child: ChildProcess): number {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+}
+interface Measure { requests: number; seconds: number; cpu: number }
+function load(base: string, child: ChildProcess, e: Endpoint, p: string, seconds: number): Measure {
+  run++;
+  const c0 = cpuMs(child);
+  const out = spawnSync('wrk', ['-t2', `-c${CONNECTIONS}`, `-d${seconds}s`, '-s', wrkScript(e), base + p], { encoding: 'utf8' });
+  const cpu = cpuMs(child) - c0;
+  const requests = Number(/(\d+) requests in/.exec(out.stdout)?.[1] ?? NaN);
+  const failed = /Non-2xx or 3xx responses: (\d+)/.exec(out.stdout);
+  if (failed || !requests) throw new Error(`${e.label} on ${base}: ${out.stdout}${out.stderr}`);
+  return { requests, seconds, cpu };
+}
+
+type Who = 'lianxin' | 'bare' | 'before';
+const totals = endpoints.map(() => ({ lianxin: [] as Measure[], bare: [] as Measure[], before: [] as Measure[] }));
+console.log(`warming up, then ${ROUNDS} rounds of ${SECONDS} s per request and server, ${CONNECTIONS} connections; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+const turnsOf = (e: Endpoint): [Who, string, ChildProcess, string][] => [
+  ['lianxin', LIANXIN, lianxin, e.path], ['bare', BARE, bare, e.barePath ?? e.path], ...(before ? [['before', BEFORE, before, e.path] as [Who, string, ChildProcess, string]] : []),
+];
+for (const e of endpoints) for (const [, base, child, p] of turnsOf(e)) load(base, child, e, p, 2);
+const loads: number[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  for (const [i, e] of endpoints.entries()) {
+    const turns = turnsOf(e);
+    for (const [who, base, child, p] of round % 2 ? turns.reverse() : turns) totals[i]![who].push(load(base, child, e, p, SECONDS));
+  }
+  loads.push(os.loadavg()[0]!);
+  console.log(`round ${round + 1} done; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+}
+
+const rate = (ms: Measure[]) => ms.reduce((s, m) => s + m.requests, 0) / ms.reduce((s, m) => s + m.seconds, 0);
+const cpuPer = (ms: Measure[]) => ms.reduce((s, m) => s + m.cpu, 0) / ms.reduce((s, m) => s + m.requests, 0);
+console.log(`\n${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${pgVersion}; `
+  + `${NAME}, ${cases} cases; wrk -c${CONNECTIONS}, ${ROUNDS} rounds of ${SECONDS} s alternating; load average (1 min) after each round ${loads.map((l) => l.toFixed(2)).join(', ')}\n`);
+const name = COMPARE ? path.basename(COMPARE) : '';
+console.log(before
+  ? `| request | Lianxin req/s | ${name} req/s | bare req/s | Lianxin ÷ bare | ${name} ÷ bare | node CPU per request, Lianxin / ${name} / bare |\n|---|---|---|---|---|---|---|`
+  : '| request | Lianxin req/s | bare req/s | Lianxin ÷ bare | node CPU per request, Lianxin / bare |\n|---|---|---|---|---|');
+for (const [i, e] of endpoints.entries()) {
+  const { lianxin: l, bare: b, before: o } = totals[i]!;
+  console.log(before
+    ? `| ${e.label} | ${rate(l).toFixed(0)} | ${rate(o).toFixed(0)} | ${rate(b).toFixed(0)} | ${(rate(l) / rate(b)).toFixed(2)} | ${(rate(o) / rate(b)).toFixed(2)} | ${cpuPer(l).toFixed(2)} / ${cpuPer(o).toFixed(2)} / ${cpuPer(b).toFixed(2)} ms |`
+    : `| ${e.label} | ${rate(l).toFixed(0)} | ${rate(b).toFixed(0)} | ${(rate(l) / rate(b)).toFixed(2)} | ${cpuPer(l).toFixed(2)} / ${cpuPer(b).toFixed(2)} ms |`);
+}
+for (const c of children) c.kill();
+// The bare server's side tables go; its cases stay, like bench:cases' own submissions.
+const after = await benchDatabase('postgres', NAME, { reuse: true });
+for (const table of ['notification', 'job', 'audit_log', 'audit_chain']) await sql.raw(`drop table if exists bare_${table}; drop sequence if exists bare_${table}_id`).execute(after.database.db);
+await after.close();
