@@ -25,6 +25,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { benchDatabase, BENCH_SERVER, submissionStatements } from './benchKit.js';
 import { serverUrl } from '../server/testing/database.js';
+import { BENCH_PASSWORD } from './benchLife.js';
 
 const NAME = process.env.BENCH_DB ?? 'lianxin_bench';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -94,7 +95,7 @@ if (before) await ready(BEFORE);
 
 const login = await fetch(`${LIANXIN}/api/auth/login`, {
   method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.255.0.1' },
-  body: JSON.stringify({ username: 'benchstaff', password: 'Bench#Staff2026' }),
+  body: JSON.stringify({ username: 'benchstaff', password: BENCH_PASSWORD }),
 });
 if (login.status !== 200) throw new Error(`login: ${login.status} ${await login.text()}`);
 const cookie = /lx_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
@@ -158,11 +159,11 @@ interface Measure { requests: number; seconds: number; cpu: number }
 function load(base: string, child: ChildProcess, e: Endpoint, p: string, seconds: number): Measure {
   run++;
   const c0 = cpuMs(child);
-  const out = spawnSync('wrk', ['-t2', `-c${CONNECTIONS}`, `-d${seconds}s`, '-s', wrkScript(e), base + p], { encoding: 'utf8' });
+  const out = spawnSync('wrk', ['-t2', `-c${CONNECTIONS}`, `-d${seconds}s`, '--timeout', '30s', '-s', wrkScript(e), base + p], { encoding: 'utf8' });
   const cpu = cpuMs(child) - c0;
   const requests = Number(/(\d+) requests in/.exec(out.stdout)?.[1] ?? NaN);
   const failed = /Non-2xx or 3xx responses: (\d+)/.exec(out.stdout);
-  if (failed || !requests) throw new Error(`${e.label} on ${base}: ${out.stdout}${out.stderr}`);
+  if (failed || Number.isNaN(requests)) throw new Error(`${e.label} on ${base}: ${out.stdout}${out.stderr}`);
   return { requests, seconds, cpu };
 }
 
