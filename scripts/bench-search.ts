@@ -35,7 +35,7 @@ const PHRASES = [
 ];
 
 const started = performance.now();
-const bench = await benchDatabase('postgres', NAME, { reuse: REUSE });
+const bench = await benchDatabase('postgres', NAME, { demoCases: true, reuse: REUSE });
 const db = bench.database.db;
 if (!REUSE) {
   const t0 = performance.now();
