@@ -150,12 +150,15 @@ describe('履职积分: rules, ledger, rankings, corrections and stars', () => {
   });
 
   it('applies a rule changed mid-year from its date on, and inherits the nearest region\'s rules', async () => {
-    const inherited = ok(await officer.get('/api/points/rules?regionCode=451103104')).json();
+    const inherited = ok(await staff.get('/api/points/rules?regionCode=451103104')).json();
     const inForce = inherited.versions.find((v: { id: number }) => v.id === inherited.inForceId);
     assert.equal(inForce.region.code, '451103', '公会镇 has no rules of its own: 平桂区\'s apply');
     assert.equal(inForce.inherited, true);
     assert.ok(inherited.versions.some((v: { region: unknown }) => v.region === null), 'the nationwide default is in the chain');
-    assert.deepEqual(inherited.abilities, [], 'an officer reads the rules but may not change them');
+    // 黄田镇's officer reads the rules that bear on their stations (平桂区's, inherited), not 公会镇's, and changes none.
+    const own = ok(await officer.get('/api/points/rules?regionCode=451103')).json();
+    assert.equal(own.inForceId, inherited.inForceId);
+    assert.deepEqual(own.abilities, [], 'an officer reads the rules but may not change them');
     const elsewhere = ok(await yicheng.get('/api/points/rules?regionCode=420684')).json();
     assert.equal(elsewhere.versions.find((v: { id: number }) => v.id === elsewhere.inForceId).region, null, '宜城市 keeps the nationwide default');
 
