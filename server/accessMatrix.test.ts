@@ -576,6 +576,7 @@ const CASES: Case[] = [
     body: () => ({ source: '测试', days: [{ date: '2030-01-01', kind: 'rest', name: '元旦' }] }), in: S(200, 403, 403, 403, 403),
   },
   { method: 'GET', route: '/api/audit/verify', url: () => '/api/audit/verify', in: S(200, 403, 403, 403, 403) },
+  { method: 'POST', route: '/api/audit/checkpoints', url: () => '/api/audit/checkpoints', in: S(200, 403, 403, 403, 403) },
 
   // Imports: the batch is the administrator's, so other staff get 404 as for a missing one.
   ...(['deputies', 'stations'] as const).flatMap((kind): Case[] => [

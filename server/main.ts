@@ -16,6 +16,8 @@ import { bootstrap, BootstrapError } from './bootstrap.js';
 import { DEMO_PASSWORD } from './demo.js';
 import { DEMO_UNIT_CLERKS } from './features/cases/index.js';
 import { DEMO_SUGGESTION_LOGINS } from './features/suggestions/index.js';
+import { auditSigningKey, scheduleAuditCheckpoint, useAuditCheckpoints } from './features/audit/index.js';
+import { now } from './platform/clock.js';
 
 const started = performance.now();
 // The kernel's parts and every feature (error codes, job kinds, …), once for this process.
@@ -64,6 +66,14 @@ try {
   const applied = await migrateToLatest(database.db);
   if (applied.length) console.log(`Migrations applied / 已执行迁移: ${applied.join(', ')}`);
   const first = await bootstrap(database.db, config, { demoCases: true });
+  // The audit log's checkpoints: signed with a key outside the database, sealed every hour.
+  const auditKey = auditSigningKey(config.auditKeyFile);
+  useAuditCheckpoints({ keyFile: config.auditKeyFile, file: config.auditCheckpointFile });
+  await database.db.transaction().execute((trx) => scheduleAuditCheckpoint(trx, now()));
+  if (auditKey.created) {
+    console.log(`Audit checkpoint key created / 已生成审计检查点密钥: ${config.auditKeyFile} (key ${auditKey.id}). `
+      + 'Keep a copy elsewhere / 请另存一份于数据目录之外 (docs/SECURITY.md).');
+  }
   const app = await buildApp({
     database, config,
     logger: { level: config.logLevel, ...(config.logFormat === 'pretty' ? { stream: readableLogStream() } : {}) },

@@ -76,6 +76,10 @@ export interface Config {
   federationId: string | null;
   /** The Ed25519 private key (PKCS#8 PEM) this instance signs federation requests with; created on first start when absent. */
   federationKeyFile: string;
+  /** The Ed25519 private key (PKCS#8 PEM) that signs the audit log's checkpoints; created on first start when absent. Keep a copy elsewhere. */
+  auditKeyFile: string;
+  /** The append-only file the audit log's signed checkpoints are added to. */
+  auditCheckpointFile: string;
 }
 
 /** The filesystem under DATA_DIR/files (or LIANXIN_FILES_DIR), or an S3-compatible bucket. */
@@ -268,6 +272,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     heapGrowingPercent: boundedInt(env, 'LIANXIN_HEAP_GROWING_PERCENT', DEFAULT_HEAP_GROWING_PERCENT, 0, 1000),
     federationId: federationIdFrom(env.LIANXIN_FEDERATION_ID),
     federationKeyFile: path.resolve(env.LIANXIN_FEDERATION_KEY_FILE?.trim() || path.join(dataDir, 'federation-ed25519.pem')),
+    auditKeyFile: path.resolve(env.LIANXIN_AUDIT_KEY_FILE?.trim() || path.join(dataDir, 'audit-ed25519.pem')),
+    auditCheckpointFile: path.resolve(env.LIANXIN_AUDIT_CHECKPOINT_FILE?.trim() || path.join(dataDir, 'audit-checkpoints.jsonl')),
     files: fileStoreConfigFrom(env, dataDir),
   };
 }

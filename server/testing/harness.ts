@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
@@ -17,7 +20,9 @@ export interface TestApp {
 /** The app on a fresh copy of the demo database (PGlite in memory, or PostgreSQL with DATABASE_URL). */
 export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const config = { ...loadConfig({}), ...overrides };
+  // The audit checkpoints' key and file: the test's own, never the project's data directory.
+  const own = mkdtempSync(path.join(tmpdir(), 'lianxin-test-audit-'));
+  const config = { ...loadConfig({}), auditKeyFile: path.join(own, 'audit-ed25519.pem'), auditCheckpointFile: path.join(own, 'audit-checkpoints.jsonl'), ...overrides };
   const app = await buildApp({ database, config, logger: process.env.TEST_LOG ? { level: 'error' } : false });
   return {
     app,
@@ -26,6 +31,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     async close() {
       await app.close();
       await database.close();
+      rmSync(own, { recursive: true, force: true });
     },
   };
 }

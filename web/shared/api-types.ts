@@ -1800,6 +1800,93 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/audit/checkpoints": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 写入审计检查点 Seal the chains' heads now into the signed checkpoint file (nothing when unchanged) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              at: string;
+              root: string;
+              seq: number;
+              /** @description False when nothing changed since the last checkpoint */
+              written: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/audit/verify": {
     parameters: {
       query?: never;
@@ -1807,7 +1894,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 校验审计链 Verify every hash chain of the whole log and their heads */
+    /** 校验审计链 Verify every hash chain of the whole log, their heads, and the signed checkpoints */
     get: {
       parameters: {
         query?: never;
@@ -1824,16 +1911,41 @@ export interface paths {
           };
           content: {
             "application/json": {
-              /** @description The first bad record in id order, or the record a chain's head names when the chain does not end there */
+              /** @description The first bad record in id order (`missing`: the removed record's own id), or where a chain ends too early */
               broken: {
                 chain: number;
+                /** @description The span of the chain that lost records or was rebuilt */
+                gap: {
+                  /** @description The chain's last good record before the span (null: from its start) */
+                  afterId: number | null;
+                  /** @description How many records the span lost, when known */
+                  count: number | null;
+                  /** @description The span's last record */
+                  throughId: number;
+                } | null;
                 id: number;
                 /** @enum {string} */
-                reason: "prev_hash_mismatch" | "hash_mismatch" | "beyond_head" | "head_mismatch";
+                reason: "prev_hash_mismatch" | "hash_mismatch" | "beyond_head" | "head_mismatch" | "missing" | "checkpoint_mismatch" | "checkpoint_cut";
               } | null;
               /** @description How many hash chains hold records */
               chains: number;
               checked: number;
+              /** @description The comparison with the signed checkpoint file (null: no checkpoint yet) */
+              checkpoints: {
+                last: {
+                  at: string;
+                  root: string;
+                  seq: number;
+                } | null;
+                /** @description Checkpoint lines whose signature verifies */
+                lines: number;
+                /** @description Lines of the checkpoint file that are unreadable, forged or relinked */
+                problems: {
+                  line: number;
+                  /** @enum {string} */
+                  reason: "unreadable" | "signature_invalid" | "link_broken";
+                }[];
+              } | null;
               lastId: number | null;
               ok: boolean;
               /** @description sha256 over every chain's number, length and head hash (null when the log does not verify) */

@@ -75,12 +75,13 @@ describe('audit hash chains', () => {
     await assert.rejects(sql.raw(`truncate audit_log_y${year + 30}`).execute(db), /append-only/);
   });
 
-  it('names the record of the same chain after a removed one', async () => {
+  it('names a record removed from the middle of a chain by its own id', async () => {
     const ofChain = (entityId: string) => db.selectFrom('audit_log').select(['id', 'chain']).where('entity_id', '=', entityId).where('action', '=', 'test.write').orderBy('id').execute();
     const [first, second] = await ofChain('w3');
-    // Every later record of the chain links to the record removed: the next one in the same chain is named.
+    const before = await db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('id')).where('chain', '=', first!.chain).where('id', '<', first!.id).executeTakeFirst();
+    // The next record of the same chain names the one removed as its predecessor.
     await withTriggersOff(db, () => sql`delete from audit_log where id = ${first!.id}`.execute(db));
-    assert.deepEqual((await verifyAuditChain(db)).broken, { id: second!.id, chain: second!.chain, reason: 'prev_hash_mismatch' });
+    assert.deepEqual((await verifyAuditChain(db)).broken, { id: first!.id, chain: second!.chain, reason: 'missing', gap: { afterId: before?.id ?? null, throughId: first!.id, count: null } });
   });
 });
 
@@ -113,6 +114,6 @@ describe('audit chains across migration 0037', () => {
     // A record cut off the end of a chain: its head names it.
     const last = await db.selectFrom('audit_chain').select(['chain', 'head_id']).where('head_id', 'is not', null).orderBy('head_id', 'desc').executeTakeFirstOrThrow();
     await withTriggersOff(db, () => sql`delete from audit_log where id = ${last.head_id}`.execute(db));
-    assert.deepEqual((await verifyAuditChain(db)).broken, { id: last.head_id, chain: last.chain, reason: 'head_mismatch' });
+    assert.deepEqual((await verifyAuditChain(db)).broken, { id: last.head_id, chain: last.chain, reason: 'head_mismatch', gap: null });
   });
 });

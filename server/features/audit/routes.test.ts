@@ -45,6 +45,16 @@ describe('audit log', () => {
     await assert.rejects(sql`truncate audit_log`.execute(t.database.db), /append-only/);
   });
 
+  it('seals the chains\' heads into a signed checkpoint on demand, and compares the log with it', async () => {
+    const sealed = await admin.post('/api/audit/checkpoints');
+    assert.equal(sealed.statusCode, 200, sealed.body);
+    assert.equal(sealed.json().written, true);
+    assert.equal((await admin.post('/api/audit/checkpoints')).json().written, false, 'unchanged: no new line');
+    const report = (await admin.get('/api/audit/verify')).json();
+    assert.equal(report.ok, true);
+    assert.deepEqual(report.checkpoints, { lines: 1, last: { seq: 1, at: sealed.json().at, root: report.root }, problems: [] });
+  });
+
   it('verifies the hash chain, and finds the row that was tampered with behind the triggers\' back', async () => {
     const ok = (await admin.get('/api/audit/verify')).json();
     assert.equal(ok.ok, true);
@@ -56,6 +66,6 @@ describe('audit log', () => {
     const broken = (await admin.get('/api/audit/verify')).json();
     assert.equal(broken.ok, false);
     const chain = (await t.database.db.selectFrom('audit_log').select('chain').where('id', '=', victim).executeTakeFirstOrThrow()).chain;
-    assert.deepEqual(broken.broken, { id: victim, chain, reason: 'hash_mismatch' });
+    assert.deepEqual(broken.broken, { id: victim, chain, reason: 'hash_mismatch', gap: null });
   });
 });

@@ -22,8 +22,8 @@ export function auditChainOf(entityType: string, entityId: string | number | nul
   return h % AUDIT_CHAINS;
 }
 
-/** The chain a transaction links into and its head as the transaction has left it (held locked until commit). */
-interface ChainState { chain: number; head: string }
+/** The chain a transaction links into and its head (hash and id) as the transaction has left it (held locked until commit). */
+interface ChainState { chain: number; head: string; headId: number | null }
 const chainOfTransaction = new WeakMap<Transaction<DB>, ChainState>();
 
 /** Locks the transaction's chain's head row (once per transaction) and answers the chain and its head hash. */
@@ -32,21 +32,31 @@ async function lockChain(trx: Transaction<DB>, entityType: string, entityId: str
   if (held) return held;
   const chain = auditChainOf(entityType, entityId);
   // FOR UPDATE waits for the chain's previous writer and then reads the head it committed.
-  let row = await trx.selectFrom('audit_chain').select('head_hash').where('chain', '=', chain).forUpdate().executeTakeFirst();
+  let row = await trx.selectFrom('audit_chain').select(['head_hash', 'head_id']).where('chain', '=', chain).forUpdate().executeTakeFirst();
   if (!row) {
     await trx.insertInto('audit_chain').values({ chain, head_id: null, head_hash: GENESIS_HASH, length: 0 }).onConflict((oc) => oc.column('chain').doNothing()).execute();
-    row = await trx.selectFrom('audit_chain').select('head_hash').where('chain', '=', chain).forUpdate().executeTakeFirstOrThrow();
+    row = await trx.selectFrom('audit_chain').select(['head_hash', 'head_id']).where('chain', '=', chain).forUpdate().executeTakeFirstOrThrow();
   }
-  const state = { chain, head: row.head_hash };
+  const state = { chain, head: row.head_hash, headId: row.head_id };
   chainOfTransaction.set(trx, state);
   return state;
 }
 
 type AuditRow = Insertable<AuditLogTable>;
 
-/** Inserts the rows (already linked, in order) and moves the chain's head to the last one, in one statement. */
+/**
+ * Inserts the rows (already linked by hash, in order) and moves the chain's head to the last one.
+ * Each row names its predecessor's id (`prev_id`): one row takes the head's id and needs no more
+ * than the one statement; several take ids drawn from the sequence first, in order.
+ */
 async function appendRows(trx: Transaction<DB>, state: ChainState, rows: AuditRow[]): Promise<void> {
-  await trx.with('added', (db) => db.insertInto('audit_log').values(rows).returning('id'))
+  if (rows.length === 1) {
+    rows[0]!.prev_id = state.headId;
+  } else {
+    const ids = await sql<{ id: number }>`select nextval('audit_log_id_sequence')::bigint as id from generate_series(1, ${rows.length}) order by 1`.execute(trx);
+    rows.forEach((r, i) => { r.id = Number(ids.rows[i]!.id); r.prev_id = i === 0 ? state.headId : rows[i - 1]!.id!; });
+  }
+  const head = await trx.with('added', (db) => db.insertInto('audit_log').values(rows).returning('id'))
     .updateTable('audit_chain')
     .set((eb) => ({
       head_id: eb.selectFrom('added').select((a) => a.fn.max('id').as('id')),
@@ -54,8 +64,10 @@ async function appendRows(trx: Transaction<DB>, state: ChainState, rows: AuditRo
       length: sql<number>`length + ${rows.length}`,
     }))
     .where('chain', '=', state.chain)
-    .execute();
+    .returning('head_id')
+    .executeTakeFirstOrThrow();
   state.head = rows.at(-1)!.hash;
+  state.headId = head.head_id;
 }
 
 export interface AuditEntry {
@@ -105,6 +117,7 @@ function linkedRow(ctx: WriteContext<AnyActor>, chain: number, prevHash: string,
     prev_hash: prevHash,
     hash: auditHash(prevHash, facts),
     chain,
+    prev_id: null,
   };
 }
 

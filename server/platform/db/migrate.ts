@@ -40,6 +40,7 @@ import * as m0038 from './migrations/0038_shared_limits.js';
 import * as m0039 from './migrations/0039_file_store.js';
 import * as m0040 from './migrations/0040_federation.js';
 import * as m0041 from './migrations/0041_text_search.js';
+import * as m0042 from './migrations/0042_audit_prev_id.js';
 import * as m0043 from './migrations/0043_import_heartbeat.js';
 
 /** Every migration, in order. New ones are appended here; names never change. */
@@ -85,6 +86,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0039_file_store': m0039,
   '0040_federation': m0040,
   '0041_text_search': m0041,
+  '0042_audit_prev_id': m0042,
   '0043_import_heartbeat': m0043,
 };
 

@@ -204,6 +204,8 @@ export interface AuditLogTable {
   hash: string;
   /** The hash chain the record links into (0: every record from before there were several). */
   chain: Generated<number>;
+  /** The id of the record before this one in its chain; null for a chain's first record. */
+  prev_id: number | null;
 }
 
 /** Each audit hash chain's head: its last record's id and hash, and how many records it holds. */

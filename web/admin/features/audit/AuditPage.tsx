@@ -1,7 +1,7 @@
 import { Alert, Button, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { get, qs } from '../../../shared/api.js';
+import { get, post, qs } from '../../../shared/api.js';
 import { formatDateTime } from '../../../shared/format.js';
 import { useI18n } from '../../../shared/i18n.js';
 import { ExportButton } from '../../kit/ExportButton.js';
@@ -11,6 +11,53 @@ import type { Answer, Schemas } from '../../../shared/api.js';
 
 type AuditEntry = Schemas['AuditEntry'];
 type Verdict = Answer<'/api/audit/verify'>;
+type Sealed = Answer<'/api/audit/checkpoints', 'post'>;
+
+const BREAKS: Record<NonNullable<Verdict['broken']>['reason'], [string, string]> = {
+  missing: ['记录被删除', 'a record was removed'],
+  prev_hash_mismatch: ['链接与前一条记录不符', 'its link does not match the record before'],
+  hash_mismatch: ['内容与哈希不符(被改动)', 'its content does not match its hash (changed)'],
+  beyond_head: ['位于链头之后', 'it lies past its chain\'s head'],
+  head_mismatch: ['链头与记录末尾不符', 'the chain\'s head is not where its records end'],
+  checkpoint_mismatch: ['与签名检查点不符(链被重建)', 'it differs from a signed checkpoint (the chain was rebuilt)'],
+  checkpoint_cut: ['链尾被截断(签名检查点封存的记录已不在)', 'the chain\'s end was cut off (records a signed checkpoint sealed are gone)'],
+};
+const PROBLEMS: Record<NonNullable<Verdict['checkpoints']>['problems'][number]['reason'], [string, string]> = {
+  signature_invalid: ['签名无效(伪造)', 'signature does not verify (forged)'],
+  unreadable: ['无法读取', 'unreadable'],
+  link_broken: ['与上一行不衔接(之前的行被删除或替换)', 'does not link to the line before (a line was removed or replaced)'],
+};
+
+/** The verification's verdict: the chains, and their comparison with the signed checkpoints. */
+function VerdictView({ verdict }: { verdict: Verdict }) {
+  const { l } = useI18n();
+  const b = verdict.broken;
+  const cp = verdict.checkpoints;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {b
+        ? <Alert type="error" showIcon message={l(
+          `审计链 ${b.chain} 在记录 ${b.id} 处出错:${BREAKS[b.reason][0]}${b.gap ? `(记录 ${b.gap.afterId ?? '链首'} 之后至 ${b.gap.throughId}${b.gap.count ? `,缺 ${b.gap.count} 条` : ''})` : ''}`,
+          `Chain ${b.chain} is bad at record ${b.id}: ${BREAKS[b.reason][1]}${b.gap ? ` (after record ${b.gap.afterId ?? 'the start'} through ${b.gap.throughId}${b.gap.count ? `, ${b.gap.count} missing` : ''})` : ''}`,
+        )} />
+        : <Alert type="success" showIcon message={l(`审计链完整:已校验 ${verdict.checked} 条记录`, `The chain is intact: ${verdict.checked} records checked`)} />}
+      {cp === null
+        ? <Alert type="warning" showIcon message={l('尚无签名检查点:截断或重建的链无法被发现', 'No signed checkpoint yet: a chain cut or rebuilt cannot be found')} />
+        : <Alert
+          type={cp.problems.length ? 'error' : 'info'} showIcon
+          message={cp.last
+            ? l(`已比对 ${cp.lines} 个签名检查点;最近一个为第 ${cp.last.seq} 个(${formatDateTime(cp.last.at)})${cp.last.root === verdict.root ? ',与当前日志一致' : ''}`,
+              `Compared with ${cp.lines} signed checkpoints; the last is no. ${cp.last.seq} (${formatDateTime(cp.last.at)})${cp.last.root === verdict.root ? ', the log is as it sealed' : ''}`)
+            : l('检查点文件中没有有效的签名行', 'The checkpoint file has no line with a valid signature')}
+          description={cp.problems.length > 0 && (
+            <ul style={{ margin: 0 }}>
+              {cp.problems.map((p) => <li key={p.line}>{l(`第 ${p.line} 行:${PROBLEMS[p.reason][0]}`, `Line ${p.line}: ${PROBLEMS[p.reason][1]}`)}</li>)}
+            </ul>
+          )}
+        />}
+    </Space>
+  );
+}
 
 /** An exported list is named by what it held (人大代表花名册), recorded with the download. */
 function recordName(e: AuditEntry): string | null {
@@ -41,9 +88,16 @@ export function AuditPage() {
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [verifying, setVerifying] = useState(false);
 
+  const [sealed, setSealed] = useState<Sealed | null>(null);
+
   async function verify() {
     setVerifying(true);
     try { setVerdict(await get<Verdict>('/api/audit/verify')); } finally { setVerifying(false); }
+  }
+
+  async function seal() {
+    setVerifying(true);
+    try { setSealed(await post<Sealed>('/api/audit/checkpoints')); } finally { setVerifying(false); }
   }
 
   const onRange = (range: [Dayjs | null, Dayjs | null] | null) => setFilters({
@@ -58,12 +112,16 @@ export function AuditPage() {
         <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>{l('审计日志', 'Audit log')}</Typography.Title>
         <Space wrap>
           <ExportButton href={`/api/audit.xlsx${qs(filters)}`} />
+          <Button onClick={() => void seal()} loading={verifying}>{l('写入检查点', 'Seal a checkpoint')}</Button>
           <Button onClick={() => void verify()} loading={verifying}>{l('校验审计链', 'Verify the chain')}</Button>
         </Space>
       </Space>
-      {verdict && (verdict.ok
-        ? <Alert type="success" showIcon message={l(`审计链完整:已校验 ${verdict.checked} 条记录`, `The chain is intact: ${verdict.checked} records checked`)} />
-        : <Alert type="error" showIcon message={l(`审计链在第 ${verdict.broken!.id} 条记录处断开(${verdict.broken!.reason})`, `The chain breaks at record ${verdict.broken!.id} (${verdict.broken!.reason})`)} />)}
+      {sealed && (
+        <Alert type="info" showIcon closable onClose={() => setSealed(null)} message={sealed.written
+          ? l(`已写入第 ${sealed.seq} 个签名检查点`, `Signed checkpoint no. ${sealed.seq} written`)
+          : l(`日志自第 ${sealed.seq} 个检查点以来未变,未写入新行`, `Nothing changed since checkpoint no. ${sealed.seq}; no new line`)} />
+      )}
+      {verdict && <VerdictView verdict={verdict} />}
       <Space wrap>
         <Select
           allowClear placeholder={l('对象类型', 'Record type')} style={{ width: 140 }} aria-label={l('对象类型', 'Record type')}
