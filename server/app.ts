@@ -3,8 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import {
-  jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler,
-  type ZodTypeProvider,
+  jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler, type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { VERSION, type Config } from './platform/config.js';
 import type { Database } from './platform/db/engine.js';
@@ -15,6 +14,7 @@ import { registerAuth } from './platform/http/auth.js';
 import { registerCompression } from './platform/http/compression.js';
 import { frameworkErrors, registerErrorHandler } from './platform/http/errorHandler.js';
 import { registerRateLimit } from './platform/http/rateLimit.js';
+import { responseSerializerCompiler } from './platform/http/serialize.js';
 import { registerTextInput } from './platform/http/textInput.js';
 import { registerNoStore, registerSecurityHeaders } from './platform/http/security.js';
 import { registerWebApp } from './platform/http/webApp.js';
@@ -27,6 +27,8 @@ export interface AppOptions {
   database: Database;
   config: Config;
   logger?: boolean | object;
+  /** Check every answer against its response schema (the tests do); by default `config.checkResponses`. */
+  checkResponses?: boolean;
 }
 
 /** Every route the API serves, as registered (method + URL); the access-matrix test reads it. */
@@ -61,7 +63,7 @@ function connectionTimeouts(config: Config) {
   };
 }
 
-export async function buildApp({ database, config, logger = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ database, config, logger = false, checkResponses = config.checkResponses }: AppOptions): Promise<FastifyInstance> {
   composeServer();
   const app = Fastify({
     // Request logs never carry a tracking key (`?key=` opens a case's public page), nor personal data from errors.
@@ -80,7 +82,7 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler(checkResponses));
   app.decorate('db', database.db);
   app.decorate('readDb', database.reader ?? database.db);
   app.decorate('engine', database.engine);
@@ -113,7 +115,7 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
   });
 
   await registerSecurityHeaders(app, config);
-  registerRequestLog(app);
+  registerRequestLog(app, config.requestLog);
   registerCompression(app);
   registerNoStore(app);
   registerErrorHandler(app, await registerWebApp(app));

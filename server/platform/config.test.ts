@@ -68,3 +68,17 @@ describe('secureCookies', () => {
     assert.equal(loadConfig({ LIANXIN_SECURE_COOKIES: '1' }).secureCookies, true);
   });
 });
+
+describe('the request log', () => {
+  it('writes every request on a terminal, only the failed ones otherwise, unless LIANXIN_REQUEST_LOG says', () => {
+    assert.equal(loadConfig({ LOG_FORMAT: 'pretty' }).requestLog, 'all');
+    assert.equal(loadConfig({ LOG_FORMAT: 'json' }).requestLog, 'errors');
+    assert.equal(loadConfig({ LOG_FORMAT: 'json', LIANXIN_REQUEST_LOG: 'all' }).requestLog, 'all');
+    assert.equal(loadConfig({ LOG_FORMAT: 'pretty', LIANXIN_REQUEST_LOG: 'errors' }).requestLog, 'errors');
+    assert.equal(loadConfig({ LIANXIN_REQUEST_LOG: '0.01' }).requestLog, 0.01);
+    assert.equal(loadConfig({ LIANXIN_REQUEST_LOG: '1' }).requestLog, 1);
+    for (const bad of ['some', '2', '-0.1', '1%']) {
+      assert.throws(() => loadConfig({ LIANXIN_REQUEST_LOG: bad }), (err: unknown) => err instanceof ConfigError && err.message.includes('LIANXIN_REQUEST_LOG') && err.message.includes(bad), bad);
+    }
+  });
+});

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGLITE_SHARED_BUFFERS_MB } from './db/engine.js';
 import { DEFAULT_HEAP_GROWING_PERCENT } from './heap.js';
+import { requestLogModeFrom, type RequestLogMode } from './http/requestLog.js';
 
 /** The repository root, whether running from `server/` (tsx) or `dist/server/` (built). */
 export const PROJECT_ROOT = (() => {
@@ -56,6 +57,10 @@ export interface Config {
   logLevel: string;
   /** `pretty`: one readable line per entry (the default on a terminal); `json`: pino's JSON lines for log collectors. */
   logFormat: 'pretty' | 'json';
+  /** Which requests get a log line (LIANXIN_REQUEST_LOG): every one on a terminal, else only the failed ones (see http/requestLog.ts). */
+  requestLog: RequestLogMode;
+  /** Check every answer against its route's response schema before sending it (LIANXIN_CHECK_RESPONSES=1; the tests always do). */
+  checkResponses: boolean;
   /** Run the background job worker in this process. */
   worker: boolean;
   /** Where constituents reach this server: the origin (and path prefix, if any) printed in QR codes, no trailing slash. */
@@ -177,6 +182,16 @@ function logFormatFrom(value: string | undefined): 'pretty' | 'json' {
   throw new ConfigError(`LOG_FORMAT must be pretty or json, not "${value}" / LOG_FORMAT 只能是 pretty 或 json`);
 }
 
+function requestLogFrom(value: string | undefined, format: 'pretty' | 'json'): RequestLogMode {
+  if (value === undefined || value.trim() === '') return format === 'pretty' ? 'all' : 'errors';
+  const mode = requestLogModeFrom(value);
+  if (mode === null) {
+    throw new ConfigError(`LIANXIN_REQUEST_LOG must be all, errors or a share from 0 to 1 (e.g. 0.01); got "${value}". `
+      + `LIANXIN_REQUEST_LOG 应为 all、errors 或 0 到 1 之间的比例(如 0.01);当前值为 "${value}"。`);
+  }
+  return mode;
+}
+
 function federationIdFrom(value: string | undefined): string | null {
   if (value === undefined || value.trim() === '') return null;
   if (!/^[a-z][a-z0-9-]{1,39}$/.test(value.trim())) {
@@ -240,6 +255,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const dataDir = path.resolve(env.DATA_DIR ?? path.join(PROJECT_ROOT, 'data'));
   const publicBaseUrl = publicBaseUrlFrom(env.LIANXIN_PUBLIC_BASE_URL, port);
+  const logFormat = logFormatFrom(env.LOG_FORMAT);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -261,7 +277,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: 5,
     loginLockMinutes: 15,
     logLevel: env.LOG_LEVEL ?? 'info',
-    logFormat: logFormatFrom(env.LOG_FORMAT),
+    logFormat,
+    requestLog: requestLogFrom(env.LIANXIN_REQUEST_LOG, logFormat),
+    checkResponses: env.LIANXIN_CHECK_RESPONSES === '1',
     worker: env.LIANXIN_WORKER !== '0',
     publicBaseUrl,
     // A path that is set but missing is kept: posters then answer POSTER_FONT_MISSING, naming the fix.

@@ -1,4 +1,3 @@
-import { renderAsync } from '@resvg/resvg-js';
 import type { PosterFont } from '../../platform/documents/font.js';
 
 /** 1240 px across: an A5 poster at about 210 dpi, QR modules about 17 px wide. */
@@ -19,6 +18,7 @@ let busy: Promise<unknown> = Promise.resolve(); // settles, never rejects
  */
 export function posterPng(svg: string, font: PosterFont, width = PNG_WIDTH): Promise<Buffer> {
   const render = async () => {
+    const { renderAsync } = await import('@resvg/resvg-js');
     const image = await renderAsync(svg, {
       fitTo: { mode: 'width', value: width },
       background: '#ffffff',

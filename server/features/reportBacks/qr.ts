@@ -2,7 +2,6 @@
  * The QR code of a report-back's evaluation link, drawn from the platform's QR matrix: an SVG
  * (vector, for the projector screen) and a PNG rasterised from it by resvg (no font needed).
  */
-import { renderAsync } from '@resvg/resvg-js';
 import { qrMatrix, qrPathData, QUIET_ZONE } from '../../platform/documents/qr.js';
 
 export function qrSvg(url: string): string {
@@ -13,6 +12,7 @@ export function qrSvg(url: string): string {
 }
 
 export async function qrPng(url: string, width = 800): Promise<Buffer> {
+  const { renderAsync } = await import('@resvg/resvg-js');
   const image = await renderAsync(qrSvg(url), { fitTo: { mode: 'width', value: width }, background: '#ffffff', font: { loadSystemFonts: false } });
   return image.asPng();
 }

@@ -1,11 +1,14 @@
-import PDFDocument from 'pdfkit';
+import { onFirstUse } from '../lazy.js';
 import type { PosterFont } from './font.js';
+
+const pdfkit = onFirstUse<typeof import('pdfkit')>('pdfkit');
 
 /**
  * A pdfkit document with the CJK font registered as `regular` and `bold`, and the bytes it
  * writes collected: posters and registers both draw into one and await `done` after `end()`.
  */
 export function cjkPdf(options: PDFKit.PDFDocumentOptions, font: PosterFont): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+  const PDFDocument = pdfkit();
   const doc = new PDFDocument(options);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {

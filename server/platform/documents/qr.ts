@@ -1,4 +1,6 @@
-import QRCode from 'qrcode';
+import { onFirstUse } from '../lazy.js';
+
+const qrcode = onFirstUse<typeof import('qrcode')>('qrcode');
 
 /**
  * The QR symbol of a poster. Only the module matrix comes from the `qrcode` package; the
@@ -19,7 +21,7 @@ export const QUIET_ZONE = 4;
  * scribbled on. The links are short, so the symbol stays small (version 4–5, 33–37 modules).
  */
 export function qrMatrix(text: string): QrMatrix {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'Q' });
+  const { modules } = qrcode().create(text, { errorCorrectionLevel: 'Q' });
   return { size: modules.size, dark: (row, col) => modules.get(row, col) === 1 };
 }
 

@@ -4,7 +4,7 @@
  * repeated on every printed page (A4 landscape, as wide as the page, page numbers below).
  * Registers are bounded (see MAX_REGISTER_ROWS), so the workbook is built in memory.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { estimateWidth, wrapText } from './layout.js';
 import type { Cell, RegisterDocument, RegisterSection } from './model.js';
 import { inertCellText } from '../text/formula.js';
@@ -96,7 +96,8 @@ function addSheet(workbook: ExcelJS.Workbook, register: RegisterDocument, sectio
 }
 
 export async function registerXlsx(register: RegisterDocument): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = '连心桥 Lianxin';
   workbook.created = register.generatedAt;
   workbook.title = `${register.title} ${register.place}`;

@@ -11,7 +11,6 @@
  */
 import rateLimit, { type FastifyRateLimitStore } from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
-import { Redis } from 'ioredis';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { now } from '../clock.js';
 import type { DB } from '../db/schema.js';
@@ -62,6 +61,7 @@ function databaseStore(db: Kysely<DB>) {
 export async function registerRateLimit(app: FastifyInstance, opts: { db: Kysely<DB>; redisUrl: string | null }): Promise<void> {
   const errorResponseBuilder = (_req: unknown, ctx: { ttl: number }) => new AppError('RATE_LIMITED', { retryAfter: Math.ceil(ctx.ttl / 1000) });
   if (opts.redisUrl) {
+    const { Redis } = await import('ioredis');
     const redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: 2, connectTimeout: 5000 });
     app.addHook('onClose', async () => { await redis.quit(); });
     await app.register(rateLimit, { global: false, redis, nameSpace: 'lianxin:rate:', errorResponseBuilder });

@@ -30,6 +30,26 @@ describe('the server log', () => {
     assert.doesNotMatch(text, /"level"/);
   });
 
+  it('with `errors` or a share, leaves out successes but always writes refused requests and server errors', async () => {
+    for (const mode of ['errors', 0] as const) {
+      const out = new PassThrough();
+      let text = '';
+      out.on('data', (chunk: Buffer) => { text += chunk.toString(); });
+      const app = Fastify({ logger: { level: 'info', stream: readableLogStream(out) }, logController: new LogController({ disableRequestLogging: true }) });
+      registerRequestLog(app, mode);
+      app.get('/api/things', async () => ({ ok: true }));
+      app.get('/api/broken', async () => { throw new Error('boom'); });
+      for (let i = 0; i < 20; i++) await app.inject('/api/things');
+      await app.inject('/api/missing');
+      await app.inject('/api/broken');
+      await app.close();
+      const lines = text.trim().split('\n').filter((l) => l.includes(' ms'));
+      assert.equal(lines.length, 2, text);
+      assert.match(lines[0]!, /WARN {2}GET \/api\/missing 404/);
+      assert.match(lines[1]!, /ERROR GET \/api\/broken 500/);
+    }
+  });
+
   it('turns a pino entry into a line with its extra fields and the error stack', () => {
     const line = readableLogLine(JSON.stringify({ level: 50, time: Date.UTC(2026, 0, 1, 2, 3, 4), msg: 'job failed', job: 'x', err: { message: 'boom', stack: 'Error: boom\n  at f' } }));
     assert.equal(line, '10:03:04 ERROR job failed job=x \nError: boom\n  at f');

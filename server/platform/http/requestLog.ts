@@ -10,17 +10,36 @@ export function loggedUrl(url: string): string {
 const QUIET = [/^\/assets\//, /^\/m\/assets\//, /^\/favicon/, /^\/api\/health/];
 
 /**
+ * Which answers get a line: `all`, `errors` (4xx and 5xx only), or a share of the successful ones
+ * from 0 to 1 (`0.01`: one in a hundred, picked at random). Failed answers are always written.
+ */
+export type RequestLogMode = 'all' | 'errors' | number;
+
+/**
  * One line per request, written when the answer has gone (method, address, status, time), instead of
  * Fastify's two lines per request. Static assets and the health probe are left out unless they fail.
+ * A server error is logged at `error`, a refused request (4xx) at `warn`, a success at `info`; with
+ * `mode` other than `all`, successes are left out or sampled, since a busy server spends several
+ * percent of its time writing them.
  */
-export function registerRequestLog(app: FastifyInstance): void {
+export function registerRequestLog(app: FastifyInstance, mode: RequestLogMode = 'all'): void {
+  const share = mode === 'all' ? 1 : mode === 'errors' ? 0 : mode;
   app.addHook('onResponse', async (request, reply) => {
     const status = reply.statusCode;
-    if (status < 400 && QUIET.some((pattern) => pattern.test(request.url))) return;
+    if (status < 400 && (share === 0 || (share < 1 && Math.random() >= share) || QUIET.some((pattern) => pattern.test(request.url)))) return;
     const line = { method: request.method, url: loggedUrl(request.url), status, ms: Math.round(reply.elapsedTime), ip: request.ip };
     if (status >= 500) request.log.error(line, 'request');
+    else if (status >= 400) request.log.warn(line, 'request');
     else request.log.info(line, 'request');
   });
+}
+
+/** LIANXIN_REQUEST_LOG's value, or null when it is none of `all`, `errors` or a number from 0 to 1. */
+export function requestLogModeFrom(value: string): RequestLogMode | null {
+  const v = value.trim();
+  if (v === 'all' || v === 'errors') return v;
+  if (!/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(v)) return null;
+  return Number(v);
 }
 
 const LEVELS: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO ', 40: 'WARN ', 50: 'ERROR', 60: 'FATAL' };

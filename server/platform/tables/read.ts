@@ -10,7 +10,7 @@
  */
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { AppError } from '../errors.js';
 import { GuardedWorkbookReader, type XlsxLimits } from './xlsxGuard.js';

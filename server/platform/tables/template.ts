@@ -3,7 +3,6 @@
  * sheet what each column takes with an example. Only the first sheet is ever imported, so the
  * example cannot be imported by mistake.
  */
-import ExcelJS from 'exceljs';
 import { COLUMNS, type ImportKind } from './columns.js';
 
 const EXAMPLES: Record<ImportKind, Record<string, string>> = {
@@ -29,6 +28,7 @@ export const TEMPLATE_NAMES: Record<ImportKind, { sheet: string; file: string; a
 };
 
 export async function importTemplate(kind: ImportKind): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '连心桥 Lianxin';
   const specs = COLUMNS[kind];

@@ -5,7 +5,6 @@
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { now as clockNow } from '../clock.js';
 import { inertCellText } from '../text/formula.js';
 
@@ -47,6 +46,7 @@ function cell(value: CellValue, kind: ExportColumn<unknown>['kind']): CellValue 
 }
 
 export async function writeXlsx<T>(out: Writable, sheetName: string, columns: ExportColumn<T>[], pages: AsyncIterable<T[]>): Promise<void> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = '连心桥 Lianxin';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
