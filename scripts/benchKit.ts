@@ -3,7 +3,7 @@
  * demo data, and timing a step several times to report its median and spread. The scripts print
  * Markdown for docs/BENCHMARKS.md; nothing here asserts a time.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -119,4 +119,21 @@ export async function submissionStatements(url: string, stationId: number, categ
     await app.close();
     await db.destroy();
   }
+}
+
+/**
+ * The migrated demo database (regions and demo set, no cases) as a PGlite tarball for
+ * `openPGlite(null, blob)`: built once and kept at BENCH_TEMPLATE (default: under the system's
+ * temporary folder) for the next run, since building it takes minutes on a busy machine.
+ */
+export async function pgliteDemoTemplate(): Promise<Blob> {
+  const file = process.env.BENCH_TEMPLATE ?? path.join(os.tmpdir(), 'lianxin-bench-demo.tar');
+  if (!existsSync(file)) {
+    const fresh = await openPGlite(null);
+    await migrateToLatest(fresh.db);
+    await bootstrap(fresh.db, { ...loadConfig({}), demo: true });
+    writeFileSync(file, Buffer.from(await (await fresh.dumpDataDir!()).arrayBuffer()));
+    await fresh.close();
+  }
+  return new Blob([readFileSync(file)]);
 }

@@ -14,7 +14,7 @@ import { registerAuth } from './platform/http/auth.js';
 import { registerCompression } from './platform/http/compression.js';
 import { frameworkErrors, registerErrorHandler } from './platform/http/errorHandler.js';
 import { registerRateLimit } from './platform/http/rateLimit.js';
-import { responseSerializerCompiler } from './platform/http/serialize.js';
+import { responseSerializerCompiler, type ResponseWriting } from './platform/http/serialize.js';
 import { registerTextInput } from './platform/http/textInput.js';
 import { registerNoStore, registerSecurityHeaders } from './platform/http/security.js';
 import { registerWebApp } from './platform/http/webApp.js';
@@ -27,8 +27,8 @@ export interface AppOptions {
   database: Database;
   config: Config;
   logger?: boolean | object;
-  /** Check every answer against its response schema (the tests do); by default `config.checkResponses`. */
-  checkResponses?: boolean;
+  /** How answers are written (see http/serialize.ts): the tests check each one; by default as `config.checkResponses` says. */
+  responses?: ResponseWriting;
 }
 
 /** Every route the API serves, as registered (method + URL); the access-matrix test reads it. */
@@ -63,7 +63,7 @@ function connectionTimeouts(config: Config) {
   };
 }
 
-export async function buildApp({ database, config, logger = false, checkResponses = config.checkResponses }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ database, config, logger = false, responses = config.checkResponses ? 'checked' : 'projected' }: AppOptions): Promise<FastifyInstance> {
   composeServer();
   const app = Fastify({
     // Request logs never carry a tracking key (`?key=` opens a case's public page), nor personal data from errors.
@@ -82,7 +82,7 @@ export async function buildApp({ database, config, logger = false, checkResponse
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(responseSerializerCompiler(checkResponses));
+  app.setSerializerCompiler(responseSerializerCompiler(responses));
   app.decorate('db', database.db);
   app.decorate('readDb', database.reader ?? database.db);
   app.decorate('engine', database.engine);

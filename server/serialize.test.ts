@@ -15,7 +15,7 @@ describe('answers written without zod\'s encoder', () => {
   before(async () => {
     t = await startTestApp();
     // The same database served the way a server does by default: no response check, the projection only.
-    service = await buildApp({ database: t.database, config: t.config, checkResponses: false });
+    service = await buildApp({ database: t.database, config: t.config, responses: 'projected' });
     staff = await signIn(t.app, 'pinggui');
     admin = await signIn(t.app, 'admin');
     const db = t.database.db;

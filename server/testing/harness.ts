@@ -23,7 +23,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
   // The audit checkpoints' key and file: the test's own, never the project's data directory.
   const own = mkdtempSync(path.join(tmpdir(), 'lianxin-test-audit-'));
   const config = { ...loadConfig({}), auditKeyFile: path.join(own, 'audit-ed25519.pem'), auditCheckpointFile: path.join(own, 'audit-checkpoints.jsonl'), ...overrides };
-  const app = await buildApp({ database, config, logger: process.env.TEST_LOG ? { level: 'error' } : false, checkResponses: true });
+  const app = await buildApp({ database, config, logger: process.env.TEST_LOG ? { level: 'error' } : false, responses: 'checked' });
   return {
     app,
     database,
@@ -38,7 +38,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
 
 /** Another app on a database of the test's choosing: a second node on the same database, or one with a replica. */
 export function buildTestApp(database: Database, config: Config): Promise<FastifyInstance> {
-  return buildApp({ database, config, logger: process.env.TEST_LOG ? { level: 'error' } : false, checkResponses: true });
+  return buildApp({ database, config, logger: process.env.TEST_LOG ? { level: 'error' } : false, responses: 'checked' });
 }
 
 type Body = Record<string, unknown> | unknown[] | undefined;
