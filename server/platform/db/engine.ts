@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireLockFile } from './lockFile.js';
-import { PGliteDialect } from './pgliteDialect.js';
+import { PGliteDialect, type PGliteQueue, type PGliteStats } from './pgliteDialect.js';
 import { preparingClient } from './preparedStatements.js';
 import { SyncingNodeFS, syncingStartParams } from './syncingNodeFs.js';
 import type { DB } from './schema.js';
@@ -22,6 +22,8 @@ export interface Database {
   close(): Promise<void>;
   /** PGlite only: the whole data directory as a tarball (loadable with `openPGlite(null, blob)`). */
   dumpDataDir?: () => Promise<Blob>;
+  /** PGlite only: how long transactions held the one connection, and how much of it their statements ran. */
+  pgliteStats?: PGliteStats;
 }
 
 const INT8 = 20;
@@ -84,10 +86,12 @@ export const PGLITE_SHARED_BUFFERS_MB = 32;
  * PGlite on a data directory (held with a lock file), or in memory when `dataDir` is null.
  * With `fsync` (the server's default, LIANXIN_PGLITE_FSYNC), a commit returns once its WAL is on
  * disk, so an answered write survives a power cut too; without it, it survives the process being
- * killed but not the machine losing power (see syncingNodeFs.ts).
+ * killed but not the machine losing power (see syncingNodeFs.ts). `queue` is how its one connection
+ * is shared between single statements and transactions (see pgliteDialect.ts).
  */
 export async function openPGlite(
   dataDir: string | null, loadDataDir?: Blob, sharedBuffersMb: number = PGLITE_SHARED_BUFFERS_MB, fsync = false,
+  queue: PGliteQueue = 'fair',
 ): Promise<Database> {
   let release: () => void = () => {};
   let pgDir: string | undefined;
@@ -104,11 +108,13 @@ export async function openPGlite(
       startParams: [...(syncingFs ? syncingStartParams() : PGlite.defaultStartParams), '-c', `shared_buffers=${sharedBuffersMb}MB`],
       ...(loadDataDir ? { loadDataDir } : {}),
     });
-    const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+    const dialect = new PGliteDialect(client, queue);
+    const db = new Kysely<DB>({ dialect });
     return {
       db,
       engine: 'pglite',
       dumpDataDir: () => client.dumpDataDir('none'),
+      pgliteStats: dialect.stats,
       async close() {
         try {
           await db.destroy();

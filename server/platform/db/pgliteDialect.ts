@@ -6,49 +6,87 @@ import {
 } from 'kysely';
 
 /**
- * A Kysely dialect over PGlite. PGlite has exactly one connection, so the driver hands it
- * out under a mutex: a transaction holds it until commit or rollback, and a query on the
- * root handle inside a transaction would wait for ever — always use the transaction handle.
+ * How the one connection is shared. `fair` (the default): a single statement outside a
+ * transaction runs on its own turn, and waiting statements go before a waiting transaction, up to
+ * `OVERTAKE_LIMIT` of them, so a read waits for at most the transaction already running, not for
+ * every transaction queued before it; a transaction still gets its turn under a steady stream of
+ * reads. `fifo`: first come, first served (kept for the benchmark's comparison).
+ */
+export type PGliteQueue = 'fair' | 'fifo';
+
+/** How many single statements may go before a waiting transaction. */
+const OVERTAKE_LIMIT = 16;
+
+/** Time the connection spent in transactions: held from `begin` to `commit`, and running their statements. */
+export interface PGliteStats {
+  transactions: number;
+  heldMs: number;
+  statementMs: number;
+}
+
+/**
+ * A Kysely dialect over PGlite. PGlite has exactly one connection: a transaction holds it until
+ * commit or rollback, a statement outside a transaction holds it only while it runs. A query on
+ * the root handle inside a transaction would wait for ever — always use the transaction handle.
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pg: PGlite) {}
+  readonly stats: PGliteStats = { transactions: 0, heldMs: 0, statementMs: 0 };
+  constructor(private readonly pg: PGlite, private readonly queue: PGliteQueue = 'fair') {}
   createAdapter() { return new PostgresAdapter(); }
-  createDriver(): Driver { return new PGliteDriver(this.pg); }
+  createDriver(): Driver { return new PGliteDriver(this.pg, new ConnectionTurns(this.queue), this.stats); }
   createIntrospector(db: Kysely<any>) { return new PostgresIntrospector(db); }
   createQueryCompiler() { return new PostgresQueryCompiler(); }
 }
 
-class Mutex {
-  #tail: Promise<void> = Promise.resolve();
-  lock(): Promise<() => void> {
-    let release!: () => void;
-    const next = new Promise<void>((resolve) => { release = resolve; });
-    const acquired = this.#tail.then(() => release);
-    this.#tail = this.#tail.then(() => next);
-    return acquired;
+interface Waiter { grant: () => void; overtaken: number }
+
+/** Who uses the connection next: single statements and transactions in two queues (see PGliteQueue). */
+class ConnectionTurns {
+  #busy = false;
+  readonly #singles: Waiter[] = [];
+  readonly #transactions: Waiter[] = [];
+  constructor(private readonly queue: PGliteQueue) {}
+
+  take(kind: 'single' | 'transaction'): Promise<void> {
+    if (!this.#busy) {
+      this.#busy = true;
+      return Promise.resolve();
+    }
+    return new Promise((grant) => {
+      const waiter = { grant, overtaken: 0 };
+      // First come, first served puts everyone in one queue.
+      if (kind === 'single' && this.queue === 'fair') this.#singles.push(waiter);
+      else this.#transactions.push(waiter);
+    });
+  }
+
+  give(): void {
+    const transaction = this.#transactions[0];
+    let next: Waiter | undefined;
+    if (this.#singles.length && !(transaction && transaction.overtaken >= OVERTAKE_LIMIT)) {
+      next = this.#singles.shift();
+      if (transaction) transaction.overtaken++;
+    } else {
+      next = this.#transactions.shift();
+    }
+    if (next) next.grant();
+    else this.#busy = false;
   }
 }
 
 class PGliteDriver implements Driver {
-  readonly #mutex = new Mutex();
-  readonly #connection: PGliteConnection;
-  #release: (() => void) | null = null;
-
-  constructor(private readonly pg: PGlite) {
-    this.#connection = new PGliteConnection(pg);
-  }
+  constructor(private readonly pg: PGlite, private readonly turns: ConnectionTurns, private readonly stats: PGliteStats) {}
 
   async init() { await this.pg.waitReady; }
 
+  /** A handle that takes the connection's turn per statement, or from `begin` to the end of its transaction. */
   async acquireConnection(): Promise<DatabaseConnection> {
-    const release = await this.#mutex.lock();
-    this.#release = release;
-    return this.#connection;
+    return new PGliteConnection(this.pg, this.turns, this.stats);
   }
 
   async beginTransaction(conn: DatabaseConnection, settings: TransactionSettings) {
     const level = settings.isolationLevel ? ` isolation level ${settings.isolationLevel}` : '';
-    await conn.executeQuery(CompiledQuery.raw(`begin${level}`));
+    await (conn as PGliteConnection).begin(`begin${level}`);
   }
 
   async commitTransaction(conn: DatabaseConnection) {
@@ -59,10 +97,8 @@ class PGliteDriver implements Driver {
     await conn.executeQuery(CompiledQuery.raw('rollback'));
   }
 
-  async releaseConnection() {
-    const release = this.#release;
-    this.#release = null;
-    release?.();
+  async releaseConnection(conn: DatabaseConnection) {
+    (conn as PGliteConnection).end();
   }
 
   async destroy() {
@@ -71,10 +107,44 @@ class PGliteDriver implements Driver {
 }
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pg: PGlite) {}
+  /** When this handle's transaction took the connection, or null outside a transaction. */
+  #since: number | null = null;
+  constructor(private readonly pg: PGlite, private readonly turns: ConnectionTurns, private readonly stats: PGliteStats) {}
+
+  async begin(statement: string): Promise<void> {
+    await this.turns.take('transaction');
+    this.#since = performance.now();
+    try {
+      await this.run(statement, []);
+    } catch (err) {
+      this.end();
+      throw err;
+    }
+  }
+
+  /** Gives the connection back after the transaction (Kysely releases after commit or rollback). */
+  end(): void {
+    if (this.#since === null) return;
+    this.stats.transactions++;
+    this.stats.heldMs += performance.now() - this.#since;
+    this.#since = null;
+    this.turns.give();
+  }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pg.query<R>(compiled.sql, compiled.parameters as unknown[]);
+    if (this.#since !== null) return this.run<R>(compiled.sql, compiled.parameters);
+    await this.turns.take('single');
+    try {
+      return await this.run<R>(compiled.sql, compiled.parameters);
+    } finally {
+      this.turns.give();
+    }
+  }
+
+  private async run<R>(text: string, parameters: readonly unknown[]): Promise<QueryResult<R>> {
+    const t0 = this.#since === null ? 0 : performance.now();
+    const result = await this.pg.query<R>(text, parameters as unknown[]);
+    if (this.#since !== null) this.stats.statementMs += performance.now() - t0;
     return {
       rows: result.rows,
       numAffectedRows: result.affectedRows === undefined ? undefined : BigInt(result.affectedRows),
