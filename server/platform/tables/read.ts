@@ -13,7 +13,7 @@ import { parse } from 'csv-parse';
 import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { AppError } from '../errors.js';
-import { GuardedWorkbookReader, type XlsxLimits } from './xlsxGuard.js';
+import type { XlsxLimits } from './xlsxGuard.js';
 
 export interface SheetRow {
   /** The row number as a spreadsheet shows it (1 = the first line). */
@@ -156,6 +156,8 @@ async function* xlsxRows(all: AsyncGenerator<Buffer>, limits: ParseLimits): Asyn
   const failure = new SourceFailure();
   source.once('error', (err) => failure.fail(err));
   // Styles are read so that date cells come back as dates (出生年月), not day numbers.
+  // exceljs (through the guards) loads with the first workbook, not when the server starts.
+  const { GuardedWorkbookReader } = await import('./xlsxGuard.js');
   const reader: ExcelJS.stream.xlsx.WorkbookReader = new GuardedWorkbookReader(source, {
     worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
   }, limits.xlsx, limits.tmpDir);
