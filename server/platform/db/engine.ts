@@ -91,7 +91,7 @@ export const PGLITE_SHARED_BUFFERS_MB = 32;
  */
 export async function openPGlite(
   dataDir: string | null, loadDataDir?: Blob, sharedBuffersMb: number = PGLITE_SHARED_BUFFERS_MB, fsync = false,
-  queue: PGliteQueue = 'fair',
+  queue: PGliteQueue = 'fifo',
 ): Promise<Database> {
   let release: () => void = () => {};
   let pgDir: string | undefined;

@@ -6,11 +6,12 @@ import {
 } from 'kysely';
 
 /**
- * How the one connection is shared. `fair` (the default): a single statement outside a
- * transaction runs on its own turn, and waiting statements go before a waiting transaction, up to
- * `OVERTAKE_LIMIT` of them, so a read waits for at most the transaction already running, not for
- * every transaction queued before it; a transaction still gets its turn under a steady stream of
- * reads. `fifo`: first come, first served (kept for the benchmark's comparison).
+ * How the one connection is shared; either way a statement outside a transaction holds it only
+ * while it runs, a transaction from `begin` to its end. `fifo` (the default): first come, first
+ * served. `fair`: waiting statements go before a waiting transaction, up to `OVERTAKE_LIMIT` of
+ * them, so a read waits for at most the transaction already running, not for every transaction
+ * queued before it; a transaction still gets its turn under a steady stream of reads. It is not
+ * the default until `npm run bench:pglite` shows it helps (see docs/BENCHMARKS.md, 2026-12-05).
  */
 export type PGliteQueue = 'fair' | 'fifo';
 
@@ -31,7 +32,7 @@ export interface PGliteStats {
  */
 export class PGliteDialect implements Dialect {
   readonly stats: PGliteStats = { transactions: 0, heldMs: 0, statementMs: 0 };
-  constructor(private readonly pg: PGlite, private readonly queue: PGliteQueue = 'fair') {}
+  constructor(private readonly pg: PGlite, private readonly queue: PGliteQueue = 'fifo') {}
   createAdapter() { return new PostgresAdapter(); }
   createDriver(): Driver { return new PGliteDriver(this.pg, new ConnectionTurns(this.queue), this.stats); }
   createIntrospector(db: Kysely<any>) { return new PostgresIntrospector(db); }
