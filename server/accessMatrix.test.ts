@@ -142,7 +142,7 @@ const crossProvinceBodies: Record<string, Record<string, unknown>> = {
 const suggestionBody = (t: Targets) => ({ kind: 'suggestion', title: '矩阵建议', reasons: '', proposals: '', categoryId: t.categoryId, regionCode: '451103', level: 'county' });
 /** An Ed25519 public key (32 bytes, base64) for the peers the administrator registers. */
 const MATRIX_PEER_KEY = generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).subarray(12).toString('base64');
-const MATRIX_PNG = '89504e470d0a1a0a0000000d4948445200000001000000010806000000';
+const MATRIX_PNG = '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000970485973000003e8000003e801b57b526b0000000d49444154789c63606860f80f0002840180fa05561d0000000049454e44ae426082';
 /** A topic of 平桂区's (in) or 宜城市's (out) county committee asking that side's station, open from yesterday for three weeks. */
 const consultationBody = (t: Targets, s: 'in' | 'out') => ({
   title: '矩阵议题', background: '', questions: ['矩阵问题'], opensOn: addDays(today(), -1), closesOn: addDays(today(), 20),
@@ -338,7 +338,7 @@ const CASES: Case[] = [
   },
   {
     method: 'POST', route: '/api/activities/:id/files', url: (t, s) => `/api/activities/${t.activity[s]}/files`,
-    body: () => ({ photos: [{ data: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex').toString('base64') }] }),
+    body: () => ({ photos: [{ data: Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000970485973000003e8000003e801b57b526b0000000d49444154789c63606860f80f0002840180fa05561d0000000049454e44ae426082', 'hex').toString('base64') }] }),
     in: S(200, 200, 200, 403, 403), out: S(200, 404, 404, 404, 403),
   },
   {
@@ -518,7 +518,7 @@ const CASES: Case[] = [
   },
   {
     method: 'POST', route: '/api/suggestions/:id/files', url: (t, s) => `/api/suggestions/${t.suggestionDraft[s]}/files`,
-    body: () => ({ name: '矩阵附件.png', data: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex').toString('base64') }),
+    body: () => ({ name: '矩阵附件.png', data: Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000970485973000003e8000003e801b57b526b0000000d49444154789c63606860f80f0002840180fa05561d0000000049454e44ae426082', 'hex').toString('base64') }),
     in: S(403, 403, 403, 201, 403), out: S(403, 403, 403, 404, 403),
   },
   {
@@ -1153,7 +1153,7 @@ describe('access matrix', () => {
   /** An activity with a photo, a campaign and two reception days on each side, made by the administrator. */
   async function activityTargets(stationIn: number, stationOut: number) {
     const admin = clients.admin;
-    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex').toString('base64');
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000970485973000003e8000003e801b57b526b0000000d49444154789c63606860f80f0002840180fa05561d0000000049454e44ae426082', 'hex').toString('base64');
     const made = async (url: string, body: Record<string, unknown>) => {
       const res = await admin.post(url, body);
       assert.equal(res.statusCode, 201, res.body);
@@ -1235,7 +1235,7 @@ describe('access matrix', () => {
    */
   async function suggestionTargets(termIn: number, termOut: number) {
     const db = t.database.db;
-    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000970485973000003e8000003e801b57b526b0000000d49444154789c63606860f80f0002840180fa05561d0000000049454e44ae426082', 'hex');
     const categoryId = (await db.selectFrom('case_category').select('id').where('code', '=', 'water').executeTakeFirstOrThrow()).id;
     const made = await clients.deputy.post('/api/suggestions', { kind: 'suggestion', title: '矩阵目标建议', reasons: '', proposals: '', categoryId, regionCode: '451103', level: 'county' });
     assert.equal(made.statusCode, 201, made.body);
@@ -1381,7 +1381,7 @@ describe('access matrix', () => {
     const stationIn = await id('station', '平桂区黄田镇人大代表联络站');
     const stationOut = await id('station', '宜城市雷河镇人大代表中心联络站');
     const categoryId = (await db.selectFrom('case_category').select('id').where('code', '=', 'water').executeTakeFirstOrThrow()).id;
-    const png = '89504e470d0a1a0a0000000d4948445200000001000000010806000000';
+    const png = '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000970485973000003e8000003e801b57b526b0000000d49444154789c63606860f80f0002840180fa05561d0000000049454e44ae426082';
     // A reply's internal file on a case, stored as the reply action stores it (with an event of the case).
     const replyFile = async (opinionId: number) => {
       const event = await db.selectFrom('opinion_event').select('id').where('opinion_id', '=', opinionId).orderBy('id').executeTakeFirstOrThrow();

@@ -14,6 +14,7 @@ export const ERRORS = {
   VALIDATION_FAILED: { status: 400, zh: '提交的内容有误,请检查标出的字段', en: 'Some fields are invalid' },
   BAD_REQUEST: { status: 400, zh: '请求格式不正确', en: 'The request is malformed' },
   TEXT_LONE_SURROGATE: { status: 400, zh: '字段 {field} 含有无效字符(孤立的 UTF-16 代理项),请删除后重试', en: 'The field {field} holds an invalid character (a lone UTF-16 surrogate); remove it and try again' },
+  TEXT_ENCODING_INVALID: { status: 400, zh: '字段 {field} 不是有效的 UTF-8 文本,请以 UTF-8 编码提交', en: 'The field {field} is not valid UTF-8 text; send it encoded as UTF-8' },
   BODY_ENCODING_INVALID: { status: 400, zh: '请求内容不是有效的 UTF-8 编码', en: 'The request body is not valid UTF-8' },
   BODY_CHARSET_UNSUPPORTED: { status: 400, zh: '不支持字符集 {charset},请以 UTF-8 提交', en: 'The charset {charset} is not supported; send UTF-8' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
@@ -64,6 +65,8 @@ export const ERRORS = {
     zh: '检查文件时服务器停止或重启,检查已中断;请重新上传文件',
     en: 'The server stopped or restarted while checking the file, so the check was cut off; upload the file again',
   },
+  IMAGE_UNREADABLE: { status: 400, zh: '图片“{name}”无法读取(文件不完整或已损坏),请重新选择', en: 'The image “{name}” cannot be read (incomplete or damaged); choose it again' },
+  IMAGE_TOO_MANY_PIXELS: { status: 400, zh: '图片“{name}”像素过多,最多 {maxMegapixels} 百万像素', en: 'The image “{name}” has too many pixels; at most {maxMegapixels} megapixels' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorSpec>;
 
@@ -114,6 +117,8 @@ export const FIELD_MESSAGES = {
   CATEGORY_UNKNOWN: { zh: '意见类别不存在', en: 'Unknown category' },
   PHOTO_TYPE: { zh: '照片只能是 JPEG、PNG 或 WebP 格式', en: 'Photos must be JPEG, PNG or WebP' },
   PHOTO_TOO_LARGE: { zh: '每张照片不能超过 5 MB', en: 'Each photo must be at most 5 MB' },
+  PHOTO_UNREADABLE: { zh: '照片无法读取(文件不完整或已损坏),请重新选择', en: 'The photo cannot be read (incomplete or damaged); choose it again' },
+  PHOTO_TOO_MANY_PIXELS: { zh: '照片像素过多,最多 4000 万像素', en: 'The photo has too many pixels; at most 40 megapixels' },
   TOO_MANY_PHOTOS: { zh: '最多上传 5 张照片', en: 'At most 5 photos' },
   TOO_MANY_ACTIVITY_PHOTOS: { zh: '一次活动最多 9 张照片', en: 'At most 9 photos per activity' },
   REPORT_TYPE: { zh: '材料只能是 PDF、Word(docx)、Excel(xlsx)或 PowerPoint(pptx)文件', en: 'Reports must be PDF, docx, xlsx or pptx files' },
@@ -165,6 +170,7 @@ export const FIELD_MESSAGES = {
   NOT_IN_SCOPE: { zh: '不在您的管辖范围内', en: 'Outside your area of responsibility' },
   UNKNOWN_REFERENCE: { zh: '引用的记录不存在', en: 'The referenced record does not exist' },
   NOT_ALLOWED_FOR_ROLE: { zh: '您的角色不能修改此项', en: 'Your role cannot change this field' },
+  ENCODING_INVALID: { zh: '不是有效的 UTF-8 文本', en: 'Not valid UTF-8 text' },
   LONE_SURROGATE: { zh: '含有无效字符(孤立的 UTF-16 代理项)', en: 'Holds an invalid character (a lone UTF-16 surrogate)' },
   PASSWORD_TOO_WEAK: {
     zh: '密码至少 10 位,且包含大写字母、小写字母、数字、符号中的至少三类',

@@ -153,7 +153,7 @@ export async function createActivity(ctx: WriteContext, input: ActivityInput, ph
   checkInput(ctx, input, problems);
   await checkReferences(ctx, input, problems);
   if (input.rotaSlotId !== null) await checkRotaSlot(ctx, input.rotaSlotId, place.stationId, input.kind, null, problems);
-  const files = checkFiles(photos, reports, 0, problems);
+  const files = await checkFiles(photos, reports, 0, problems);
   if (problems.length) throw invalidFields(problems);
   const { id } = await ctx.trx.insertInto('activity').values({
     kind: input.kind, title: input.title, station_id: place.stationId, region_code: place.regionCode, region_path: place.regionPath,
@@ -193,9 +193,9 @@ export async function updateActivity(ctx: WriteContext, id: number, version: num
   await recordAudit(ctx, { action: 'activity.update', entityType: 'activity', entityId: id, before, after: await activitySnapshot(ctx, id) });
 }
 
-function checkFiles(photos: ActivityFileInput[], reports: ActivityFileInput[], existingPhotos: number, problems: Problem[]) {
+async function checkFiles(photos: ActivityFileInput[], reports: ActivityFileInput[], existingPhotos: number, problems: Problem[]) {
   if (existingPhotos + photos.length > MAX_ACTIVITY_PHOTOS) problems.push({ path: 'photos', code: 'TOO_MANY_ACTIVITY_PHOTOS' });
-  const checkedPhotos = photoProblems(photos, problems);
+  const checkedPhotos = await photoProblems(photos, problems);
   const checkedReports = reports.map((r, i) => {
     const mime = sniffReport(r.bytes, r.filename ?? '');
     if (!mime) problems.push({ path: `reports.${i}`, code: 'REPORT_TYPE' });
@@ -220,7 +220,7 @@ export async function addActivityFiles(ctx: WriteContext, id: number, photos: Ac
   const existing = Number((await ctx.trx.selectFrom('activity_file').select((eb) => eb.fn.countAll().as('n'))
     .where('activity_id', '=', id).where('kind', '=', 'photo').executeTakeFirstOrThrow()).n);
   const problems: Problem[] = [];
-  const files = checkFiles(photos, reports, existing, problems);
+  const files = await checkFiles(photos, reports, existing, problems);
   if (problems.length) throw invalidFields(problems);
   const before = await activitySnapshot(ctx, id);
   await insertFiles(ctx, id, files);

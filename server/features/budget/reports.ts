@@ -26,7 +26,7 @@ export async function fileReport(ctx: WriteContext, reviewId: number, input: Rep
   const r = await lockReview(ctx, reviewId);
   requirePart(r, 'staff', 'finance');
   requireEditable(r);
-  const files = checkReplyAttachments((input.files ?? []).map((f) => ({ name: f.name, public: false, bytes: new Uint8Array(Buffer.from(f.data, 'base64')) })));
+  const files = await checkReplyAttachments((input.files ?? []).map((f) => ({ name: f.name, public: false, bytes: new Uint8Array(Buffer.from(f.data, 'base64')) })));
   const now = clockNow();
   const row = await ctx.trx.insertInto('budget_report').values({
     review_id: reviewId, kind: input.kind, title: input.title.trim(), summary: input.summary ?? '',

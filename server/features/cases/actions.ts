@@ -72,7 +72,7 @@ export async function takeCaseAction(
       const calendar = await loadCalendar(ctx.trx);
       const effect = caseEffect(c, input, now, calendar);
       if (effect.error) throw new AppError(effect.error);
-      const files: CheckedAttachment[] = req.action === 'reply' ? checkReplyAttachments(req.reply?.attachments ?? []) : [];
+      const files: CheckedAttachment[] = req.action === 'reply' ? await checkReplyAttachments(req.reply?.attachments ?? []) : [];
       return { ...effect, input, calendar, files };
     },
     apply: async ({ to, effect }) => {

@@ -4,7 +4,8 @@ import type { CaseChannel } from '../../../common/caseVocabulary.js';
 import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
 import type { AnyActor, PublicActor } from '../../platform/access/actor.js';
 import type { DB } from '../../platform/db/schema.js';
-import { MAX_PHOTO_BYTES, MAX_PHOTOS, sniffImageType } from '../../platform/uploads/imageType.js';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../../platform/uploads/imageType.js';
+import { checkedPhoto } from '../../platform/uploads/photo.js';
 import { storeFile } from '../../platform/files/index.js';
 import { derivePin, deriveQueryKey, hashPin, hashQueryKey, newPin, newPublicId, newQueryKey, newSalt, newTrackingCode } from './trackingCode.js';
 import { AppError, invalidFields, type FieldMessageCode } from '../../platform/errors.js';
@@ -90,21 +91,25 @@ async function requireCategories(trx: Transaction<DB>, drafts: { categoryId: num
   if (bad.length) throw invalidFields(bad.map(({ i }) => ({ path: pathOf(i), code: 'CATEGORY_UNKNOWN' })));
 }
 
-/** Photos are checked by their content: type by magic bytes, size, count. */
-/** Each photo's type read from its bytes and its size checked; problems are added to `problems`. */
-export function photoProblems(photos: Photo[], problems: { path: string; code: FieldMessageCode }[]): { mime: string; bytes: Uint8Array }[] {
-  return photos.map((p, i) => {
-    const mime = sniffImageType(p.bytes);
-    if (!mime) problems.push({ path: `photos.${i}`, code: 'PHOTO_TYPE' });
-    else if (p.bytes.length > MAX_PHOTO_BYTES) problems.push({ path: `photos.${i}`, code: 'PHOTO_TOO_LARGE' });
-    return { mime: mime ?? '', bytes: p.bytes };
-  });
+/**
+ * Each photo's type read from its bytes, its size checked, then decoded and encoded again
+ * without its metadata (platform/uploads/photo.ts); problems are added to `problems`. The bytes
+ * answered are the ones to store. One photo at a time, so that one request decodes one at most.
+ */
+export async function photoProblems(photos: Photo[], problems: { path: string; code: FieldMessageCode }[]): Promise<{ mime: string; bytes: Uint8Array }[]> {
+  const out: { mime: string; bytes: Uint8Array }[] = [];
+  for (const [i, p] of photos.entries()) {
+    const checked = await checkedPhoto(p.bytes, MAX_PHOTO_BYTES);
+    if (!checked.ok) problems.push({ path: `photos.${i}`, code: checked.code });
+    out.push(checked.ok ? { mime: checked.mime, bytes: checked.bytes } : { mime: '', bytes: p.bytes });
+  }
+  return out;
 }
 
-export function checkPhotos(photos: Photo[]): { mime: string; bytes: Uint8Array }[] {
+export async function checkPhotos(photos: Photo[]): Promise<{ mime: string; bytes: Uint8Array }[]> {
   if (photos.length > MAX_PHOTOS) throw invalidFields([{ path: 'photos', code: 'TOO_MANY_PHOTOS' }]);
   const problems: { path: string; code: FieldMessageCode }[] = [];
-  const checked = photoProblems(photos, problems);
+  const checked = await photoProblems(photos, problems);
   if (problems.length) throw invalidFields(problems);
   return checked;
 }
@@ -210,7 +215,7 @@ function requestHash(s: PublicSubmission): string {
  * key with a different submission is refused.
  */
 export async function submitPublicOpinion(ctx: WriteContext<PublicActor>, s: PublicSubmission): Promise<Receipt & { pin: string }> {
-  const photos = checkPhotos(s.photos);
+  const photos = await checkPhotos(s.photos);
   let queryKey: string | undefined;
   if (s.idempotencyKey) {
     // Only hashes of the client's key are kept; the receipt stored for a retry has no query key.
@@ -296,7 +301,7 @@ export async function registerOpinions(ctx: WriteContext, r: Registration): Prom
  * so that at a cross-province station the cell's side handles it.
  */
 export async function registerWhistle(ctx: WriteContext, w: { stationId: number; draft: OpinionDraft & { placeRegionPath: string }; photos: Photo[] }): Promise<Receipt> {
-  const photos = checkPhotos(w.photos);
+  const photos = await checkPhotos(w.photos);
   const at = await resolveStationAndCategory(ctx.trx, { stationId: w.stationId }, w.draft.categoryId);
   return insertOpinion(ctx, at, w.draft, { channel: 'whistle', submittedAt: now(), ip: ctx.ip, createdBy: ctx.actor.accountId, idempotencyKey: null }, photos);
 }

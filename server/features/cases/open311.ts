@@ -18,6 +18,7 @@ import { stationForAddress } from './open311Place.js';
 import { isOpen } from './workflow.js';
 import { AppError } from '../../platform/errors.js';
 import { MobilePhone, QueryId } from '../../platform/http/schemas.js';
+import { parseFormBody } from '../../platform/http/textInput.js';
 import { PUBLIC_ACTOR } from '../../platform/access/actor.js';
 import { nowMs } from '../../platform/clock.js';
 
@@ -54,8 +55,13 @@ function localTime(d: Date): string {
 
 export const open311Routes: FastifyPluginAsyncZod = async (app) => {
   // GeoReport clients post forms; an empty field counts as not given (GeoReport's optional arguments).
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
-    done(null, Object.fromEntries([...new URLSearchParams(String(body))].filter(([, v]) => v.trim() !== '')));
+  // Text that is not UTF-8 is refused naming the field (platform/http/textInput.ts), never read with replacement characters.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, (request, body, done) => {
+    try {
+      done(null, Object.fromEntries(parseFormBody(request.headers['content-type'], body as Buffer).filter(([, v]) => v.trim() !== '')));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
   });
   // Errors, whoever raised them (validation, rate limit, not found), in GeoReport's format.
   app.addHook('preSerialization', async (_request, reply, payload) => {

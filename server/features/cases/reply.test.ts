@@ -22,7 +22,7 @@ function replyLetter(): Promise<Buffer> {
 
 /** A real PNG (1×1, with its checksums): a photo of the work. */
 function workPhoto(): Buffer {
-  return Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201ffa0e1d7b70000000049454e44ae426082', 'hex');
+  return Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000970485973000003e8000003e801b57b526b0000000d49444154789c63606860f80f0002840180fa05561d0000000049454e44ae426082', 'hex');
 }
 
 const b64 = (b: Buffer) => b.toString('base64');
@@ -228,20 +228,24 @@ describe('the unit\'s reply: result type, handler, attachments; revealing the su
   });
 });
 
+/** A real 2×2 JPEG. */
+const TINY_JPEG = 'ffd8ffdb004300100b0c0e0c0a100e0d0e1211101318281a181616183123251d283a333d3c3933383740485c4e404457453738506d51575f626768673e4d71797064785c656763ffdb0043011112121815182f1a1a2f634238426363636363636363636363636363636363636363636363636363636363636363636363636363636363636363636363636363ffc00011080002000203012200021101031101ffc4001500010100000000000000000000000000000005ffc40014100100000000000000000000000000000000ffc4001501010100000000000000000000000000000406ffc40014110100000000000000000000000000000000ffda000c03010002110311003f008e002a87ffd9';
+
 describe('a reply\'s files, checked by content', () => {
   const pdfBytes = (size: number) => { const b = new Uint8Array(size); b.set(Buffer.from('%PDF-1.7\n')); return b; };
-  const codeOf = (fn: () => unknown) => { try { fn(); return null; } catch (err) { return (err as { code?: string }).code ?? String(err); } };
+  const codeOf = async (fn: () => Promise<unknown>) => { try { await fn(); return null; } catch (err) { return (err as { code?: string }).code ?? String(err); } };
 
-  it('takes the type from the bytes, not the name, and keeps to the size limits', () => {
-    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]);
-    const [named] = checkReplyAttachments([{ name: '答复函.pdf', bytes: jpeg, public: true }]);
+  it('takes the type from the bytes, not the name, and keeps to the size limits', async () => {
+    const jpeg = Buffer.from(TINY_JPEG, 'hex');
+    const [named] = await checkReplyAttachments([{ name: '答复函.pdf', bytes: jpeg, public: true }]);
     assert.equal(named!.mime, 'image/jpeg', 'a JPEG named .pdf is a JPEG');
-    assert.equal(checkReplyAttachments([{ name: 'a.pdf', bytes: pdfBytes(MAX_REPLY_PDF_BYTES), public: true }])[0]!.mime, 'application/pdf');
-    assert.equal(codeOf(() => checkReplyAttachments([{ name: 'a.pdf', bytes: pdfBytes(MAX_REPLY_PDF_BYTES + 1), public: true }])), 'REPLY_ATTACHMENT_TOO_LARGE');
-    assert.equal(codeOf(() => checkReplyAttachments([{ name: 'a.pdf', bytes: new TextEncoder().encode('%PDX-1.7'), public: true }])), 'REPLY_ATTACHMENT_TYPE');
-    assert.equal(codeOf(() => checkReplyAttachments([{ name: 'empty.pdf', bytes: new Uint8Array(), public: true }])), 'REPLY_ATTACHMENT_TYPE');
+    assert.equal(await codeOf(() => checkReplyAttachments([{ name: '答复函.jpg', bytes: jpeg.subarray(0, 120), public: true }])), 'IMAGE_UNREADABLE', 'a JPEG cut short');
+    assert.equal((await checkReplyAttachments([{ name: 'a.pdf', bytes: pdfBytes(MAX_REPLY_PDF_BYTES), public: true }]))[0]!.mime, 'application/pdf');
+    assert.equal(await codeOf(() => checkReplyAttachments([{ name: 'a.pdf', bytes: pdfBytes(MAX_REPLY_PDF_BYTES + 1), public: true }])), 'REPLY_ATTACHMENT_TOO_LARGE');
+    assert.equal(await codeOf(() => checkReplyAttachments([{ name: 'a.pdf', bytes: new TextEncoder().encode('%PDX-1.7'), public: true }])), 'REPLY_ATTACHMENT_TYPE');
+    assert.equal(await codeOf(() => checkReplyAttachments([{ name: 'empty.pdf', bytes: new Uint8Array(), public: true }])), 'REPLY_ATTACHMENT_TYPE');
     const three = [1, 2, 3].map((i) => ({ name: `${i}.pdf`, bytes: pdfBytes(MAX_REPLY_PDF_BYTES - 10), public: false }));
-    assert.equal(codeOf(() => checkReplyAttachments(three)), 'REPLY_ATTACHMENT_TOO_LARGE', 'more than 20 MB in all');
+    assert.equal(await codeOf(() => checkReplyAttachments(three)), 'REPLY_ATTACHMENT_TOO_LARGE', 'more than 20 MB in all');
     assert.equal(MAX_REPLY_TOTAL_BYTES, 20 * 1024 * 1024);
   });
 });

@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.js';
 import { storeFile, withStoredBytes } from '../../platform/files/index.js';
 import { MAX_PHOTO_BYTES } from '../../platform/uploads/imageType.js';
 import { sniffDocumentOrImage } from '../../platform/uploads/documentType.js';
+import { keptBytes } from '../../platform/uploads/photo.js';
 import { REPLY_RESULTS, type ReplyResult } from '../../../common/caseVocabulary.js';
 import { caseColumns, caseVisible } from './access.js';
 
@@ -38,12 +39,14 @@ const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 /**
  * Checks a reply's files by their content: a PDF, JPEG, PNG or WebP whatever its name says
- * (REPLY_ATTACHMENT_TYPE otherwise), within the size limits (REPLY_ATTACHMENT_TOO_LARGE).
+ * (REPLY_ATTACHMENT_TYPE otherwise), within the size limits (REPLY_ATTACHMENT_TOO_LARGE); a
+ * photo decoded and encoded again without its metadata (IMAGE_UNREADABLE, IMAGE_TOO_MANY_PIXELS).
  */
-export function checkReplyAttachments(files: ReplyAttachmentInput[]): CheckedAttachment[] {
+export async function checkReplyAttachments(files: ReplyAttachmentInput[]): Promise<CheckedAttachment[]> {
   if (files.length > MAX_REPLY_ATTACHMENTS) throw new AppError('REPLY_ATTACHMENTS_TOO_MANY', { max: MAX_REPLY_ATTACHMENTS });
   let total = 0;
-  return files.map((f, index) => {
+  const checked: CheckedAttachment[] = [];
+  for (const [index, f] of files.entries()) {
     const mime = sniffDocumentOrImage(f.bytes);
     if (!mime) throw new AppError('REPLY_ATTACHMENT_TYPE', { name: f.name, index });
     const limit = mime === 'application/pdf' ? MAX_REPLY_PDF_BYTES : MAX_PHOTO_BYTES;
@@ -51,8 +54,10 @@ export function checkReplyAttachments(files: ReplyAttachmentInput[]): CheckedAtt
     if (f.bytes.length > limit || total > MAX_REPLY_TOTAL_BYTES) {
       throw new AppError('REPLY_ATTACHMENT_TOO_LARGE', { name: f.name, index, maxMb: megabytes(f.bytes.length > limit ? limit : MAX_REPLY_TOTAL_BYTES) });
     }
-    return { ...f, mime, sha256: createHash('sha256').update(f.bytes).digest('hex') };
-  });
+    const bytes = await keptBytes(f, mime);
+    checked.push({ ...f, bytes, mime, sha256: createHash('sha256').update(bytes).digest('hex') });
+  }
+  return checked;
 }
 
 /** Stores a reply's checked files with its event, in the reply's transaction. */

@@ -4,7 +4,7 @@ import { loadCalendar } from '../calendar/index.js';
 import { shanghaiDate } from '../../platform/calendar/workingDays.js';
 import { Client, idOf, signIn, startTestApp, type TestApp } from '../../testing/harness.js';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201ffa0e1d7b70000000049454e44ae426082', 'hex');
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000970485973000003e8000003e801b57b526b0000000d49444154789c63606860f80f0002840180fa05561d0000000049454e44ae426082', 'hex');
 
 describe('the case workflow through the API', () => {
   let t: TestApp;

@@ -13,6 +13,7 @@ import { storeFile } from '../../platform/files/index.js';
 import { now as clockNow } from '../../platform/clock.js';
 import { regionManageable, within } from '../../platform/access/scope.js';
 import { sniffDocumentOrImage } from '../../platform/uploads/documentType.js';
+import { keptBytes } from '../../platform/uploads/photo.js';
 import { MAX_PHOTO_BYTES } from '../../platform/uploads/imageType.js';
 import { notify } from '../../platform/notify/notify.js';
 import { noteOnCase } from '../cases/index.js';
@@ -122,9 +123,10 @@ export async function addDocument(ctx: WriteContext, id: number, file: { name: s
   if (!mime) throw new AppError('CONSULTATION_FILE_TYPE', { name: file.name });
   const max = mime === 'application/pdf' ? MAX_DOCUMENT_BYTES : MAX_PHOTO_BYTES;
   if (file.bytes.length > max) throw new AppError('CONSULTATION_FILE_TOO_LARGE', { name: file.name, maxMb: max / 1024 / 1024 });
-  const { sha256 } = await storeFile(file.bytes, mime);
+  const bytes = await keptBytes(file, mime);
+  const { sha256 } = await storeFile(bytes, mime);
   const doc = await ctx.trx.insertInto('consultation_document').values({
-    topic_id: id, name: file.name, mime, size: file.bytes.length, sha256, created_by_account_id: ctx.actor.accountId || null, created_at: clockNow(),
+    topic_id: id, name: file.name, mime, size: bytes.length, sha256, created_by_account_id: ctx.actor.accountId || null, created_at: clockNow(),
   }).returning(['id', 'name', 'mime', 'size']).executeTakeFirstOrThrow();
   await recordAudit(ctx, { action: 'consultation.add_document', entityType: 'consultation', entityId: id, after: { documentId: doc.id, name: doc.name, mime, size: doc.size, sha256 } });
   return { ...doc, url: `/api/consultations/${id}/documents/${doc.id}` };

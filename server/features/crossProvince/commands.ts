@@ -19,6 +19,7 @@ import { storeFile } from '../../platform/files/index.js';
 import { CivilDate, Id } from '../../platform/http/schemas.js';
 import { notify } from '../../platform/notify/notify.js';
 import { sniffDocumentOrImage } from '../../platform/uploads/documentType.js';
+import { keptBytes } from '../../platform/uploads/photo.js';
 import { MAX_PHOTO_BYTES } from '../../platform/uploads/imageType.js';
 import { createActivity } from '../activities/index.js';
 import { caseColumns, caseVisible } from '../cases/index.js';
@@ -188,12 +189,13 @@ export async function addFile(ctx: WriteContext, agreementId: number, file: { ki
   if (!mime) throw new AppError('CROSS_PROVINCE_FILE_TYPE', { name: file.name });
   const max = mime === 'application/pdf' ? MAX_DOCUMENT_BYTES : MAX_PHOTO_BYTES;
   if (file.bytes.length > max) throw new AppError('CROSS_PROVINCE_FILE_TOO_LARGE', { name: file.name, maxMb: max / 1024 / 1024 });
-  const { sha256 } = await storeFile(file.bytes, mime);
+  const bytes = await keptBytes(file, mime);
+  const { sha256 } = await storeFile(bytes, mime);
   const { id } = await ctx.trx.insertInto('cross_province_file').values({
-    agreement_id: agreementId, kind: file.kind, name: file.name, mime, size: file.bytes.length, sha256,
+    agreement_id: agreementId, kind: file.kind, name: file.name, mime, size: bytes.length, sha256,
     created_by_account_id: ctx.actor.accountId || null, created_at: now(),
   }).returning('id').executeTakeFirstOrThrow();
-  await recordAudit(ctx, { action: 'cross_province.file_add', entityType: 'cross_province_agreement', entityId: agreementId, after: { fileId: id, kind: file.kind, name: file.name, mime, size: file.bytes.length, sha256 } });
+  await recordAudit(ctx, { action: 'cross_province.file_add', entityType: 'cross_province_agreement', entityId: agreementId, after: { fileId: id, kind: file.kind, name: file.name, mime, size: bytes.length, sha256 } });
   return id;
 }
 

@@ -17,7 +17,7 @@ import { blowWhistle, createCell, createTeam, logPatrol } from './commands.js';
 
 const HOUR = 3_600_000;
 /** A 1×1 PNG: the demo's photo of the collapsed ditch. */
-const PHOTO = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0c1f2c50000000049454e44ae426082', 'hex');
+const PHOTO = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000970485973000003e8000003e801b57b526b0000000d49444154789c63606860f80f0002840180fa05561d0000000049454e44ae426082', 'hex');
 
 export async function loadDemoGrids(ctx: WriteContext): Promise<void> {
   const { trx } = ctx;

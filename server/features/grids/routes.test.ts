@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { Client, idOf, signIn, startTestApp, type TestApp } from '../../testing/harness.js';
 
 const HUANGTIAN = '451103101';
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex').toString('base64');
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000970485973000003e8000003e801b57b526b0000000d49444154789c63606860f80f0002840180fa05561d0000000049454e44ae426082', 'hex').toString('base64');
 
 describe('grids', () => {
   let t: TestApp;

@@ -15,7 +15,7 @@ import { startTestApp, type TestApp } from '../../testing/harness.js';
 import { factories, type Factories, type SignedIn } from '../../testing/factories.js';
 import { libreOfficeCsv } from '../../testing/officeFiles.js';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex').toString('base64');
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000970485973000003e8000003e801b57b526b0000000d49444154789c63606860f80f0002840180fa05561d0000000049454e44ae426082', 'hex').toString('base64');
 
 type Person = SignedIn;
 

@@ -95,10 +95,10 @@ async function addPhoto(ctx: Ctx, t: CheckedProjectAction, body: DeliveryFields,
   }
   const problems: { path: string; code: FieldMessageCode }[] = [];
   const decoded = photos.map((p) => ({ ...p, bytes: new Uint8Array(Buffer.from(p.data, 'base64')) }));
-  const checked = photoProblems(decoded, problems);
+  const checked = await photoProblems(decoded, problems);
   if (problems.length) throw invalidFields(problems);
   const stored: StoredFile[] = [];
-  for (const [i, p] of decoded.entries()) stored.push(await storeFile(p.bytes, checked[i]!.mime));
+  for (const p of checked) stored.push(await storeFile(p.bytes, p.mime));
   const rows = await ctx.trx.insertInto('livelihood_photo').values(decoded.map((p, i) => ({
     project_id: t.row.id, milestone_id: body.milestoneId ?? null, name: p.name, caption: p.caption, mime: checked[i]!.mime, size: stored[i]!.size,
     sha256: stored[i]!.sha256, public: p.public, created_at: now, created_by_account_id: ctx.actor.accountId || null,

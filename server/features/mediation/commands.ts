@@ -113,7 +113,7 @@ export async function closeMediation(ctx: WriteContext, id: number, input: z.inf
 export async function putAgreement(ctx: WriteContext, id: number, input: z.infer<typeof AgreementBody>): Promise<void> {
   const m = await lockOperable(ctx, id);
   if (m.outcome !== 'agreed') throw new AppError('MEDIATION_AGREEMENT_OUTCOME');
-  const [file] = checkReplyAttachments([{ name: input.name, public: false, bytes: new Uint8Array(Buffer.from(input.data, 'base64')) }]);
+  const [file] = await checkReplyAttachments([{ name: input.name, public: false, bytes: new Uint8Array(Buffer.from(input.data, 'base64')) }]);
   await storeFile(file!.bytes, file!.mime);
   await ctx.trx.updateTable('mediation').set({
     agreement_name: file!.name, agreement_mime: file!.mime, agreement_size: file!.bytes.length, agreement_sha256: file!.sha256,

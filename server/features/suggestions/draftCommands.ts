@@ -15,6 +15,7 @@ import type { SuggestionKind } from '../../platform/db/schemaSuggestions.js';
 import { AppError, invalidFields, type FieldMessageCode } from '../../platform/errors.js';
 import { storeFile } from '../../platform/files/index.js';
 import { sniffDocumentOrImage } from '../../platform/uploads/documentType.js';
+import { keptBytes } from '../../platform/uploads/photo.js';
 import { MAX_PHOTO_BYTES } from '../../platform/uploads/imageType.js';
 import { congressTermName } from '../terms/index.js';
 import { suggestionColumns, suggestionVisible } from './access.js';
@@ -230,9 +231,10 @@ export async function addDraftFile(ctx: WriteContext, id: number, file: { name: 
   const { count } = await ctx.trx.selectFrom('suggestion_attachment').select((eb) => eb.fn.countAll<number>().as('count'))
     .where('suggestion_id', '=', id).where('purpose', '=', 'draft').executeTakeFirstOrThrow();
   if (Number(count) >= MAX_DRAFT_FILES) throw new AppError('DRAFT_FILES_TOO_MANY', { max: MAX_DRAFT_FILES });
-  const { sha256 } = await storeFile(file.bytes, mime);
+  const bytes = await keptBytes(file, mime);
+  const { sha256 } = await storeFile(bytes, mime);
   const row = await ctx.trx.insertInto('suggestion_attachment').values({
-    suggestion_id: id, event_id: null, purpose: 'draft', name: file.name, mime, size: file.bytes.length, sha256,
+    suggestion_id: id, event_id: null, purpose: 'draft', name: file.name, mime, size: bytes.length, sha256,
     public: file.public, created_by_account_id: ctx.actor.accountId, created_at: clockNow(),
   }).returning(['id', 'name', 'mime', 'size', 'public']).executeTakeFirstOrThrow();
   const added = { id: Number(row.id), name: row.name, mime: row.mime, size: row.size, public: row.public };

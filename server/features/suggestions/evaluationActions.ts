@@ -44,7 +44,7 @@ const answer: ActionHandler = async (ctx, { row: s, comment }, body, now) => {
     if (!isValidDate(c.dueOn)) throw invalidFields([{ path: `answer.commitments.${i}.dueOn`, code: 'DATE_INVALID' }]);
     if (c.dueOn < today) throw new AppError('COMMITMENT_DUE_PAST', { index: i + 1 });
   });
-  const files = checkActionFiles(body.files);
+  const files = await checkActionFiles(body.files);
   const onTime = s.deadline_date !== null && today <= s.deadline_date;
   const unitId = ctx.actor.unitId!;
   return {
@@ -131,7 +131,7 @@ const reportProgress: ActionHandler = async (ctx, { row: s }, body, now) => {
   const openIds = new Set(open.map((c) => c.id));
   const unknown = done.map((d, i) => ({ d, i })).filter(({ d, i }) => !openIds.has(d.id) || done.findIndex((e) => e.id === d.id) !== i);
   if (unknown.length) throw invalidFields(unknown.map(({ i }) => ({ path: `commitmentsDone.${i}.id`, code: 'UNKNOWN_REFERENCE' })));
-  const files = checkActionFiles(body.files);
+  const files = await checkActionFiles(body.files);
   const left = open.length - done.length;
   return {
     data: { commitmentsDone: done.map((d) => d.id), open: left, ...(files.length ? { files: fileFacts(files) } : {}) },

@@ -17,7 +17,7 @@ import type { ActionBody } from './actionBody.js';
 export type FilePurpose = SuggestionAttachmentTable['purpose'];
 
 /** The files of an action's body, decoded and checked (REPLY_ATTACHMENT_TYPE, REPLY_ATTACHMENT_TOO_LARGE, REPLY_ATTACHMENTS_TOO_MANY). */
-export function checkActionFiles(files: ActionBody['files']): CheckedAttachment[] {
+export function checkActionFiles(files: ActionBody['files']): Promise<CheckedAttachment[]> {
   return checkReplyAttachments((files ?? []).map((f) => ({ name: f.name, public: f.public, bytes: new Uint8Array(Buffer.from(f.data, 'base64')) })));
 }
 

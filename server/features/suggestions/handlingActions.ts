@@ -163,7 +163,7 @@ const refuseReassignment: ActionHandler = async (ctx, { row: s, comment }, _body
 
 /** 会办意见: a co-unit's view for the lead unit (a later one replaces it), with files. */
 const sendView: ActionHandler = async (ctx, { row: s, comment }, body, now) => {
-  const files = checkActionFiles(body.files);
+  const files = await checkActionFiles(body.files);
   const unitId = ctx.actor.unitId!;
   return {
     data: { unitId, late: s.co_view_due !== null && shanghaiDate(now) > s.co_view_due, ...(files.length ? { files: fileFacts(files) } : {}) },

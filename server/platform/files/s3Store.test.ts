@@ -5,9 +5,10 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import S3rver from 's3rver';
 import { signIn, startTestApp, type TestApp } from '../../testing/harness.js';
+import { photoOfItsOwn } from '../../testing/images.js';
 import { fileStore, S3FileStore, sha256Of, StoredFileMissingError, useFileStore, type S3Config } from './index.js';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201ffa0e1d7b70000000049454e44ae426082', 'hex');
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000970485973000003e8000003e801b57b526b0000000d49444154789c63606860f80f0002840180fa05561d0000000049454e44ae426082', 'hex');
 
 /**
  * The S3 store against s3rver, a local S3-compatible server started here on a free port: path-style
@@ -76,7 +77,7 @@ describe('the S3-compatible file store', () => {
       const db = t.database.db;
       const station = await db.selectFrom('station').select('id').where('name', '=', '平桂区黄田镇人大代表联络站').executeTakeFirstOrThrow();
       const category = await db.selectFrom('case_category').select('id').where('code', '=', 'water').executeTakeFirstOrThrow();
-      const photo = Buffer.concat([PNG, Buffer.from('in the bucket')]);
+      const photo = await photoOfItsOwn(9, 4);
       const res = await t.app.inject({
         method: 'POST', url: '/api/public/opinions', remoteAddress: '203.0.113.72',
         payload: { stationId: station.id, categoryId: category.id, content: '照片存到对象存储', photos: [{ data: photo.toString('base64') }] },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { signIn, startTestApp, type Client, type TestApp } from '../../testing/harness.js';
-import { declaredCharset, findLoneSurrogate, jsonPath } from './textInput.js';
+import { declaredCharset, decodeUrlEncoded, findLoneSurrogate, jsonPath } from './textInput.js';
 
 describe('text input', () => {
   it('finds a lone surrogate anywhere in nested objects and arrays, keys included', () => {
@@ -14,6 +14,12 @@ describe('text input', () => {
     assert.equal(jsonPath(['body', 'items', 2, 'name']), 'body.items[2].name');
     assert.equal(jsonPath(['body', 'a b']), 'body["a b"]');
     assert.equal(jsonPath(['body', 'k\ud800']), 'body["k\\ud800"]');
+  });
+
+  it('decodes form and query text strictly as UTF-8', () => {
+    assert.deepEqual(decodeUrlEncoded('a=%E8%BF%9E+x&&b&c=1=2'), { fields: [['a', '连 x'], ['b', ''], ['c', '1=2']] });
+    assert.deepEqual(decodeUrlEncoded('ok=1&name=%ED%A0%80'), { invalid: 'name' });
+    assert.deepEqual(decodeUrlEncoded('%FF=1'), { invalid: '%FF' });
   });
 
   it('reads the declared charset', () => {
@@ -91,6 +97,36 @@ describe('text input', () => {
       assert.equal(empty.statusCode, 400);
       const proto = await raw('/api/auth/login', '{"__proto__":{"x":1},"username":"a","password":"b"}');
       assert.equal(proto.statusCode, 400);
+    });
+
+    it('refuses a query string whose escapes are not UTF-8, naming the field', async () => {
+      for (const q of ['%ED%A0%80', '%E9', 'ok%FFok']) {
+        const res = await admin.get(`/api/stations?q=${q}`);
+        assert.equal(res.statusCode, 400, q);
+        assert.equal(res.json().error.code, 'TEXT_ENCODING_INVALID');
+        assert.equal(res.json().error.details.field, 'query.q');
+        assert.deepEqual(res.json().error.fields.map((f: { path: string; code: string }) => [f.path, f.code]), [['query.q', 'ENCODING_INVALID']]);
+      }
+      assert.equal((await admin.get('/api/stations?q=%E8%BF%9E+%E5%BF%83')).statusCode, 200);
+      const open311 = await t.app.inject({ method: 'GET', url: '/open311/v2/requests.json?status=%C0' });
+      assert.equal(open311.statusCode, 400);
+      assert.match(open311.json()[0].description, /query\.status.*TEXT_ENCODING_INVALID/);
+    });
+
+    it('refuses an Open311 form whose text is not UTF-8 or declared in another charset, naming the field, and writes nothing', async () => {
+      const before = await audits();
+      const form = (payload: string | Buffer, contentType = 'application/x-www-form-urlencoded') => t.app.inject({
+        method: 'POST', url: '/open311/v2/requests.json', payload, remoteAddress: '127.9.9.10', headers: { 'content-type': contentType, 'accept-language': 'en' },
+      });
+      const escaped = await form('service_code=water&description=%E6%B0%B4%E6%B8%A0%ED%A0%80&address_string=x');
+      assert.equal(escaped.statusCode, 400, escaped.body);
+      assert.match(escaped.json()[0].description, /^The field body\.description is not valid UTF-8 text.*\[TEXT_ENCODING_INVALID\]$/);
+      const rawBytes = await form(Buffer.concat([Buffer.from('service_code=water&description='), Buffer.from([0xcb, 0xae, 0xc7, 0xfe]), Buffer.from('&address_string=x')]));
+      assert.equal(rawBytes.statusCode, 400);
+      assert.match(rawBytes.json()[0].description, /body\.description.*TEXT_ENCODING_INVALID/);
+      const gbk = await form('service_code=water&description=x', 'application/x-www-form-urlencoded; charset=gbk');
+      assert.match(gbk.json()[0].description, /BODY_CHARSET_UNSUPPORTED/);
+      assert.equal(await audits(), before);
     });
   });
 });

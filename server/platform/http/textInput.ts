@@ -54,11 +54,71 @@ export function declaredCharset(contentType: string | undefined): string | null 
 
 const UTF8_NAMES = new Set(['utf-8', 'utf8']);
 
+/** One component of a form or a query string: `+` is a space; null when a percent-escape is not UTF-8 (an encoded lone surrogate included). */
+function decodeComponent(text: string): string | null {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The fields of an `application/x-www-form-urlencoded` text (a form body or a query string), in
+ * order, each name and value percent-decoded as UTF-8; or the name of the first field that is not
+ * (as sent, when its name is the part that fails). URLSearchParams would put U+FFFD in their place.
+ */
+export function decodeUrlEncoded(text: string): { fields: [string, string][] } | { invalid: string } {
+  const fields: [string, string][] = [];
+  for (const part of text.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const rawName = eq < 0 ? part : part.slice(0, eq);
+    const name = decodeComponent(rawName);
+    if (name === null) return { invalid: rawName };
+    const value = decodeComponent(eq < 0 ? '' : part.slice(eq + 1));
+    if (value === null) return { invalid: name };
+    fields.push([name, value]);
+  }
+  return { fields };
+}
+
+function encodingInvalid(where: 'body' | 'query', name: string): AppError {
+  const field = jsonPath([where, name]);
+  return new AppError('TEXT_ENCODING_INVALID', { field }, [{ path: `${where}.${name}`, code: 'ENCODING_INVALID', message: FIELD_MESSAGES.ENCODING_INVALID.en }]);
+}
+
+/**
+ * A form body (`application/x-www-form-urlencoded`) as its fields, refused like a JSON body when
+ * declared in another charset than UTF-8 (BODY_CHARSET_UNSUPPORTED), and refused naming the field
+ * (TEXT_ENCODING_INVALID) when a field's bytes or its percent-escapes are not UTF-8.
+ */
+export function parseFormBody(contentType: string | undefined, body: Buffer): [string, string][] {
+  const charset = declaredCharset(contentType);
+  if (charset !== null && !UTF8_NAMES.has(charset)) throw new AppError('BODY_CHARSET_UNSUPPORTED', { charset: charset.slice(0, 40) });
+  if (!isUtf8(body)) {
+    // Name the first field whose raw bytes are not UTF-8: the fields are split on `&` and `=`, which are ASCII.
+    for (const part of body.toString('latin1').split('&')) {
+      const bytes = Buffer.from(part, 'latin1');
+      if (isUtf8(bytes)) continue;
+      const eq = bytes.indexOf(0x3d);
+      const name = eq < 0 ? bytes : bytes.subarray(0, eq);
+      throw encodingInvalid('body', isUtf8(name) ? decodeComponent(name.toString('utf8')) ?? name.toString('utf8') : name.toString('latin1'));
+    }
+  }
+  const decoded = decodeUrlEncoded(body.toString('utf8'));
+  if ('invalid' in decoded) throw encodingInvalid('body', decoded.invalid);
+  return decoded.fields;
+}
+
 /**
  * Text input is Unicode or refused, in one place for every route:
  * - a JSON body declared in another charset than UTF-8 answers 400 `BODY_CHARSET_UNSUPPORTED`;
  * - a JSON body that is not valid UTF-8 answers 400 `BODY_ENCODING_INVALID` (instead of being read with
  *   replacement characters);
+ * - a query string whose percent-escapes are not UTF-8 (`?q=%E9`, or `%ED%A0%80`, an encoded
+ *   lone surrogate) answers 400 `TEXT_ENCODING_INVALID`, naming the field, instead of being read
+ *   with replacement characters; form bodies (parseFormBody) are held to the same;
  * - a string (or object key) in the body, the query string or the path parameters that holds a
  *   lone UTF-16 surrogate (`"x\udfffy"`, which JSON can spell but UTF-8 and the database cannot
  *   hold) answers 400 `TEXT_LONE_SURROGATE`, naming the field, before validation and the handler.
@@ -82,6 +142,11 @@ export function registerTextInput(app: FastifyInstance): void {
   });
 
   app.addHook('preValidation', async (request) => {
+    const q = request.url.indexOf('?');
+    if (q >= 0) {
+      const decoded = decodeUrlEncoded(request.url.slice(q + 1));
+      if ('invalid' in decoded) throw encodingInvalid('query', decoded.invalid);
+    }
     const sources = [['params', request.params], ['query', request.query], ['body', request.body]] as const;
     for (const [where, value] of sources) {
       const found = findLoneSurrogate(value);
