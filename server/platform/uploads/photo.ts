@@ -41,7 +41,7 @@ export async function cleanPhoto(bytes: Uint8Array, mime: ImageType): Promise<Cl
   try {
     const image = sharp(bytes, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error', sequentialRead: true }).autoOrient();
     const out = mime === 'image/jpeg' ? image.jpeg({ quality: 85, mozjpeg: true })
-      : mime === 'image/png' ? image.png({ compressionLevel: 9 })
+      : mime === 'image/png' ? image.png()
         : image.webp({ quality: 85 });
     return { ok: true, mime, bytes: new Uint8Array(await out.toBuffer()) };
   } catch {
