@@ -2,7 +2,7 @@ import { defineFeature } from '../../platform/feature.js';
 import { EXPORT } from './exportList.js';
 
 export { verifyAuditChain } from './chain.js';
-export { auditSigningKey, scheduleAuditCheckpoint, useAuditCheckpoints, writeCheckpoint } from './checkpoints.js';
+export { auditSigningKey, scheduleAuditCheckpoint, useAuditCheckpoints } from './checkpoints.js';
 import { auditCheckpointJob } from './checkpoints.js';
 import { AUDIT_ERRORS } from './errors.js';
 import { auditRoutes } from './routes.js';
