@@ -1563,7 +1563,7 @@ const SHARED_WRITES: SharedCase[] = [
   },
   {
     method: 'POST', route: '/api/activities/:id/files', url: (t, side) => `/api/activities/${t.activity[side]}/files`,
-    body: () => ({ photos: [{ data: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex').toString('base64') }] }),
+    body: () => ({ photos: [{ data: Buffer.from(MATRIX_PNG, 'hex').toString('base64') }] }),
     host: 200, member: 403,
   },
   {

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import type { FormatEnum } from 'sharp';
 import { AppError } from '../errors.js';
 import type { DocumentOrImageType } from './documentType.js';
 import { sniffImageType, type ImageType } from './imageType.js';
@@ -16,7 +16,7 @@ export type PhotoRefusal = 'PHOTO_UNREADABLE' | 'PHOTO_TOO_MANY_PIXELS';
 /** A photo decoded and written anew: upright, without EXIF (GPS, camera, time), XMP, IPTC or comments, in the type it came in. */
 export type CleanPhoto = { ok: true; mime: ImageType; bytes: Uint8Array } | { ok: false; refusal: PhotoRefusal };
 
-const FORMATS: Record<ImageType, keyof sharp.FormatEnum> = { 'image/jpeg': 'jpeg', 'image/png': 'png', 'image/webp': 'webp' };
+const FORMATS: Record<ImageType, keyof FormatEnum> = { 'image/jpeg': 'jpeg', 'image/png': 'png', 'image/webp': 'webp' };
 
 /**
  * Decodes a photo whose first bytes say JPEG, PNG or WebP, turns it upright by its EXIF
@@ -28,6 +28,8 @@ const FORMATS: Record<ImageType, keyof sharp.FormatEnum> = { 'image/jpeg': 'jpeg
  * animated image keeps its first frame. Decoding runs on libvips' threads, not the event loop.
  */
 export async function cleanPhoto(bytes: Uint8Array, mime: ImageType): Promise<CleanPhoto> {
+  // libvips is loaded with the first photo, not at start.
+  const { default: sharp } = await import('sharp');
   let width: number;
   let height: number;
   let format: string | undefined;
