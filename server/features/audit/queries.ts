@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { decodeCursor, isIdCursor, toPage } from '../../platform/paging.js';
+import { prefixPattern } from '../../platform/db/sql.js';
 
 export interface AuditFilters {
   entityType?: string;
@@ -24,7 +25,7 @@ export async function listAuditLog(db: Kysely<DB>, f: AuditFilters) {
   if (f.entityType) q = q.where('entity_type', '=', f.entityType);
   if (f.entityId) q = q.where('entity_id', '=', f.entityId);
   if (f.actorAccountId) q = q.where('actor_account_id', '=', f.actorAccountId);
-  if (f.action) q = f.action.endsWith('.') ? q.where('action', 'like', `${f.action.replace(/[%_\\]/g, '\\$&')}%`) : q.where('action', '=', f.action);
+  if (f.action) q = f.action.endsWith('.') ? q.where('action', 'like', prefixPattern(f.action)) : q.where('action', '=', f.action);
   if (f.from) q = q.where('at', '>=', new Date(f.from));
   if (f.to) q = q.where('at', '<', new Date(f.to));
   if (before !== null) q = q.where('id', '<', before);

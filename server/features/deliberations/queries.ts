@@ -5,6 +5,7 @@
  * shown as an excerpt with phone-like digits masked, never with the submitter.
  */
 import { sql, type Kysely } from 'kysely';
+import { containsPattern } from '../../platform/db/sql.js';
 import type { AnyActor } from '../../platform/access/actor.js';
 import { can } from '../../platform/access/abilities.js';
 import { ref } from '../../platform/access/scope.js';
@@ -115,7 +116,7 @@ export async function listTopics(db: Db, actor: AnyActor, q: { regionCode?: stri
   const rows = await topicSelect(db).where(regionVisible(actor, ref('t.region_path')))
     .$if(q.regionCode !== undefined, (b) => b.where('t.region_code', '=', q.regionCode!))
     .$if(q.state !== undefined, (b) => b.where('t.state', '=', q.state!))
-    .$if(q.q !== undefined, (b) => b.where('t.title', 'like', `%${q.q!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`))
+    .$if(q.q !== undefined, (b) => b.where('t.title', 'like', containsPattern(q.q!)))
     .orderBy('t.created_at', 'desc').orderBy('t.id', 'desc').limit(300).execute() as TopicRow[];
   const rules = await rulesFor(db, rows.map((r) => r.region_code));
   const items = rows.map((r) => topicItem(r, rules.get(r.region_code)!, null));

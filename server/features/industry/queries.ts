@@ -1,5 +1,6 @@
 /** Reading industry contact points: scope in every query (access.ts), personal data masked for those who do not run the point. */
 import { sql, type Kysely } from 'kysely';
+import { containsPattern } from '../../platform/db/sql.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { ref } from '../../platform/access/scope.js';
 import type { DB } from '../../platform/db/schema.js';
@@ -105,7 +106,7 @@ export async function listEnterprises(db: Db, actor: Actor, stationId: number, f
     .select(enterpriseSelect(actor))
     .where('e.station_id', '=', stationId).where(pointVisible(actor, ref('e.station_id')));
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(f.q);
     query = query.where((eb) => eb.or([eb('e.name', 'like', like), eb('e.credit_code', 'like', like.toUpperCase()), eb('e.industry', 'like', like)]));
   }
   if (after !== null) query = query.where('e.id', '>', after);

@@ -25,6 +25,7 @@ import { enterPaperForms, submitEvaluation } from './evaluation.js';
 import { addIssue, closeIssue, handOnAsCase } from './issues.js';
 import { generateReport } from './reportDraft.js';
 import type { ReportBackRating } from './types.js';
+import { containsPattern } from '../../platform/db/sql.js';
 
 async function actorOf(trx: WriteContext['trx'], username: string): Promise<Actor> {
   const row = await trx.selectFrom('account').select('id').where('username', '=', username).executeTakeFirst();
@@ -89,7 +90,7 @@ export async function loadDemoReportBacks(trx: WriteContext['trx']): Promise<{ h
 
   // The issue list from three comments.
   const comment = async (like: string) => (await trx.selectFrom('report_back_evaluation').select('id').where('report_back_id', '=', held)
-    .where('comment', 'like', `%${like}%`).executeTakeFirstOrThrow()).id;
+    .where('comment', 'like', containsPattern(like)).executeTakeFirstOrThrow()).id;
   const lights = await addIssue(officer, held, { text: '村口至榕树头路段路灯损坏,夜间出行不便', evaluationId: await comment('路灯'), dueOn: addDays(meetingDay, 20) });
   const water = await addIssue(officer, held, { text: '水并片区旱季自来水水压不足,三楼以上经常停水', evaluationId: await comment('水压'), dueOn: addDays(meetingDay, 30) });
   const checks = await addIssue(wang, held, { text: '增加村里老年人免费健康体检次数', evaluationId: await comment('体检'), dueOn: addDays(meetingDay, 30) });

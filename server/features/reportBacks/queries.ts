@@ -20,6 +20,7 @@ import {
 } from './workflow.js';
 import type { ReportBackRating, ReportBackState } from './types.js';
 import type { ReportBackIssueState } from '../../platform/db/schemaReportBacks.js';
+import { containsPattern } from '../../platform/db/sql.js';
 
 type Counts = { satisfied: number; basically_satisfied: number; unsatisfied: number; total: number; qr: number; paper: number };
 const num = (c: Counts): Counts => ({
@@ -72,7 +73,7 @@ export async function listReportBacks(db: Kysely<DB>, actor: Actor, f: ListFilte
   if (f.state) q = q.where('r.state', '=', f.state);
   if (f.deputyId) q = q.where('r.deputy_id', '=', f.deputyId);
   if (f.mine) q = q.where('r.deputy_id', '=', actor.deputyId ?? -1);
-  if (f.q) q = q.where((eb) => eb.or([eb('r.title', 'like', `%${f.q}%`), eb('d.name', 'like', `%${f.q}%`)]));
+  if (f.q) q = q.where((eb) => eb.or([eb('r.title', 'like', containsPattern(f.q!)), eb('d.name', 'like', containsPattern(f.q!))]));
   if (after !== null) q = q.where('r.id', '<', after);
   return toPage(await q.execute(), f.limit, (r) => r.id, (r) => {
     const counts = num(r.counts);

@@ -5,6 +5,7 @@
  * checks a changed draft with the same rules.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { containsPattern } from '../../platform/db/sql.js';
 import type { DeputyLevel } from '../../../common/enums.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
@@ -95,7 +96,7 @@ export async function invitableDeputies(db: Kysely<DB>, actor: Actor, q: { q?: s
       .select('mine.deputy_id').where('mine.deputy_id', '=', actor.deputyId!).whereRef('theirs.deputy_id', '=', 'd.id')
       .$if(q.level !== undefined, (w) => w.where('mine.level', '=', q.level!))));
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(q.q);
     query = query.where((eb) => eb.or([eb('d.name', 'like', like), eb('d.name_pinyin', 'ilike', like), eb('d.name_initials', 'ilike', like)]));
   }
   const deputies = await query.orderBy('d.name_pinyin').orderBy('d.id').limit(50).execute();

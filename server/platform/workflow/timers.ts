@@ -10,6 +10,7 @@ import type { Transaction } from 'kysely';
 import { addDays, shanghaiDate, type WorkingCalendar } from '../calendar/workingDays.js';
 import type { DB } from '../db/schema.js';
 import { enqueueJob } from '../jobs/queue.js';
+import { prefixPattern } from '../db/sql.js';
 
 /** Reminders go out at 09:00 Asia/Shanghai. */
 export function morningOf(date: string): Date {
@@ -77,7 +78,7 @@ export async function setTimer(trx: Transaction<DB>, timer: Timer): Promise<void
  * transaction; returns how many. A timer already run or failed is kept (its key stays used).
  */
 export async function cancelTimers(trx: Transaction<DB>, keyPrefix: string): Promise<number> {
-  const pattern = `${keyPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = prefixPattern(keyPrefix);
   const result = await trx.deleteFrom('job').where('dedupe_key', 'like', pattern)
     .where('done_at', 'is', null).where('failed_at', 'is', null).executeTakeFirst();
   return Number(result.numDeletedRows);
