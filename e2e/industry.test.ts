@@ -35,8 +35,10 @@ describe('an industry contact point', () => {
     await dialog.getByLabel('走访日期').fill(await page.evaluate(() => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)));
     await dialog.getByRole('combobox', { name: '走访企业' }).fill('桃花谷');
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '连平县桃花谷乡村旅游有限公司' }).first().click();
-    await page.keyboard.press('Escape');
-    // The list closes with an animation; until it is gone it takes the click meant for the button.
+    // A click on the dialog's title, above the list, takes the focus and closes the list.
+    // (Escape would close the dialog itself whenever the list had already lost focus.) The list
+    // closes with an animation; until it is gone it takes the click meant for the button.
+    await dialog.locator('.ant-modal-title').click();
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
     await Promise.all([
       page.waitForResponse((r) => /\/api\/industry\/campaigns\/\d+\/visits$/.test(r.url()) && r.status() === 201),
