@@ -14880,7 +14880,7 @@ export interface paths {
     put?: never;
     /**
      * 接收外省实例移交的意见 A case handed over by another province instance (signed)
-     * @description Signed by the sending instance (headers Lianxin-Peer, Lianxin-Sent-At, Lianxin-Signature; docs/ARCHITECTURE.md "Federation between provinces"). Idempotent by messageId: a retry answers 200 with the same tracking code and writes nothing. 401 FEDERATION_SIGNATURE_INVALID, FEDERATION_PEER_UNKNOWN, FEDERATION_CLOCK_SKEW; 403 FEDERATION_PEER_DISABLED, FEDERATION_STATION_NOT_ALLOWED; 400 FEDERATION_BODY_INVALID, VALIDATION_FAILED (category), CASE_PLACE_OUTSIDE_STATION; 409 FEDERATION_MESSAGE_REUSED.
+     * @description Signed by the sending instance (headers Lianxin-Peer, Lianxin-Sent-At, Lianxin-Signature; docs/ARCHITECTURE.md "Federation between provinces"). Idempotent by messageId: a retry answers 200 with the same tracking code and writes nothing. 401 FEDERATION_SIGNATURE_INVALID, FEDERATION_PEER_UNKNOWN, FEDERATION_CLOCK_SKEW; 403 FEDERATION_PEER_DISABLED, FEDERATION_STATION_NOT_ALLOWED; 400 FEDERATION_BODY_INVALID, TEXT_ENCODING_INVALID (bytes not UTF-8, naming the field), TEXT_LONE_SURROGATE, VALIDATION_FAILED (category), CASE_PLACE_OUTSIDE_STATION; 409 FEDERATION_MESSAGE_REUSED.
      */
     post: {
       parameters: {

@@ -52,9 +52,9 @@ describe('federation: receiving cases from another province instance', () => {
   }
 
   /** Sends `body` (an object, or exact bytes) signed by `key` as `peer`, optionally with a different body in place of the signed one. */
-  function send(body: object | string, opts: { key?: KeyObject; peer?: string; sentAt?: string; signedBody?: string; signature?: string } = {}) {
-    const bytes = typeof body === 'string' ? body : JSON.stringify(body);
-    const sentAt = opts.sentAt ?? (typeof body === 'object' && 'sentAt' in body ? String(body.sentAt) : now().toISOString());
+  function send(body: object | string | Buffer, opts: { key?: KeyObject; peer?: string; sentAt?: string; signedBody?: string; signature?: string } = {}) {
+    const bytes = typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
+    const sentAt = opts.sentAt ?? (typeof body === 'object' && !Buffer.isBuffer(body) && 'sentAt' in body ? String(body.sentAt) : now().toISOString());
     const headers = signedHeaders(opts.key ?? henan.privateKey, { method: 'POST', path: CASES, peer: opts.peer ?? 'henan', sentAt, body: opts.signedBody ?? bytes });
     if (opts.signature) headers['lianxin-signature'] = opts.signature;
     return t.app.inject({ method: 'POST', url: CASES, payload: bytes, headers: { ...headers, 'content-type': 'application/json' } });
@@ -78,6 +78,7 @@ describe('federation: receiving cases from another province instance', () => {
     assert.equal(r.statusCode, statusCode, r.body);
     assert.equal(r.json<{ error: { code: string } }>().error.code, code);
     assert.deepEqual(await counts(), before);
+    return r.json<{ error: { code: string; details?: { field?: string }; fields?: { path: string; code: string }[] } }>().error;
   }
 
   it('shows this instance identity, its key created in the key file (0600)', async () => {
@@ -185,6 +186,28 @@ describe('federation: receiving cases from another province instance', () => {
     await refused(send({ ...e, case: { ...e.case, categoryCode: 'no-such-category' } }), 400, 'VALIDATION_FAILED');
     // The hubei peer may hand cases to no station.
     await refused(send({ ...e, from: 'hubei' }, { key: hubei.privateKey, peer: 'hubei' }), 403, 'FEDERATION_STATION_NOT_ALLOWED');
+  });
+
+  it('refuses a signed body that is not UTF-8 or holds a lone surrogate, naming the field, after the signature, writing nothing', async () => {
+    const e = envelope({ content: 'CONTENT' });
+    const [head, tail] = JSON.stringify(e).split('CONTENT') as [string, string];
+    // 刘 cut short after two of its three bytes, in the case's text.
+    const cut = Buffer.concat([Buffer.from(`${head}排水沟`), Buffer.from('刘').subarray(0, 2), Buffer.from(`淤堵${tail}`)]);
+    const error = await refused(send(cut), 400, 'TEXT_ENCODING_INVALID');
+    assert.equal(error.details?.field, 'body.case.content');
+    assert.deepEqual(error.fields?.map((f) => [f.path, f.code]), [['body.case.content', 'ENCODING_INVALID']]);
+    // A Latin-1 byte in the submitter's name.
+    const name = Buffer.from(JSON.stringify(envelope()).replace('刘群众', 'NAME'));
+    const at = name.indexOf('NAME');
+    const latin = Buffer.concat([name.subarray(0, at), Buffer.from([0x4c, 0xe9, 0x6f]), name.subarray(at + 4)]);
+    assert.equal((await refused(send(latin), 400, 'TEXT_ENCODING_INVALID')).details?.field, 'body.case.submitter.name');
+    // Not inside a string: the body as a whole.
+    assert.equal((await refused(send(Buffer.concat([cut, Buffer.from([0xff])])), 400, 'TEXT_ENCODING_INVALID')).details?.field, 'body');
+    // A lone surrogate spelled as a JSON escape.
+    const lone = JSON.stringify(envelope()).replace('刘群众', '\\udfff');
+    assert.equal((await refused(send(lone), 400, 'TEXT_LONE_SURROGATE')).details?.field, 'body.case.submitter.name');
+    // The signature comes first: unsigned or wrongly signed bad bytes answer as any unsigned request.
+    await refused(send(cut, { key: hubei.privateKey }), 401, 'FEDERATION_SIGNATURE_INVALID');
   });
 
   it('a disabled peer is refused; a rotated key replaces the old one', async () => {

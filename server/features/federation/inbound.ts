@@ -12,6 +12,7 @@ import { PUBLIC_ACTOR, type PublicActor } from '../../platform/access/actor.js';
 import { now } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
+import { parseJsonText } from '../../platform/http/textInput.js';
 import { registerFederated } from '../cases/index.js';
 import { bodyDigest, caseDigest, Envelope, FEDERATION_HEADERS, parsePublicKey, PEER_ID, REPLAY_WINDOW_MS, verifyRequest } from './protocol.js';
 
@@ -50,12 +51,11 @@ export async function authenticatePeer(db: Kysely<DB>, req: SignedRequest): Prom
 }
 
 function parseEnvelope(req: SignedRequest, peer: Peer): Envelope {
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(req.body).toString('utf8'));
-  } catch {
-    throw new AppError('FEDERATION_BODY_INVALID', {}, [{ path: '', code: 'JSON_INVALID', message: 'The body is not JSON' }]);
-  }
+  // Bytes that are not UTF-8 (TEXT_ENCODING_INVALID) and lone surrogates (TEXT_LONE_SURROGATE)
+  // are refused naming the field, as in any other body; they are judged after the signature, so
+  // that only a registered peer learns how its body is read.
+  const json = parseJsonText(req.body);
+  if (json === undefined) throw new AppError('FEDERATION_BODY_INVALID', {}, [{ path: '', code: 'JSON_INVALID', message: 'The body is not JSON' }]);
   const parsed = Envelope.safeParse(json);
   if (!parsed.success) {
     throw new AppError('FEDERATION_BODY_INVALID', {}, parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })));

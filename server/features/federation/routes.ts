@@ -118,7 +118,7 @@ export const federationInboundRoutes: FastifyPluginAsyncZod = async (app) => {
       description: 'Signed by the sending instance (headers Lianxin-Peer, Lianxin-Sent-At, Lianxin-Signature; docs/ARCHITECTURE.md "Federation between provinces"). '
         + 'Idempotent by messageId: a retry answers 200 with the same tracking code and writes nothing. '
         + '401 FEDERATION_SIGNATURE_INVALID, FEDERATION_PEER_UNKNOWN, FEDERATION_CLOCK_SKEW; 403 FEDERATION_PEER_DISABLED, FEDERATION_STATION_NOT_ALLOWED; '
-        + '400 FEDERATION_BODY_INVALID, VALIDATION_FAILED (category), CASE_PLACE_OUTSIDE_STATION; 409 FEDERATION_MESSAGE_REUSED.',
+        + '400 FEDERATION_BODY_INVALID, TEXT_ENCODING_INVALID (bytes not UTF-8, naming the field), TEXT_LONE_SURROGATE, VALIDATION_FAILED (category), CASE_PLACE_OUTSIDE_STATION; 409 FEDERATION_MESSAGE_REUSED.',
       headers: signedHeaders,
       body: Envelope.meta({ id: 'FederationEnvelope' }),
       response: { 200: Delivery, 201: Delivery, 400: ErrorResponse, 409: ErrorResponse, ...signedErrors },

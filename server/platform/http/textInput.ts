@@ -88,6 +88,62 @@ function encodingInvalid(where: 'body' | 'query', name: string): AppError {
   return new AppError('TEXT_ENCODING_INVALID', { field }, [{ path: `${where}.${name}`, code: 'ENCODING_INVALID', message: FIELD_MESSAGES.ENCODING_INVALID.en }]);
 }
 
+/** A field's path as validation failures name it (dot-separated), so forms mark the field. */
+function fieldPath(path: readonly (string | number)[]): string {
+  return path.map((k) => (typeof k === 'string' && !IDENTIFIER.test(k) ? JSON.stringify(k).slice(1, -1) : String(k))).join('.');
+}
+
+/** A text read from Latin-1 is UTF-8 when its characters of one byte are; one above U+00FF came from a `\u` escape. */
+function latin1IsUtf8(text: string): boolean {
+  return text.split(/[\u0100-\uffff]/).every((run) => isUtf8(Buffer.from(run, 'latin1')));
+}
+
+function findBadBytes(value: unknown): (string | number)[] | null {
+  if (typeof value === 'string') return latin1IsUtf8(value) ? null : [];
+  if (value === null || typeof value !== 'object') return null;
+  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value as Record<string, unknown>);
+  for (const [key, v] of entries) {
+    if (typeof key === 'string' && !latin1IsUtf8(key)) return [key];
+    const found = findBadBytes(v);
+    if (found !== null) return [key, ...found];
+  }
+  return null;
+}
+
+/**
+ * Checks a JSON body read as bytes by a route of its own (one that keeps the exact bytes, as a
+ * signed request does) as the shared JSON parser and hook check every other body: bytes that are
+ * not UTF-8 answer 400 `TEXT_ENCODING_INVALID` naming the string (or key) that holds them
+ * (`body.case.content`; `body` when they are not inside a string), and a text holding a lone
+ * surrogate answers 400 `TEXT_LONE_SURROGATE` naming it. Answers the parsed value, or
+ * `undefined` when the bytes are not JSON (the route's own error).
+ */
+export function parseJsonText(bytes: Uint8Array): unknown {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!isUtf8(buffer)) {
+    // JSON's syntax is ASCII: read as Latin-1 every byte is one character, and the strings that
+    // hold bytes that are not UTF-8 can be found after parsing.
+    let path: (string | number)[] = [];
+    try {
+      path = findBadBytes(JSON.parse(buffer.toString('latin1'))) ?? [];
+    } catch { /* not JSON: the body as a whole */ }
+    const all = ['body', ...path];
+    throw new AppError('TEXT_ENCODING_INVALID', { field: jsonPath(all) }, [{ path: fieldPath(all), code: 'ENCODING_INVALID', message: FIELD_MESSAGES.ENCODING_INVALID.en }]);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(buffer.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  const lone = findLoneSurrogate(value);
+  if (lone !== null) {
+    const all = ['body', ...lone];
+    throw new AppError('TEXT_LONE_SURROGATE', { field: jsonPath(all) }, [{ path: fieldPath(all), code: 'LONE_SURROGATE', message: FIELD_MESSAGES.LONE_SURROGATE.en }]);
+  }
+  return value;
+}
+
 /**
  * A form body (`application/x-www-form-urlencoded`) as its fields, refused like a JSON body when
  * declared in another charset than UTF-8 (BODY_CHARSET_UNSUPPORTED), and refused naming the field
@@ -152,9 +208,7 @@ export function registerTextInput(app: FastifyInstance): void {
       const found = findLoneSurrogate(value);
       if (found !== null) {
         const field = jsonPath([where, ...found]);
-        // `fields` names it as validation failures do (dot-separated), so forms mark the field.
-        const path = [where, ...found].map((k) => (typeof k === 'string' && !IDENTIFIER.test(k) ? JSON.stringify(k).slice(1, -1) : String(k))).join('.');
-        throw new AppError('TEXT_LONE_SURROGATE', { field }, [{ path, code: 'LONE_SURROGATE', message: FIELD_MESSAGES.LONE_SURROGATE.en }]);
+        throw new AppError('TEXT_LONE_SURROGATE', { field }, [{ path: fieldPath([where, ...found]), code: 'LONE_SURROGATE', message: FIELD_MESSAGES.LONE_SURROGATE.en }]);
       }
     }
   });
