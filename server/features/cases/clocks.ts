@@ -196,13 +196,12 @@ export async function setRegionRule(ctx: WriteContext, categoryId: number, regio
   });
 }
 
-/** The clock facts of a case row, as the case page shows them. */
-export async function caseClockFacts(db: Db, row: {
+/** The clock facts of a case row, as the case page shows them, with the rule it follows (`ruleFor`). */
+export function caseClockFacts(rule: RuleInForce, row: {
   category_id: number; region_path: string; state: string; accepted_at: Date | null; assigned_at: Date | null; transfer_minutes: number | null;
   transferred_within_24h: boolean | null; sign_due_date: string | null; sign_due_at: Date | null; signed_at: Date | null; signed_on_time: boolean | null;
   sign_overdue_at: Date | null;
 }) {
-  const rule = await ruleFor(db, row.category_id, row.region_path);
   return {
     transferMinutes: row.transfer_minutes,
     transferredWithin24h: row.transferred_within_24h,

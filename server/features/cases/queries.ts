@@ -25,7 +25,7 @@ import { caseClockFacts } from './clocks.js';
 import { pathCodes } from '../../platform/regions/regionPath.js';
 import { rulesInForce, type RuleDays } from './clocks.js';
 import { loadCalendar } from '../calendar/index.js';
-import { shanghaiDate, type WorkingCalendar } from '../../platform/calendar/workingDays.js';
+import { shanghaiDate, WorkingCalendar, type CalendarDay } from '../../platform/calendar/workingDays.js';
 import { maskName } from '../../platform/text/personName.js';
 
 
@@ -78,6 +78,37 @@ const sideOf = sql<{ code: string; name: string; home: boolean } | null>`(select
   from (select x.region_code, x.is_home, g.full_name from station_region x join region g on g.code = x.region_code
         where x.station_id = o.station_id and x.region_path = o.side_path) sr)`;
 
+/**
+ * The deepest region rule along a case's region path for its category (null: the category's
+ * default), as `rulesInForce` chooses it.
+ */
+const regionRuleOf = sql<{ deadlineDays: number; maxDays: number; signDays: number; fromRegion: string } | null>`(select
+    json_build_object('deadlineDays', cr.deadline_days, 'maxDays', cr.max_days, 'signDays', cr.sign_days, 'fromRegion', cr.region_code)
+  from case_category_rule cr
+  where cr.category_id = o.category_id and cr.region_code = any(string_to_array(o.region_path, '.'))
+  order by array_position(string_to_array(o.region_path, '.'), cr.region_code) desc limit 1)`;
+
+/** A case's events as JSON rows (the columns of `opinion_event`, `at` as ISO text), with the name of the unit an event names. */
+const eventsOf = sql<{
+  id: number; at: string; actor_name: string; actor_kind: string; action: string; from_state: string | null; to_state: string;
+  comment: string | null; public: boolean; data: unknown; unit_name: string | null;
+}[]>`coalesce((select json_agg(json_build_object('id', e.id, 'at', e.at, 'actor_name', e.actor_name, 'actor_kind', e.actor_kind,
+    'action', e.action, 'from_state', e.from_state, 'to_state', e.to_state, 'comment', e.comment, 'public', e.public, 'data', e.data,
+    'unit_name', eu.name) order by e.id)
+  from opinion_event e
+  left join unit eu on eu.id = (case when jsonb_typeof(e.data->'unitId') = 'number' and e.data->>'unitId' ~ '^[0-9]{1,9}$' then (e.data->>'unitId')::int end)
+  where e.opinion_id = o.id), '[]')`;
+
+/** The files of a case's latest reply. */
+const replyFilesOf = sql<{ id: number; name: string; mime: string; size: number; public: boolean }[]>`coalesce((select
+    json_agg(json_build_object('id', f.id, 'name', f.name, 'mime', f.mime, 'size', f.size, 'public', f.public) order by f.id)
+  from opinion_reply_attachment f
+  where f.opinion_id = o.id and f.event_id = (select max(re.id) from opinion_event re where re.opinion_id = o.id and re.action = 'reply')), '[]')`;
+
+/**
+ * A case as its page shows it, in one statement: the case, its events, photos, co-units, the rule
+ * its clocks follow, its latest reply's files and, when it is overdue, the working calendar.
+ */
 export async function getCase(db: Kysely<DB>, actor: Actor, id: number) {
   const row = await db.selectFrom('opinion as o')
     .innerJoin('case_category as c', 'c.id', 'o.category_id')
@@ -95,25 +126,34 @@ export async function getCase(db: Kysely<DB>, actor: Actor, id: number) {
       caseContactVisible(actor, caseColumns('o')).as('contact_entitled'),
       contactRevealableExpr(actor).as('contact_revealable'),
       overdueExpr().as('overdue'),
+      'c.deadline_days as category_deadline_days', 'c.max_days as category_max_days', 'c.sign_days as category_sign_days',
+      regionRuleOf.as('region_rule'),
+      eventsOf.as('events'),
+      sql<{ id: number; mime: string; size: number }[]>`coalesce((select json_agg(json_build_object('id', p.id, 'mime', p.mime, 'size', p.size) order by p.id)
+        from opinion_photo p where p.opinion_id = o.id), '[]')`.as('photos'),
+      sql<{ id: number; name: string }[]>`coalesce((select json_agg(json_build_object('id', cu.id, 'name', cu.name) order by cu.id)
+        from unit cu where cu.id = any(o.co_unit_ids)), '[]')`.as('co_units'),
+      replyFilesOf.as('reply_files'),
+      sql<CalendarDay[] | null>`(case when ${overdueExpr()} then coalesce((select json_agg(json_build_object('date', h.date, 'kind', h.kind)) from holiday h), '[]') end)`.as('holidays'),
+      sql<number[] | null>`(case when ${overdueExpr()} then coalesce((select json_agg(hy.year) from holiday_year hy), '[]') end)`.as('holiday_years'),
     ])
     .where('o.id', '=', id)
     .where(caseVisible(actor, caseColumns('o')))
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND');
-  const [events, photos, coUnits] = await Promise.all([
-    db.selectFrom('opinion_event').selectAll().where('opinion_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('opinion_photo').select(['id', 'mime', 'size']).where('opinion_id', '=', id).orderBy('id').execute(),
-    row.co_unit_ids.length ? db.selectFrom('unit').select(['id', 'name']).where('id', 'in', row.co_unit_ids).execute() : [],
-  ]);
+  const events = row.events.map((e) => ({ ...e, at: new Date(e.at) }));
+  const photos = row.photos;
+  const coUnits = row.co_units;
   const entitled = Boolean(row.contact_entitled);
   const actorKind = caseActorOf(actor, row);
   const overdue = Boolean(row.overdue);
-  const eventUnitIds = [...new Set(events.map((e) => (e.data as { unitId?: unknown } | null)?.unitId).filter((u): u is number => typeof u === 'number'))];
-  const [calendar, eventUnits] = await Promise.all([
-    overdue ? loadCalendar(db) : null,
-    eventUnitIds.length ? db.selectFrom('unit').select(['id', 'name']).where('id', 'in', eventUnitIds).execute() : [],
-  ]);
-  const unitNames = new Map(eventUnits.map((u) => [u.id, u.name]));
+  const calendar = overdue && row.holidays && row.holiday_years ? new WorkingCalendar(row.holidays, row.holiday_years) : null;
+  const rule = row.region_rule ?? { deadlineDays: row.category_deadline_days, maxDays: row.category_max_days, signDays: row.category_sign_days, fromRegion: null };
+  const unitNames = new Map<number, string>();
+  for (const e of events) {
+    const unitId = (e.data as { unitId?: unknown } | null)?.unitId;
+    if (typeof unitId === 'number' && e.unit_name !== null) unitNames.set(unitId, e.unit_name);
+  }
   const offered = offeredActions(row.state, actorKind, row.key_supervision);
   return {
     id: row.id,
@@ -145,7 +185,7 @@ export async function getCase(db: Kysely<DB>, actor: Actor, id: number) {
     overdue,
     overdueWorkingDays: calendar ? overdueWorkingDays(calendar, { overdue, deadline_date: row.deadline_date, paused_at: row.paused_at }) : null,
     signedLate: row.signed_late,
-    clocks: await caseClockFacts(db, row),
+    clocks: caseClockFacts(rule, row),
     repliedOnTime: row.replied_on_time,
     handlingWorkingDays: row.handling_working_days,
     answerMode: row.answer_mode,
@@ -157,7 +197,7 @@ export async function getCase(db: Kysely<DB>, actor: Actor, id: number) {
     closedAt: row.closed_at?.toISOString() ?? null,
     closeReason: row.close_reason,
     version: row.version,
-    reply: await caseReply(db, row.id),
+    reply: caseReply(row.id, events, row.reply_files),
     contactRevealable: !entitled && Boolean(row.contact_revealable),
     timeline: events.map((e) => ({
       at: e.at.toISOString(), actorName: e.actor_name, actorKind: e.actor_kind, action: e.action, label: actionLabel(e.action),

@@ -80,15 +80,17 @@ const resultLabel = (result: ReplyResult | null | undefined) => (result ? REPLY_
 /**
  * The latest reply on a case as the people handling it see it: its result type, handler and
  * contact, when, whether it is approved yet, and all its files (public and internal). Null before a reply.
+ * `events` are the case's events in their order (others than the reply's are skipped); `files`
+ * those of its latest reply, in their order.
  */
-export async function caseReply(db: Kysely<DB>, caseId: number) {
-  const events = await db.selectFrom('opinion_event').select(['id', 'action', 'at', 'data'])
-    .where('opinion_id', '=', caseId).where('action', 'in', ['reply', 'approve_reply', 'send_back_reply']).orderBy('id').execute();
-  const reply = events.filter((e) => e.action === 'reply').at(-1);
+export function caseReply(
+  caseId: number, events: readonly { id: number; action: string; at: Date; data: unknown }[],
+  files: readonly { id: number; name: string; mime: string; size: number; public: boolean }[],
+) {
+  const replies = events.filter((e) => REPLY_REVIEW_ACTIONS.includes(e.action));
+  const reply = replies.filter((e) => e.action === 'reply').at(-1);
   if (!reply) return null;
-  const after = events.filter((e) => e.id > reply.id).at(-1);
-  const files = await db.selectFrom('opinion_reply_attachment').select(['id', 'name', 'mime', 'size', 'public'])
-    .where('opinion_id', '=', caseId).where('event_id', '=', reply.id).orderBy('id').execute();
+  const after = replies.filter((e) => e.id > reply.id).at(-1);
   const data = (reply.data ?? {}) as ReplyEventData;
   return {
     result: data.result ?? null,
@@ -103,6 +105,9 @@ export async function caseReply(db: Kysely<DB>, caseId: number) {
     })),
   };
 }
+
+/** The events of a reply's review. */
+const REPLY_REVIEW_ACTIONS: readonly string[] = ['reply', 'approve_reply', 'send_back_reply'];
 
 /**
  * The reply the constituent may see: the latest reply approved by the station (a reply under
