@@ -18,6 +18,7 @@ import { DEMO_UNIT_CLERKS } from './features/cases/index.js';
 import { DEMO_SUGGESTION_LOGINS } from './features/suggestions/index.js';
 import { auditSigningKey, scheduleAuditCheckpoint, useAuditCheckpoints } from './features/audit/index.js';
 import { now } from './platform/clock.js';
+import { startControlSocket } from './platform/control.js';
 
 const started = performance.now();
 // The kernel's parts and every feature (error codes, job kinds, …), once for this process.
@@ -49,11 +50,13 @@ try {
 
 let closing = false;
 let worker: Worker | undefined;
+let stopControl: (() => Promise<void>) | undefined;
 async function shutdown(signal: string, app?: Awaited<ReturnType<typeof buildApp>>) {
   if (closing) return;
   closing = true;
   console.log(`${signal}: shutting down / 正在关闭…`);
   try {
+    await stopControl?.();
     await worker?.stop();
     await app?.close();
   } finally {
@@ -83,6 +86,13 @@ try {
   registerChannel(new SmsLogChannel(app.log));
   await app.listen({ port: config.port, host: config.host });
   if (config.worker && !closing) worker = startWorker({ db: database.db, workerId: defaultWorkerId(), logger: app.log });
+  // PGlite: the operator's `npm run backup` asks this process for a copy (platform/control.ts).
+  if (database.holdDataDir && !closing) {
+    stopControl = await startControlSocket(config.dataDir, database, app.log).catch((err: unknown) => {
+      app.log.warn({ err }, 'control socket not available: npm run backup cannot reach this server');
+      return undefined;
+    });
+  }
 
   const where = database.engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   // The address as the server bound it (PORT=0 picks a free port; HOST may name one interface).

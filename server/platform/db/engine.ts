@@ -22,6 +22,12 @@ export interface Database {
   close(): Promise<void>;
   /** PGlite only: the whole data directory as a tarball (loadable with `openPGlite(null, blob)`). */
   dumpDataDir?: () => Promise<Blob>;
+  /**
+   * PGlite on a data directory only: runs `fn` while holding the one connection, between
+   * transactions, with PostgreSQL's files in `pgDir` (see db/backup.ts). `fn` may query through
+   * `pg`; nothing else runs until it ends.
+   */
+  holdDataDir?: <T>(fn: (pg: PGlite, pgDir: string) => Promise<T>) => Promise<T>;
   /** PGlite only: how long transactions held the one connection, and how much of it their statements ran. */
   pgliteStats?: PGliteStats;
 }
@@ -88,6 +94,8 @@ export const PGLITE_SHARED_BUFFERS_MB = 32;
  * disk, so an answered write survives a power cut too; without it, it survives the process being
  * killed but not the machine losing power (see syncingNodeFs.ts). `queue` is how its one connection
  * is shared between single statements and transactions (see pgliteDialect.ts).
+ * PostgreSQL's startup progress messages are off: their timer (10 s, set while opening a data
+ * directory) outlived `close()` and kept the process from exiting.
  */
 export async function openPGlite(
   dataDir: string | null, loadDataDir?: Blob, sharedBuffersMb: number = PGLITE_SHARED_BUFFERS_MB, fsync = false,
@@ -105,7 +113,7 @@ export async function openPGlite(
     const client = await PGlite.create({
       ...(syncingFs ? { fs: syncingFs } : { dataDir: pgDir }),
       parsers: pgliteParsers,
-      startParams: [...(syncingFs ? syncingStartParams() : PGlite.defaultStartParams), '-c', `shared_buffers=${sharedBuffersMb}MB`],
+      startParams: [...(syncingFs ? syncingStartParams() : PGlite.defaultStartParams), '-c', `shared_buffers=${sharedBuffersMb}MB`, '-c', 'log_startup_progress_interval=0'],
       ...(loadDataDir ? { loadDataDir } : {}),
     });
     const dialect = new PGliteDialect(client, queue);
@@ -114,6 +122,7 @@ export async function openPGlite(
       db,
       engine: 'pglite',
       dumpDataDir: () => client.dumpDataDir('none'),
+      ...(pgDir !== undefined && { holdDataDir: <T>(fn: (pg: PGlite, dir: string) => Promise<T>) => dialect.exclusive((pg) => fn(pg, pgDir!)) }),
       pgliteStats: dialect.stats,
       async close() {
         try {

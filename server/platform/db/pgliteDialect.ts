@@ -32,9 +32,26 @@ export interface PGliteStats {
  */
 export class PGliteDialect implements Dialect {
   readonly stats: PGliteStats = { transactions: 0, heldMs: 0, statementMs: 0 };
-  constructor(private readonly pg: PGlite, private readonly queue: PGliteQueue = 'fifo') {}
+  readonly #turns: ConnectionTurns;
+  constructor(private readonly pg: PGlite, queue: PGliteQueue = 'fifo') {
+    this.#turns = new ConnectionTurns(queue);
+  }
   createAdapter() { return new PostgresAdapter(); }
-  createDriver(): Driver { return new PGliteDriver(this.pg, new ConnectionTurns(this.queue), this.stats); }
+  createDriver(): Driver { return new PGliteDriver(this.pg, this.#turns, this.stats); }
+
+  /**
+   * Runs `fn` holding the connection as a transaction would, but outside any: the statements and
+   * transactions queued meanwhile wait, none is half-way through, and nothing else touches the
+   * data directory until `fn` ends (PGlite runs no background processes).
+   */
+  async exclusive<T>(fn: (pg: PGlite) => Promise<T>): Promise<T> {
+    await this.#turns.take('transaction');
+    try {
+      return await fn(this.pg);
+    } finally {
+      this.#turns.give();
+    }
+  }
   createIntrospector(db: Kysely<any>) { return new PostgresIntrospector(db); }
   createQueryCompiler() { return new PostgresQueryCompiler(); }
 }
