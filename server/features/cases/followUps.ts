@@ -64,7 +64,8 @@ export async function scheduleReminder(trx: Transaction<DB>, p: RemindPayload) {
 }
 
 /** The accounts of an audience, in one statement (a union of the parts it names). */
-async function accountsOf(trx: Transaction<DB>, who: { stationId?: number; unitIds?: number[]; deputyId?: number | null; staffRegion?: string }) {
+/** The accounts of an audience, as one query (null: nobody), read by `notify` with the recipients' details. */
+function accountsOf(trx: Transaction<DB>, who: { stationId?: number; unitIds?: number[]; deputyId?: number | null; staffRegion?: string }) {
   const parts = [
     who.stationId !== undefined && trx.selectFrom('account_station').select('account_id as id').where('station_id', '=', who.stationId),
     !!who.unitIds?.length && trx.selectFrom('account').select('id').where('unit_id', 'in', who.unitIds),
@@ -75,9 +76,8 @@ async function accountsOf(trx: Transaction<DB>, who: { stationId?: number; unitI
         .select('a.id').where('ds.station_id', '=', who.stationId).where('ds.role', '=', 'head'),
     !!who.staffRegion && trx.selectFrom('account').select('id').where('role', '=', 'staff').where('region_code', '=', who.staffRegion),
   ].filter((q) => q !== false) as SelectQueryBuilder<DB, 'account', { id: number }>[];
-  if (parts.length === 0) return [];
-  const rows = await parts.reduce((all, q) => all.unionAll(q)).execute();
-  return [...new Set(rows.map((r) => r.id))];
+  if (parts.length === 0) return null;
+  return parts.reduce((all, q) => all.unionAll(q));
 }
 
 export interface CaseSnapshot {
@@ -123,9 +123,10 @@ export async function notifyCase(
   const title = override.title ?? message?.title;
   const to = override.to ?? message?.to(c);
   if (!title || !to) return;
-  const accountIds = (await accountsOf(trx, to)).filter((id) => id !== exceptAccountId);
+  const accountIds = accountsOf(trx, to);
+  if (!accountIds) return;
   await notify(trx, {
-    accountIds, kind: `case.${action}`, title,
+    accountIds, exceptAccountId, kind: `case.${action}`, title,
     body: `${c.tracking_code}:${summary(c)}`, link: `/cases/${c.id}`, caseId: c.id, dedupeKey: override.dedupeKey,
   });
 }

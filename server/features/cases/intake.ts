@@ -65,23 +65,22 @@ async function resolveTarget(trx: Transaction<DB>, target: Target) {
   return { stationId: station.id, deputyId: target.deputyId ?? null, regionCode: station.region_code, regionPath: station.region_path };
 }
 
+/** Where a case goes: its station, deputy and the station's home region. */
+interface Place { stationId: number; deputyId: number | null; regionCode: string; regionPath: string }
+/** A station and category not checked yet: the insert checks them (see `insertOpinion`). */
+interface UncheckedPlace { check: { stationId: number; categoryId: number } }
+
 /**
  * For one draft sent to a station (no deputy named): the category's check and the station's
- * look-up in one statement, refusing as `requireCategories` and then `resolveTarget` would.
+ * look-up are left to the statement that inserts the case, which refuses as `requireCategories`
+ * and then `resolveTarget` would. With a deputy named, both are done here.
  */
-async function resolveStationAndCategory(trx: Transaction<DB>, target: Target, categoryId: number) {
+async function resolveStationAndCategory(trx: Transaction<DB>, target: Target, categoryId: number): Promise<Place | UncheckedPlace> {
   if (target.deputyId !== undefined || target.stationId === undefined) {
     await requireCategories(trx, [{ categoryId }], () => 'categoryId');
     return resolveTarget(trx, target);
   }
-  const { rows } = await sql<{ category_ok: boolean; id: number | null; region_code: string | null; region_path: string | null }>`
-    select exists (select 1 from case_category where id = ${categoryId} and active) as category_ok, s.id, h.region_code, h.region_path
-    from (select 1) as one
-    left join (station s join station_region h on h.station_id = s.id and h.is_home) on s.id = ${target.stationId} and s.active`.execute(trx);
-  const row = rows[0]!;
-  if (!row.category_ok) throw invalidFields([{ path: 'categoryId', code: 'CATEGORY_UNKNOWN' }]);
-  if (row.id === null) throw new AppError('TARGET_NOT_FOUND');
-  return { stationId: row.id, deputyId: null, regionCode: row.region_code!, regionPath: row.region_path! };
+  return { check: { stationId: target.stationId, categoryId } };
 }
 
 async function requireCategories(trx: Transaction<DB>, drafts: { categoryId: number }[], pathOf: (i: number) => string) {
@@ -114,9 +113,14 @@ export async function checkPhotos(photos: Photo[]): Promise<{ mime: string; byte
   return checked;
 }
 
+/**
+ * Inserts a case and its first event in one statement, at `at`: a place already resolved, or a
+ * station and category the same statement checks (400 CATEGORY_UNKNOWN, then 404
+ * TARGET_NOT_FOUND, nothing written), then its photos, follow-ups and audit record.
+ */
 async function insertOpinion(
   ctx: WriteContext<AnyActor>,
-  at: { stationId: number; deputyId: number | null; regionCode: string; regionPath: string },
+  at: Place | UncheckedPlace,
   draft: OpinionDraft & { placeRegionPath?: string | null },
   meta: {
     channel: CaseChannel; submittedAt: Date; ip: string | null; createdBy: number | null; idempotencyKey: string | null; activityId?: number | null;
@@ -128,44 +132,60 @@ async function insertOpinion(
   pin: string | null = null,
 ): Promise<Receipt> {
   let row: { id: number; tracking_code: string; public_id: string; sign_due_date: string | null } | undefined;
+  let place: Place | undefined = 'check' in at ? undefined : at;
   const event = {
     at: meta.submittedAt, actor_kind: meta.createdBy && ctx.actor.kind === 'account' ? ctx.actor.role : 'constituent',
     actor_account_id: meta.createdBy, actor_name: meta.via?.actorName ?? (meta.createdBy ? ctx.actor.displayName : '群众'),
     action: 'submit', to_state: 'submitted', comment: meta.via?.comment ?? null, public: true,
     data: JSON.stringify({ channel: meta.channel, photos: photos.length, ...meta.via?.data }),
   };
+  // The station and its home region: checked with the category, or as resolved (a CTE, in parentheses).
+  const target = 'check' in at
+    ? sql<{ category_ok: boolean; station_id: number | null; region_code: string | null; region_path: string | null }>`
+      (select exists (select 1 from case_category where id = ${at.check.categoryId} and active) as category_ok, s.id as station_id, h.region_code, h.region_path
+      from (select 1) as one
+      left join (station s join station_region h on h.station_id = s.id and h.is_home) on s.id = ${at.check.stationId} and s.active)`
+    : sql<{ category_ok: boolean; station_id: number | null; region_code: string | null; region_path: string | null }>`
+      (select true as category_ok, ${at.stationId}::int as station_id, ${at.regionCode}::text as region_code, ${at.regionPath}::text as region_path)`;
+  const deputyId = 'check' in at ? null : at.deputyId;
   // A fresh code collides about once in 10^11; retry rather than fail. The case and its first
-  // event are written by one statement (no event when the code collided).
+  // event are written by one statement (no event when the code collided or the check failed).
   for (let attempt = 0; !row && attempt < 5; attempt++) {
     const trackingCode = newTrackingCode();
-    row = await ctx.trx.with('o', (db) => db.insertInto('opinion').values({
-      tracking_code: trackingCode,
-      public_id: newPublicId(),
-      query_key_hash: hashQueryKey(queryKey),
-      pin_hash: pin === null ? null : hashPin(trackingCode, pin),
-      channel: meta.channel,
-      state: 'submitted',
-      category_id: draft.categoryId,
-      station_id: at.stationId,
-      deputy_id: at.deputyId,
-      region_code: at.regionCode,
-      region_path: at.regionPath,
-      scope_paths: sql<string[]>`case_scope_paths(${at.stationId}, ${at.regionPath})`,
-      content: draft.content,
-      place: draft.place,
-      place_region_code: draft.placeRegionCode ?? null,
-      place_region_path: draft.placeRegionPath ?? null,
-      side_path: sql<string | null>`case_side_path(${at.stationId}, ${draft.placeRegionPath ?? null}::text)`,
-      submitter_name: draft.name,
-      submitter_phone: draft.phone,
-      submitted_at: meta.submittedAt,
-      submitter_ip: meta.ip,
-      created_by_account_id: meta.createdBy,
-      activity_id: meta.activityId ?? null,
-      idempotency_key: meta.idempotencyKey,
-      co_unit_ids: [],
-      updated_at: meta.submittedAt,
-    }).onConflict((oc) => oc.column('tracking_code').doNothing()).returning(['id', 'tracking_code', 'public_id', 'sign_due_date']))
+    const written = await ctx.trx.with('t', () => target)
+      .with('o', (db) => db.insertInto('opinion').columns([
+        'tracking_code', 'public_id', 'query_key_hash', 'pin_hash', 'channel', 'state', 'category_id', 'station_id', 'deputy_id', 'region_code',
+        'region_path', 'scope_paths', 'content', 'place', 'place_region_code', 'place_region_path', 'side_path', 'submitter_name', 'submitter_phone',
+        'submitted_at', 'submitter_ip', 'created_by_account_id', 'activity_id', 'idempotency_key', 'co_unit_ids', 'updated_at',
+      ]).expression((eb) => eb.selectFrom('t').select([
+        eb.val(trackingCode).as('tracking_code'),
+        eb.val(newPublicId()).as('public_id'),
+        eb.val(hashQueryKey(queryKey)).as('query_key_hash'),
+        eb.val(pin === null ? null : hashPin(trackingCode, pin)).as('pin_hash'),
+        eb.val(meta.channel).as('channel'),
+        eb.val('submitted').as('state'),
+        eb.val(draft.categoryId).as('category_id'),
+        't.station_id',
+        eb.val(deputyId).as('deputy_id'),
+        't.region_code',
+        't.region_path',
+        sql<string[]>`case_scope_paths(t.station_id, t.region_path)`.as('scope_paths'),
+        eb.val(draft.content).as('content'),
+        eb.val(draft.place).as('place'),
+        eb.val(draft.placeRegionCode ?? null).as('place_region_code'),
+        eb.val(draft.placeRegionPath ?? null).as('place_region_path'),
+        sql<string | null>`case_side_path(t.station_id, ${draft.placeRegionPath ?? null}::text)`.as('side_path'),
+        eb.val(draft.name).as('submitter_name'),
+        eb.val(draft.phone).as('submitter_phone'),
+        eb.val(meta.submittedAt).as('submitted_at'),
+        eb.val(meta.ip).as('submitter_ip'),
+        eb.val(meta.createdBy).as('created_by_account_id'),
+        eb.val(meta.activityId ?? null).as('activity_id'),
+        eb.val(meta.idempotencyKey).as('idempotency_key'),
+        sql<number[]>`'{}'::int[]`.as('co_unit_ids'),
+        eb.val(meta.submittedAt).as('updated_at'),
+      ]).where('t.category_ok', '=', true).where('t.station_id', 'is not', null))
+        .onConflict((oc) => oc.column('tracking_code').doNothing()).returning(['id', 'tracking_code', 'public_id', 'sign_due_date']))
       .with('e', (db) => db.insertInto('opinion_event')
         .columns(['opinion_id', 'at', 'actor_kind', 'actor_account_id', 'actor_name', 'action', 'to_state', 'comment', 'public', 'data'])
         .expression((eb) => eb.selectFrom('o').select([
@@ -173,20 +193,26 @@ async function insertOpinion(
           eb.val(event.actor_name).as('actor_name'), eb.val(event.action).as('action'), eb.val(event.to_state).as('to_state'), eb.val(event.comment).as('comment'),
           eb.val(event.public).as('public'), sql<string>`${event.data}::jsonb`.as('data'),
         ])))
-      .selectFrom('o').select(['id', 'tracking_code', 'public_id', 'sign_due_date']).executeTakeFirst();
+      .selectFrom('t').leftJoin('o', (j) => j.onTrue())
+      .select(['t.category_ok', 't.station_id', 't.region_code', 't.region_path', 'o.id', 'o.tracking_code', 'o.public_id', 'o.sign_due_date'])
+      .executeTakeFirstOrThrow();
+    if (!written.category_ok) throw invalidFields([{ path: 'categoryId', code: 'CATEGORY_UNKNOWN' }]);
+    if (written.station_id === null) throw new AppError('TARGET_NOT_FOUND');
+    place ??= { stationId: written.station_id, deputyId: null, regionCode: written.region_code!, regionPath: written.region_path! };
+    if (written.id !== null) row = { id: written.id, tracking_code: written.tracking_code!, public_id: written.public_id!, sign_due_date: written.sign_due_date };
   }
-  if (!row) throw new Error('Could not allot a tracking code');
+  if (!row || !place) throw new Error('Could not allot a tracking code');
   for (const p of photos) {
     const file = await storeFile(p.bytes, p.mime);
     await ctx.trx.insertInto('opinion_photo').values({ opinion_id: row.id, mime: file.mime, size: file.size, sha256: file.sha256 }).execute();
   }
   await caseFollowUps(ctx.trx, null, row.id, 'submit', meta.createdBy, meta.submittedAt, {
-    id: row.id, tracking_code: row.tracking_code, station_id: at.stationId, deputy_id: at.deputyId, region_code: at.regionCode,
+    id: row.id, tracking_code: row.tracking_code, station_id: place.stationId, deputy_id: place.deputyId, region_code: place.regionCode,
     assigned_unit_id: null, co_unit_ids: [], deadline_date: null, answered_at: null, content: draft.content, sign_due_date: row.sign_due_date,
   });
   await recordAudit(ctx, {
     action: 'case.submit', entityType: 'case', entityId: row.id,
-    after: { trackingCode: row.tracking_code, channel: meta.channel, stationId: at.stationId, deputyId: at.deputyId, categoryId: draft.categoryId, photos: photos.length },
+    after: { trackingCode: row.tracking_code, channel: meta.channel, stationId: place.stationId, deputyId: place.deputyId, categoryId: draft.categoryId, photos: photos.length },
   });
   return { id: row.id, trackingCode: row.tracking_code, publicId: row.public_id, queryKey, pin };
 }

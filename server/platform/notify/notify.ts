@@ -1,13 +1,16 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type QueryCreator, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { ChannelName, DeliveryMode, PrefChannel } from '../db/schemaJobs.js';
+import type { DeliveryMode, PrefChannel } from '../db/schemaJobs.js';
 import { typeOfKind } from '../../../common/notificationTypes.js';
 import { now } from '../clock.js';
 import { deliveryChannels } from './channels.js';
 import { OUTBOX_DELIVER } from './deliver.js';
 
 export interface NotifyInput {
-  accountIds: number[];
+  /** Whom to tell: account ids, or a query of them, read inside the statement that reads the recipients. */
+  accountIds: number[] | SelectQueryBuilder<DB, keyof DB, { id: number }>;
+  /** An account left out (the one who acted). */
+  exceptAccountId?: number | null;
   /** What happened, e.g. `case.assigned`. */
   kind: string;
   title: string;
@@ -37,8 +40,9 @@ export interface NotifyResult {
  * caller's change commits. Disabled and unknown accounts are left out.
  */
 export async function notify(trx: Transaction<DB>, input: NotifyInput): Promise<NotifyResult> {
-  const ids = [...new Set(input.accountIds)];
-  if (ids.length === 0) return { notificationIds: [], outboxIds: [] };
+  const except = input.exceptAccountId ?? null;
+  const ids = Array.isArray(input.accountIds) ? [...new Set(input.accountIds)].filter((id) => id !== except) : input.accountIds;
+  if (Array.isArray(ids) && ids.length === 0) return { notificationIds: [], outboxIds: [] };
   const type = typeOfKind(input.kind);
   // The recipients with their wishes for this type, in one statement.
   const recipients = await trx.selectFrom('account as a')
@@ -47,6 +51,7 @@ export async function notify(trx: Transaction<DB>, input: NotifyInput): Promise<
     .select(sql<{ channel: PrefChannel; mode: DeliveryMode }[]>`coalesce((select json_agg(json_build_object('channel', p.channel, 'mode', p.mode))
       from notification_pref p where p.account_id = a.id and p.type = ${type}), '[]'::json)`.as('prefs'))
     .where('a.id', 'in', ids).where('a.active', '=', true)
+    .$if(except !== null, (q) => q.where('a.id', '<>', except!))
     .orderBy('a.id')
     .execute();
   if (recipients.length === 0) return { notificationIds: [], outboxIds: [] };
@@ -66,7 +71,7 @@ export async function notify(trx: Transaction<DB>, input: NotifyInput): Promise<
   if (plans.length === 0) return { notificationIds: [], outboxIds: [] };
 
   const dedupeKey = input.dedupeKey ?? null;
-  const notifications = await trx.insertInto('notification').values(plans.map((p) => ({
+  const insertNotifications = (db: QueryCreator<DB>) => db.insertInto('notification').values(plans.map((p) => ({
     account_id: p.r.id,
     kind: input.kind,
     title: input.title,
@@ -78,27 +83,36 @@ export async function notify(trx: Transaction<DB>, input: NotifyInput): Promise<
     digest_channels: p.digest,
   })))
     .$if(dedupeKey !== null, (q) => q.onConflict((oc) => oc.columns(['account_id', 'dedupe_key']).where('dedupe_key', 'is not', null).doNothing()))
-    .returning(['id', 'account_id']).execute();
-  const notificationOf = new Map(notifications.map((n) => [n.account_id, n.id]));
-
-  const messages: { channel: ChannelName; recipient: string; subject: string; body: string; notification_id: number }[] = [];
-  for (const p of plans) {
-    const notificationId = notificationOf.get(p.r.id);
-    if (notificationId === undefined) continue; // told under this key already
-    for (const o of p.immediate) messages.push({ channel: o.channel, recipient: o.address, subject: input.title, body: input.body, notification_id: notificationId });
+    .returning(['id', 'account_id']);
+  // The messages to send now, one per recipient and channel, in the recipients' order.
+  const messages = plans.flatMap((p) => p.immediate.map((o) => ({ accountId: p.r.id, channel: o.channel, recipient: o.address })));
+  if (messages.length === 0) {
+    const notifications = await insertNotifications(trx).execute();
+    return { notificationIds: notifications.map((n) => n.id), outboxIds: [] };
   }
-  // The messages and their delivery jobs (keyed `outbox:<id>` as `outboxDedupeKey` keys them), in one statement.
-  const outbox = messages.length
-    ? await trx.with('o', (db) => db.insertInto('outbox').values(messages).returning('id'))
-      .with('j', (db) => db.insertInto('job').columns(['kind', 'payload', 'dedupe_key', 'run_at'])
-        .expression((eb) => eb.selectFrom('o').select([
-          eb.val(OUTBOX_DELIVER).as('kind'),
-          sql<string>`jsonb_build_object('outboxId', o.id)`.as('payload'),
-          sql<string>`'outbox:' || o.id`.as('dedupe_key'),
-          eb.val(now()).as('run_at'),
-        ]))
-        .onConflict((oc) => oc.column('dedupe_key').where('dedupe_key', 'is not', null).doNothing()))
-      .selectFrom('o').select('id').orderBy('id').execute()
-    : [];
-  return { notificationIds: notifications.map((n) => n.id), outboxIds: outbox.map((o) => o.id) };
+  // The notifications, their messages (none for an account told under this key already) and the
+  // messages' delivery jobs (keyed `outbox:<id>` as `outboxDedupeKey` keys them), in one statement.
+  const rows = await trx.with('n', (db) => insertNotifications(db))
+    .with('o', (db) => db.insertInto('outbox').columns(['channel', 'recipient', 'subject', 'body', 'notification_id'])
+      .expression(sql<never>`select m.channel, m.recipient, ${input.title}::text, ${input.body}::text, n.id
+        from unnest(${messages.map((m) => m.accountId)}::int[], ${messages.map((m) => m.channel)}::text[], ${messages.map((m) => m.recipient)}::text[])
+          with ordinality as m(account_id, channel, recipient, ord)
+        join n on n.account_id = m.account_id
+        order by m.ord`)
+      .returning('id'))
+    .with('j', (db) => db.insertInto('job').columns(['kind', 'payload', 'dedupe_key', 'run_at'])
+      .expression((eb) => eb.selectFrom('o').select([
+        eb.val(OUTBOX_DELIVER).as('kind'),
+        sql<string>`jsonb_build_object('outboxId', o.id)`.as('payload'),
+        sql<string>`'outbox:' || o.id`.as('dedupe_key'),
+        eb.val(now()).as('run_at'),
+      ]))
+      .onConflict((oc) => oc.column('dedupe_key').where('dedupe_key', 'is not', null).doNothing()))
+    .selectFrom('n').select(['n.id', 'n.account_id', sql<number[]>`(select coalesce(json_agg(o.id order by o.id), '[]') from o)`.as('outbox_ids')])
+    .execute();
+  const notificationOf = new Map(rows.map((n) => [n.account_id, n.id]));
+  return {
+    notificationIds: plans.flatMap((p) => (notificationOf.has(p.r.id) ? [notificationOf.get(p.r.id)!] : [])),
+    outboxIds: rows[0]?.outbox_ids ?? [],
+  };
 }
