@@ -14,7 +14,7 @@ const BREAK_EVEN = 0.5;
 /** How long a staff scope's measured share is reused (a hint for the plan; the answer does not depend on it). */
 const REUSE_MS = 60_000;
 
-const measured = new WeakMap<Kysely<DB>, Map<string, { at: number; narrow: boolean }>>();
+const measured = new WeakMap<Kysely<DB>, Map<string, { at: number; narrow: boolean; share: number }>>();
 
 /**
  * Whether a reader reaches few enough cases that sorting them beats walking the primary key
@@ -27,17 +27,26 @@ const measured = new WeakMap<Kysely<DB>, Map<string, { at: number; narrow: boole
  * through an index of their own and sort. Staff scopes are counted from the rollups.
  */
 export async function narrowCaseScope(db: Kysely<DB>, actor: AnyActor): Promise<boolean> {
+  return (await caseScopeSize(db, actor)).narrow;
+}
+
+/**
+ * `narrow` as `narrowCaseScope` decides it, and `share`: the part of all cases the reader reaches
+ * (1 for an administrator; a guess of 0 for readers of a few stations or one unit, who sort).
+ */
+export async function caseScopeSize(db: Kysely<DB>, actor: AnyActor): Promise<{ narrow: boolean; share: number }> {
   const scopePath = forRole(actor, { admin: () => '', staff: (a) => a.scopePath ?? '' }, null);
-  if (scopePath === null) return true;
-  if (!scopePath) return false;
+  if (scopePath === null) return { narrow: true, share: 0 };
+  if (!scopePath) return { narrow: false, share: 1 };
   let paths = measured.get(db);
   if (!paths) measured.set(db, (paths = new Map()));
   const known = paths.get(scopePath);
-  if (known && performance.now() - known.at < REUSE_MS) return known.narrow;
+  if (known && performance.now() - known.at < REUSE_MS) return known;
   const row = (await sql<{ mine: string | null; total: string | null }>`select sum(received) filter (where scope_paths @> array[${scopePath}]::text[]) as mine, sum(received) as total
     from case_rollup`.execute(db)).rows[0];
   const mine = Number(row?.mine ?? 0);
-  const narrow = mine * mine < Number(row?.total ?? 0) * BREAK_EVEN;
-  paths.set(scopePath, { at: performance.now(), narrow });
-  return narrow;
+  const total = Number(row?.total ?? 0);
+  const size = { at: performance.now(), narrow: mine * mine < total * BREAK_EVEN, share: total > 0 ? Math.min(1, mine / total) : 1 };
+  paths.set(scopePath, size);
+  return size;
 }

@@ -6,6 +6,8 @@ import { factories } from '../../testing/factories.js';
 import { containsPattern, containsText, gramsQuery } from '../../platform/db/sql.js';
 import { MIGRATION_NAMES, migrateTo, migrateToLatest } from '../../platform/db/migrate.js';
 import { openTestDatabase } from '../../testing/database.js';
+import { loadActor } from '../../platform/access/actors.js';
+import { listCases, type CaseFilters } from './queries.js';
 
 // The queue's word search reads the index of text grams (migration 0041) and must answer exactly
 // what `content LIKE '%term%'` answered before it: the same cases, for any term.
@@ -54,6 +56,29 @@ describe('word search over the cases\' text', () => {
       const page = res.json() as { items: { id: number }[]; total: number };
       assert.deepEqual(page.items.map((i) => i.id), expected, JSON.stringify(term));
       assert.equal(page.total, expected.length);
+    }
+  });
+
+  it('pages alike when it searches the newest cases first and then the index, wherever the two meet', async () => {
+    const db = t.database.db;
+    const actor = await loadActor(db, (await db.selectFrom('account').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow()).id);
+    const maxId = Number((await sql<{ n: string }>`select max(id) as n from opinion`.execute(db)).rows[0]!.n);
+    for (const term of ['水', '的', 'a', '自来水管', '火星基地', '%']) {
+      const expected = (await sql<{ id: string }>`select id from opinion where content like ${containsPattern(term)} order by id desc`
+        .execute(db)).rows.map((r) => Number(r.id));
+      // From a walk that reaches nothing to one that reaches every case; pages of 1 and 2 cases.
+      for (const walk of [1, 2, 3, 5, 8, maxId + 1]) {
+        for (const limit of [1, 2]) {
+          const ids: number[] = [];
+          let cursor: string | null = null;
+          do {
+            const page: { items: { id: number }[]; nextCursor: string | null } = await listCases(db, actor, { limit, q: term, ...(cursor && { cursor }) } as CaseFilters, null, false, walk);
+            ids.push(...page.items.map((i) => i.id));
+            cursor = page.nextCursor;
+          } while (cursor);
+          assert.deepEqual(ids, expected, `${JSON.stringify(term)}, walk ${walk}, pages of ${limit}`);
+        }
+      }
     }
   });
 
