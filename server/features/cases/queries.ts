@@ -365,13 +365,27 @@ export async function findByTrackingKey(db: Kysely<DB>, code: string, key: strin
  * `findByTrackingKey` with what the tracking page shows of the case, in one statement;
  * `lookupLocked`: look-ups of the code are locked by failures (a link's key unlocks them).
  */
-async function findPublicCase(db: Kysely<DB>, code: string, key: string) {
+/**
+ * The public events of a case and of the one it was merged into, with the reply events of the
+ * one whose answers it shows (to find its approved reply), as JSON rows in their order (`at` as ISO text).
+ */
+const publicEventsOf = sql<{
+  id: number; opinion_id: number; at: string; action: string; to_state: string; comment: string | null; data: unknown; public: boolean; unit_name: string | null;
+}[]>`coalesce((select json_agg(json_build_object('id', e.id, 'opinion_id', e.opinion_id, 'at', e.at, 'action', e.action, 'to_state', e.to_state,
+    'comment', e.comment, 'data', e.data, 'public', e.public, 'unit_name', u.name) order by e.id)
+  from opinion_event e left join unit u on u.id = (e.data->>'unitId')::int
+  where e.opinion_id in (o.id, coalesce(o.merged_into_id, o.id))
+    and (e.public = true or (e.opinion_id = coalesce(o.merged_into_id, o.id) and e.action in (${sql.join([...REPLY_ACTIONS])})))), '[]')`;
+
+/** The case of a tracking code opened by `key`; with `events`, its public events read in the same statement. */
+async function findPublicCase(db: Kysely<DB>, code: string, key: string, events = false) {
   const normalised = normaliseTrackingCode(code);
   const row = normalised
     ? await db.selectFrom('opinion as o').innerJoin('case_category as c', 'c.id', 'o.category_id').innerJoin('station as s', 's.id', 'o.station_id')
       .select(['o.id', 'o.tracking_code', 'o.query_key_hash', 'o.state', 'o.submitted_at', 'o.answered_at', 'o.rating', 'o.merged_into_id', 'c.name as category', 's.name as station'])
       .select((eb) => eb.exists(eb.selectFrom('opinion_lookup_guard as g').select('g.code').whereRef('g.code', '=', 'o.tracking_code')
         .where('g.failures', '>', 0).where('g.total_failures', '<', LOOKUP_MAX_TOTAL_FAILURES)).as('lookup_locked'))
+      .select(events ? publicEventsOf.as('events') : sql<null>`null`.as('events'))
       .where('o.tracking_code', '=', normalised).executeTakeFirst()
     : undefined;
   if (!row) throw new AppError('NOT_FOUND');
@@ -389,16 +403,10 @@ async function findPublicCase(db: Kysely<DB>, code: string, key: string) {
  * unlocks look-ups of the code locked by failures (`unlockByLink`, from the caller's address `ip`).
  */
 export async function getPublicCase(db: Kysely<DB>, code: string, key: string, ip?: string | null) {
-  const row = await findPublicCase(db, code, key);
+  const row = await findPublicCase(db, code, key, true);
   if (ip !== undefined && row.byLink && row.lookup_locked) await unlockByLink(db, row.tracking_code, row.id, ip);
   const answerSource = row.merged_into_id ?? row.id;
-  // The public events of the case and of the one it was merged into, with the reply events of
-  // the one whose answers it shows (to find its approved reply), in one statement.
-  const events = await db.selectFrom('opinion_event as e').leftJoin('unit as u', (j) => j.on(sql<boolean>`u.id = (e.data->>'unitId')::int`))
-    .select(['e.id', 'e.opinion_id', 'e.at', 'e.action', 'e.to_state', 'e.comment', 'e.data', 'e.public', 'u.name as unit_name'])
-    .where('e.opinion_id', 'in', [row.id, answerSource])
-    .where((eb) => eb.or([eb('e.public', '=', true), eb.and([eb('e.opinion_id', '=', answerSource), eb('e.action', 'in', REPLY_ACTIONS)])]))
-    .orderBy('e.id').execute();
+  const events = (row.events ?? []).map((e) => ({ ...e, at: new Date(e.at) }));
   const own = events.filter((e) => e.opinion_id === row.id && e.public);
   const answers = events.filter((e) => e.opinion_id === answerSource && e.public && (e.action === 'answer' || e.action === 'answer_on_spot'));
   const reply = approvedReplyOf(events.filter((e) => e.opinion_id === answerSource).map((e) => ({ ...e, id: Number(e.id) })));
