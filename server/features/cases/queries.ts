@@ -315,15 +315,25 @@ export async function listCases(
     // A wide reader's word search, newest first. How common the term is decides the plan, and
     // the planner guesses it badly: the grams of a phrase come together, so it takes a common
     // phrase for a rare one and reads every match through the index (a 4-character phrase in
-    // 2.5 % of 5 million cases: 44 s). So the newest cases in reach are searched first, about
-    // `searchWalk` of them, by walking the primary key; only when they hold less than a page
-    // are the older ones searched through the index. The page is the same: every match found
-    // first is newer than any found after.
-    const top = before ?? Number((await sql<{ n: string }>`select coalesce(max(id), 0) + 1 as n from opinion`.execute(db)).rows[0]!.n);
-    const bound = top - Math.ceil(searchWalk / Math.max(scope.share, 1 / 1_000_000));
-    rows = await q.where('o.id', '>', bound).where(likeText(sql.ref('o.content'), word)).execute();
-    if (rows.length <= f.limit && bound > 0) {
-      rows = rows.concat(await q.where('o.id', '<=', bound).where(containsText(sql.ref('o.content'), word)).limit(f.limit + 1 - rows.length).execute());
+    // 2.5 % of 5 million cases: 44 s), and a place name common in one county's cases is common
+    // in the index but rare among the newest. So the newest cases in reach are searched first by
+    // walking the primary key: about `searchWalk` of them, then, while each stretch found some
+    // matches but not a page, stretches four times longer, up to 16 × `searchWalk`. Only a term
+    // those hold too few of is looked up in the index, for the older cases. The page is the
+    // same: every match found in a stretch is newer than any found after it.
+    const perCase = 1 / Math.max(scope.share, 1 / 1_000_000);
+    let top = before ?? Number((await sql<{ n: string }>`select coalesce(max(id), 0) + 1 as n from opinion`.execute(db)).rows[0]!.n);
+    rows = [];
+    for (let stretch = searchWalk; ; stretch *= 4) {
+      const bound = top - Math.ceil(stretch * perCase);
+      const found = await q.where('o.id', '>', bound).where('o.id', '<', top).where(likeText(sql.ref('o.content'), word)).limit(f.limit + 1 - rows.length).execute();
+      rows = rows.concat(found);
+      if (rows.length > f.limit || bound <= 0) break;
+      top = bound + 1;
+      if (found.length === 0 || stretch >= 16 * searchWalk) {
+        rows = rows.concat(await q.where('o.id', '<', top).where(containsText(sql.ref('o.content'), word)).limit(f.limit + 1 - rows.length).execute());
+        break;
+      }
     }
   } else {
     rows = await (word !== null ? q.where(containsText(sql.ref('o.content'), word)) : q).execute();
