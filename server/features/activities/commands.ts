@@ -147,13 +147,13 @@ function checkInput(ctx: WriteContext, input: ActivityInput, problems: Problem[]
   }
 }
 
-export async function createActivity(ctx: WriteContext, input: ActivityInput, photos: ActivityFileInput[] = [], reports: ActivityFileInput[] = []): Promise<number> {
+export async function createActivity(ctx: WriteContext, input: ActivityInput, checked: CheckedActivityFiles = NO_FILES): Promise<number> {
   const place = await placeOf(ctx, input);
   const problems: Problem[] = [];
   checkInput(ctx, input, problems);
   await checkReferences(ctx, input, problems);
   if (input.rotaSlotId !== null) await checkRotaSlot(ctx, input.rotaSlotId, place.stationId, input.kind, null, problems);
-  const files = await checkFiles(photos, reports, 0, problems);
+  const files = filesWithin(checked, 0, problems);
   if (problems.length) throw invalidFields(problems);
   const { id } = await ctx.trx.insertInto('activity').values({
     kind: input.kind, title: input.title, station_id: place.stationId, region_code: place.regionCode, region_path: place.regionPath,
@@ -193,8 +193,28 @@ export async function updateActivity(ctx: WriteContext, id: number, version: num
   await recordAudit(ctx, { action: 'activity.update', entityType: 'activity', entityId: id, before, after: await activitySnapshot(ctx, id) });
 }
 
-async function checkFiles(photos: ActivityFileInput[], reports: ActivityFileInput[], existingPhotos: number, problems: Problem[]) {
-  if (existingPhotos + photos.length > MAX_ACTIVITY_PHOTOS) problems.push({ path: 'photos', code: 'TOO_MANY_ACTIVITY_PHOTOS' });
+/** An activity's photos and reports checked (photos cleaned) by `checkActivityFiles`, with the problems found. */
+export interface CheckedActivityFiles {
+  photoCount: number;
+  files: { kind: 'photo' | 'report'; mime: string; bytes: Uint8Array; filename: string }[];
+  problems: Problem[];
+}
+
+const NO_FILES: CheckedActivityFiles = { photoCount: 0, files: [], problems: [] };
+
+/** The files, with the photo count checked against those the activity has, their problems added to `problems`. */
+function filesWithin(checked: CheckedActivityFiles, existingPhotos: number, problems: Problem[]) {
+  if (existingPhotos + checked.photoCount > MAX_ACTIVITY_PHOTOS) problems.push({ path: 'photos', code: 'TOO_MANY_ACTIVITY_PHOTOS' });
+  problems.push(...checked.problems);
+  return checked.files;
+}
+
+/**
+ * Checks an activity's photos (type, size, decoded and written anew) and reports (type, size).
+ * Call it before the write's transaction: no connection is held while libvips works.
+ */
+export async function checkActivityFiles(photos: ActivityFileInput[], reports: ActivityFileInput[]): Promise<CheckedActivityFiles> {
+  const problems: Problem[] = [];
   const checkedPhotos = await photoProblems(photos, problems);
   const checkedReports = reports.map((r, i) => {
     const mime = sniffReport(r.bytes, r.filename ?? '');
@@ -202,7 +222,8 @@ async function checkFiles(photos: ActivityFileInput[], reports: ActivityFileInpu
     else if (r.bytes.length > MAX_REPORT_BYTES) problems.push({ path: `reports.${i}`, code: 'REPORT_TOO_LARGE' });
     return { kind: 'report' as const, mime: mime ?? '', bytes: r.bytes, filename: (r.filename ?? '').slice(0, 200) };
   });
-  return [...checkedPhotos.map((p, i) => ({ kind: 'photo' as const, mime: p.mime, bytes: p.bytes, filename: photos[i]?.filename ?? '' })), ...checkedReports];
+  const files = [...checkedPhotos.map((p, i) => ({ kind: 'photo' as const, mime: p.mime, bytes: p.bytes, filename: photos[i]?.filename ?? '' })), ...checkedReports];
+  return { photoCount: photos.length, files, problems };
 }
 
 async function insertFiles(ctx: WriteContext, id: number, files: { kind: 'photo' | 'report'; mime: string; bytes: Uint8Array; filename: string }[]) {
@@ -215,12 +236,12 @@ async function insertFiles(ctx: WriteContext, id: number, files: { kind: 'photo'
 }
 
 /** Adds photos or reports to an activity after the fact (a report written up later). */
-export async function addActivityFiles(ctx: WriteContext, id: number, photos: ActivityFileInput[], reports: ActivityFileInput[]): Promise<void> {
+export async function addActivityFiles(ctx: WriteContext, id: number, checked: CheckedActivityFiles): Promise<void> {
   await lockEditable(ctx, id, null);
   const existing = Number((await ctx.trx.selectFrom('activity_file').select((eb) => eb.fn.countAll().as('n'))
     .where('activity_id', '=', id).where('kind', '=', 'photo').executeTakeFirstOrThrow()).n);
   const problems: Problem[] = [];
-  const files = await checkFiles(photos, reports, existing, problems);
+  const files = filesWithin(checked, existing, problems);
   if (problems.length) throw invalidFields(problems);
   const before = await activitySnapshot(ctx, id);
   await insertFiles(ctx, id, files);

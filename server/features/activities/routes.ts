@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACTIVITY_KINDS, ATTENDANCE } from '../../../common/enums.js';
-import { addActivityFiles, createActivity, MAX_ACTIVITY_PHOTOS, MAX_REPORT_BYTES, updateActivity, type ActivityInput } from './commands.js';
+import { addActivityFiles, checkActivityFiles, createActivity, MAX_ACTIVITY_PHOTOS, MAX_REPORT_BYTES, updateActivity, type ActivityInput } from './commands.js';
+import { invalidFields } from '../../platform/errors.js';
 import { MAX_PHOTO_BYTES } from '../../platform/uploads/imageType.js';
 import { attachment } from '../../platform/http/download.js';
 import { errorResponses, Id, IdParams, pageOf, PageQuery, QueryId, RegionCode } from '../../platform/http/schemas.js';
@@ -103,7 +104,9 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request, reply) => {
     const { photos, reports, ...fields } = request.body;
-    const id = await runWrite(request, (ctx) => createActivity(ctx, toInput(fields), bytesOf(photos), bytesOf(reports)));
+    // Checked, and photos cleaned, before the transaction opens: no connection is held while libvips works.
+    const files = await checkActivityFiles(bytesOf(photos), bytesOf(reports));
+    const id = await runWrite(request, (ctx) => createActivity(ctx, toInput(fields), files));
     reply.status(201);
     return getActivity(app.db, request.actor!, id);
   });
@@ -136,7 +139,10 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: ActivityDetail, ...errorResponses },
     },
   }, async (request) => {
-    await runWrite(request, (ctx) => addActivityFiles(ctx, request.params.id, bytesOf(request.body.photos), bytesOf(request.body.reports)));
+    const files = await checkActivityFiles(bytesOf(request.body.photos), bytesOf(request.body.reports));
+    // Files only: their problems are the answer, without a transaction.
+    if (files.problems.length) throw invalidFields(files.problems);
+    await runWrite(request, (ctx) => addActivityFiles(ctx, request.params.id, files));
     return getActivity(app.db, request.actor!, request.params.id);
   });
 

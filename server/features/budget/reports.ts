@@ -12,7 +12,7 @@ import type { BudgetReportKind } from '../../platform/db/schemaBudget.js';
 import { AppError } from '../../platform/errors.js';
 import { storeFile, withStoredBytes } from '../../platform/files/index.js';
 import { now as clockNow } from '../../platform/clock.js';
-import { checkReplyAttachments } from '../cases/index.js';
+import { checkReplyAttachments, type CheckedAttachment } from '../cases/index.js';
 import { lockReview, reachReview, requireEditable, requirePart, touchReview } from './review.js';
 
 export interface ReportInput {
@@ -22,11 +22,16 @@ export interface ReportInput {
   files?: { name: string; data: string }[] | undefined;
 }
 
-export async function fileReport(ctx: WriteContext, reviewId: number, input: ReportInput): Promise<number> {
+/** A report's files checked by their content, photos cleaned: before the transaction, so that no connection is held while libvips works. */
+export function checkReportFiles(files: ReportInput['files']): Promise<CheckedAttachment[]> {
+  return checkReplyAttachments((files ?? []).map((f) => ({ name: f.name, public: false, bytes: new Uint8Array(Buffer.from(f.data, 'base64')) })));
+}
+
+/** Files a report with its files, checked by `checkReportFiles` (`input.files` is not read). */
+export async function fileReport(ctx: WriteContext, reviewId: number, input: ReportInput, files: CheckedAttachment[] = []): Promise<number> {
   const r = await lockReview(ctx, reviewId);
   requirePart(r, 'staff', 'finance');
   requireEditable(r);
-  const files = await checkReplyAttachments((input.files ?? []).map((f) => ({ name: f.name, public: false, bytes: new Uint8Array(Buffer.from(f.data, 'base64')) })));
   const now = clockNow();
   const row = await ctx.trx.insertInto('budget_report').values({
     review_id: reviewId, kind: input.kind, title: input.title.trim(), summary: input.summary ?? '',

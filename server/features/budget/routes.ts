@@ -20,7 +20,7 @@ import { addComment, answerComment } from './comments.js';
 import { concludeEvaluation, scoreEvaluation, startEvaluation } from './evaluations.js';
 import { addProject, deleteProject, recordOpinion, updateProject } from './projects.js';
 import { getReview, listComments, listMyComments, listReviews } from './queries.js';
-import { fileReport, reportFile } from './reports.js';
+import { checkReportFiles, fileReport, reportFile } from './reports.js';
 import { createReview, takeReviewAction, updateReview } from './reviewCommands.js';
 import { BUDGET_ACTIONS, BUDGET_STATES } from './workflow.js';
 
@@ -285,7 +285,8 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 201: Review, ...errorResponses },
     },
   }, async (request, reply) => {
-    await runWrite(request, (ctx) => fileReport(ctx, request.params.id, request.body));
+    const files = await checkReportFiles(request.body.files);
+    await runWrite(request, (ctx) => fileReport(ctx, request.params.id, request.body, files));
     reply.status(201);
     return detail(request, request.params.id);
   });

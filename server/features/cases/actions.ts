@@ -13,7 +13,7 @@ import { caseFollowUps } from './followUps.js';
 import { recomputeProvisionalDeadlines } from './provisionalDeadlines.js';
 import { now as clockNow } from '../../platform/clock.js';
 import { checkExtension, ruleFor } from './clocks.js';
-import { checkReplyAttachments, insertReplyAttachments, type CheckedAttachment, type ReplyDetails } from './replyAttachments.js';
+import { insertReplyAttachments, type CheckedAttachment, type ReplyDetails } from './replyAttachments.js';
 import { normaliseTrackingCode } from './trackingCode.js';
 
 /** What the API accepts for an action; the command turns it into the domain's ActionInput. */
@@ -72,7 +72,7 @@ export async function takeCaseAction(
       const calendar = await loadCalendar(ctx.trx);
       const effect = caseEffect(c, input, now, calendar);
       if (effect.error) throw new AppError(effect.error);
-      const files: CheckedAttachment[] = req.action === 'reply' ? await checkReplyAttachments(req.reply?.attachments ?? []) : [];
+      const files: CheckedAttachment[] = req.action === 'reply' ? req.reply?.attachments ?? [] : [];
       return { ...effect, input, calendar, files };
     },
     apply: async ({ to, effect }) => {

@@ -8,7 +8,7 @@ import { LEAGUE_EXPORT, STATISTICS_EXPORT } from './statisticsExport.js';
 // What other features use of this one.
 export { caseColumns, caseVisible } from './access.js';
 export { takeCaseAction } from './actions.js';
-export { photoProblems, registerFederated, registerOpinions, registerWhistle } from './intake.js';
+export { checkPhotos, type CheckedPhoto, photoProblems, registerFederated, registerOpinions, registerWhistle } from './intake.js';
 export { checkReplyAttachments, type CheckedAttachment } from './replyAttachments.js';
 export { refreshStationCaseScopes } from './scope.js';
 export { handlingText, opinionFacts } from './opinionFacts.js';

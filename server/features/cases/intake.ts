@@ -34,6 +34,18 @@ export interface Photo {
   bytes: Uint8Array;
 }
 
+/**
+ * A photo as intake stores it: its type read from its bytes, decoded and encoded again without
+ * its metadata (`checkPhotos`), which is done before the write's transaction opens so that no
+ * connection is held while libvips works.
+ */
+export interface CheckedPhoto {
+  mime: string;
+  bytes: Uint8Array;
+  /** SHA-256 of the bytes as submitted: what an Idempotency-Key's request hash covers. */
+  submittedSha256: Buffer;
+}
+
 export interface Receipt {
   id: number;
   trackingCode: string;
@@ -105,12 +117,16 @@ export async function photoProblems(photos: Photo[], problems: { path: string; c
   return out;
 }
 
-export async function checkPhotos(photos: Photo[]): Promise<{ mime: string; bytes: Uint8Array }[]> {
+/**
+ * A submission's photos checked and cleaned (`photoProblems`), or refused with every photo's
+ * problem. Call it before the write's transaction: decoding holds no connection then.
+ */
+export async function checkPhotos(photos: Photo[]): Promise<CheckedPhoto[]> {
   if (photos.length > MAX_PHOTOS) throw invalidFields([{ path: 'photos', code: 'TOO_MANY_PHOTOS' }]);
   const problems: { path: string; code: FieldMessageCode }[] = [];
   const checked = await photoProblems(photos, problems);
   if (problems.length) throw invalidFields(problems);
-  return checked;
+  return checked.map((c, i) => ({ ...c, submittedSha256: createHash('sha256').update(photos[i]!.bytes).digest() }));
 }
 
 /**
@@ -224,14 +240,15 @@ async function publicIdOf(trx: Transaction<DB>, id: number): Promise<string> {
 export interface PublicSubmission extends OpinionDraft {
   target: Target;
   channel: 'qr' | 'online';
-  photos: Photo[];
+  /** Checked by `checkPhotos` before the transaction. */
+  photos: CheckedPhoto[];
   idempotencyKey: string | null;
 }
 
 function requestHash(s: PublicSubmission): string {
   const h = createHash('sha256');
   h.update(JSON.stringify([s.target.stationId ?? null, s.target.deputyId ?? null, s.categoryId, s.content, s.place, s.name, s.phone, s.channel]));
-  for (const p of s.photos) h.update(createHash('sha256').update(p.bytes).digest());
+  for (const p of s.photos) h.update(p.submittedSha256);
   return h.digest('hex');
 }
 
@@ -241,7 +258,7 @@ function requestHash(s: PublicSubmission): string {
  * key with a different submission is refused.
  */
 export async function submitPublicOpinion(ctx: WriteContext<PublicActor>, s: PublicSubmission): Promise<Receipt & { pin: string }> {
-  const photos = await checkPhotos(s.photos);
+  const photos = s.photos;
   let queryKey: string | undefined;
   if (s.idempotencyKey) {
     // Only hashes of the client's key are kept; the receipt stored for a retry has no query key.
@@ -326,8 +343,8 @@ export async function registerOpinions(ctx: WriteContext, r: Registration): Prom
  * station is the cell's; here the case is written as any other, its place (属地) the cell's town,
  * so that at a cross-province station the cell's side handles it.
  */
-export async function registerWhistle(ctx: WriteContext, w: { stationId: number; draft: OpinionDraft & { placeRegionPath: string }; photos: Photo[] }): Promise<Receipt> {
-  const photos = await checkPhotos(w.photos);
+export async function registerWhistle(ctx: WriteContext, w: { stationId: number; draft: OpinionDraft & { placeRegionPath: string }; photos: CheckedPhoto[] }): Promise<Receipt> {
+  const photos = w.photos;
   const at = await resolveStationAndCategory(ctx.trx, { stationId: w.stationId }, w.draft.categoryId);
   return insertOpinion(ctx, at, w.draft, { channel: 'whistle', submittedAt: now(), ip: ctx.ip, createdBy: ctx.actor.accountId, idempotencyKey: null }, photos);
 }

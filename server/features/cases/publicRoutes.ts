@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ANSWER_MODES } from '../../../common/caseVocabulary.js';
 import { takeCaseAction } from './actions.js';
-import { submitPublicOpinion } from './intake.js';
+import { checkPhotos, submitPublicOpinion } from './intake.js';
 import { RATINGS } from './workflow.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../../platform/uploads/imageType.js';
 import { ErrorResponse, MobilePhone } from '../../platform/http/schemas.js';
@@ -73,10 +73,12 @@ export const publicOpinionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request, reply) => {
     const { stationId, deputyId, photos, ...draft } = request.body;
+    // Decoded and cleaned before the transaction opens: no connection is held while libvips works.
+    const checked = await checkPhotos(photos.map((p) => ({ bytes: new Uint8Array(Buffer.from(p.data, 'base64')) })));
     const receipt = await app.db.transaction().execute((trx) => submitPublicOpinion({ trx, actor: PUBLIC_ACTOR, ip: request.ip }, {
       ...draft,
       target: { stationId, deputyId },
-      photos: photos.map((p) => ({ bytes: new Uint8Array(Buffer.from(p.data, 'base64')) })),
+      photos: checked,
       idempotencyKey: request.headers['idempotency-key'] ?? null,
     }));
     reply.status(201);

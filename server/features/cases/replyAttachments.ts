@@ -30,7 +30,8 @@ export interface ReplyDetails {
   result: ReplyResult | null;
   handlerName: string | null;
   handlerContact: string | null;
-  attachments: ReplyAttachmentInput[];
+  /** Checked by `checkReplyAttachments` before the transaction. */
+  attachments: CheckedAttachment[];
 }
 
 export type CheckedAttachment = ReplyAttachmentInput & { mime: string; sha256: string };

@@ -7,7 +7,7 @@ import { runWrite } from '../../platform/http/write.js';
 import { revealCaseContact } from './contact.js';
 import { findByTrackingKey } from './queries.js';
 import {
-  getPublicReplyAttachment, getReplyAttachment, MAX_REPLY_ATTACHMENTS, MAX_REPLY_TOTAL_BYTES, type ReplyDetails,
+  checkReplyAttachments, getPublicReplyAttachment, getReplyAttachment, MAX_REPLY_ATTACHMENTS, MAX_REPLY_TOTAL_BYTES, type ReplyDetails,
 } from './replyAttachments.js';
 
 const Label = z.object({ zh: z.string(), en: z.string() });
@@ -32,13 +32,14 @@ export const ReplyBodyFields = {
 type ReplyBody = { [K in keyof typeof ReplyBodyFields]?: z.infer<(typeof ReplyBodyFields)[K]> };
 
 /** The reply details of an action request, for a reply only. */
-export function replyDetailsOf(action: string, body: ReplyBody): ReplyDetails | undefined {
+export async function replyDetailsOf(action: string, body: ReplyBody): Promise<ReplyDetails | undefined> {
   if (action !== 'reply') return undefined;
   return {
     result: body.result ?? null,
     handlerName: body.handlerName ?? null,
     handlerContact: body.handlerContact ?? null,
-    attachments: (body.attachments ?? []).map((a) => ({ name: a.name, public: a.public, bytes: new Uint8Array(Buffer.from(a.data, 'base64')) })),
+    // Checked, and photos cleaned, before the transaction opens: no connection is held while libvips works.
+    attachments: await checkReplyAttachments((body.attachments ?? []).map((a) => ({ name: a.name, public: a.public, bytes: new Uint8Array(Buffer.from(a.data, 'base64')) }))),
   };
 }
 

@@ -213,7 +213,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const { id, action } = request.params;
     const { result: replyResult, handlerName, handlerContact, attachments, ...fields } = request.body;
-    const reply = replyDetailsOf(action, { result: replyResult, handlerName, handlerContact, attachments });
+    const reply = await replyDetailsOf(action, { result: replyResult, handlerName, handlerContact, attachments });
     const result = await runWrite(request, (ctx) => takeCaseAction(ctx, id, { action, ...fields, reply }));
     const after = await getCase(app.db, request.actor!, id).catch((err: unknown) => {
       if (err instanceof AppError && err.code === 'NOT_FOUND') return null;

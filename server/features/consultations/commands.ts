@@ -12,7 +12,7 @@ import { AppError } from '../../platform/errors.js';
 import { storeFile } from '../../platform/files/index.js';
 import { now as clockNow } from '../../platform/clock.js';
 import { regionManageable, within } from '../../platform/access/scope.js';
-import { sniffDocumentOrImage } from '../../platform/uploads/documentType.js';
+import { sniffDocumentOrImage, type DocumentOrImageType } from '../../platform/uploads/documentType.js';
 import { keptBytes } from '../../platform/uploads/photo.js';
 import { MAX_PHOTO_BYTES } from '../../platform/uploads/imageType.js';
 import { notify } from '../../platform/notify/notify.js';
@@ -116,14 +116,19 @@ export async function updateTopic(ctx: WriteContext, id: number, input: TopicInp
 }
 
 /** A background document (PDF ≤ 10 MB, or a JPEG/PNG/WebP photo ≤ 5 MB), judged by its bytes; while a draft or open. */
-export async function addDocument(ctx: WriteContext, id: number, file: { name: string; bytes: Uint8Array }) {
-  const row = await lockManaged(ctx, id);
-  if (row.state !== 'draft' && row.state !== 'open') throw new AppError('CONSULTATION_NOT_DRAFT');
+export async function checkDocument(file: { name: string; bytes: Uint8Array }): Promise<{ name: string; mime: DocumentOrImageType; bytes: Uint8Array }> {
   const mime = sniffDocumentOrImage(file.bytes);
   if (!mime) throw new AppError('CONSULTATION_FILE_TYPE', { name: file.name });
   const max = mime === 'application/pdf' ? MAX_DOCUMENT_BYTES : MAX_PHOTO_BYTES;
   if (file.bytes.length > max) throw new AppError('CONSULTATION_FILE_TOO_LARGE', { name: file.name, maxMb: max / 1024 / 1024 });
-  const bytes = await keptBytes(file, mime);
+  return { name: file.name, mime, bytes: await keptBytes(file, mime) };
+}
+
+/** Adds a document checked by `checkDocument`, which runs before the transaction so that no connection is held while a photo is decoded. */
+export async function addDocument(ctx: WriteContext, id: number, file: { name: string; mime: DocumentOrImageType; bytes: Uint8Array }) {
+  const row = await lockManaged(ctx, id);
+  if (row.state !== 'draft' && row.state !== 'open') throw new AppError('CONSULTATION_NOT_DRAFT');
+  const { mime, bytes } = file;
   const { sha256 } = await storeFile(bytes, mime);
   const doc = await ctx.trx.insertInto('consultation_document').values({
     topic_id: id, name: file.name, mime, size: bytes.length, sha256, created_by_account_id: ctx.actor.accountId || null, created_at: clockNow(),

@@ -14,7 +14,7 @@ import { registerFont } from '../../platform/documents/pdf.js';
 import { renderRegister } from '../../platform/documents/renderWorker.js';
 import { loadPosterFont } from '../../platform/documents/font.js';
 import { layoutPoster, layoutSvg, posterPdf, posterPng } from '../posters/index.js';
-import { addDocument, createTopic, removeDocument, takeStep, updateTopic } from './commands.js';
+import { addDocument, checkDocument, createTopic, removeDocument, takeStep, updateTopic } from './commands.js';
 import { activityCandidates, getDocument, getTopic, listTopics, listViews, topicInReach } from './queries.js';
 import { compilation, compilationDocument } from './compilation.js';
 import { linkActivity, registerView, revealViewContact, unlinkActivity } from './views.js';
@@ -140,7 +140,9 @@ export const consultationRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 201: z.object({ id: z.number(), name: z.string(), mime: z.string(), size: z.number(), url: z.string() }), ...errorResponses },
     },
   }, async (request, reply) => {
-    const doc = await runWrite(request, (ctx) => addDocument(ctx, request.params.id, { name: request.body.name, bytes: new Uint8Array(Buffer.from(request.body.data, 'base64')) }));
+    // Checked, and a photo cleaned, before the transaction opens: no connection is held while libvips works.
+    const file = await checkDocument({ name: request.body.name, bytes: new Uint8Array(Buffer.from(request.body.data, 'base64')) });
+    const doc = await runWrite(request, (ctx) => addDocument(ctx, request.params.id, file));
     reply.status(201);
     return doc;
   });

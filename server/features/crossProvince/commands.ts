@@ -18,7 +18,7 @@ import { AppError } from '../../platform/errors.js';
 import { storeFile } from '../../platform/files/index.js';
 import { CivilDate, Id } from '../../platform/http/schemas.js';
 import { notify } from '../../platform/notify/notify.js';
-import { sniffDocumentOrImage } from '../../platform/uploads/documentType.js';
+import { sniffDocumentOrImage, type DocumentOrImageType } from '../../platform/uploads/documentType.js';
 import { keptBytes } from '../../platform/uploads/photo.js';
 import { MAX_PHOTO_BYTES } from '../../platform/uploads/imageType.js';
 import { createActivity } from '../activities/index.js';
@@ -183,13 +183,18 @@ export async function addParty(ctx: WriteContext, agreementId: number, input: Pa
 }
 
 /** The agreement document or a rule or manual attached to it: a PDF (≤ 10 MB) or a photo (≤ 5 MB), judged by its bytes. */
-export async function addFile(ctx: WriteContext, agreementId: number, file: { kind: (typeof FILE_KINDS)[number]; name: string; bytes: Uint8Array }): Promise<number> {
-  await lockStation(ctx, await stationOfAgreement(ctx, agreementId), 'host');
+export async function checkAgreementFile<F extends { name: string; bytes: Uint8Array }>(file: F): Promise<F & { mime: DocumentOrImageType }> {
   const mime = sniffDocumentOrImage(file.bytes);
   if (!mime) throw new AppError('CROSS_PROVINCE_FILE_TYPE', { name: file.name });
   const max = mime === 'application/pdf' ? MAX_DOCUMENT_BYTES : MAX_PHOTO_BYTES;
   if (file.bytes.length > max) throw new AppError('CROSS_PROVINCE_FILE_TOO_LARGE', { name: file.name, maxMb: max / 1024 / 1024 });
-  const bytes = await keptBytes(file, mime);
+  return { ...file, mime, bytes: await keptBytes(file, mime) };
+}
+
+/** Attaches a file checked by `checkAgreementFile`, which runs before the transaction so that no connection is held while a photo is decoded. */
+export async function addFile(ctx: WriteContext, agreementId: number, file: { kind: (typeof FILE_KINDS)[number]; name: string; mime: DocumentOrImageType; bytes: Uint8Array }): Promise<number> {
+  await lockStation(ctx, await stationOfAgreement(ctx, agreementId), 'host');
+  const { mime, bytes } = file;
   const { sha256 } = await storeFile(bytes, mime);
   const { id } = await ctx.trx.insertInto('cross_province_file').values({
     agreement_id: agreementId, kind: file.kind, name: file.name, mime, size: bytes.length, sha256,

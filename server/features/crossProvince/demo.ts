@@ -13,7 +13,7 @@ import { addDays } from '../../platform/calendar/workingDays.js';
 import { now, today } from '../../platform/clock.js';
 import type { DemoStep } from '../../platform/feature.js';
 import { createActivity } from '../activities/index.js';
-import { addFile, addIssueNote, addParty, createAgreement, createIssue, generateRota, holdMeeting, scheduleMeeting, setCadence } from './commands.js';
+import { addFile, checkAgreementFile, addIssueNote, addParty, createAgreement, createIssue, generateRota, holdMeeting, scheduleMeeting, setCadence } from './commands.js';
 import { month, quarter, rotaOf, week } from './periods.js';
 import { DEFAULT_CADENCE } from './queries.js';
 
@@ -61,7 +61,7 @@ async function loadYulu(ctx: WriteContext) {
   await addParty(ctx, agreement, { regionCode: JIAHE, congressName: '台前县夹河乡人大主席团', joinedOn, chairName: '夹河乡人大主席 王建峰', chairDeputyId: null });
   await addParty(ctx, agreement, { regionCode: SUNKOU, congressName: '台前县孙口镇人大主席团', joinedOn, chairName: '孙口镇人大主席 李秀梅', chairDeputyId: null });
   for (const [kind, name] of [['agreement', '豫鲁跨省人大联建工作协议.pdf'], ['rules', '豫鲁跨省联建人大代表联络站工作制度.pdf'], ['flow', '豫鲁跨省联建人大代表联络站接待流程图.pdf'], ['manual', '跨省联建工作手册.pdf']] as const) {
-    await addFile(ctx, agreement, { kind, name, bytes: tinyPdf(`Yu-Lu joint station: ${kind}`) });
+    await addFile(ctx, agreement, await checkAgreementFile({ kind, name, bytes: tinyPdf(`Yu-Lu joint station: ${kind}`) }));
   }
 
   // This quarter's chair is 十五里园镇 (阳谷): the rota of the year starts with the side that brings the turn there.

@@ -11,7 +11,7 @@ import { attachment } from '../../platform/http/download.js';
 import { ErrorResponse, errorResponses, IdParams, OkResponse, QueryId } from '../../platform/http/schemas.js';
 import { runWrite } from '../../platform/http/write.js';
 import {
-  acceptHandover, addFile, addIssueNote, addParty, AgreementBody, CadenceBody, cancelMeeting, createAgreement, createIssue, FILE_KINDS, FileBody,
+  acceptHandover, addFile, checkAgreementFile, addIssueNote, addParty, AgreementBody, CadenceBody, cancelMeeting, createAgreement, createIssue, FILE_KINDS, FileBody,
   generateRota, HoldBody, holdMeeting, ISSUE_CATEGORIES, ISSUE_STATUSES, IssueBody, MeetingBody, NoteBody, PartyBody, removeFile, scheduleMeeting, setCadence, updateIssue,
 } from './commands.js';
 import { cadenceReport, calendarMonth, getCadence, getFile, getIssue, getOverview, listIssues, listStations, publicIssues } from './queries.js';
@@ -104,7 +104,9 @@ export const crossProvinceRoutes: FastifyPluginAsyncZod = async (app) => {
       params: IdParams, body: FileBody, response: { 201: Created, ...errorResponses },
     },
   }, async (request, reply) => reply.status(201).send({
-    id: await runWrite(request, (ctx) => addFile(ctx, request.params.id, { kind: request.body.kind, name: request.body.name, bytes: new Uint8Array(Buffer.from(request.body.data, 'base64')) })),
+    // Checked, and a photo cleaned, before the transaction opens: no connection is held while libvips works.
+    id: await checkAgreementFile({ kind: request.body.kind, name: request.body.name, bytes: new Uint8Array(Buffer.from(request.body.data, 'base64')) })
+      .then((file) => runWrite(request, (ctx) => addFile(ctx, request.params.id, file))),
   }));
 
   app.get('/api/cross-province/agreements/:id/files/:fileId', {

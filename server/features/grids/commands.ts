@@ -10,7 +10,7 @@ import { accountManageable, deputyManageable, ref, regionManageable, stationVisi
 import { AppError, invalidFields } from '../../platform/errors.js';
 import { requireRegions } from '../../platform/regions/lookup.js';
 import { now } from '../../platform/clock.js';
-import { noteOnCase, registerWhistle } from '../cases/index.js';
+import { noteOnCase, registerWhistle, type CheckedPhoto } from '../cases/index.js';
 import { createActivity } from '../activities/index.js';
 import { cellManageable, cellVisible, patrolLoggable, teamManageable } from './access.js';
 
@@ -115,7 +115,8 @@ export interface WhistleInput {
   content: string;
   place: string;
   location: { lat: number; lng: number } | null;
-  photos: { bytes: Uint8Array }[];
+  /** Checked and cleaned by `checkPhotos` before the transaction. */
+  photos: CheckedPhoto[];
 }
 
 /**

@@ -11,7 +11,7 @@ import { loadActor } from '../../platform/access/actors.js';
 import { now } from '../../platform/clock.js';
 import { DEMO_PASSWORD } from '../../platform/demo/password.js';
 import { createAccount } from '../accounts/index.js';
-import { takeCaseAction } from '../cases/index.js';
+import { checkPhotos, takeCaseAction } from '../cases/index.js';
 import { weekdayBefore } from '../../platform/demo/time.js';
 import { blowWhistle, createCell, createTeam, logPatrol } from './commands.js';
 
@@ -72,7 +72,7 @@ export async function loadDemoWhistle(trx: WriteContext['trx'], at: Date = now()
   const roads = (await trx.selectFrom('case_category').select('id').where('code', '=', 'roads').executeTakeFirstOrThrow()).id;
   const caseId = await blowWhistle({ trx, actor: worker, ip: null }, {
     cellId: cell1, categoryId: roads, content: '三组水渠边的村道塌了一段约 3 米,雨天积水,摩托车和学生经过很危险,需要尽快修复并设置警示。',
-    place: '公和村三组水渠边村道', location: { lat: 24.4598, lng: 111.5851 }, photos: [{ bytes: new Uint8Array(PHOTO) }],
+    place: '公和村三组水渠边村道', location: { lat: 24.4598, lng: 111.5851 }, photos: await checkPhotos([{ bytes: new Uint8Array(PHOTO) }]),
   });
   // The case, its first events and the whistle record are dated when it was blown.
   const blown = weekdayBefore(at, 1, 9.25);

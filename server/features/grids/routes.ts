@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CASE_STATES } from '../cases/index.js';
+import { CASE_STATES, checkPhotos } from '../cases/index.js';
 import { errorResponses, Id, IdParams, RegionCode } from '../../platform/http/schemas.js';
 import { runWrite } from '../../platform/http/write.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../../platform/uploads/imageType.js';
@@ -130,7 +130,9 @@ export const gridRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request, reply) => {
     const { photos, ...input } = request.body;
-    const id = await runWrite(request, (ctx) => blowWhistle(ctx, { ...input, photos: photos.map((p) => ({ bytes: new Uint8Array(Buffer.from(p.data, 'base64')) })) }));
+    // Decoded and cleaned before the transaction opens: no connection is held while libvips works.
+    const checked = await checkPhotos(photos.map((p) => ({ bytes: new Uint8Array(Buffer.from(p.data, 'base64')) })));
+    const id = await runWrite(request, (ctx) => blowWhistle(ctx, { ...input, photos: checked }));
     reply.status(201);
     return getMyWhistle(app.db, request.actor!, id);
   });

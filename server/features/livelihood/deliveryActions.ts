@@ -86,17 +86,33 @@ async function recordSpending(ctx: Ctx, t: CheckedProjectAction, body: DeliveryF
   return { public: true, data: { spentOn: s.spentOn, amountYuan: s.amountYuan } };
 }
 
-async function addPhoto(ctx: Ctx, t: CheckedProjectAction, body: DeliveryFields, now: Date): Promise<ProjectEffect> {
+/**
+ * The add_photo action's photos checked and cleaned, or refused with every photo's problem;
+ * undefined when there are none (the action refuses that). Called before the transaction, so
+ * that no connection is held while libvips works.
+ */
+export async function checkDeliveryPhotos(photos: DeliveryFields['photos']): Promise<{ mime: string; bytes: Uint8Array }[] | undefined> {
+  if (!photos?.length) return undefined;
+  const problems: { path: string; code: FieldMessageCode }[] = [];
+  const checked = await photoProblems(photos.map((p) => ({ bytes: new Uint8Array(Buffer.from(p.data, 'base64')) })), problems);
+  if (problems.length) throw invalidFields(problems);
+  return checked;
+}
+
+/** The add_photo handler for photos checked by `checkDeliveryPhotos`. */
+export function addPhotoWith(checked: { mime: string; bytes: Uint8Array }[] | undefined): ProjectHandler {
+  return (ctx, t, body, now) => addPhoto(ctx, t, DeliveryFields.parse(body), now, checked);
+}
+
+async function addPhoto(ctx: Ctx, t: CheckedProjectAction, body: DeliveryFields, now: Date, checked?: { mime: string; bytes: Uint8Array }[]): Promise<ProjectEffect> {
   const photos = body.photos;
   if (!photos?.length) throw required('photos');
+  if (!checked || checked.length !== photos.length) throw new Error('The photos were not checked before the transaction');
   if (body.milestoneId !== undefined) {
     const m = await ctx.trx.selectFrom('livelihood_milestone').select('id').where('id', '=', body.milestoneId).where('project_id', '=', t.row.id).executeTakeFirst();
     if (!m) throw new AppError('LIVELIHOOD_MILESTONE_UNKNOWN');
   }
-  const problems: { path: string; code: FieldMessageCode }[] = [];
-  const decoded = photos.map((p) => ({ ...p, bytes: new Uint8Array(Buffer.from(p.data, 'base64')) }));
-  const checked = await photoProblems(decoded, problems);
-  if (problems.length) throw invalidFields(problems);
+  const decoded = photos;
   const stored: StoredFile[] = [];
   for (const p of checked) stored.push(await storeFile(p.bytes, p.mime));
   const rows = await ctx.trx.insertInto('livelihood_photo').values(decoded.map((p, i) => ({
@@ -177,7 +193,7 @@ async function remind(_ctx: Ctx, _t: CheckedProjectAction, _body: DeliveryFields
 }
 
 const HANDLERS: Record<DeliveryAction, Handler> = {
-  start, record_milestone: recordMilestone, record_spending: recordSpending, add_photo: addPhoto, complete,
+  start, record_milestone: recordMilestone, record_spending: recordSpending, add_photo: (ctx, t, body, now) => addPhoto(ctx, t, body, now), complete,
   evaluate, open_rectification: openRectification, close_rectification: closeRectification, remind,
 };
 

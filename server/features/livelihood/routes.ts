@@ -14,6 +14,7 @@ import { runWrite } from '../../platform/http/write.js';
 import { DELIVERY_FIELDS } from './deliveryBody.js';
 import { editProject, getProject, linkSources, listProjects, proposeProject } from './projects.js';
 import { takeProjectAction } from './projectActions.js';
+import { addPhotoWith, checkDeliveryPhotos } from './deliveryActions.js';
 import { resultSheet } from './resultSheet.js';
 import { createRound, getRound, listRounds, roundCongresses, takeRoundAction, updateRound } from './rounds.js';
 import { castBallot, closeVote, enterPaperBallots, markPaperTurnout, myBallots, openVote, setPresent, turnoutWatch, vacuumBox, voteWithResults } from './vote.js';
@@ -248,7 +249,9 @@ export const livelihoodRoutes: FastifyPluginAsyncZod = async (app) => {
       params: IdParams, body: ProjectActionBody, response: { 200: Project, ...errorResponses },
     },
   }, async (request) => {
-    await runWrite(request, (ctx) => takeProjectAction(ctx, request.params.id, request.body));
+    // A photo is checked and cleaned before the transaction opens: no connection is held while libvips works.
+    const opts = request.body.action === 'add_photo' ? { handler: addPhotoWith(await checkDeliveryPhotos(request.body.photos)) } : {};
+    await runWrite(request, (ctx) => takeProjectAction(ctx, request.params.id, request.body, opts));
     return getProject(app.db, request.actor!, request.params.id);
   });
 

@@ -19,7 +19,7 @@ import { readStoredFile, storeFile } from '../../platform/files/index.js';
 import { maskText } from '../../platform/text/maskText.js';
 import { maskNameIn } from '../../platform/text/personName.js';
 import { createActivity } from '../activities/index.js';
-import { checkReplyAttachments } from '../cases/index.js';
+import { checkReplyAttachments, type CheckedAttachment } from '../cases/index.js';
 import { mediationOperable, mediationVisible, partiesVisible } from './access.js';
 import type { AgreementBody, CloseBody, FiguresBody, MediationInput, SessionInput } from './fields.js';
 
@@ -110,10 +110,15 @@ export async function closeMediation(ctx: WriteContext, id: number, input: z.inf
 }
 
 /** Stores (or replaces) the signed agreement (调解协议书) of an agreed mediation: a PDF or a photo. */
-export async function putAgreement(ctx: WriteContext, id: number, input: z.infer<typeof AgreementBody>): Promise<void> {
+export async function checkAgreement(input: z.infer<typeof AgreementBody>): Promise<CheckedAttachment> {
+  const [file] = await checkReplyAttachments([{ name: input.name, public: false, bytes: new Uint8Array(Buffer.from(input.data, 'base64')) }]);
+  return file!;
+}
+
+/** Stores an agreement checked by `checkAgreement`, which runs before the transaction so that no connection is held while a photo is decoded. */
+export async function putAgreement(ctx: WriteContext, id: number, file: CheckedAttachment): Promise<void> {
   const m = await lockOperable(ctx, id);
   if (m.outcome !== 'agreed') throw new AppError('MEDIATION_AGREEMENT_OUTCOME');
-  const [file] = await checkReplyAttachments([{ name: input.name, public: false, bytes: new Uint8Array(Buffer.from(input.data, 'base64')) }]);
   await storeFile(file!.bytes, file!.mime);
   await ctx.trx.updateTable('mediation').set({
     agreement_name: file!.name, agreement_mime: file!.mime, agreement_size: file!.bytes.length, agreement_sha256: file!.sha256,

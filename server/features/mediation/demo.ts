@@ -18,7 +18,7 @@ import type { WriteContext } from '../../platform/audit/audit.js';
 import { addDays } from '../../platform/calendar/workingDays.js';
 import { today } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
-import { addSession, closeMediation, createMediation, putAgreement, setFigures } from './commands.js';
+import { addSession, checkAgreement, closeMediation, createMediation, putAgreement, setFigures } from './commands.js';
 
 type Trx = WriteContext['trx'];
 const COURT = '平桂区公会镇代表法庭联络室';
@@ -68,7 +68,7 @@ export async function loadDemoMediation(trx: Trx): Promise<{ wallCorner: number;
     notes: '"代表说理+法官释法":驻室代表讲情理,法官讲相邻关系的法律规定,经近3个小时调解,双方就石墙位置和排水达成一致。', logActivity: true,
   });
   await closeMediation(ctx, wallCorner, { outcome: 'agreed', note: '双方签订调解协议:石墙后移0.5米,墙角留出排水沟,费用各半。', closedOn: day('11-18') });
-  await putAgreement(ctx, wallCorner, { name: '墙角纠纷调解协议书.pdf', data: agreementPdf() });
+  await putAgreement(ctx, wallCorner, await checkAgreement({ name: '墙角纠纷调解协议书.pdf', data: agreementPdf() }));
 
   const others: DemoDispute[] = [
     { type: 'labour', title: '务工人员追讨装修工程劳务费纠纷', description: '6名务工人员追讨装修工程劳务费。', parties: ['莫永和', '陈家兴'], received: day('03-04'), held: day('03-11'), outcome: 'agreed', note: '包工头分两期付清劳务费。' },

@@ -10,7 +10,7 @@ import { DISPUTE_TYPES, LEGAL_OFFICER_ROLES, MEDIATION_OUTCOMES, MEDIATION_STATE
 import { attachment } from '../../platform/http/download.js';
 import { errorResponses, IdParams, OkResponse, PageQuery, pageOf, QueryId } from '../../platform/http/schemas.js';
 import { runWrite } from '../../platform/http/write.js';
-import { addSession, closeMediation, createMediation, downloadAgreement, putAgreement, revealParties, setFigures } from './commands.js';
+import { addSession, checkAgreement, closeMediation, createMediation, downloadAgreement, putAgreement, revealParties, setFigures } from './commands.js';
 import { AgreementBody, CloseBody, FiguresBody, MediationBody, SessionBody } from './fields.js';
 import { getMediation, listMediations, roomStatistics } from './queries.js';
 
@@ -137,7 +137,9 @@ export const mediationRoutes: FastifyPluginAsyncZod = async (app) => {
       params: IdParams, body: AgreementBody, response: { 200: OkResponse, ...errorResponses },
     },
   }, async (request) => {
-    await runWrite(request, (ctx) => putAgreement(ctx, request.params.id, request.body));
+    // Checked, and a photo cleaned, before the transaction opens: no connection is held while libvips works.
+    const file = await checkAgreement(request.body);
+    await runWrite(request, (ctx) => putAgreement(ctx, request.params.id, file));
     return { ok: true as const };
   });
 

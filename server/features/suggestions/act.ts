@@ -17,6 +17,7 @@ import { transition, type Checked } from '../../platform/workflow/transition.js'
 import { suggestionActorOf, suggestionColumns, suggestionVisible } from './access.js';
 import { SUGGESTION_RULES, SUGGESTION_STATE_LABELS, SUGGESTION_WORKFLOW, type SuggestionAction, type SuggestionActor, type SuggestionState } from './workflow.js';
 import type { ActionBody } from './actionBody.js';
+import type { CheckedAttachment } from '../cases/index.js';
 import { DRAFT_HANDLERS } from './draftActions.js';
 import { HANDLING_HANDLERS } from './handlingActions.js';
 
@@ -44,7 +45,8 @@ export interface ActionEffect {
 }
 
 /** An action's own rules and facts; may throw AppError to refuse. */
-export type ActionHandler = (ctx: WriteContext<Actor>, t: CheckedAction, body: ActionBody, now: Date) => Promise<ActionEffect>;
+/** `files`: the body's files checked (photos cleaned) by `checkActionFiles` before the transaction. */
+export type ActionHandler = (ctx: WriteContext<Actor>, t: CheckedAction, body: ActionBody, now: Date, files: CheckedAttachment[]) => Promise<ActionEffect>;
 
 export const HANDLERS: Partial<Record<SuggestionAction, ActionHandler>> = { ...DRAFT_HANDLERS, ...HANDLING_HANDLERS };
 
@@ -64,7 +66,10 @@ async function partFacts(ctx: WriteContext<Actor>, row: SuggestionRow) {
  * Takes `body.action` on suggestion `id` as the account in `ctx` (or, with `system`, as the
  * system's timers). Returns the states before and after and the facts recorded.
  */
-export async function takeSuggestionAction(ctx: WriteContext<Actor>, id: number, body: ActionBody, opts: { system?: boolean; now?: Date } = {}) {
+export async function takeSuggestionAction(ctx: WriteContext<Actor>, id: number, body: ActionBody, opts: { system?: boolean; now?: Date; files?: CheckedAttachment[] } = {}) {
+  // Files are checked, and photos decoded, before the transaction opens (`checkActionFiles`).
+  if (body.files?.length && !opts.files) throw new Error('The action\'s files were not checked before its transaction');
+  const files = opts.files ?? [];
   const now = opts.now ?? clockNow();
   const action = body.action;
   const handler = HANDLERS[action];
@@ -86,7 +91,7 @@ export async function takeSuggestionAction(ctx: WriteContext<Actor>, id: number,
     },
     effect: async (checked) => {
       if (!handler) throw new Error(`No handler for suggestion action ${action}`);
-      return handler(ctx, checked, body, now);
+      return handler(ctx, checked, body, now, files);
     },
     apply: async ({ to, effect }) => {
       await ctx.trx.updateTable('suggestion')

@@ -15,7 +15,7 @@ import type { DB } from '../../platform/db/schema.js';
 import type { SuggestionKind } from '../../platform/db/schemaSuggestions.js';
 import { AppError, invalidFields, type FieldMessageCode } from '../../platform/errors.js';
 import { storeFile } from '../../platform/files/index.js';
-import { sniffDocumentOrImage } from '../../platform/uploads/documentType.js';
+import { sniffDocumentOrImage, type DocumentOrImageType } from '../../platform/uploads/documentType.js';
 import { keptBytes } from '../../platform/uploads/photo.js';
 import { MAX_PHOTO_BYTES } from '../../platform/uploads/imageType.js';
 import { congressTermName } from '../terms/index.js';
@@ -223,16 +223,21 @@ async function lockDraft(ctx: WriteContext, id: number) {
 }
 
 /** Adds a file to the lead deputy's draft, its type judged by its content (PDF, JPEG, PNG, WebP). */
-export async function addDraftFile(ctx: WriteContext, id: number, file: { name: string; bytes: Uint8Array; public: boolean }) {
-  await lockDraft(ctx, id);
+export async function checkDraftFile(file: { name: string; bytes: Uint8Array; public: boolean }): Promise<{ name: string; mime: DocumentOrImageType; bytes: Uint8Array; public: boolean }> {
   const mime = sniffDocumentOrImage(file.bytes);
   if (!mime) throw new AppError('DRAFT_FILE_TYPE', { name: file.name });
   const limit = mime === 'application/pdf' ? MAX_PDF_BYTES : MAX_PHOTO_BYTES;
   if (file.bytes.length > limit) throw new AppError('DRAFT_FILE_TOO_LARGE', { name: file.name, maxMb: limit / 1024 / 1024 });
+  return { ...file, mime, bytes: await keptBytes(file, mime) };
+}
+
+/** Adds a file checked by `checkDraftFile`, which runs before the transaction so that no connection is held while a photo is decoded. */
+export async function addDraftFile(ctx: WriteContext, id: number, file: { name: string; mime: DocumentOrImageType; bytes: Uint8Array; public: boolean }) {
+  await lockDraft(ctx, id);
+  const { mime, bytes } = file;
   const { count } = await ctx.trx.selectFrom('suggestion_attachment').select((eb) => eb.fn.countAll<number>().as('count'))
     .where('suggestion_id', '=', id).where('purpose', '=', 'draft').executeTakeFirstOrThrow();
   if (Number(count) >= MAX_DRAFT_FILES) throw new AppError('DRAFT_FILES_TOO_MANY', { max: MAX_DRAFT_FILES });
-  const bytes = await keptBytes(file, mime);
   const { sha256 } = await storeFile(bytes, mime);
   const row = await ctx.trx.insertInto('suggestion_attachment').values({
     suggestion_id: id, event_id: null, purpose: 'draft', name: file.name, mime, size: bytes.length, sha256,

@@ -9,7 +9,7 @@ import { DEPUTY_LEVELS } from '../../../common/enums.js';
 import { errorResponses, Id, IdParams, OkResponse, QueryId, RegionCode, SearchQuery } from '../../platform/http/schemas.js';
 import { runWrite } from '../../platform/http/write.js';
 import { takeSuggestionAction } from './act.js';
-import { addDraftFile, congressOptions, createSuggestion, invitableDeputies, MAX_DRAFT_FILES, removeDraftFile } from './draftCommands.js';
+import { addDraftFile, checkDraftFile, congressOptions, createSuggestion, invitableDeputies, MAX_DRAFT_FILES, removeDraftFile } from './draftCommands.js';
 import type { EditBody } from './draftActions.js';
 import { SUGGESTION_STATES } from './workflow.js';
 
@@ -106,7 +106,9 @@ export const draftRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request, reply) => {
     const { name, data, public: isPublic } = request.body;
-    const file = await runWrite(request, (ctx) => addDraftFile(ctx, request.params.id, { name, bytes: Buffer.from(data, 'base64'), public: isPublic }));
+    // Checked, and a photo cleaned, before the transaction opens: no connection is held while libvips works.
+    const checked = await checkDraftFile({ name, bytes: Buffer.from(data, 'base64'), public: isPublic });
+    const file = await runWrite(request, (ctx) => addDraftFile(ctx, request.params.id, checked));
     reply.status(201);
     return file;
   });

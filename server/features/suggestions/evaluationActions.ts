@@ -11,7 +11,7 @@ import { AppError, invalidFields } from '../../platform/errors.js';
 import { loadCalendar } from '../calendar/index.js';
 import type { ActionHandler } from './act.js';
 import { rehandlingDeadline } from './clock.js';
-import { checkActionFiles, fileFacts, insertActionFiles } from './files.js';
+import { fileFacts, insertActionFiles } from './files.js';
 import { tellAbout, unitsOf } from './handlingNotices.js';
 import {
   cancelCommitmentReminders, cancelHandlingReminders, scheduleCommitmentReminders, scheduleDeadlineReminders,
@@ -35,7 +35,7 @@ async function currentAnswer(ctx: WriteContext<Actor>, id: number, round: number
 }
 
 /** 答复: the letter (the comment), its category, who signed it, its commitments and files. */
-const answer: ActionHandler = async (ctx, { row: s, comment }, body, now) => {
+const answer: ActionHandler = async (ctx, { row: s, comment }, body, now, files) => {
   const a = body.answer;
   if (!a) throw required('answer');
   if (a.category === 'B' && a.commitments.length === 0) throw new AppError('ANSWER_B_NEEDS_COMMITMENT');
@@ -44,7 +44,6 @@ const answer: ActionHandler = async (ctx, { row: s, comment }, body, now) => {
     if (!isValidDate(c.dueOn)) throw invalidFields([{ path: `answer.commitments.${i}.dueOn`, code: 'DATE_INVALID' }]);
     if (c.dueOn < today) throw new AppError('COMMITMENT_DUE_PAST', { index: i + 1 });
   });
-  const files = await checkActionFiles(body.files);
   const onTime = s.deadline_date !== null && today <= s.deadline_date;
   const unitId = ctx.actor.unitId!;
   return {
@@ -124,14 +123,13 @@ const addRating: ActionHandler = async (ctx, { row: s, comment }, body, now) => 
 };
 
 /** 落实进展: commitments of the current answer now kept, each with its note; files. */
-const reportProgress: ActionHandler = async (ctx, { row: s }, body, now) => {
+const reportProgress: ActionHandler = async (ctx, { row: s }, body, now, files) => {
   const done = body.commitmentsDone ?? [];
   if (!done.length) throw required('commitmentsDone');
   const { open } = await currentAnswer(ctx, s.id, s.round);
   const openIds = new Set(open.map((c) => c.id));
   const unknown = done.map((d, i) => ({ d, i })).filter(({ d, i }) => !openIds.has(d.id) || done.findIndex((e) => e.id === d.id) !== i);
   if (unknown.length) throw invalidFields(unknown.map(({ i }) => ({ path: `commitmentsDone.${i}.id`, code: 'UNKNOWN_REFERENCE' })));
-  const files = await checkActionFiles(body.files);
   const left = open.length - done.length;
   return {
     data: { commitmentsDone: done.map((d) => d.id), open: left, ...(files.length ? { files: fileFacts(files) } : {}) },

@@ -15,6 +15,7 @@ import { now as clockNow } from '../../platform/clock.js';
 import { morningOf } from '../../platform/workflow/timers.js';
 import { loadCalendar } from '../calendar/index.js';
 import { takeSuggestionAction } from './act.js';
+import { checkActionFiles } from './files.js';
 import type { ActionBody } from './actionBody.js';
 import { addMonths, monthsDeadline } from './clock.js';
 import { congress, suggestionIn, type Congress, type Person } from '../../testing/suggestions.js';
@@ -35,8 +36,11 @@ describe('suggestion handling', () => {
   after(() => t.close());
 
   const db = () => t.database.db;
-  const act = (who: Person, id: number, body: ActionBody, now?: Date) =>
-    db().transaction().execute((trx) => takeSuggestionAction({ trx, actor: who.actor, ip: null }, id, body, { now }));
+  // As the route does: the files checked before the transaction.
+  const act = async (who: Person, id: number, body: ActionBody, now?: Date) => {
+    const files = await checkActionFiles(body.files);
+    return db().transaction().execute((trx) => takeSuggestionAction({ trx, actor: who.actor, ip: null }, id, body, { now, files }));
+  };
   const refused = (p: Promise<unknown>, code: string) => assert.rejects(p, (e: unknown) => e instanceof AppError && e.code === code);
   const row = (id: number) => db().selectFrom('suggestion').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const units = async (id: number) => (await db().selectFrom('suggestion_unit').select(['unit_id', 'role']).where('suggestion_id', '=', id)

@@ -14,7 +14,7 @@ import type { ActionHandler, SuggestionRow } from './act.js';
 import type { ActionBody } from './actionBody.js';
 import { handlingClock, type HandlingClock } from './clock.js';
 import { EVALUATION_HANDLERS } from './evaluationActions.js';
-import { checkActionFiles, fileFacts, insertActionFiles } from './files.js';
+import { fileFacts, insertActionFiles } from './files.js';
 import { tellAbout, unitsOf } from './handlingNotices.js';
 import { cancelHandlingReminders, scheduleCoViewReminder, scheduleDeadlineReminders } from './reminders.js';
 import { settingsFor } from './settings.js';
@@ -162,8 +162,7 @@ const refuseReassignment: ActionHandler = async (ctx, { row: s, comment }, _body
 };
 
 /** 会办意见: a co-unit's view for the lead unit (a later one replaces it), with files. */
-const sendView: ActionHandler = async (ctx, { row: s, comment }, body, now) => {
-  const files = await checkActionFiles(body.files);
+const sendView: ActionHandler = async (ctx, { row: s, comment }, body, now, files) => {
   const unitId = ctx.actor.unitId!;
   return {
     data: { unitId, late: s.co_view_due !== null && shanghaiDate(now) > s.co_view_due, ...(files.length ? { files: fileFacts(files) } : {}) },

@@ -4,6 +4,7 @@ import { attachment } from '../../platform/http/download.js';
 import { errorResponses, IdParams, QueryId } from '../../platform/http/schemas.js';
 import { runWrite } from '../../platform/http/write.js';
 import { takeSuggestionAction } from './act.js';
+import { checkActionFiles } from './files.js';
 import { ActionBody } from './actionBody.js';
 import { getSuggestionFile } from './files.js';
 import { SUGGESTION_STATES } from './workflow.js';
@@ -41,7 +42,11 @@ export const handlingRoutes: FastifyPluginAsyncZod = async (app) => {
       body: ActionBody,
       response: { 200: ActionResult, ...errorResponses },
     },
-  }, async (request) => runWrite(request, (ctx) => takeSuggestionAction(ctx, request.params.id, request.body)));
+  }, async (request) => {
+    // Checked, and photos cleaned, before the transaction opens: no connection is held while libvips works.
+    const files = await checkActionFiles(request.body.files);
+    return runWrite(request, (ctx) => takeSuggestionAction(ctx, request.params.id, request.body, { files }));
+  });
 
   app.get('/api/suggestions/:id/files/:fileId', {
     config: { access: 'authenticated', ability: 'suggestion.read' },
