@@ -9,6 +9,7 @@ import { openFileStore, useFileStore } from './platform/files/index.js';
 import { AppError } from './platform/errors.js';
 import { limitHeapGrowth } from './platform/heap.js';
 import { setImportWorkerMb } from './platform/tables/stage.js';
+import { setImportWorkers } from './platform/tables/sheetWorker.js';
 import { defaultWorkerId, startWorker, type Worker } from './platform/jobs/worker.js';
 import { LogChannel, registerChannel, SmsLogChannel } from './platform/notify/channels.js';
 import { setPublicBaseUrl } from './platform/publicLinks.js';
@@ -31,6 +32,7 @@ try {
   useFileStore(openFileStore(config.files));
   limitHeapGrowth(config.heapGrowingPercent);
   setImportWorkerMb(config.importWorkerMb);
+  setImportWorkers(config.importWorkers);
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err;
   console.error(`✖ ${err.message}`);

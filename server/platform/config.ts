@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
@@ -75,6 +76,8 @@ export interface Config {
   files: FileStoreConfig;
   /** The heap of the worker thread that parses an uploaded import file, in MB (see tables/sheetWorker.ts). */
   importWorkerMb: number;
+  /** How many import files may be parsed at once, each in its own worker (see tables/sheetWorker.ts); more wait in order. */
+  importWorkers: number;
   /** How far the JavaScript heap may grow past what survived the last full collection, in percent; 0 leaves it to V8 (see heap.ts). */
   heapGrowingPercent: number;
   /** This instance's id among the federated provinces (e.g. `henan`); null: not federated, no identity shown. */
@@ -287,6 +290,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgliteSharedBuffersMb: boundedInt(env, 'LIANXIN_PGLITE_SHARED_BUFFERS_MB', PGLITE_SHARED_BUFFERS_MB, 1, 8192),
     pgliteFsync: env.LIANXIN_PGLITE_FSYNC !== '0',
     importWorkerMb: boundedInt(env, 'LIANXIN_IMPORT_WORKER_MB', 512, 64, 16384),
+    // One on a machine of less than 2 GB: two workers of 512 MB would not fit beside the server.
+    importWorkers: boundedInt(env, 'LIANXIN_IMPORT_WORKERS', os.totalmem() < 2 * 1024 ** 3 ? 1 : 2, 1, 64),
     heapGrowingPercent: boundedInt(env, 'LIANXIN_HEAP_GROWING_PERCENT', DEFAULT_HEAP_GROWING_PERCENT, 0, 1000),
     federationId: federationIdFrom(env.LIANXIN_FEDERATION_ID),
     federationKeyFile: path.resolve(env.LIANXIN_FEDERATION_KEY_FILE?.trim() || path.join(dataDir, 'federation-ed25519.pem')),

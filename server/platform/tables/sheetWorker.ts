@@ -75,10 +75,67 @@ function crashed(err: Error & { code?: string }, workerMb: number): Error {
 }
 
 /**
+ * How many sheet workers may run at once (LIANXIN_IMPORT_WORKERS): each may take its whole heap,
+ * so many concurrent hostile imports would otherwise take many times LIANXIN_IMPORT_WORKER_MB.
+ * Further imports wait for a worker in the order they came, their upload held (not read) meanwhile.
+ */
+let maxWorkers = 2;
+let running = 0;
+let peak = 0;
+const queue: (() => void)[] = [];
+
+/** Sets how many sheet workers may run at once (at least 1). */
+export function setImportWorkers(n: number): void {
+  maxWorkers = Math.max(1, Math.floor(n));
+  while (running < maxWorkers && queue.length) queue.shift()!();
+}
+
+/** The sheet workers running now, those waiting for one, and the most that ran at once since the last reset. */
+export function sheetWorkerCounts(reset = false): { running: number; waiting: number; peak: number } {
+  const counts = { running, waiting: queue.length, peak };
+  if (reset) peak = running;
+  return counts;
+}
+
+/** Waits for a free worker slot, in order; an abort while waiting leaves the queue and throws its reason. */
+function takeSlot(signal: AbortSignal | undefined): Promise<void> {
+  const take = () => { running++; peak = Math.max(peak, running); };
+  if (running < maxWorkers && queue.length === 0) {
+    take();
+    return Promise.resolve();
+  }
+  return new Promise((resolve, reject) => {
+    const entry = () => { signal?.removeEventListener('abort', onAbort); take(); resolve(); };
+    const onAbort = () => {
+      const i = queue.indexOf(entry);
+      if (i >= 0) queue.splice(i, 1);
+      reject(signal!.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    queue.push(entry);
+  });
+}
+
+function releaseSlot(): void {
+  running--;
+  while (running < maxWorkers && queue.length) queue.shift()!();
+}
+
+/**
  * The rows of an uploaded sheet, in order and in batches, parsed in a worker (see read.ts for
  * what is read and how). The upload is drained, not destroyed, when reading stops early.
  */
 export async function* readSheet(input: AsyncIterable<Buffer | string>, options: SheetReadOptions): AsyncGenerator<SheetRow[]> {
+  if (options.signal?.aborted) throw options.signal.reason;
+  await takeSlot(options.signal);
+  try {
+    yield* readInWorker(input, options);
+  } finally {
+    releaseSlot();
+  }
+}
+
+async function* readInWorker(input: AsyncIterable<Buffer | string>, options: SheetReadOptions): AsyncGenerator<SheetRow[]> {
   const source = counted(input, options);
   const tmpDir = await mkdtemp(path.join(os.tmpdir(), 'lianxin-import-'));
   const inbox = new Inbox();
