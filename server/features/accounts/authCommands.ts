@@ -59,17 +59,7 @@ export async function login(db: Kysely<DB>, config: Config, input: LoginInput): 
     }
     // A password changed between the check and the lock counts as a failed attempt.
     if (!passwordOk || account.password_hash !== seen?.password_hash) {
-      const failures = account.failed_logins + 1;
-      const locks = failures >= config.loginMaxFailures;
-      const lockedUntil = locks ? new Date(now.getTime() + config.loginLockMinutes * 60_000) : null;
-      await trx.updateTable('account')
-        .set({ failed_logins: locks ? 0 : failures, locked_until: lockedUntil })
-        .where('id', '=', account.id).execute();
-      await recordAudit(ctx(actor), {
-        action: locks ? 'auth.account_locked' : 'auth.login_failed', entityType: 'account', entityId: account.id,
-        after: { failedLogins: failures, lockedUntil },
-      });
-      if (lockedUntil) await notifyLocked(trx, account.id, failures, lockedUntil);
+      await countFailure(trx, config, account, input.ip, now);
       return { error: new AppError('INVALID_CREDENTIALS') };
     }
     const { usable } = await selectActorRow(trx).where('account.id', '=', account.id).executeTakeFirstOrThrow();
@@ -91,6 +81,49 @@ export async function login(db: Kysely<DB>, config: Config, input: LoginInput): 
   });
   if ('error' in outcome) throw outcome.error;
   return outcome;
+}
+
+/** One more failed attempt on `account`, which locks it at `loginMaxFailures`; audited, and the lock told to its holder. */
+async function countFailure(
+  trx: Transaction<DB>, config: Config, account: { id: number; username: string; display_name: string; failed_logins: number }, ip: string, now: Date,
+  reason?: string,
+): Promise<void> {
+  const failures = account.failed_logins + 1;
+  const locks = failures >= config.loginMaxFailures;
+  const lockedUntil = locks ? new Date(now.getTime() + config.loginLockMinutes * 60_000) : null;
+  await trx.updateTable('account')
+    .set({ failed_logins: locks ? 0 : failures, locked_until: lockedUntil })
+    .where('id', '=', account.id).execute();
+  await recordAudit({ trx, actor: actorFor(account), ip }, {
+    action: locks ? 'auth.account_locked' : 'auth.login_failed', entityType: 'account', entityId: account.id,
+    after: { failedLogins: failures, lockedUntil, ...(reason && { reason }) },
+  });
+  if (lockedUntil) await notifyLocked(trx, account.id, failures, lockedUntil);
+}
+
+/**
+ * A sign-in refused before its password was read (a body that is not UTF-8, a text with a lone
+ * surrogate, a field too long): audited as a failed sign-in and, when the username in it can be
+ * read, counted against that account's lock like a wrong password, so that malformed attempts
+ * cannot guess past the lock unseen. No password is checked, for a known username or not.
+ * `username` is null when the body could not be read at all; `reason` is the refusal's code.
+ */
+export async function refuseLogin(db: Kysely<DB>, config: Config, input: { username: string | null; ip: string; reason: string }): Promise<void> {
+  const username = input.username?.trim().toLowerCase() ?? null;
+  await db.transaction().execute(async (trx) => {
+    const account = username ? await trx.selectFrom('account').selectAll().where(sql`lower(username)`, '=', username).forUpdate().executeTakeFirst() : undefined;
+    const now = clockNow();
+    if (!account) {
+      await recordAudit({ trx, actor: SYSTEM_ACTOR, ip: input.ip }, {
+        action: 'auth.login_failed', entityType: 'account', entityId: null,
+        after: { username: input.username?.slice(0, 100) ?? null, reason: input.reason },
+      });
+    } else if (account.locked_until && account.locked_until > now) {
+      await recordAudit({ trx, actor: actorFor(account), ip: input.ip }, { action: 'auth.login_refused_locked', entityType: 'account', entityId: account.id, after: { reason: input.reason } });
+    } else {
+      await countFailure(trx, config, account, input.ip, now, input.reason);
+    }
+  });
 }
 
 const SHANGHAI_TIME = new Intl.DateTimeFormat('zh-CN', {

@@ -244,6 +244,36 @@ describe('sign-in, sessions and passwords', () => {
     assert.equal(again.json().error.code, 'ACCOUNT_DISABLED');
   });
 
+  it('counts and audits a sign-in refused as bad input like a wrong password, up to the lock', async () => {
+    const { id } = await account('lianping');
+    const send = (payload: string | Buffer, n: number) => t.app.inject({
+      method: 'POST', url: '/api/auth/login', payload, headers: { 'content-type': 'application/json' }, remoteAddress: `10.77.0.${n}`,
+    });
+    const lone = await send('{"username":"lianping","password":"x\\udfffy"}', 1);
+    assert.equal(lone.statusCode, 400);
+    assert.equal(lone.json().error.code, 'TEXT_LONE_SURROGATE');
+    const long = await send(JSON.stringify({ username: 'LianPing', password: 'p'.repeat(201) }), 2);
+    assert.equal(long.json().error.code, 'VALIDATION_FAILED');
+    assert.equal((await account('lianping')).failed_logins, 2, 'both refusals counted against the account');
+    // A body that cannot be read names no account: audited, counted against none.
+    const unreadable = await send(Buffer.concat([Buffer.from('{"username":"lianping","password":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]), 3);
+    assert.equal(unreadable.json().error.code, 'BODY_ENCODING_INVALID');
+    assert.equal((await account('lianping')).failed_logins, 2);
+    const anonymous = await db().selectFrom('audit_log').select('after').where('action', '=', 'auth.login_failed').where('entity_id', 'is', null).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    assert.deepEqual(anonymous.after, { username: null, reason: 'BODY_ENCODING_INVALID' });
+    for (let i = 4; i <= 6; i++) assert.equal((await send('{"username":"lianping","password":"\\ud800"}', i)).statusCode, 400);
+    const locked = await account('lianping');
+    assert.ok(locked.locked_until && locked.locked_until.getTime() > Date.now(), 'five refused attempts lock the account');
+    assert.equal((await new Client(t.app).login('lianping')).statusCode, 401, 'the right password is refused while locked');
+    const actions = await auditActions(id);
+    assert.equal(actions.filter((a) => a === 'auth.login_failed').length, 4);
+    assert.ok(actions.includes('auth.account_locked'));
+    const reasons = (await db().selectFrom('audit_log').select('after').where('entity_type', '=', 'account').where('entity_id', '=', String(id))
+      .where('action', '=', 'auth.login_failed').orderBy('id').execute()).map((r) => (r.after as { reason?: string }).reason);
+    assert.deepEqual(reasons, ['TEXT_LONE_SURROGATE', 'FST_ERR_VALIDATION', 'TEXT_LONE_SURROGATE', 'TEXT_LONE_SURROGATE']);
+    await db().updateTable('account').set({ locked_until: null, failed_logins: 0 }).where('id', '=', id).execute();
+  });
+
   it('validates the login body field by field, in the client language', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: '' }, headers: { 'accept-language': 'en' } });
     assert.equal(res.statusCode, 400);

@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loadActor } from '../../platform/access/actors.js';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/access/sessions.js';
-import { changePassword, login, logout } from './authCommands.js';
+import { changePassword, login, logout, refuseLogin } from './authCommands.js';
+import { findLoneSurrogate } from '../../platform/http/textInput.js';
+import { AppError } from '../../platform/errors.js';
 import { errorResponses, ErrorResponse, OkResponse } from '../../platform/http/schemas.js';
 import { describeMe, MeSchema } from './mePresenter.js';
 import { listSessions, revokeOtherSessions, revokeSession, SessionSchema } from './sessions.js';
@@ -24,6 +26,18 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         + 'all answer 401 INVALID_CREDENTIALS with the same body; the lock and its end are told to the account\'s holder by notification.',
       body: z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }),
       response: { 200: SessionAnswer, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 429: ErrorResponse },
+    },
+    // A sign-in refused as bad input (400) before its handler ran counts and is audited as a failed one.
+    errorHandler: (error, request, reply) => {
+      if (!(error instanceof AppError ? error.status === 400 : error.statusCode === 400 || (error as { validation?: unknown }).validation)) {
+        app.errorHandler(error, request, reply);
+        return;
+      }
+      const name = (request.body as { username?: unknown } | undefined)?.username;
+      const username = typeof name === 'string' && name.trim().length > 0 && name.length <= 100 && findLoneSurrogate(name) === null ? name : null;
+      const code = (error as { code?: unknown }).code;
+      refuseLogin(app.db, app.config, { username, ip: request.ip, reason: typeof code === 'string' ? code.slice(0, 60) : 'VALIDATION_FAILED' })
+        .then(() => app.errorHandler(error, request, reply), (failed: unknown) => app.errorHandler(failed as typeof error, request, reply));
     },
   }, async (request, reply) => {
     const { accountId, session } = await login(app.db, app.config, {

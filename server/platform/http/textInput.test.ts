@@ -43,7 +43,7 @@ describe('text input', () => {
       headers: { 'content-type': contentType, 'accept-language': lang, cookie: admin.cookie, 'x-csrf-token': admin.csrf },
     });
 
-    it('refuses a sign-in with a lone surrogate with 400 naming the field, and counts no attempt', async () => {
+    it('refuses a sign-in with a lone surrogate with 400 naming the field, and audits it as a failed sign-in', async () => {
       const before = await audits();
       const res = await raw('/api/auth/login', JSON.stringify({ username: 'x\udfffy', password: 'Whatever#2026' }));
       assert.equal(res.statusCode, 400, res.body);
@@ -55,7 +55,9 @@ describe('text input', () => {
       const zh = await raw('/api/auth/login', '{"username":"admin","password":"\\ud800"}', 'application/json', 'zh-CN');
       assert.equal(zh.json().error.code, 'TEXT_LONE_SURROGATE');
       assert.match(zh.json().error.message, /^字段 body\.password 含有无效字符/);
-      assert.equal(await audits(), before);
+      // Both are failed sign-ins in the audit log; the second, naming an account, counts against its lock.
+      assert.equal(await audits(), before + 2);
+      await t.database.db.updateTable('account').set({ failed_logins: 0 }).where('username', '=', 'admin').execute();
     });
 
     it('refuses a campaign or a station named with a lone surrogate, names nested fields, and writes nothing', async () => {
@@ -89,7 +91,9 @@ describe('text input', () => {
       assert.equal(gbk.statusCode, 400);
       assert.equal(gbk.json().error.code, 'BODY_CHARSET_UNSUPPORTED');
       assert.equal(gbk.json().error.message, 'The charset gbk is not supported; send UTF-8');
-      assert.equal(await audits(), before);
+      // Refused sign-ins are audited as failed ones; nothing else is written.
+      assert.equal(await audits(), before + 2);
+      await t.database.db.updateTable('account').set({ failed_logins: 0 }).where('username', '=', 'admin').execute();
       const utf8 = await raw('/api/stations', JSON.stringify({ name: '字符集测试站', type: 'point', tier: 'village_point', homeRegionCode: '451103101' }), 'application/json; charset="UTF-8"');
       assert.equal(utf8.statusCode, 201, utf8.body);
       assert.equal(utf8.json().name, '字符集测试站');
