@@ -11,32 +11,13 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../server/platform/config.js';
 import { askServer } from '../server/platform/control.js';
 import { BackupError, POSTGRES_BACKUP_ADVICE, writeBackup, type BackupManifest } from '../server/platform/db/backup.js';
 import { openPGlite } from '../server/platform/db/engine.js';
 import { AppError } from '../server/platform/errors.js';
+import { fail, fileAndConfig } from './dataDirCli.js';
 
-function fail(message: string): never {
-  console.error(`✖ ${message}`);
-  process.exit(1);
-}
-
-const args = process.argv.slice(2);
-const dirAt = args.indexOf('--data-dir');
-const dataDirArg = dirAt >= 0 ? args.splice(dirAt, 2)[1] : undefined;
-if (args.length !== 1 || args[0]!.startsWith('-') || (dirAt >= 0 && !dataDirArg)) {
-  fail('Usage / 用法: npm run backup -- FILE [--data-dir DIR]');
-}
-const file = path.resolve(args[0]!);
-
-let config;
-try {
-  config = loadConfig(dataDirArg ? { ...process.env, DATA_DIR: dataDirArg } : process.env);
-} catch (err) {
-  if (err instanceof ConfigError) fail(err.message);
-  throw err;
-}
+const { file, config } = fileAndConfig('backup');
 if (config.databaseUrl) fail(POSTGRES_BACKUP_ADVICE);
 
 function report(how: string, r: { manifest: BackupManifest; bytes: number; heldMs: number; ms: number }): void {

@@ -12,32 +12,13 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { ConfigError, loadConfig } from '../server/platform/config.js';
 import { BackupError, extractBackup, verifyBackup } from '../server/platform/db/backup.js';
 import { openPGlite } from '../server/platform/db/engine.js';
 import { acquireLockFile } from '../server/platform/db/lockFile.js';
 import { AppError } from '../server/platform/errors.js';
+import { fail, fileAndConfig } from './dataDirCli.js';
 
-function fail(message: string): never {
-  console.error(`✖ ${message}`);
-  process.exit(1);
-}
-
-const args = process.argv.slice(2);
-const dirAt = args.indexOf('--data-dir');
-const dataDirArg = dirAt >= 0 ? args.splice(dirAt, 2)[1] : undefined;
-if (args.length !== 1 || args[0]!.startsWith('-') || (dirAt >= 0 && !dataDirArg)) {
-  fail('Usage / 用法: npm run restore -- FILE [--data-dir DIR]');
-}
-const file = path.resolve(args[0]!);
-
-let config;
-try {
-  config = loadConfig(dataDirArg ? { ...process.env, DATA_DIR: dataDirArg } : process.env);
-} catch (err) {
-  if (err instanceof ConfigError) fail(err.message);
-  throw err;
-}
+const { file, config } = fileAndConfig('restore');
 if (config.databaseUrl) {
   fail('DATABASE_URL is set: on PostgreSQL restore with pg_restore or from your base backup (README, "Backup and restore"); '
     + 'to restore an embedded database, unset DATABASE_URL. 已设置 DATABASE_URL:PostgreSQL 部署请用 pg_restore 或基础备份恢复(见 README「备份与恢复」)。');
