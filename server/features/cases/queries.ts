@@ -318,19 +318,28 @@ export async function listCases(
     // 2.5 % of 5 million cases: 44 s), and a place name common in one county's cases is common
     // in the index but rare among the newest. So the newest cases in reach are searched first by
     // walking the primary key: about `searchWalk` of them, then, while each stretch found some
-    // matches but not a page, stretches four times longer, up to 16 × `searchWalk`. Only a term
-    // those hold too few of is looked up in the index, for the older cases. The page is the
+    // matches but not a page, stretches four times longer, up to 16 × `searchWalk`. A term
+    // those hold too few of (none in a stretch, or too few at the rate found so far to fill the
+    // page) is looked up in the index, for the older cases. The page is the
     // same: every match found in a stretch is newer than any found after it.
     const perCase = 1 / Math.max(scope.share, 1 / 1_000_000);
-    let top = before ?? Number((await sql<{ n: string }>`select coalesce(max(id), 0) + 1 as n from opinion`.execute(db)).rows[0]!.n);
+    let top = before ?? Number.MAX_SAFE_INTEGER;
     rows = [];
+    let walked = 0;
     for (let stretch = searchWalk; ; stretch *= 4) {
-      const bound = top - Math.ceil(stretch * perCase);
+      // The stretch ends at the case so many cases below `top` (counted on the primary key, so
+      // gaps left in the ids by rolled-back writes do not shorten it), or takes in all below.
+      const last = await db.selectFrom('opinion').select('id').where('id', '<', top).orderBy('id', 'desc')
+        .offset(Math.ceil(stretch * perCase) - 1).limit(1).executeTakeFirst();
+      const bound = last ? last.id - 1 : 0;
       const found = await q.where('o.id', '>', bound).where('o.id', '<', top).where(likeText(sql.ref('o.content'), word)).limit(f.limit + 1 - rows.length).execute();
       rows = rows.concat(found);
       if (rows.length > f.limit || bound <= 0) break;
       top = bound + 1;
-      if (found.length === 0 || stretch >= 16 * searchWalk) {
+      walked += stretch;
+      // At the rate found so far, the stretches left would not fill the page: the index it is.
+      const expected = (rows.length / walked) * (21 * searchWalk - walked);
+      if (found.length === 0 || stretch >= 16 * searchWalk || 2 * expected < f.limit + 1 - rows.length) {
         rows = rows.concat(await q.where('o.id', '<', top).where(containsText(sql.ref('o.content'), word)).limit(f.limit + 1 - rows.length).execute());
         break;
       }
