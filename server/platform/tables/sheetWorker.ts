@@ -150,7 +150,8 @@ async function* readInWorker(input: AsyncIterable<Buffer | string>, options: She
       resourceLimits: { maxOldGenerationSizeMb: options.workerMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, Math.floor(options.workerMb / 8))) },
     });
     worker = w;
-    // A stopping server or an ending test does not wait for it (it is terminated below anyway).
+    // A stopping server or an ending test does not wait for it (it is terminated below anyway),
+    // except while its next event is awaited: then it alone may be what keeps the process running.
     w.unref();
     const pump = async () => {
       try {
@@ -167,7 +168,8 @@ async function* readInWorker(input: AsyncIterable<Buffer | string>, options: She
     w.on('error', (err) => inbox.put({ type: 'crash', err }));
     w.on('exit', (code) => inbox.put({ type: 'exit', code }));
     for (;;) {
-      const e = await inbox.take();
+      w.ref();
+      const e = await inbox.take().finally(() => w.unref());
       if (e.type === 'rows') {
         w.postMessage({ type: 'more' } satisfies ToWorker);
         // The next batch is usually here already, and PGlite answers within the same turn: without a
