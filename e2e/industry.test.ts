@@ -40,10 +40,13 @@ describe('an industry contact point', () => {
     // closes with an animation; until it is gone it takes the click meant for the button.
     await dialog.locator('.ant-modal-title').click();
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
-    await Promise.all([
-      page.waitForResponse((r) => /\/api\/industry\/campaigns\/\d+\/visits$/.test(r.url()) && r.status() === 201),
+    // Any answer to the visit, so that a refusal shows its body; the page's state is kept if none comes.
+    const [visit] = await Promise.all([
+      page.waitForResponse((r) => /\/api\/industry\/campaigns\/\d+\/visits$/.test(r.url()) && r.request().method() === 'POST', { timeout: 60_000 })
+        .catch(async (err: unknown) => { await shot(page, 'industry-visit-unsent'); throw err; }),
       dialog.getByRole('button', { name: /登\s*记/ }).click(),
     ]);
+    assert.equal(visit.status(), 201, await visit.text());
     await page.getByText(/^走访记录.11 次.$/).waitFor();
     await shot(page, 'industry-campaign-visit-logged');
     assert.deepEqual(errors, []);
