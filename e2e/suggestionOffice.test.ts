@@ -70,7 +70,7 @@ describe('the unit answers a suggestion with a B letter and the deputy rates it'
     await clerkPage.getByTestId('suggestion-units').getByText('管网延伸与入户').waitFor();
     await clerkPage.getByTestId('suggestion-header').getByRole('button', { name: /^答\s*复$/ }).click();
     const dialog = clerkPage.getByRole('dialog', { name: '答复' });
-    await dialog.getByText('B 类:正在解决或已列入计划').click();
+    await dialog.getByRole('radio', { name: 'B 类:正在解决或已列入计划' }).check(); // checked, or the step fails here
     await dialog.getByLabel('签发领导').fill('覃志明');
     await dialog.getByLabel('答复函正文').fill('贵代表提出的建议收悉。我局已将水并片区管网延伸列入今年农村供水保障工程,现将办理情况答复如下……');
     await dialog.getByRole('button', { name: /提\s*交/ }).click();

@@ -96,7 +96,6 @@ export function ActionDialog({ s, action, onClose }: { s: SuggestionDetail; acti
   const [files, setFiles] = useState<PickedFile[]>([]);
   const { busy, run } = useFormWrite(form);
   const fields = action ? FIELDS[action.action] ?? [] : [];
-  const category = Form.useWatch(['answer', 'category'], form) as AnswerCategory | undefined;
   const openCommitments = s.commitments.filter((c) => !c.doneAt);
   const lead = s.units.find((u) => u.role === 'lead');
 
@@ -191,7 +190,7 @@ export function ActionDialog({ s, action, onClose }: { s: SuggestionDetail; acti
               name={['answer', 'commitments']}
               rules={[{
                 validator: async (_, rows: unknown[] | undefined) => {
-                  if (category === 'B' && !rows?.length) throw new Error(l('B 类答复须至少列出一项承诺事项', 'A B answer lists at least one commitment'));
+                  if (form.getFieldValue(['answer', 'category']) === 'B' && !rows?.length) throw new Error(l('B 类答复须至少列出一项承诺事项', 'A B answer lists at least one commitment'));
                 },
               }]}
             >
