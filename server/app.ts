@@ -7,6 +7,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { VERSION, type Config } from './platform/config.js';
 import type { Database } from './platform/db/engine.js';
+import { checkFixedStatements } from './platform/db/fixedStatement.js';
 import { loggedUrl, registerRequestLog } from './platform/http/requestLog.js';
 import { loggedError } from './platform/loggedError.js';
 import { setPublicBaseUrl } from './platform/publicLinks.js';
@@ -81,6 +82,8 @@ export async function buildApp({ database, config, logger = false, responses = c
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
+  // Where answers are checked (the tests), statements compiled once are checked against a fresh build too.
+  if (responses === 'checked') checkFixedStatements(true);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializerCompiler(responses));
   app.decorate('db', database.db);
@@ -114,7 +117,7 @@ export async function buildApp({ database, config, logger = false, responses = c
     }
   });
 
-  await registerSecurityHeaders(app, config);
+  registerSecurityHeaders(app, config);
   registerRequestLog(app, config.requestLog);
   registerCompression(app);
   registerNoStore(app);

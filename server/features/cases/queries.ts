@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { ANSWER_MODES, CASE_STATE_LABELS } from '../../../common/caseVocabulary.js';
 import type { DB } from '../../platform/db/schema.js';
+import { fixedStatement } from '../../platform/db/fixedStatement.js';
 import { containsText, likeText, prefixPattern } from '../../platform/db/sql.js';
 import { DEADLINE_RECOMPUTED, PUBLIC_COMMENTS, RATING_WINDOW_DAYS } from './effects.js';
 import { allowedActions, CASE_RULES, CASE_STATES, OPEN_STATES, type CaseAction, type CaseState } from './workflow.js';
@@ -398,16 +399,19 @@ const publicEventsOf = sql<{
     and (e.public = true or (e.opinion_id = coalesce(o.merged_into_id, o.id) and e.action in (${sql.join([...REPLY_ACTIONS])})))), '[]')`;
 
 /** The case of a tracking code opened by `key`; with `events`, its public events read in the same statement. */
+/** A case by its tracking code, with or without its public events; on every tracking page, so compiled once each. */
+const publicCaseOf = (events: boolean) => fixedStatement((db: Kysely<DB>, v: { code: string }) => db.selectFrom('opinion as o')
+  .innerJoin('case_category as c', 'c.id', 'o.category_id').innerJoin('station as s', 's.id', 'o.station_id')
+  .select(['o.id', 'o.tracking_code', 'o.query_key_hash', 'o.state', 'o.submitted_at', 'o.answered_at', 'o.rating', 'o.merged_into_id', 'c.name as category', 's.name as station'])
+  .select((eb) => eb.exists(eb.selectFrom('opinion_lookup_guard as g').select('g.code').whereRef('g.code', '=', 'o.tracking_code')
+    .where('g.failures', '>', 0).where('g.total_failures', '<', LOOKUP_MAX_TOTAL_FAILURES)).as('lookup_locked'))
+  .select(events ? publicEventsOf.as('events') : sql<null>`null`.as('events'))
+  .where('o.tracking_code', '=', v.code));
+const PUBLIC_CASE = { withEvents: publicCaseOf(true), alone: publicCaseOf(false) };
+
 async function findPublicCase(db: Kysely<DB>, code: string, key: string, events = false) {
   const normalised = normaliseTrackingCode(code);
-  const row = normalised
-    ? await db.selectFrom('opinion as o').innerJoin('case_category as c', 'c.id', 'o.category_id').innerJoin('station as s', 's.id', 'o.station_id')
-      .select(['o.id', 'o.tracking_code', 'o.query_key_hash', 'o.state', 'o.submitted_at', 'o.answered_at', 'o.rating', 'o.merged_into_id', 'c.name as category', 's.name as station'])
-      .select((eb) => eb.exists(eb.selectFrom('opinion_lookup_guard as g').select('g.code').whereRef('g.code', '=', 'o.tracking_code')
-        .where('g.failures', '>', 0).where('g.total_failures', '<', LOOKUP_MAX_TOTAL_FAILURES)).as('lookup_locked'))
-      .select(events ? publicEventsOf.as('events') : sql<null>`null`.as('events'))
-      .where('o.tracking_code', '=', normalised).executeTakeFirst()
-    : undefined;
+  const row = normalised ? (await PUBLIC_CASE[events ? 'withEvents' : 'alone'](db, { code: normalised }))[0] : undefined;
   if (!row) throw new AppError('NOT_FOUND');
   const fullKey = queryKeyMatches(key, row.query_key_hash);
   const handedOut = fullKey ? null : await accessKeyOpens(db, row.id, key);

@@ -1,5 +1,6 @@
-import helmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import helmet, { type HelmetOptions } from 'helmet';
 import type { Config } from '../config.js';
 
 /**
@@ -32,20 +33,38 @@ function servesHttps(config: Config): boolean {
 }
 
 /**
- * Security headers on every answer (pages, assets, API, errors) through helmet: the CSP above,
- * X-Frame-Options DENY, nosniff, Referrer-Policy no-referrer (a case's tracking key travels in
- * the page's URL and must not leak to a linked site), Strict-Transport-Security when the public
- * base URL is https. Registered first, so refusals by later hooks carry them too.
+ * The headers helmet sets with these options, worked out once: its middleware, run on a
+ * stand-in answer that records them. None of them depends on the request (no CSP nonce), so
+ * every answer gets the same list; helmet's Fastify plugin built the middleware, the CSP
+ * string included, again for every request.
  */
-export async function registerSecurityHeaders(app: FastifyInstance, config: Config): Promise<void> {
+function helmetHeaders(options: HelmetOptions): [string, string][] {
+  const headers: [string, string][] = [];
+  const recorder = { setHeader: (name: string, value: unknown) => { headers.push([name, String(value)]); }, removeHeader: () => {} };
+  helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (err?: unknown) => { if (err) throw err; });
+  if (!headers.some(([name]) => name.toLowerCase() === 'content-security-policy')) throw new Error('helmet set no Content-Security-Policy');
+  return headers;
+}
+
+/**
+ * Security headers on every answer (pages, assets, API, errors), as helmet writes them: the CSP
+ * above, X-Frame-Options DENY, nosniff, Referrer-Policy no-referrer (a case's tracking key travels in
+ * the page's URL and must not leak to a linked site), Strict-Transport-Security when the public
+ * base URL is https, and helmet's other defaults. Registered first, so refusals by later hooks
+ * carry them too.
+ */
+export function registerSecurityHeaders(app: FastifyInstance, config: Config): void {
   const https = servesHttps(config);
-  await app.register(helmet, {
-    global: true,
+  const headers = helmetHeaders({
     contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(https) },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
     strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: false } : false,
     crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+    done();
   });
 }
 
