@@ -1,8 +1,9 @@
-import { sql, type Insertable, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import { auditHash, GENESIS_HASH, type AuditFacts } from './hash.js';
 import type { AuditLogTable, DB } from '../db/schema.js';
 import type { Actor, AnyActor } from '../access/actor.js';
 import { now } from '../clock.js';
+import { fixedStatement } from '../db/fixedStatement.js';
 import { maskPhonesInSnapshot } from './personalData.js';
 
 /**
@@ -27,12 +28,16 @@ interface ChainState { chain: number; head: string; headId: number | null }
 const chainOfTransaction = new WeakMap<Transaction<DB>, ChainState>();
 
 /** Locks the transaction's chain's head row (once per transaction) and answers the chain and its head hash. */
+/** A chain's head, locked: every audited write's first look at the log, so compiled once. */
+const chainHead = fixedStatement((db: Kysely<DB>, v: { chain: number }) => db.selectFrom('audit_chain')
+  .select(['head_hash', 'head_id']).where('chain', '=', v.chain).forUpdate());
+
 async function lockChain(trx: Transaction<DB>, entityType: string, entityId: string | number | null): Promise<ChainState> {
   const held = chainOfTransaction.get(trx);
   if (held) return held;
   const chain = auditChainOf(entityType, entityId);
   // FOR UPDATE waits for the chain's previous writer and then reads the head it committed.
-  let row = await trx.selectFrom('audit_chain').select(['head_hash', 'head_id']).where('chain', '=', chain).forUpdate().executeTakeFirst();
+  let [row] = await chainHead(trx, { chain });
   if (!row) {
     await trx.insertInto('audit_chain').values({ chain, head_id: null, head_hash: GENESIS_HASH, length: 0 }).onConflict((oc) => oc.column('chain').doNothing()).execute();
     row = await trx.selectFrom('audit_chain').select(['head_hash', 'head_id']).where('chain', '=', chain).forUpdate().executeTakeFirstOrThrow();
@@ -44,6 +49,17 @@ async function lockChain(trx: Transaction<DB>, entityType: string, entityId: str
 
 type AuditRow = Insertable<AuditLogTable>;
 
+/** One record appended and the chain's head moved to it: every audited write's last statement, so compiled once. */
+const appendOne = fixedStatement((db: Kysely<DB>, v: AuditRow & { chain: number }) => db
+  .with('added', (d) => d.insertInto('audit_log').values({
+    at: v.at, actor_account_id: v.actor_account_id, actor_name: v.actor_name, action: v.action, entity_type: v.entity_type,
+    entity_id: v.entity_id, before: v.before, after: v.after, ip: v.ip, prev_hash: v.prev_hash, hash: v.hash, chain: v.chain, prev_id: v.prev_id,
+  }).returning('id'))
+  .updateTable('audit_chain')
+  .set((eb) => ({ head_id: eb.selectFrom('added').select((a) => a.fn.max('id').as('id')), head_hash: v.hash, length: sql<number>`length + 1` }))
+  .where('chain', '=', v.chain)
+  .returning('head_id'));
+
 /**
  * Inserts the rows (already linked by hash, in order) and moves the chain's head to the last one.
  * Each row names its predecessor's id (`prev_id`): one row takes the head's id and needs no more
@@ -51,11 +67,13 @@ type AuditRow = Insertable<AuditLogTable>;
  */
 async function appendRows(trx: Transaction<DB>, state: ChainState, rows: AuditRow[]): Promise<void> {
   if (rows.length === 1) {
-    rows[0]!.prev_id = state.headId;
-  } else {
-    const ids = await sql<{ id: number }>`select nextval('audit_log_id_sequence')::bigint as id from generate_series(1, ${rows.length}) order by 1`.execute(trx);
-    rows.forEach((r, i) => { r.id = Number(ids.rows[i]!.id); r.prev_id = i === 0 ? state.headId : rows[i - 1]!.id!; });
+    const [head] = await appendOne(trx, { ...rows[0]!, chain: state.chain, prev_id: state.headId });
+    state.head = rows[0]!.hash;
+    state.headId = head!.head_id;
+    return;
   }
+  const ids = await sql<{ id: number }>`select nextval('audit_log_id_sequence')::bigint as id from generate_series(1, ${rows.length}) order by 1`.execute(trx);
+  rows.forEach((r, i) => { r.id = Number(ids.rows[i]!.id); r.prev_id = i === 0 ? state.headId : rows[i - 1]!.id!; });
   const head = await trx.with('added', (db) => db.insertInto('audit_log').values(rows).returning('id'))
     .updateTable('audit_chain')
     .set((eb) => ({
