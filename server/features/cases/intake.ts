@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CaseChannel } from '../../../common/caseVocabulary.js';
 import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
 import type { AnyActor, PublicActor } from '../../platform/access/actor.js';
+import { fixedStatement } from '../../platform/db/fixedStatement.js';
 import type { DB } from '../../platform/db/schema.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../../platform/uploads/imageType.js';
 import { checkedPhoto } from '../../platform/uploads/photo.js';
@@ -129,6 +130,77 @@ export async function checkPhotos(photos: Photo[]): Promise<CheckedPhoto[]> {
   return checked.map((c, i) => ({ ...c, submittedSha256: createHash('sha256').update(photos[i]!.bytes).digest() }));
 }
 
+/** The values of one case and its first event, as the insert below takes them. */
+interface CaseInsert {
+  checkCategoryId: number | null; stationId: number; regionCode: string | null; regionPath: string | null;
+  trackingCode: string; publicId: string; queryKeyHash: string; pinHash: string | null; channel: CaseChannel; categoryId: number;
+  deputyId: number | null; content: string; place: string; placeRegionCode: string | null; placeRegionPath: string | null;
+  name: string | null; phone: string | null; submittedAt: Date; ip: string | null; createdBy: number | null; activityId: number | null;
+  idempotencyKey: string | null; actorKind: string; actorName: string; comment: string | null; data: string;
+}
+
+/**
+ * A case and its first event in one statement: with `checked`, the statement checks the station
+ * and the category itself (the place comes from the station's home region); otherwise the place
+ * is given. Every intake sends it, so each variant is compiled once.
+ */
+function caseInsert(checked: boolean) {
+  return fixedStatement((db: Kysely<DB>, v: CaseInsert) => {
+    // The station and its home region: checked with the category, or as resolved (a CTE, in parentheses).
+    const target = checked
+      ? sql<{ category_ok: boolean; station_id: number | null; region_code: string | null; region_path: string | null }>`
+        (select exists (select 1 from case_category where id = ${v.checkCategoryId} and active) as category_ok, s.id as station_id, h.region_code, h.region_path
+        from (select 1) as one
+        left join (station s join station_region h on h.station_id = s.id and h.is_home) on s.id = ${v.stationId} and s.active)`
+      : sql<{ category_ok: boolean; station_id: number | null; region_code: string | null; region_path: string | null }>`
+        (select true as category_ok, ${v.stationId}::int as station_id, ${v.regionCode}::text as region_code, ${v.regionPath}::text as region_path)`;
+    return db.with('t', () => target)
+      .with('o', (d) => d.insertInto('opinion').columns([
+        'tracking_code', 'public_id', 'query_key_hash', 'pin_hash', 'channel', 'state', 'category_id', 'station_id', 'deputy_id', 'region_code',
+        'region_path', 'scope_paths', 'content', 'place', 'place_region_code', 'place_region_path', 'side_path', 'submitter_name', 'submitter_phone',
+        'submitted_at', 'submitter_ip', 'created_by_account_id', 'activity_id', 'idempotency_key', 'co_unit_ids', 'updated_at',
+      ]).expression((eb) => eb.selectFrom('t').select([
+        eb.val(v.trackingCode).as('tracking_code'),
+        eb.val(v.publicId).as('public_id'),
+        eb.val(v.queryKeyHash).as('query_key_hash'),
+        eb.val(v.pinHash).as('pin_hash'),
+        eb.val(v.channel).as('channel'),
+        eb.val('submitted').as('state'),
+        eb.val(v.categoryId).as('category_id'),
+        't.station_id',
+        eb.val(v.deputyId).as('deputy_id'),
+        't.region_code',
+        't.region_path',
+        sql<string[]>`case_scope_paths(t.station_id, t.region_path)`.as('scope_paths'),
+        eb.val(v.content).as('content'),
+        eb.val(v.place).as('place'),
+        eb.val(v.placeRegionCode).as('place_region_code'),
+        eb.val(v.placeRegionPath).as('place_region_path'),
+        sql<string | null>`case_side_path(t.station_id, ${v.placeRegionPath}::text)`.as('side_path'),
+        eb.val(v.name).as('submitter_name'),
+        eb.val(v.phone).as('submitter_phone'),
+        eb.val(v.submittedAt).as('submitted_at'),
+        eb.val(v.ip).as('submitter_ip'),
+        eb.val(v.createdBy).as('created_by_account_id'),
+        eb.val(v.activityId).as('activity_id'),
+        eb.val(v.idempotencyKey).as('idempotency_key'),
+        sql<number[]>`'{}'::int[]`.as('co_unit_ids'),
+        eb.val(v.submittedAt).as('updated_at'),
+      ]).where('t.category_ok', '=', true).where('t.station_id', 'is not', null))
+        .onConflict((oc) => oc.column('tracking_code').doNothing()).returning(['id', 'tracking_code', 'public_id', 'sign_due_date']))
+      .with('e', (d) => d.insertInto('opinion_event')
+        .columns(['opinion_id', 'at', 'actor_kind', 'actor_account_id', 'actor_name', 'action', 'to_state', 'comment', 'public', 'data'])
+        .expression((eb) => eb.selectFrom('o').select([
+          'o.id', eb.val(v.submittedAt).as('at'), eb.val(v.actorKind).as('actor_kind'), eb.val(v.createdBy).as('actor_account_id'),
+          eb.val(v.actorName).as('actor_name'), eb.val('submit').as('action'), eb.val('submitted').as('to_state'), eb.val(v.comment).as('comment'),
+          eb.val(true).as('public'), sql<string>`${v.data}::jsonb`.as('data'),
+        ])))
+      .selectFrom('t').leftJoin('o', (j) => j.onTrue())
+      .select(['t.category_ok', 't.station_id', 't.region_code', 't.region_path', 'o.id', 'o.tracking_code', 'o.public_id', 'o.sign_due_date']);
+  });
+}
+const INSERT_CASE = { checked: caseInsert(true), resolved: caseInsert(false) };
+
 /**
  * Inserts a case and its first event in one statement, at `at`: a place already resolved, or a
  * station and category the same statement checks (400 CATEGORY_UNKNOWN, then 404
@@ -155,63 +227,21 @@ async function insertOpinion(
     action: 'submit', to_state: 'submitted', comment: meta.via?.comment ?? null, public: true,
     data: JSON.stringify({ channel: meta.channel, photos: photos.length, ...meta.via?.data }),
   };
-  // The station and its home region: checked with the category, or as resolved (a CTE, in parentheses).
-  const target = 'check' in at
-    ? sql<{ category_ok: boolean; station_id: number | null; region_code: string | null; region_path: string | null }>`
-      (select exists (select 1 from case_category where id = ${at.check.categoryId} and active) as category_ok, s.id as station_id, h.region_code, h.region_path
-      from (select 1) as one
-      left join (station s join station_region h on h.station_id = s.id and h.is_home) on s.id = ${at.check.stationId} and s.active)`
-    : sql<{ category_ok: boolean; station_id: number | null; region_code: string | null; region_path: string | null }>`
-      (select true as category_ok, ${at.stationId}::int as station_id, ${at.regionCode}::text as region_code, ${at.regionPath}::text as region_path)`;
   const deputyId = 'check' in at ? null : at.deputyId;
   // A fresh code collides about once in 10^11; retry rather than fail. The case and its first
   // event are written by one statement (no event when the code collided or the check failed).
   for (let attempt = 0; !row && attempt < 5; attempt++) {
     const trackingCode = newTrackingCode();
-    const written = await ctx.trx.with('t', () => target)
-      .with('o', (db) => db.insertInto('opinion').columns([
-        'tracking_code', 'public_id', 'query_key_hash', 'pin_hash', 'channel', 'state', 'category_id', 'station_id', 'deputy_id', 'region_code',
-        'region_path', 'scope_paths', 'content', 'place', 'place_region_code', 'place_region_path', 'side_path', 'submitter_name', 'submitter_phone',
-        'submitted_at', 'submitter_ip', 'created_by_account_id', 'activity_id', 'idempotency_key', 'co_unit_ids', 'updated_at',
-      ]).expression((eb) => eb.selectFrom('t').select([
-        eb.val(trackingCode).as('tracking_code'),
-        eb.val(newPublicId()).as('public_id'),
-        eb.val(hashQueryKey(queryKey)).as('query_key_hash'),
-        eb.val(pin === null ? null : hashPin(trackingCode, pin)).as('pin_hash'),
-        eb.val(meta.channel).as('channel'),
-        eb.val('submitted').as('state'),
-        eb.val(draft.categoryId).as('category_id'),
-        't.station_id',
-        eb.val(deputyId).as('deputy_id'),
-        't.region_code',
-        't.region_path',
-        sql<string[]>`case_scope_paths(t.station_id, t.region_path)`.as('scope_paths'),
-        eb.val(draft.content).as('content'),
-        eb.val(draft.place).as('place'),
-        eb.val(draft.placeRegionCode ?? null).as('place_region_code'),
-        eb.val(draft.placeRegionPath ?? null).as('place_region_path'),
-        sql<string | null>`case_side_path(t.station_id, ${draft.placeRegionPath ?? null}::text)`.as('side_path'),
-        eb.val(draft.name).as('submitter_name'),
-        eb.val(draft.phone).as('submitter_phone'),
-        eb.val(meta.submittedAt).as('submitted_at'),
-        eb.val(meta.ip).as('submitter_ip'),
-        eb.val(meta.createdBy).as('created_by_account_id'),
-        eb.val(meta.activityId ?? null).as('activity_id'),
-        eb.val(meta.idempotencyKey).as('idempotency_key'),
-        sql<number[]>`'{}'::int[]`.as('co_unit_ids'),
-        eb.val(meta.submittedAt).as('updated_at'),
-      ]).where('t.category_ok', '=', true).where('t.station_id', 'is not', null))
-        .onConflict((oc) => oc.column('tracking_code').doNothing()).returning(['id', 'tracking_code', 'public_id', 'sign_due_date']))
-      .with('e', (db) => db.insertInto('opinion_event')
-        .columns(['opinion_id', 'at', 'actor_kind', 'actor_account_id', 'actor_name', 'action', 'to_state', 'comment', 'public', 'data'])
-        .expression((eb) => eb.selectFrom('o').select([
-          'o.id', eb.val(event.at).as('at'), eb.val(event.actor_kind).as('actor_kind'), eb.val(event.actor_account_id).as('actor_account_id'),
-          eb.val(event.actor_name).as('actor_name'), eb.val(event.action).as('action'), eb.val(event.to_state).as('to_state'), eb.val(event.comment).as('comment'),
-          eb.val(event.public).as('public'), sql<string>`${event.data}::jsonb`.as('data'),
-        ])))
-      .selectFrom('t').leftJoin('o', (j) => j.onTrue())
-      .select(['t.category_ok', 't.station_id', 't.region_code', 't.region_path', 'o.id', 'o.tracking_code', 'o.public_id', 'o.sign_due_date'])
-      .executeTakeFirstOrThrow();
+    const [written] = await INSERT_CASE['check' in at ? 'checked' : 'resolved'](ctx.trx, {
+      checkCategoryId: 'check' in at ? at.check.categoryId : null, stationId: 'check' in at ? at.check.stationId : at.stationId,
+      regionCode: 'check' in at ? null : at.regionCode, regionPath: 'check' in at ? null : at.regionPath,
+      trackingCode, publicId: newPublicId(), queryKeyHash: hashQueryKey(queryKey), pinHash: pin === null ? null : hashPin(trackingCode, pin),
+      channel: meta.channel, categoryId: draft.categoryId, deputyId, content: draft.content, place: draft.place,
+      placeRegionCode: draft.placeRegionCode ?? null, placeRegionPath: draft.placeRegionPath ?? null, name: draft.name, phone: draft.phone,
+      submittedAt: meta.submittedAt, ip: meta.ip, createdBy: meta.createdBy, activityId: meta.activityId ?? null, idempotencyKey: meta.idempotencyKey,
+      actorKind: event.actor_kind, actorName: event.actor_name, comment: event.comment, data: event.data,
+    });
+    if (!written) throw new Error('the case insert answered no row');
     if (!written.category_ok) throw invalidFields([{ path: 'categoryId', code: 'CATEGORY_UNKNOWN' }]);
     if (written.station_id === null) throw new AppError('TARGET_NOT_FOUND');
     place ??= { stationId: written.station_id, deputyId: null, regionCode: written.region_code!, regionPath: written.region_path! };

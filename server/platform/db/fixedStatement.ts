@@ -35,7 +35,7 @@ interface Compiled { sql: string; query: RootOperationNode; parameters: readonly
  * other with the values of that run. `build` must use each value only as a value (a parameter),
  * never to choose the statement's shape.
  */
-export function fixedStatement<P extends Record<string, unknown>, R>(
+export function fixedStatement<P extends object, R>(
   build: (db: Kysely<any>, values: P) => Compilable<R>,
 ): (db: Kysely<any>, values: P) => Promise<R[]> {
   let compiled: Compiled | null = null;
@@ -45,7 +45,7 @@ export function fixedStatement<P extends Record<string, unknown>, R>(
       const first = build(db, placeholders).compile();
       compiled = { sql: first.sql, query: first.query, parameters: first.parameters.map((v) => (v instanceof Placeholder ? v : { value: v })) };
     }
-    const parameters = compiled.parameters.map((p) => (p instanceof Placeholder ? values[p.name] : p.value));
+    const parameters = compiled.parameters.map((p) => (p instanceof Placeholder ? (values as Record<string, unknown>)[p.name] : p.value));
     if (checking) {
       const fresh = build(db, values).compile();
       if (fresh.sql !== compiled.sql || fresh.parameters.length !== parameters.length || fresh.parameters.some((v, i) => !Object.is(v, parameters[i]))) {
