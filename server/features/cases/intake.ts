@@ -221,25 +221,27 @@ async function insertOpinion(
 ): Promise<Receipt> {
   let row: { id: number; tracking_code: string; public_id: string; sign_due_date: string | null } | undefined;
   let place: Place | undefined = 'check' in at ? undefined : at;
-  const event = {
-    at: meta.submittedAt, actor_kind: meta.createdBy && ctx.actor.kind === 'account' ? ctx.actor.role : 'constituent',
-    actor_account_id: meta.createdBy, actor_name: meta.via?.actorName ?? (meta.createdBy ? ctx.actor.displayName : '群众'),
-    action: 'submit', to_state: 'submitted', comment: meta.via?.comment ?? null, public: true,
+  const check = 'check' in at ? at.check : null;
+  const given = 'check' in at ? null : at;
+  // Who the submit step names, and what it says.
+  const step = {
+    actorKind: meta.createdBy && ctx.actor.kind === 'account' ? ctx.actor.role : 'constituent',
+    actorName: meta.via?.actorName ?? (meta.createdBy ? ctx.actor.displayName : '群众'),
+    comment: meta.via?.comment ?? null,
     data: JSON.stringify({ channel: meta.channel, photos: photos.length, ...meta.via?.data }),
   };
-  const deputyId = 'check' in at ? null : at.deputyId;
   // A fresh code collides about once in 10^11; retry rather than fail. The case and its first
   // event are written by one statement (no event when the code collided or the check failed).
   for (let attempt = 0; !row && attempt < 5; attempt++) {
     const trackingCode = newTrackingCode();
-    const [written] = await INSERT_CASE['check' in at ? 'checked' : 'resolved'](ctx.trx, {
-      checkCategoryId: 'check' in at ? at.check.categoryId : null, stationId: 'check' in at ? at.check.stationId : at.stationId,
-      regionCode: 'check' in at ? null : at.regionCode, regionPath: 'check' in at ? null : at.regionPath,
+    const [written] = await INSERT_CASE[check ? 'checked' : 'resolved'](ctx.trx, {
+      checkCategoryId: check?.categoryId ?? null, stationId: check ? check.stationId : given!.stationId,
+      regionCode: given?.regionCode ?? null, regionPath: given?.regionPath ?? null,
       trackingCode, publicId: newPublicId(), queryKeyHash: hashQueryKey(queryKey), pinHash: pin === null ? null : hashPin(trackingCode, pin),
-      channel: meta.channel, categoryId: draft.categoryId, deputyId, content: draft.content, place: draft.place,
+      channel: meta.channel, categoryId: draft.categoryId, deputyId: given?.deputyId ?? null, content: draft.content, place: draft.place,
       placeRegionCode: draft.placeRegionCode ?? null, placeRegionPath: draft.placeRegionPath ?? null, name: draft.name, phone: draft.phone,
       submittedAt: meta.submittedAt, ip: meta.ip, createdBy: meta.createdBy, activityId: meta.activityId ?? null, idempotencyKey: meta.idempotencyKey,
-      actorKind: event.actor_kind, actorName: event.actor_name, comment: event.comment, data: event.data,
+      ...step,
     });
     if (!written) throw new Error('the case insert answered no row');
     if (!written.category_ok) throw invalidFields([{ path: 'categoryId', code: 'CATEGORY_UNKNOWN' }]);

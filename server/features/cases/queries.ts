@@ -398,7 +398,6 @@ const publicEventsOf = sql<{
   where e.opinion_id in (o.id, coalesce(o.merged_into_id, o.id))
     and (e.public = true or (e.opinion_id = coalesce(o.merged_into_id, o.id) and e.action in (${sql.join([...REPLY_ACTIONS])})))), '[]')`;
 
-/** The case of a tracking code opened by `key`; with `events`, its public events read in the same statement. */
 /** A case by its tracking code, with or without its public events; on every tracking page, so compiled once each. */
 const publicCaseOf = (events: boolean) => fixedStatement((db: Kysely<DB>, v: { code: string }) => db.selectFrom('opinion as o')
   .innerJoin('case_category as c', 'c.id', 'o.category_id').innerJoin('station as s', 's.id', 'o.station_id')
@@ -409,6 +408,7 @@ const publicCaseOf = (events: boolean) => fixedStatement((db: Kysely<DB>, v: { c
   .where('o.tracking_code', '=', v.code));
 const PUBLIC_CASE = { withEvents: publicCaseOf(true), alone: publicCaseOf(false) };
 
+/** The case of a tracking code opened by `key`; with `events`, its public events read in the same statement. */
 async function findPublicCase(db: Kysely<DB>, code: string, key: string, events = false) {
   const normalised = normaliseTrackingCode(code);
   const row = normalised ? (await PUBLIC_CASE[events ? 'withEvents' : 'alone'](db, { code: normalised }))[0] : undefined;

@@ -27,11 +27,11 @@ export function auditChainOf(entityType: string, entityId: string | number | nul
 interface ChainState { chain: number; head: string; headId: number | null }
 const chainOfTransaction = new WeakMap<Transaction<DB>, ChainState>();
 
-/** Locks the transaction's chain's head row (once per transaction) and answers the chain and its head hash. */
 /** A chain's head, locked: every audited write's first look at the log, so compiled once. */
 const chainHead = fixedStatement((db: Kysely<DB>, v: { chain: number }) => db.selectFrom('audit_chain')
   .select(['head_hash', 'head_id']).where('chain', '=', v.chain).forUpdate());
 
+/** Locks the transaction's chain's head row (once per transaction) and answers the chain and its head hash. */
 async function lockChain(trx: Transaction<DB>, entityType: string, entityId: string | number | null): Promise<ChainState> {
   const held = chainOfTransaction.get(trx);
   if (held) return held;
@@ -40,7 +40,8 @@ async function lockChain(trx: Transaction<DB>, entityType: string, entityId: str
   let [row] = await chainHead(trx, { chain });
   if (!row) {
     await trx.insertInto('audit_chain').values({ chain, head_id: null, head_hash: GENESIS_HASH, length: 0 }).onConflict((oc) => oc.column('chain').doNothing()).execute();
-    row = await trx.selectFrom('audit_chain').select(['head_hash', 'head_id']).where('chain', '=', chain).forUpdate().executeTakeFirstOrThrow();
+    [row] = await chainHead(trx, { chain });
+    if (!row) throw new Error(`audit chain ${chain} has no head row`);
   }
   const state = { chain, head: row.head_hash, headId: row.head_id };
   chainOfTransaction.set(trx, state);

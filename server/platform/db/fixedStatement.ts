@@ -23,7 +23,7 @@ class Placeholder {
 
 let checking = false;
 
-/** Every run also builds its statement afresh and compares (the test harness turns this on). */
+/** Every run also builds its statement afresh and compares (buildApp turns this on where answers are checked, as in the tests). */
 export function checkFixedStatements(on: boolean): void {
   checking = on;
 }
