@@ -3,11 +3,12 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { startTestApp, signIn, type Client, type TestApp } from '../../testing/harness.js';
 import { factories } from '../../testing/factories.js';
-import { containsPattern, containsText, gramsQuery } from '../../platform/db/sql.js';
+import { containsPattern, containsText, gramsQuery, termGrams } from '../../platform/db/sql.js';
 import { MIGRATION_NAMES, migrateTo, migrateToLatest } from '../../platform/db/migrate.js';
 import { openTestDatabase } from '../../testing/database.js';
 import { loadActor } from '../../platform/access/actors.js';
 import { listCases, type CaseFilters } from './queries.js';
+import { rareTerm, termCasesBound } from './searchPlan.js';
 
 // The queue's word search reads the index of text grams (migration 0041) and must answer exactly
 // what `content LIKE '%term%'` answered before it: the same cases, for any term.
@@ -72,7 +73,7 @@ describe('word search over the cases\' text', () => {
           const ids: number[] = [];
           let cursor: string | null = null;
           do {
-            const page: { items: { id: number }[]; nextCursor: string | null } = await listCases(db, actor, { limit, q: term, ...(cursor && { cursor }) } as CaseFilters, null, false, walk);
+            const page: { items: { id: number }[]; nextCursor: string | null } = await listCases(db, actor, { limit, q: term, ...(cursor && { cursor }) } as CaseFilters, null, false, { walk, direct: -1 });
             ids.push(...page.items.map((i) => i.id));
             cursor = page.nextCursor;
           } while (cursor);
@@ -80,6 +81,49 @@ describe('word search over the cases\' text', () => {
         }
       }
     }
+  });
+
+  it('bounds how many cases hold a term from the statistics of the index, and reads a rare term from the index at once', async () => {
+    const db = t.database.db;
+    await sql`analyze opinion`.execute(db);
+    for (const term of TERMS) {
+      const grams = termGrams(term);
+      const bound = await termCasesBound(db, term);
+      if (grams === null) {
+        assert.equal(bound, null, JSON.stringify(term));
+        continue;
+      }
+      // The cases holding every gram looked up: what the index offers, never more than the bound.
+      const offered = (await sql<{ n: number }>`select count(*)::int as n from opinion where text_grams(content) @@ ${gramsQuery(term)}::tsquery`.execute(db)).rows[0]!.n;
+      assert.ok(bound !== null && bound.offered >= offered, `${JSON.stringify(term)}: ${bound?.offered} < ${offered}`);
+    }
+    assert.ok((await termCasesBound(db, '火星基地'))!.offered <= (await termCasesBound(db, '水'))!.offered);
+    // Every term read from the index at once, and every term walked: the same pages as LIKE.
+    const actor = await loadActor(db, (await db.selectFrom('account').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow()).id);
+    for (const term of ['水', '自来水管', '火星基地', '%']) {
+      const expected = (await sql<{ id: string }>`select id from opinion where content like ${containsPattern(term)} order by id desc`.execute(db)).rows.map((r) => Number(r.id));
+      assert.equal(await rareTerm(db, term, Number.MAX_SAFE_INTEGER), true);
+      for (const direct of [Number.MAX_SAFE_INTEGER, -1]) {
+        const page = await listCases(db, actor, { limit: 100, q: term } as CaseFilters, null, false, { walk: 2, direct });
+        assert.deepEqual(page.items.map((i) => i.id), expected, `${JSON.stringify(term)}, direct ${direct}`);
+      }
+    }
+  });
+
+  it('tells nothing from statistics taken before more cases came than ANALYZE counted', async () => {
+    const db = t.database.db;
+    await sql`analyze opinion`.execute(db);
+    assert.notEqual(await termCasesBound(db, '水'), null);
+    const rolledBack = new Error('rolled back');
+    await assert.rejects(db.transaction().execute(async (trx) => {
+      // Twice as many cases again, after the last ANALYZE (rolled back: the other tests count matches).
+      await sql`insert into opinion (tracking_code, public_id, query_key_hash, channel, state, category_id, station_id, region_code, region_path, scope_paths, content, submitted_at, updated_at)
+        select 'W' || id || '-' || k, md5('w' || id || '-' || k), query_key_hash, channel, state, category_id, station_id, region_code, region_path, scope_paths, content, submitted_at, updated_at
+        from opinion cross join generate_series(1, 2) k`.execute(trx);
+      assert.equal(await termCasesBound(trx, '水'), null);
+      assert.equal(await rareTerm(trx, '水', Number.MAX_SAFE_INTEGER), false);
+      throw rolledBack;
+    }), rolledBack);
   });
 
   it('finds the texts written here', async () => {
@@ -112,7 +156,7 @@ describe('word search over the cases\' text', () => {
   });
 });
 
-describe('migration 0041 (the index of text grams)', () => {
+describe('migrations 0041 (the index of text grams) and 0044 (its statistics)', () => {
   /** 0041 and every migration after it. */
   const LATER = MIGRATION_NAMES.filter((name) => name > '0040_federation');
   it('is undone and done again with the demo data present', async () => {
@@ -126,6 +170,9 @@ describe('migration 0041 (the index of text grams)', () => {
       assert.equal((await sql<{ n: number }>`select count(*)::int as n from pg_proc where proname = 'text_grams'`.execute(database.db)).rows[0]!.n, 0);
       assert.deepEqual(await migrateToLatest(database.db), LATER);
       assert.equal(await indexes(), 2);
+      // 0044: ANALYZE keeps ten times more of the commonest grams.
+      const target = await sql<{ n: number }>`select attstattarget::int as n from pg_attribute where attrelid = 'opinion_content_grams_idx'::regclass`.execute(database.db);
+      assert.equal(target.rows[0]!.n, 1000);
     } finally {
       await database.close();
     }

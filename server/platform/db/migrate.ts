@@ -42,6 +42,7 @@ import * as m0040 from './migrations/0040_federation.js';
 import * as m0041 from './migrations/0041_text_search.js';
 import * as m0042 from './migrations/0042_audit_prev_id.js';
 import * as m0043 from './migrations/0043_import_heartbeat.js';
+import * as m0044 from './migrations/0044_grams_statistics.js';
 
 /** Every migration, in order. New ones are appended here; names never change. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -88,6 +89,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0041_text_search': m0041,
   '0042_audit_prev_id': m0042,
   '0043_import_heartbeat': m0043,
+  '0044_grams_statistics': m0044,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -13,18 +13,24 @@ export function prefixPattern(text: string): string {
 const MAX_GRAMS = 8;
 
 /**
- * The `tsquery` (as text) that `text_grams` (migration 0041) answers for the texts containing
- * `term`: its one character, or the AND of its bigrams (at most MAX_GRAMS of them, spread over
- * the term). Every text containing the term matches it; a few others may. Null when the index
- * cannot help: an empty term, or one holding U+0001, which `text_grams` does not keep in pairs.
+ * The grams `text_grams` (migration 0041) holds of every text containing `term`: its one character,
+ * or its bigrams (at most MAX_GRAMS of them, spread over the term). Null when the index cannot
+ * help: an empty term, or one holding U+0001, which `text_grams` does not keep in pairs.
  */
-export function gramsQuery(term: string): string | null {
+export function termGrams(term: string): string[] | null {
   const chars = [...term];
   if (chars.length === 0 || term.includes('\u0001')) return null;
   const all = [...new Set(chars.length === 1 ? chars : chars.slice(1).map((c, i) => chars[i]! + c))];
-  const grams = all.length <= MAX_GRAMS ? all
+  return all.length <= MAX_GRAMS ? all
     : Array.from({ length: MAX_GRAMS }, (_, i) => all[Math.round((i * (all.length - 1)) / (MAX_GRAMS - 1))]!);
-  return grams.map((g) => `'${g.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' & ');
+}
+
+/**
+ * The `tsquery` (as text) that `text_grams` answers for the texts containing `term`: the AND of
+ * its grams (`termGrams`), quoted. Every text containing the term matches it; a few others may.
+ */
+export function gramsQuery(term: string): string | null {
+  return termGrams(term)?.map((g) => `'${g.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' & ') ?? null;
 }
 
 /**
