@@ -13,6 +13,7 @@ import { AppError } from '../../platform/errors.js';
 import { withStoredBytes } from '../../platform/files/index.js';
 import { decodeCursor, isIdCursor, toPage } from '../../platform/paging.js';
 import type { Actor } from '../../platform/access/actor.js';
+import type { Role } from '../../../common/enums.js';
 import type { Filter } from '../../platform/access/scope.js';
 import { addDays as addCivilDays, endOfShanghaiDay } from '../../platform/calendar/workingDays.js';
 import type { CaseChannel, Rating } from '../../../common/caseVocabulary.js';
@@ -43,7 +44,7 @@ function actionLabel(action: string) {
  * Past its deadline now, by the server's clock (read at each call, not when the module loads); a pause for
  * an extension decision stops the clock only if it began before the deadline.
  */
-export const overdueExpr = () => sql<boolean>`(o.state in ('assigned', 'in_progress', 'extension_requested') and o.deadline_at < ${now()} and (o.paused_at is null or o.deadline_at < o.paused_at))`;
+export const overdueExpr = (at: Date = now()) => sql<boolean>`(o.state in ('assigned', 'in_progress', 'extension_requested') and o.deadline_at < ${at} and (o.paused_at is null or o.deadline_at < o.paused_at))`;
 
 /**
  * How many working days an overdue case is past its last day: the working days after the last day
@@ -107,12 +108,21 @@ const replyFilesOf = sql<{ id: number; name: string; mime: string; size: number;
   from opinion_reply_attachment f
   where f.opinion_id = o.id and f.event_id = (select max(re.id) from opinion_event re where re.opinion_id = o.id and re.action = 'reply')), '[]')`;
 
+/** The values of a case page's statement: the case, the clock, and the reader's own (the reader's role fixes the text). */
+type CaseStatementValues = { id: number; at: Date } & Omit<Actor, 'kind' | 'role'>;
+
 /**
  * A case as its page shows it, in one statement: the case, its events, photos, co-units, the rule
- * its clocks follow, its latest reply's files and, when it is overdue, the working calendar.
+ * its clocks follow, its latest reply's files and, when it is overdue, the working calendar. The
+ * reader's access is written into it by role, with the reader's values as parameters, so it is
+ * compiled once per role.
  */
-export async function getCase(db: Kysely<DB>, actor: Actor, id: number) {
-  const row = await db.selectFrom('opinion as o')
+const caseStatementOf = (role: Role) => fixedStatement((db: Kysely<DB>, v: CaseStatementValues) => {
+  const actor: Actor = {
+    kind: 'account', role, accountId: v.accountId, username: v.username, displayName: v.displayName, regionCode: v.regionCode,
+    scopePath: v.scopePath, deputyId: v.deputyId, unitId: v.unitId, mustChangePassword: v.mustChangePassword,
+  };
+  return db.selectFrom('opinion as o')
     .innerJoin('case_category as c', 'c.id', 'o.category_id')
     .innerJoin('station as s', 's.id', 'o.station_id')
     .innerJoin('region as r', 'r.code', 'o.region_code')
@@ -127,7 +137,7 @@ export async function getCase(db: Kysely<DB>, actor: Actor, id: number) {
       'm.tracking_code as merged_into_code',
       caseContactVisible(actor, caseColumns('o')).as('contact_entitled'),
       contactRevealableExpr(actor).as('contact_revealable'),
-      overdueExpr().as('overdue'),
+      overdueExpr(v.at).as('overdue'),
       'c.deadline_days as category_deadline_days', 'c.max_days as category_max_days', 'c.sign_days as category_sign_days',
       regionRuleOf.as('region_rule'),
       eventsOf.as('events'),
@@ -136,12 +146,19 @@ export async function getCase(db: Kysely<DB>, actor: Actor, id: number) {
       sql<{ id: number; name: string }[]>`coalesce((select json_agg(json_build_object('id', cu.id, 'name', cu.name) order by cu.id)
         from unit cu where cu.id = any(o.co_unit_ids)), '[]')`.as('co_units'),
       replyFilesOf.as('reply_files'),
-      sql<CalendarDay[] | null>`(case when ${overdueExpr()} then coalesce((select json_agg(json_build_object('date', h.date, 'kind', h.kind)) from holiday h), '[]') end)`.as('holidays'),
-      sql<number[] | null>`(case when ${overdueExpr()} then coalesce((select json_agg(hy.year) from holiday_year hy), '[]') end)`.as('holiday_years'),
+      sql<CalendarDay[] | null>`(case when ${overdueExpr(v.at)} then coalesce((select json_agg(json_build_object('date', h.date, 'kind', h.kind)) from holiday h), '[]') end)`.as('holidays'),
+      sql<number[] | null>`(case when ${overdueExpr(v.at)} then coalesce((select json_agg(hy.year) from holiday_year hy), '[]') end)`.as('holiday_years'),
     ])
-    .where('o.id', '=', id)
-    .where(caseVisible(actor, caseColumns('o')))
-    .executeTakeFirst();
+    .where('o.id', '=', v.id)
+    .where(caseVisible(actor, caseColumns('o')));
+});
+const CASE_STATEMENTS = new Map<Role, ReturnType<typeof caseStatementOf>>();
+
+export async function getCase(db: Kysely<DB>, actor: Actor, id: number) {
+  let statement = CASE_STATEMENTS.get(actor.role);
+  if (!statement) CASE_STATEMENTS.set(actor.role, (statement = caseStatementOf(actor.role)));
+  const { kind: _kind, role: _role, ...reader } = actor;
+  const [row] = await statement(db, { id, at: now(), ...reader });
   if (!row) throw new AppError('NOT_FOUND');
   const events = row.events.map((e) => ({ ...e, at: new Date(e.at) }));
   const photos = row.photos;

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { createQueryId, type Compilable, type Kysely, type RootOperationNode } from 'kysely';
 
 /**
@@ -15,7 +16,8 @@ import { createQueryId, type Compilable, type Kysely, type RootOperationNode } f
  * A value that changes the text (a list's length, an optional condition) must not be a
  * placeholder: such a statement is not fixed. With checking on (the tests turn it on, see
  * `checkFixedStatements`), every run also builds the statement with its real values and fails
- * if the text or the values differ from the copy's.
+ * if the text or the values differ from the copy's (a constant list built anew each time is equal
+ * if its items are).
  */
 class Placeholder {
   constructor(readonly name: string) {}
@@ -48,7 +50,7 @@ export function fixedStatement<P extends object, R>(
     const parameters = compiled.parameters.map((p) => (p instanceof Placeholder ? (values as Record<string, unknown>)[p.name] : p.value));
     if (checking) {
       const fresh = build(db, values).compile();
-      if (fresh.sql !== compiled.sql || fresh.parameters.length !== parameters.length || fresh.parameters.some((v, i) => !Object.is(v, parameters[i]))) {
+      if (fresh.sql !== compiled.sql || fresh.parameters.length !== parameters.length || fresh.parameters.some((v, i) => !isDeepStrictEqual(v, parameters[i]))) {
         throw new Error(`a fixed statement changed with its values:\n${compiled.sql}\n${fresh.sql}`);
       }
     }
