@@ -43,7 +43,13 @@ describe('audit hash chains', () => {
     assert.equal(chains.size, AUDIT_CHAINS, 'every chain gets writes');
     // Concurrent writers (on PostgreSQL really in parallel, each holding its chain until commit).
     await Promise.all(Array.from({ length: 24 }, (_, i) => write(db, `w${i}`, 2)));
-    const rows = await db.selectFrom('audit_log').select(['entity_id', 'chain']).where('action', '=', 'test.write').execute();
+    // Writers of one chain wait for each other: each links to the head the one before committed
+    // (a transaction's first record locks, links and moves the head in one statement).
+    await Promise.all(Array.from({ length: 8 }, (_, i) => write(db, 'same', 1 + (i % 2))));
+    const same = await db.selectFrom('audit_log').select(['id', 'prev_id']).where('entity_id', '=', 'same').orderBy('id').execute();
+    assert.equal(same.length, 12);
+    assert.equal(new Set(same.map((r) => r.prev_id)).size, 12, 'no two records link to the same predecessor');
+    const rows = await db.selectFrom('audit_log').select(['entity_id', 'chain']).where('action', '=', 'test.write').where('entity_id', '<>', 'same').execute();
     assert.equal(rows.length, 48);
     for (const r of rows) assert.equal(r.chain, auditChainOf('test', r.entity_id));
     // A bulk append links into the chain of the transaction's first record.

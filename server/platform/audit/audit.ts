@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
-import { auditHash, GENESIS_HASH, type AuditFacts } from './hash.js';
+import { auditHash, canonicalJson, GENESIS_HASH, type AuditFacts } from './hash.js';
 import type { AuditLogTable, DB } from '../db/schema.js';
 import type { Actor, AnyActor } from '../access/actor.js';
 import { now } from '../clock.js';
@@ -109,10 +109,10 @@ function toJson(value: unknown): unknown {
   return value === undefined ? null : JSON.parse(JSON.stringify(value, maskPhonesInSnapshot));
 }
 
-/** The row of one record linked after `prevHash`. */
-function linkedRow(ctx: WriteContext<AnyActor>, chain: number, prevHash: string, entry: AuditEntry): AuditRow {
+/** The facts of one record, as they are hashed. */
+function auditFacts(ctx: WriteContext<AnyActor>, entry: AuditEntry): AuditFacts {
   const { actor, ip } = ctx;
-  const facts: AuditFacts = {
+  return {
     at: now().toISOString(),
     actorAccountId: actor.accountId || null,
     actorName: actor.displayName,
@@ -123,6 +123,10 @@ function linkedRow(ctx: WriteContext<AnyActor>, chain: number, prevHash: string,
     after: toJson(entry.after),
     ip,
   };
+}
+
+/** The columns of a record that hold its facts. */
+function factColumns(facts: AuditFacts) {
   return {
     at: facts.at,
     actor_account_id: facts.actorAccountId,
@@ -133,21 +137,62 @@ function linkedRow(ctx: WriteContext<AnyActor>, chain: number, prevHash: string,
     before: facts.before === null ? null : JSON.stringify(facts.before),
     after: facts.after === null ? null : JSON.stringify(facts.after),
     ip: facts.ip,
-    prev_hash: prevHash,
-    hash: auditHash(prevHash, facts),
-    chain,
-    prev_id: null,
   };
 }
+
+/** The row of one record linked after `prevHash`. */
+function linkedRow(chain: number, prevHash: string, facts: AuditFacts): AuditRow {
+  return { ...factColumns(facts), prev_hash: prevHash, hash: auditHash(prevHash, facts), chain, prev_id: null };
+}
+
+/**
+ * A transaction's first record, in one statement: the chain's head locked, the record linked to
+ * it (its hash worked out by PostgreSQL as `auditHash` works it out: SHA-256 of the head's hash, a
+ * newline and the facts' canonical JSON, in UTF-8) and the head moved to it. FOR UPDATE waits for
+ * the chain's previous writer and then reads the head it committed. Every audited write that
+ * records one entry sends it, so it is compiled once. No row when the chain has no head row yet.
+ */
+const lockAndAppend = fixedStatement((db: Kysely<DB>, v: ReturnType<typeof factColumns> & { chain: number; canonical: string }) => db
+  .with('head', (d) => d.selectFrom('audit_chain').select(['head_hash', 'head_id']).where('chain', '=', v.chain).forUpdate())
+  .with('added', (d) => d.insertInto('audit_log')
+    .columns(['at', 'actor_account_id', 'actor_name', 'action', 'entity_type', 'entity_id', 'before', 'after', 'ip', 'prev_hash', 'hash', 'chain', 'prev_id'])
+    .expression((eb) => eb.selectFrom('head').select([
+      sql<string>`${v.at}::timestamptz`.as('at'), sql<number | null>`${v.actor_account_id}::int`.as('actor_account_id'),
+      sql<string>`${v.actor_name}::text`.as('actor_name'), sql<string>`${v.action}::text`.as('action'),
+      sql<string>`${v.entity_type}::text`.as('entity_type'), sql<string | null>`${v.entity_id}::text`.as('entity_id'),
+      sql<unknown>`${v.before}::jsonb`.as('before'), sql<unknown>`${v.after}::jsonb`.as('after'), sql<string | null>`${v.ip}::text`.as('ip'),
+      'head.head_hash as prev_hash',
+      sql<string>`encode(sha256(convert_to(head.head_hash || chr(10) || ${v.canonical}::text, 'UTF8')), 'hex')`.as('hash'),
+      sql<number>`${v.chain}::int`.as('chain'), 'head.head_id as prev_id',
+    ]))
+    .returning(['id', 'hash']))
+  .updateTable('audit_chain')
+  .from('added')
+  .set((eb) => ({ head_id: eb.ref('added.id'), head_hash: eb.ref('added.hash'), length: sql<number>`audit_chain.length + 1` }))
+  .where('audit_chain.chain', '=', v.chain)
+  .returning(['audit_chain.head_id', 'audit_chain.head_hash']));
 
 /**
  * Appends one record to the audit log, inside the caller's transaction: to the chain of the
  * transaction's first record (locked until commit), so call this as late in the transaction as
- * the write allows. Two statements for a transaction's first record, one for each further one.
+ * the write allows. One statement for each record.
  */
 export async function recordAudit(ctx: WriteContext<AnyActor>, entry: AuditEntry): Promise<void> {
-  const state = await lockChain(ctx.trx, entry.entityType, entry.entityId);
-  await appendRows(ctx.trx, state, [linkedRow(ctx, state.chain, state.head, entry)]);
+  const facts = auditFacts(ctx, entry);
+  const held = chainOfTransaction.get(ctx.trx);
+  if (held) {
+    await appendRows(ctx.trx, held, [linkedRow(held.chain, held.head, facts)]);
+    return;
+  }
+  const chain = auditChainOf(entry.entityType, entry.entityId);
+  const values = { ...factColumns(facts), chain, canonical: canonicalJson(facts) };
+  let [head] = await lockAndAppend(ctx.trx, values);
+  if (!head) {
+    await ctx.trx.insertInto('audit_chain').values({ chain, head_id: null, head_hash: GENESIS_HASH, length: 0 }).onConflict((oc) => oc.column('chain').doNothing()).execute();
+    [head] = await lockAndAppend(ctx.trx, values);
+    if (!head) throw new Error(`audit chain ${chain} has no head row`);
+  }
+  chainOfTransaction.set(ctx.trx, { chain, head: head.head_hash, headId: head.head_id });
 }
 
 /**
@@ -164,7 +209,7 @@ export class AuditAppender {
     const state = await lockChain(this.ctx.trx, entries[0]!.entityType, entries[0]!.entityId);
     for (let i = 0; i < entries.length; i += 2000) {
       const rows: AuditRow[] = [];
-      for (const e of entries.slice(i, i + 2000)) rows.push(linkedRow(this.ctx, state.chain, rows.at(-1)?.hash ?? state.head, e));
+      for (const e of entries.slice(i, i + 2000)) rows.push(linkedRow(state.chain, rows.at(-1)?.hash ?? state.head, auditFacts(this.ctx, e)));
       await appendRows(this.ctx.trx, state, rows);
     }
   }
