@@ -3,13 +3,14 @@
  * the outbox) and which timers are set (deadline reminders, closing unrated answers). Timers
  * carry the facts they were set for; a timer whose facts have changed since does nothing.
  */
-import type { SelectQueryBuilder, Transaction } from 'kysely';
+import type { QueryCreator, SelectQueryBuilder, Transaction } from 'kysely';
 import type { CaseAction } from './workflow.js';
 import { RATING_WINDOW_DAYS } from './effects.js';
 import type { WorkingCalendar } from '../../platform/calendar/workingDays.js';
 import type { DB } from '../../platform/db/schema.js';
 import { morningOf, planDeadlineReminders, setTimer } from '../../platform/workflow/timers.js';
-import { notify } from '../../platform/notify/notify.js';
+import { notify, recipientsQuery, type Recipient } from '../../platform/notify/notify.js';
+import { typeOfKind } from '../../../common/notificationTypes.js';
 import { loadCalendar } from '../calendar/index.js';
 import { CASE_AUTO_CLOSE, CASE_REMIND } from './timerKinds.js';
 import { sendAnswerNotice } from './constituentNotice.js';
@@ -63,9 +64,8 @@ export async function scheduleReminder(trx: Transaction<DB>, p: RemindPayload) {
   });
 }
 
-/** The accounts of an audience, in one statement (a union of the parts it names). */
 /** The accounts of an audience, as one query (null: nobody), read by `notify` with the recipients' details. */
-function accountsOf(trx: Transaction<DB>, who: { stationId?: number; unitIds?: number[]; deputyId?: number | null; staffRegion?: string }) {
+function accountsOf(trx: QueryCreator<DB>, who: { stationId?: number; unitIds?: number[]; deputyId?: number | null; staffRegion?: string }) {
   const parts = [
     who.stationId !== undefined && trx.selectFrom('account_station').select('account_id as id').where('station_id', '=', who.stationId),
     !!who.unitIds?.length && trx.selectFrom('account').select('id').where('unit_id', 'in', who.unitIds),
@@ -114,10 +114,19 @@ const MESSAGES: Partial<Record<CaseAction | 'submit', { title: string; to: (c: C
 
 type Audience = Parameters<typeof accountsOf>[1];
 
+/**
+ * Who hears of a new case at `stationId` addressed to `deputyId` (or to the station), with their
+ * wishes, as one query: the intake reads it inside the statement that writes the case and hands
+ * the rows to `caseFollowUps`, saving a round trip. Its shape depends on whether a deputy is named.
+ */
+export function submitRecipientsQuery(db: QueryCreator<DB>, stationId: number, deputyId: number | null, exceptAccountId: number | null) {
+  return recipientsQuery(db, accountsOf(db, MESSAGES.submit!.to({ station_id: stationId, deputy_id: deputyId } as CaseSnapshot))!, typeOfKind('case.submit'), exceptAccountId);
+}
+
 /** Tells the people concerned by `action`; `override` names other people or another title (reminders). */
 export async function notifyCase(
   trx: Transaction<DB>, c: CaseSnapshot, action: CaseAction | 'submit' | 'deadline_recomputed', exceptAccountId: number | null,
-  override: { title?: string; to?: Audience; dedupeKey?: string } = {},
+  override: { title?: string; to?: Audience; dedupeKey?: string; recipients?: Recipient[] } = {},
 ) {
   const message = action === 'deadline_recomputed' ? undefined : MESSAGES[action];
   const title = override.title ?? message?.title;
@@ -127,7 +136,7 @@ export async function notifyCase(
   if (!accountIds) return;
   await notify(trx, {
     accountIds, exceptAccountId, kind: `case.${action}`, title,
-    body: `${c.tracking_code}:${summary(c)}`, link: `/cases/${c.id}`, caseId: c.id, dedupeKey: override.dedupeKey,
+    body: `${c.tracking_code}:${summary(c)}`, link: `/cases/${c.id}`, caseId: c.id, dedupeKey: override.dedupeKey, recipients: override.recipients,
   });
 }
 
@@ -137,15 +146,15 @@ export async function notifyCase(
  */
 export async function caseFollowUps(
   trx: Transaction<DB>, cal: WorkingCalendar | null, caseId: number, action: CaseAction | 'submit', actorAccountId: number | null, now: Date,
-  /** The case as the caller has just written it (a new case), saving the read. */
-  known?: CaseSnapshot & { sign_due_date: string | null },
+  /** The case as the caller has just written it (a new case), saving the read, and who hears of it when read already (`submitRecipientsQuery`). */
+  known?: CaseSnapshot & { sign_due_date: string | null; recipients?: Recipient[] },
 ) {
   const c = known ?? await trx.selectFrom('opinion')
     .select(['id', 'tracking_code', 'station_id', 'region_code', 'assigned_unit_id', 'co_unit_ids', 'deadline_date', 'answered_at', 'content', 'sign_due_date'])
     // The deputy who holds the case now: its successor after an election round's hand-over.
     .select((eb) => eb.fn.coalesce('holder_deputy_id', 'deputy_id').as('deputy_id'))
     .where('id', '=', caseId).executeTakeFirstOrThrow();
-  await notifyCase(trx, c, action, actorAccountId);
+  await notifyCase(trx, c, action, actorAccountId, { recipients: known?.recipients });
   // An assignment starts the sign-for limit.
   if (action === 'assign' && c.sign_due_date) await scheduleSignReminders(trx, cal ?? await loadCalendar(trx), caseId, c.sign_due_date, now);
   // Every action that sets the unit's clock running again plans its reminders again.

@@ -13,7 +13,8 @@ import { AppError, invalidFields, type FieldMessageCode } from '../../platform/e
 import { activityColumns, activityVisible } from '../activities/index.js';
 import { caseDeputyAssignable } from './access.js';
 import { ref, stationVisible } from '../../platform/access/scope.js';
-import { caseFollowUps } from './followUps.js';
+import { caseFollowUps, submitRecipientsQuery } from './followUps.js';
+import type { Recipient } from '../../platform/notify/notify.js';
 import { now } from '../../platform/clock.js';
 
 export interface OpinionDraft {
@@ -140,12 +141,15 @@ interface CaseInsert {
 }
 
 /**
- * A case and its first event in one statement: with `checked`, the statement checks the station
- * and the category itself (the place comes from the station's home region); otherwise the place
- * is given. Every intake sends it, so each variant is compiled once.
+ * A case and its first event in one statement, which also reads who hears of it
+ * (`submitRecipientsQuery`): with `checked`, the statement checks the station and the category
+ * itself (the place comes from the station's home region); otherwise the place is given. With
+ * `toDeputy`, the case is addressed to a deputy, who hears of it; without, the station's head
+ * deputy does. Every intake sends it, so each variant is compiled once.
  */
-function caseInsert(checked: boolean) {
+function caseInsert(checked: boolean, toDeputy: boolean) {
   return fixedStatement((db: Kysely<DB>, v: CaseInsert) => {
+    const recipients = submitRecipientsQuery(db, v.stationId, toDeputy ? v.deputyId : null, v.createdBy);
     // The station and its home region: checked with the category, or as resolved (a CTE, in parentheses).
     const target = checked
       ? sql<{ category_ok: boolean; station_id: number | null; region_code: string | null; region_path: string | null }>`
@@ -196,10 +200,14 @@ function caseInsert(checked: boolean) {
           eb.val(true).as('public'), sql<string>`${v.data}::jsonb`.as('data'),
         ])))
       .selectFrom('t').leftJoin('o', (j) => j.onTrue())
-      .select(['t.category_ok', 't.station_id', 't.region_code', 't.region_path', 'o.id', 'o.tracking_code', 'o.public_id', 'o.sign_due_date']);
+      .select(['t.category_ok', 't.station_id', 't.region_code', 't.region_path', 'o.id', 'o.tracking_code', 'o.public_id', 'o.sign_due_date'])
+      .select(sql<Recipient[]>`(select coalesce(json_agg(r order by r.id), '[]') from (${recipients}) r)`.as('recipients'));
   });
 }
-const INSERT_CASE = { checked: caseInsert(true), resolved: caseInsert(false) };
+const INSERT_CASE = {
+  checked: { toDeputy: caseInsert(true, true), toStation: caseInsert(true, false) },
+  resolved: { toDeputy: caseInsert(false, true), toStation: caseInsert(false, false) },
+};
 
 /**
  * Inserts a case and its first event in one statement, at `at`: a place already resolved, or a
@@ -219,7 +227,7 @@ async function insertOpinion(
   queryKey: string = newQueryKey(),
   pin: string | null = null,
 ): Promise<Receipt> {
-  let row: { id: number; tracking_code: string; public_id: string; sign_due_date: string | null } | undefined;
+  let row: { id: number; tracking_code: string; public_id: string; sign_due_date: string | null; recipients: Recipient[] } | undefined;
   let place: Place | undefined = 'check' in at ? undefined : at;
   const check = 'check' in at ? at.check : null;
   const given = 'check' in at ? null : at;
@@ -234,11 +242,12 @@ async function insertOpinion(
   // event are written by one statement (no event when the code collided or the check failed).
   for (let attempt = 0; !row && attempt < 5; attempt++) {
     const trackingCode = newTrackingCode();
-    const [written] = await INSERT_CASE[check ? 'checked' : 'resolved'](ctx.trx, {
+    const deputyId = given?.deputyId ?? null;
+    const [written] = await INSERT_CASE[check ? 'checked' : 'resolved'][deputyId === null ? 'toStation' : 'toDeputy'](ctx.trx, {
       checkCategoryId: check?.categoryId ?? null, stationId: check ? check.stationId : given!.stationId,
       regionCode: given?.regionCode ?? null, regionPath: given?.regionPath ?? null,
       trackingCode, publicId: newPublicId(), queryKeyHash: hashQueryKey(queryKey), pinHash: pin === null ? null : hashPin(trackingCode, pin),
-      channel: meta.channel, categoryId: draft.categoryId, deputyId: given?.deputyId ?? null, content: draft.content, place: draft.place,
+      channel: meta.channel, categoryId: draft.categoryId, deputyId, content: draft.content, place: draft.place,
       placeRegionCode: draft.placeRegionCode ?? null, placeRegionPath: draft.placeRegionPath ?? null, name: draft.name, phone: draft.phone,
       submittedAt: meta.submittedAt, ip: meta.ip, createdBy: meta.createdBy, activityId: meta.activityId ?? null, idempotencyKey: meta.idempotencyKey,
       ...step,
@@ -247,7 +256,7 @@ async function insertOpinion(
     if (!written.category_ok) throw invalidFields([{ path: 'categoryId', code: 'CATEGORY_UNKNOWN' }]);
     if (written.station_id === null) throw new AppError('TARGET_NOT_FOUND');
     place ??= { stationId: written.station_id, deputyId: null, regionCode: written.region_code!, regionPath: written.region_path! };
-    if (written.id !== null) row = { id: written.id, tracking_code: written.tracking_code!, public_id: written.public_id!, sign_due_date: written.sign_due_date };
+    if (written.id !== null) row = { id: written.id, tracking_code: written.tracking_code!, public_id: written.public_id!, sign_due_date: written.sign_due_date, recipients: written.recipients };
   }
   if (!row || !place) throw new Error('Could not allot a tracking code');
   for (const p of photos) {
@@ -257,6 +266,7 @@ async function insertOpinion(
   await caseFollowUps(ctx.trx, null, row.id, 'submit', meta.createdBy, meta.submittedAt, {
     id: row.id, tracking_code: row.tracking_code, station_id: place.stationId, deputy_id: place.deputyId, region_code: place.regionCode,
     assigned_unit_id: null, co_unit_ids: [], deadline_date: null, answered_at: null, content: draft.content, sign_due_date: row.sign_due_date,
+    recipients: row.recipients,
   });
   await recordAudit(ctx, {
     action: 'case.submit', entityType: 'case', entityId: row.id,

@@ -120,6 +120,33 @@ describe('the case workflow through the API', () => {
     assert.deepEqual(resident, [], 'only the head hears of it');
   });
 
+  it('tells a new case\'s station officers and the deputy it is addressed to, never the account that registered it', async () => {
+    const db = t.database.db;
+    const told = async (code: string) => (await db.selectFrom('notification as n').innerJoin('opinion as o', 'o.id', 'n.case_id')
+      .select('n.account_id').where('o.tracking_code', '=', code).where('n.kind', '=', 'case.submit').orderBy('n.account_id').execute()).map((r) => r.account_id);
+    const officers = (await db.selectFrom('account_station as acs').innerJoin('account as a', 'a.id', 'acs.account_id')
+      .select('a.id').where('acs.station_id', '=', ids.station).where('a.active', '=', true).execute()).map((r) => r.id);
+    const accountOf = async (deputyId: number) => (await db.selectFrom('account').select('id').where('deputy_id', '=', deputyId).executeTakeFirstOrThrow()).id;
+    // A deputy of the station who does not head it, given an account.
+    const member = (await db.selectFrom('deputy_station').select('deputy_id').where('station_id', '=', ids.station).where('role', '!=', 'head')
+      .where('deputy_id', 'not in', db.selectFrom('account').select('deputy_id').where('deputy_id', 'is not', null)).orderBy('deputy_id').executeTakeFirstOrThrow()).deputy_id;
+    const admin = await signIn(t.app, 'admin');
+    ok(await admin.post('/api/accounts', { username: 'tellme', displayName: '成员代表', role: 'deputy', deputyId: member, password: 'Deputy#Member2026' }), 201);
+    const memberAccount = await accountOf(member);
+    const head = await accountOf(ids.deputy);
+    const sorted = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
+    // From the public, to the member: the officers and the member, not the head.
+    const toMember = ok(await submit({ deputyId: member }, {}, '203.0.113.32'), 201).json().trackingCode;
+    assert.deepEqual(await told(toMember), sorted([...officers, memberAccount]));
+    // From the public, to the station: the officers and the head.
+    const toStation = ok(await submit({ deputyId: undefined, stationId: ids.station }, {}, '203.0.113.33'), 201).json().trackingCode;
+    assert.deepEqual(await told(toStation), sorted([...officers, head]));
+    // Registered by an officer at a reception: everyone but that officer.
+    const me = (await db.selectFrom('account').select('id').where('username', '=', 'huangtian').executeTakeFirstOrThrow()).id;
+    const registered = ok(await officer.post('/api/cases', { stationId: ids.station, deputyId: member, channel: 'reception', items: [{ categoryId: ids.category, content: '村口路灯不亮' }] }), 201).json();
+    assert.deepEqual(await told(registered.items[0].trackingCode), sorted([...officers, memberAccount]).filter((id) => id !== me));
+  });
+
   it('sorts the queue by the nearest deadline, cases without one last, paging by key without gaps', async () => {
     for (const ip of ['203.0.113.41', '203.0.113.42']) ok(await submit({}, {}, ip), 201);
     const all = ok(await pinggui.get('/api/cases?sort=deadline&limit=200')).json().items as { id: number; deadlineAt: string | null }[];

@@ -1,4 +1,4 @@
-import { sql, type QueryCreator, type SelectQueryBuilder, type Transaction } from 'kysely';
+import { sql, type QueryCreator, type SelectQueryBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { DeliveryMode, PrefChannel } from '../db/schemaJobs.js';
 import { typeOfKind } from '../../../common/notificationTypes.js';
@@ -24,6 +24,32 @@ export interface NotifyInput {
    * (a unique index), whichever process or worker writes.
    */
   dedupeKey?: string | null;
+  /** The recipients read already by `recipientsQuery` (inside the statement that wrote what they are told of); `accountIds` is then not read again. */
+  recipients?: Recipient[];
+}
+
+/** An account to tell, with its wishes for the notification's type. */
+export interface Recipient {
+  id: number;
+  username: string;
+  display_name: string;
+  phone: string | null;
+  prefs: { channel: PrefChannel; mode: DeliveryMode }[];
+}
+
+/**
+ * The active accounts among `accountIds` but `exceptAccountId`, with their wishes for `type`, in
+ * id order: one query, sent alone by `notify` or read inside another statement.
+ */
+export function recipientsQuery(db: QueryCreator<DB>, accountIds: NotifyInput['accountIds'], type: string, exceptAccountId: number | null) {
+  return db.selectFrom('account as a')
+    .leftJoin('deputy as d', 'd.id', 'a.deputy_id')
+    .select(['a.id', 'a.username', 'a.display_name', 'd.phone'])
+    .select(sql<Recipient['prefs']>`coalesce((select json_agg(json_build_object('channel', p.channel, 'mode', p.mode))
+      from notification_pref p where p.account_id = a.id and p.type = ${type}), '[]'::json)`.as('prefs'))
+    .where('a.id', 'in', accountIds).where('a.active', '=', true)
+    .where(sql<SqlBool>`a.id is distinct from ${exceptAccountId}::int`)
+    .orderBy('a.id');
 }
 
 export interface NotifyResult {
@@ -43,17 +69,8 @@ export async function notify(trx: Transaction<DB>, input: NotifyInput): Promise<
   const except = input.exceptAccountId ?? null;
   const ids = Array.isArray(input.accountIds) ? [...new Set(input.accountIds)].filter((id) => id !== except) : input.accountIds;
   if (Array.isArray(ids) && ids.length === 0) return { notificationIds: [], outboxIds: [] };
-  const type = typeOfKind(input.kind);
-  // The recipients with their wishes for this type, in one statement.
-  const recipients = await trx.selectFrom('account as a')
-    .leftJoin('deputy as d', 'd.id', 'a.deputy_id')
-    .select(['a.id', 'a.username', 'a.display_name', 'd.phone'])
-    .select(sql<{ channel: PrefChannel; mode: DeliveryMode }[]>`coalesce((select json_agg(json_build_object('channel', p.channel, 'mode', p.mode))
-      from notification_pref p where p.account_id = a.id and p.type = ${type}), '[]'::json)`.as('prefs'))
-    .where('a.id', 'in', ids).where('a.active', '=', true)
-    .$if(except !== null, (q) => q.where('a.id', '<>', except!))
-    .orderBy('a.id')
-    .execute();
+  // The recipients with their wishes for this type, in one statement (unless read already).
+  const recipients = input.recipients ?? await recipientsQuery(trx, ids, typeOfKind(input.kind), except).execute();
   if (recipients.length === 0) return { notificationIds: [], outboxIds: [] };
   const prefsOf = new Map(recipients.map((r) => [r.id, r.prefs]));
   const modeOf = (accountId: number, channel: PrefChannel): DeliveryMode =>
