@@ -231,6 +231,7 @@ async function insertOpinion(
   let place: Place | undefined = 'check' in at ? undefined : at;
   const check = 'check' in at ? at.check : null;
   const given = 'check' in at ? null : at;
+  const deputyId = given?.deputyId ?? null;
   // Who the submit step names, and what it says.
   const step = {
     actorKind: meta.createdBy && ctx.actor.kind === 'account' ? ctx.actor.role : 'constituent',
@@ -242,7 +243,6 @@ async function insertOpinion(
   // event are written by one statement (no event when the code collided or the check failed).
   for (let attempt = 0; !row && attempt < 5; attempt++) {
     const trackingCode = newTrackingCode();
-    const deputyId = given?.deputyId ?? null;
     const [written] = await INSERT_CASE[check ? 'checked' : 'resolved'][deputyId === null ? 'toStation' : 'toDeputy'](ctx.trx, {
       checkCategoryId: check?.categoryId ?? null, stationId: check ? check.stationId : given!.stationId,
       regionCode: given?.regionCode ?? null, regionPath: given?.regionPath ?? null,

@@ -26,14 +26,16 @@ export const DIRECT_INDEX = 1.8;
 export async function termCasesBound(db: Kysely<DB>, term: string): Promise<{ offered: number; cases: number } | null> {
   const grams = termGrams(term);
   if (grams === null) return null;
+  // The term's grams that are listed (their number and the smallest share) are read in one pass over the list.
   const row = (await sql<{ listed: number | null; unlisted: number; floor: number | null; counted: number; since: string | null }>`
-    select (select min(m.f) from unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) m(e, f) where m.e = any(${grams}::text[])) as listed,
-           ${grams.length}::int - (select count(*) from unnest(s.most_common_elems::text::text[]) e where e = any(${grams}::text[]))::int as unlisted,
+    select l.listed, ${grams.length}::int - l.n::int as unlisted,
            s.most_common_elem_freqs[array_length(s.most_common_elem_freqs, 1) - 1] as floor,
            c.reltuples as counted,
-           (select max(id) from opinion) - (select (h.histogram_bounds::text::bigint[])[array_length(h.histogram_bounds::text::bigint[], 1)]
-              from pg_stats h where h.schemaname = s.schemaname and h.tablename = 'opinion' and h.attname = 'id') as since
+           (select max(id) from opinion) - (select b.ids[array_length(b.ids, 1)] from pg_stats h, lateral (select h.histogram_bounds::text::bigint[] as ids) b
+              where h.schemaname = s.schemaname and h.tablename = 'opinion' and h.attname = 'id') as since
       from pg_stats s join pg_class c on c.oid = 'opinion'::regclass
+      cross join lateral (select min(m.f) as listed, count(*) as n
+        from unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) m(e, f) where m.e = any(${grams}::text[])) l
      where s.schemaname = current_schema() and s.tablename = 'opinion_content_grams_idx'`.execute(db)).rows[0];
   if (!row || row.floor === null || row.since === null) return null;
   const counted = Number(row.counted);

@@ -31,18 +31,26 @@ const chainOfTransaction = new WeakMap<Transaction<DB>, ChainState>();
 const chainHead = fixedStatement((db: Kysely<DB>, v: { chain: number }) => db.selectFrom('audit_chain')
   .select(['head_hash', 'head_id']).where('chain', '=', v.chain).forUpdate());
 
+/**
+ * The first row `run` answers on the chain's head: a chain nobody has written to yet has no head
+ * row, which is then created (by whichever writer comes first) and `run` sent again.
+ */
+async function onChainHead<R>(trx: Transaction<DB>, chain: number, run: () => Promise<R[]>): Promise<R> {
+  const [first] = await run();
+  if (first) return first;
+  await trx.insertInto('audit_chain').values({ chain, head_id: null, head_hash: GENESIS_HASH, length: 0 }).onConflict((oc) => oc.column('chain').doNothing()).execute();
+  const [row] = await run();
+  if (!row) throw new Error(`audit chain ${chain} has no head row`);
+  return row;
+}
+
 /** Locks the transaction's chain's head row (once per transaction) and answers the chain and its head hash. */
 async function lockChain(trx: Transaction<DB>, entityType: string, entityId: string | number | null): Promise<ChainState> {
   const held = chainOfTransaction.get(trx);
   if (held) return held;
   const chain = auditChainOf(entityType, entityId);
   // FOR UPDATE waits for the chain's previous writer and then reads the head it committed.
-  let [row] = await chainHead(trx, { chain });
-  if (!row) {
-    await trx.insertInto('audit_chain').values({ chain, head_id: null, head_hash: GENESIS_HASH, length: 0 }).onConflict((oc) => oc.column('chain').doNothing()).execute();
-    [row] = await chainHead(trx, { chain });
-    if (!row) throw new Error(`audit chain ${chain} has no head row`);
-  }
+  const row = await onChainHead(trx, chain, () => chainHead(trx, { chain }));
   const state = { chain, head: row.head_hash, headId: row.head_id };
   chainOfTransaction.set(trx, state);
   return state;
@@ -150,7 +158,8 @@ function linkedRow(chain: number, prevHash: string, facts: AuditFacts): AuditRow
  * it (its hash worked out by PostgreSQL as `auditHash` works it out: SHA-256 of the head's hash, a
  * newline and the facts' canonical JSON, in UTF-8) and the head moved to it. FOR UPDATE waits for
  * the chain's previous writer and then reads the head it committed. Every audited write that
- * records one entry sends it, so it is compiled once. No row when the chain has no head row yet.
+ * records one entry sends it, so it is compiled once. No row when the chain has no head row yet
+ * (`onChainHead` creates it).
  */
 const lockAndAppend = fixedStatement((db: Kysely<DB>, v: ReturnType<typeof factColumns> & { chain: number; canonical: string }) => db
   .with('head', (d) => d.selectFrom('audit_chain').select(['head_hash', 'head_id']).where('chain', '=', v.chain).forUpdate())
@@ -186,12 +195,7 @@ export async function recordAudit(ctx: WriteContext<AnyActor>, entry: AuditEntry
   }
   const chain = auditChainOf(entry.entityType, entry.entityId);
   const values = { ...factColumns(facts), chain, canonical: canonicalJson(facts) };
-  let [head] = await lockAndAppend(ctx.trx, values);
-  if (!head) {
-    await ctx.trx.insertInto('audit_chain').values({ chain, head_id: null, head_hash: GENESIS_HASH, length: 0 }).onConflict((oc) => oc.column('chain').doNothing()).execute();
-    [head] = await lockAndAppend(ctx.trx, values);
-    if (!head) throw new Error(`audit chain ${chain} has no head row`);
-  }
+  const head = await onChainHead(ctx.trx, chain, () => lockAndAppend(ctx.trx, values));
   chainOfTransaction.set(ctx.trx, { chain, head: head.head_hash, headId: head.head_id });
 }
 
