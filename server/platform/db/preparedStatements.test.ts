@@ -61,6 +61,22 @@ describe('prepared statements on PostgreSQL', { skip: DATABASE_URL ? false : 'Po
     }
   });
 
+  it('names a text the same way after the pool has forgotten its hash', async () => {
+    const [a, b] = [await pool.connect(), await pool.connect()];
+    try {
+      const texts = [100, 101, 102].map((i) => `select a, ${i} as n from t where id = $1`);
+      for (const text of texts) for (let i = 0; i < 2; i++) await a.query(text, [1]);
+      // The other connection names ten times the bound of other texts: the pool's hashes are cleared.
+      for (let k = 0; k < 31; k++) for (let i = 0; i < 2; i++) await b.query(`select a, ${200 + k} as n from t where id = $1`, [1]);
+      // Used again, the last text goes once unnamed, then under its name, which the connection holds already.
+      for (let i = 0; i < 3; i++) assert.deepEqual((await a.query(texts[2]!, [2])).rows, [{ a: 'two', n: 102 }]);
+      assert.deepEqual((await prepared(a)).sort(), texts.map(named).sort(), 'nothing dropped to make room for what is there already');
+    } finally {
+      a.release();
+      b.release();
+    }
+  });
+
   it('survives a failed transaction, including a deallocation refused inside it', async () => {
     const client = await pool.connect();
     try {

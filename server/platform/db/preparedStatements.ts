@@ -32,11 +32,27 @@ const SEEN_LIMIT = 1000;
 
 type Callback = (err: Error | null, result?: unknown) => void;
 interface Parsed { parsedStatements: Record<string, string> }
-interface PoolState { generation: number }
+/** What a pool's connections share: the generation of names, and the hashes of the texts named so far. */
+interface PoolState { generation: number; hashes: Map<string, string> }
+
+/** The hash a statement's name ends with. */
+const textHash = (text: string) => createHash('sha1').update(text).digest('base64url').slice(0, 22);
 
 /** The name of a statement: `lx<generation>_<hash of the text>`. */
 export function statementName(text: string, generation = 0): string {
-  return `lx${generation}_${createHash('sha1').update(text).digest('base64url').slice(0, 22)}`;
+  return `lx${generation}_${textHash(text)}`;
+}
+
+/**
+ * The hash of a named statement's text, worked out once for the pool: a case's page is a text of
+ * some 5 000 characters, hashed at every run it cost about 3 % of the request's node time.
+ */
+function hashOf(pool: PoolState, text: string, limit: number): string {
+  // Texts named on some connection, at most ten times what one connection keeps.
+  if (pool.hashes.size >= limit * 10) pool.hashes.clear();
+  const hash = textHash(text);
+  pool.hashes.set(text, hash);
+  return hash;
 }
 
 /**
@@ -44,7 +60,7 @@ export function statementName(text: string, generation = 0): string {
  * connections share the generation of names.
  */
 export function preparingClient(limit = PREPARED_PER_CONNECTION): typeof pg.Client {
-  const pool: PoolState = { generation: 0 };
+  const pool: PoolState = { generation: 0, hashes: new Map() };
   return class PreparingClient extends pg.Client {
     /** Named statements on this connection, least recently used first: name → text. */
     readonly #named = new Map<string, string>();
@@ -73,12 +89,15 @@ export function preparingClient(limit = PREPARED_PER_CONNECTION): typeof pg.Clie
         this.#generation = pool.generation;
         this.#seen = new Set();
       }
-      const name = statementName(text, this.#generation);
-      if (this.#named.has(name)) {
-        // Most recently used last.
-        this.#named.delete(name);
-        this.#named.set(name, text);
-        return name;
+      const hash = pool.hashes.get(text);
+      if (hash !== undefined) {
+        const name = `lx${this.#generation}_${hash}`;
+        if (this.#named.has(name)) {
+          // Most recently used last.
+          this.#named.delete(name);
+          this.#named.set(name, text);
+          return name;
+        }
       }
       if (!this.#seen.has(text)) {
         if (this.#seen.size >= SEEN_LIMIT) this.#seen.clear();
@@ -86,7 +105,9 @@ export function preparingClient(limit = PREPARED_PER_CONNECTION): typeof pg.Clie
         return null;
       }
       this.#seen.delete(text);
-      while (this.#named.size >= limit) this.#evict();
+      const name = `lx${this.#generation}_${hash ?? hashOf(pool, text, limit)}`;
+      // (Named already when the pool forgot its hash: it then went once unnamed, as a first use.)
+      if (!this.#named.delete(name)) while (this.#named.size >= limit) this.#evict();
       this.#named.set(name, text);
       return name;
     }
