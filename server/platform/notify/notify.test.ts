@@ -104,10 +104,10 @@ describe('notify and delivery', () => {
     const sentAt = new Date(Date.now() - 60_000);
     await db.updateTable('outbox').set({ sent_at: sentAt, attempts: 1 }).where('id', '=', sentId).execute();
     await db.deleteFrom('outbox').where('id', '=', goneId).execute();
-    const before = lines.length;
+    const logged = lines.length;
     const summary = await deliverDue(soon());
     assert.deepEqual([summary.done, summary.failed], [1, 1], JSON.stringify(summary));
-    assert.equal(lines.length, before, 'nothing sent');
+    assert.equal(lines.length, logged, 'nothing sent');
     const row = await db.selectFrom('outbox').selectAll().where('id', '=', sentId).executeTakeFirstOrThrow();
     assert.deepEqual([row.sent_at?.toISOString(), row.attempts], [sentAt.toISOString(), 1], 'left as it was');
     const gone = await db.selectFrom('job').select(['failed_at', 'last_error']).where('dedupe_key', '=', `outbox:${goneId}`).executeTakeFirstOrThrow();
