@@ -38,9 +38,12 @@ interface PoolState { generation: number; hashes: Map<string, string> }
 /** The hash a statement's name ends with. */
 const textHash = (text: string) => createHash('sha1').update(text).digest('base64url').slice(0, 22);
 
+/** A statement's name from its text's hash: `lx<generation>_<hash>`. */
+const nameOf = (generation: number, hash: string) => `lx${generation}_${hash}`;
+
 /** The name of a statement: `lx<generation>_<hash of the text>`. */
 export function statementName(text: string, generation = 0): string {
-  return `lx${generation}_${textHash(text)}`;
+  return nameOf(generation, textHash(text));
 }
 
 /**
@@ -92,7 +95,7 @@ export function preparingClient(limit = PREPARED_PER_CONNECTION): typeof pg.Clie
       }
       const hash = pool.hashes.get(text);
       if (hash !== undefined) {
-        const name = `lx${this.#generation}_${hash}`;
+        const name = nameOf(this.#generation, hash);
         if (this.#named.has(name)) {
           // Most recently used last.
           this.#named.delete(name);
@@ -106,7 +109,7 @@ export function preparingClient(limit = PREPARED_PER_CONNECTION): typeof pg.Clie
         return null;
       }
       this.#seen.delete(text);
-      const name = `lx${this.#generation}_${hash ?? hashOf(pool, text, limit)}`;
+      const name = nameOf(this.#generation, hash ?? hashOf(pool, text, limit));
       // (Named already when the pool forgot its hash: it then went once unnamed, as a first use.)
       if (!this.#named.delete(name)) while (this.#named.size >= limit) this.#evict();
       this.#named.set(name, text);
