@@ -20,13 +20,18 @@ const Payload = z.object({ outboxId: z.number().int().positive() });
 
 /** Sends one outbox message through its channel; a kernel job kind. */
 export const outboxDeliverJob = jobKind(OUTBOX_DELIVER, async ({ trx, payload, now }) => {
-  const row = await trx.selectFrom('outbox').selectAll().where('id', '=', payload.outboxId).forUpdate().executeTakeFirst();
-  if (!row) throw new PermanentJobError(`Outbox message ${payload.outboxId} does not exist`);
-  if (row.sent_at) return;
+  // Marked sent, and so locked, before it is sent, in one statement: a failed delivery rolls the
+  // mark back with the job's transaction. No row: sent already, or no such message.
+  const row = await trx.updateTable('outbox').set((eb) => ({ sent_at: now, attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', payload.outboxId).where('sent_at', 'is', null).returningAll().executeTakeFirst();
+  if (!row) {
+    const known = await trx.selectFrom('outbox').select('id').where('id', '=', payload.outboxId).executeTakeFirst();
+    if (!known) throw new PermanentJobError(`Outbox message ${payload.outboxId} does not exist`);
+    return;
+  }
   const channel = deliveryChannel(row.channel);
   if (!channel) throw new Error(`No delivery channel '${row.channel}' is registered in this process`);
   await channel.deliver(toMessage(row));
-  await trx.updateTable('outbox').set({ sent_at: now, attempts: row.attempts + 1 }).where('id', '=', row.id).execute();
 }, {
   payload: Payload,
   async onError({ trx, payload, error }) {

@@ -94,6 +94,26 @@ describe('notify and delivery', () => {
     assert.equal(lines.filter((l) => l.outboxId === outboxIds[0]).length, 1);
   });
 
+  it('sends nothing for a message sent already, and fails for good for one that is gone', async () => {
+    const { outboxIds } = await db.transaction().execute((trx) => notify(trx, {
+      accountIds: [ids.admin!], kind: 'system.test', title: '已发送', body: '另一条测试消息',
+    }));
+    const [sentId, goneId] = [outboxIds[0]!, (await db.transaction().execute((trx) => notify(trx, {
+      accountIds: [ids.admin!], kind: 'system.test', title: '已删除', body: '第三条测试消息',
+    }))).outboxIds[0]!];
+    const sentAt = new Date(Date.now() - 60_000);
+    await db.updateTable('outbox').set({ sent_at: sentAt, attempts: 1 }).where('id', '=', sentId).execute();
+    await db.deleteFrom('outbox').where('id', '=', goneId).execute();
+    const logged = lines.length;
+    const summary = await deliverDue(soon());
+    assert.deepEqual([summary.done, summary.failed], [1, 1], JSON.stringify(summary));
+    assert.equal(lines.length, logged, 'nothing sent');
+    const row = await db.selectFrom('outbox').selectAll().where('id', '=', sentId).executeTakeFirstOrThrow();
+    assert.deepEqual([row.sent_at?.toISOString(), row.attempts], [sentAt.toISOString(), 1], 'left as it was');
+    const gone = await db.selectFrom('job').select(['failed_at', 'last_error']).where('dedupe_key', '=', `outbox:${goneId}`).executeTakeFirstOrThrow();
+    assert.ok(gone.failed_at !== null && /does not exist/.test(gone.last_error ?? ''), JSON.stringify(gone));
+  });
+
   it('retries a failing channel through the job queue and records the error on the message', async () => {
     const sms = new FlakySmsGateway(2);
     registerChannel(sms);
