@@ -78,6 +78,29 @@ describe('accessibility of the public pages', () => {
     await context.close();
   });
 
+  // WCAG 2.3.3: a device set to reduce motion gets the back office's menu without animation; any other device animates it.
+  for (const motion of ['reduce', 'no-preference'] as const) {
+    it(`opens the back office's menu ${motion === 'reduce' ? 'without animation on a device set to reduce motion' : 'with animation otherwise'}`, async () => {
+      const context = await newDevice(browser, 'phone', 'zh-CN', motion);
+      await context.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { seenMotion: string[] }).seenMotion = seen;
+        for (const kind of ['animationstart', 'transitionstart'] as const) {
+          document.addEventListener(kind, (e) => { if ((e.target as Element).closest('.ant-drawer')) seen.push(kind); }, true);
+        }
+      });
+      const page = await context.newPage();
+      await signIn(page, 'pinggui');
+      await page.getByRole('button', { name: '菜单' }).click();
+      await page.locator('.ant-drawer').getByRole('navigation', { name: '主导航' }).waitFor();
+      await page.waitForTimeout(500); // longer than antd's slowest motion
+      const seen = await page.evaluate(() => (window as unknown as { seenMotion: string[] }).seenMotion);
+      if (motion === 'reduce') assert.deepEqual(seen, []);
+      else assert.ok(seen.length > 0, 'the drawer animates');
+      await context.close();
+    });
+  }
+
   // Every back-office screen of a county's staff: the navigation's entries, then a detail page of each kind.
   it('the back office has no serious or critical violations, one h1 and a title of its own on each screen', async () => {
     const context = await newDevice(browser, 'desktop');

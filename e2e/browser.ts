@@ -5,8 +5,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { after } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { after, afterEach } from 'node:test';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 
 export const BASE_URL = process.env.LIANXIN_E2E_URL ?? 'http://127.0.0.1:3000';
 export const DEMO_PASSWORD = 'Lianxin@2026';
@@ -49,14 +49,69 @@ export async function watchPolicy(context: BrowserContext, label: string): Promi
   });
 }
 
-/** A new device: 'phone' is 375 × 740 with touch, 'desktop' 1366 × 860. */
-export async function newDevice(browser: Browser, kind: 'phone' | 'desktop', locale = 'zh-CN'): Promise<BrowserContext> {
+/** Every device's open pages, and each device's latest API requests (the pending ones too), for the report of a failed test. */
+const openPages = new Map<Page, string>();
+const apiCalls = new Map<string, { request: Request; at: number; status: string }[]>();
+
+/**
+ * When a test fails, what each open page shows: its address, the dialogs open on it, the form
+ * errors and messages in view, and the device's latest API requests with their answers and times
+ * (one still waiting for its answer shows as pending). A step that timed out then says whether the
+ * page waited for the server or never asked it.
+ */
+afterEach(async (t) => {
+  // `passed` is set by Node's test runner (20.19 and later) once the test has run; older runners skip the report.
+  if ((t as { passed?: boolean }).passed !== false) return;
+  const limit = <T>(p: Promise<T>) => Promise.race([p, new Promise<null>((r) => { setTimeout(() => r(null), 5_000); })]);
+  for (const [page, label] of openPages) {
+    // Given as text: the test runner's compiler would name the functions inside with a helper the page lacks.
+    const view = await limit(page.evaluate(`(() => {
+      const texts = (selector) => [...document.querySelectorAll(selector)]
+        .filter((e) => e.offsetParent !== null || getComputedStyle(e).position === 'fixed')
+        .map((e) => e.innerText.replace(/\\s+/g, ' ').slice(0, 300));
+      return { dialogs: texts('[role="dialog"]'), errors: texts('.ant-form-item-explain-error'), messages: texts('.ant-message-notice, .adm-toast-main') };
+    })()`).catch((e: unknown) => ({ failed: String(e) })));
+    const now = Date.now();
+    const calls = (apiCalls.get(label) ?? []).map((c) => `${c.request.method()} ${new URL(c.request.url()).pathname} ${c.status} ${c.status === 'pending' ? `for ${now - c.at}` : `after ${c.at}`} ms`);
+    console.error(`[after failure: device ${label}] ${page.url()}\n  on the page: ${JSON.stringify(view)}\n  latest API requests:\n    ${calls.join('\n    ') || '(none)'}`);
+  }
+});
+
+/** Keeps a device's latest API requests, with their answer's status and how long it took, and its open pages. */
+function watchRequests(context: BrowserContext, label: string): void {
+  const calls: { request: Request; at: number; status: string }[] = [];
+  apiCalls.set(label, calls);
+  context.on('request', (request) => {
+    if (!request.url().includes('/api/')) return;
+    calls.push({ request, at: Date.now(), status: 'pending' });
+    if (calls.length > 8) calls.shift();
+  });
+  const done = (request: Request, status: string) => {
+    const call = calls.find((c) => c.request === request);
+    if (call) { call.status = status; call.at = Date.now() - call.at; }
+  };
+  context.on('requestfinished', (request) => { void request.response().then((r) => { done(request, String(r?.status() ?? '?')); }); });
+  context.on('requestfailed', (request) => { done(request, `failed (${request.failure()?.errorText ?? '?'})`); });
+  context.on('page', (page) => {
+    openPages.set(page, label);
+    page.on('close', () => { openPages.delete(page); });
+  });
+  context.on('close', () => { apiCalls.delete(label); });
+}
+
+/**
+ * A new device: 'phone' is 375 × 740 with touch, 'desktop' 1366 × 860. Devices are set to reduce
+ * motion unless `motion` says otherwise: the back office then opens its dialogs, lists and menus
+ * without animation, and a click never lands on a dialog still growing into place.
+ */
+export async function newDevice(browser: Browser, kind: 'phone' | 'desktop', locale = 'zh-CN', motion: 'reduce' | 'no-preference' = 'reduce'): Promise<BrowserContext> {
   device++;
   const label = `${kind} ${device}`;
   const context = await browser.newContext({
     baseURL: BASE_URL,
     locale,
     timezoneId: 'Asia/Shanghai',
+    reducedMotion: motion,
     extraHTTPHeaders: { 'x-forwarded-for': `10.77.${(device >> 8) & 255}.${device & 255}` },
     ...(kind === 'phone'
       ? { viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
@@ -65,6 +120,7 @@ export async function newDevice(browser: Browser, kind: 'phone' | 'desktop', loc
   // A busy two-core machine runs the server, Chromium and the tests at once: give each step time.
   context.setDefaultTimeout(25_000);
   await watchPolicy(context, `device ${label}`);
+  watchRequests(context, label);
   // Every refusal or failure of the API is printed with its code, so a failing step's log says what the server answered.
   context.on('response', (r) => {
     if (r.status() < 400 || !r.url().includes('/api/')) return;

@@ -19,3 +19,6 @@ export const THEME: ThemeConfig = {
     colorSuccess: '#237804',
   },
 };
+
+/** The same theme without antd's motion, for a device set to reduce motion (WCAG 2.3.3). */
+export const STILL_THEME: ThemeConfig = { ...THEME, token: { ...THEME.token, motion: false } };
