@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { addDays } from '../../platform/calendar/workingDays.js';
 import { now, resetClock, setClock, today } from '../../platform/clock.js';
+import { onTemplateDay } from '../../testing/demoDates.js';
 import { factories, type Factories } from '../../testing/factories.js';
 import { Client, idOf, signIn, startTestApp, type TestApp } from '../../testing/harness.js';
 import type { Actor } from '../../platform/access/actor.js';
@@ -31,7 +32,11 @@ describe('cross-province stations', () => {
   const ok = <R extends { statusCode: number; body: string }>(res: R, status = 200): R => { assert.equal(res.statusCode, status, res.body); return res; };
   const ditch = async (client: Client) => (ok(await client.get(`/api/cross-province/stations/${yulu}/issues`))).json<IssueList>().items.find((i) => i.title === '刘子渔村排水沟清淤')!;
 
+  // The demo's weeks and quarters as the template placed them, on a clock that stays put.
+  const pinned = onTemplateDay();
+
   before(async () => {
+    setClock(pinned);
     t = await startTestApp();
     make = factories(t);
     const db = t.database.db;
@@ -120,7 +125,7 @@ describe('cross-province stations', () => {
       assert.equal(refused.statusCode, 403, refused.body);
       assert.equal(refused.json<{ error: { code: string } }>().error.code, 'CROSS_PROVINCE_NOT_CHAIR');
       ok(await taiqian.post(`/api/cross-province/issues/${next.id}/notes`, { body: '牵头方跟进', version: next.version }));
-    } finally { resetClock(); }
+    } finally { setClock(pinned); }
   });
 
   it('廉江 staff: the cadence of 粤桂 with the gap week flagged, counted from the activities; 豫鲁 out of reach', async () => {
@@ -251,6 +256,6 @@ describe('cross-province stations', () => {
         const left = await CROSS_PROVINCE_TODOS.count(db, actor, ['cross_province.handover']);
         assert.equal(left['cross_province.handover'], 0);
       }
-    } finally { resetClock(); }
+    } finally { setClock(pinned); }
   });
 });
