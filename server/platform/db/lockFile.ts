@@ -1,5 +1,6 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { AppError } from '../errors.js';
+import { fileAgeMs } from '../files/fileClock.js';
 
 const FRESH_LOCK_MS = 5000;
 
@@ -51,7 +52,7 @@ function removeStaleLock(lockPath: string, staleContent: string): void {
     mkdirSync(guard);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    if (Date.now() - statSync(guard).mtimeMs >= FRESH_LOCK_MS) rmSync(guard, { recursive: true, force: true });
+    if (fileAgeMs(guard) >= FRESH_LOCK_MS) rmSync(guard, { recursive: true, force: true });
     return; // someone else is taking over: look again
   }
   try {
@@ -92,7 +93,7 @@ export function acquireLockFile(lockPath: string): () => void {
         throw readErr;
       }
       // A lock file still empty was just created by a process about to write its pid.
-      if (!content.trim() && Date.now() - statSync(lockPath).mtimeMs < FRESH_LOCK_MS) {
+      if (!content.trim() && fileAgeMs(lockPath) < FRESH_LOCK_MS) {
         throw new AppError('DATA_DIR_LOCKED', { lockPath, pid: '?' });
       }
       if (holdsLock(content)) {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -71,11 +71,15 @@ describe('the filesystem file store', () => {
   it('removes temporaries a crash left behind once they are old', async () => {
     mkdirSync(path.join(dir, 'tmp'), { recursive: true });
     const stale = path.join(dir, 'tmp', 'abc.1.0');
+    const inFlight = path.join(dir, 'tmp', 'abc.2.0');
+    writeFileSync(inFlight, 'in flight');
     writeFileSync(stale, 'half');
-    utimesSync(stale, new Date(Date.now() - 2 * DAY), new Date(Date.now() - 2 * DAY));
-    writeFileSync(path.join(dir, 'tmp', 'abc.2.0'), 'in flight');
-    assert.equal(await store.removeStaleTemporaries(new Date(Date.now() - DAY)), 1);
+    // Two days before the in-flight file, by the file system's clock (the process's may differ from it).
+    const written = statSync(inFlight).mtimeMs;
+    utimesSync(stale, new Date(written - 2 * DAY), new Date(written - 2 * DAY));
+    assert.equal(await store.removeStaleTemporaries(DAY), 1);
     assert.deepEqual(readdirSync(path.join(dir, 'tmp')), ['abc.2.0']);
+    assert.equal(await store.removeStaleTemporaries(DAY), 0, 'the file being written stays');
   });
 });
 

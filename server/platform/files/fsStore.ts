@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
+import { fileSystemNowMs } from './fileClock.js';
 import { assertHash, sha256Of, SHA256_HEX, StoredFileMissingError, type FileStore, type ListedFile, type StoredFile } from './store.js';
 
 /**
@@ -82,13 +83,19 @@ export class FsFileStore implements FileStore {
     }
   }
 
-  /** Temporary files older than the cut-off: left by a crash between write and rename. */
-  async removeStaleTemporaries(olderThan: Date): Promise<number> {
+  /**
+   * Removes temporary files older than `maxAgeMs` by the file system's clock: left by a crash
+   * between write and rename. Answers how many it removed.
+   */
+  async removeStaleTemporaries(maxAgeMs: number): Promise<number> {
     const tmpDir = path.join(this.dir, 'tmp');
+    const names = await readdir(tmpDir).catch(() => [] as string[]);
+    if (names.length === 0) return 0;
+    const fsNow = await fileSystemNowMs(tmpDir);
     let removed = 0;
-    for (const name of await readdir(tmpDir).catch(() => [] as string[])) {
+    for (const name of names) {
       const s = await stat(path.join(tmpDir, name)).catch(() => null);
-      if (s && s.mtime < olderThan) {
+      if (s && fsNow - s.mtimeMs > maxAgeMs) {
         await rm(path.join(tmpDir, name), { force: true });
         removed++;
       }

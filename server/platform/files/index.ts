@@ -14,7 +14,7 @@ import type { FileStore, StoredFile } from './store.js';
 export { FsFileStore } from './fsStore.js';
 export { S3FileStore, type S3Config } from './s3Store.js';
 export { sha256Of, StoredFileMissingError, type FileStore, type StoredFile } from './store.js';
-export { sweepUnreferencedFiles } from './sweep.js';
+export { ORPHAN_GRACE_MS, sweepUnreferencedFiles } from './sweep.js';
 
 export function openFileStore(config: FileStoreConfig): FileStore {
   return config.kind === 's3' ? new S3FileStore(config.s3) : new FsFileStore(config.dir);

@@ -113,6 +113,11 @@ export class S3FileStore implements FileStore {
       marker = lastKey;
     }
   }
+
+  /** Nothing to remove: a PUT stores an object whole or not at all. */
+  removeStaleTemporaries(): Promise<number> {
+    return Promise.resolve(0);
+  }
 }
 
 function unescapeXml(text: string): string {

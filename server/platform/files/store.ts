@@ -33,6 +33,8 @@ export interface FileStore {
   delete(sha256: string): Promise<void>;
   /** Every stored file, in no particular order. */
   list(): AsyncIterable<ListedFile>;
+  /** Removes what a crash between write and rename left behind, older than `maxAgeMs`; answers how many. */
+  removeStaleTemporaries(maxAgeMs: number): Promise<number>;
 }
 
 export const SHA256_HEX = /^[0-9a-f]{64}$/;

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { signIn, startTestApp, type TestApp } from '../../testing/harness.js';
+import { fileStore, FsFileStore } from '../files/index.js';
 import { runDueJobs } from './runner.js';
 
 describe('daily maintenance', () => {
@@ -63,5 +66,23 @@ describe('daily maintenance', () => {
     const commit = await (await signIn(t.app, 'pinggui')).post(`/api/imports/deputies/${left}/commit`);
     assert.equal(commit.statusCode, 410, commit.body);
     assert.equal(commit.json().error.code, 'IMPORT_EXPIRED');
+  });
+
+  it('removes what a crash left half-written in the file store a day on, and keeps a file being written', async () => {
+    const store = fileStore();
+    assert.ok(store instanceof FsFileStore, 'the tests store files on disk');
+    const tmp = path.join(store.dir, 'tmp');
+    mkdirSync(tmp, { recursive: true });
+    const [inFlight, stale] = ['in-flight', 'stale'].map((n) => path.join(tmp, `maintenance-${process.pid}.${n}`)) as [string, string];
+    writeFileSync(inFlight, 'being written');
+    writeFileSync(stale, 'half');
+    // Two days older than the file being written, by the file system's clock.
+    const old = new Date(statSync(inFlight).mtimeMs - 2 * 86_400_000);
+    utimesSync(stale, old, old);
+    // The run planned by the one before is due eight days on.
+    await runDueJobs(t.database.db, { workerId: 'test', now: new Date(Date.now() + 8 * 86_400_000) });
+    assert.equal(existsSync(stale), false);
+    assert.equal(existsSync(inFlight), true);
+    rmSync(inFlight);
   });
 });
