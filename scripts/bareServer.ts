@@ -13,9 +13,12 @@
  *   POST /bare/same/opinions                the same submission sent as Lianxin's statements, one for one
  *                                           (writing the audit, notification and job rows into copies of
  *                                           those tables, so Lianxin's audit chain and jobs stay its own)
+ *   GET  /bare/same/cases/:id               a case's page by Lianxin's own statement(s), after the session
+ *   GET  /bare/same/opinions/:code?key=     the tracking page by Lianxin's own statement(s), after the rate limit
  *
  * Run by scripts/bench-bare.ts: DATABASE_URL, PORT; BARE_SAME_STATEMENTS = how many statements
- * the "same statements" submission sends (it pads with look-ups of the station when Lianxin sends more).
+ * the "same statements" submission sends (it pads with look-ups of the station when Lianxin sends more);
+ * BARE_SAME_READS = Lianxin's statements for a case's page and a tracking page (JSON, `SameStatement[]` each).
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import Fastify from 'fastify';
@@ -25,6 +28,10 @@ pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1082, (v) => v);
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10, options: '-c jit=off' });
 const SAME = Number(process.env.BARE_SAME_STATEMENTS ?? 11);
+
+/** A statement of Lianxin's, compiled, with the places of the request's own values: `slot` (`now` is the clock). */
+export interface SameStatement { sql: string; parameters: ({ slot: string } | { value: unknown })[] }
+const SAME_READS = JSON.parse(process.env.BARE_SAME_READS ?? '{"case":[],"tracking":[]}') as Record<'case' | 'tracking', SameStatement[]>;
 let counter = 0;
 
 type Q = (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
@@ -191,6 +198,38 @@ app.get('/api/public/opinions/:code', async (req) => {
     trackingCode: r.tracking_code, state: r.state, category: r.category, station: r.station, submittedAt: r.submitted_at,
     timeline: events.filter((e) => e.opinionId === r.id).map((e) => ({ at: e.at, action: e.action, toState: e.toState, note: e.comment ?? e.unit })),
     answers: events.filter((e) => e.opinionId === (r.merged_into_id ?? r.id) && (e.action === 'answer' || e.action === 'answer_on_spot')).map((e) => ({ at: e.at, text: e.comment })),
+    rating: r.rating, mergedInto: r.merged_into_id !== null,
+  };
+});
+
+/** Sends Lianxin's statements in order with this request's values; answers the first one's rows. */
+async function sendSame(statements: SameStatement[], slots: Record<string, unknown>): Promise<Record<string, unknown>[]> {
+  let first: Record<string, unknown>[] | null = null;
+  for (const st of statements) {
+    const { rows } = await q(st.sql, st.parameters.map((p) => ('slot' in p ? (p.slot === 'now' ? new Date() : slots[p.slot]) : p.value)));
+    first ??= rows;
+  }
+  return first ?? [];
+}
+
+app.get('/bare/same/cases/:id', async (req) => {
+  await scopeOf(req.headers.cookie);
+  const [r] = await sendSame(SAME_READS.case, { id: Number((req.params as { id: string }).id) });
+  if (!r) throw new HttpError(404);
+  return { ...r, trackingCode: r.tracking_code };
+});
+
+app.get('/bare/same/opinions/:code', async (req) => {
+  await limited(`GET/bare/same/opinions/:code-${ip(req)}`, 60, 60_000);
+  const key = (req.query as { key?: string }).key ?? '';
+  const [r] = await sendSame(SAME_READS.tracking, { code: (req.params as { code: string }).code.toUpperCase() });
+  if (!r || createHash('sha256').update(key).digest('hex') !== r.query_key_hash) throw new HttpError(404);
+  const events = r.events as { opinion_id: number; at: string; action: string; to_state: string; comment: string | null; public: boolean; unit_name: string | null }[];
+  const answerSource = r.merged_into_id ?? r.id;
+  return {
+    trackingCode: r.tracking_code, state: r.state, category: r.category, station: r.station, submittedAt: r.submitted_at,
+    timeline: events.filter((e) => e.opinion_id === r.id && e.public).map((e) => ({ at: e.at, action: e.action, toState: e.to_state, note: e.comment ?? e.unit_name })),
+    answers: events.filter((e) => e.opinion_id === answerSource && e.public && (e.action === 'answer' || e.action === 'answer_on_spot')).map((e) => ({ at: e.at, text: e.comment })),
     rating: r.rating, mergedInto: r.merged_into_id !== null,
   };
 });

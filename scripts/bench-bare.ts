@@ -10,7 +10,10 @@
  * per second of both, the ratio Lianxin ÷ bare, and the node CPU per request of each (user +
  * system time of the server process over the requests it answered). The public submission is
  * compared twice: with the bare server's fewest statements, and with it sending as many
- * statements as Lianxin does (counted first, as `bench:statements` does).
+ * statements as Lianxin does (counted first, as `bench:statements` does). A case's page and the
+ * tracking page are compared twice too: with the bare server's own smaller queries, and with it
+ * sending Lianxin's own statements for them, as Lianxin compiles them for the same reader
+ * (captured from Lianxin's code before the servers start), so that what is left is node's work.
  *
  * With BENCH_COMPARE=<another checkout> (its dependencies installed or linked, its schema the
  * same), that checkout's Lianxin is measured in the same turns too: before and after a change.
@@ -22,10 +25,15 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
+import pg from 'pg';
 import { benchDatabase, BENCH_SERVER, submissionStatements } from './benchKit.js';
+import type { SameStatement } from './bareServer.js';
 import { serverUrl } from '../server/testing/database.js';
 import { BENCH_PASSWORD } from './benchLife.js';
+import type { DB } from '../server/platform/db/schema.js';
+import { loadActor } from '../server/platform/access/actors.js';
+import { getCase, getPublicCase } from '../server/features/cases/queries.js';
 
 const NAME = process.env.BENCH_DB ?? 'lianxin_bench';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -42,8 +50,10 @@ if (spawnSync('wrk', ['--version']).error) throw new Error('wrk is missing: bash
 // The schema of this checkout, and copies of the tables the bare "same statements" submission writes.
 const bench = await benchDatabase('postgres', NAME, { reuse: true });
 const db = bench.database.db;
-const staffRow = await db.selectFrom('account').select('region_code').where('username', '=', 'benchstaff').executeTakeFirst();
+const staffRow = await db.selectFrom('account').select(['id', 'region_code']).where('username', '=', 'benchstaff').executeTakeFirst();
 if (!staffRow) throw new Error(`${NAME} has no bench accounts: make it with BENCH_DB=${NAME} BENCH_KEEP=1 npm run bench:cases`);
+/** The bench's county staff, as Lianxin's code knows them, for the statements of a case's page. */
+const reader = await loadActor(db, staffRow.id);
 for (const table of ['notification', 'job', 'audit_log', 'audit_chain']) {
   await sql.raw(`drop table if exists bare_${table}; drop sequence if exists bare_${table}_id;
     create table bare_${table} (like ${table} including all)`).execute(db);
@@ -94,10 +104,8 @@ const BEFORE = 'http://127.0.0.1:3203';
 const trustProxy = (dir: string) => (readFileSync(path.join(dir, 'server/platform/config.ts'), 'utf8').includes("LIANXIN_TRUST_PROXY === '1'") ? '1' : 'loopback');
 const lianxinEnv = (dir: string) => ({ LIANXIN_TRUST_PROXY: trustProxy(dir), LIANXIN_DEMO: '0', DATA_DIR: dataDir });
 const lianxin = start('Lianxin', 'server/main.ts', 3201, lianxinEnv(ROOT));
-const bare = start('bare server', 'scripts/bareServer.ts', 3202, { BARE_SAME_STATEMENTS: String(lianxinStatements) });
 const before = COMPARE ? start(path.basename(COMPARE), 'server/main.ts', 3203, lianxinEnv(COMPARE), COMPARE) : null;
 await ready(LIANXIN);
-await ready(BARE);
 if (before) await ready(BEFORE);
 
 const login = await fetch(`${LIANXIN}/api/auth/login`, {
@@ -117,16 +125,51 @@ const get = async (base: string, p: string, headers: Record<string, string> = {}
 };
 const caseId = ((await get(LIANXIN, '/api/cases?limit=50')).items as { id: number }[])[0]!.id;
 
+/**
+ * The statements Lianxin's code sends for a read (as its log records them, compiled), with the
+ * request's own values marked: `slots` names them, and a time is the clock's at each run.
+ */
+async function statementsOf(read: (spy: Kysely<DB>) => Promise<unknown>, slots: Record<string, string | number>): Promise<SameStatement[]> {
+  const seen: CompiledQuery[] = [];
+  const spy = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }), log: (e) => { if (e.level === 'query') seen.push(e.query); } });
+  try { await read(spy); } finally { await spy.destroy(); }
+  const statements = seen.map((q) => ({
+    sql: q.sql,
+    parameters: q.parameters.map((v) => {
+      if (v instanceof Date) return { slot: 'now' };
+      const slot = Object.keys(slots).find((k) => slots[k] === v);
+      return slot ? { slot } : { value: v };
+    }),
+  }));
+  for (const slot of Object.keys(slots)) {
+    const uses = statements.flatMap((st) => st.parameters).filter((p) => 'slot' in p && p.slot === slot).length;
+    if (uses !== 1) throw new Error(`the read's statements take its ${slot} ${uses} times: cannot tell where it goes`);
+  }
+  return statements;
+}
+const sameReads = {
+  case: await statementsOf((spy) => getCase(spy, reader, caseId), { id: caseId }),
+  tracking: await statementsOf((spy) => getPublicCase(spy, receipt.trackingCode, receipt.queryKey), { code: receipt.trackingCode }),
+};
+console.log(`Lianxin sends ${sameReads.case.length} statement(s) for a case's page and ${sameReads.tracking.length} for a tracking page, besides the session or the rate limit`);
+const bare = start('bare server', 'scripts/bareServer.ts', 3202, { BARE_SAME_STATEMENTS: String(lianxinStatements), BARE_SAME_READS: JSON.stringify(sameReads) });
+await ready(BARE);
+
 interface Endpoint { label: string; path: string; method?: 'POST'; body?: object; cookie?: boolean; barePath?: string; same?: (r: Record<string, unknown>) => unknown }
 const pick = <T extends Record<string, unknown>>(keys: (keyof T)[]) => (r: Record<string, unknown>) => keys.map((k) => r[k as string]);
 const endpoints: Endpoint[] = [
   { label: 'county queue, first page', path: '/api/cases?limit=50', cookie: true, same: (r) => (r.items as { id: number; state: string }[]).map((i) => [i.id, i.state]) },
   { label: 'case detail', path: `/api/cases/${caseId}`, cookie: true, same: pick(['id', 'trackingCode', 'state', 'content']) },
+  { label: 'case detail (bare: Lianxin\'s statement)', path: `/api/cases/${caseId}`, barePath: `/bare/same/cases/${caseId}`, cookie: true, same: pick(['id', 'trackingCode', 'state', 'content']) },
   { label: 'public station directory', path: '/api/public/stations', same: (r) => (r.items as { id: number; deputies: unknown[] }[]).map((i) => [i.id, i.deputies.length]) },
   { label: 'county statistics', path: '/api/statistics/cases', cookie: true, same: pick(['received', 'accepted', 'replied', 'closed', 'satisfied', 'overdueNow']) },
   {
     label: 'public tracking page', path: `/api/public/opinions/${receipt.trackingCode}?key=${receipt.queryKey}`,
     same: (r) => [r.trackingCode, r.state, (r.timeline as unknown[]).length],
+  },
+  {
+    label: 'public tracking page (bare: Lianxin\'s statements)', path: `/api/public/opinions/${receipt.trackingCode}?key=${receipt.queryKey}`,
+    barePath: `/bare/same/opinions/${receipt.trackingCode}?key=${receipt.queryKey}`, same: (r) => [r.trackingCode, r.state, (r.timeline as unknown[]).length],
   },
   { label: 'public submission (bare: fewest statements)', path: '/api/public/opinions', method: 'POST', body: submission },
   { label: `public submission (bare: the same ${lianxinStatements} statements)`, path: '/api/public/opinions', barePath: '/bare/same/opinions', method: 'POST', body: submission },
@@ -134,7 +177,7 @@ const endpoints: Endpoint[] = [
 
 // The same answers from both servers.
 for (const e of endpoints.filter((x) => x.same)) {
-  const [a, b] = [e.same!(await get(LIANXIN, e.path)), e.same!(await get(BARE, e.path))];
+  const [a, b] = [e.same!(await get(LIANXIN, e.path)), e.same!(await get(BARE, e.barePath ?? e.path))];
   if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`${e.label}: the servers answer differently\nLianxin ${JSON.stringify(a)}\nbare    ${JSON.stringify(b)}`);
   if (before && JSON.stringify(e.same!(await get(BEFORE, e.path))) !== JSON.stringify(a)) throw new Error(`${e.label}: ${COMPARE} answers differently`);
 }
