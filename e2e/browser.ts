@@ -100,11 +100,11 @@ function watchRequests(context: BrowserContext, label: string): void {
 }
 
 /**
- * A new device: 'phone' is 375 × 740 with touch, 'desktop' 1366 × 860. Devices are set to reduce
- * motion unless `motion` says otherwise: the back office then opens its dialogs, lists and menus
- * without animation, and a click never lands on a dialog still growing into place.
+ * A new device: 'phone' is 375 × 740 with touch, 'desktop' 1366 × 860. `motion: 'reduce'` stands
+ * for a device set to reduce motion (the back office then opens its dialogs, lists and menus
+ * without animation).
  */
-export async function newDevice(browser: Browser, kind: 'phone' | 'desktop', locale = 'zh-CN', motion: 'reduce' | 'no-preference' = 'reduce'): Promise<BrowserContext> {
+export async function newDevice(browser: Browser, kind: 'phone' | 'desktop', locale = 'zh-CN', motion: 'reduce' | 'no-preference' = 'no-preference'): Promise<BrowserContext> {
   device++;
   const label = `${kind} ${device}`;
   const context = await browser.newContext({

@@ -124,7 +124,9 @@ describe('hot topics across the stations', () => {
     await detail.getByRole('button', { name: '起草代表建议' }).click();
     await page.waitForURL(/\/my-suggestions\/new\?caseIds=\d+(,\d+)*/);
     const caseIds = new URL(page.url()).searchParams.get('caseIds')!.split(',');
-    assert.ok(caseIds.length >= 2, 'the draft starts from the topic\'s opinions');
+    // The opinions of the topic the deputy reaches: how many depends on the day of the week (the
+    // list follows the week's rise; early on a Monday his first topic may show him one).
+    assert.ok(caseIds.length >= 1, 'the draft starts from the topic\'s opinions');
     // The draft lists the opinions it grows from.
     await page.getByText(`群众意见(${caseIds.length})`).waitFor();
     await noOverflow(page, 'the draft');

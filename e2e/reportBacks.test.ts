@@ -66,7 +66,7 @@ describe('a report-back evaluated on the constituents\' phones', () => {
   /** A constituent's phone on the village Wi-Fi: its own cookies, the shared address. */
   async function villagePhone(): Promise<Page> {
     const context = await browser.newContext({
-      baseURL: BASE_URL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce',
+      baseURL: BASE_URL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
       extraHTTPHeaders: { 'x-forwarded-for': VILLAGE_ADDRESS },
       viewport: { width: 375, height: 740 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true,
     });
