@@ -3,6 +3,7 @@
  * demo data, and timing a step several times to report its median and spread. The scripts print
  * Markdown for docs/BENCHMARKS.md; nothing here asserts a time.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -96,7 +97,7 @@ export async function benchDatabase(engine: Engine, name: string, options: { dem
  * The SQL statements one public submission sends (begin and commit included), listed through
  * Kysely's `log` option by an app on the database at `url`; a first submission warms the caches.
  */
-export async function submissionStatements(url: string, stationId: number, categoryId: number): Promise<string[]> {
+export async function submissionStatements(url: string, stationId: number, categoryId: number, keyed = false): Promise<string[]> {
   const logged: string[] = [];
   let counting = false;
   const pool = new pg.Pool({ connectionString: url, max: 4 });
@@ -110,6 +111,7 @@ export async function submissionStatements(url: string, stationId: number, categ
       counting = i === 2;
       const res = await app.inject({
         method: 'POST', url: '/api/public/opinions', remoteAddress: `10.254.${i}.${Math.floor(Math.random() * 250)}`,
+        headers: keyed ? { 'idempotency-key': randomUUID() } : {},
         payload: { stationId, categoryId, content: `统计语句的提交 ${i}`, name: '测试', phone: '13800000000' },
       });
       if (res.statusCode !== 201) throw new Error(res.body);

@@ -11,7 +11,9 @@ const bench = await benchDatabase('postgres', NAME);
 const db = bench.database.db;
 const station = (await db.selectFrom('station').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
 const category = (await db.selectFrom('case_category').select('id').where('active', '=', true).orderBy('id').executeTakeFirstOrThrow()).id;
-const logged = await submissionStatements(serverUrl(BENCH_SERVER, NAME), station, category);
-console.log(`One public submission (after a first one): ${logged.length} statements, begin and commit included\n`);
-for (const [i, s] of logged.entries()) console.log(`${String(i + 1).padStart(2)}. ${s.length > 240 ? `${s.slice(0, 240)}…` : s}`);
+for (const keyed of [false, true]) {
+  const logged = await submissionStatements(serverUrl(BENCH_SERVER, NAME), station, category, keyed);
+  console.log(`\nOne public submission ${keyed ? 'with' : 'without'} an Idempotency-Key (after a first one): ${logged.length} statements, begin and commit included\n`);
+  for (const [i, s] of logged.entries()) console.log(`${String(i + 1).padStart(2)}. ${s.length > 240 ? `${s.slice(0, 240)}…` : s}`);
+}
 await bench.close();

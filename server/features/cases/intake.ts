@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { CaseChannel } from '../../../common/caseVocabulary.js';
-import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
+import { auditOfWrittenRow, writtenRowAuditCtes, type WriteContext, type WrittenRowAudit } from '../../platform/audit/audit.js';
 import type { AnyActor, PublicActor } from '../../platform/access/actor.js';
 import { fixedStatement } from '../../platform/db/fixedStatement.js';
 import type { DB } from '../../platform/db/schema.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../../platform/uploads/imageType.js';
 import { checkedPhoto } from '../../platform/uploads/photo.js';
 import { storeFile } from '../../platform/files/index.js';
-import { derivePin, deriveQueryKey, hashPin, hashQueryKey, newPin, newPublicId, newQueryKey, newSalt, newTrackingCode } from './trackingCode.js';
+import { derivePin, deriveQueryKey, hashPin, hashQueryKey, newPin, newPublicId, newQueryKey, newSalt, trackingCodes } from './trackingCode.js';
 import { AppError, invalidFields, type FieldMessageCode } from '../../platform/errors.js';
 import { activityColumns, activityVisible } from '../activities/index.js';
 import { caseDeputyAssignable } from './access.js';
@@ -131,8 +131,20 @@ export async function checkPhotos(photos: Photo[]): Promise<CheckedPhoto[]> {
   return checked.map((c, i) => ({ ...c, submittedSha256: createHash('sha256').update(photos[i]!.bytes).digest() }));
 }
 
-/** The values of one case and its first event, as the insert below takes them. */
-interface CaseInsert {
+/**
+ * A public submission's Idempotency-Key claimed by the statement that writes its case: the key's
+ * hash, the request's, and the receipt kept for a retry (no query key in it).
+ */
+interface Claim { keyHash: string; requestHash: string; salt: string }
+
+/** The claim's key was claimed before (a retry, or a key used again): nothing was written. */
+class KeyClaimed extends Error {}
+
+const CLAIM_SCOPE = 'public-opinion';
+
+/** The values of one case, its first event, its audit record and an Idempotency-Key's claim, as the insert below takes them. */
+interface CaseInsert extends WrittenRowAudit {
+  claimKeyHash: string | null; claimRequestHash: string | null; claimResponse: string | null;
   checkCategoryId: number | null; stationId: number; regionCode: string | null; regionPath: string | null;
   trackingCode: string; publicId: string; queryKeyHash: string; pinHash: string | null; channel: CaseChannel; categoryId: number;
   deputyId: number | null; content: string; place: string; placeRegionCode: string | null; placeRegionPath: string | null;
@@ -141,11 +153,12 @@ interface CaseInsert {
 }
 
 /**
- * A case and its first event in one statement, which also reads who hears of it
- * (`submitRecipientsQuery`): with `checked`, the statement checks the station and the category
- * itself (the place comes from the station's home region); otherwise the place is given. With
- * `toDeputy`, the case is addressed to a deputy, who hears of it; without, the station's head
- * deputy does. Every intake sends it, so each variant is compiled once.
+ * A case, its first event and its audit record in one statement, which also claims a public
+ * submission's Idempotency-Key (nothing is written when the key was claimed before) and reads who
+ * hears of the case (`submitRecipientsQuery`): with `checked`, the statement checks the station and
+ * the category itself (the place comes from the station's home region); otherwise the place is
+ * given. With `toDeputy`, the case is addressed to a deputy, who hears of it; without, the
+ * station's head deputy does. Every intake sends it, so each variant is compiled once.
  */
 function caseInsert(checked: boolean, toDeputy: boolean) {
   return fixedStatement((db: Kysely<DB>, v: CaseInsert) => {
@@ -158,7 +171,12 @@ function caseInsert(checked: boolean, toDeputy: boolean) {
         left join (station s join station_region h on h.station_id = s.id and h.is_home) on s.id = ${v.stationId} and s.active)`
       : sql<{ category_ok: boolean; station_id: number | null; region_code: string | null; region_path: string | null }>`
         (select true as category_ok, ${v.stationId}::int as station_id, ${v.regionCode}::text as region_code, ${v.regionPath}::text as region_path)`;
+    const claimed = sql<SqlBool>`(${v.claimKeyHash}::text is null or exists (select 1 from claim))`;
+    const audit = writtenRowAuditCtes(v, 'o');
     return db.with('t', () => target)
+      .with('claim', () => sql`(insert into idempotency (scope, key, request_hash, response)
+        select ${CLAIM_SCOPE}, ${v.claimKeyHash}::text, ${v.claimRequestHash}::text, ${v.claimResponse}::jsonb where ${v.claimKeyHash}::text is not null
+        on conflict (scope, key) do nothing returning key)`)
       .with('o', (d) => d.insertInto('opinion').columns([
         'tracking_code', 'public_id', 'query_key_hash', 'pin_hash', 'channel', 'state', 'category_id', 'station_id', 'deputy_id', 'region_code',
         'region_path', 'scope_paths', 'content', 'place', 'place_region_code', 'place_region_path', 'side_path', 'submitter_name', 'submitter_phone',
@@ -190,7 +208,7 @@ function caseInsert(checked: boolean, toDeputy: boolean) {
         eb.val(v.idempotencyKey).as('idempotency_key'),
         sql<number[]>`'{}'::int[]`.as('co_unit_ids'),
         eb.val(v.submittedAt).as('updated_at'),
-      ]).where('t.category_ok', '=', true).where('t.station_id', 'is not', null))
+      ]).where('t.category_ok', '=', true).where('t.station_id', 'is not', null).where(claimed))
         .onConflict((oc) => oc.column('tracking_code').doNothing()).returning(['id', 'tracking_code', 'public_id', 'sign_due_date']))
       .with('e', (d) => d.insertInto('opinion_event')
         .columns(['opinion_id', 'at', 'actor_kind', 'actor_account_id', 'actor_name', 'action', 'to_state', 'comment', 'public', 'data'])
@@ -199,8 +217,13 @@ function caseInsert(checked: boolean, toDeputy: boolean) {
           eb.val(v.actorName).as('actor_name'), eb.val('submit').as('action'), eb.val('submitted').as('to_state'), eb.val(v.comment).as('comment'),
           eb.val(true).as('public'), sql<string>`${v.data}::jsonb`.as('data'),
         ])))
+      .with('audit_head', () => audit.head)
+      .with('audit_added', () => audit.added)
+      .with('audit_moved', () => audit.moved)
       .selectFrom('t').leftJoin('o', (j) => j.onTrue())
       .select(['t.category_ok', 't.station_id', 't.region_code', 't.region_path', 'o.id', 'o.tracking_code', 'o.public_id', 'o.sign_due_date'])
+      .select(claimed.as('claimed'))
+      .select(sql<{ head_id: number; head_hash: string } | null>`(select json_build_object('head_id', head_id, 'head_hash', head_hash) from audit_moved)`.as('audit_head'))
       .select(sql<Recipient[]>`(select coalesce(json_agg(r order by r.id), '[]') from (${recipients}) r)`.as('recipients'));
   });
 }
@@ -210,9 +233,11 @@ const INSERT_CASE = {
 };
 
 /**
- * Inserts a case and its first event in one statement, at `at`: a place already resolved, or a
- * station and category the same statement checks (400 CATEGORY_UNKNOWN, then 404
- * TARGET_NOT_FOUND, nothing written), then its photos, follow-ups and audit record.
+ * Inserts a case, its first event and its audit record in one statement, at `at`: a place already
+ * resolved, or a station and category the same statement checks (400 CATEGORY_UNKNOWN, then 404
+ * TARGET_NOT_FOUND, nothing written), then its photos and follow-ups. With `claim`, the same
+ * statement claims the Idempotency-Key, and throws `KeyClaimed` having written nothing when it was
+ * claimed before.
  */
 async function insertOpinion(
   ctx: WriteContext<AnyActor>,
@@ -222,6 +247,7 @@ async function insertOpinion(
     channel: CaseChannel; submittedAt: Date; ip: string | null; createdBy: number | null; idempotencyKey: string | null; activityId?: number | null;
     /** Who the submit step names and what it says, when not a constituent or the registering account (a case from another instance). */
     via?: { actorName: string; comment: string; data: Record<string, unknown> };
+    claim?: Claim;
   },
   photos: { mime: string; bytes: Uint8Array }[],
   queryKey: string = newQueryKey(),
@@ -239,26 +265,48 @@ async function insertOpinion(
     comment: meta.via?.comment ?? null,
     data: JSON.stringify({ channel: meta.channel, photos: photos.length, ...meta.via?.data }),
   };
-  // A fresh code collides about once in 10^11; retry rather than fail. The case and its first
-  // event are written by one statement (no event when the code collided or the check failed).
+  const stationId = check ? check.stationId : given!.stationId;
+  let audited: { id: number; head: { head_id: number; head_hash: string } | null } | undefined;
+  let settle: ((id: number, head: { head_id: number; head_hash: string } | null) => Promise<void>) | undefined;
+  // A fresh code collides about once in 10^11; retry rather than fail. The case, its first event
+  // and its audit record are written by one statement (none of them when the code collided or
+  // the check failed).
   for (let attempt = 0; !row && attempt < 5; attempt++) {
-    const trackingCode = newTrackingCode();
+    const trackingCode = trackingCodes.next();
+    const publicId = newPublicId();
+    const audit = auditOfWrittenRow(ctx, {
+      action: 'case.submit', entityType: 'case',
+      after: { trackingCode, channel: meta.channel, stationId, deputyId, categoryId: draft.categoryId, photos: photos.length },
+    }, trackingCode);
+    settle = audit.settle;
+    const claim = meta.claim;
     const [written] = await INSERT_CASE[check ? 'checked' : 'resolved'][deputyId === null ? 'toStation' : 'toDeputy'](ctx.trx, {
-      checkCategoryId: check?.categoryId ?? null, stationId: check ? check.stationId : given!.stationId,
+      ...audit.values,
+      claimKeyHash: claim?.keyHash ?? null, claimRequestHash: claim?.requestHash ?? null,
+      claimResponse: claim ? JSON.stringify({ salt: claim.salt, trackingCode, publicId }) : null,
+      checkCategoryId: check?.categoryId ?? null, stationId,
       regionCode: given?.regionCode ?? null, regionPath: given?.regionPath ?? null,
-      trackingCode, publicId: newPublicId(), queryKeyHash: hashQueryKey(queryKey), pinHash: pin === null ? null : hashPin(trackingCode, pin),
+      trackingCode, publicId, queryKeyHash: hashQueryKey(queryKey), pinHash: pin === null ? null : hashPin(trackingCode, pin),
       channel: meta.channel, categoryId: draft.categoryId, deputyId, content: draft.content, place: draft.place,
       placeRegionCode: draft.placeRegionCode ?? null, placeRegionPath: draft.placeRegionPath ?? null, name: draft.name, phone: draft.phone,
       submittedAt: meta.submittedAt, ip: meta.ip, createdBy: meta.createdBy, activityId: meta.activityId ?? null, idempotencyKey: meta.idempotencyKey,
       ...step,
     });
     if (!written) throw new Error('the case insert answered no row');
+    if (!written.claimed) throw new KeyClaimed();
     if (!written.category_ok) throw invalidFields([{ path: 'categoryId', code: 'CATEGORY_UNKNOWN' }]);
     if (written.station_id === null) throw new AppError('TARGET_NOT_FOUND');
     place ??= { stationId: written.station_id, deputyId: null, regionCode: written.region_code!, regionPath: written.region_path! };
-    if (written.id !== null) row = { id: written.id, tracking_code: written.tracking_code!, public_id: written.public_id!, sign_due_date: written.sign_due_date, recipients: written.recipients };
+    if (written.id !== null) {
+      row = { id: written.id, tracking_code: written.tracking_code!, public_id: written.public_id!, sign_due_date: written.sign_due_date, recipients: written.recipients };
+      audited = { id: written.id, head: written.audit_head };
+    } else if (claim) {
+      // The code collided: the key's claim, written with it, is taken back for the next code.
+      await ctx.trx.deleteFrom('idempotency').where('scope', '=', CLAIM_SCOPE).where('key', '=', claim.keyHash).execute();
+    }
   }
-  if (!row || !place) throw new Error('Could not allot a tracking code');
+  if (!row || !place || !audited || !settle) throw new Error('Could not allot a tracking code');
+  await settle(audited.id, audited.head);
   for (const p of photos) {
     const file = await storeFile(p.bytes, p.mime);
     await ctx.trx.insertInto('opinion_photo').values({ opinion_id: row.id, mime: file.mime, size: file.size, sha256: file.sha256 }).execute();
@@ -268,15 +316,7 @@ async function insertOpinion(
     assigned_unit_id: null, co_unit_ids: [], deadline_date: null, answered_at: null, content: draft.content, sign_due_date: row.sign_due_date,
     recipients: row.recipients,
   });
-  await recordAudit(ctx, {
-    action: 'case.submit', entityType: 'case', entityId: row.id,
-    after: { trackingCode: row.tracking_code, channel: meta.channel, stationId: place.stationId, deputyId: place.deputyId, categoryId: draft.categoryId, photos: photos.length },
-  });
   return { id: row.id, trackingCode: row.tracking_code, publicId: row.public_id, queryKey, pin };
-}
-
-async function publicIdOf(trx: Transaction<DB>, id: number): Promise<string> {
-  return (await trx.selectFrom('opinion').select('public_id').where('id', '=', id).executeTakeFirstOrThrow()).public_id;
 }
 
 export interface PublicSubmission extends OpinionDraft {
@@ -300,37 +340,39 @@ function requestHash(s: PublicSubmission): string {
  * key with a different submission is refused.
  */
 export async function submitPublicOpinion(ctx: WriteContext<PublicActor>, s: PublicSubmission): Promise<Receipt & { pin: string }> {
-  const photos = s.photos;
-  let queryKey: string | undefined;
-  if (s.idempotencyKey) {
-    // Only hashes of the client's key are kept; the receipt stored for a retry has no query key.
-    const keyHash = createHash('sha256').update(s.idempotencyKey).digest('hex');
-    const hash = requestHash(s);
-    const salt = newSalt();
-    const claimed = await ctx.trx.insertInto('idempotency').values({ scope: 'public-opinion', key: keyHash, request_hash: hash, response: JSON.stringify({ salt }) })
-      .onConflict((oc) => oc.columns(['scope', 'key']).doNothing()).returning('key').executeTakeFirst();
-    if (!claimed) {
-      const first = await ctx.trx.selectFrom('idempotency').select(['request_hash', 'response'])
-        .where('scope', '=', 'public-opinion').where('key', '=', keyHash).executeTakeFirstOrThrow();
-      const stored = first.response as { salt: string; id?: number; trackingCode?: string; publicId?: string } | null;
-      if (first.request_hash !== hash || !stored?.trackingCode || stored.id === undefined) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-      return {
-        id: stored.id, trackingCode: stored.trackingCode, publicId: stored.publicId ?? await publicIdOf(ctx.trx, stored.id),
-        queryKey: deriveQueryKey(s.idempotencyKey, stored.salt), pin: derivePin(s.idempotencyKey, stored.salt),
-      };
-    }
-    queryKey = deriveQueryKey(s.idempotencyKey, salt);
-    const pin = derivePin(s.idempotencyKey, salt);
-    const at = await resolveStationAndCategory(ctx.trx, s.target, s.categoryId);
-    const receipt = await insertOpinion(ctx, at, s, { channel: s.channel, submittedAt: now(), ip: ctx.ip, createdBy: null, idempotencyKey: null }, photos, queryKey, pin);
-    await ctx.trx.updateTable('idempotency').set({ response: JSON.stringify({ salt, id: receipt.id, trackingCode: receipt.trackingCode, publicId: receipt.publicId }) })
-      .where('scope', '=', 'public-opinion').where('key', '=', keyHash).execute();
-    return { ...receipt, pin };
+  const meta = { channel: s.channel, submittedAt: now(), ip: ctx.ip, createdBy: null, idempotencyKey: null };
+  if (!s.idempotencyKey) {
+    const pin = newPin();
+    return { ...await insertOpinion(ctx, await resolveStationAndCategory(ctx.trx, s.target, s.categoryId), s, meta, s.photos, newQueryKey(), pin), pin };
   }
-  const at = await resolveStationAndCategory(ctx.trx, s.target, s.categoryId);
-  const pin = newPin();
-  const receipt = await insertOpinion(ctx, at, s, { channel: s.channel, submittedAt: now(), ip: ctx.ip, createdBy: null, idempotencyKey: null }, photos, newQueryKey(), pin);
-  return { ...receipt, pin };
+  // Only hashes of the client's key are kept; the receipt kept for a retry has no query key, which
+  // is derived again from the key and the receipt's salt.
+  const key = s.idempotencyKey;
+  const claim = { keyHash: createHash('sha256').update(key).digest('hex'), requestHash: requestHash(s), salt: newSalt() };
+  const pin = derivePin(key, claim.salt);
+  try {
+    const at = await resolveStationAndCategory(ctx.trx, s.target, s.categoryId);
+    return { ...await insertOpinion(ctx, at, s, { ...meta, claim }, s.photos, deriveQueryKey(key, claim.salt), pin), pin };
+  } catch (err) {
+    // A retry answers the first receipt, even when the deputy named has gone since.
+    const first = err instanceof KeyClaimed || err instanceof AppError ? await claimedReceipt(ctx.trx, key, claim) : null;
+    if (first) return first;
+    throw err;
+  }
+}
+
+/**
+ * The receipt of the submission that claimed `key` first, when it was the same submission; 400
+ * IDEMPOTENCY_KEY_REUSED for another one; null when nobody claimed it.
+ */
+async function claimedReceipt(trx: Transaction<DB>, key: string, claim: Claim): Promise<(Receipt & { pin: string }) | null> {
+  const first = await trx.selectFrom('idempotency').select(['request_hash', 'response'])
+    .where('scope', '=', CLAIM_SCOPE).where('key', '=', claim.keyHash).executeTakeFirst();
+  if (!first) return null;
+  const stored = first.response as { salt: string; trackingCode?: string } | null;
+  if (first.request_hash !== claim.requestHash || !stored?.trackingCode) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+  const c = await trx.selectFrom('opinion').select(['id', 'public_id']).where('tracking_code', '=', stored.trackingCode).executeTakeFirstOrThrow();
+  return { id: c.id, trackingCode: stored.trackingCode, publicId: c.public_id, queryKey: deriveQueryKey(key, stored.salt), pin: derivePin(key, stored.salt) };
 }
 
 export interface Registration {

@@ -199,6 +199,79 @@ export async function recordAudit(ctx: WriteContext<AnyActor>, entry: AuditEntry
   chainOfTransaction.set(ctx.trx, { chain, head: head.head_hash, headId: head.head_id });
 }
 
+/** Stands for the entity id in the canonical facts of a record whose entity the statement writes. */
+const ENTITY_MARK = '\u0000';
+
+/** The values of a record written by the statement that writes its entity (see `auditOfWrittenRow`). */
+export interface WrittenRowAudit {
+  auditAt: string;
+  auditActorAccountId: number | null;
+  auditActorName: string;
+  auditAction: string;
+  auditEntityType: string;
+  auditBefore: string | null;
+  auditAfter: string | null;
+  auditIp: string | null;
+  auditChain: number;
+  /** The record's canonical facts before and after its entity id's digits. */
+  auditFactsBefore: string;
+  auditFactsAfter: string;
+}
+
+/**
+ * The audit record of a row that a statement inserts, written by that same statement: one round
+ * trip fewer than `recordAudit` after it. `values` go into the statement (`writtenRowAuditCtes`
+ * builds its parts from them); `settle` is called with what the statement answered. The record is
+ * hashed exactly as `recordAudit` would hash it with the row's id, and links into the chain the
+ * transaction holds, or else the chain chosen by `chooseBy` (the row's id is not known before).
+ */
+export function auditOfWrittenRow(ctx: WriteContext<AnyActor>, entry: Omit<AuditEntry, 'entityId'>, chooseBy: string) {
+  const facts = auditFacts(ctx, { ...entry, entityId: ENTITY_MARK });
+  const [factsBefore, factsAfter, ...more] = canonicalJson(facts).split(JSON.stringify(ENTITY_MARK));
+  if (factsAfter === undefined || more.length > 0) throw new Error('the entity mark must occur once in the canonical facts');
+  const held = chainOfTransaction.get(ctx.trx);
+  const chain = held?.chain ?? auditChainOf(entry.entityType, chooseBy);
+  const columns = factColumns(facts);
+  const values: WrittenRowAudit = {
+    auditAt: columns.at, auditActorAccountId: columns.actor_account_id, auditActorName: columns.actor_name, auditAction: columns.action,
+    auditEntityType: columns.entity_type, auditBefore: columns.before, auditAfter: columns.after, auditIp: columns.ip, auditChain: chain,
+    auditFactsBefore: `${factsBefore}"`, auditFactsAfter: `"${factsAfter}`,
+  };
+  return {
+    values,
+    /**
+     * Holds the chain for the rest of the transaction; a statement that wrote no record although
+     * it wrote the row (its chain has no head row yet) has it recorded by `recordAudit`.
+     */
+    settle: async (entityId: number, head: { head_id: number; head_hash: string } | null): Promise<void> => {
+      if (head) chainOfTransaction.set(ctx.trx, { chain, head: head.head_hash, headId: head.head_id });
+      else await recordAudit(ctx, { ...entry, entityId });
+    },
+  };
+}
+
+/**
+ * The parts of a statement that write the audit record of the row its CTE `rows` inserted (its
+ * column `id`): `audit_head` locks the chain's head, `audit_added` links the record to it, and
+ * `audit_moved` moves the head and answers it (`head_id`, `head_hash`). No record when `rows` is
+ * empty. Values are parameters only, so the statement can be compiled once (`fixedStatement`).
+ */
+export function writtenRowAuditCtes(v: WrittenRowAudit, rows: string) {
+  const source = sql.table(rows);
+  return {
+    head: sql<{ head_hash: string; head_id: number | null }>`(select head_hash, head_id from audit_chain where chain = ${v.auditChain}::int for update)`,
+    added: sql<{ id: number; hash: string }>`(insert into audit_log (at, actor_account_id, actor_name, action, entity_type, entity_id, before, after, ip, prev_hash, hash, chain, prev_id)
+      select ${v.auditAt}::timestamptz, ${v.auditActorAccountId}::int, ${v.auditActorName}::text, ${v.auditAction}::text, ${v.auditEntityType}::text,
+        r.id::text, ${v.auditBefore}::jsonb, ${v.auditAfter}::jsonb, ${v.auditIp}::text, h.head_hash,
+        encode(sha256(convert_to(h.head_hash || chr(10) || ${v.auditFactsBefore}::text || r.id::text || ${v.auditFactsAfter}::text, 'UTF8')), 'hex'),
+        ${v.auditChain}::int, h.head_id
+      from audit_head h cross join ${source} r
+      returning id, hash)`,
+    moved: sql<{ head_id: number; head_hash: string }>`(update audit_chain set head_id = a.id, head_hash = a.hash, length = audit_chain.length + 1
+      from audit_added a where audit_chain.chain = ${v.auditChain}::int returning audit_chain.head_id, audit_chain.head_hash)`,
+  };
+}
+
 /**
  * Appends many records to the audit log at once, for a bulk write: the caller records its own
  * summary entry with `recordAudit` first, which chooses the transaction's chain and holds it

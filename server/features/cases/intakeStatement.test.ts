@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/engine.js';
+import type { DB } from '../../platform/db/schema.js';
+import { PUBLIC_ACTOR } from '../../platform/access/actor.js';
+import { loadActor } from '../../platform/access/actors.js';
+import { auditChainOf } from '../../platform/audit/audit.js';
+import { GENESIS_HASH } from '../../platform/audit/hash.js';
+import { openTestDatabase } from '../../testing/database.js';
+import { verifyAuditChain } from '../audit/chain.js';
+import { registerOpinions, submitPublicOpinion, type PublicSubmission } from './intake.js';
+import { trackingCodes } from './trackingCode.js';
+
+/** The case, its first event and its audit record, as the statement that wrote them left them. */
+async function written(db: Kysely<DB>, trackingCode: string) {
+  const c = await db.selectFrom('opinion').select(['id', 'tracking_code']).where('tracking_code', '=', trackingCode).executeTakeFirstOrThrow();
+  const events = await db.selectFrom('opinion_event').select('action').where('opinion_id', '=', c.id).execute();
+  const audit = await db.selectFrom('audit_log').select(['chain', 'prev_hash', 'after']).where('entity_type', '=', 'case').where('entity_id', '=', String(c.id))
+    .where('action', '=', 'case.submit').execute();
+  return { id: c.id, events: events.map((e) => e.action), audit };
+}
+
+/** Codes taken from `codes` first, then fresh ones. */
+async function withCodes<T>(codes: string[], run: () => Promise<T>): Promise<T> {
+  const fresh = trackingCodes.next;
+  trackingCodes.next = () => codes.shift() ?? fresh();
+  try {
+    return await run();
+  } finally {
+    trackingCodes.next = fresh;
+  }
+}
+
+describe('a case written by one statement: its event, its audit record and an Idempotency-Key\'s claim', () => {
+  let database: Database;
+  let db: Kysely<DB>;
+  let stationId: number;
+  let categoryId: number;
+  const submission = (content: string, idempotencyKey: string | null): PublicSubmission => ({
+    target: { stationId }, categoryId, content, place: '', name: null, phone: null, channel: 'qr', photos: [], idempotencyKey,
+  });
+  const submit = (s: PublicSubmission) => db.transaction().execute((trx) => submitPublicOpinion({ trx, actor: PUBLIC_ACTOR, ip: '203.0.113.40' }, s));
+
+  before(async () => {
+    database = await openTestDatabase();
+    db = database.db;
+    stationId = (await db.selectFrom('station').select('id').where('active', '=', true).orderBy('id').executeTakeFirstOrThrow()).id;
+    categoryId = (await db.selectFrom('case_category').select('id').where('active', '=', true).orderBy('id').executeTakeFirstOrThrow()).id;
+  });
+  after(() => database.close());
+
+  it('writes the audit record with the case, hashed as recordAudit hashes it, and every chain verifies', async () => {
+    const receipt = await submit(submission('同一条语句写下的意见', null));
+    const w = await written(db, receipt.trackingCode);
+    assert.deepEqual(w.events, ['submit']);
+    assert.equal(w.audit.length, 1);
+    assert.deepEqual(w.audit[0]!.after, { trackingCode: receipt.trackingCode, channel: 'qr', stationId, deputyId: null, categoryId, photos: 0 });
+    assert.equal(w.audit[0]!.chain, auditChainOf('case', receipt.trackingCode));
+    const report = await verifyAuditChain(db);
+    assert.equal(report.ok, true, JSON.stringify(report));
+  });
+
+  it('takes the next code when one collides, with or without a key, and a retry answers the case written', async () => {
+    const taken = (await submit(submission('先占用这个编号', null))).trackingCode;
+    const plain = await withCodes([taken], () => submit(submission('编号撞上之后的意见', null)));
+    assert.notEqual(plain.trackingCode, taken);
+    assert.deepEqual((await written(db, plain.trackingCode)).events, ['submit']);
+    const keyed = await withCodes([taken, plain.trackingCode], () => submit(submission('带键的意见,编号撞了两次', 'collide-key-0001')));
+    assert.ok(![taken, plain.trackingCode].includes(keyed.trackingCode));
+    const claims = await db.selectFrom('idempotency').select('response').where('scope', '=', 'public-opinion').execute();
+    assert.equal(claims.filter((c) => JSON.stringify(c.response).includes(keyed.trackingCode)).length, 1, 'the claim names the code the case has');
+    const again = await submit(submission('带键的意见,编号撞了两次', 'collide-key-0001'));
+    assert.deepEqual(again, keyed, 'the retry answers the first receipt, its query key and PIN derived again');
+    assert.equal((await written(db, keyed.trackingCode)).audit.length, 1);
+    await assert.rejects(submit(submission('换了内容', 'collide-key-0001')), { code: 'IDEMPOTENCY_KEY_REUSED' });
+    assert.equal((await verifyAuditChain(db)).ok, true);
+  });
+
+  it('links the cases a transaction registers into the chain its first record holds, one after another', async () => {
+    const admin = await db.selectFrom('account').select('id').where('role', '=', 'admin').orderBy('id').executeTakeFirstOrThrow();
+    const actor = await loadActor(db, admin.id);
+    const receipts = await db.transaction().execute((trx) => registerOpinions({ trx, actor, ip: null }, {
+      stationId, deputyId: null, channel: 'visit', receivedAt: null,
+      items: ['第一件', '第二件', '第三件'].map((content) => ({ categoryId, content, place: '', name: null, phone: null })),
+    }));
+    const rows = await db.selectFrom('audit_log').select(['id', 'prev_id', 'chain']).where('action', '=', 'case.submit')
+      .where('entity_id', 'in', receipts.map((r) => String(r.id))).orderBy('id').execute();
+    assert.equal(rows.length, 3);
+    assert.equal(new Set(rows.map((r) => r.chain)).size, 1, 'one transaction, one chain');
+    assert.equal(rows[1]!.prev_id, rows[0]!.id);
+    assert.equal(rows[2]!.prev_id, rows[1]!.id);
+    assert.equal((await verifyAuditChain(db)).ok, true);
+  });
+
+  it('records the audit through recordAudit when the chosen chain has no head row yet', async () => {
+    const rolledBack = new Error('rolled back');
+    await assert.rejects(db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('audit_chain').execute();
+      const receipt = await submitPublicOpinion({ trx, actor: PUBLIC_ACTOR, ip: null }, submission('链头还不存在时的意见', null));
+      const w = await written(trx, receipt.trackingCode);
+      assert.equal(w.audit.length, 1);
+      assert.equal(w.audit[0]!.chain, auditChainOf('case', w.id), 'chosen by the case, as recordAudit chooses');
+      assert.equal(w.audit[0]!.prev_hash, GENESIS_HASH);
+      throw rolledBack;
+    }), rolledBack);
+    assert.equal((await verifyAuditChain(db)).ok, true);
+  });
+});
