@@ -9,8 +9,7 @@ import { RATING_WINDOW_DAYS } from './effects.js';
 import type { WorkingCalendar } from '../../platform/calendar/workingDays.js';
 import type { DB } from '../../platform/db/schema.js';
 import { morningOf, planDeadlineReminders, setTimer } from '../../platform/workflow/timers.js';
-import { notify, recipientsQuery, type Recipient } from '../../platform/notify/notify.js';
-import { typeOfKind } from '../../../common/notificationTypes.js';
+import { notificationValues, notify, recipientsQuery, type NotificationValues } from '../../platform/notify/notify.js';
 import { loadCalendar } from '../calendar/index.js';
 import { CASE_AUTO_CLOSE, CASE_REMIND } from './timerKinds.js';
 import { sendAnswerNotice } from './constituentNotice.js';
@@ -115,18 +114,23 @@ const MESSAGES: Partial<Record<CaseAction | 'submit', { title: string; to: (c: C
 type Audience = Parameters<typeof accountsOf>[1];
 
 /**
- * Who hears of a new case at `stationId` addressed to `deputyId` (or to the station), with their
- * wishes, as one query: the intake reads it inside the statement that writes the case and hands
- * the rows to `caseFollowUps`, saving a round trip. Its shape depends on whether a deputy is named.
+ * Who hears of a new case at `stationId` addressed to `deputyId` (or to the station), as one
+ * query: the intake tells them in the statement that writes the case (`notificationCtes`), with
+ * `submitNotification`'s values. Its shape depends on whether a deputy is named.
  */
 export function submitRecipientsQuery(db: QueryCreator<DB>, stationId: number, deputyId: number | null, exceptAccountId: number | null) {
-  return recipientsQuery(db, accountsOf(db, MESSAGES.submit!.to({ station_id: stationId, deputy_id: deputyId } as CaseSnapshot))!, typeOfKind('case.submit'), exceptAccountId);
+  return recipientsQuery(db, accountsOf(db, MESSAGES.submit!.to({ station_id: stationId, deputy_id: deputyId } as CaseSnapshot))!, exceptAccountId);
+}
+
+/** What the people of `submitRecipientsQuery` are told of a new case. */
+export function submitNotification(c: Pick<CaseSnapshot, 'tracking_code' | 'content'>): NotificationValues {
+  return notificationValues({ kind: 'case.submit', title: MESSAGES.submit!.title, body: `${c.tracking_code}:${summary(c as CaseSnapshot)}` });
 }
 
 /** Tells the people concerned by `action`; `override` names other people or another title (reminders). */
 export async function notifyCase(
   trx: Transaction<DB>, c: CaseSnapshot, action: CaseAction | 'submit' | 'deadline_recomputed', exceptAccountId: number | null,
-  override: { title?: string; to?: Audience; dedupeKey?: string; recipients?: Recipient[] } = {},
+  override: { title?: string; to?: Audience; dedupeKey?: string } = {},
 ) {
   const message = action === 'deadline_recomputed' ? undefined : MESSAGES[action];
   const title = override.title ?? message?.title;
@@ -136,25 +140,24 @@ export async function notifyCase(
   if (!accountIds) return;
   await notify(trx, {
     accountIds, exceptAccountId, kind: `case.${action}`, title,
-    body: `${c.tracking_code}:${summary(c)}`, link: `/cases/${c.id}`, caseId: c.id, dedupeKey: override.dedupeKey, recipients: override.recipients,
+    body: `${c.tracking_code}:${summary(c)}`, link: `/cases/${c.id}`, caseId: c.id, dedupeKey: override.dedupeKey,
   });
 }
 
 /**
  * Everything that follows `action` on the case as it now stands. The calendar is needed only to
- * plan reminders; a caller without one at hand passes null and it is loaded when needed.
+ * plan reminders; a caller without one at hand passes null and it is loaded when needed. (A new
+ * case's follow-up, telling its station, is written with the case: `submitNotification`.)
  */
 export async function caseFollowUps(
-  trx: Transaction<DB>, cal: WorkingCalendar | null, caseId: number, action: CaseAction | 'submit', actorAccountId: number | null, now: Date,
-  /** The case as the caller has just written it (a new case), saving the read, and who hears of it when read already (`submitRecipientsQuery`). */
-  known?: CaseSnapshot & { sign_due_date: string | null; recipients?: Recipient[] },
+  trx: Transaction<DB>, cal: WorkingCalendar | null, caseId: number, action: CaseAction, actorAccountId: number | null, now: Date,
 ) {
-  const c = known ?? await trx.selectFrom('opinion')
+  const c = await trx.selectFrom('opinion')
     .select(['id', 'tracking_code', 'station_id', 'region_code', 'assigned_unit_id', 'co_unit_ids', 'deadline_date', 'answered_at', 'content', 'sign_due_date'])
     // The deputy who holds the case now: its successor after an election round's hand-over.
     .select((eb) => eb.fn.coalesce('holder_deputy_id', 'deputy_id').as('deputy_id'))
     .where('id', '=', caseId).executeTakeFirstOrThrow();
-  await notifyCase(trx, c, action, actorAccountId, { recipients: known?.recipients });
+  await notifyCase(trx, c, action, actorAccountId);
   // An assignment starts the sign-for limit.
   if (action === 'assign' && c.sign_due_date) await scheduleSignReminders(trx, cal ?? await loadCalendar(trx), caseId, c.sign_due_date, now);
   // Every action that sets the unit's clock running again plans its reminders again.

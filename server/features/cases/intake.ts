@@ -13,8 +13,8 @@ import { AppError, invalidFields, type FieldMessageCode } from '../../platform/e
 import { activityColumns, activityVisible } from '../activities/index.js';
 import { caseDeputyAssignable } from './access.js';
 import { ref, stationVisible } from '../../platform/access/scope.js';
-import { caseFollowUps, submitRecipientsQuery } from './followUps.js';
-import type { Recipient } from '../../platform/notify/notify.js';
+import { submitNotification, submitRecipientsQuery } from './followUps.js';
+import { notificationCtes, type NotificationValues } from '../../platform/notify/notify.js';
 import { now } from '../../platform/clock.js';
 
 export interface OpinionDraft {
@@ -143,7 +143,7 @@ class KeyClaimed extends Error {}
 const CLAIM_SCOPE = 'public-opinion';
 
 /** The values of one case, its first event, its audit record and an Idempotency-Key's claim, as the insert below takes them. */
-interface CaseInsert extends WrittenRowAudit {
+interface CaseInsert extends WrittenRowAudit, NotificationValues {
   claimKeyHash: string | null; claimRequestHash: string | null; claimResponse: string | null;
   checkCategoryId: number | null; stationId: number; regionCode: string | null; regionPath: string | null;
   trackingCode: string; publicId: string; queryKeyHash: string; pinHash: string | null; channel: CaseChannel; categoryId: number;
@@ -154,8 +154,8 @@ interface CaseInsert extends WrittenRowAudit {
 
 /**
  * A case, its first event and its audit record in one statement, which also claims a public
- * submission's Idempotency-Key (nothing is written when the key was claimed before) and reads who
- * hears of the case (`submitRecipientsQuery`): with `checked`, the statement checks the station and
+ * submission's Idempotency-Key (nothing is written when the key was claimed before) and tells who
+ * hears of the case (`submitRecipientsQuery`, `notificationCtes`): with `checked`, the statement checks the station and
  * the category itself (the place comes from the station's home region); otherwise the place is
  * given. With `toDeputy`, the case is addressed to a deputy, who hears of it; without, the
  * station's head deputy does. Every intake sends it, so each variant is compiled once.
@@ -173,6 +173,7 @@ function caseInsert(checked: boolean, toDeputy: boolean) {
         (select true as category_ok, ${v.stationId}::int as station_id, ${v.regionCode}::text as region_code, ${v.regionPath}::text as region_path)`;
     const claimed = sql<SqlBool>`(${v.claimKeyHash}::text is null or exists (select 1 from claim))`;
     const audit = writtenRowAuditCtes(v, 'o');
+    const told = notificationCtes(v, { link: sql<string>`'/cases/' || o.id`, caseId: sql<number>`o.id`, from: sql.table('o') });
     return db.with('t', () => target)
       .with('claim', () => sql`(insert into idempotency (scope, key, request_hash, response)
         select ${CLAIM_SCOPE}, ${v.claimKeyHash}::text, ${v.claimRequestHash}::text, ${v.claimResponse}::jsonb where ${v.claimKeyHash}::text is not null
@@ -220,11 +221,15 @@ function caseInsert(checked: boolean, toDeputy: boolean) {
       .with('audit_head', () => audit.head)
       .with('audit_added', () => audit.added)
       .with('audit_moved', () => audit.moved)
+      .with('notify_r', () => recipients)
+      .with('notify_m', () => told.m)
+      .with('notify_n', () => told.n)
+      .with('notify_o', () => told.o)
+      .with('notify_j', () => told.j)
       .selectFrom('t').leftJoin('o', (j) => j.onTrue())
-      .select(['t.category_ok', 't.station_id', 't.region_code', 't.region_path', 'o.id', 'o.tracking_code', 'o.public_id', 'o.sign_due_date'])
+      .select(['t.category_ok', 't.station_id', 'o.id', 'o.tracking_code', 'o.public_id'])
       .select(claimed.as('claimed'))
-      .select(sql<{ head_id: number; head_hash: string } | null>`(select json_build_object('head_id', head_id, 'head_hash', head_hash) from audit_moved)`.as('audit_head'))
-      .select(sql<Recipient[]>`(select coalesce(json_agg(r order by r.id), '[]') from (${recipients}) r)`.as('recipients'));
+      .select(sql<{ head_id: number; head_hash: string } | null>`(select json_build_object('head_id', head_id, 'head_hash', head_hash) from audit_moved)`.as('audit_head'));
   });
 }
 const INSERT_CASE = {
@@ -253,8 +258,7 @@ async function insertOpinion(
   queryKey: string = newQueryKey(),
   pin: string | null = null,
 ): Promise<Receipt> {
-  let row: { id: number; tracking_code: string; public_id: string; sign_due_date: string | null; recipients: Recipient[] } | undefined;
-  let place: Place | undefined = 'check' in at ? undefined : at;
+  let row: { id: number; tracking_code: string; public_id: string; head: { head_id: number; head_hash: string } | null } | undefined;
   const check = 'check' in at ? at.check : null;
   const given = 'check' in at ? null : at;
   const deputyId = given?.deputyId ?? null;
@@ -266,14 +270,14 @@ async function insertOpinion(
     data: JSON.stringify({ channel: meta.channel, photos: photos.length, ...meta.via?.data }),
   };
   const stationId = check ? check.stationId : given!.stationId;
-  let audited: { id: number; head: { head_id: number; head_hash: string } | null } | undefined;
   let settle: ((id: number, head: { head_id: number; head_hash: string } | null) => Promise<void>) | undefined;
-  // A fresh code collides about once in 10^11; retry rather than fail. The case, its first event
-  // and its audit record are written by one statement (none of them when the code collided or
-  // the check failed).
+  // A fresh code collides about once in 10^11; retry rather than fail. The case, its first event,
+  // its audit record and its notifications are written by one statement (none of them when the
+  // code collided or the check failed).
   for (let attempt = 0; !row && attempt < 5; attempt++) {
     const trackingCode = trackingCodes.next();
     const publicId = newPublicId();
+    const told = submitNotification({ tracking_code: trackingCode, content: draft.content });
     const audit = auditOfWrittenRow(ctx, {
       action: 'case.submit', entityType: 'case',
       after: { trackingCode, channel: meta.channel, stationId, deputyId, categoryId: draft.categoryId, photos: photos.length },
@@ -282,6 +286,7 @@ async function insertOpinion(
     const claim = meta.claim;
     const [written] = await INSERT_CASE[check ? 'checked' : 'resolved'][deputyId === null ? 'toStation' : 'toDeputy'](ctx.trx, {
       ...audit.values,
+      ...told,
       claimKeyHash: claim?.keyHash ?? null, claimRequestHash: claim?.requestHash ?? null,
       claimResponse: claim ? JSON.stringify({ salt: claim.salt, trackingCode, publicId }) : null,
       checkCategoryId: check?.categoryId ?? null, stationId,
@@ -296,26 +301,19 @@ async function insertOpinion(
     if (!written.claimed) throw new KeyClaimed();
     if (!written.category_ok) throw invalidFields([{ path: 'categoryId', code: 'CATEGORY_UNKNOWN' }]);
     if (written.station_id === null) throw new AppError('TARGET_NOT_FOUND');
-    place ??= { stationId: written.station_id, deputyId: null, regionCode: written.region_code!, regionPath: written.region_path! };
     if (written.id !== null) {
-      row = { id: written.id, tracking_code: written.tracking_code!, public_id: written.public_id!, sign_due_date: written.sign_due_date, recipients: written.recipients };
-      audited = { id: written.id, head: written.audit_head };
+      row = { id: written.id, tracking_code: written.tracking_code!, public_id: written.public_id!, head: written.audit_head };
     } else if (claim) {
       // The code collided: the key's claim, written with it, is taken back for the next code.
       await ctx.trx.deleteFrom('idempotency').where('scope', '=', CLAIM_SCOPE).where('key', '=', claim.keyHash).execute();
     }
   }
-  if (!row || !place || !audited || !settle) throw new Error('Could not allot a tracking code');
-  await settle(audited.id, audited.head);
+  if (!row || !settle) throw new Error('Could not allot a tracking code');
+  await settle(row.id, row.head);
   for (const p of photos) {
     const file = await storeFile(p.bytes, p.mime);
     await ctx.trx.insertInto('opinion_photo').values({ opinion_id: row.id, mime: file.mime, size: file.size, sha256: file.sha256 }).execute();
   }
-  await caseFollowUps(ctx.trx, null, row.id, 'submit', meta.createdBy, meta.submittedAt, {
-    id: row.id, tracking_code: row.tracking_code, station_id: place.stationId, deputy_id: place.deputyId, region_code: place.regionCode,
-    assigned_unit_id: null, co_unit_ids: [], deadline_date: null, answered_at: null, content: draft.content, sign_due_date: row.sign_due_date,
-    recipients: row.recipients,
-  });
   return { id: row.id, trackingCode: row.tracking_code, publicId: row.public_id, queryKey, pin };
 }
 

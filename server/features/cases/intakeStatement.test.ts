@@ -61,6 +61,39 @@ describe('a case written by one statement: its event, its audit record and an Id
     assert.equal(report.ok, true, JSON.stringify(report));
   });
 
+  it('tells the station\'s people and its head deputy in the same statement, as each wishes, with their messages and delivery jobs', async () => {
+    // Who should hear: the station's accounts and the head deputy's, active ones only.
+    const expected = (await db.selectFrom('account as a').select('a.id').where('a.active', '=', true)
+      .where((eb) => eb.or([
+        eb('a.id', 'in', eb.selectFrom('account_station').select('account_id').where('station_id', '=', stationId)),
+        eb('a.deputy_id', 'in', eb.selectFrom('deputy_station').select('deputy_id').where('station_id', '=', stationId).where('role', '=', 'head')),
+      ])).orderBy('a.id').execute()).map((a) => a.id);
+    assert.ok(expected.length >= 2, `${expected.length} accounts hear of the station's cases`);
+    // The first wants new cases in the daily digest in the inbox and not in the log; the others have no wish.
+    const waiting = expected[0]!;
+    await db.insertInto('notification_pref').values([
+      { account_id: waiting, type: 'task', channel: 'app', mode: 'digest' }, { account_id: waiting, type: 'task', channel: 'log', mode: 'off' },
+    ]).execute();
+    try {
+      const receipt = await submit(submission('请修一下村口的路灯,晚上太黑了', null));
+      const notes = await db.selectFrom('notification').select(['id', 'account_id', 'kind', 'title', 'body', 'link', 'case_id', 'shown', 'digest_channels'])
+        .where('case_id', '=', receipt.id).orderBy('account_id').execute();
+      assert.deepEqual(notes.map((n) => n.account_id), expected, 'the station\'s people and nobody else');
+      for (const n of notes) {
+        assert.deepEqual([n.kind, n.title, n.body, n.link], ['case.submit', '收到新的群众意见', `${receipt.trackingCode}:请修一下村口的路灯,晚上太黑了`, `/cases/${receipt.id}`]);
+        assert.deepEqual([n.shown, n.digest_channels], n.account_id === waiting ? [false, ['app']] : [true, []]);
+      }
+      const outbox = await db.selectFrom('outbox').innerJoin('notification as n', 'n.id', 'outbox.notification_id')
+        .select(['outbox.id', 'outbox.channel', 'n.account_id']).where('n.case_id', '=', receipt.id).orderBy('outbox.id').execute();
+      assert.deepEqual(outbox.map((o) => [o.channel, o.account_id]), expected.slice(1).map((id) => ['log', id]),
+        'a message now for each account that wants one, in account order');
+      const jobs = await db.selectFrom('job').select('dedupe_key').where('dedupe_key', 'in', outbox.map((o) => `outbox:${o.id}`)).execute();
+      assert.equal(jobs.length, outbox.length);
+    } finally {
+      await db.deleteFrom('notification_pref').where('account_id', '=', waiting).where('type', '=', 'task').execute();
+    }
+  });
+
   it('takes the next code when one collides, with or without a key, and a retry answers the case written', async () => {
     const taken = (await submit(submission('先占用这个编号', null))).trackingCode;
     const plain = await withCodes([taken], () => submit(submission('编号撞上之后的意见', null)));

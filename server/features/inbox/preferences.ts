@@ -8,7 +8,7 @@ import { DELIVERY_MODES, NOTIFICATION_TYPES, PREF_CHANNELS, type PrefChannelKey 
 import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { DB } from '../../platform/db/schema.js';
-import { deliveryChannels } from '../../platform/notify/channels.js';
+import { channelAddress, deliveryChannels } from '../../platform/notify/channels.js';
 import { now } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 
@@ -31,7 +31,7 @@ export const PreferencesBody = z.object({ prefs: z.array(Pref).min(1).max(64) })
 async function offeredChannels(db: Kysely<DB>, accountId: number): Promise<PrefChannelKey[]> {
   const account = await db.selectFrom('account as a').leftJoin('deputy as d', 'd.id', 'a.deputy_id')
     .select(['a.id', 'a.username', 'a.display_name', 'd.phone']).where('a.id', '=', accountId).executeTakeFirstOrThrow();
-  const reach = deliveryChannels().filter((c) => c.address({ accountId, username: account.username, displayName: account.display_name, phone: account.phone }));
+  const reach = deliveryChannels().filter((c) => channelAddress(c, { accountId, username: account.username, displayName: account.display_name, phone: account.phone }));
   return ['app', ...reach.map((c) => c.name)];
 }
 

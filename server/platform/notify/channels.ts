@@ -21,6 +21,19 @@ export interface Recipient {
 }
 
 /**
+ * What part of an account a channel reaches it by: its username (the log), the mobile number of
+ * its deputy (a text gateway), or nothing (texts to the numbers constituents left only). Declared
+ * rather than worked out, so that `notify` finds every address in the statement that writes the
+ * notifications.
+ */
+export type AddressSource = 'username' | 'phone' | null;
+
+/** The account's address on a channel, or null when the channel does not reach it. */
+export function channelAddress(channel: DeliveryChannel, recipient: Recipient): string | null {
+  return channel.addressedBy === null ? null : recipient[channel.addressedBy];
+}
+
+/**
  * A way of reaching people outside the app. `notify` writes one outbox message per account
  * for every registered channel that has an address for it; the `outbox.deliver` job calls
  * `deliver`, and a throw is retried through the job queue. Deliveries run inside the job's
@@ -29,8 +42,8 @@ export interface Recipient {
  */
 export interface DeliveryChannel {
   readonly name: ChannelName;
-  /** The account's address on this channel, or null to leave the account out. */
-  address(recipient: Recipient): string | null;
+  /** What part of an account is its address on this channel (see `channelAddress`); null: no account is reached. */
+  readonly addressedBy: AddressSource;
   deliver(message: OutboxMessage): Promise<void>;
 }
 
@@ -51,11 +64,8 @@ const stdoutLogger: LineLogger = {
  */
 export class LogChannel implements DeliveryChannel {
   readonly name = 'log' as const;
+  readonly addressedBy = 'username' as const;
   constructor(private readonly logger: LineLogger = stdoutLogger) {}
-
-  address(recipient: Recipient): string {
-    return recipient.username;
-  }
 
   async deliver(message: OutboxMessage): Promise<void> {
     this.logger.info({ channel: this.name, outboxId: message.id, notificationId: message.notificationId, recipient: message.recipient }, 'notification');
@@ -70,11 +80,8 @@ export class LogChannel implements DeliveryChannel {
  */
 export class SmsLogChannel implements DeliveryChannel {
   readonly name = 'sms' as const;
+  readonly addressedBy = null;
   constructor(private readonly logger: LineLogger = stdoutLogger) {}
-
-  address(): null {
-    return null;
-  }
 
   async deliver(message: OutboxMessage): Promise<void> {
     this.logger.info({ channel: this.name, outboxId: message.id, notificationId: message.notificationId }, 'sms');

@@ -11,7 +11,7 @@ import { shanghaiDate } from '../calendar/workingDays.js';
 import type { DB } from '../db/schema.js';
 import type { ChannelName } from '../db/schemaJobs.js';
 import { enqueueJob } from '../jobs/queue.js';
-import { deliveryChannel } from './channels.js';
+import { channelAddress, deliveryChannel } from './channels.js';
 import { OUTBOX_DELIVER, outboxDedupeKey } from './deliver.js';
 
 /** The titles a digest lists before saying "and N more". */
@@ -61,7 +61,7 @@ export async function composeDigests(trx: Transaction<DB>, now: Date): Promise<D
       for (const name of outside) {
         const channel = deliveryChannel(name);
         const address = account.active && channel
-          ? channel.address({ accountId, username: account.username, displayName: account.display_name, phone: account.phone })
+          ? channelAddress(channel, { accountId, username: account.username, displayName: account.display_name, phone: account.phone })
           : null;
         if (!address) continue;
         const { id } = await trx.insertInto('outbox').values({ channel: name, recipient: address, subject: title, body, notification_id: digest.id })

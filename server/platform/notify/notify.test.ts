@@ -15,11 +15,9 @@ registerJobHandler(outboxDeliverJob.kind, outboxDeliverJob.handler, outboxDelive
 /** A gateway that is down for its first `failures` sends; records what it sent. */
 class FlakySmsGateway implements DeliveryChannel {
   readonly name = 'sms' as const;
+  readonly addressedBy = 'phone' as const;
   readonly sent: OutboxMessage[] = [];
   constructor(private failures: number) {}
-  address(recipient: { phone: string | null }) {
-    return recipient.phone;
-  }
   async deliver(message: OutboxMessage) {
     if (this.failures > 0) {
       this.failures--;

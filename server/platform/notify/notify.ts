@@ -1,13 +1,12 @@
-import { sql, type QueryCreator, type SelectQueryBuilder, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Expression, type QueryCreator, type RawBuilder, type SelectQueryBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { DeliveryMode, PrefChannel } from '../db/schemaJobs.js';
 import { typeOfKind } from '../../../common/notificationTypes.js';
 import { now } from '../clock.js';
 import { deliveryChannels } from './channels.js';
 import { OUTBOX_DELIVER } from './deliver.js';
 
 export interface NotifyInput {
-  /** Whom to tell: account ids, or a query of them, read inside the statement that reads the recipients. */
+  /** Whom to tell: account ids, or a query of them, read inside the statement that writes the notifications. */
   accountIds: number[] | SelectQueryBuilder<DB, keyof DB, { id: number }>;
   /** An account left out (the one who acted). */
   exceptAccountId?: number | null;
@@ -24,32 +23,88 @@ export interface NotifyInput {
    * (a unique index), whichever process or worker writes.
    */
   dedupeKey?: string | null;
-  /** The recipients read already by `recipientsQuery` (inside the statement that wrote what they are told of); `accountIds` is then not read again. */
-  recipients?: Recipient[];
 }
 
-/** An account to tell, with its wishes for the notification's type. */
-export interface Recipient {
-  id: number;
-  username: string;
-  display_name: string;
-  phone: string | null;
-  prefs: { channel: PrefChannel; mode: DeliveryMode }[];
-}
-
-/**
- * The active accounts among `accountIds` but `exceptAccountId`, with their wishes for `type`, in
- * id order: one query, sent alone by `notify` or read inside another statement.
- */
-export function recipientsQuery(db: QueryCreator<DB>, accountIds: NotifyInput['accountIds'], type: string, exceptAccountId: number | null) {
+/** The active accounts among `accountIds` but `exceptAccountId`, in id order, with what the outside channels address them by. */
+export function recipientsQuery(db: QueryCreator<DB>, accountIds: NotifyInput['accountIds'], exceptAccountId: number | null) {
   return db.selectFrom('account as a')
     .leftJoin('deputy as d', 'd.id', 'a.deputy_id')
-    .select(['a.id', 'a.username', 'a.display_name', 'd.phone'])
-    .select(sql<Recipient['prefs']>`coalesce((select json_agg(json_build_object('channel', p.channel, 'mode', p.mode))
-      from notification_pref p where p.account_id = a.id and p.type = ${type}), '[]'::json)`.as('prefs'))
+    .select(['a.id', 'a.username', 'd.phone'])
     .where('a.id', 'in', accountIds).where('a.active', '=', true)
     .where(sql<SqlBool>`a.id is distinct from ${exceptAccountId}::int`)
     .orderBy('a.id');
+}
+
+/**
+ * What a notification says, and how it is delivered, as values of the statement that writes it:
+ * its type's wishes are read by that statement, the registered channels (their names and what
+ * they address an account by) are given, so the statement's text does not depend on them.
+ */
+export interface NotificationValues {
+  notifyKind: string;
+  notifyType: string;
+  notifyTitle: string;
+  notifyBody: string;
+  notifyDedupeKey: string | null;
+  notifyChannels: string[];
+  notifyAddressedBy: (string | null)[];
+  notifyDeliverKind: string;
+  notifyAt: Date;
+}
+
+/** The values of a notification of `kind`, for the channels registered now. */
+export function notificationValues(input: Pick<NotifyInput, 'kind' | 'title' | 'body' | 'dedupeKey'>): NotificationValues {
+  const channels = deliveryChannels();
+  return {
+    notifyKind: input.kind, notifyType: typeOfKind(input.kind), notifyTitle: input.title, notifyBody: input.body,
+    notifyDedupeKey: input.dedupeKey ?? null, notifyChannels: channels.map((c) => c.name), notifyAddressedBy: channels.map((c) => c.addressedBy),
+    notifyDeliverKind: OUTBOX_DELIVER, notifyAt: now(),
+  };
+}
+
+/**
+ * The parts of a statement that tell the accounts of `recipients` (a CTE named `notify_r`, as
+ * `recipientsQuery` answers them), each as it wishes for the notification's type (see
+ * `notification_pref`; no wish: immediately everywhere):
+ * - `notify_m`: each recipient on each registered channel, with its address there (null: the
+ *   channel does not reach it) and its wish;
+ * - `notify_n`: the notifications: shown in the inbox unless the wish for `app` is the digest or
+ *   off, the channels that wait for the digest, none for an account that wants nothing at all
+ *   or was told under the dedupe key already;
+ * - `notify_o`: one outbox message per notification and channel wanted now with an address;
+ * - `notify_j`: one `outbox.deliver` job per message, keyed `outbox:<id>` as `outboxDedupeKey` keys it.
+ * `about` gives the notifications' link and case (values, or columns of a CTE of the statement
+ * named in `from`, such as the case it inserts: nothing is written when that CTE is empty).
+ */
+export function notificationCtes(v: NotificationValues, about: { link: Expression<string | null>; caseId: Expression<number | null>; from: RawBuilder<unknown> | null }) {
+  const from = about.from === null ? sql`` : sql`cross join ${about.from}`;
+  const wish = (channel: RawBuilder<string>) => sql<string>`coalesce((select p.mode from notification_pref p
+    where p.account_id = r.id and p.type = ${v.notifyType}::text and p.channel = ${channel}), 'immediate')`;
+  return {
+    m: sql<{ account_id: number; ord: number; channel: string; address: string | null; mode: string }>`(select r.id as account_id, c.ord, c.name as channel,
+        case c.addressed_by when 'username' then r.username when 'phone' then r.phone end as address, ${wish(sql`c.name`)} as mode
+      from notify_r r cross join unnest(${v.notifyChannels}::text[], ${v.notifyAddressedBy}::text[]) with ordinality as c(name, addressed_by, ord))`,
+    n: sql<{ id: number; account_id: number }>`(insert into notification (account_id, kind, title, body, link, case_id, dedupe_key, shown, digest_channels)
+      select w.id, ${v.notifyKind}::text, ${v.notifyTitle}::text, ${v.notifyBody}::text, ${about.link}, ${about.caseId}, ${v.notifyDedupeKey}::text,
+        w.app = 'immediate',
+        (case when w.app = 'digest' then array['app'] else '{}'::text[] end)
+          || array(select m.channel from notify_m m where m.account_id = w.id and m.address is not null and m.mode = 'digest' order by m.ord)
+      from (select r.id, ${wish(sql`'app'`)} as app from notify_r r) w ${from}
+      where w.app <> 'off' or exists (select 1 from notify_m m where m.account_id = w.id and m.address is not null and m.mode <> 'off')
+      order by w.id
+      on conflict (account_id, dedupe_key) where dedupe_key is not null do nothing
+      returning id, account_id)`,
+    o: sql<{ id: number }>`(insert into outbox (channel, recipient, subject, body, notification_id)
+      select m.channel, m.address, ${v.notifyTitle}::text, ${v.notifyBody}::text, n.id
+      from notify_m m join notify_n n on n.account_id = m.account_id
+      where m.address is not null and m.mode = 'immediate'
+      order by m.account_id, m.ord
+      returning id)`,
+    j: sql<{ id: number }>`(insert into job (kind, payload, dedupe_key, run_at)
+      select ${v.notifyDeliverKind}::text, jsonb_build_object('outboxId', o.id), 'outbox:' || o.id, ${v.notifyAt}::timestamptz from notify_o o
+      on conflict (dedupe_key) where dedupe_key is not null do nothing
+      returning id)`,
+  };
 }
 
 export interface NotifyResult {
@@ -58,78 +113,25 @@ export interface NotifyResult {
 }
 
 /**
- * Tells accounts about something, inside the caller's transaction, as each account wishes for
- * the notification's type (see `notification_pref`; no wish: immediately everywhere): an in-app
- * notification, and one outbox message per registered channel that has an address for the
- * account, with one `outbox.deliver` job per message. A channel set to the daily digest waits
- * for it (`digest_channels`), a channel set off gets nothing. All of it exists exactly when the
- * caller's change commits. Disabled and unknown accounts are left out.
+ * Tells accounts about something, inside the caller's transaction, in one statement (see
+ * `notificationCtes`): an in-app notification, and one outbox message per registered channel
+ * that has an address for the account, with one `outbox.deliver` job per message. A channel set
+ * to the daily digest waits for it (`digest_channels`), a channel set off gets nothing. All of it
+ * exists exactly when the caller's change commits. Disabled and unknown accounts are left out.
  */
 export async function notify(trx: Transaction<DB>, input: NotifyInput): Promise<NotifyResult> {
   const except = input.exceptAccountId ?? null;
   const ids = Array.isArray(input.accountIds) ? [...new Set(input.accountIds)].filter((id) => id !== except) : input.accountIds;
   if (Array.isArray(ids) && ids.length === 0) return { notificationIds: [], outboxIds: [] };
-  // The recipients with their wishes for this type, in one statement (unless read already).
-  const recipients = input.recipients ?? await recipientsQuery(trx, ids, typeOfKind(input.kind), except).execute();
-  if (recipients.length === 0) return { notificationIds: [], outboxIds: [] };
-  const prefsOf = new Map(recipients.map((r) => [r.id, r.prefs]));
-  const modeOf = (accountId: number, channel: PrefChannel): DeliveryMode =>
-    prefsOf.get(accountId)!.find((p) => p.channel === channel)?.mode ?? 'immediate';
-  const plans = recipients.map((r) => {
-    const outside = deliveryChannels().flatMap((channel) => {
-      const address = channel.address({ accountId: r.id, username: r.username, displayName: r.display_name, phone: r.phone });
-      const mode = modeOf(r.id, channel.name);
-      return address && mode !== 'off' ? [{ channel: channel.name, address, mode }] : [];
-    });
-    const app = modeOf(r.id, 'app');
-    const digest = [...(app === 'digest' ? ['app'] : []), ...outside.filter((o) => o.mode === 'digest').map((o) => o.channel)];
-    return { r, shown: app === 'immediate', digest, immediate: outside.filter((o) => o.mode === 'immediate') };
-  }).filter((p) => p.shown || p.digest.length > 0 || p.immediate.length > 0);
-  if (plans.length === 0) return { notificationIds: [], outboxIds: [] };
-
-  const dedupeKey = input.dedupeKey ?? null;
-  const insertNotifications = (db: QueryCreator<DB>) => db.insertInto('notification').values(plans.map((p) => ({
-    account_id: p.r.id,
-    kind: input.kind,
-    title: input.title,
-    body: input.body,
-    link: input.link ?? null,
-    case_id: input.caseId ?? null,
-    dedupe_key: dedupeKey,
-    shown: p.shown,
-    digest_channels: p.digest,
-  })))
-    .$if(dedupeKey !== null, (q) => q.onConflict((oc) => oc.columns(['account_id', 'dedupe_key']).where('dedupe_key', 'is not', null).doNothing()))
-    .returning(['id', 'account_id']);
-  // The messages to send now, one per recipient and channel, in the recipients' order.
-  const messages = plans.flatMap((p) => p.immediate.map((o) => ({ accountId: p.r.id, channel: o.channel, recipient: o.address })));
-  if (messages.length === 0) {
-    const notifications = await insertNotifications(trx).execute();
-    return { notificationIds: notifications.map((n) => n.id), outboxIds: [] };
-  }
-  // The notifications, their messages (none for an account told under this key already) and the
-  // messages' delivery jobs (keyed `outbox:<id>` as `outboxDedupeKey` keys them), in one statement.
-  const rows = await trx.with('n', (db) => insertNotifications(db))
-    .with('o', (db) => db.insertInto('outbox').columns(['channel', 'recipient', 'subject', 'body', 'notification_id'])
-      .expression(sql<never>`select m.channel, m.recipient, ${input.title}::text, ${input.body}::text, n.id
-        from unnest(${messages.map((m) => m.accountId)}::int[], ${messages.map((m) => m.channel)}::text[], ${messages.map((m) => m.recipient)}::text[])
-          with ordinality as m(account_id, channel, recipient, ord)
-        join n on n.account_id = m.account_id
-        order by m.ord`)
-      .returning('id'))
-    .with('j', (db) => db.insertInto('job').columns(['kind', 'payload', 'dedupe_key', 'run_at'])
-      .expression((eb) => eb.selectFrom('o').select([
-        eb.val(OUTBOX_DELIVER).as('kind'),
-        sql<string>`jsonb_build_object('outboxId', o.id)`.as('payload'),
-        sql<string>`'outbox:' || o.id`.as('dedupe_key'),
-        eb.val(now()).as('run_at'),
-      ]))
-      .onConflict((oc) => oc.column('dedupe_key').where('dedupe_key', 'is not', null).doNothing()))
-    .selectFrom('n').select(['n.id', 'n.account_id', sql<number[]>`(select coalesce(json_agg(o.id order by o.id), '[]') from o)`.as('outbox_ids')])
+  const ctes = notificationCtes(notificationValues(input), {
+    link: sql<string | null>`${input.link ?? null}::text`, caseId: sql<number | null>`${input.caseId ?? null}::bigint`, from: null,
+  });
+  const [row] = await trx.with('notify_r', (db) => recipientsQuery(db, ids, except))
+    .with('notify_m', () => ctes.m).with('notify_n', () => ctes.n).with('notify_o', () => ctes.o).with('notify_j', () => ctes.j)
+    .selectNoFrom([
+      sql<number[]>`(select coalesce(json_agg(id order by account_id), '[]') from notify_n)`.as('notification_ids'),
+      sql<number[]>`(select coalesce(json_agg(id order by id), '[]') from notify_o)`.as('outbox_ids'),
+    ])
     .execute();
-  const notificationOf = new Map(rows.map((n) => [n.account_id, n.id]));
-  return {
-    notificationIds: plans.flatMap((p) => (notificationOf.has(p.r.id) ? [notificationOf.get(p.r.id)!] : [])),
-    outboxIds: rows[0]?.outbox_ids ?? [],
-  };
+  return { notificationIds: row!.notification_ids, outboxIds: row!.outbox_ids };
 }
