@@ -10,14 +10,20 @@
  *   GET  /api/statistics/cases              the statistics of the session's scope
  *   GET  /api/public/opinions/:code?key=    the public tracking page
  *   POST /api/public/opinions               a submission: the case and its first event in one statement
- *   POST /bare/same/opinions                the same submission sent as Lianxin's statements, one for one
- *                                           (writing the audit, notification and job rows into copies of
- *                                           those tables, so Lianxin's audit chain and jobs stay its own)
+ *   POST /bare/one/opinions                 the same submission's rows written by one statement after the
+ *                                           rate limit: the case and its event, a notification, an outbox
+ *                                           message and its delivery job for each of the station's people
+ *                                           and its head deputy, the audit record linked into one of 64
+ *                                           chains and the chain's head moved (copies of those tables)
+ *   POST /bare/same/opinions                the same submission's rows written one statement each: the
+ *                                           station, the case, the recipients, the notifications, the jobs,
+ *                                           the audit head and record (into copies of those tables, so
+ *                                           Lianxin's audit chain and jobs stay its own), in a transaction
  *   GET  /bare/same/cases/:id               a case's page by Lianxin's own statement(s), after the session
  *   GET  /bare/same/opinions/:code?key=     the tracking page by Lianxin's own statement(s), after the rate limit
  *
  * Run by scripts/bench-bare.ts: DATABASE_URL, PORT; BARE_SAME_STATEMENTS = how many statements
- * the "same statements" submission sends (it pads with look-ups of the station when Lianxin sends more);
+ * the "same rows" submission sends at least (it pads with look-ups of the station);
  * BARE_SAME_READS = Lianxin's statements for a case's page and a tracking page (JSON, `SameStatement[]` each).
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
@@ -254,7 +260,41 @@ app.post('/api/public/opinions', async (req, reply) => {
   return { trackingCode: code, queryKey: key, pin: String(randomInt(1e6)).padStart(6, '0') };
 });
 
-/** Lianxin's statements, one for one: the same reads, the case, notifications, outbox and jobs, the audit head and record. */
+/** The same rows as Lianxin's submission, in one statement: the floor for the work a submission does. */
+const ONE_SUBMISSION = `with o as (insert into opinion (tracking_code, public_id, query_key_hash, channel, state, category_id, station_id, region_code, region_path,
+    scope_paths, content, place, submitter_name, submitter_phone, submitted_at, submitter_ip, co_unit_ids, updated_at)
+  select $1, $2, $3, 'online', 'submitted', c.id, s.id, h.region_code, h.region_path, case_scope_paths(s.id, h.region_path), $4, '', $5, $6, $7, $8, '{}', $7
+  from station s join station_region h on h.station_id = s.id and h.is_home join case_category c on c.id = $9 and c.active
+  where s.id = $10 and s.active returning id, tracking_code, submitted_at)
+  , e as (insert into opinion_event (opinion_id, at, actor_kind, actor_name, action, to_state, public, data)
+    select id, submitted_at, 'constituent', '群众', 'submit', 'submitted', true, '{"channel":"online","photos":0}' from o)
+  , r as (select a.id, a.username from account a where a.active and (a.id in (select account_id from account_station where station_id = $10)
+    or a.deputy_id in (select ds.deputy_id from deputy_station ds where ds.station_id = $10 and ds.role = 'head')))
+  , n as (insert into bare_notification (account_id, kind, title, body, link, case_id, dedupe_key, shown, digest_channels)
+    select r.id, 'case.submit', '收到新的群众意见', $11, '/cases/' || o.id, o.id, null, true, '{}' from r cross join o order by r.id returning id, account_id)
+  , m as (insert into bare_outbox (channel, recipient, subject, body, notification_id)
+    select 'log', r.username, '收到新的群众意见', $11, n.id from n join r on r.id = n.account_id order by n.account_id returning id)
+  , j as (insert into bare_job (kind, payload, dedupe_key, run_at) select 'outbox.deliver', jsonb_build_object('outboxId', m.id), 'outbox:' || m.id, now() from m)
+  , head as (select head_hash, head_id from bare_audit_chain where chain = $12 for update)
+  , added as (insert into bare_audit_log (at, actor_account_id, actor_name, action, entity_type, entity_id, before, after, ip, prev_hash, hash, chain, prev_id)
+    select now(), null, '群众', 'case.submit', 'case', o.id::text, null, $13::jsonb, $8, head.head_hash,
+      encode(sha256(convert_to(head.head_hash || chr(10) || $14 || o.id::text, 'UTF8')), 'hex'), $12, head.head_id from head cross join o returning id, hash)
+  , moved as (update bare_audit_chain c set head_id = added.id, head_hash = added.hash, length = c.length + 1 from added where c.chain = $12)
+  select id, tracking_code from o`;
+
+app.post('/bare/one/opinions', async (req, reply) => {
+  await limited(`POST/bare/one/opinions-${ip(req)}`, 10, 600_000);
+  const body = req.body as Submission;
+  const { key, code, values } = receiptValues(req, body);
+  const after = JSON.stringify({ trackingCode: code, stationId: body.stationId, categoryId: body.categoryId });
+  const summary = `${code}:${body.content.length > 40 ? `${body.content.slice(0, 40)}…` : body.content}`;
+  const { rows } = await q(ONE_SUBMISSION, [...values, summary, randomInt(64), after, `{"action":"case.submit","after":${after},"entityId":`]);
+  if (!rows[0]) throw new HttpError(404);
+  reply.status(201);
+  return { trackingCode: code, queryKey: key, pin: String(randomInt(1e6)).padStart(6, '0') };
+});
+
+/** The same rows as Lianxin's submission, one statement each: the reads, the case, notifications and jobs, the audit head and record. */
 app.post('/bare/same/opinions', async (req, reply) => {
   await limited(`POST/bare/same/opinions-${ip(req)}`, 10, 600_000);
   const body = req.body as Submission;

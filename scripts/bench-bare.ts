@@ -54,12 +54,14 @@ const staffRow = await db.selectFrom('account').select(['id', 'region_code']).wh
 if (!staffRow) throw new Error(`${NAME} has no bench accounts: make it with BENCH_DB=${NAME} BENCH_KEEP=1 npm run bench:cases`);
 /** The bench's county staff, as Lianxin's code knows them, for the statements of a case's page. */
 const reader = await loadActor(db, staffRow.id);
-for (const table of ['notification', 'job', 'audit_log', 'audit_chain']) {
+for (const table of ['notification', 'outbox', 'job', 'audit_log', 'audit_chain']) {
   await sql.raw(`drop table if exists bare_${table}; drop sequence if exists bare_${table}_id;
     create table bare_${table} (like ${table} including all)`).execute(db);
 }
 // The audit log's ids come from a sequence of its own: the copy takes none of them.
 await sql.raw(`create sequence bare_audit_log_id; alter table bare_audit_log alter id set default nextval('bare_audit_log_id')`).execute(db);
+// 64 chains with their heads, as Lianxin's audit log has.
+await sql.raw(`insert into bare_audit_chain (chain, head_id, head_hash, length) select c, null, repeat('0', 64), 0 from generate_series(0, 63) c`).execute(db);
 // Submissions go to a station with staff, so that each one notifies them as in real life.
 const station = (await db.selectFrom('account_station').innerJoin('station', 'station.id', 'account_station.station_id')
   .select('station.id').where('station.active', '=', true).orderBy('station.id').executeTakeFirstOrThrow()).id;
@@ -71,6 +73,8 @@ if (earlier > 0.01 * cases) {
     + `measure data that looks like life (a county's queue walks past them). Make the data again with bench:cases.`);
 }
 const lianxinStatements = (await submissionStatements(url, station, category)).length;
+/** The bare server's "same rows" submission: the rate limit, begin, the rows one statement each, commit; padded to Lianxin's count if that is more. */
+const BARE_SAME_WRITES = Math.max(10, lianxinStatements);
 console.log(`Lianxin sends ${lianxinStatements} statements for one public submission`);
 const pgVersion = (await sql<{ v: string }>`select split_part(version(), ' on ', 1) as v`.execute(db)).rows[0]!.v;
 await bench.close();
@@ -152,10 +156,14 @@ const sameReads = {
   tracking: await statementsOf((spy) => getPublicCase(spy, receipt.trackingCode, receipt.queryKey), { code: receipt.trackingCode }),
 };
 console.log(`Lianxin sends ${sameReads.case.length} statement(s) for a case's page and ${sameReads.tracking.length} for a tracking page, besides the session or the rate limit`);
-const bare = start('bare server', 'scripts/bareServer.ts', 3202, { BARE_SAME_STATEMENTS: String(lianxinStatements), BARE_SAME_READS: JSON.stringify(sameReads) });
+const bare = start('bare server', 'scripts/bareServer.ts', 3202, { BARE_SAME_STATEMENTS: String(BARE_SAME_WRITES), BARE_SAME_READS: JSON.stringify(sameReads) });
 await ready(BARE);
 
-interface Endpoint { label: string; path: string; method?: 'POST'; body?: object; cookie?: boolean; barePath?: string; same?: (r: Record<string, unknown>) => unknown }
+interface Endpoint {
+  label: string; path: string; method?: 'POST'; body?: object; cookie?: boolean; barePath?: string; same?: (r: Record<string, unknown>) => unknown;
+  /** Each request with an Idempotency-Key of its own, as the public form sends it. */
+  keyed?: boolean;
+}
 const pick = <T extends Record<string, unknown>>(keys: (keyof T)[]) => (r: Record<string, unknown>) => keys.map((k) => r[k as string]);
 const endpoints: Endpoint[] = [
   { label: 'county queue, first page', path: '/api/cases?limit=50', cookie: true, same: (r) => (r.items as { id: number; state: string }[]).map((i) => [i.id, i.state]) },
@@ -172,7 +180,9 @@ const endpoints: Endpoint[] = [
     barePath: `/bare/same/opinions/${receipt.trackingCode}?key=${receipt.queryKey}`, same: (r) => [r.trackingCode, r.state, (r.timeline as unknown[]).length],
   },
   { label: 'public submission (bare: fewest statements)', path: '/api/public/opinions', method: 'POST', body: submission },
-  { label: `public submission (bare: the same ${lianxinStatements} statements)`, path: '/api/public/opinions', barePath: '/bare/same/opinions', method: 'POST', body: submission },
+  { label: 'public submission with an Idempotency-Key, as the form sends it (bare: fewest statements)', path: '/api/public/opinions', method: 'POST', body: submission, keyed: true },
+  { label: 'public submission (bare: the same rows in one statement)', path: '/api/public/opinions', barePath: '/bare/one/opinions', method: 'POST', body: submission },
+  { label: `public submission (bare: the same rows, one statement each: ${BARE_SAME_WRITES} statements)`, path: '/api/public/opinions', barePath: '/bare/same/opinions', method: 'POST', body: submission },
 ];
 
 // The same answers from both servers.
@@ -196,6 +206,7 @@ local n = 0
 function request()
   n = n + 1
   wrk.headers["x-forwarded-for"] = string.format("%d.%d.%d.%d", ${(run % 200) + 11}, tid, math.floor(n / 256) % 256, n % 256)
+  ${e.keyed ? `wrk.headers["idempotency-key"] = string.format("bench-${process.pid}-${run}-%d-%d", tid, n)` : ''}
   return wrk.format()
 end
 `);
@@ -259,5 +270,5 @@ for (const [i, e] of endpoints.entries()) {
 for (const c of children) c.kill();
 // The bare server's side tables go; its cases stay, like bench:cases' own submissions.
 const after = await benchDatabase('postgres', NAME, { reuse: true });
-for (const table of ['notification', 'job', 'audit_log', 'audit_chain']) await sql.raw(`drop table if exists bare_${table}; drop sequence if exists bare_${table}_id`).execute(after.database.db);
+for (const table of ['notification', 'outbox', 'job', 'audit_log', 'audit_chain']) await sql.raw(`drop table if exists bare_${table}; drop sequence if exists bare_${table}_id`).execute(after.database.db);
 await after.close();

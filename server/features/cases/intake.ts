@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { CaseChannel } from '../../../common/caseVocabulary.js';
-import { auditOfWrittenRow, writtenRowAuditCtes, type WriteContext, type WrittenRowAudit } from '../../platform/audit/audit.js';
-import type { AnyActor, PublicActor } from '../../platform/access/actor.js';
+import { auditOfWrittenRow, createChainHead, writtenRowAuditCtes, type StatementContext, type WriteContext, type WrittenRowAudit } from '../../platform/audit/audit.js';
+import { PUBLIC_ACTOR, type AnyActor, type PublicActor } from '../../platform/access/actor.js';
 import { fixedStatement } from '../../platform/db/fixedStatement.js';
 import type { DB } from '../../platform/db/schema.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../../platform/uploads/imageType.js';
@@ -59,7 +59,7 @@ export interface Receipt {
 }
 
 /** The station a submission goes to: the one named, or the deputy's (their first, or the one named with them). */
-async function resolveTarget(trx: Transaction<DB>, target: Target) {
+async function resolveTarget(trx: Kysely<DB>, target: Target) {
   let stationId = target.stationId;
   if (target.deputyId !== undefined) {
     const memberships = await trx.selectFrom('deputy_station as ds').innerJoin('deputy as d', 'd.id', 'ds.deputy_id')
@@ -89,7 +89,7 @@ interface UncheckedPlace { check: { stationId: number; categoryId: number } }
  * look-up are left to the statement that inserts the case, which refuses as `requireCategories`
  * and then `resolveTarget` would. With a deputy named, both are done here.
  */
-async function resolveStationAndCategory(trx: Transaction<DB>, target: Target, categoryId: number): Promise<Place | UncheckedPlace> {
+async function resolveStationAndCategory(trx: Kysely<DB>, target: Target, categoryId: number): Promise<Place | UncheckedPlace> {
   if (target.deputyId !== undefined || target.stationId === undefined) {
     await requireCategories(trx, [{ categoryId }], () => 'categoryId');
     return resolveTarget(trx, target);
@@ -97,7 +97,7 @@ async function resolveStationAndCategory(trx: Transaction<DB>, target: Target, c
   return { check: { stationId: target.stationId, categoryId } };
 }
 
-async function requireCategories(trx: Transaction<DB>, drafts: { categoryId: number }[], pathOf: (i: number) => string) {
+async function requireCategories(trx: Kysely<DB>, drafts: { categoryId: number }[], pathOf: (i: number) => string) {
   const ids = [...new Set(drafts.map((d) => d.categoryId))];
   const found = new Set((await trx.selectFrom('case_category').select('id').where('id', 'in', ids).where('active', '=', true).execute()).map((c) => c.id));
   const bad = drafts.map((d, i) => ({ d, i })).filter(({ d }) => !found.has(d.categoryId));
@@ -174,9 +174,12 @@ function caseInsert(checked: boolean, toDeputy: boolean) {
     const claimed = sql<SqlBool>`(${v.claimKeyHash}::text is null or exists (select 1 from claim))`;
     const audit = writtenRowAuditCtes(v, 'o');
     const told = notificationCtes(v, { link: sql<string>`'/cases/' || o.id`, caseId: sql<number>`o.id`, from: sql.table('o') });
+    // Nothing is written when the audit chain has no head row yet.
+    const chainReady = sql<SqlBool>`exists (select 1 from audit_head)`;
     return db.with('t', () => target)
+      .with('audit_head', () => audit.head)
       .with('claim', () => sql`(insert into idempotency (scope, key, request_hash, response)
-        select ${CLAIM_SCOPE}, ${v.claimKeyHash}::text, ${v.claimRequestHash}::text, ${v.claimResponse}::jsonb where ${v.claimKeyHash}::text is not null
+        select ${CLAIM_SCOPE}, ${v.claimKeyHash}::text, ${v.claimRequestHash}::text, ${v.claimResponse}::jsonb where ${v.claimKeyHash}::text is not null and ${chainReady}
         on conflict (scope, key) do nothing returning key)`)
       .with('o', (d) => d.insertInto('opinion').columns([
         'tracking_code', 'public_id', 'query_key_hash', 'pin_hash', 'channel', 'state', 'category_id', 'station_id', 'deputy_id', 'region_code',
@@ -209,7 +212,7 @@ function caseInsert(checked: boolean, toDeputy: boolean) {
         eb.val(v.idempotencyKey).as('idempotency_key'),
         sql<number[]>`'{}'::int[]`.as('co_unit_ids'),
         eb.val(v.submittedAt).as('updated_at'),
-      ]).where('t.category_ok', '=', true).where('t.station_id', 'is not', null).where(claimed))
+      ]).where('t.category_ok', '=', true).where('t.station_id', 'is not', null).where(claimed).where(chainReady))
         .onConflict((oc) => oc.column('tracking_code').doNothing()).returning(['id', 'tracking_code', 'public_id', 'sign_due_date']))
       .with('e', (d) => d.insertInto('opinion_event')
         .columns(['opinion_id', 'at', 'actor_kind', 'actor_account_id', 'actor_name', 'action', 'to_state', 'comment', 'public', 'data'])
@@ -218,7 +221,6 @@ function caseInsert(checked: boolean, toDeputy: boolean) {
           eb.val(v.actorName).as('actor_name'), eb.val('submit').as('action'), eb.val('submitted').as('to_state'), eb.val(v.comment).as('comment'),
           eb.val(true).as('public'), sql<string>`${v.data}::jsonb`.as('data'),
         ])))
-      .with('audit_head', () => audit.head)
       .with('audit_added', () => audit.added)
       .with('audit_moved', () => audit.moved)
       .with('notify_r', () => recipients)
@@ -229,7 +231,8 @@ function caseInsert(checked: boolean, toDeputy: boolean) {
       .selectFrom('t').leftJoin('o', (j) => j.onTrue())
       .select(['t.category_ok', 't.station_id', 'o.id', 'o.tracking_code', 'o.public_id'])
       .select(claimed.as('claimed'))
-      .select(sql<{ head_id: number; head_hash: string } | null>`(select json_build_object('head_id', head_id, 'head_hash', head_hash) from audit_moved)`.as('audit_head'));
+      .select(chainReady.as('chain_ready'))
+      .select(sql<{ head_id: number; head_hash: string } | null>`(select json_build_object('head_id', head_id, 'head_hash', head_hash) from audit_moved)`.as('moved_head'));
   });
 }
 const INSERT_CASE = {
@@ -238,14 +241,15 @@ const INSERT_CASE = {
 };
 
 /**
- * Inserts a case, its first event and its audit record in one statement, at `at`: a place already
- * resolved, or a station and category the same statement checks (400 CATEGORY_UNKNOWN, then 404
- * TARGET_NOT_FOUND, nothing written), then its photos and follow-ups. With `claim`, the same
- * statement claims the Idempotency-Key, and throws `KeyClaimed` having written nothing when it was
- * claimed before.
+ * Inserts a case, its first event, its audit record and its notifications in one statement, at
+ * `at`: a place already resolved, or a station and category the same statement checks (400
+ * CATEGORY_UNKNOWN, then 404 TARGET_NOT_FOUND, nothing written), then its photos. With `claim`, the
+ * same statement claims the Idempotency-Key, and throws `KeyClaimed` having written nothing when it
+ * was claimed before. Without photos, that one statement is the whole write: `ctx.trx` may then be
+ * the database itself, the statement its own transaction.
  */
 async function insertOpinion(
-  ctx: WriteContext<AnyActor>,
+  ctx: StatementContext<AnyActor>,
   at: Place | UncheckedPlace,
   draft: OpinionDraft & { placeRegionPath?: string | null },
   meta: {
@@ -258,7 +262,8 @@ async function insertOpinion(
   queryKey: string = newQueryKey(),
   pin: string | null = null,
 ): Promise<Receipt> {
-  let row: { id: number; tracking_code: string; public_id: string; head: { head_id: number; head_hash: string } | null } | undefined;
+  if (photos.length > 0 && !ctx.trx.isTransaction) throw new Error('a case with photos is written in a transaction');
+  let row: { id: number; tracking_code: string; public_id: string; head: { head_id: number; head_hash: string } } | undefined;
   const check = 'check' in at ? at.check : null;
   const given = 'check' in at ? null : at;
   const deputyId = given?.deputyId ?? null;
@@ -270,18 +275,22 @@ async function insertOpinion(
     data: JSON.stringify({ channel: meta.channel, photos: photos.length, ...meta.via?.data }),
   };
   const stationId = check ? check.stationId : given!.stationId;
-  let settle: ((id: number, head: { head_id: number; head_hash: string } | null) => Promise<void>) | undefined;
-  // A fresh code collides about once in 10^11; retry rather than fail. The case, its first event,
-  // its audit record and its notifications are written by one statement (none of them when the
-  // code collided or the check failed).
+  let settle: ((head: { head_id: number; head_hash: string }) => void) | undefined;
+  // The audit chain is chosen by the first code tried, so that a retry goes to the same chain.
+  let chainKey: string | undefined;
+  // A fresh code collides about once in 10^11, and an audit chain lacks its head row only when
+  // nobody wrote to it yet: retry rather than fail. The case, its first event, its audit record and
+  // its notifications are written by one statement (none of them when the code collided, the
+  // chain had no head or the check failed).
   for (let attempt = 0; !row && attempt < 5; attempt++) {
     const trackingCode = trackingCodes.next();
+    chainKey ??= trackingCode;
     const publicId = newPublicId();
     const told = submitNotification({ tracking_code: trackingCode, content: draft.content });
     const audit = auditOfWrittenRow(ctx, {
       action: 'case.submit', entityType: 'case',
       after: { trackingCode, channel: meta.channel, stationId, deputyId, categoryId: draft.categoryId, photos: photos.length },
-    }, trackingCode);
+    }, chainKey);
     settle = audit.settle;
     const claim = meta.claim;
     const [written] = await INSERT_CASE[check ? 'checked' : 'resolved'][deputyId === null ? 'toStation' : 'toDeputy'](ctx.trx, {
@@ -298,18 +307,22 @@ async function insertOpinion(
       ...step,
     });
     if (!written) throw new Error('the case insert answered no row');
+    if (!written.chain_ready) {
+      await createChainHead(ctx.trx, audit.chain);
+      continue;
+    }
     if (!written.claimed) throw new KeyClaimed();
     if (!written.category_ok) throw invalidFields([{ path: 'categoryId', code: 'CATEGORY_UNKNOWN' }]);
     if (written.station_id === null) throw new AppError('TARGET_NOT_FOUND');
     if (written.id !== null) {
-      row = { id: written.id, tracking_code: written.tracking_code!, public_id: written.public_id!, head: written.audit_head };
+      row = { id: written.id, tracking_code: written.tracking_code!, public_id: written.public_id!, head: written.moved_head! };
     } else if (claim) {
       // The code collided: the key's claim, written with it, is taken back for the next code.
       await ctx.trx.deleteFrom('idempotency').where('scope', '=', CLAIM_SCOPE).where('key', '=', claim.keyHash).execute();
     }
   }
   if (!row || !settle) throw new Error('Could not allot a tracking code');
-  await settle(row.id, row.head);
+  settle(row.head);
   for (const p of photos) {
     const file = await storeFile(p.bytes, p.mime);
     await ctx.trx.insertInto('opinion_photo').values({ opinion_id: row.id, mime: file.mime, size: file.size, sha256: file.sha256 }).execute();
@@ -333,11 +346,23 @@ function requestHash(s: PublicSubmission): string {
 }
 
 /**
+ * A constituent's submission, as the public routes write it: without photos, the one statement
+ * that writes the case, its event, audit record, notifications and key's claim is the whole write
+ * and its own transaction (no begin and commit to send); with photos, one transaction holds the
+ * case and its photos.
+ */
+export async function submitPublic(db: Kysely<DB>, ip: string | null, s: PublicSubmission): Promise<Receipt & { pin: string }> {
+  if (s.photos.length === 0) return submitPublicOpinion({ trx: db, actor: PUBLIC_ACTOR, ip }, s);
+  return db.transaction().execute((trx) => submitPublicOpinion({ trx, actor: PUBLIC_ACTOR, ip }, s));
+}
+
+/**
  * A constituent's submission (QR code or web, no account). With an Idempotency-Key, a retry
  * of the same submission answers the first receipt instead of registering it twice; the same
- * key with a different submission is refused.
+ * key with a different submission is refused. In a transaction, or on the database itself when
+ * it has no photos (see `submitPublic`).
  */
-export async function submitPublicOpinion(ctx: WriteContext<PublicActor>, s: PublicSubmission): Promise<Receipt & { pin: string }> {
+export async function submitPublicOpinion(ctx: StatementContext<PublicActor>, s: PublicSubmission): Promise<Receipt & { pin: string }> {
   const meta = { channel: s.channel, submittedAt: now(), ip: ctx.ip, createdBy: null, idempotencyKey: null };
   if (!s.idempotencyKey) {
     const pin = newPin();
@@ -363,7 +388,7 @@ export async function submitPublicOpinion(ctx: WriteContext<PublicActor>, s: Pub
  * The receipt of the submission that claimed `key` first, when it was the same submission; 400
  * IDEMPOTENCY_KEY_REUSED for another one; null when nobody claimed it.
  */
-async function claimedReceipt(trx: Transaction<DB>, key: string, claim: Claim): Promise<(Receipt & { pin: string }) | null> {
+async function claimedReceipt(trx: Kysely<DB>, key: string, claim: Claim): Promise<(Receipt & { pin: string }) | null> {
   const first = await trx.selectFrom('idempotency').select(['request_hash', 'response'])
     .where('scope', '=', CLAIM_SCOPE).where('key', '=', claim.keyHash).executeTakeFirst();
   if (!first) return null;

@@ -9,7 +9,7 @@ import { auditChainOf } from '../../platform/audit/audit.js';
 import { GENESIS_HASH } from '../../platform/audit/hash.js';
 import { openTestDatabase } from '../../testing/database.js';
 import { verifyAuditChain } from '../audit/chain.js';
-import { registerOpinions, submitPublicOpinion, type PublicSubmission } from './intake.js';
+import { registerOpinions, submitPublic, submitPublicOpinion, type PublicSubmission } from './intake.js';
 import { trackingCodes } from './trackingCode.js';
 
 /** The case, its first event and its audit record, as the statement that wrote them left them. */
@@ -126,17 +126,32 @@ describe('a case written by one statement: its event, its audit record and an Id
     assert.equal((await verifyAuditChain(db)).ok, true);
   });
 
-  it('records the audit through recordAudit when the chosen chain has no head row yet', async () => {
+  it('creates an audit chain\'s head row when it has none, and then writes the case into that chain', async () => {
     const rolledBack = new Error('rolled back');
     await assert.rejects(db.transaction().execute(async (trx) => {
       await trx.deleteFrom('audit_chain').execute();
-      const receipt = await submitPublicOpinion({ trx, actor: PUBLIC_ACTOR, ip: null }, submission('链头还不存在时的意见', null));
+      const first = 'HDL-ESS-CHN';
+      const receipt = await withCodes([first], () => submitPublicOpinion({ trx, actor: PUBLIC_ACTOR, ip: null }, submission('链头还不存在时的意见', null)));
+      assert.notEqual(receipt.trackingCode, first, 'the first try wrote nothing');
+      assert.equal((await trx.selectFrom('opinion').select('id').where('tracking_code', '=', first).execute()).length, 0);
       const w = await written(trx, receipt.trackingCode);
+      assert.deepEqual(w.events, ['submit']);
       assert.equal(w.audit.length, 1);
-      assert.equal(w.audit[0]!.chain, auditChainOf('case', w.id), 'chosen by the case, as recordAudit chooses');
+      assert.equal(w.audit[0]!.chain, auditChainOf('case', first), 'the chain the first try chose');
       assert.equal(w.audit[0]!.prev_hash, GENESIS_HASH);
       throw rolledBack;
     }), rolledBack);
+    assert.equal((await verifyAuditChain(db)).ok, true);
+  });
+
+  it('writes a submission without photos as one statement on the database itself: all of it, and a retry answers it', async () => {
+    const receipt = await submitPublic(db, '203.0.113.41', submission('不开事务的一条语句', 'alone-key-0001'));
+    const w = await written(db, receipt.trackingCode);
+    assert.deepEqual(w.events, ['submit']);
+    assert.equal(w.audit.length, 1);
+    assert.ok((await db.selectFrom('notification').select('id').where('case_id', '=', receipt.id).execute()).length > 0);
+    assert.deepEqual(await submitPublic(db, '203.0.113.41', submission('不开事务的一条语句', 'alone-key-0001')), receipt);
+    await assert.rejects(submitPublic(db, '203.0.113.41', submission('另一条', 'alone-key-0001')), { code: 'IDEMPOTENCY_KEY_REUSED' });
     assert.equal((await verifyAuditChain(db)).ok, true);
   });
 });

@@ -13,13 +13,12 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { submitPublicOpinion } from './intake.js';
+import { submitPublic } from './intake.js';
 import { stationForAddress } from './open311Place.js';
 import { isOpen } from './workflow.js';
 import { AppError } from '../../platform/errors.js';
 import { MobilePhone, QueryId } from '../../platform/http/schemas.js';
 import { parseFormBody } from '../../platform/http/textInput.js';
-import { PUBLIC_ACTOR } from '../../platform/access/actor.js';
 import { nowMs } from '../../platform/clock.js';
 
 
@@ -186,10 +185,10 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
     }
     const name = [b.last_name, b.first_name].filter(Boolean).join('') || null;
     const point = b.lat !== undefined && b.long !== undefined ? `(${b.lat}, ${b.long})` : '';
-    const receipt = await app.db.transaction().execute((trx) => submitPublicOpinion({ trx, actor: PUBLIC_ACTOR, ip: request.ip }, {
+    const receipt = await submitPublic(app.db, request.ip, {
       target: { stationId, deputyId: b.deputy_id }, categoryId: category.id, content: b.description,
       place: [b.address_string, point].filter(Boolean).join(' '), name, phone: b.phone ?? null, channel: 'online', photos: [], idempotencyKey: null,
-    }));
+    });
     reply.status(201);
     // The request id is public; the tracking code and the PIN are the submitter's own, told to her alone in the notice.
     return [{

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ANSWER_MODES } from '../../../common/caseVocabulary.js';
 import { takeCaseAction } from './actions.js';
-import { checkPhotos, submitPublicOpinion } from './intake.js';
+import { checkPhotos, submitPublic } from './intake.js';
 import { RATINGS } from './workflow.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../../platform/uploads/imageType.js';
 import { ErrorResponse, MobilePhone } from '../../platform/http/schemas.js';
@@ -75,12 +75,12 @@ export const publicOpinionRoutes: FastifyPluginAsyncZod = async (app) => {
     const { stationId, deputyId, photos, ...draft } = request.body;
     // Decoded and cleaned before the transaction opens: no connection is held while libvips works.
     const checked = await checkPhotos(photos.map((p) => ({ bytes: new Uint8Array(Buffer.from(p.data, 'base64')) })));
-    const receipt = await app.db.transaction().execute((trx) => submitPublicOpinion({ trx, actor: PUBLIC_ACTOR, ip: request.ip }, {
+    const receipt = await submitPublic(app.db, request.ip, {
       ...draft,
       target: { stationId, deputyId },
       photos: checked,
       idempotencyKey: request.headers['idempotency-key'] ?? null,
-    }));
+    });
     reply.status(201);
     return { trackingCode: receipt.trackingCode, queryKey: receipt.queryKey, pin: receipt.pin };
   });

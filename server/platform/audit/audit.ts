@@ -38,10 +38,15 @@ const chainHead = fixedStatement((db: Kysely<DB>, v: { chain: number }) => db.se
 async function onChainHead<R>(trx: Transaction<DB>, chain: number, run: () => Promise<R[]>): Promise<R> {
   const [first] = await run();
   if (first) return first;
-  await trx.insertInto('audit_chain').values({ chain, head_id: null, head_hash: GENESIS_HASH, length: 0 }).onConflict((oc) => oc.column('chain').doNothing()).execute();
+  await createChainHead(trx, chain);
   const [row] = await run();
   if (!row) throw new Error(`audit chain ${chain} has no head row`);
   return row;
+}
+
+/** Creates a chain's head row (the genesis hash, no record yet), unless a writer has created it already. */
+export async function createChainHead(db: Kysely<DB>, chain: number): Promise<void> {
+  await db.insertInto('audit_chain').values({ chain, head_id: null, head_hash: GENESIS_HASH, length: 0 }).onConflict((oc) => oc.column('chain').doNothing()).execute();
 }
 
 /** Locks the transaction's chain's head row (once per transaction) and answers the chain and its head hash. */
@@ -118,7 +123,7 @@ function toJson(value: unknown): unknown {
 }
 
 /** The facts of one record, as they are hashed. */
-function auditFacts(ctx: WriteContext<AnyActor>, entry: AuditEntry): AuditFacts {
+function auditFacts(ctx: Pick<WriteContext<AnyActor>, 'actor' | 'ip'>, entry: AuditEntry): AuditFacts {
   const { actor, ip } = ctx;
   return {
     at: now().toISOString(),
@@ -219,17 +224,30 @@ export interface WrittenRowAudit {
 }
 
 /**
+ * A write of one statement, which is its own transaction: sent on the database itself, or inside a
+ * caller's transaction that may write more (`WriteContext`).
+ */
+export interface StatementContext<A extends AnyActor = Actor> {
+  trx: Kysely<DB>;
+  actor: A;
+  ip: string | null;
+}
+
+/**
  * The audit record of a row that a statement inserts, written by that same statement: one round
  * trip fewer than `recordAudit` after it. `values` go into the statement (`writtenRowAuditCtes`
- * builds its parts from them); `settle` is called with what the statement answered. The record is
- * hashed exactly as `recordAudit` would hash it with the row's id, and links into the chain the
- * transaction holds, or else the chain chosen by `chooseBy` (the row's id is not known before).
+ * builds its parts from them), and the statement must write nothing when its chain has no head
+ * row yet (`audit_head` empty: create it with `createChainHead` and send the statement again).
+ * The record is hashed exactly as `recordAudit` would hash it with the row's id, and links into
+ * the chain the transaction holds, or else `chain`, chosen by `chooseBy` (the row's id is not
+ * known before). Inside a transaction, `settle` holds that chain for its further records.
  */
-export function auditOfWrittenRow(ctx: WriteContext<AnyActor>, entry: Omit<AuditEntry, 'entityId'>, chooseBy: string) {
+export function auditOfWrittenRow(ctx: StatementContext<AnyActor>, entry: Omit<AuditEntry, 'entityId'>, chooseBy: string) {
   const facts = auditFacts(ctx, { ...entry, entityId: ENTITY_MARK });
   const [factsBefore, factsAfter, ...more] = canonicalJson(facts).split(JSON.stringify(ENTITY_MARK));
   if (factsAfter === undefined || more.length > 0) throw new Error('the entity mark must occur once in the canonical facts');
-  const held = chainOfTransaction.get(ctx.trx);
+  const trx = ctx.trx.isTransaction ? ctx.trx as Transaction<DB> : null;
+  const held = trx ? chainOfTransaction.get(trx) : undefined;
   const chain = held?.chain ?? auditChainOf(entry.entityType, chooseBy);
   const columns = factColumns(facts);
   const values: WrittenRowAudit = {
@@ -239,22 +257,20 @@ export function auditOfWrittenRow(ctx: WriteContext<AnyActor>, entry: Omit<Audit
   };
   return {
     values,
-    /**
-     * Holds the chain for the rest of the transaction; a statement that wrote no record although
-     * it wrote the row (its chain has no head row yet) has it recorded by `recordAudit`.
-     */
-    settle: async (entityId: number, head: { head_id: number; head_hash: string } | null): Promise<void> => {
-      if (head) chainOfTransaction.set(ctx.trx, { chain, head: head.head_hash, headId: head.head_id });
-      else await recordAudit(ctx, { ...entry, entityId });
+    chain,
+    /** Holds the chain, moved to `head` by the statement, for the rest of the transaction (none outside one). */
+    settle: (head: { head_id: number; head_hash: string }): void => {
+      if (trx) chainOfTransaction.set(trx, { chain, head: head.head_hash, headId: head.head_id });
     },
   };
 }
 
 /**
  * The parts of a statement that write the audit record of the row its CTE `rows` inserted (its
- * column `id`): `audit_head` locks the chain's head, `audit_added` links the record to it, and
- * `audit_moved` moves the head and answers it (`head_id`, `head_hash`). No record when `rows` is
- * empty. Values are parameters only, so the statement can be compiled once (`fixedStatement`).
+ * column `id`): `audit_head` locks the chain's head (put it before `rows`, whose insert must
+ * require it), `audit_added` links the record to it, and `audit_moved` moves the head and answers
+ * it (`head_id`, `head_hash`). No record when `rows` is empty. Values are parameters only, so the
+ * statement can be compiled once (`fixedStatement`).
  */
 export function writtenRowAuditCtes(v: WrittenRowAudit, rows: string) {
   const source = sql.table(rows);
