@@ -22,7 +22,7 @@
  * (X-Forwarded-For, both servers trusting it), so the rate limits count but do not refuse.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
@@ -212,20 +212,40 @@ end
 `);
   return file;
 }
-function cpuMs(child: ChildProcess): number {
-  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+/** A process's user + system time in ms (clock ticks of 1/100 s), 0 when it is gone. */
+function statCpuMs(pid: number | string): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
 }
-interface Measure { requests: number; seconds: number; cpu: number }
+const cpuMs = (child: ChildProcess) => statCpuMs(child.pid!);
+/** The CPU time of this machine's PostgreSQL processes (its server, when it runs here), by pid. */
+function postgresCpu(): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') out.set(pid, statCpuMs(pid));
+    } catch { /* gone meanwhile */ }
+  }
+  return out;
+}
+/** What PostgreSQL's processes spent since `before` (processes started since count whole). */
+const postgresCpuSince = (before: Map<string, number>) => [...postgresCpu()].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
+interface Measure { requests: number; seconds: number; cpu: number; pgCpu: number }
 function load(base: string, child: ChildProcess, e: Endpoint, p: string, seconds: number): Measure {
   run++;
   const c0 = cpuMs(child);
+  const pg0 = postgresCpu();
   const out = spawnSync('wrk', ['-t2', `-c${CONNECTIONS}`, `-d${seconds}s`, '--timeout', '30s', '-s', wrkScript(e), base + p], { encoding: 'utf8' });
   const cpu = cpuMs(child) - c0;
+  const pgCpu = postgresCpuSince(pg0);
   const requests = Number(/(\d+) requests in/.exec(out.stdout)?.[1] ?? NaN);
   const failed = /Non-2xx or 3xx responses: (\d+)/.exec(out.stdout);
   if (failed || Number.isNaN(requests)) throw new Error(`${e.label} on ${base}: ${out.stdout}${out.stderr}`);
-  return { requests, seconds, cpu };
+  return { requests, seconds, cpu, pgCpu };
 }
 
 type Who = 'lianxin' | 'bare' | 'before';
@@ -255,17 +275,19 @@ for (const writes of [false, true]) {
 
 const rate = (ms: Measure[]) => ms.reduce((s, m) => s + m.requests, 0) / ms.reduce((s, m) => s + m.seconds, 0);
 const cpuPer = (ms: Measure[]) => ms.reduce((s, m) => s + m.cpu, 0) / ms.reduce((s, m) => s + m.requests, 0);
+const pgCpuPer = (ms: Measure[]) => ms.reduce((s, m) => s + m.pgCpu, 0) / ms.reduce((s, m) => s + m.requests, 0);
 console.log(`\n${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${pgVersion}; `
   + `${NAME}, ${cases} cases; wrk -c${CONNECTIONS}, ${ROUNDS} rounds of ${SECONDS} s alternating; load average (1 min) after each round ${loads.map((l) => l.toFixed(2)).join(', ')}\n`);
 const name = COMPARE ? path.basename(COMPARE) : '';
 console.log(before
-  ? `| request | Lianxin req/s | ${name} req/s | bare req/s | Lianxin ÷ bare | ${name} ÷ bare | node CPU per request, Lianxin / ${name} / bare |\n|---|---|---|---|---|---|---|`
-  : '| request | Lianxin req/s | bare req/s | Lianxin ÷ bare | node CPU per request, Lianxin / bare |\n|---|---|---|---|---|');
+  ? `| request | Lianxin req/s | ${name} req/s | bare req/s | Lianxin ÷ bare | ${name} ÷ bare | node CPU per request, Lianxin / ${name} / bare | PostgreSQL CPU per request, Lianxin / ${name} / bare |\n|---|---|---|---|---|---|---|---|`
+  : '| request | Lianxin req/s | bare req/s | Lianxin ÷ bare | node CPU per request, Lianxin / bare | PostgreSQL CPU per request, Lianxin / bare |\n|---|---|---|---|---|---|');
+const per = (f: (ms: Measure[]) => number, ...ms: Measure[][]) => `${ms.map((m) => f(m).toFixed(2)).join(' / ')} ms`;
 for (const [i, e] of endpoints.entries()) {
   const { lianxin: l, bare: b, before: o } = totals[i]!;
   console.log(before
-    ? `| ${e.label} | ${rate(l).toFixed(0)} | ${rate(o).toFixed(0)} | ${rate(b).toFixed(0)} | ${(rate(l) / rate(b)).toFixed(2)} | ${(rate(o) / rate(b)).toFixed(2)} | ${cpuPer(l).toFixed(2)} / ${cpuPer(o).toFixed(2)} / ${cpuPer(b).toFixed(2)} ms |`
-    : `| ${e.label} | ${rate(l).toFixed(0)} | ${rate(b).toFixed(0)} | ${(rate(l) / rate(b)).toFixed(2)} | ${cpuPer(l).toFixed(2)} / ${cpuPer(b).toFixed(2)} ms |`);
+    ? `| ${e.label} | ${rate(l).toFixed(0)} | ${rate(o).toFixed(0)} | ${rate(b).toFixed(0)} | ${(rate(l) / rate(b)).toFixed(2)} | ${(rate(o) / rate(b)).toFixed(2)} | ${per(cpuPer, l, o, b)} | ${per(pgCpuPer, l, o, b)} |`
+    : `| ${e.label} | ${rate(l).toFixed(0)} | ${rate(b).toFixed(0)} | ${(rate(l) / rate(b)).toFixed(2)} | ${per(cpuPer, l, b)} | ${per(pgCpuPer, l, b)} |`);
 }
 for (const c of children) c.kill();
 // The bare server's side tables go; its cases stay, like bench:cases' own submissions.
