@@ -122,13 +122,16 @@ const TRACKING = `select o.id, o.tracking_code, o.query_key_hash, o.state, o.sub
      from opinion_event e left join unit u on u.id = (e.data->>'unitId')::int where e.opinion_id in (o.id, coalesce(o.merged_into_id, o.id)) and e.public) as events
   from opinion o join case_category c on c.id = o.category_id join station s on s.id = o.station_id where o.tracking_code = $1`;
 
-const INSERT_CASE = `with o as (insert into opinion (tracking_code, public_id, query_key_hash, channel, state, category_id, station_id, region_code, region_path,
+/** The case and its first event (CTEs `o` and `e`), as both submissions write them. */
+const CASE_CTES = `with o as (insert into opinion (tracking_code, public_id, query_key_hash, channel, state, category_id, station_id, region_code, region_path,
     scope_paths, content, place, submitter_name, submitter_phone, submitted_at, submitter_ip, co_unit_ids, updated_at)
   select $1, $2, $3, 'online', 'submitted', c.id, s.id, h.region_code, h.region_path, case_scope_paths(s.id, h.region_path), $4, '', $5, $6, $7, $8, '{}', $7
   from station s join station_region h on h.station_id = s.id and h.is_home join case_category c on c.id = $9 and c.active
   where s.id = $10 and s.active returning id, tracking_code, submitted_at)
   , e as (insert into opinion_event (opinion_id, at, actor_kind, actor_name, action, to_state, public, data)
-    select id, submitted_at, 'constituent', '群众', 'submit', 'submitted', true, '{"channel":"online","photos":0}' from o)
+    select id, submitted_at, 'constituent', '群众', 'submit', 'submitted', true, '{"channel":"online","photos":0}' from o)`;
+
+const INSERT_CASE = `${CASE_CTES}
   select id, tracking_code from o`;
 
 const app = Fastify({ logger: false });
@@ -261,13 +264,7 @@ app.post('/api/public/opinions', async (req, reply) => {
 });
 
 /** The same rows as Lianxin's submission, in one statement: the floor for the work a submission does. */
-const ONE_SUBMISSION = `with o as (insert into opinion (tracking_code, public_id, query_key_hash, channel, state, category_id, station_id, region_code, region_path,
-    scope_paths, content, place, submitter_name, submitter_phone, submitted_at, submitter_ip, co_unit_ids, updated_at)
-  select $1, $2, $3, 'online', 'submitted', c.id, s.id, h.region_code, h.region_path, case_scope_paths(s.id, h.region_path), $4, '', $5, $6, $7, $8, '{}', $7
-  from station s join station_region h on h.station_id = s.id and h.is_home join case_category c on c.id = $9 and c.active
-  where s.id = $10 and s.active returning id, tracking_code, submitted_at)
-  , e as (insert into opinion_event (opinion_id, at, actor_kind, actor_name, action, to_state, public, data)
-    select id, submitted_at, 'constituent', '群众', 'submit', 'submitted', true, '{"channel":"online","photos":0}' from o)
+const ONE_SUBMISSION = `${CASE_CTES}
   , r as (select a.id, a.username from account a where a.active and (a.id in (select account_id from account_station where station_id = $10)
     or a.deputy_id in (select ds.deputy_id from deputy_station ds where ds.station_id = $10 and ds.role = 'head')))
   , n as (insert into bare_notification (account_id, kind, title, body, link, case_id, dedupe_key, shown, digest_channels)
