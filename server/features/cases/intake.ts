@@ -178,8 +178,10 @@ function caseInsert(checked: boolean, toDeputy: boolean) {
     const chainReady = sql<SqlBool>`exists (select 1 from audit_head)`;
     return db.with('t', () => target)
       .with('audit_head', () => audit.head)
+      // Claimed only with a case to write: a refused submission leaves its key free.
       .with('claim', () => sql`(insert into idempotency (scope, key, request_hash, response)
-        select ${CLAIM_SCOPE}, ${v.claimKeyHash}::text, ${v.claimRequestHash}::text, ${v.claimResponse}::jsonb where ${v.claimKeyHash}::text is not null and ${chainReady}
+        select ${CLAIM_SCOPE}, ${v.claimKeyHash}::text, ${v.claimRequestHash}::text, ${v.claimResponse}::jsonb from t
+        where ${v.claimKeyHash}::text is not null and ${chainReady} and t.category_ok and t.station_id is not null
         on conflict (scope, key) do nothing returning key)`)
       .with('o', (d) => d.insertInto('opinion').columns([
         'tracking_code', 'public_id', 'query_key_hash', 'pin_hash', 'channel', 'state', 'category_id', 'station_id', 'deputy_id', 'region_code',
@@ -311,9 +313,9 @@ async function insertOpinion(
       await createChainHead(ctx.trx, audit.chain);
       continue;
     }
-    if (!written.claimed) throw new KeyClaimed();
     if (!written.category_ok) throw invalidFields([{ path: 'categoryId', code: 'CATEGORY_UNKNOWN' }]);
     if (written.station_id === null) throw new AppError('TARGET_NOT_FOUND');
+    if (!written.claimed) throw new KeyClaimed();
     if (written.id !== null) {
       row = { id: written.id, tracking_code: written.tracking_code!, public_id: written.public_id!, head: written.moved_head! };
     } else if (claim) {

@@ -154,4 +154,22 @@ describe('a case written by one statement: its event, its audit record and an Id
     await assert.rejects(submitPublic(db, '203.0.113.41', submission('另一条', 'alone-key-0001')), { code: 'IDEMPOTENCY_KEY_REUSED' });
     assert.equal((await verifyAuditChain(db)).ok, true);
   });
+
+  it('leaves the key free when it refuses a submission, so that the corrected one is written', async () => {
+    const claims = async () => (await db.selectFrom('idempotency').select('key').execute()).length;
+    const before = await claims();
+    const wrong = { ...submission('类别写错了的意见', 'refused-key-0001'), categoryId: 99_999 };
+    await assert.rejects(submitPublic(db, '203.0.113.42', wrong), { code: 'VALIDATION_FAILED' });
+    await assert.rejects(submitPublic(db, '203.0.113.42', { ...wrong, categoryId, target: { stationId: 99_999 } }), { code: 'TARGET_NOT_FOUND' });
+    assert.equal(await claims(), before, 'no claim kept');
+    const right = await submitPublic(db, '203.0.113.42', submission('类别改对了的意见', 'refused-key-0001'));
+    assert.deepEqual((await written(db, right.trackingCode)).events, ['submit']);
+    // A retry of a written submission still answers its receipt though its category is refused now.
+    await db.updateTable('case_category').set({ active: false }).where('id', '=', categoryId).execute();
+    try {
+      assert.deepEqual(await submitPublic(db, '203.0.113.42', submission('类别改对了的意见', 'refused-key-0001')), right);
+    } finally {
+      await db.updateTable('case_category').set({ active: true }).where('id', '=', categoryId).execute();
+    }
+  });
 });
