@@ -8,7 +8,7 @@ import { loadActor } from '../../platform/access/actors.js';
 import { auditChainOf } from '../../platform/audit/audit.js';
 import { GENESIS_HASH } from '../../platform/audit/hash.js';
 import { openTestDatabase } from '../../testing/database.js';
-import { verifyAuditChain } from '../audit/chain.js';
+import { verifyAuditChain } from '../audit/index.js';
 import { registerOpinions, submitPublic, submitPublicOpinion, type PublicSubmission } from './intake.js';
 import { trackingCodes } from './trackingCode.js';
 
