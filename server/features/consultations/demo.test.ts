@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { addDays } from '../../platform/calendar/workingDays.js';
-import { today } from '../../platform/clock.js';
+import { resetClock, setClock, today } from '../../platform/clock.js';
+import { onTemplateDay } from '../../testing/demoDates.js';
 import { verifyAuditChain } from '../audit/index.js';
 import { Client, signIn, startTestApp, type TestApp } from '../../testing/harness.js';
 import { loadDemoConsultations } from './demo.js';
@@ -14,10 +15,15 @@ describe('the demo consultations of 平桂区', () => {
   let t: TestApp;
   let ids: Awaited<ReturnType<typeof loadDemoConsultations>>;
   before(async () => {
+    // The demo loaded and read on one day: the template's, on a clock that stays put (a run may cross midnight).
+    setClock(onTemplateDay());
     t = await startTestApp();
     ids = await t.database.db.transaction().execute((trx) => loadDemoConsultations(trx));
   });
-  after(() => t.close());
+  after(async () => {
+    await t.close();
+    resetClock();
+  });
 
   it('tells a deliberated topic with views from three stations, its days before today', async () => {
     const staff = await signIn(t.app, 'pinggui');

@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { addDays } from '../../platform/calendar/workingDays.js';
-import { today } from '../../platform/clock.js';
+import { resetClock, setClock, today } from '../../platform/clock.js';
+import { onTemplateDay } from '../../testing/demoDates.js';
 import { verifyAuditChain } from '../audit/index.js';
 import { Client, signIn, startTestApp, type TestApp } from '../../testing/harness.js';
 import { loadDemoDeliberations } from './demo.js';
@@ -15,10 +16,15 @@ describe('the demo deliberation days of 西湾街道', () => {
   let t: TestApp;
   let ids: Awaited<ReturnType<typeof loadDemoDeliberations>>;
   before(async () => {
+    // The demo loaded and read on one day: the template's, on a clock that stays put (a run may cross midnight).
+    setClock(onTemplateDay());
     t = await startTestApp();
     ids = await t.database.db.transaction().execute((trx) => loadDemoDeliberations(trx));
   });
-  after(() => t.close());
+  after(async () => {
+    await t.close();
+    resetClock();
+  });
 
   it('tells a day held and published before today, with its action plan partly answered and one item sent back', async () => {
     const office = await signIn(t.app, 'xiwan');

@@ -1,7 +1,8 @@
 /** The demo's 公会镇代表法庭联络室: last year's 墙角 dispute settled, eight disputes resolved, 36 constituents received, 9 opinions collected. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { today } from '../../platform/clock.js';
+import { resetClock, setClock, today } from '../../platform/clock.js';
+import { onTemplateDay } from '../../testing/demoDates.js';
 import { idOf, signIn, startTestApp, type TestApp } from '../../testing/harness.js';
 import { loadDemoMediation } from './demo.js';
 
@@ -9,10 +10,15 @@ describe('the mediation demo', () => {
   let t: TestApp;
   let ids: Awaited<ReturnType<typeof loadDemoMediation>>;
   before(async () => {
+    // The demo loaded and read on one day: the template's, on a clock that stays put (a run may cross midnight).
+    setClock(onTemplateDay());
     t = await startTestApp();
     ids = await t.database.db.transaction().execute((trx) => loadDemoMediation(trx));
   });
-  after(() => t.close());
+  after(async () => {
+    await t.close();
+    resetClock();
+  });
 
   it('has the 墙角 dispute resolved with its agreement, and last year\'s figures consistent with the records', async () => {
     const staff = await signIn(t.app, 'pinggui');

@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { addDays, shanghaiDate } from '../../platform/calendar/workingDays.js';
-import { today } from '../../platform/clock.js';
+import { resetClock, setClock, today } from '../../platform/clock.js';
+import { onTemplateDay } from '../../testing/demoDates.js';
 import { verifyAuditChain } from '../audit/index.js';
 import { signIn, startTestApp, type TestApp } from '../../testing/harness.js';
 import { loadDemoReportBacks } from './demo.js';
@@ -15,10 +16,15 @@ describe('the demo report-backs of 平桂区', () => {
   let t: TestApp;
   let ids: Awaited<ReturnType<typeof loadDemoReportBacks>>;
   before(async () => {
+    // The demo loaded and read on one day: the template's, on a clock that stays put (a run may cross midnight).
+    setClock(onTemplateDay());
     t = await startTestApp();
     ids = await t.database.db.transaction().execute((trx) => loadDemoReportBacks(trx));
   });
-  after(() => t.close());
+  after(async () => {
+    await t.close();
+    resetClock();
+  });
 
   it('tells 王惠敏\'s evaluated report-back under the banyan tree, its days before today, with a three-item issue list', async () => {
     const wang = await signIn(t.app, 'wanghuimin');
