@@ -226,6 +226,7 @@ function caseInsert(checked: boolean, toDeputy: boolean) {
       .with('audit_added', () => audit.added)
       .with('audit_moved', () => audit.moved)
       .with('notify_r', () => recipients)
+      .with('notify_p', () => told.p)
       .with('notify_m', () => told.m)
       .with('notify_n', () => told.n)
       .with('notify_o', () => told.o)

@@ -66,6 +66,7 @@ export function notificationValues(input: Pick<NotifyInput, 'kind' | 'title' | '
  * The parts of a statement that tell the accounts of `recipients` (a CTE named `notify_r`, as
  * `recipientsQuery` answers them), each as it wishes for the notification's type (see
  * `notification_pref`; no wish: immediately everywhere):
+ * - `notify_p`: the recipients' wishes for the notification's type, read once for all channels;
  * - `notify_m`: each recipient on each registered channel, with its address there (null: the
  *   channel does not reach it) and its wish;
  * - `notify_n`: the notifications: shown in the inbox unless the wish for `app` is the digest or
@@ -78,18 +79,19 @@ export function notificationValues(input: Pick<NotifyInput, 'kind' | 'title' | '
  */
 export function notificationCtes(v: NotificationValues, about: { link: Expression<string | null>; caseId: Expression<number | null>; from: RawBuilder<unknown> | null }) {
   const from = about.from === null ? sql`` : sql`cross join ${about.from}`;
-  const wish = (channel: RawBuilder<string>) => sql<string>`coalesce((select p.mode from notification_pref p
-    where p.account_id = r.id and p.type = ${v.notifyType}::text and p.channel = ${channel}), 'immediate')`;
   return {
+    p: sql<{ account_id: number; channel: string; mode: string }>`(select p.account_id, p.channel, p.mode from notification_pref p
+      where p.type = ${v.notifyType}::text and p.account_id in (select id from notify_r))`,
     m: sql<{ account_id: number; ord: number; channel: string; address: string | null; mode: string }>`(select r.id as account_id, c.ord, c.name as channel,
-        case c.addressed_by when 'username' then r.username when 'phone' then r.phone end as address, ${wish(sql`c.name`)} as mode
-      from notify_r r cross join unnest(${v.notifyChannels}::text[], ${v.notifyAddressedBy}::text[]) with ordinality as c(name, addressed_by, ord))`,
+        case c.addressed_by when 'username' then r.username when 'phone' then r.phone end as address, coalesce(p.mode, 'immediate') as mode
+      from notify_r r cross join unnest(${v.notifyChannels}::text[], ${v.notifyAddressedBy}::text[]) with ordinality as c(name, addressed_by, ord)
+      left join notify_p p on p.account_id = r.id and p.channel = c.name)`,
     n: sql<{ id: number; account_id: number }>`(insert into notification (account_id, kind, title, body, link, case_id, dedupe_key, shown, digest_channels)
       select w.id, ${v.notifyKind}::text, ${v.notifyTitle}::text, ${v.notifyBody}::text, ${about.link}, ${about.caseId}, ${v.notifyDedupeKey}::text,
         w.app = 'immediate',
         (case when w.app = 'digest' then array['app'] else '{}'::text[] end)
           || array(select m.channel from notify_m m where m.account_id = w.id and m.address is not null and m.mode = 'digest' order by m.ord)
-      from (select r.id, ${wish(sql`'app'`)} as app from notify_r r) w ${from}
+      from (select r.id, coalesce(p.mode, 'immediate') as app from notify_r r left join notify_p p on p.account_id = r.id and p.channel = 'app') w ${from}
       where w.app <> 'off' or exists (select 1 from notify_m m where m.account_id = w.id and m.address is not null and m.mode <> 'off')
       order by w.id
       on conflict (account_id, dedupe_key) where dedupe_key is not null do nothing
@@ -127,7 +129,7 @@ export async function notify(trx: Transaction<DB>, input: NotifyInput): Promise<
     link: sql<string | null>`${input.link ?? null}::text`, caseId: sql<number | null>`${input.caseId ?? null}::bigint`, from: null,
   });
   const [row] = await trx.with('notify_r', (db) => recipientsQuery(db, ids, except))
-    .with('notify_m', () => ctes.m).with('notify_n', () => ctes.n).with('notify_o', () => ctes.o).with('notify_j', () => ctes.j)
+    .with('notify_p', () => ctes.p).with('notify_m', () => ctes.m).with('notify_n', () => ctes.n).with('notify_o', () => ctes.o).with('notify_j', () => ctes.j)
     .selectNoFrom([
       sql<number[]>`(select coalesce(json_agg(id order by account_id), '[]') from notify_n)`.as('notification_ids'),
       sql<number[]>`(select coalesce(json_agg(id order by id), '[]') from notify_o)`.as('outbox_ids'),
