@@ -43,6 +43,7 @@ import * as m0041 from './migrations/0041_text_search.js';
 import * as m0042 from './migrations/0042_audit_prev_id.js';
 import * as m0043 from './migrations/0043_import_heartbeat.js';
 import * as m0044 from './migrations/0044_grams_statistics.js';
+import * as m0045 from './migrations/0045_case_path_functions.js';
 
 /** Every migration, in order. New ones are appended here; names never change. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -90,6 +91,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0042_audit_prev_id': m0042,
   '0043_import_heartbeat': m0043,
   '0044_grams_statistics': m0044,
+  '0045_case_path_functions': m0045,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { MIGRATION_NAMES, migrateTo, migrateToLatest } from '../../platform/db/migrate.js';
+import { openTestDatabase } from '../../testing/database.js';
+import type { Database } from '../../platform/db/engine.js';
+
+/**
+ * What `case_scope_paths` and `case_side_path` answer for every station, with every region path
+ * as the case's own region and as its place (属地), and no place: the functions every new case's
+ * row calls (intake.ts).
+ */
+async function answers(database: Database) {
+  const rows = await sql<{ station: number; path: string | null; scope: string[]; side: string | null }>`
+    select s.id as station, r.path, case_scope_paths(s.id, coalesce(r.path, h.region_path)) as scope, case_side_path(s.id, r.path) as side
+    from station s join station_region h on h.station_id = s.id and h.is_home
+    cross join (select path from region union all select null) r
+    order by s.id, r.path nulls first`.execute(database.db);
+  return rows.rows;
+}
+
+const language = (database: Database) => sql<{ proname: string; lang: string; config: string[] | null }>`
+  select p.proname, l.lanname as lang, p.proconfig as config from pg_proc p join pg_language l on l.oid = p.prolang
+  where p.proname in ('case_scope_paths', 'case_side_path') order by p.proname`.execute(database.db).then((r) => r.rows);
+
+describe('migration 0045: the case path functions in PL/pgSQL, planned once', () => {
+  const LATER = MIGRATION_NAMES.filter((name) => name > '0044_grams_statistics');
+  it('answers what the SQL functions answered, for every station, region and place, and is undone and done again', async () => {
+    const database = await openTestDatabase();
+    try {
+      const stations = await sql<{ type: string }>`select distinct type from station`.execute(database.db);
+      assert.ok(stations.rows.some((s) => s.type === 'cross_province'), 'the demo has a cross-province station, whose side is worked out');
+      const now = await answers(database);
+      assert.ok(now.some((a) => a.side !== null), 'some place lies on a member region\'s side');
+      assert.deepEqual(await language(database), [
+        { proname: 'case_scope_paths', lang: 'plpgsql', config: ['plan_cache_mode=force_generic_plan'] },
+        { proname: 'case_side_path', lang: 'plpgsql', config: ['plan_cache_mode=force_generic_plan'] },
+      ]);
+      assert.deepEqual(await migrateTo(database.db, '0044_grams_statistics'), [...LATER].reverse());
+      assert.deepEqual((await language(database)).map((f) => f.lang), ['sql', 'sql']);
+      assert.deepEqual(await answers(database), now);
+      assert.deepEqual(await migrateToLatest(database.db), LATER);
+      assert.deepEqual(await answers(database), now);
+    } finally {
+      await database.close();
+    }
+  });
+});
