@@ -92,7 +92,9 @@ export interface CaseSnapshot {
   content: string;
 }
 
-const summary = (c: CaseSnapshot) => (c.content.length > 40 ? `${c.content.slice(0, 40)}…` : c.content);
+/** What a notification about a case says: its tracking code and the start of its text. */
+const caseMessageBody = (c: Pick<CaseSnapshot, 'tracking_code' | 'content'>) =>
+  `${c.tracking_code}:${c.content.length > 40 ? `${c.content.slice(0, 40)}…` : c.content}`;
 
 /** Who hears of an action, with the title they see. */
 const MESSAGES: Partial<Record<CaseAction | 'submit', { title: string; to: (c: CaseSnapshot) => Parameters<typeof accountsOf>[1] }>> = {
@@ -124,7 +126,7 @@ export function submitRecipientsQuery(db: QueryCreator<DB>, stationId: number, d
 
 /** What the people of `submitRecipientsQuery` are told of a new case. */
 export function submitNotification(c: Pick<CaseSnapshot, 'tracking_code' | 'content'>): NotificationValues {
-  return notificationValues({ kind: 'case.submit', title: MESSAGES.submit!.title, body: `${c.tracking_code}:${summary(c as CaseSnapshot)}` });
+  return notificationValues({ kind: 'case.submit', title: MESSAGES.submit!.title, body: caseMessageBody(c) });
 }
 
 /** Tells the people concerned by `action`; `override` names other people or another title (reminders). */
@@ -140,7 +142,7 @@ export async function notifyCase(
   if (!accountIds) return;
   await notify(trx, {
     accountIds, exceptAccountId, kind: `case.${action}`, title,
-    body: `${c.tracking_code}:${summary(c)}`, link: `/cases/${c.id}`, caseId: c.id, dedupeKey: override.dedupeKey,
+    body: caseMessageBody(c), link: `/cases/${c.id}`, caseId: c.id, dedupeKey: override.dedupeKey,
   });
 }
 

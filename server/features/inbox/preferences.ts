@@ -30,8 +30,8 @@ export const PreferencesBody = z.object({ prefs: z.array(Pref).min(1).max(64) })
 /** The channels offered: the inbox, then the outside channels registered in this process that have an address for the account. */
 async function offeredChannels(db: Kysely<DB>, accountId: number): Promise<PrefChannelKey[]> {
   const account = await db.selectFrom('account as a').leftJoin('deputy as d', 'd.id', 'a.deputy_id')
-    .select(['a.id', 'a.username', 'a.display_name', 'd.phone']).where('a.id', '=', accountId).executeTakeFirstOrThrow();
-  const reach = deliveryChannels().filter((c) => channelAddress(c, { accountId, username: account.username, displayName: account.display_name, phone: account.phone }));
+    .select(['a.username', 'd.phone']).where('a.id', '=', accountId).executeTakeFirstOrThrow();
+  const reach = deliveryChannels().filter((c) => channelAddress(c, account));
   return ['app', ...reach.map((c) => c.name)];
 }
 

@@ -11,11 +11,9 @@ export interface OutboxMessage {
   notificationId: number | null;
 }
 
-/** What `notify` knows about an account when asking a channel for its address. */
+/** What a channel may address an account by (see `AddressSource`). */
 export interface Recipient {
-  accountId: number;
   username: string;
-  displayName: string;
   /** The deputy's mobile number, for deputy accounts. */
   phone: string | null;
 }

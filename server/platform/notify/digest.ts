@@ -57,11 +57,11 @@ export async function composeDigests(trx: Transaction<DB>, now: Date): Promise<D
     const outside = [...channels].filter((c): c is ChannelName => c !== 'app');
     if (outside.length) {
       const account = await trx.selectFrom('account as a').leftJoin('deputy as d', 'd.id', 'a.deputy_id')
-        .select(['a.id', 'a.username', 'a.display_name', 'a.active', 'd.phone']).where('a.id', '=', accountId).executeTakeFirstOrThrow();
+        .select(['a.id', 'a.username', 'a.active', 'd.phone']).where('a.id', '=', accountId).executeTakeFirstOrThrow();
       for (const name of outside) {
         const channel = deliveryChannel(name);
         const address = account.active && channel
-          ? channelAddress(channel, { accountId, username: account.username, displayName: account.display_name, phone: account.phone })
+          ? channelAddress(channel, account)
           : null;
         if (!address) continue;
         const { id } = await trx.insertInto('outbox').values({ channel: name, recipient: address, subject: title, body, notification_id: digest.id })

@@ -48,7 +48,6 @@ export interface NotificationValues {
   notifyDedupeKey: string | null;
   notifyChannels: string[];
   notifyAddressedBy: (string | null)[];
-  notifyDeliverKind: string;
   notifyAt: Date;
 }
 
@@ -58,7 +57,7 @@ export function notificationValues(input: Pick<NotifyInput, 'kind' | 'title' | '
   return {
     notifyKind: input.kind, notifyType: typeOfKind(input.kind), notifyTitle: input.title, notifyBody: input.body,
     notifyDedupeKey: input.dedupeKey ?? null, notifyChannels: channels.map((c) => c.name), notifyAddressedBy: channels.map((c) => c.addressedBy),
-    notifyDeliverKind: OUTBOX_DELIVER, notifyAt: now(),
+    notifyAt: now(),
   };
 }
 
@@ -103,7 +102,7 @@ export function notificationCtes(v: NotificationValues, about: { link: Expressio
       order by m.account_id, m.ord
       returning id)`,
     j: sql<{ id: number }>`(insert into job (kind, payload, dedupe_key, run_at)
-      select ${v.notifyDeliverKind}::text, jsonb_build_object('outboxId', o.id), 'outbox:' || o.id, ${v.notifyAt}::timestamptz from notify_o o
+      select ${sql.lit(OUTBOX_DELIVER)}, jsonb_build_object('outboxId', o.id), 'outbox:' || o.id, ${v.notifyAt}::timestamptz from notify_o o
       on conflict (dedupe_key) where dedupe_key is not null do nothing
       returning id)`,
   };
