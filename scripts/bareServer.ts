@@ -265,8 +265,8 @@ app.post('/api/public/opinions', async (req, reply) => {
 
 /** The same rows as Lianxin's submission, in one statement: the floor for the work a submission does. */
 const ONE_SUBMISSION = `${CASE_CTES}
-  , r as (select a.id, a.username from account a where a.active and (a.id in (select account_id from account_station where station_id = $10)
-    or a.deputy_id in (select ds.deputy_id from deputy_station ds where ds.station_id = $10 and ds.role = 'head')))
+  , r as (select a.id, a.username from account a where a.active and a.id in (select account_id from account_station where station_id = $10
+    union all select h.id from account h join deputy_station ds on ds.deputy_id = h.deputy_id where ds.station_id = $10 and ds.role = 'head'))
   , n as (insert into bare_notification (account_id, kind, title, body, link, case_id, dedupe_key, shown, digest_channels)
     select r.id, 'case.submit', '收到新的群众意见', $11, '/cases/' || o.id, o.id, null, true, '{}' from r cross join o order by r.id returning id, account_id)
   , m as (insert into bare_outbox (channel, recipient, subject, body, notification_id)

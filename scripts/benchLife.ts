@@ -107,6 +107,19 @@ export async function generateLife(db: Kysely<DB>, { cases, province, days }: Li
           join bench_station s on s.id = substr(d.grid_cell, 7)::int) x`.execute(db);
   await sql`update bench_station s set deputy_ids = (select array_agg(deputy_id order by deputy_id) from deputy_station x where x.station_id = s.id)`.execute(db);
   await sql`update deputy set grid_cell = null where grid_cell like 'bench:%'`.execute(db);
+  // Accounts as in life: every deputy signs in on a phone, every unit has a clerk, every station an
+  // officer (their passwords sign nobody in: the benchmarks sign in as the readers of benchReaders).
+  await sql`
+    insert into account (username, display_name, role, password_hash, deputy_id, anchor_path)
+    select 'bench-d' || d.id, d.name, 'deputy', '!bench', d.id, d.region_path from deputy d
+    where d.id in (select deputy_id from deputy_station where station_id in (select id from bench_station))`.execute(db);
+  await sql`
+    insert into account (username, display_name, role, password_hash, unit_id, anchor_path)
+    select 'bench-u' || u.unit_id, n.name, 'unit', '!bench', u.unit_id, n.region_path from bench_unit u join unit n on n.id = u.unit_id`.execute(db);
+  await sql`
+    with made as (insert into account (username, display_name, role, password_hash, anchor_path)
+      select 'bench-s' || s.id, '联络站工作人员', 'officer', '!bench', s.region_path from bench_station s returning id, username)
+    insert into account_station (account_id, station_id) select id, substr(username, 8)::int from made`.execute(db);
   const deputies = stations * DEPUTIES_PER_STATION;
   log(`${deputies} deputies, ${units} units: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 

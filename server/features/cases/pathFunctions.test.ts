@@ -23,7 +23,7 @@ const language = (database: Database) => sql<{ proname: string; lang: string; co
   select p.proname, l.lanname as lang, p.proconfig as config from pg_proc p join pg_language l on l.oid = p.prolang
   where p.proname in ('case_scope_paths', 'case_side_path') order by p.proname`.execute(database.db).then((r) => r.rows);
 
-describe('migration 0045: the case path functions in PL/pgSQL, planned once', () => {
+describe('migrations 0045 (the case path functions in PL/pgSQL, planned once) and 0046 (account look-ups)', () => {
   const LATER = MIGRATION_NAMES.filter((name) => name > '0044_grams_statistics');
   it('answers what the SQL functions answered, for every station, region and place, and is undone and done again', async () => {
     const database = await openTestDatabase();
@@ -41,6 +41,10 @@ describe('migration 0045: the case path functions in PL/pgSQL, planned once', ()
       assert.deepEqual(await answers(database), now);
       assert.deepEqual(await migrateToLatest(database.db), LATER);
       assert.deepEqual(await answers(database), now);
+      // 0046: the account look-ups of the notifications' recipients, undone and done again with the functions.
+      const indexes = await sql<{ n: number }>`select count(*)::int as n from pg_indexes where indexname in
+        ('account_deputy_idx', 'account_unit_idx', 'account_staff_region_idx', 'account_station_station_idx')`.execute(database.db);
+      assert.equal(indexes.rows[0]!.n, 4);
     } finally {
       await database.close();
     }

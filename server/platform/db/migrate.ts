@@ -44,6 +44,7 @@ import * as m0042 from './migrations/0042_audit_prev_id.js';
 import * as m0043 from './migrations/0043_import_heartbeat.js';
 import * as m0044 from './migrations/0044_grams_statistics.js';
 import * as m0045 from './migrations/0045_case_path_functions.js';
+import * as m0046 from './migrations/0046_account_lookups.js';
 
 /** Every migration, in order. New ones are appended here; names never change. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -92,6 +93,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0043_import_heartbeat': m0043,
   '0044_grams_statistics': m0044,
   '0045_case_path_functions': m0045,
+  '0046_account_lookups': m0046,
 };
 
 class StaticProvider implements MigrationProvider {
