@@ -3,15 +3,18 @@ import { sql, type Kysely } from 'kysely';
 /**
  * The two functions every new case's row calls, `case_scope_paths` and `case_side_path`, in
  * PL/pgSQL with one generic plan each. As SQL functions with subqueries PostgreSQL 15 cannot
- * inline them, and plans their bodies again in every statement that calls them: 0.33 ms of a
- * submission's 2.8 ms in PostgreSQL. PL/pgSQL keeps its plans for the connection; held to the
- * generic plan (`plan_cache_mode`), they are not planned again for each station. Measured with
- * pgbench, both calls: 0.33 ms before, 0.09 ms after (docs/BENCHMARKS.md). What they answer is
- * unchanged.
+ * inline them, and plans their bodies again in every statement that calls them (and, inside the
+ * first, `path_prefixes` again for each call). PL/pgSQL keeps its plans for the connection; held
+ * to the generic plan (`plan_cache_mode`), they are not planned again for each station, and the
+ * region paths' prefixes are worked out in the scope function's own query. What they answer is
+ * unchanged (`features/cases/pathFunctions.test.ts`); what they cost is in docs/BENCHMARKS.md.
  */
 const SCOPE = `
-  return array(select distinct unnest(path_prefixes(x)) from (
-    select own_path as x union all select region_path from station_region where station_id = station) paths order by 1);`;
+  return array(select distinct array_to_string(parts[1:n], '.') || '.'
+    from (select string_to_array(rtrim(x, '.'), '.') as parts
+          from (select own_path as x union all select region_path from station_region where station_id = station) paths) p,
+      generate_series(1, coalesce(array_length(parts, 1), 0)) n
+    order by 1);`;
 
 const SIDE = `
   return (select case when s.type <> 'cross_province' then null else coalesce(
