@@ -108,7 +108,8 @@ export async function generateLife(db: Kysely<DB>, { cases, province, days }: Li
   await sql`update bench_station s set deputy_ids = (select array_agg(deputy_id order by deputy_id) from deputy_station x where x.station_id = s.id)`.execute(db);
   await sql`update deputy set grid_cell = null where grid_cell like 'bench:%'`.execute(db);
   // Accounts as in life: every deputy signs in on a phone, every unit has a clerk, every station an
-  // officer (their passwords sign nobody in: the benchmarks sign in as the readers of benchReaders).
+  // officer (their passwords sign nobody in: the benchmarks sign in as the readers of benchReaders),
+  // and some of them have set how they want to be told.
   await sql`
     insert into account (username, display_name, role, password_hash, deputy_id, anchor_path)
     select 'bench-d' || d.id, d.name, 'deputy', '!bench', d.id, d.region_path from deputy d
@@ -120,6 +121,12 @@ export async function generateLife(db: Kysely<DB>, { cases, province, days }: Li
     with made as (insert into account (username, display_name, role, password_hash, anchor_path)
       select 'bench-s' || s.id, '联络站工作人员', 'officer', '!bench', s.region_path from bench_station s returning id, username)
     insert into account_station (account_id, station_id) select id, substr(username, 8)::int from made`.execute(db);
+  // Some have set their notification wishes (个人中心): the rest notice only through the inbox.
+  await sql`
+    insert into notification_pref (account_id, type, channel, mode)
+    select a.id, w.type, w.channel, w.mode from account a
+    cross join (values ('other', 'app', 'digest', 0.15), ('result', 'log', 'digest', 0.10), ('reminder', 'log', 'off', 0.05)) w(type, channel, mode, share)
+    where a.username like 'bench-%' and random() < w.share`.execute(db);
   const deputies = stations * DEPUTIES_PER_STATION;
   log(`${deputies} deputies, ${units} units: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
