@@ -121,12 +121,13 @@ export async function generateLife(db: Kysely<DB>, { cases, province, days }: Li
     with made as (insert into account (username, display_name, role, password_hash, anchor_path)
       select 'bench-s' || s.id, '联络站工作人员', 'officer', '!bench', s.region_path from bench_station s returning id, username)
     insert into account_station (account_id, station_id) select id, substr(username, 8)::int from made`.execute(db);
-  // Some have set their notification wishes (个人中心): the rest notice only through the inbox.
+  // Some have set their notification wishes (个人中心): the rest notice only through the inbox. (The
+  // draw names the account, or PostgreSQL draws once per wish.)
   await sql`
     insert into notification_pref (account_id, type, channel, mode)
     select a.id, w.type, w.channel, w.mode from account a
     cross join (values ('other', 'app', 'digest', 0.15), ('result', 'log', 'digest', 0.10), ('reminder', 'log', 'off', 0.05)) w(type, channel, mode, share)
-    where a.username like 'bench-%' and random() < w.share`.execute(db);
+    where a.username like 'bench-%' and random() + 0 * a.id < w.share`.execute(db);
   const deputies = stations * DEPUTIES_PER_STATION;
   log(`${deputies} deputies, ${units} units: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
