@@ -3,7 +3,7 @@
  * the outbox) and which timers are set (deadline reminders, closing unrated answers). Timers
  * carry the facts they were set for; a timer whose facts have changed since does nothing.
  */
-import type { QueryCreator, SelectQueryBuilder, Transaction } from 'kysely';
+import { sql, type QueryCreator, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { CaseAction } from './workflow.js';
 import { RATING_WINDOW_DAYS } from './effects.js';
 import type { WorkingCalendar } from '../../platform/calendar/workingDays.js';
@@ -63,7 +63,11 @@ export async function scheduleReminder(trx: Transaction<DB>, p: RemindPayload) {
   });
 }
 
-/** The accounts of an audience, as one query (null: nobody), read by `notify` with the recipients' details. */
+/**
+ * The accounts of an audience, as one query (null: nobody), read by `notify` with the recipients' details.
+ * The roles are written into the query, not sent as values: a plan made once for every station
+ * then knows that a station has one head deputy (as a value, it guessed a third of its deputies).
+ */
 function accountsOf(trx: QueryCreator<DB>, who: { stationId?: number; unitIds?: number[]; deputyId?: number | null; staffRegion?: string }) {
   const parts = [
     who.stationId !== undefined && trx.selectFrom('account_station').select('account_id as id').where('station_id', '=', who.stationId),
@@ -72,8 +76,8 @@ function accountsOf(trx: QueryCreator<DB>, who: { stationId?: number; unitIds?: 
       ? trx.selectFrom('account').select('id').where('deputy_id', '=', who.deputyId)
       // A case written to the station rather than to a deputy: the station's head deputy (站长) answers for it.
       : who.deputyId === null && who.stationId !== undefined && trx.selectFrom('account as a').innerJoin('deputy_station as ds', 'ds.deputy_id', 'a.deputy_id')
-        .select('a.id').where('ds.station_id', '=', who.stationId).where('ds.role', '=', 'head'),
-    !!who.staffRegion && trx.selectFrom('account').select('id').where('role', '=', 'staff').where('region_code', '=', who.staffRegion),
+        .select('a.id').where('ds.station_id', '=', who.stationId).where('ds.role', '=', sql.lit('head')),
+    !!who.staffRegion && trx.selectFrom('account').select('id').where('role', '=', sql.lit('staff')).where('region_code', '=', who.staffRegion),
   ].filter((q) => q !== false) as SelectQueryBuilder<DB, 'account', { id: number }>[];
   if (parts.length === 0) return null;
   return parts.reduce((all, q) => all.unionAll(q));

@@ -11,6 +11,10 @@ import { openTestDatabase } from '../../testing/database.js';
 import { verifyAuditChain } from '../audit/index.js';
 import { registerOpinions, submitPublic, submitPublicOpinion, type PublicSubmission } from './intake.js';
 import { trackingCodes } from './trackingCode.js';
+import { submitRecipientsQuery } from './followUps.js';
+
+/** A node of a plan as `explain (format json)` gives it. */
+interface PlanNode { 'Plan Rows': number; 'Relation Name'?: string; Plans?: PlanNode[] }
 
 /** The case, its first event and its audit record, as the statement that wrote them left them. */
 async function written(db: Kysely<DB>, trackingCode: string) {
@@ -167,6 +171,39 @@ describe('a case written by one statement: its event, its audit record and an Id
       assert.equal(plans.rows[0]!.custom_plans, 5);
       assert.ok(plans.rows[0]!.generic_plans >= 2);
     });
+  });
+
+  it('finds a station\'s people by a plan made once for every station that expects one head deputy, at a province\'s twenty deputies a station', { skip: process.env.DATABASE_URL ? false : 'PostgreSQL only (DATABASE_URL)' }, async () => {
+    // With the head's role sent as a value, the plan made once for every station guessed a third
+    // of a station's deputies to be its head. The submission's statement then looked dearer with
+    // that plan than planned for each run, and at province scale PostgreSQL planned it again at
+    // every submission (docs/BENCHMARKS.md, bench:bare).
+    const rolledBack = new Error('rolled back');
+    await assert.rejects(db.transaction().execute(async (trx) => {
+      await sql`insert into deputy (name, name_pinyin, name_initials, gender, status, region_code, region_path)
+        select '代表' || s.id || '-' || n, 'daibiao', 'db', 'female', 'current', h.region_code, h.region_path
+        from station s join station_region h on h.station_id = s.id and h.is_home, generate_series(1, 20) n`.execute(trx);
+      await sql`insert into deputy_station (deputy_id, station_id, role)
+        select d.id, s.id, 'resident' from deputy d join station s on d.name like '代表' || s.id || '-%'`.execute(trx);
+      // Every deputy signs in on a phone.
+      await sql`insert into account (username, display_name, role, password_hash, deputy_id, anchor_path)
+        select 'plan-d' || d.id, d.name, 'deputy', '!', d.id, d.region_path from deputy d where d.name like '代表%-%'`.execute(trx);
+      await sql`analyze deputy_station`.execute(trx);
+      await sql`analyze account`.execute(trx);
+      // The generic plan of the station's people, as the submission's statement holds them.
+      const q = submitRecipientsQuery(trx, stationId, null, null).compile();
+      const literal = (v: unknown) => (v === null ? 'null' : typeof v === 'string' ? `'${v.replaceAll("'", "''")}'` : String(v));
+      await sql.raw(`prepare station_people as ${q.sql}`).execute(trx);
+      await sql`set local plan_cache_mode = force_generic_plan`.execute(trx);
+      const args = q.parameters.length ? `(${q.parameters.map(literal).join(', ')})` : '';
+      const plan = await sql.raw<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`explain (format json) execute station_people${args}`).execute(trx);
+      await sql`deallocate station_people`.execute(trx);
+      // The branch that reads deputy_station: the head deputy's account.
+      const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
+      const head = nodes(plan.rows[0]!['QUERY PLAN'][0].Plan).filter((n) => (n.Plans ?? []).some((c) => nodes(c).some((d) => d['Relation Name'] === 'deputy_station')));
+      assert.equal(head.at(-1)?.['Plan Rows'], 1);
+      throw rolledBack;
+    }), rolledBack);
   });
 
   it('leaves the key free when it refuses a submission, so that the corrected one is written', async () => {

@@ -57,7 +57,7 @@ export async function composeDigests(trx: Transaction<DB>, now: Date): Promise<D
     const outside = [...channels].filter((c): c is ChannelName => c !== 'app');
     if (outside.length) {
       const account = await trx.selectFrom('account as a').leftJoin('deputy as d', 'd.id', 'a.deputy_id')
-        .select(['a.id', 'a.username', 'a.active', 'd.phone']).where('a.id', '=', accountId).executeTakeFirstOrThrow();
+        .select(['a.username', 'a.active', 'd.phone']).where('a.id', '=', accountId).executeTakeFirstOrThrow();
       for (const name of outside) {
         const channel = deliveryChannel(name);
         const address = account.active && channel

@@ -30,7 +30,7 @@ export function recipientsQuery(db: QueryCreator<DB>, accountIds: NotifyInput['a
   return db.selectFrom('account as a')
     .leftJoin('deputy as d', 'd.id', 'a.deputy_id')
     .select(['a.id', 'a.username', 'd.phone'])
-    .where('a.id', 'in', accountIds).where('a.active', '=', true)
+    .where('a.id', 'in', accountIds).where('a.active', '=', sql.lit(true))
     .where(sql<SqlBool>`a.id is distinct from ${exceptAccountId}::int`)
     .orderBy('a.id');
 }
