@@ -13,7 +13,8 @@
  *   POST /bare/one/opinions                 the same submission's rows written by one statement after the
  *                                           rate limit: the case and its event, a notification, an outbox
  *                                           message and its delivery job for each of the station's people
- *                                           and its head deputy, the audit record linked into one of 64
+ *                                           and its head deputy as each wishes (notification_pref, for the
+ *                                           app and the log channel), the audit record linked into one of 64
  *                                           chains and the chain's head moved (copies of those tables)
  *   POST /bare/same/opinions                the same submission's rows written one statement each: the
  *                                           station, the case, the recipients, the notifications, the jobs,
@@ -265,12 +266,17 @@ app.post('/api/public/opinions', async (req, reply) => {
 
 /** The same rows as Lianxin's submission, in one statement: the floor for the work a submission does. */
 const ONE_SUBMISSION = `${CASE_CTES}
-  , r as (select a.id, a.username from account a where a.active and a.id in (select account_id from account_station where station_id = $10
-    union all select h.id from account h join deputy_station ds on ds.deputy_id = h.deputy_id where ds.station_id = $10 and ds.role = 'head'))
+  , r as (select a.id, a.username, coalesce(pa.mode, 'immediate') as app, coalesce(pl.mode, 'immediate') as log from account a
+    left join notification_pref pa on pa.account_id = a.id and pa.type = 'task' and pa.channel = 'app'
+    left join notification_pref pl on pl.account_id = a.id and pl.type = 'task' and pl.channel = 'log'
+    where a.active and a.id in (select account_id from account_station where station_id = $10
+      union all select h.id from account h join deputy_station ds on ds.deputy_id = h.deputy_id where ds.station_id = $10 and ds.role = 'head'))
   , n as (insert into bare_notification (account_id, kind, title, body, link, case_id, dedupe_key, shown, digest_channels)
-    select r.id, 'case.submit', '收到新的群众意见', $11, '/cases/' || o.id, o.id, null, true, '{}' from r cross join o order by r.id returning id, account_id)
+    select r.id, 'case.submit', '收到新的群众意见', $11, '/cases/' || o.id, o.id, null, r.app = 'immediate',
+      case when r.app = 'digest' then '{app}'::text[] else '{}' end || case when r.log = 'digest' then '{log}'::text[] else '{}' end
+    from r cross join o where r.app <> 'off' or r.log <> 'off' order by r.id returning id, account_id)
   , m as (insert into bare_outbox (channel, recipient, subject, body, notification_id)
-    select 'log', r.username, '收到新的群众意见', $11, n.id from n join r on r.id = n.account_id order by n.account_id returning id)
+    select 'log', r.username, '收到新的群众意见', $11, n.id from n join r on r.id = n.account_id where r.log = 'immediate' order by n.account_id returning id)
   , j as (insert into bare_job (kind, payload, dedupe_key, run_at) select 'outbox.deliver', jsonb_build_object('outboxId', m.id), 'outbox:' || m.id, now() from m)
   , head as (select head_hash, head_id from bare_audit_chain where chain = $12 for update)
   , added as (insert into bare_audit_log (at, actor_account_id, actor_name, action, entity_type, entity_id, before, after, ip, prev_hash, hash, chain, prev_id)

@@ -3,7 +3,7 @@
  *
  * On a database kept by `bench:cases` (BENCH_DB, default lianxin_bench, run with BENCH_KEEP=1;
  * brought to this checkout's schema first), it starts Lianxin as it runs in production
- * (`server/main.ts`, its job worker included) and the minimal Fastify + pg server of
+ * (`server/main.ts`) and the minimal Fastify + pg server of
  * scripts/bareServer.ts, checks that both give the same answers, then loads each hot request
  * with `wrk` (BENCH_CONNECTIONS connections, default 16, for BENCH_SECONDS, default 5), the two
  * servers taking turns, BENCH_ROUNDS rounds (default 3). It prints, per request, the requests
@@ -14,6 +14,11 @@
  * tracking page are compared twice too: with the bare server's own smaller queries, and with it
  * sending Lianxin's own statements for them, as Lianxin compiles them for the same reader
  * (captured from Lianxin's code before the servers start), so that what is left is node's work.
+ *
+ * Lianxin's job worker is off (LIANXIN_WORKER=0, as on web nodes whose worker runs in a process of
+ * its own): the bare server writes the same delivery jobs and delivers none, and a worker in the
+ * same process would charge the deliveries of earlier submissions to the ones measured.
+ * BENCH_WORKER=1 runs it in Lianxin's process, as a single-process installation does.
  *
  * With BENCH_COMPARE=<another checkout> (its dependencies installed or linked, its schema the
  * same), that checkout's Lianxin is measured in the same turns too: before and after a change.
@@ -106,7 +111,9 @@ const BARE = 'http://127.0.0.1:3202';
 const BEFORE = 'http://127.0.0.1:3203';
 /** Whom a checkout's Lianxin trusts for X-Forwarded-For: loopback (older checkouts took `1`). */
 const trustProxy = (dir: string) => (readFileSync(path.join(dir, 'server/platform/config.ts'), 'utf8').includes("LIANXIN_TRUST_PROXY === '1'") ? '1' : 'loopback');
-const lianxinEnv = (dir: string) => ({ LIANXIN_TRUST_PROXY: trustProxy(dir), LIANXIN_DEMO: '0', DATA_DIR: dataDir });
+/** The job worker in Lianxin's process (BENCH_WORKER=1), or not (see above). */
+const WORKER = process.env.BENCH_WORKER === '1';
+const lianxinEnv = (dir: string) => ({ LIANXIN_TRUST_PROXY: trustProxy(dir), LIANXIN_DEMO: '0', DATA_DIR: dataDir, LIANXIN_WORKER: WORKER ? '1' : '0' });
 const lianxin = start('Lianxin', 'server/main.ts', 3201, lianxinEnv(ROOT));
 const before = COMPARE ? start(path.basename(COMPARE), 'server/main.ts', 3203, lianxinEnv(COMPARE), COMPARE) : null;
 await ready(LIANXIN);
@@ -277,7 +284,7 @@ const rate = (ms: Measure[]) => ms.reduce((s, m) => s + m.requests, 0) / ms.redu
 const cpuPer = (ms: Measure[]) => ms.reduce((s, m) => s + m.cpu, 0) / ms.reduce((s, m) => s + m.requests, 0);
 const pgCpuPer = (ms: Measure[]) => ms.reduce((s, m) => s + m.pgCpu, 0) / ms.reduce((s, m) => s + m.requests, 0);
 console.log(`\n${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${pgVersion}; `
-  + `${NAME}, ${cases} cases; wrk -c${CONNECTIONS}, ${ROUNDS} rounds of ${SECONDS} s alternating; load average (1 min) after each round ${loads.map((l) => l.toFixed(2)).join(', ')}\n`);
+  + `${NAME}, ${cases} cases; Lianxin's job worker ${WORKER ? 'in its process' : 'off'}; wrk -c${CONNECTIONS}, ${ROUNDS} rounds of ${SECONDS} s alternating; load average (1 min) after each round ${loads.map((l) => l.toFixed(2)).join(', ')}\n`);
 const name = COMPARE ? path.basename(COMPARE) : '';
 console.log(before
   ? `| request | Lianxin req/s | ${name} req/s | bare req/s | Lianxin ÷ bare | ${name} ÷ bare | node CPU per request, Lianxin / ${name} / bare | PostgreSQL CPU per request, Lianxin / ${name} / bare |\n|---|---|---|---|---|---|---|---|`
