@@ -13,10 +13,10 @@ import { AppError, invalidFields } from '../../platform/errors.js';
 import { now as clockNow } from '../../platform/clock.js';
 import { jobKind } from '../../platform/feature.js';
 import { notify } from '../../platform/notify/notify.js';
+import { clerksOf, deputiesOf, staffOf } from '../../platform/notify/audience.js';
 import { cancelTimers, morningOf, setTimer } from '../../platform/workflow/timers.js';
 import { SYSTEM_ACTOR } from '../../platform/access/actor.js';
 import { lockReview, requirePart } from './review.js';
-import { unitAccounts } from './reviewCommands.js';
 import { COMMENTING_STATES, REPORT_STATES } from './workflow.js';
 
 export const BUDGET_REMIND = 'budget.remind';
@@ -71,7 +71,7 @@ export async function addComment(ctx: WriteContext, reviewId: number, c: Comment
   }).returning('id').executeTakeFirstOrThrow();
   await scheduleReminder(ctx, row.id, dueOn);
   await notify(ctx.trx, {
-    accountIds: await unitAccounts(ctx.trx, unitId), kind: 'budget.comment',
+    accountIds: clerksOf(ctx.trx, [unitId]), kind: 'budget.comment',
     title: `代表对“${about}”提出意见,请于 ${dueOn} 前答复`, body: c.body.trim().slice(0, 200), link: `/budget/${reviewId}`,
   });
   await recordAudit(ctx, {
@@ -96,19 +96,12 @@ export async function answerComment(ctx: WriteContext, commentId: number, answer
     state: 'answered', answer: answer.trim(), answered_at: now, answered_by_account_id: ctx.actor.accountId || null, answered_by: ctx.actor.displayName,
   }).where('id', '=', commentId).execute();
   await cancelTimers(ctx.trx, `budget:comment:${commentId}:`);
-  const deputyAccounts = await ctx.trx.selectFrom('account').select('id').where('deputy_id', '=', c.deputy_id).where('active', '=', true).execute();
   await notify(ctx.trx, {
-    accountIds: deputyAccounts.map((a) => a.id), kind: 'budget.answer', title: `您对${r.row.title}提出的意见已答复`,
+    accountIds: deputiesOf(ctx.trx, [c.deputy_id]), kind: 'budget.answer', title: `您对${r.row.title}提出的意见已答复`,
     body: answer.trim().slice(0, 200), link: `/budget/${r.row.id}`,
   });
   await recordAudit(ctx, { action: 'budget_comment.answer', entityType: 'budget_comment', entityId: commentId, before: { state: 'open' }, after: { state: 'answered' } });
   return r.row.id;
-}
-
-/** The staff accounts of the review's congress. */
-async function congressStaff(trx: WriteContext['trx'], regionCode: string): Promise<number[]> {
-  const rows = await trx.selectFrom('account').select('id').where('role', '=', 'staff').where('region_code', '=', regionCode).where('active', '=', true).execute();
-  return rows.map((a) => a.id);
 }
 
 /**
@@ -126,12 +119,12 @@ export const budgetRemindJob = jobKind<RemindPayload>(BUDGET_REMIND, async ({ tr
   const about = c.project_name ? `“${c.project_name}”` : c.title;
   const title = overdue ? `代表对${about}的意见已超过答复期限(${c.due_on}),请尽快答复` : `代表对${about}的意见今天到期,请今日答复`;
   await notify(trx, {
-    accountIds: await unitAccounts(trx, c.addressed_unit_id), kind: 'budget.remind', title, body: title,
+    accountIds: clerksOf(trx, [c.addressed_unit_id]), kind: 'budget.remind', title, body: title,
     link: `/budget/${c.review_id}`, dedupeKey: `budget:remind:${c.id}:${today}`,
   });
   if (overdue) {
     await notify(trx, {
-      accountIds: await congressStaff(trx, c.region_code), kind: 'budget.remind', title: `督办提醒:${title}`, body: title,
+      accountIds: staffOf(trx, c.region_code), kind: 'budget.remind', title: `督办提醒:${title}`, body: title,
       link: `/budget/${c.review_id}`, dedupeKey: `budget:remind:${c.id}:${today}:staff`,
     });
   }

@@ -11,6 +11,7 @@ import type { BudgetCriteria } from '../../platform/db/schemaBudget.js';
 import { AppError, invalidFields } from '../../platform/errors.js';
 import { now as clockNow } from '../../platform/clock.js';
 import { notify } from '../../platform/notify/notify.js';
+import { deputiesOf } from '../../platform/notify/audience.js';
 import { sitsInTerm } from './access.js';
 import { lockReview, requirePart, touchReview } from './review.js';
 
@@ -33,9 +34,8 @@ export async function startEvaluation(ctx: WriteContext, reviewId: number, input
     review_id: reviewId, project_id: project.id, title, state: 'open', started_at: now, started_by_account_id: ctx.actor.accountId || null,
   }).returning('id').executeTakeFirstOrThrow();
   await ctx.trx.insertInto('budget_evaluation_participant').values(ids.map((deputy_id) => ({ evaluation_id: row.id, deputy_id }))).execute();
-  const accounts = await ctx.trx.selectFrom('account').select('id').where('deputy_id', 'in', ids).where('active', '=', true).execute();
   await notify(ctx.trx, {
-    accountIds: accounts.map((a) => a.id), kind: 'budget.evaluate', title: `请参加${title}`, body: '请查看项目执行情况并评分。', link: `/budget/${reviewId}`,
+    accountIds: deputiesOf(ctx.trx, ids), kind: 'budget.evaluate', title: `请参加${title}`, body: '请查看项目执行情况并评分。', link: `/budget/${reviewId}`,
   });
   await touchReview(ctx.trx, reviewId, now);
   await recordAudit(ctx, { action: 'budget_evaluation.create', entityType: 'budget_evaluation', entityId: row.id, after: { reviewId, projectId: project.id, participantIds: ids } });

@@ -13,6 +13,7 @@ import { AppError, invalidFields } from '../../platform/errors.js';
 import { now as clockNow } from '../../platform/clock.js';
 import { notify } from '../../platform/notify/notify.js';
 import { transition } from '../../platform/workflow/transition.js';
+import { accountsWithRole, anyOf, clerksOf } from '../../platform/notify/audience.js';
 import { sitsInTerm } from './access.js';
 import { lockReview, requireEditable, requirePart, type ReachedReview } from './review.js';
 import {
@@ -46,17 +47,8 @@ async function checkRefs(ctx: WriteContext, termId: number, f: ReviewFields): Pr
 }
 
 /** The accounts of the deputies sitting in the term. */
-export async function termDeputyAccounts(trx: Transaction<DB>, termId: number): Promise<number[]> {
-  const rows = await trx.selectFrom('account as a').select('a.id').where('a.role', '=', 'deputy').where('a.active', '=', true)
-    .where(({ eb }) => eb.and([sitsInTerm(sql.ref('a.deputy_id'), sql.lit(termId))]))
-    .execute();
-  return rows.map((r) => r.id);
-}
-
-/** The accounts of a unit's clerks. */
-export async function unitAccounts(trx: Transaction<DB>, unitId: number): Promise<number[]> {
-  const rows = await trx.selectFrom('account').select('id').where('role', '=', 'unit').where('unit_id', '=', unitId).where('active', '=', true).execute();
-  return rows.map((r) => r.id);
+function termDeputies(trx: Transaction<DB>, termId: number) {
+  return accountsWithRole(trx, 'deputy').where(({ eb }) => eb.and([sitsInTerm(sql.ref('account.deputy_id'), sql.lit(termId))]));
 }
 
 export async function createReview(ctx: WriteContext, input: ReviewInput): Promise<number> {
@@ -184,9 +176,8 @@ export async function takeReviewAction(ctx: WriteContext, id: number, action: Bu
     event: async () => {},
     followUps: async ({ row }) => {
       if (action !== 'open') return;
-      const accounts = [...await termDeputyAccounts(ctx.trx, row.term_id), ...await unitAccounts(ctx.trx, row.finance_unit_id)];
       await notify(ctx.trx, {
-        accountIds: accounts, kind: 'budget.open', title: `${row.title}征求代表意见`,
+        accountIds: anyOf(termDeputies(ctx.trx, row.term_id), clerksOf(ctx.trx, [row.finance_unit_id])), kind: 'budget.open', title: `${row.title}征求代表意见`,
         body: row.comments_due_on ? `请于 ${row.comments_due_on} 前查看重点项目并提出意见。` : '请查看重点项目并提出意见。',
         link: `/budget/${id}`, dedupeKey: `budget.open:${id}`,
       });

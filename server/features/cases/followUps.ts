@@ -3,13 +3,14 @@
  * the outbox) and which timers are set (deadline reminders, closing unrated answers). Timers
  * carry the facts they were set for; a timer whose facts have changed since does nothing.
  */
-import { sql, type QueryCreator, type SelectQueryBuilder, type Transaction } from 'kysely';
+import { sql, type QueryCreator, type Transaction } from 'kysely';
 import type { CaseAction } from './workflow.js';
 import { RATING_WINDOW_DAYS } from './effects.js';
 import type { WorkingCalendar } from '../../platform/calendar/workingDays.js';
 import type { DB } from '../../platform/db/schema.js';
 import { morningOf, planDeadlineReminders, setTimer } from '../../platform/workflow/timers.js';
 import { notificationValues, notify, recipientsQuery, type NotificationValues } from '../../platform/notify/notify.js';
+import { anyOf, clerksOf, deputiesOf, staffOf } from '../../platform/notify/audience.js';
 import { loadCalendar } from '../calendar/index.js';
 import { CASE_AUTO_CLOSE, CASE_REMIND } from './timerKinds.js';
 import { sendAnswerNotice } from './constituentNotice.js';
@@ -69,18 +70,16 @@ export async function scheduleReminder(trx: Transaction<DB>, p: RemindPayload) {
  * then knows that a station has one head deputy (as a value, it guessed a third of its deputies).
  */
 function accountsOf(trx: QueryCreator<DB>, who: { stationId?: number; unitIds?: number[]; deputyId?: number | null; staffRegion?: string }) {
-  const parts = [
+  return anyOf(
     who.stationId !== undefined && trx.selectFrom('account_station').select('account_id as id').where('station_id', '=', who.stationId),
-    !!who.unitIds?.length && trx.selectFrom('account').select('id').where('unit_id', 'in', who.unitIds),
+    who.unitIds && clerksOf(trx, who.unitIds),
     who.deputyId
-      ? trx.selectFrom('account').select('id').where('deputy_id', '=', who.deputyId)
+      ? deputiesOf(trx, [who.deputyId])
       // A case written to the station rather than to a deputy: the station's head deputy (站长) answers for it.
       : who.deputyId === null && who.stationId !== undefined && trx.selectFrom('account as a').innerJoin('deputy_station as ds', 'ds.deputy_id', 'a.deputy_id')
         .select('a.id').where('ds.station_id', '=', who.stationId).where('ds.role', '=', sql.lit('head')),
-    !!who.staffRegion && trx.selectFrom('account').select('id').where('role', '=', sql.lit('staff')).where('region_code', '=', who.staffRegion),
-  ].filter((q) => q !== false) as SelectQueryBuilder<DB, 'account', { id: number }>[];
-  if (parts.length === 0) return null;
-  return parts.reduce((all, q) => all.unionAll(q));
+    !!who.staffRegion && staffOf(trx, who.staffRegion),
+  );
 }
 
 export interface CaseSnapshot {

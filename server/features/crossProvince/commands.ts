@@ -21,6 +21,7 @@ import { notify } from '../../platform/notify/notify.js';
 import { sniffDocumentOrImage, type DocumentOrImageType } from '../../platform/uploads/documentType.js';
 import { keptBytes } from '../../platform/uploads/photo.js';
 import { MAX_PHOTO_BYTES } from '../../platform/uploads/imageType.js';
+import { accountsWithRole, anyOf, deputiesOf } from '../../platform/notify/audience.js';
 import { createActivity } from '../activities/index.js';
 import { caseColumns, caseVisible } from '../cases/index.js';
 import { updateStation } from '../stations/index.js';
@@ -392,11 +393,10 @@ export async function addIssueNote(ctx: WriteContext, issueId: number, input: z.
 }
 
 /** The accounts of a side: its staff (the region's and the regions above it, up to the county) and its chair deputy's account. */
-async function sideAccounts(trx: Transaction<DB>, regionPath: string, deputyId: number | null): Promise<number[]> {
-  const rows = await trx.selectFrom('account as a').innerJoin('region as r', 'r.code', 'a.region_code').select('a.id')
-    .where('a.role', '=', 'staff').where('a.active', '=', true).where(sql<boolean>`${regionPath} like r.path || '%'`).where('r.level', 'in', ['county', 'town']).execute();
-  const deputies = deputyId === null ? [] : await trx.selectFrom('account').select('id').where('role', '=', 'deputy').where('deputy_id', '=', deputyId).where('active', '=', true).execute();
-  return [...rows, ...deputies].map((r) => r.id);
+function sideAccounts(trx: Transaction<DB>, regionPath: string, deputyId: number | null) {
+  const staff = accountsWithRole(trx, 'staff').innerJoin('region as r', 'r.code', 'account.region_code')
+    .where(sql<boolean>`${regionPath} like r.path || '%'`).where('r.level', 'in', ['county', 'town']);
+  return anyOf(staff, deputyId !== null && deputiesOf(trx, [deputyId]));
 }
 
 /**
@@ -413,9 +413,9 @@ export async function remindCrossProvince(trx: Transaction<DB>, at: Date): Promi
       .where('station_id', '=', c.station_id).where('starts_on', '<', c.starts_on).orderBy('starts_on', 'desc').executeTakeFirst();
     const title = `${c.name}轮值交接:${c.starts_on} 起由${c.chair_name}轮值`;
     const link = `/cross-province?station=${c.station_id}`;
-    await notify(trx, { accountIds: await sideAccounts(trx, c.region_path, c.chair_deputy_id), kind: 'cross_province.handover', title, body: '请做好接任准备,牵头协同治理清单和联席会议。', link, dedupeKey: `cross_province:handover:${c.id}:in` });
+    await notify(trx, { accountIds: sideAccounts(trx, c.region_path, c.chair_deputy_id), kind: 'cross_province.handover', title, body: '请做好接任准备,牵头协同治理清单和联席会议。', link, dedupeKey: `cross_province:handover:${c.id}:in` });
     if (outgoing) {
-      await notify(trx, { accountIds: await sideAccounts(trx, outgoing.region_path, outgoing.chair_deputy_id), kind: 'cross_province.handover', title, body: `请${outgoing.chair_name}整理本季度工作,向接任方移交协同治理清单。`, link, dedupeKey: `cross_province:handover:${c.id}:out` });
+      await notify(trx, { accountIds: sideAccounts(trx, outgoing.region_path, outgoing.chair_deputy_id), kind: 'cross_province.handover', title, body: `请${outgoing.chair_name}整理本季度工作,向接任方移交协同治理清单。`, link, dedupeKey: `cross_province:handover:${c.id}:out` });
     }
   }
   const meetings = await trx.selectFrom('cross_province_meeting as m').innerJoin('station as s', 's.id', 'm.station_id')
@@ -423,9 +423,7 @@ export async function remindCrossProvince(trx: Transaction<DB>, at: Date): Promi
     .where('m.state', '=', 'scheduled').where('m.scheduled_on', '>=', day).where('m.scheduled_on', '<=', addDays(day, MEETING_NOTICE_DAYS)).execute();
   for (const m of meetings) {
     const sides = await trx.selectFrom('station_region').select('region_path').where('station_id', '=', m.station_id).execute();
-    const accounts: number[] = [];
-    for (const side of sides) accounts.push(...await sideAccounts(trx, side.region_path, null));
-    const officers = await trx.selectFrom('account_station').select('account_id as id').where('station_id', '=', m.station_id).execute();
-    await notify(trx, { accountIds: [...accounts, ...officers.map((o) => o.id)], kind: 'cross_province.meeting', title: `${m.name}联席会议:${m.scheduled_on} ${m.title}`, body: m.place, link: `/cross-province?station=${m.station_id}`, dedupeKey: `cross_province:meeting:${m.id}:${m.scheduled_on}` });
+    const officers = trx.selectFrom('account_station').select('account_id as id').where('station_id', '=', m.station_id);
+    await notify(trx, { accountIds: anyOf(...sides.map((side) => sideAccounts(trx, side.region_path, null)), officers), kind: 'cross_province.meeting', title: `${m.name}联席会议:${m.scheduled_on} ${m.title}`, body: m.place, link: `/cross-province?station=${m.station_id}`, dedupeKey: `cross_province:meeting:${m.id}:${m.scheduled_on}` });
   }
 }

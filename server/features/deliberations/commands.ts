@@ -18,6 +18,7 @@ import { jobKind } from '../../platform/feature.js';
 import { maskText } from '../../platform/text/maskText.js';
 import { notify } from '../../platform/notify/notify.js';
 import { cancelTimers, morningOf, setTimer } from '../../platform/workflow/timers.js';
+import { staffOf } from '../../platform/notify/audience.js';
 import { createActivity } from '../activities/index.js';
 import { loadCalendar } from '../calendar/index.js';
 import { caseColumns, caseVisible, noteOnCase } from '../cases/index.js';
@@ -309,8 +310,7 @@ export const dayNoticeJob = jobKind<{ dayId: number; noticeOn: string }>(DAY_NOT
     await sendNotice({ trx, actor: SYSTEM_ACTOR, ip: null }, day.id, true);
     return;
   }
-  const staff = (await trx.selectFrom('account').select('id').where('role', '=', 'staff').where('region_code', '=', day.region_code).where('active', '=', true).execute()).map((a) => a.id);
-  await notify(trx, { accountIds: staff, kind: 'deliberation.remind', title: `${day.held_on} 议事日尚未选定议题,通知未能发出`, body: '', link: `/deliberations/days/${day.id}`, dedupeKey: `deliberation:day:${day.id}:no_topics:${day.notice_on}` });
+  await notify(trx, { accountIds: staffOf(trx, day.region_code), kind: 'deliberation.remind', title: `${day.held_on} 议事日尚未选定议题,通知未能发出`, body: '', link: `/deliberations/days/${day.id}`, dedupeKey: `deliberation:day:${day.id}:no_topics:${day.notice_on}` });
 }, { payload: z.object({ dayId: z.number(), noticeOn: z.string() }) });
 
 export const RecordBody = z.object({
@@ -397,8 +397,7 @@ export async function submitFeedback(ctx: WriteContext<PublicActor>, dayId: numb
     day_id: dayId, item_id: input.itemId ?? null, rating: input.rating as DeliberationRating, comment: input.comment, ip_hash: ipHash, created_at: clockNow(),
   }).returning('id').executeTakeFirstOrThrow();
   if (input.rating === 'unsatisfied') {
-    const staff = (await ctx.trx.selectFrom('account').select('id').where('role', '=', 'staff').where('region_code', '=', day.region_code).where('active', '=', true).execute()).map((a) => a.id);
-    await notify(ctx.trx, { accountIds: staff, kind: 'deliberation.feedback', title: '群众对议事办理结果不满意', body: input.comment, link: `/deliberations/days/${dayId}` });
+    await notify(ctx.trx, { accountIds: staffOf(ctx.trx, day.region_code), kind: 'deliberation.feedback', title: '群众对议事办理结果不满意', body: input.comment, link: `/deliberations/days/${dayId}` });
   }
   await recordAudit(ctx, { action: 'deliberation.feedback', entityType: 'deliberation_feedback', entityId: row.id, after: { dayId, itemId: input.itemId ?? null, rating: input.rating } });
   return row.id;

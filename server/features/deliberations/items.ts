@@ -19,6 +19,7 @@ import { jobKind } from '../../platform/feature.js';
 import { notify } from '../../platform/notify/notify.js';
 import { cancelTimers, morningOf, nextOverdueDay, planDeadlineReminders, setTimer } from '../../platform/workflow/timers.js';
 import { transition } from '../../platform/workflow/transition.js';
+import { anyOf, clerksOf, staffOf } from '../../platform/notify/audience.js';
 import { loadCalendar } from '../calendar/index.js';
 import { itemVisible } from './access.js';
 import { ITEM_RULES, ITEM_WORKFLOW, type ItemAction, type ItemActor } from './workflow.js';
@@ -34,13 +35,6 @@ interface ItemRow {
   due_on: string | null; region_code: string; region_path: string; held_on: string; reopen_count: number;
 }
 
-/** The accounts of the office running the day's region (its staff) and of the responsible unit. */
-async function staffOf(trx: Transaction<DB>, regionCode: string): Promise<number[]> {
-  return (await trx.selectFrom('account').select('id').where('role', '=', 'staff').where('region_code', '=', regionCode).where('active', '=', true).execute()).map((a) => a.id);
-}
-async function clerksOf(trx: Transaction<DB>, unitId: number): Promise<number[]> {
-  return (await trx.selectFrom('account').select('id').where('role', '=', 'unit').where('unit_id', '=', unitId).where('active', '=', true).execute()).map((a) => a.id);
-}
 
 async function lockItem(trx: Transaction<DB>, actor: AnyActor, id: number): Promise<ItemRow | undefined> {
   return trx.selectFrom('deliberation_item as i').innerJoin('deliberation_day as d', 'd.id', 'i.day_id')
@@ -118,11 +112,11 @@ export async function takeItemAction(ctx: Ctx, id: number, input: TakeItemInput,
       const link = `/deliberations/items/${t.row.id}`;
       const label = ITEM_RULES[t.action].label.zh;
       if (t.action === 'answer') {
-        await notify(ctx.trx, { accountIds: await staffOf(ctx.trx, t.row.region_code), kind: 'deliberation.answer', title: `议事行动方案事项已办复,待审核:${t.row.title}`, body: t.comment ?? '', link });
+        await notify(ctx.trx, { accountIds: staffOf(ctx.trx, t.row.region_code), kind: 'deliberation.answer', title: `议事行动方案事项已办复,待审核:${t.row.title}`, body: t.comment ?? '', link });
       } else if (t.action === 'urge' || t.action === 'send_back' || t.action === 'reopen') {
-        await notify(ctx.trx, { accountIds: await clerksOf(ctx.trx, t.row.unit_id), kind: `deliberation.${t.action}`, title: `${label}:${t.row.title}`, body: t.comment ?? '', link });
+        await notify(ctx.trx, { accountIds: clerksOf(ctx.trx, [t.row.unit_id]), kind: `deliberation.${t.action}`, title: `${label}:${t.row.title}`, body: t.comment ?? '', link });
       } else if (t.action === 'approve') {
-        await notify(ctx.trx, { accountIds: await clerksOf(ctx.trx, t.row.unit_id), kind: 'deliberation.approve', title: `答复已审核通过:${t.row.title}`, body: '', link });
+        await notify(ctx.trx, { accountIds: clerksOf(ctx.trx, [t.row.unit_id]), kind: 'deliberation.approve', title: `答复已审核通过:${t.row.title}`, body: '', link });
       }
     },
     audit: (t) => ({
@@ -163,7 +157,7 @@ export async function addItem(ctx: WriteContext, day: { id: number; region_code:
   const signBy = cal.addWorkingDays(shanghaiDate(now), 3);
   await setTimer(ctx.trx, { kind: ITEM_REMIND, key: `${timerPrefix(row.id)}sign:${signBy}`, at: morningOf(signBy), payload: { itemId: row.id, dueOn: null, kind: 'sign', day: signBy } });
   await notify(ctx.trx, {
-    accountIds: await clerksOf(ctx.trx, unit.id), kind: 'deliberation.assign', title: `议事行动方案交办:${input.title}`,
+    accountIds: clerksOf(ctx.trx, [unit.id]), kind: 'deliberation.assign', title: `议事行动方案交办:${input.title}`,
     body: `${day.held_on} 议事日议定事项,请签收并在 ${workingDays} 个工作日内办复`, link: `/deliberations/items/${row.id}`,
   });
   await recordAudit(ctx, { action: 'deliberation_item.assign', entityType: 'deliberation_item', entityId: row.id, after: { dayId: day.id, ...input, workingDays } });
@@ -186,7 +180,7 @@ export const itemRemindJob = jobKind<RemindPayload>(ITEM_REMIND, async ({ trx, p
   const overdue = p.kind === 'overdue';
   const title = p.kind === 'sign' ? `议事行动方案事项尚未签收:${item.title}` : overdue ? `议事行动方案事项已超期:${item.title}` : `议事行动方案事项将于 ${item.due_on} 到期:${item.title}`;
   await takeItemAction({ trx, actor: SYSTEM_ACTOR, ip: null }, item.id, { action: 'remind', comment: title }, { system: true, now });
-  const accounts = [...await clerksOf(trx, item.unit_id), ...(overdue || p.kind === 'sign' ? await staffOf(trx, item.region_code) : [])];
+  const accounts = anyOf(clerksOf(trx, [item.unit_id]), (overdue || p.kind === 'sign') && staffOf(trx, item.region_code));
   await notify(trx, { accountIds: accounts, kind: 'deliberation.remind', title, body: '', link: `/deliberations/items/${item.id}`, dedupeKey: `deliberation:item:${item.id}:${p.dueOn ?? 'sign'}:${p.kind}:${p.day}` });
   if (overdue && p.dueOn) {
     const cal = await loadCalendar(trx);

@@ -6,26 +6,17 @@
  * milestone stays open. Marking it done (or accepting the project) cancels its timers; a timer
  * made stale by a new planned day does nothing.
  */
-import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { SYSTEM_ACTOR } from '../../platform/access/actor.js';
 import { addDays, shanghaiDate } from '../../platform/calendar/workingDays.js';
-import type { DB } from '../../platform/db/schema.js';
 import { jobKind } from '../../platform/feature.js';
 import { notify } from '../../platform/notify/notify.js';
+import { anyOf, clerksOf, staffOf } from '../../platform/notify/audience.js';
 import { takeProjectAction } from './projectActions.js';
 import { LIVELIHOOD_SLIP, scheduleSlipReminder, type SlipPayload } from './deliveryTimers.js';
 
 /** A slipped milestone is told again this many days later while it stays open. */
 export const SLIP_REPEAT_DAYS = 7;
-
-/** The accounts told of a slipped milestone: the staff of the project's congress and the clerks of its responsible unit. */
-async function audience(trx: Transaction<DB>, congressRegionCode: string | null, unitId: number | null): Promise<number[]> {
-  const staff = congressRegionCode === null ? [] : await trx.selectFrom('account').select('id').where('role', '=', 'staff')
-    .where('region_code', '=', congressRegionCode).execute();
-  const unit = unitId === null ? [] : await trx.selectFrom('account').select('id').where('unit_id', '=', unitId).execute();
-  return [...staff, ...unit].map((a) => a.id);
-}
 
 export const livelihoodSlipJob = jobKind<SlipPayload>(LIVELIHOOD_SLIP, async ({ trx, payload: p, now }) => {
   const m = await trx.selectFrom('livelihood_milestone as m').innerJoin('livelihood_project as p', 'p.id', 'm.project_id')
@@ -36,7 +27,7 @@ export const livelihoodSlipJob = jobKind<SlipPayload>(LIVELIHOOD_SLIP, async ({ 
   const title = `民生实事项目进度滞后:节点“${m.title}”计划于 ${m.planned_on} 完成,至今未完成`;
   await takeProjectAction({ trx, actor: SYSTEM_ACTOR, ip: null }, m.project_id, { action: 'remind', comment: title }, { system: true, now });
   await notify(trx, {
-    accountIds: await audience(trx, m.congress_region_code, m.unit_id), kind: 'livelihood.remind', title, body: `《${m.project_title}》`,
+    accountIds: anyOf(m.congress_region_code !== null && staffOf(trx, m.congress_region_code), m.unit_id !== null && clerksOf(trx, [m.unit_id])), kind: 'livelihood.remind', title, body: `《${m.project_title}》`,
     link: `/livelihood/projects/${m.project_id}`, dedupeKey: `livelihood:${m.project_id}:milestone:${m.id}:${p.plannedOn}:${p.day}`,
   });
   const next = addDays(p.day < shanghaiDate(now) ? shanghaiDate(now) : p.day, SLIP_REPEAT_DAYS);

@@ -16,6 +16,7 @@ import { now as clockNow } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError, invalidFields } from '../../platform/errors.js';
 import { notify } from '../../platform/notify/notify.js';
+import { clerksOf } from '../../platform/notify/audience.js';
 import { projectColumns, projectVisible, roundColumns, roundVisible, runsCongress, sitsInTerm } from './access.js';
 import { takeProjectAction } from './projectActions.js';
 
@@ -135,8 +136,7 @@ export async function closeEvaluation(ctx: WriteContext<Actor>, roundId: number,
       const comment = `满意度测评满意率 ${percent}%(${p.ok}/${p.n}),低于 ${e.threshold_percent}%:请责任单位对照代表意见整改并报告整改情况`;
       await takeProjectAction(ctx, p.id, { action: 'open_rectification', comment }, { now });
       if (p.unit_id !== null) {
-        const clerks = await ctx.trx.selectFrom('account').select('id').where('unit_id', '=', p.unit_id).execute();
-        await notify(ctx.trx, { accountIds: clerks.map((c) => c.id), kind: 'livelihood.open_rectification', title: '民生实事项目满意度测评未达标,请整改', body: `《${p.title}》${comment}`, link: `/livelihood/projects/${p.id}` });
+        await notify(ctx.trx, { accountIds: clerksOf(ctx.trx, [p.unit_id]), kind: 'livelihood.open_rectification', title: '民生实事项目满意度测评未达标,请整改', body: `《${p.title}》${comment}`, link: `/livelihood/projects/${p.id}` });
       }
       outcome.push({ projectId: p.id, percent, to: 'rectifying' });
     }

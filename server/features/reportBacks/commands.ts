@@ -15,6 +15,7 @@ import { addDays, shanghaiDate } from '../../platform/calendar/workingDays.js';
 import { deputyVisible, regionManageable } from '../../platform/access/scope.js';
 import { notify } from '../../platform/notify/notify.js';
 import { setTimer } from '../../platform/workflow/timers.js';
+import { deputiesOf } from '../../platform/notify/audience.js';
 import { activityColumns, activityEditable, activityVisible, createActivity } from '../activities/index.js';
 import { reportBackColumns, reportBackManageable, reportBackOwn, reportBackVisible, planManageable } from './access.js';
 import { reportBackWorkflow, STATE_LABELS, type ReportBackAction, type ReportBackPart } from './workflow.js';
@@ -36,11 +37,6 @@ export async function lockReportBack(ctx: WriteContext, id: number): Promise<Rep
   if (!row) throw new AppError('NOT_FOUND');
   const { manager, own, ...rest } = row;
   return { ...rest, part: manager ? 'manager' : own ? 'deputy' : 'reader' };
-}
-
-/** The deputy's accounts (to tell them). */
-export async function deputyAccounts(trx: Transaction<DB>, deputyId: number): Promise<number[]> {
-  return (await trx.selectFrom('account').select('id').where('deputy_id', '=', deputyId).where('active', '=', true).execute()).map((a) => a.id);
 }
 
 /** The congress's running term, or null. */
@@ -141,7 +137,7 @@ export async function createReportBack(ctx: WriteContext, input: ReportBackInput
   const reach = await ctx.trx.selectFrom('report_back as r').select('r.id').where('r.id', '=', id).where(reportBackManageable(ctx.actor, reportBackColumns('r'))).executeTakeFirst();
   if (!reach) throw new AppError('REPORT_BACK_CONGRESS_INVALID');
   await notify(ctx.trx, {
-    accountIds: (await deputyAccounts(ctx.trx, input.deputyId)).filter((a) => a !== ctx.actor.accountId),
+    accountIds: deputiesOf(ctx.trx, [input.deputyId]), exceptAccountId: ctx.actor.accountId || null,
     kind: 'report_back.scheduled', title: '述职安排', body: `${meetingDay} ${activity.place || ''} 向选民述职,请准备述职报告`.replace(/\s+/g, ' '),
     link: `/report-backs/${id}`, dedupeKey: `report_back:${id}:scheduled`,
   });
@@ -210,7 +206,7 @@ export async function tellResult(trx: Transaction<DB>, id: number, deputyId: num
   const total = Number(c.total);
   const pct = total ? `${Math.round((Number(c.content) * 1000) / total) / 10}%` : '—';
   await notify(trx, {
-    accountIds: (await deputyAccounts(trx, deputyId)).filter((a) => a !== except),
+    accountIds: deputiesOf(trx, [deputyId]), exceptAccountId: except,
     kind: 'report_back.evaluated', title: '述职测评结果', body: `共收到 ${total} 份测评,满意和基本满意 ${pct}`,
     link: `/report-backs/${id}`, dedupeKey: `report_back:${id}:evaluated:${total}`,
   });

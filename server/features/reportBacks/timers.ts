@@ -12,7 +12,8 @@ import { jobKind } from '../../platform/feature.js';
 import { notify } from '../../platform/notify/notify.js';
 import { maskText } from '../../platform/text/maskText.js';
 import { morningOf, setTimer } from '../../platform/workflow/timers.js';
-import { deputyAccounts, tellResult } from './commands.js';
+import { anyOf, deputiesOf, theAccounts } from '../../platform/notify/audience.js';
+import { tellResult } from './commands.js';
 import { issueTimerPrefix } from './issues.js';
 import { EVALUATION_CLOSE, ISSUE_REMIND } from './jobKinds.js';
 
@@ -40,7 +41,7 @@ export const issueRemindJob = jobKind<{ issueId: number; day: string }>(ISSUE_RE
   const text = maskText(i.text);
   const brief = text.length > 40 ? `${text.slice(0, 40)}…` : text;
   const title = `述职问题清单逾期未销号(${i.due_on} 到期)`;
-  const accounts = [...await deputyAccounts(trx, i.deputy_id), ...(i.created_by_account_id ? [i.created_by_account_id] : [])];
+  const accounts = anyOf(deputiesOf(trx, [i.deputy_id]), theAccounts(trx, i.created_by_account_id ? [i.created_by_account_id] : []));
   await notify(trx, { accountIds: accounts, kind: 'report_back.issue_overdue', title, body: `${i.title}:${brief}`, link: `/report-backs/${i.report_back_id}`, dedupeKey: `report_back:issue:${i.id}:remind:${today}` });
   await recordAudit({ trx, actor: SYSTEM_ACTOR, ip: null }, { action: 'report_back.issue_remind', entityType: 'report_back', entityId: i.report_back_id, after: { issueId: i.id, day: today, dueOn: i.due_on } });
   const next = addDays(today, ISSUE_REMIND_EVERY_DAYS);

@@ -5,23 +5,10 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { notify } from '../../platform/notify/notify.js';
+import { anyOf, clerksOf, deputiesOf, staffOf } from '../../platform/notify/audience.js';
 
 /** The people to tell: deputies, the staff of a congress (by its region; none for the NPC), units. */
 export interface Audience { deputyIds?: number[]; congressRegionCode?: string | null; unitIds?: number[] }
-
-async function accountsOf(trx: Transaction<DB>, who: Audience): Promise<number[]> {
-  const ids = new Set<number>();
-  if (who.deputyIds?.length) {
-    for (const r of await trx.selectFrom('account').select('id').where('deputy_id', 'in', who.deputyIds).execute()) ids.add(r.id);
-  }
-  if (who.congressRegionCode) {
-    for (const r of await trx.selectFrom('account').select('id').where('role', '=', 'staff').where('region_code', '=', who.congressRegionCode).execute()) ids.add(r.id);
-  }
-  if (who.unitIds?.length) {
-    for (const r of await trx.selectFrom('account').select('id').where('unit_id', 'in', who.unitIds).execute()) ids.add(r.id);
-  }
-  return [...ids];
-}
 
 /** The deputies who signed (the lead and confirmed co-signers), or with `invited` also those still asked. */
 export async function signersOf(trx: Transaction<DB>, suggestionId: number, o: { invited?: boolean } = {}): Promise<number[]> {
@@ -38,8 +25,8 @@ export async function notifySuggestion(
   trx: Transaction<DB>, id: number, kind: string, title: string, to: Audience, exceptAccountId: number | null, dedupeKey?: string,
 ): Promise<void> {
   const s = await trx.selectFrom('suggestion').select(['title', 'number_label']).where('id', '=', id).executeTakeFirstOrThrow();
-  const accountIds = (await accountsOf(trx, to)).filter((a) => a !== exceptAccountId);
   await notify(trx, {
-    accountIds, kind, title, body: `${s.number_label ? `${s.number_label} ` : ''}《${s.title}》`, link: `/suggestions/${id}`, dedupeKey: dedupeKey ?? null,
+    accountIds: anyOf(deputiesOf(trx, to.deputyIds ?? []), !!to.congressRegionCode && staffOf(trx, to.congressRegionCode), clerksOf(trx, to.unitIds ?? [])),
+    exceptAccountId, kind, title, body: `${s.number_label ? `${s.number_label} ` : ''}《${s.title}》`, link: `/suggestions/${id}`, dedupeKey: dedupeKey ?? null,
   });
 }

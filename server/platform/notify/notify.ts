@@ -1,13 +1,14 @@
-import { sql, type Expression, type QueryCreator, type RawBuilder, type SelectQueryBuilder, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Expression, type QueryCreator, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { typeOfKind } from '../../../common/notificationTypes.js';
 import { now } from '../clock.js';
+import type { Audience } from './audience.js';
 import { deliveryChannels } from './channels.js';
 import { OUTBOX_DELIVER } from './deliver.js';
 
 export interface NotifyInput {
-  /** Whom to tell: account ids, or a query of them, read inside the statement that writes the notifications. */
-  accountIds: number[] | SelectQueryBuilder<DB, keyof DB, { id: number }>;
+  /** Whom to tell: account ids, or a query of them read inside the statement that writes the notifications (see audience.ts); null: nobody. */
+  accountIds: number[] | Audience | null;
   /** An account left out (the one who acted). */
   exceptAccountId?: number | null;
   /** What happened, e.g. `case.assigned`. */
@@ -26,7 +27,7 @@ export interface NotifyInput {
 }
 
 /** The active accounts among `accountIds` but `exceptAccountId`, in id order, with what the outside channels address them by. */
-export function recipientsQuery(db: QueryCreator<DB>, accountIds: NotifyInput['accountIds'], exceptAccountId: number | null) {
+export function recipientsQuery(db: QueryCreator<DB>, accountIds: number[] | Audience, exceptAccountId: number | null) {
   return db.selectFrom('account as a')
     .leftJoin('deputy as d', 'd.id', 'a.deputy_id')
     .select(['a.id', 'a.username', 'd.phone'])
@@ -123,7 +124,7 @@ export interface NotifyResult {
 export async function notify(trx: Transaction<DB>, input: NotifyInput): Promise<NotifyResult> {
   const except = input.exceptAccountId ?? null;
   const ids = Array.isArray(input.accountIds) ? [...new Set(input.accountIds)].filter((id) => id !== except) : input.accountIds;
-  if (Array.isArray(ids) && ids.length === 0) return { notificationIds: [], outboxIds: [] };
+  if (ids === null || (Array.isArray(ids) && ids.length === 0)) return { notificationIds: [], outboxIds: [] };
   const ctes = notificationCtes(notificationValues(input), {
     link: sql<string | null>`${input.link ?? null}::text`, caseId: sql<number | null>`${input.caseId ?? null}::bigint`, from: null,
   });
