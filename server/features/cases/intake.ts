@@ -161,16 +161,20 @@ interface CaseInsert extends WrittenRowAudit, NotificationValues {
  * station's head deputy does. Every intake sends it, so each variant is compiled once.
  */
 function caseInsert(checked: boolean, toDeputy: boolean) {
+  type Target = { category_ok: boolean; station_id: number | null; region_code: string | null; region_path: string | null; sided: boolean | null };
   return fixedStatement((db: Kysely<DB>, v: CaseInsert) => {
     const recipients = submitRecipientsQuery(db, v.stationId, toDeputy ? v.deputyId : null, v.createdBy);
-    // The station and its home region: checked with the category, or as resolved (a CTE, in parentheses).
+    // The station and its home region: checked with the category, or as resolved (a CTE, in parentheses); and
+    // whether the station is a cross-province one, the only kind whose cases belong to a side (`case_side_path`).
     const target = checked
-      ? sql<{ category_ok: boolean; station_id: number | null; region_code: string | null; region_path: string | null }>`
-        (select exists (select 1 from case_category where id = ${v.checkCategoryId} and active) as category_ok, s.id as station_id, h.region_code, h.region_path
+      ? sql<Target>`
+        (select exists (select 1 from case_category where id = ${v.checkCategoryId} and active) as category_ok, s.id as station_id, h.region_code, h.region_path,
+          s.type = ${sql.lit('cross_province')} as sided
         from (select 1) as one
         left join (station s join station_region h on h.station_id = s.id and h.is_home) on s.id = ${v.stationId} and s.active)`
-      : sql<{ category_ok: boolean; station_id: number | null; region_code: string | null; region_path: string | null }>`
-        (select true as category_ok, ${v.stationId}::int as station_id, ${v.regionCode}::text as region_code, ${v.regionPath}::text as region_path)`;
+      : sql<Target>`
+        (select true as category_ok, ${v.stationId}::int as station_id, ${v.regionCode}::text as region_code, ${v.regionPath}::text as region_path,
+          exists (select 1 from station where id = ${v.stationId} and type = ${sql.lit('cross_province')}) as sided)`;
     const claimed = sql<SqlBool>`(${v.claimKeyHash}::text is null or exists (select 1 from claim))`;
     const audit = writtenRowAuditCtes(v, 'o');
     const told = notificationCtes(v, { link: sql<string>`'/cases/' || o.id`, caseId: sql<number>`o.id`, from: sql.table('o') });
@@ -204,7 +208,8 @@ function caseInsert(checked: boolean, toDeputy: boolean) {
         eb.val(v.place).as('place'),
         eb.val(v.placeRegionCode).as('place_region_code'),
         eb.val(v.placeRegionPath).as('place_region_path'),
-        sql<string | null>`case_side_path(t.station_id, ${v.placeRegionPath}::text)`.as('side_path'),
+        // The function is called for a cross-province station only: for any other it answers null, at the cost of a call.
+        sql<string | null>`case when t.sided then case_side_path(t.station_id, ${v.placeRegionPath}::text) end`.as('side_path'),
         eb.val(v.name).as('submitter_name'),
         eb.val(v.phone).as('submitter_phone'),
         eb.val(v.submittedAt).as('submitted_at'),
