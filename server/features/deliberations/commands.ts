@@ -18,7 +18,7 @@ import { jobKind } from '../../platform/feature.js';
 import { maskText } from '../../platform/text/maskText.js';
 import { notify } from '../../platform/notify/notify.js';
 import { cancelTimers, morningOf, setTimer } from '../../platform/workflow/timers.js';
-import { staffOf } from '../../platform/notify/audience.js';
+import { accountsWithRole, anyOf, staffOf } from '../../platform/notify/audience.js';
 import { createActivity } from '../activities/index.js';
 import { loadCalendar } from '../calendar/index.js';
 import { caseColumns, caseVisible, noteOnCase } from '../cases/index.js';
@@ -260,17 +260,15 @@ export async function chooseTopics(ctx: Ctx, dayId: number, topicIds: number[]) 
 }
 
 /** Deputies of the day's street or town (elected there, or at a station of it) with a login, and the clerks of its invited units. */
-async function audienceOf(trx: Trx, day: { id: number; region_path: string }, withUnits: boolean): Promise<number[]> {
-  const deputies = await trx.selectFrom('account as a').innerJoin('deputy as d', 'd.id', 'a.deputy_id').select('a.id')
-    .where('a.role', '=', 'deputy').where('a.active', '=', true).where('d.status', '=', 'current')
+function audienceOf(trx: Trx, day: { id: number; region_path: string }, withUnits: boolean) {
+  const deputies = accountsWithRole(trx, 'deputy').innerJoin('deputy as d', 'd.id', 'account.deputy_id').where('d.status', '=', sql.lit('current'))
     .where((eb) => eb.or([
       eb('d.region_path', 'like', `${day.region_path}%`),
       eb.exists(eb.selectFrom('deputy_station as ds').innerJoin('station_region as sr', 'sr.station_id', 'ds.station_id')
         .select('ds.deputy_id').whereRef('ds.deputy_id', '=', 'd.id').where('sr.region_path', 'like', `${day.region_path}%`)),
-    ])).execute();
-  const units = withUnits ? await trx.selectFrom('account as a').innerJoin('deliberation_day_unit as du', 'du.unit_id', 'a.unit_id').select('a.id')
-    .where('du.day_id', '=', day.id).where('a.role', '=', 'unit').where('a.active', '=', true).execute() : [];
-  return [...deputies, ...units].map((r) => r.id);
+    ]));
+  const units = withUnits && accountsWithRole(trx, 'unit').innerJoin('deliberation_day_unit as du', 'du.unit_id', 'account.unit_id').where('du.day_id', '=', day.id);
+  return anyOf(deputies, units);
 }
 
 /** The notice's dossier, as text: each topic with its description and how many opinions it came from. */
@@ -294,7 +292,7 @@ export async function sendNotice(ctx: WriteContext<AnyActor>, dayId: number, byJ
   await ctx.trx.updateTable('deliberation_day').set({ state: 'noticed', noticed_at: now, updated_at: now }).set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', dayId).execute();
   await cancelTimers(ctx.trx, dayTimerPrefix(dayId));
   await notify(ctx.trx, {
-    accountIds: await audienceOf(ctx.trx, day, true), kind: 'deliberation.notice',
+    accountIds: audienceOf(ctx.trx, day, true), kind: 'deliberation.notice',
     title: `逢四议事通知:${day.held_on} ${day.start_time}${day.place ? ` 于${day.place}` : ''}议事`, body: dossier.body,
     link: `/deliberations/days/${dayId}`, dedupeKey: `deliberation:day:${dayId}:notice`,
   });
@@ -358,7 +356,7 @@ export async function publishDay(ctx: Ctx, dayId: number, summary: string) {
   await bumpDay(ctx.trx, dayId, { state: 'published', summary, published_at: now });
   const region = await ctx.trx.selectFrom('region').select('name').where('code', '=', day.region_code).executeTakeFirstOrThrow();
   await notify(ctx.trx, {
-    accountIds: await audienceOf(ctx.trx, day, false), kind: 'deliberation.publish', title: `${region.name} ${day.held_on} 逢四议事结果已公布`, body: summary,
+    accountIds: audienceOf(ctx.trx, day, false), kind: 'deliberation.publish', title: `${region.name} ${day.held_on} 逢四议事结果已公布`, body: summary,
     link: `/deliberations/days/${dayId}`, dedupeKey: `deliberation:day:${dayId}:publish`,
   });
   const cases = await ctx.trx.selectFrom('deliberation_topic_case as c').innerJoin('deliberation_topic as t', 't.id', 'c.topic_id').select(['c.case_id', 't.title'])
