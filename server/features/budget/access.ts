@@ -1,6 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { AbilityTable } from '../../platform/access/abilities.js';
 import type { AnyActor } from '../../platform/access/actor.js';
+import { sitsInTerm } from '../../platform/access/terms.js';
 import { byRole, columns, within, type Filter, type Ref } from '../../platform/access/scope.js';
 import type { BudgetPart } from './workflow.js';
 
@@ -27,14 +28,6 @@ export interface ReviewColumns { id: Ref; regionPath: Ref; state: Ref; termId: R
 
 export function reviewColumns(alias: string): ReviewColumns {
   return columns(alias, { id: 'id', regionPath: 'region_path', state: 'state', termId: 'term_id', financeUnitId: 'finance_unit_id' });
-}
-
-/** The deputy sits in the term, serving (not a former deputy, not disabled). */
-export function sitsInTerm(deputyId: Ref | number, termId: Ref): Filter {
-  return sql<SqlBool>`exists (select 1 from congress_term bt
-    join deputy_level bl on bl.level = bt.level and bl.term = bt.number and bl.region_code is not distinct from bt.region_code
-    join deputy bd on bd.id = bl.deputy_id
-    where bt.id = ${termId} and bl.deputy_id = ${deputyId} and bd.status = 'current' and bd.active)`;
 }
 
 /** A department's part in a review: a project of theirs, or a comment addressed to them. */

@@ -17,7 +17,7 @@ import type { DB } from '../../platform/db/schema.js';
 import { DEMO_PASSWORD } from '../../platform/demo/password.js';
 import { createAccount } from '../accounts/index.js';
 import { createUnit } from '../units/index.js';
-import { sitsInTerm } from './access.js';
+import { sitsInTerm } from '../../platform/access/terms.js';
 import { addComment, answerComment } from './comments.js';
 import { concludeEvaluation, scoreEvaluation, startEvaluation } from './evaluations.js';
 import { addProject, recordOpinion, updateProject } from './projects.js';

@@ -12,7 +12,7 @@ import { AppError, invalidFields } from '../../platform/errors.js';
 import { now as clockNow } from '../../platform/clock.js';
 import { notify } from '../../platform/notify/notify.js';
 import { deputiesOf } from '../../platform/notify/audience.js';
-import { sitsInTerm } from './access.js';
+import { sitsInTerm } from '../../platform/access/terms.js';
 import { lockReview, requirePart, touchReview } from './review.js';
 
 export interface EvaluationInput { projectId: number; title?: string | undefined; participantIds: number[] }

@@ -10,7 +10,8 @@ import { decodeCursor, isIdCursor, toPage } from '../../platform/paging.js';
 import { invalidFields } from '../../platform/errors.js';
 import { shanghaiDate } from '../../platform/calendar/workingDays.js';
 import { now as clockNow } from '../../platform/clock.js';
-import { budgetCommentVisible, budgetReviewVisible, reviewColumns, sitsInTerm } from './access.js';
+import { budgetCommentVisible, budgetReviewVisible, reviewColumns } from './access.js';
+import { sitsInTerm } from '../../platform/access/terms.js';
 import { reachReview } from './review.js';
 import {
   BUDGET_KIND_LABELS, BUDGET_STATE_LABELS, BUDGET_WORKFLOW, COMMENT_STATE_LABELS, COMMENTING_STATES, GRADE_LABELS, gradeOf,

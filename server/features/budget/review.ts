@@ -8,7 +8,8 @@ import type { DB } from '../../platform/db/schema.js';
 import type { Actor, AnyActor } from '../../platform/access/actor.js';
 import type { WriteContext } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { budgetPartOf, budgetReviewVisible, reviewColumns, sitsInTerm } from './access.js';
+import { budgetPartOf, budgetReviewVisible, reviewColumns } from './access.js';
+import { sitsInTerm } from '../../platform/access/terms.js';
 import { BUDGET_STATE_LABELS, type BudgetPart } from './workflow.js';
 
 type Db = Kysely<DB> | Transaction<DB>;

@@ -3,8 +3,7 @@
  * record. Only the congress's own staff (administrators too) create and move reviews; staff above
  * read. Opening a review tells the deputies of the term and the finance office.
  */
-import { sql, type Transaction } from 'kysely';
-import type { DB } from '../../platform/db/schema.js';
+import { sql } from 'kysely';
 import type { WriteContext } from '../../platform/audit/audit.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { BudgetReviewKind } from '../../platform/db/schemaBudget.js';
@@ -13,8 +12,7 @@ import { AppError, invalidFields } from '../../platform/errors.js';
 import { now as clockNow } from '../../platform/clock.js';
 import { notify } from '../../platform/notify/notify.js';
 import { transition } from '../../platform/workflow/transition.js';
-import { accountsWithRole, anyOf, clerksOf } from '../../platform/notify/audience.js';
-import { sitsInTerm } from './access.js';
+import { anyOf, clerksOf, termDeputiesOf } from '../../platform/notify/audience.js';
 import { lockReview, requireEditable, requirePart, type ReachedReview } from './review.js';
 import {
   BUDGET_KIND_LABELS, BUDGET_RULES, BUDGET_STATE_LABELS, BUDGET_WORKFLOW, type BudgetAction, type BudgetPart, type BudgetReviewState,
@@ -44,11 +42,6 @@ async function checkRefs(ctx: WriteContext, termId: number, f: ReviewFields): Pr
     if (!session) bad.push({ path: 'sessionId', code: 'UNKNOWN_REFERENCE' });
   }
   if (bad.length) throw invalidFields(bad);
-}
-
-/** The accounts of the deputies sitting in the term. */
-function termDeputies(trx: Transaction<DB>, termId: number) {
-  return accountsWithRole(trx, 'deputy').where(({ eb }) => eb.and([sitsInTerm(sql.ref('account.deputy_id'), sql.lit(termId))]));
 }
 
 export async function createReview(ctx: WriteContext, input: ReviewInput): Promise<number> {
@@ -177,7 +170,7 @@ export async function takeReviewAction(ctx: WriteContext, id: number, action: Bu
     followUps: async ({ row }) => {
       if (action !== 'open') return;
       await notify(ctx.trx, {
-        accountIds: anyOf(termDeputies(ctx.trx, row.term_id), clerksOf(ctx.trx, [row.finance_unit_id])), kind: 'budget.open', title: `${row.title}征求代表意见`,
+        accountIds: anyOf(termDeputiesOf(ctx.trx, row.term_id), clerksOf(ctx.trx, [row.finance_unit_id])), kind: 'budget.open', title: `${row.title}征求代表意见`,
         body: row.comments_due_on ? `请于 ${row.comments_due_on} 前查看重点项目并提出意见。` : '请查看重点项目并提出意见。',
         link: `/budget/${id}`, dedupeKey: `budget.open:${id}`,
       });

@@ -4,7 +4,7 @@
  * one transaction with its audit record; who may run the topic is checked in the SQL.
  */
 import { bookTitle } from '../../platform/text/bookTitle.js';
-import { sql, type Transaction } from 'kysely';
+import { sql, type SelectQueryBuilder, type Transaction } from 'kysely';
 import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { ConsultationLevel } from '../../platform/db/schemaConsultation.js';
@@ -16,6 +16,7 @@ import { sniffDocumentOrImage, type DocumentOrImageType } from '../../platform/u
 import { keptBytes } from '../../platform/uploads/photo.js';
 import { MAX_PHOTO_BYTES } from '../../platform/uploads/imageType.js';
 import { notify } from '../../platform/notify/notify.js';
+import { accountsWithRole, anyOf, type Audience } from '../../platform/notify/audience.js';
 import { noteOnCase } from '../cases/index.js';
 import { topicColumns, topicManageable } from './access.js';
 import { STATE_LABELS, STEPS, type Step } from './states.js';
@@ -146,22 +147,18 @@ export async function removeDocument(ctx: WriteContext, id: number, documentId: 
   await recordAudit(ctx, { action: 'consultation.remove_document', entityType: 'consultation', entityId: id, before: { documentId, ...gone } });
 }
 
-/** The accounts of the officers and deputies of the stations. */
-export async function stationPeople(trx: Transaction<DB>, stationIds: number[]): Promise<number[]> {
-  if (stationIds.length === 0) return [];
-  const rows = await trx.selectFrom('account as a').select('a.id').where('a.active', '=', true)
-    .where((eb) => eb.or([
-      eb.exists(eb.selectFrom('account_station as acs').select('acs.account_id').whereRef('acs.account_id', '=', 'a.id').where('acs.station_id', 'in', stationIds)),
-      eb.exists(eb.selectFrom('deputy_station as ds').select('ds.deputy_id').whereRef('ds.deputy_id', '=', 'a.deputy_id').where('ds.station_id', 'in', stationIds)),
-    ])).execute();
-  return rows.map((r) => r.id);
+/** The stations a topic's feedback goes to, as a query: where a view was registered or an activity linked. */
+function contributingStations(trx: Transaction<DB>, id: number) {
+  return trx.selectFrom('consultation_view').select('station_id').where('topic_id', '=', id)
+    .union(trx.selectFrom('consultation_activity').select('station_id').where('topic_id', '=', id));
 }
 
-/** The stations that contributed: a view registered or an activity linked there. */
-export async function contributingStations(trx: Transaction<DB>, id: number): Promise<number[]> {
-  const rows = await trx.selectFrom('consultation_view').select('station_id').where('topic_id', '=', id)
-    .union(trx.selectFrom('consultation_activity').select('station_id').where('topic_id', '=', id)).execute();
-  return rows.map((r) => r.station_id);
+/** Who is told of a topic at the stations `stations` (a query of station ids): their officers and their deputies' accounts. */
+function stationPeople(trx: Transaction<DB>, stations: SelectQueryBuilder<DB, any, { station_id: number }>): Audience {
+  return anyOf(
+    trx.selectFrom('account_station').select('account_id as id').where('station_id', 'in', stations),
+    accountsWithRole(trx, 'deputy').where('account.deputy_id', 'in', trx.selectFrom('deputy_station').select('deputy_id').where('station_id', 'in', stations)),
+  )!;
 }
 
 /**
@@ -187,16 +184,15 @@ export async function takeStep(ctx: WriteContext, id: number, step: Step, text?:
 
   const link = `/consultations/${id}`;
   if (step === 'publish') {
-    const asked = (await ctx.trx.selectFrom('consultation_station').select('station_id').where('topic_id', '=', id).execute()).map((r) => r.station_id);
     await notify(ctx.trx, {
-      accountIds: (await stationPeople(ctx.trx, asked)).filter((a) => a !== ctx.actor.accountId),
+      accountIds: stationPeople(ctx.trx, ctx.trx.selectFrom('consultation_station').select('station_id').where('topic_id', '=', id)),
+      exceptAccountId: ctx.actor.accountId,
       kind: 'consultation.publish', title: '新的议题征询', body: `${bookTitle(row.title)}征询意见,${row.opens_on} 至 ${row.closes_on}`, link, dedupeKey: `consultation:${id}:publish`,
     });
   }
   if (step === 'deliberate' || step === 'handle') {
-    const stations = await contributingStations(ctx.trx, id);
     await notify(ctx.trx, {
-      accountIds: (await stationPeople(ctx.trx, stations)).filter((a) => a !== ctx.actor.accountId),
+      accountIds: stationPeople(ctx.trx, contributingStations(ctx.trx, id)), exceptAccountId: ctx.actor.accountId,
       kind: `consultation.${step}`, title: step === 'deliberate' ? '议题征询:常委会审议意见已反馈' : '议题征询:政府处理情况已反馈',
       body: bookTitle(row.title), link, dedupeKey: `consultation:${id}:${step}`,
     });

@@ -1,6 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { AbilityTable } from '../../platform/access/abilities.js';
 import type { AnyActor } from '../../platform/access/actor.js';
+import { sitsInTerm } from '../../platform/access/terms.js';
 import { byRole, columns, near, TRUE, within, type Filter, type Ref } from '../../platform/access/scope.js';
 import type { ProjectActor } from './workflow.js';
 
@@ -30,17 +31,6 @@ export interface RoundColumns { termId: Ref; congressRegionPath: Ref }
 
 export function roundColumns(alias: string): RoundColumns {
   return columns(alias, { termId: 'term_id', congressRegionPath: 'congress_region_path' });
-}
-
-/**
- * The deputy sits in the congress term `termId` (a `deputy_level` row of its level, region and number), and serves.
- * Its own aliases (dl, ct, sd) never shadow the caller's: `deputyId` may be a column of the outer query (`d.id`).
- */
-export function sitsInTerm(deputyId: Ref | number, termId: Ref | number): Filter {
-  return sql<SqlBool>`exists (select 1 from deputy_level dl
-    join congress_term ct on ct.level = dl.level and ct.number = dl.term and ct.region_code is not distinct from dl.region_code
-    join deputy sd on sd.id = dl.deputy_id
-    where ct.id = ${termId} and dl.deputy_id = ${deputyId} and sd.status = 'current' and sd.active)`;
 }
 
 /**

@@ -17,7 +17,8 @@ import type { DB } from '../../platform/db/schema.js';
 import { AppError, invalidFields } from '../../platform/errors.js';
 import { notify } from '../../platform/notify/notify.js';
 import { clerksOf } from '../../platform/notify/audience.js';
-import { projectColumns, projectVisible, roundColumns, roundVisible, runsCongress, sitsInTerm } from './access.js';
+import { projectColumns, projectVisible, roundColumns, roundVisible, runsCongress } from './access.js';
+import { sitsInTerm } from '../../platform/access/terms.js';
 import { takeProjectAction } from './projectActions.js';
 
 type Db = Kysely<DB> | Transaction<DB>;

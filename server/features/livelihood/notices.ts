@@ -8,20 +8,14 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { notify } from '../../platform/notify/notify.js';
-import { accountsWithRole, anyOf, theAccounts } from '../../platform/notify/audience.js';
-import { sitsInTerm } from './access.js';
+import { anyOf, termDeputiesOf, theAccounts } from '../../platform/notify/audience.js';
 
 interface RoundRef { id: number; term_id: number; title: string }
-
-/** The accounts of the serving deputies of the term. */
-function termDeputies(trx: Transaction<DB>, termId: number) {
-  return accountsWithRole(trx, 'deputy').where(sitsInTerm(sql.ref('account.deputy_id'), termId));
-}
 
 /** 票决开始: every serving deputy of the term with an account is asked to vote on their phone. */
 export async function tellVoteOpened(trx: Transaction<DB>, round: RoundRef, voteId: number): Promise<void> {
   await notify(trx, {
-    accountIds: termDeputies(trx, round.term_id), kind: 'livelihood.open_vote',
+    accountIds: termDeputiesOf(trx, round.term_id), kind: 'livelihood.open_vote',
     title: '民生实事项目票决已开始,请投票', body: `《${round.title}》的表决已开始,请在“票决投票”中投票。`,
     link: '/my-vote', dedupeKey: `livelihood:vote:${voteId}:opened`,
   });
@@ -35,7 +29,7 @@ export async function tellResultsPublished(trx: Transaction<DB>, round: RoundRef
   const adopted = await trx.selectFrom('livelihood_project').select(sql<number>`count(*)::int`.as('n'))
     .where('round_id', '=', round.id).where('state', 'in', ['adopted', 'in_progress', 'completed', 'evaluated', 'rectifying', 'closed']).executeTakeFirstOrThrow();
   await notify(trx, {
-    accountIds: anyOf(termDeputies(trx, round.term_id), theAccounts(trx, proposers.map((p) => p.id!))), kind: 'livelihood.publish',
+    accountIds: anyOf(termDeputiesOf(trx, round.term_id), theAccounts(trx, proposers.map((p) => p.id!))), kind: 'livelihood.publish',
     title: '民生实事项目票决结果已公布', body: `《${round.title}》票决结果已公布,确定民生实事项目 ${adopted.n} 项。`,
     link: `/livelihood/${round.id}`, dedupeKey: `livelihood:round:${round.id}:published`,
   });

@@ -15,7 +15,8 @@ import { AppError, invalidFields } from '../../platform/errors.js';
 import { decodeCursor, isIdCursor, toPage } from '../../platform/paging.js';
 import { transition } from '../../platform/workflow/transition.js';
 import { congressTermName } from '../terms/index.js';
-import { roundColumns, roundVisible, runsCongress, sitsInTerm } from './access.js';
+import { roundColumns, roundVisible, runsCongress } from './access.js';
+import { sitsInTerm } from '../../platform/access/terms.js';
 import { tellResultsPublished } from './notices.js';
 import { projectSystemAction } from './projectActions.js';
 import {

@@ -12,7 +12,8 @@ import { addDays, endOfShanghaiDay } from '../../platform/calendar/workingDays.j
 import { today } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { TodoItem, TodoSource } from '../todo/index.js';
-import { projectColumns, projectVisible, roundColumns, roundVisible, sitsInTerm } from './access.js';
+import { projectColumns, projectVisible, roundColumns, roundVisible } from './access.js';
+import { sitsInTerm } from '../../platform/access/terms.js';
 
 /** Milestones due within this many days (or past) are a unit's waiting work. */
 const MILESTONE_HORIZON_DAYS = 14;

@@ -10,7 +10,8 @@ import { recordAudit, type WriteContext } from '../../platform/audit/audit.js';
 import { now as clockNow } from '../../platform/clock.js';
 import { AppError, invalidFields } from '../../platform/errors.js';
 import { activityColumns, activityVisible, createActivity } from '../activities/index.js';
-import { projectColumns, projectVisible, runsCongress, sitsInTerm } from './access.js';
+import { projectColumns, projectVisible, runsCongress } from './access.js';
+import { sitsInTerm } from '../../platform/access/terms.js';
 import { PROJECT_STATE_LABELS } from './workflow.js';
 
 /** The states in which a project is visited. */

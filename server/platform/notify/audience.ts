@@ -10,6 +10,7 @@
 import { sql, type QueryCreator, type SelectQueryBuilder } from 'kysely';
 import type { Role } from '../../../common/enums.js';
 import type { DB } from '../db/schema.js';
+import { sitsInTerm } from '../access/terms.js';
 
 /** A query of the account ids to tell (of any tables: a station's officers come from `account_station`). */
 export type Audience = SelectQueryBuilder<any, any, { id: number }>;
@@ -32,6 +33,11 @@ export function clerksOf(db: QueryCreator<DB>, unitIds: readonly number[]) {
 /** The accounts of the deputies `deputyIds` (none: null). */
 export function deputiesOf(db: QueryCreator<DB>, deputyIds: readonly number[]) {
   return deputyIds.length ? accountsWithRole(db, 'deputy').where('account.deputy_id', 'in', [...deputyIds]) : null;
+}
+
+/** The accounts of the deputies serving in the congress term `termId` (`sitsInTerm`). */
+export function termDeputiesOf(db: QueryCreator<DB>, termId: number) {
+  return accountsWithRole(db, 'deputy').where(sitsInTerm(sql.ref('account.deputy_id'), termId));
 }
 
 /** The accounts `ids`, to tell with others (none: null). */
