@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { startTestApp, type TestApp } from '../../testing/harness.js';
-import { acceptedEncoding, registerCompression } from './compression.js';
+import { acceptedEncoding, registerCompression, textBytesAtLeast } from './compression.js';
 import { registerWebApp } from './webApp.js';
 
 describe('compressed and cached answers', () => {
@@ -99,6 +99,12 @@ describe('compressed and cached answers', () => {
       assert.equal(small.statusCode, 200);
       assert.equal(small.headers['content-encoding'], undefined);
     });
+  });
+
+  it('tells a text of the threshold\'s bytes in UTF-8 by its length where it can, and counts them where it cannot', () => {
+    for (const text of ['a'.repeat(1023), 'a'.repeat(1024), '连'.repeat(341), '连'.repeat(342), '连'.repeat(500), `${'连'.repeat(341)}a`, '😀'.repeat(255), '😀'.repeat(256), '']) {
+      assert.equal(textBytesAtLeast(text, 1024), Buffer.byteLength(text) >= 1024, `${text.length} units, ${Buffer.byteLength(text)} bytes`);
+    }
   });
 
   it('reads Accept-Encoding with its weights', () => {
