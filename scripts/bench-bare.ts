@@ -32,7 +32,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
 import pg from 'pg';
-import { benchDatabase, BENCH_SERVER, submissionStatements } from './benchKit.js';
+import { benchDatabase, BENCH_SERVER, median, submissionStatements } from './benchKit.js';
 import type { SameStatement } from './bareServer.js';
 import { serverUrl } from '../server/testing/database.js';
 import { BENCH_PASSWORD } from './benchLife.js';
@@ -286,15 +286,27 @@ const pgCpuPer = (ms: Measure[]) => ms.reduce((s, m) => s + m.pgCpu, 0) / ms.red
 console.log(`\n${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${pgVersion}; `
   + `${NAME}, ${cases} cases; Lianxin's job worker ${WORKER ? 'in its process' : 'off'}; wrk -c${CONNECTIONS}, ${ROUNDS} rounds of ${SECONDS} s alternating; load average (1 min) after each round ${loads.map((l) => l.toFixed(2)).join(', ')}\n`);
 const name = COMPARE ? path.basename(COMPARE) : '';
+/**
+ * Ratios to the bare server: over all rounds pooled; each round's own (the two servers' turns of
+ * one round follow each other, so a slower stretch of a shared machine weighs on both), as their
+ * median and range; and by CPU, the bare server's node + PostgreSQL CPU per request over the
+ * other's, which is the ratio of throughputs where the CPUs are the limit, as they are on 2 cores.
+ */
+const ratios = (ms: Measure[], b: Measure[]) => {
+  const rounds = ms.map((m, r) => (m.requests / m.seconds) / (b[r]!.requests / b[r]!.seconds));
+  const byCpu = (cpuPer(b) + pgCpuPer(b)) / (cpuPer(ms) + pgCpuPer(ms));
+  return `${(rate(ms) / rate(b)).toFixed(2)} | ${median(rounds).toFixed(2)} (${Math.min(...rounds).toFixed(2)}–${Math.max(...rounds).toFixed(2)}) | ${byCpu.toFixed(2)}`;
+};
+const ratioHeads = (who: string) => `${who} ÷ bare | ${who} ÷ bare, median of rounds (range) | ${who} ÷ bare by CPU`;
 console.log(before
-  ? `| request | Lianxin req/s | ${name} req/s | bare req/s | Lianxin ÷ bare | ${name} ÷ bare | node CPU per request, Lianxin / ${name} / bare | PostgreSQL CPU per request, Lianxin / ${name} / bare |\n|---|---|---|---|---|---|---|---|`
-  : '| request | Lianxin req/s | bare req/s | Lianxin ÷ bare | node CPU per request, Lianxin / bare | PostgreSQL CPU per request, Lianxin / bare |\n|---|---|---|---|---|---|');
+  ? `| request | Lianxin req/s | ${name} req/s | bare req/s | ${ratioHeads('Lianxin')} | ${ratioHeads(name)} | node CPU per request, Lianxin / ${name} / bare | PostgreSQL CPU per request, Lianxin / ${name} / bare |\n|---|---|---|---|---|---|---|---|---|---|---|---|`
+  : `| request | Lianxin req/s | bare req/s | ${ratioHeads('Lianxin')} | node CPU per request, Lianxin / bare | PostgreSQL CPU per request, Lianxin / bare |\n|---|---|---|---|---|---|---|---|`);
 const per = (f: (ms: Measure[]) => number, ...ms: Measure[][]) => `${ms.map((m) => f(m).toFixed(2)).join(' / ')} ms`;
 for (const [i, e] of endpoints.entries()) {
   const { lianxin: l, bare: b, before: o } = totals[i]!;
   console.log(before
-    ? `| ${e.label} | ${rate(l).toFixed(0)} | ${rate(o).toFixed(0)} | ${rate(b).toFixed(0)} | ${(rate(l) / rate(b)).toFixed(2)} | ${(rate(o) / rate(b)).toFixed(2)} | ${per(cpuPer, l, o, b)} | ${per(pgCpuPer, l, o, b)} |`
-    : `| ${e.label} | ${rate(l).toFixed(0)} | ${rate(b).toFixed(0)} | ${(rate(l) / rate(b)).toFixed(2)} | ${per(cpuPer, l, b)} | ${per(pgCpuPer, l, b)} |`);
+    ? `| ${e.label} | ${rate(l).toFixed(0)} | ${rate(o).toFixed(0)} | ${rate(b).toFixed(0)} | ${ratios(l, b)} | ${ratios(o, b)} | ${per(cpuPer, l, o, b)} | ${per(pgCpuPer, l, o, b)} |`
+    : `| ${e.label} | ${rate(l).toFixed(0)} | ${rate(b).toFixed(0)} | ${ratios(l, b)} | ${per(cpuPer, l, b)} | ${per(pgCpuPer, l, b)} |`);
 }
 for (const c of children) c.kill();
 // The bare server's side tables go; its cases stay, like bench:cases' own submissions.
