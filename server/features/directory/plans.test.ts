@@ -1,26 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../platform/db/engine.js';
-import type { DB } from '../../platform/db/schema.js';
+import { describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { openTestDatabase } from '../../testing/database.js';
 import { listPublicStations } from './queries.js';
 
 describe('the public directory\'s statement', { skip: process.env.DATABASE_URL ? false : 'PostgreSQL only (DATABASE_URL)' }, () => {
-  let database: Database;
-  let db: Kysely<DB>;
-  before(async () => {
-    database = await openTestDatabase();
-    db = database.db;
-  });
-  after(() => database.close());
-
-  it('is planned once per connection at a province\'s two thousand stations: one generic plan serves after at most five runs', async () => {
+  it('is planned once per connection at a province\'s two thousand stations: one generic plan serves after at most five runs', async (t) => {
     // With `active` and the page size sent as values, the plan made once for every request guessed
     // a tenth of all stations for the page, each with its deputies looked up, and came out dearer
     // than planning again: PostgreSQL then planned the directory at every request.
+    const database = await openTestDatabase();
+    t.after(() => database.close());
     const rolledBack = new Error('rolled back');
-    await assert.rejects(db.transaction().execute(async (trx) => {
+    await assert.rejects(database.db.transaction().execute(async (trx) => {
       const county = (await trx.selectFrom('region').select('code').where('level', '=', 'county').orderBy('code').executeTakeFirstOrThrow()).code;
       await sql`insert into station (name, type, tier, home_region_code, address, updated_at)
         select '计划联络站' || n, 'station', 'town_center', ${county}, '地址' || n, now() from generate_series(1, 2000) n`.execute(trx);
