@@ -167,7 +167,7 @@ export async function resizeTo(page: Page, kind: 'phone' | 'desktop'): Promise<v
 }
 
 /** Chooses an option from the open select list and waits for the list to close: until then it covers the buttons beneath it. */
-export async function chooseOption(page: Page, text: string): Promise<void> {
+export async function chooseOption(page: Page, text: string | RegExp): Promise<void> {
   const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   // A list still filtering as the click lands re-renders its options and the click is lost:
   // the option is clicked again while the same list stays open.

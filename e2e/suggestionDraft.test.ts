@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { ApiClient, stationId } from './api.js';
 import { audit, describeViolations } from './axe.js';
-import { collectErrors, launch, newDevice, shot, signIn } from './browser.js';
+import { chooseOption, collectErrors, launch, newDevice, shot, signIn } from './browser.js';
 
 const STATION = '平桂区黄田镇人大代表联络站';
 const TOKEN = `T${Date.now().toString(36)}`;
@@ -45,10 +45,10 @@ describe('a joint suggestion drafted on a phone', () => {
     return page;
   }
 
-  /** Chooses `option` in the antd select named `name`. */
+  /** Chooses `option` in the antd select named `name`, again if a list re-rendering as the click lands lost it. */
   async function choose(page: Page, name: string | RegExp, option: string | RegExp) {
     await page.getByRole('combobox', { name }).click();
-    await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+    await chooseOption(page, option);
   }
 
   it('the deputy picks two cases and drafts one suggestion, inviting a co-signer', async () => {
