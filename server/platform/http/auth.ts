@@ -71,29 +71,54 @@ async function loadActor(app: FastifyInstance, request: FastifyRequest): Promise
 export function registerAuth(app: FastifyInstance): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionInfo', null);
-  app.addHook('onRequest', async (request) => {
-    const config = request.routeOptions.config;
-    if (!request.routeOptions.url) return; // 404: nothing to protect
-    const access = config.access;
-    if (access === 'public') {
-      // Public routes still know who is signed in, but never fail on a stale cookie.
-      try { await loadActor(app, request); } catch { request.actor = null; }
+  // A callback hook, not an async one: a public request without a session cookie (a villager's
+  // form, a tracking page) has no session to look up and goes on without a promise.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!request.routeOptions.url) { // 404: nothing to protect
+      done();
       return;
     }
-    if (access !== 'authenticated') throw new AppError('FORBIDDEN');
-    const hadCookie = Boolean(request.cookies[SESSION_COOKIE]);
-    await loadActor(app, request);
-    const actor = request.actor;
-    if (!actor) throw new AppError(hadCookie ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
-    if (!SAFE_METHODS.has(request.method)) {
-      const header = csrfHeaderOf(request);
-      if (header === null || !sameToken(header, request.sessionInfo!.csrfToken)) {
-        throw new AppError('CSRF_FAILED');
+    const access = request.routeOptions.config.access;
+    if (access === 'public') {
+      if (!request.cookies[SESSION_COOKIE]) {
+        done();
+        return;
       }
+      // Public routes still know who is signed in, but never fail on a stale cookie.
+      loadActor(app, request).then(() => done(), () => {
+        request.actor = null;
+        done();
+      });
+      return;
     }
-    if (actor.mustChangePassword && !config.allowPendingPasswordChange) {
-      throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    if (access !== 'authenticated') {
+      done(new AppError('FORBIDDEN'));
+      return;
     }
-    if (config.ability && !can(actor, config.ability)) throw new AppError('FORBIDDEN');
+    const hadCookie = Boolean(request.cookies[SESSION_COOKIE]);
+    loadActor(app, request).then(() => {
+      let refusal: AppError | null;
+      try {
+        refusal = accessRefusal(request, hadCookie);
+      } catch (err) {
+        done(err as Error);
+        return;
+      }
+      done(refusal ?? undefined);
+    }, (err: Error) => done(err));
   });
+}
+
+/** Why an authenticated route refuses the request once its session is loaded, or null when it may go on. */
+function accessRefusal(request: FastifyRequest, hadCookie: boolean): AppError | null {
+  const config = request.routeOptions.config;
+  const actor = request.actor;
+  if (!actor) return new AppError(hadCookie ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+  if (!SAFE_METHODS.has(request.method)) {
+    const header = csrfHeaderOf(request);
+    if (header === null || !sameToken(header, request.sessionInfo!.csrfToken)) return new AppError('CSRF_FAILED');
+  }
+  if (actor.mustChangePassword && !config.allowPendingPasswordChange) return new AppError('PASSWORD_CHANGE_REQUIRED');
+  if (config.ability && !can(actor, config.ability)) return new AppError('FORBIDDEN');
+  return null;
 }

@@ -1,6 +1,6 @@
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -38,25 +38,39 @@ export function textBytesAtLeast(text: string, bytes: number): boolean {
  * @fastify/static sends precompressed) and answers already encoded are left alone.
  */
 export function registerCompression(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
-    if (reply.hasHeader('content-encoding') || request.method === 'HEAD' || reply.statusCode === 204 || reply.statusCode === 304) return payload;
-    if (!COMPRESSIBLE.test(String(reply.getHeader('content-type') ?? ''))) return payload;
-    // Measured without copying (a client that takes no encoding gets the text as it is), and
-    // without counting bytes where the length tells: each UTF-16 unit is one UTF-8 byte or more.
-    const large = typeof payload === 'string' ? textBytesAtLeast(payload, COMPRESS_THRESHOLD) : payload.length >= COMPRESS_THRESHOLD;
-    if (!large) return payload;
-    const vary = String(reply.getHeader('vary') ?? '');
-    if (!/(?:^|,)\s*(?:accept-encoding|\*)\s*(?:,|$)/i.test(vary)) reply.header('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
-    const encoding = acceptedEncoding(request.headers['accept-encoding']);
-    if (!encoding) return payload;
-    const bytes = typeof payload === 'string' ? Buffer.from(payload) : payload;
+  // A callback hook, not an async one: most answers pass through untouched, and those need no promise.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    const encoding = compressionFor(request, reply, payload);
+    if (!encoding) {
+      done(null, payload);
+      return;
+    }
+    const bytes = typeof payload === 'string' ? Buffer.from(payload) : payload as Buffer;
     // Quality 5 / level 6: most of the saving at a small share of the cost of the build's settings.
     const compressed = encoding === 'br'
-      ? await brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } })
-      : await gzipAsync(bytes, { level: 6 });
-    reply.header('content-encoding', encoding);
-    reply.removeHeader('content-length');
-    return compressed;
+      ? brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } })
+      : gzipAsync(bytes, { level: 6 });
+    compressed.then((body) => {
+      reply.header('content-encoding', encoding);
+      reply.removeHeader('content-length');
+      done(null, body);
+    }, (err: Error) => done(err));
   });
+}
+
+/**
+ * The encoding to compress an answer with, or null to send it as it is. Says `Vary:
+ * Accept-Encoding` on every answer large enough to be compressed for some client.
+ */
+function compressionFor(request: FastifyRequest, reply: FastifyReply, payload: unknown): 'br' | 'gzip' | null {
+  if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return null;
+  if (reply.hasHeader('content-encoding') || request.method === 'HEAD' || reply.statusCode === 204 || reply.statusCode === 304) return null;
+  if (!COMPRESSIBLE.test(String(reply.getHeader('content-type') ?? ''))) return null;
+  // Measured without copying (a client that takes no encoding gets the text as it is), and
+  // without counting bytes where the length tells: each UTF-16 unit is one UTF-8 byte or more.
+  const large = typeof payload === 'string' ? textBytesAtLeast(payload, COMPRESS_THRESHOLD) : payload.length >= COMPRESS_THRESHOLD;
+  if (!large) return null;
+  const vary = String(reply.getHeader('vary') ?? '');
+  if (!/(?:^|,)\s*(?:accept-encoding|\*)\s*(?:,|$)/i.test(vary)) reply.header('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+  return acceptedEncoding(request.headers['accept-encoding']);
 }

@@ -46,8 +46,9 @@ export function frameworkErrors(err: FastifyError, request: FastifyRequest, repl
 
 export function registerErrorHandler(app: FastifyInstance, pages: (request: FastifyRequest, reply: FastifyReply) => boolean = () => false): void {
   app.decorateRequest('lang', 'zh');
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     request.lang = pickLang(request.headers['accept-language']);
+    done();
   });
 
   app.setErrorHandler((err: FastifyError & { code?: string }, request, reply) => {

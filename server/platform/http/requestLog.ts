@@ -24,13 +24,15 @@ export type RequestLogMode = 'all' | 'errors' | number;
  */
 export function registerRequestLog(app: FastifyInstance, mode: RequestLogMode = 'all'): void {
   const share = mode === 'all' ? 1 : mode === 'errors' ? 0 : mode;
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const status = reply.statusCode;
-    if (status < 400 && (share === 0 || (share < 1 && Math.random() >= share) || QUIET.some((pattern) => pattern.test(request.url)))) return;
-    const line = { method: request.method, url: loggedUrl(request.url), status, ms: Math.round(reply.elapsedTime), ip: request.ip };
-    if (status >= 500) request.log.error(line, 'request');
-    else if (status >= 400) request.log.warn(line, 'request');
-    else request.log.info(line, 'request');
+    if (status >= 400 || !(share === 0 || (share < 1 && Math.random() >= share) || QUIET.some((pattern) => pattern.test(request.url)))) {
+      const line = { method: request.method, url: loggedUrl(request.url), status, ms: Math.round(reply.elapsedTime), ip: request.ip };
+      if (status >= 500) request.log.error(line, 'request');
+      else if (status >= 400) request.log.warn(line, 'request');
+      else request.log.info(line, 'request');
+    }
+    done();
   });
 }
 

@@ -81,11 +81,12 @@ function isApi(url: string): boolean {
  * are a case's own data, are public routes without such a mark, so they are never stored.
  */
 export function registerNoStore(app: FastifyInstance): void {
-  app.addHook('onSend', async (request: FastifyRequest, reply, payload) => {
-    if (!isApi(request.url)) return payload;
-    const personal = request.routeOptions.config?.access === 'authenticated' || request.actor;
-    const marked = String(reply.getHeader('cache-control') ?? '');
-    if (personal || !marked.startsWith('public')) reply.header('cache-control', 'no-store');
-    return payload;
+  app.addHook('onSend', (request: FastifyRequest, reply, payload, done) => {
+    if (isApi(request.url)) {
+      const personal = request.routeOptions.config?.access === 'authenticated' || request.actor;
+      const marked = String(reply.getHeader('cache-control') ?? '');
+      if (personal || !marked.startsWith('public')) reply.header('cache-control', 'no-store');
+    }
+    done(null, payload);
   });
 }

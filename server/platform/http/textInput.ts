@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, FIELD_MESSAGES } from '../errors.js';
 
 /** A lone UTF-16 surrogate (in `u` mode a paired surrogate is one code point and does not match). */
@@ -197,19 +197,25 @@ export function registerTextInput(app: FastifyInstance): void {
     void parseJson(request, bytes.toString('utf8'), done);
   });
 
-  app.addHook('preValidation', async (request) => {
-    const q = request.url.indexOf('?');
-    if (q >= 0) {
-      const decoded = decodeUrlEncoded(request.url.slice(q + 1));
-      if ('invalid' in decoded) throw encodingInvalid('query', decoded.invalid);
-    }
-    const sources = [['params', request.params], ['query', request.query], ['body', request.body]] as const;
-    for (const [where, value] of sources) {
-      const found = findLoneSurrogate(value);
-      if (found !== null) {
-        const field = jsonPath([where, ...found]);
-        throw new AppError('TEXT_LONE_SURROGATE', { field }, [{ path: fieldPath([where, ...found]), code: 'LONE_SURROGATE', message: FIELD_MESSAGES.LONE_SURROGATE.en }]);
-      }
-    }
+  app.addHook('preValidation', (request, _reply, done) => {
+    done(textInputError(request) ?? undefined);
   });
+}
+
+/** Why a request's query, parameters or body cannot be taken as text, or null when they can. */
+function textInputError(request: FastifyRequest): AppError | null {
+  const q = request.url.indexOf('?');
+  if (q >= 0) {
+    const decoded = decodeUrlEncoded(request.url.slice(q + 1));
+    if ('invalid' in decoded) return encodingInvalid('query', decoded.invalid);
+  }
+  const sources = [['params', request.params], ['query', request.query], ['body', request.body]] as const;
+  for (const [where, value] of sources) {
+    const found = findLoneSurrogate(value);
+    if (found !== null) {
+      const field = jsonPath([where, ...found]);
+      return new AppError('TEXT_LONE_SURROGATE', { field }, [{ path: fieldPath([where, ...found]), code: 'LONE_SURROGATE', message: FIELD_MESSAGES.LONE_SURROGATE.en }]);
+    }
+  }
+  return null;
 }
