@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Writable } from 'node:stream';
 
 /** A request URL as logged: the tracking key (`?key=`), which opens a case's public page, is never written. */
@@ -25,15 +25,19 @@ export type RequestLogMode = 'all' | 'errors' | number;
 export function registerRequestLog(app: FastifyInstance, mode: RequestLogMode = 'all'): void {
   const share = mode === 'all' ? 1 : mode === 'errors' ? 0 : mode;
   app.addHook('onResponse', (request, reply, done) => {
-    const status = reply.statusCode;
-    if (status >= 400 || !(share === 0 || (share < 1 && Math.random() >= share) || QUIET.some((pattern) => pattern.test(request.url)))) {
-      const line = { method: request.method, url: loggedUrl(request.url), status, ms: Math.round(reply.elapsedTime), ip: request.ip };
-      if (status >= 500) request.log.error(line, 'request');
-      else if (status >= 400) request.log.warn(line, 'request');
-      else request.log.info(line, 'request');
-    }
+    logRequest(request, reply, share);
     done();
   });
+}
+
+/** Writes a request's line: always when it failed, else for the `share` of successes (0 to 1) outside the quiet paths. */
+function logRequest(request: FastifyRequest, reply: FastifyReply, share: number): void {
+  const status = reply.statusCode;
+  if (status < 400 && (share === 0 || (share < 1 && Math.random() >= share) || QUIET.some((pattern) => pattern.test(request.url)))) return;
+  const line = { method: request.method, url: loggedUrl(request.url), status, ms: Math.round(reply.elapsedTime), ip: request.ip };
+  if (status >= 500) request.log.error(line, 'request');
+  else if (status >= 400) request.log.warn(line, 'request');
+  else request.log.info(line, 'request');
 }
 
 /** LIANXIN_REQUEST_LOG's value, or null when it is none of `all`, `errors` or a number from 0 to 1. */
